@@ -1,0 +1,38 @@
+using System.Data;
+using Dapper;
+
+namespace Infogerance.Data;
+
+/// <summary>Dapper settings shared by every service.</summary>
+internal static class DapperConventions
+{
+    private static int _applied;
+
+    public static void Apply()
+    {
+        if (Interlocked.Exchange(ref _applied, 1) == 1)
+        {
+            return;
+        }
+
+        // snake_case columns map to PascalCase properties without an alias in every query.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new UtcDateTimeOffsetHandler());
+    }
+
+    /// <summary>
+    /// timestamptz is read by Npgsql as a UTC DateTime and only accepts UTC offsets on write:
+    /// every DateTimeOffset crosses the boundary in UTC.
+    /// </summary>
+    private sealed class UtcDateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime();
+
+        public override DateTimeOffset Parse(object value) => value switch
+        {
+            DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+            DateTimeOffset dateTimeOffset => dateTimeOffset,
+            _ => throw new DataException($"Cannot read a {value.GetType()} as a DateTimeOffset."),
+        };
+    }
+}

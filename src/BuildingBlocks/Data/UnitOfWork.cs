@@ -1,0 +1,106 @@
+using System.Data;
+using System.Diagnostics;
+using Dapper;
+using Infogerance.IntegrationEvents;
+using Npgsql;
+
+namespace Infogerance.Data;
+
+/// <summary>
+/// One transaction scoped to a set of tenants. Row-level security sees only those tenants' rows, and the
+/// events added here are written to the outbox in the same transaction as the state change they describe.
+/// Disposing without <see cref="CommitAsync"/> rolls everything back.
+/// </summary>
+public sealed class UnitOfWork : IAsyncDisposable
+{
+    private readonly EventTypeRegistry _events;
+    private readonly OutboxSignal _signal;
+    private bool _hasEvents;
+
+    private UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        CancellationToken = cancellationToken;
+        _events = events;
+        _signal = signal;
+    }
+
+    public NpgsqlConnection Connection { get; }
+    public NpgsqlTransaction Transaction { get; }
+    public CancellationToken CancellationToken { get; }
+
+    internal static async Task<UnitOfWork> BeginAsync(
+        NpgsqlDataSource dataSource, IEnumerable<Guid> tenantIds, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            // Parameterised and transaction-local (is_local = true): the scope cannot leak to the pooled connection's next user.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT set_config('app.tenant_ids', @ids, true)",
+                new { ids = string.Join(',', tenantIds.Distinct()) },
+                transaction,
+                cancellationToken: cancellationToken));
+            return new UnitOfWork(connection, transaction, events, signal, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
+        Connection.ExecuteAsync(Command(sql, parameters));
+
+    public Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null) =>
+        Connection.ExecuteScalarAsync<T>(Command(sql, parameters));
+
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        Connection.QueryAsync<T>(Command(sql, parameters));
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
+        Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
+
+    /// <summary>Adds the event to the outbox; it is published only if this unit of work commits.</summary>
+    public async Task AddEventAsync(IntegrationEvent @event)
+    {
+        var activity = Activity.Current;
+        await ExecuteAsync(
+            """
+            INSERT INTO outbox_messages (event_id, tenant_id, event_type, payload, trace_parent, trace_state, occurred_at)
+            VALUES (@EventId, @TenantId, @EventType, @Payload::jsonb, @TraceParent, @TraceState, @OccurredAt)
+            """,
+            new
+            {
+                @event.EventId,
+                @event.TenantId,
+                EventType = _events.NameOf(@event.GetType()),
+                Payload = _events.Serialize(@event),
+                TraceParent = activity?.Id,
+                TraceState = activity?.TraceStateString,
+                OccurredAt = @event.OccurredAt.UtcDateTime,
+            });
+        _hasEvents = true;
+    }
+
+    public async Task CommitAsync()
+    {
+        await Transaction.CommitAsync(CancellationToken);
+        if (_hasEvents)
+        {
+            _signal.Notify();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+
+    private CommandDefinition Command(string sql, object? parameters) =>
+        new(sql, parameters, Transaction, cancellationToken: CancellationToken);
+}

@@ -1,0 +1,46 @@
+using Infogerance.ServiceDefaults;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Infogerance.Messaging;
+
+public static class Extensions
+{
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ from <c>ConnectionStrings__messaging</c>, this service's consumers on queues named
+    /// after it, retries then the <c>_error</c> queue, and the outbox dispatcher. Needs <c>AddServiceDatabase</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
+    {
+        var services = builder.Services;
+        services.AddSingleton(_ => BrokerAddress.FromConnectionString(builder.Configuration.GetConnectionString(ConnectionName)));
+        services.AddStartupTask<BrokerReachableCheck>();
+        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+
+        services.AddMassTransit(bus =>
+        {
+            // Each service gets its own queue per consumer, so every interested service receives every event.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            addConsumers?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(context.GetRequiredService<BrokerAddress>().Uri);
+                // Transient failures are retried in place; what still fails lands in the endpoint's _error queue.
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return builder;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Infogerance.Messaging;
+
+public sealed class OutboxOptions
+{
+    /// <summary>Rows published per transaction.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How often the outbox is read when no local commit signalled new rows (other replicas, restarts).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First pause after the broker refused a publish; doubles up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sent outbox rows and inbox rows are kept this long, for investigation and de-duplication.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
+}

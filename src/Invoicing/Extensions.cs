@@ -1,0 +1,15 @@
+using Infogerance.Data;
+using Infogerance.Messaging;
+
+namespace Infogerance.Invoicing;
+
+internal static class Extensions
+{
+    public const string ServiceName = "invoicing";
+
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
+        builder.AddMessaging(ServiceName);
+    }
+}

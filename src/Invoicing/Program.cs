@@ -1,0 +1,11 @@
+using Infogerance.ServiceDefaults;
+using Infogerance.Invoicing;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+
+return await app.RunServiceAsync();
