@@ -26,10 +26,9 @@ public static class StartupTaskExtensions
     {
         try
         {
-            using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            foreach (var task in app.Services.GetServices<IStartupTask>())
+            using (var startup = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
             {
-                await task.RunAsync(startup.Token);
+                await app.Services.RunStartupTasksAsync(startup.Token);
             }
 
             await app.RunAsync();
@@ -42,6 +41,14 @@ public static class StartupTaskExtensions
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
             return Fail(app, $"{ex.Message.TrimEnd('.')}: another process uses this port; stop it or set ASPNETCORE_URLS to a free one.");
+        }
+    }
+
+    public static async Task RunStartupTasksAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        foreach (var task in services.GetServices<IStartupTask>())
+        {
+            await task.RunAsync(cancellationToken);
         }
     }
 

@@ -22,7 +22,10 @@ public sealed class DatabaseMigrator(ServiceDatabase database, Assembly serviceM
     {
         try
         {
-            await using var connection = new NpgsqlConnection(database.OwnerConnectionString);
+            // Unpooled: closing it must end the session, and with it the advisory lock. A pooled connection would
+            // keep the lock while idle in the pool and block the next migrator forever.
+            var lockConnection = new NpgsqlConnectionStringBuilder(database.OwnerConnectionString) { Pooling = false, CommandTimeout = 0 };
+            await using var connection = new NpgsqlConnection(lockConnection.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
             {

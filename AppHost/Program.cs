@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Infogerance.AppHost;
+using Infogerance.AppHost.Infrastructure;
+
+var sinceStart = Stopwatch.StartNew();
+if (args is ["-h" or "--help" or "help"])
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
+using var shutdown = new ShutdownSignal();
+try
+{
+    var options = CommandLine.Parse(args);
+    await (options.Command == "infra"
+        ? InfraCommand.RunAsync(options, shutdown)
+        : new Orchestrator(options, shutdown, sinceStart).RunAsync());
+    Console.WriteLine("Stopped.");
+    return 0;
+}
+catch (InfrastructureException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
+{
+    // Stopped before everything was up; whatever had started was stopped on the way out.
+    Console.WriteLine("Stopped.");
+    return 0;
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test suite against one throwaway PostgreSQL and one RabbitMQ, and ends with the line
+# "N passed, N failed" summing all suites. Exit code 0 only when everything passed.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/prerequisites.sh
+ensure_prerequisites
+
+dotnet build Infogerance.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+work=$(mktemp -d -t infogerance-test-XXXXXX)
+chmod 755 "$work" # as root, PostgreSQL runs as the postgres user, which must reach its data folder
+results="$work/results"
+infra_pid=""
+cleanup() {
+  if [ -n "$infra_pid" ] && kill -0 "$infra_pid" 2>/dev/null; then
+    kill -TERM "$infra_pid" 2>/dev/null || true
+    wait "$infra_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# One PostgreSQL and one RabbitMQ shared by every test assembly (each test makes its own databases and queues).
+dotnet AppHost/bin/Release/net10.0/Infogerance.AppHost.dll infra --data "$work/infra" --env-file "$work/infra.env" --fast >"$work/infra.log" 2>&1 &
+infra_pid=$!
+for _ in $(seq 1 120); do
+  [ -f "$work/infra.env" ] && break
+  if ! kill -0 "$infra_pid" 2>/dev/null; then break; fi
+  sleep 1
+done
+if [ ! -f "$work/infra.env" ]; then
+  echo "The test infrastructure did not start:" >&2
+  tail -n 30 "$work/infra.log" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+set -a
+. "$work/infra.env"
+set +a
+
+status=0
+dotnet test Infogerance.sln -c Release --no-build --logger trx --results-directory "$results" || status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
+  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the runner itself failed (a crashed test host, for instance)
+fi
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,17 @@
+using Infogerance.Benchmarks;
+
+// Load harnesses that print figures; each is bounded in count and time and talks only to loopback.
+//   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll outbox [events] [eventsPerTransaction]
+return args.FirstOrDefault() switch
+{
+    "outbox" => await OutboxThroughput.RunAsync(
+        events: args.Length > 1 ? int.Parse(args[1]) : 20_000,
+        eventsPerTransaction: args.Length > 2 ? int.Parse(args[2]) : 1),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Infogerance.Benchmarks outbox [events] [eventsPerTransaction]");
+    return 2;
+}
