@@ -25,6 +25,7 @@ public static class Extensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        StartupTaskExtensions.ReportStartupFailuresAsOneLine(builder.Environment.ApplicationName);
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 

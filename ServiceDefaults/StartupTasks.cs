@@ -18,30 +18,20 @@ public sealed class StartupFailedException(string message, Exception? inner = nu
 
 public static class StartupTaskExtensions
 {
+    private static int _failureReporterInstalled;
+
     public static IServiceCollection AddStartupTask<TTask>(this IServiceCollection services) where TTask : class, IStartupTask =>
         services.AddSingleton<IStartupTask, TTask>();
 
-    /// <summary>Runs the start-up tasks, then the service. Returns the process exit code.</summary>
-    public static async Task<int> RunServiceAsync(this WebApplication app)
+    /// <summary>Runs the start-up tasks, then the service until it is stopped.</summary>
+    public static async Task RunServiceAsync(this WebApplication app)
     {
-        try
+        using (var startup = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
         {
-            using (var startup = new CancellationTokenSource(TimeSpan.FromMinutes(5)))
-            {
-                await app.Services.RunStartupTasksAsync(startup.Token);
-            }
+            await app.Services.RunStartupTasksAsync(startup.Token);
+        }
 
-            await app.RunAsync();
-            return 0;
-        }
-        catch (StartupFailedException ex)
-        {
-            return Fail(app, ex.Message);
-        }
-        catch (IOException ex) when (ex.InnerException is AddressInUseException)
-        {
-            return Fail(app, $"{ex.Message.TrimEnd('.')}: another process uses this port; stop it or set ASPNETCORE_URLS to a free one.");
-        }
+        await app.RunAsync();
     }
 
     public static async Task RunStartupTasksAsync(this IServiceProvider services, CancellationToken cancellationToken)
@@ -52,9 +42,31 @@ public static class StartupTaskExtensions
         }
     }
 
-    private static int Fail(WebApplication app, string message)
+    /// <summary>
+    /// Start-up failures surface wherever configuration is first read (building the app, mapping health checks,
+    /// migrating, binding the port): whichever it is, the process prints one line and exits with code 1.
+    /// </summary>
+    internal static void ReportStartupFailuresAsOneLine(string applicationName)
     {
-        Console.Error.WriteLine($"{app.Environment.ApplicationName}: {message}");
-        return 1;
+        if (Interlocked.Exchange(ref _failureReporterInstalled, 1) == 1)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.UnhandledException += (_, args) =>
+        {
+            var message = args.ExceptionObject switch
+            {
+                StartupFailedException failure => failure.Message,
+                IOException { InnerException: AddressInUseException } inUse =>
+                    $"{inUse.Message.TrimEnd('.')}: another process uses this port; stop it or set ASPNETCORE_URLS to a free one.",
+                _ => null,
+            };
+            if (message is not null)
+            {
+                Console.Error.WriteLine($"{applicationName}: {message}");
+                Environment.Exit(1);
+            }
+        };
     }
 }

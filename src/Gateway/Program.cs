@@ -9,4 +9,4 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
 
-return await app.RunServiceAsync();
+await app.RunServiceAsync();

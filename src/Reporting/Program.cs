@@ -8,4 +8,4 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 
-return await app.RunServiceAsync();
+await app.RunServiceAsync();

@@ -13,13 +13,11 @@ public sealed class AppHostTests
     [Fact]
     public async Task Run_brings_every_service_to_healthy_through_the_gateway_and_stops_cleanly()
     {
-        var data = Directory.CreateTempSubdirectory("infogerance-apphost-").FullName;
+        using var data = new TemporaryDirectory("infogerance-apphost-");
         var gatewayPort = Ports.GetFreePort();
         var postgresPort = Ports.GetFreePort();
-        try
-        {
             await using var appHost = ProgramRun.Start(Repository.AppHostDll,
-                ["run", "--data", data, "--port", $"{gatewayPort}", "--postgres-port", $"{postgresPort}", "--rabbitmq-port", $"{Ports.GetFreePort()}"]);
+                ["run", "--data", data.Path, "--port", $"{gatewayPort}", "--postgres-port", $"{postgresPort}", "--rabbitmq-port", $"{Ports.GetFreePort()}"]);
 
             Assert.True(
                 await appHost.WaitForOutputAsync(line => line.Contains("All services healthy"), TimeSpan.FromMinutes(3)),
@@ -40,11 +38,6 @@ public sealed class AppHostTests
             Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the AppHost did not stop:\n" + appHost.Transcript());
             Assert.Equal(0, appHost.ExitCode);
             Assert.True(Ports.IsFree(gatewayPort) && Ports.IsFree(postgresPort), "the gateway or PostgreSQL still listens after the stop");
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
     }
 
     [Fact]
@@ -53,21 +46,14 @@ public sealed class AppHostTests
         using var squatter = new TcpListener(IPAddress.Loopback, 0);
         squatter.Start();
         var takenPort = ((IPEndPoint)squatter.LocalEndpoint).Port;
-        var data = Directory.CreateTempSubdirectory("infogerance-apphost-").FullName;
-        try
-        {
-            await using var appHost = ProgramRun.Start(Repository.AppHostDll, ["run", "--data", data, "--port", $"{takenPort}"]);
+        using var data = new TemporaryDirectory("infogerance-apphost-");
+            await using var appHost = ProgramRun.Start(Repository.AppHostDll, ["run", "--data", data.Path, "--port", $"{takenPort}"]);
 
             Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(60)), appHost.Transcript());
             Assert.Equal(1, appHost.ExitCode);
             var error = Assert.Single(appHost.Errors);
             Assert.Contains($"{takenPort}", error);
             Assert.Contains("in use", error);
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
     }
 
     [Fact]
@@ -87,16 +73,22 @@ public sealed class AppHostTests
         Assert.Contains("ConnectionStrings__contracts", error);
     }
 
-    [Fact]
-    public async Task A_service_without_its_connection_string_says_which_one_is_missing()
+    [Theory]
+    [InlineData("incidents")]
+    [InlineData("messaging")]
+    public async Task A_service_missing_a_connection_string_says_which_one(string missing)
     {
-        await using var service = ProgramRun.Start(Repository.ServiceDll("Incidents"), [], new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
+            ["ConnectionStrings__incidents"] = $"Host=127.0.0.1;Port={Ports.GetFreePort()};Username=owner;Password=secret;Database=incidents",
+            ["ConnectionStrings__messaging"] = "amqp://guest:guest@127.0.0.1:5672",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Ports.GetFreePort()}",
-        });
+        };
+        environment.Remove($"ConnectionStrings__{missing}");
+        await using var service = ProgramRun.Start(Repository.ServiceDll("Incidents"), [], environment);
 
         Assert.True(await service.WaitForExitAsync(TimeSpan.FromSeconds(60)), service.Transcript());
         Assert.Equal(1, service.ExitCode);
-        Assert.Contains("ConnectionStrings__incidents is not set", Assert.Single(service.Errors));
+        Assert.Contains($"ConnectionStrings__{missing} is not set", Assert.Single(service.Errors));
     }
 }

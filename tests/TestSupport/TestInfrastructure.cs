@@ -11,7 +11,7 @@ namespace Infogerance.TestSupport;
 /// </summary>
 public sealed class TestInfrastructure : IAsyncLifetime
 {
-    private string? _dataDirectory;
+    private TemporaryDirectory? _dataDirectory;
 
     public PostgresServer Postgres { get; private set; } = null!;
     public RabbitMqServer RabbitMq { get; private set; } = null!;
@@ -22,20 +22,14 @@ public sealed class TestInfrastructure : IAsyncLifetime
         var messaging = Environment.GetEnvironmentVariable("ConnectionStrings__messaging");
         if (string.IsNullOrEmpty(postgres) || string.IsNullOrEmpty(messaging))
         {
-            _dataDirectory = Directory.CreateTempSubdirectory("infogerance-tests-").FullName;
-            // Created private (0700); as root, PostgreSQL runs as the 'postgres' user, which must traverse it.
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(_dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                    | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-            }
+            _dataDirectory = new TemporaryDirectory("infogerance-tests-");
         }
 
         var startPostgres = string.IsNullOrEmpty(postgres)
-            ? PostgresServer.StartPrivateAsync(Path.Combine(_dataDirectory!, "postgres"), Ports.GetFreePort(), fast: true, CancellationToken.None)
+            ? PostgresServer.StartPrivateAsync(Path.Combine(_dataDirectory!.Path, "postgres"), Ports.GetFreePort(), fast: true, CancellationToken.None)
             : Task.FromResult(PostgresServer.UseExisting(postgres));
         var startRabbitMq = string.IsNullOrEmpty(messaging)
-            ? RabbitMqServer.StartPrivateAsync(Path.Combine(_dataDirectory!, "rabbitmq"), Ports.GetFreePort(), CancellationToken.None)
+            ? RabbitMqServer.StartPrivateAsync(Path.Combine(_dataDirectory!.Path, "rabbitmq"), Ports.GetFreePort(), CancellationToken.None)
             : Task.FromResult(RabbitMqServer.UseExisting(messaging));
 
         Postgres = await startPostgres;
@@ -62,9 +56,6 @@ public sealed class TestInfrastructure : IAsyncLifetime
             await Postgres.DisposeAsync();
         }
 
-        if (_dataDirectory is not null)
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
+        _dataDirectory?.Dispose();
     }
 }
