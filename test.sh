@@ -35,9 +35,10 @@ if [ ! -f "$work/infra.env" ]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
-set -a
-. "$work/infra.env"
-set +a
+# NAME=VALUE lines whose values hold semicolons: exported as they are, not evaluated by the shell.
+while IFS= read -r setting; do
+  export "${setting?}"
+done <"$work/infra.env"
 
 status=0
 dotnet test Infogerance.sln -c Release --no-build --logger trx --results-directory "$results" || status=$?
