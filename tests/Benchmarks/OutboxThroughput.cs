@@ -13,7 +13,7 @@ namespace Infogerance.Benchmarks;
 /// </summary>
 public static class OutboxThroughput
 {
-    public static async Task<int> RunAsync(int events, int eventsPerTransaction)
+    public static async Task<int> RunAsync(int events, int eventsPerTransaction, int eventsPerSecond)
     {
         await using var infrastructure = new TestInfrastructure();
         await infrastructure.InitializeAsync();
@@ -27,11 +27,20 @@ public static class OutboxThroughput
         TimedConsumer.Reset(events);
         var clock = Stopwatch.StartNew();
 
-        // Four writers, as concurrent requests of a service would be.
+        // Four writers, as concurrent requests of a service would be; paced when a rate is given.
         var writers = Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
         {
             for (var transaction = writer; transaction < events / eventsPerTransaction; transaction += 4)
             {
+                if (eventsPerSecond > 0)
+                {
+                    var due = TimeSpan.FromSeconds((double)transaction * eventsPerTransaction / eventsPerSecond);
+                    if (due > clock.Elapsed)
+                    {
+                        await Task.Delay(due - clock.Elapsed);
+                    }
+                }
+
                 await using var unitOfWork = await producer.Database.BeginAsync(tenant, CancellationToken.None);
                 var ids = new List<Guid>(eventsPerTransaction);
                 for (var i = 0; i < eventsPerTransaction; i++)
@@ -61,7 +70,7 @@ public static class OutboxThroughput
             .Order()
             .ToArray();
 
-        Console.WriteLine($"events: {events} in transactions of {eventsPerTransaction}, 4 writers");
+        Console.WriteLine($"events: {events} in transactions of {eventsPerTransaction}, 4 writers, offered rate: {(eventsPerSecond > 0 ? $"{eventsPerSecond}/s" : "as fast as possible")}");
         Console.WriteLine($"commit rate: {events / writeSeconds:F0} events/s ({writeSeconds:F2} s)");
         Console.WriteLine($"end to end: {events / totalSeconds:F0} events/s committed → consumed ({totalSeconds:F2} s)");
         Console.WriteLine($"latency commit → consumed: p50 {Percentile(latencies, 50):F1} ms, p99 {Percentile(latencies, 99):F1} ms, max {latencies[^1]:F1} ms");

@@ -11,7 +11,7 @@ using Npgsql;
 namespace Infogerance.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows to RabbitMQ in sequence order and marks them sent. Rows are claimed with
+/// Publishes committed outbox rows to RabbitMQ in sequence order (pipelined, with publisher confirms) and marks them sent. Rows are claimed with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so several replicas share the work without publishing a row twice at once.
 /// A crash between publish and commit republishes the row: consumers de-duplicate through the inbox.
 /// </summary>
@@ -82,35 +82,50 @@ public sealed partial class OutboxDispatcher(
             """,
             new { _options.BatchSize }, transaction, cancellationToken: cancellationToken))).ToList();
 
-        var sent = new List<long>(rows.Count);
         var dead = new List<(long Sequence, string Error)>();
-        Exception? failure = null;
+        var publishable = new List<(OutboxRow Row, Type Type)>(rows.Count);
         foreach (var row in rows)
         {
-            if (!events.TryGetType(row.EventType, out var type))
+            if (events.TryGetType(row.EventType, out var type))
+            {
+                publishable.Add((row, type));
+            }
+            else
             {
                 // Published by a newer build, or a type removed from the catalog: holding the queue for it would
                 // block every event behind it, so it is set aside for an operator.
                 dead.Add((row.Sequence, $"Unknown event type '{row.EventType}'."));
                 LogDeadLettered(row.EventId, row.EventType);
+            }
+        }
+
+        // Issued in sequence order and pipelined: waiting for each broker confirm before the next publish would
+        // cap throughput at one round trip per event.
+        var publishes = publishable.Select(p => PublishAsync(p.Row, p.Type, cancellationToken)).ToList();
+        try
+        {
+            await Task.WhenAll(publishes);
+        }
+        catch (Exception) when (publishes.Any(p => p.IsFaulted) && !cancellationToken.IsCancellationRequested)
+        {
+            // Each publish's outcome is read below; the failed rows stay pending and are retried after a back-off.
+        }
+
+        var sent = new List<long>(rows.Count);
+        Exception? failure = null;
+        for (var i = 0; i < publishable.Count; i++)
+        {
+            if (publishes[i].IsCompletedSuccessfully)
+            {
+                sent.Add(publishable[i].Row.Sequence);
                 continue;
             }
 
-            try
-            {
-                await PublishAsync(row, type, cancellationToken);
-                sent.Add(row.Sequence);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Keep the order: nothing after a failed row goes out before it.
-                failure = ex;
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = @Sequence",
-                    new { row.Sequence, Error = ex.Message }, transaction, cancellationToken: CancellationToken.None));
-                Failures.Add(1);
-                break;
-            }
+            failure ??= publishes[i].Exception?.InnerException;
+            Failures.Add(1);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = @Sequence",
+                new { publishable[i].Row.Sequence, Error = publishes[i].Exception?.InnerException?.Message }, transaction, cancellationToken: CancellationToken.None));
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
