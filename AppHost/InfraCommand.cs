@@ -23,7 +23,7 @@ internal static class InfraCommand
             ConnectionStrings__messaging={infrastructure.RabbitMq.ConnectionString}
 
             """);
-        Console.WriteLine($"Infrastructure ready (settings in {envFile}). Press Ctrl-C to stop.");
+        Terminal.WriteLine($"Infrastructure ready (settings in {envFile}). Press Ctrl-C to stop.");
         await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         File.Delete(envFile);
     }

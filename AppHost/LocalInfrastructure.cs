@@ -42,13 +42,13 @@ internal sealed class LocalInfrastructure(PostgresServer postgres, RabbitMqServe
         if (options.ExistingPostgres is { } connectionString)
         {
             var existing = PostgresServer.UseExisting(connectionString);
-            Console.WriteLine("PostgreSQL: the server given by ConnectionStrings__postgres");
+            Terminal.WriteLine("PostgreSQL: the server given by ConnectionStrings__postgres");
             return existing;
         }
         var elapsed = Stopwatch.StartNew();
         var server = await PostgresServer.StartPrivateAsync(
             Path.Combine(options.DataDirectory, "postgres"), options.PostgresPort, options.Fast, ct);
-        Console.WriteLine($"PostgreSQL ready on 127.0.0.1:{options.PostgresPort} ({Terminal.Seconds(elapsed.Elapsed)})");
+        Terminal.WriteLine($"PostgreSQL ready on 127.0.0.1:{options.PostgresPort} ({Terminal.Seconds(elapsed.Elapsed)})");
         return server;
     }
 
@@ -57,12 +57,12 @@ internal sealed class LocalInfrastructure(PostgresServer postgres, RabbitMqServe
         if (options.ExistingRabbitMq is { } uri)
         {
             var existing = RabbitMqServer.UseExisting(uri);
-            Console.WriteLine("RabbitMQ: the broker given by ConnectionStrings__messaging");
+            Terminal.WriteLine("RabbitMQ: the broker given by ConnectionStrings__messaging");
             return existing;
         }
         var elapsed = Stopwatch.StartNew();
         var server = await RabbitMqServer.StartPrivateAsync(Path.Combine(options.DataDirectory, "rabbitmq"), options.RabbitMqPort, ct);
-        Console.WriteLine($"RabbitMQ ready on 127.0.0.1:{options.RabbitMqPort} ({Terminal.Seconds(elapsed.Elapsed)})");
+        Terminal.WriteLine($"RabbitMQ ready on 127.0.0.1:{options.RabbitMqPort} ({Terminal.Seconds(elapsed.Elapsed)})");
         return server;
     }
 

@@ -15,6 +15,8 @@ internal sealed class Orchestrator(CommandLine options, ShutdownSignal shutdown,
     /// </summary>
     private static readonly DemoLogin[] DemoLogins = [];
 
+    private static readonly string[] EnvironmentNameVariables = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT"];
+
     public async Task RunAsync()
     {
         var repository = Repository.Locate();
@@ -101,7 +103,7 @@ internal sealed class Orchestrator(CommandLine options, ShutdownSignal shutdown,
                 environment[$"ConnectionStrings__{service.Name}"] = infrastructure.Postgres.ConnectionStringFor(service.Name);
                 environment["ConnectionStrings__messaging"] = infrastructure.RabbitMq.ConnectionString;
             }
-            foreach (var variable in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
+            foreach (var variable in EnvironmentNameVariables)
             {
                 if (Environment.GetEnvironmentVariable(variable) is null)
                 {
@@ -115,18 +117,18 @@ internal sealed class Orchestrator(CommandLine options, ShutdownSignal shutdown,
 
     private void PrintSummary(PrometheusProcess? prometheus)
     {
-        Console.WriteLine();
-        Console.WriteLine($"All services healthy in {Terminal.Seconds(sinceStart.Elapsed)}");
-        Console.WriteLine($"  Gateway:    http://localhost:{options.GatewayPort}");
+        Terminal.WriteLine();
+        Terminal.WriteLine($"All services healthy in {Terminal.Seconds(sinceStart.Elapsed)}");
+        Terminal.WriteLine($"  Gateway:    http://localhost:{options.GatewayPort}");
         if (prometheus is not null)
         {
-            Console.WriteLine($"  Prometheus: {prometheus.Url}");
+            Terminal.WriteLine($"  Prometheus: {prometheus.Url}");
         }
         foreach (var login in DemoLogins)
         {
-            Console.WriteLine($"  {login.Description,-30} {login.Email} / {login.Password}");
+            Terminal.WriteLine($"  {login.Description,-30} {login.Email} / {login.Password}");
         }
-        Console.WriteLine("Press Ctrl-C to stop.");
+        Terminal.WriteLine("Press Ctrl-C to stop.");
     }
 
     private async Task WaitForStopAsync(ServiceProcess[] services)

@@ -5,7 +5,7 @@ using Infogerance.AppHost.Infrastructure;
 var sinceStart = Stopwatch.StartNew();
 if (args is ["-h" or "--help" or "help"])
 {
-    Console.WriteLine(CommandLine.Usage);
+    Terminal.WriteLine(CommandLine.Usage);
     return 0;
 }
 
@@ -16,17 +16,17 @@ try
     await (options.Command == "infra"
         ? InfraCommand.RunAsync(options, shutdown)
         : new Orchestrator(options, shutdown, sinceStart).RunAsync());
-    Console.WriteLine("Stopped.");
+    Terminal.WriteLine("Stopped.");
     return 0;
 }
 catch (InfrastructureException e)
 {
-    Console.Error.WriteLine(e.Message);
+    Terminal.WriteError(e.Message);
     return 1;
 }
 catch (OperationCanceledException) when (shutdown.Token.IsCancellationRequested)
 {
     // Stopped before everything was up; whatever had started was stopped on the way out.
-    Console.WriteLine("Stopped.");
+    Terminal.WriteLine("Stopped.");
     return 0;
 }

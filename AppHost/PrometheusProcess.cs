@@ -37,14 +37,14 @@ internal sealed class PrometheusProcess(Process process, string url) : IAsyncDis
         }
         catch (InfrastructureException e)
         {
-            Console.Error.WriteLine($"Warning: {e.Message}; continuing without Prometheus.");
+            Terminal.WriteError($"Warning: {e.Message}; continuing without Prometheus.");
             return null;
         }
 
         if (await prometheus.BecomesReadyAsync(ct)) return prometheus;
         if (!ct.IsCancellationRequested)
         {
-            Console.Error.WriteLine($"Warning: Prometheus did not start (see {log}); continuing without it.");
+            Terminal.WriteError($"Warning: Prometheus did not start (see {log}); continuing without it.");
         }
         await prometheus.DisposeAsync();
         return null;

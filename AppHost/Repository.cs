@@ -26,6 +26,9 @@ internal sealed record Repository(string Root, string SolutionFile)
     public static readonly string Configuration =
         typeof(Repository).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
+    // `dotnet new sln` writes the .slnx format from .NET 10 on.
+    private static readonly string[] SolutionNames = ["Infogerance.sln", "Infogerance.slnx"];
+
     private static readonly string TargetFramework =
         $"net{new FrameworkName(AppContext.TargetFrameworkName!).Version.ToString(2)}";
 
@@ -33,8 +36,7 @@ internal sealed record Repository(string Root, string SolutionFile)
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            // `dotnet new sln` writes the .slnx format from .NET 10 on.
-            var solution = new[] { "Infogerance.sln", "Infogerance.slnx" }
+            var solution = SolutionNames
                 .Select(name => Path.Combine(folder.FullName, name))
                 .FirstOrDefault(File.Exists);
             if (solution is not null) return new Repository(folder.FullName, Path.GetFileName(solution));

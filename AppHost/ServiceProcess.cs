@@ -186,6 +186,6 @@ internal sealed class ServiceLog(string prefix)
             if (lastLines.Count == Capacity) lastLines.Dequeue();
             lastLines.Enqueue(line);
         }
-        Console.Out.WriteLine(prefix + line);
+        Terminal.WriteLine(prefix + line);
     }
 }

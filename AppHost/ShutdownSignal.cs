@@ -46,7 +46,7 @@ internal sealed class ShutdownSignal : IDisposable
     private void Request()
     {
         if (requested.IsCancellationRequested) return;
-        Console.WriteLine("Stopping…");
+        Terminal.WriteLine("Stopping…");
         // Asynchronously, so that the stop sequence does not run on the signal handler's thread.
         _ = requested.CancelAsync();
     }

@@ -17,20 +17,14 @@ internal static class ChildProcess
 {
     private const int SigTerm = 15;
 
-    public static async Task<CommandResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<CommandResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        using var process = new Process { StartInfo = CreateStartInfo(fileName, arguments, environment) };
+        using var process = new Process { StartInfo = CreateStartInfo(fileName, arguments) };
         process.StartInfo.RedirectStandardOutput = true;
         process.StartInfo.RedirectStandardError = true;
         var output = new StringBuilder();
-        DataReceivedEventHandler append = (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (output) output.AppendLine(e.Data);
-        };
-        process.OutputDataReceived += append;
-        process.ErrorDataReceived += append;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
         Start(process, fileName);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -47,6 +41,12 @@ internal static class ChildProcess
             lock (output) return new CommandResult(-1, $"{output}{fileName} did not finish within {timeout.TotalSeconds:0} s");
         }
         lock (output) return new CommandResult(process.ExitCode, output.ToString());
+
+        void Append(string? line)
+        {
+            if (line is null) return;
+            lock (output) output.AppendLine(line);
+        }
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ internal static class ChildProcess
         await process.WaitForExitAsync();
     }
 
-    public static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
+    private static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
         try
@@ -145,6 +145,6 @@ internal static class ChildProcess
         return lines.Count == 0 ? $"  ({path} is empty)" : string.Join('\n', lines.Select(line => "  " + line));
     }
 
-    [DllImport("libc", SetLastError = true)]
+    [DllImport("libc")]
     private static extern int kill(int pid, int signal);
 }

@@ -62,6 +62,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
             // Erlang distribution and its port mapper listen on every interface unless told otherwise.
             ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            // A boot failure otherwise leaves its crash dump in whatever folder the AppHost was started from.
+            ["ERL_CRASH_DUMP"] = Path.Combine(root, "erl_crash.dump"),
         };
         var log = Path.Combine(root, "rabbitmq-console.log");
         var process = ChildProcess.StartLogged(server, [], log, environment);
