@@ -7,6 +7,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapInternalEndpointsBlock();
 app.MapReverseProxy();
 
 await app.RunServiceAsync();

@@ -30,6 +30,8 @@ public sealed class AppHostTests
                 var response = await client.GetAsync($"/api/{service}/health", TestContext.Current.CancellationToken);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{service} through the gateway: {(int)response.StatusCode}");
                 Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+                // Metrics are scraped inside the network, never served to the public.
+                Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/{service}/metrics", TestContext.Current.CancellationToken)).StatusCode);
             }
 
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
