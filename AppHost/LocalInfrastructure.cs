@@ -5,11 +5,11 @@ namespace Infogerance.AppHost;
 
 /// <param name="ExistingPostgres">An admin connection string to use instead of starting a private server.</param>
 /// <param name="ExistingRabbitMq">An AMQP URI to use instead of starting a private broker.</param>
-internal sealed record InfrastructureOptions(
+public sealed record InfrastructureOptions(
     string DataDirectory, int PostgresPort, int RabbitMqPort, bool Fast, string? ExistingPostgres, string? ExistingRabbitMq);
 
 /// <summary>PostgreSQL and RabbitMQ, started side by side as RabbitMQ alone takes about ten seconds.</summary>
-internal sealed class LocalInfrastructure(PostgresServer postgres, RabbitMqServer rabbitMq) : IAsyncDisposable
+public sealed class LocalInfrastructure(PostgresServer postgres, RabbitMqServer rabbitMq) : IAsyncDisposable
 {
     public PostgresServer Postgres => postgres;
 

@@ -16,30 +16,30 @@ public sealed class AppHostTests
         using var data = new TemporaryDirectory("infogerance-apphost-");
         var gatewayPort = Ports.GetFreePort();
         var postgresPort = Ports.GetFreePort();
-            await using var appHost = ProgramRun.Start(Repository.AppHostDll,
-                ["run", "--data", data.Path, "--port", $"{gatewayPort}", "--postgres-port", $"{postgresPort}", "--rabbitmq-port", $"{Ports.GetFreePort()}"]);
+        await using var appHost = ProgramRun.Start(Repository.AppHostDll,
+            ["run", "--data", data.Path, "--port", $"{gatewayPort}", "--postgres-port", $"{postgresPort}", "--rabbitmq-port", $"{Ports.GetFreePort()}"]);
 
-            Assert.True(
-                await appHost.WaitForOutputAsync(line => line.Contains("All services healthy"), TimeSpan.FromMinutes(3)),
-                "the AppHost did not report every service healthy:\n" + appHost.Transcript());
-            Assert.Contains(appHost.Output, line => line.Contains($"http://localhost:{gatewayPort}"));
+        Assert.True(
+            await appHost.WaitForOutputAsync(line => line.Contains("All services healthy"), TimeSpan.FromMinutes(3)),
+            "the AppHost did not report every service healthy:\n" + appHost.Transcript());
+        Assert.Contains(appHost.Output, line => line.Contains($"http://localhost:{gatewayPort}"));
 
-            using var client = new HttpClient { BaseAddress = new Uri($"http://localhost:{gatewayPort}") };
-            foreach (var service in Services)
-            {
-                var response = await client.GetAsync($"/api/{service}/health", TestContext.Current.CancellationToken);
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{service} through the gateway: {(int)response.StatusCode}");
-                Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-                // Metrics are scraped inside the network, never served to the public.
-                Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/{service}/metrics", TestContext.Current.CancellationToken)).StatusCode);
-            }
+        using var client = new HttpClient { BaseAddress = new Uri($"http://localhost:{gatewayPort}") };
+        foreach (var service in Services)
+        {
+            var response = await client.GetAsync($"/api/{service}/health", TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{service} through the gateway: {(int)response.StatusCode}");
+            Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            // Metrics are scraped inside the network, never served to the public.
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/{service}/metrics", TestContext.Current.CancellationToken)).StatusCode);
+        }
 
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
 
-            appHost.Terminate();
-            Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the AppHost did not stop:\n" + appHost.Transcript());
-            Assert.Equal(0, appHost.ExitCode);
-            Assert.True(Ports.IsFree(gatewayPort) && Ports.IsFree(postgresPort), "the gateway or PostgreSQL still listens after the stop");
+        appHost.Terminate();
+        Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the AppHost did not stop:\n" + appHost.Transcript());
+        Assert.Equal(0, appHost.ExitCode);
+        Assert.True(Ports.IsFree(gatewayPort) && Ports.IsFree(postgresPort), "the gateway or PostgreSQL still listens after the stop");
     }
 
     [Fact]
@@ -49,13 +49,13 @@ public sealed class AppHostTests
         squatter.Start();
         var takenPort = ((IPEndPoint)squatter.LocalEndpoint).Port;
         using var data = new TemporaryDirectory("infogerance-apphost-");
-            await using var appHost = ProgramRun.Start(Repository.AppHostDll, ["run", "--data", data.Path, "--port", $"{takenPort}"]);
+        await using var appHost = ProgramRun.Start(Repository.AppHostDll, ["run", "--data", data.Path, "--port", $"{takenPort}"]);
 
-            Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(60)), appHost.Transcript());
-            Assert.Equal(1, appHost.ExitCode);
-            var error = Assert.Single(appHost.Errors);
-            Assert.Contains($"{takenPort}", error);
-            Assert.Contains("in use", error);
+        Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(60)), appHost.Transcript());
+        Assert.Equal(1, appHost.ExitCode);
+        var error = Assert.Single(appHost.Errors);
+        Assert.Contains($"{takenPort}", error);
+        Assert.Contains("in use", error);
     }
 
     [Fact]

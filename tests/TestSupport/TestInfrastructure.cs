@@ -1,3 +1,4 @@
+using Infogerance.AppHost;
 using Infogerance.AppHost.Infrastructure;
 using Xunit;
 
@@ -6,35 +7,24 @@ namespace Infogerance.TestSupport;
 /// <summary>
 /// One PostgreSQL and one RabbitMQ for the whole test run. The test script starts them once for every test
 /// assembly and passes them as <c>ConnectionStrings__postgres</c> and <c>ConnectionStrings__messaging</c>;
-/// an assembly run on its own (from an IDE) starts private throwaway ones on free ports.
+/// an assembly run on its own (from an IDE) starts private throwaway ones on free ports, as the AppHost would.
 /// Tests isolate themselves with a database each and unique tenant ids.
 /// </summary>
 public sealed class TestInfrastructure : IAsyncLifetime
 {
-    private TemporaryDirectory? _dataDirectory;
+    private readonly TemporaryDirectory _dataDirectory = new("infogerance-tests-");
+    private LocalInfrastructure? _servers;
 
-    public PostgresServer Postgres { get; private set; } = null!;
-    public RabbitMqServer RabbitMq { get; private set; } = null!;
+    public PostgresServer Postgres => _servers!.Postgres;
+    public RabbitMqServer RabbitMq => _servers!.RabbitMq;
 
-    public async ValueTask InitializeAsync()
-    {
-        var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__postgres");
-        var messaging = Environment.GetEnvironmentVariable("ConnectionStrings__messaging");
-        if (string.IsNullOrEmpty(postgres) || string.IsNullOrEmpty(messaging))
-        {
-            _dataDirectory = new TemporaryDirectory("infogerance-tests-");
-        }
-
-        var startPostgres = string.IsNullOrEmpty(postgres)
-            ? PostgresServer.StartPrivateAsync(Path.Combine(_dataDirectory!.Path, "postgres"), Ports.GetFreePort(), fast: true, CancellationToken.None)
-            : Task.FromResult(PostgresServer.UseExisting(postgres));
-        var startRabbitMq = string.IsNullOrEmpty(messaging)
-            ? RabbitMqServer.StartPrivateAsync(Path.Combine(_dataDirectory!.Path, "rabbitmq"), Ports.GetFreePort(), CancellationToken.None)
-            : Task.FromResult(RabbitMqServer.UseExisting(messaging));
-
-        Postgres = await startPostgres;
-        RabbitMq = await startRabbitMq;
-    }
+    public async ValueTask InitializeAsync() =>
+        _servers = await LocalInfrastructure.StartAsync(
+            new InfrastructureOptions(
+                _dataDirectory.Path, Ports.GetFreePort(), Ports.GetFreePort(), Fast: true,
+                Environment.GetEnvironmentVariable("ConnectionStrings__postgres"),
+                Environment.GetEnvironmentVariable("ConnectionStrings__messaging")),
+            CancellationToken.None);
 
     /// <summary>Creates an empty database and returns its owner connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
@@ -46,16 +36,11 @@ public sealed class TestInfrastructure : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (RabbitMq is not null)
+        if (_servers is not null)
         {
-            await RabbitMq.DisposeAsync();
+            await _servers.DisposeAsync();
         }
 
-        if (Postgres is not null)
-        {
-            await Postgres.DisposeAsync();
-        }
-
-        _dataDirectory?.Dispose();
+        _dataDirectory.Dispose();
     }
 }
