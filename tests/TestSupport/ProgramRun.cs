@@ -77,19 +77,7 @@ public sealed class ProgramRun : IAsyncDisposable
         return false;
     }
 
-    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancellation.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> WaitForExitAsync(TimeSpan timeout) => Task.Run(() => _process.WaitForExit(timeout));
 
     /// <summary>Asks the program to stop as Ctrl-C or an orchestrator would (SIGTERM).</summary>
     public void Terminate()
