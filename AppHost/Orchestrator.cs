@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Infogerance.AppHost.Infrastructure;
+using Infogerance.ServiceDefaults;
 
 namespace Infogerance.AppHost;
 
@@ -13,7 +14,6 @@ internal sealed class Orchestrator(CommandLine options, ShutdownSignal shutdown,
     /// The demo accounts to show once everything is up. Identity does not seed any yet: list them here when it does,
     /// with the same values as its Development seed.
     /// </summary>
-    private static readonly DemoLogin[] DemoLogins = [];
 
     private static readonly string[] EnvironmentNameVariables = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT"];
 
@@ -97,11 +97,18 @@ internal sealed class Orchestrator(CommandLine options, ShutdownSignal shutdown,
             {
                 environment[$"services__{name}__http__0"] = url;
             }
-            if (!isGateway)
+            if (isGateway)
+            {
+                // The SPA as built by run.sh; without it the gateway serves the API alone (use Vite's dev server).
+                environment["Spa__Root"] = Path.Combine(repository.Root, "src", "Web", "dist");
+            }
+            else
             {
                 // The owner's credentials: each service creates the non-owner role it then runs its queries as.
                 environment[$"ConnectionStrings__{service.Name}"] = infrastructure.Postgres.ConnectionStringFor(service.Name);
                 environment["ConnectionStrings__messaging"] = infrastructure.RabbitMq.ConnectionString;
+                // The run command is the demo: each service loads its part of the demo world once.
+                environment["Identity__SeedDemoData"] = "true";
             }
             foreach (var variable in EnvironmentNameVariables)
             {
@@ -124,9 +131,12 @@ internal sealed class Orchestrator(CommandLine options, ShutdownSignal shutdown,
         {
             Terminal.WriteLine($"  Prometheus: {prometheus.Url}");
         }
-        foreach (var login in DemoLogins)
+        Terminal.WriteLine($"  Demo logins (demo only), password {DemoWorld.Password}:");
+        var organisations = DemoWorld.Organisations.ToDictionary(organisation => organisation.Id, organisation => organisation.Name);
+        foreach (var login in DemoWorld.Logins)
         {
-            Terminal.WriteLine($"  {login.Description,-30} {login.Email} / {login.Password}");
+            var organisation = organisations.GetValueOrDefault(login.OrganisationId, "Platform");
+            Terminal.WriteLine($"    {login.Email,-36} {login.Role,-16} {organisation}");
         }
         Terminal.WriteLine("Press Ctrl-C to stop.");
     }
@@ -140,6 +150,4 @@ internal sealed class Orchestrator(CommandLine options, ShutdownSignal shutdown,
             throw new InfrastructureException(dead.DeathNotice);
         }
     }
-
-    private sealed record DemoLogin(string Description, string Email, string Password);
 }

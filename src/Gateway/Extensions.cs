@@ -1,20 +1,66 @@
+using Infogerance.Gateway.Bff;
+using Infogerance.Gateway.Security;
+using Microsoft.Extensions.FileProviders;
 using Yarp.ReverseProxy.ServiceDiscovery;
+using Yarp.ReverseProxy.Transforms;
 
 namespace Infogerance.Gateway;
 
 internal static class Extensions
 {
-    /// <summary>
-    /// The services' metrics are for the operators' scraper inside the network, not for the internet: the proxy
-    /// routes (Order 1) yield to this endpoint (Order 0). Their health stays reachable, as the run check uses it.
-    /// </summary>
-    public static void MapInternalEndpointsBlock(this WebApplication app) =>
-        app.MapMethods($"/api/{{service}}{ServiceDefaults.Extensions.MetricsPath}", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.NotFound());
-
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            // The session cookie is the gateway's business; services get the bearer token instead.
+            .AddTransforms(transforms => transforms.AddRequestHeaderRemove("Cookie"));
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri(IdentityClient.BaseAddress));
+        builder.Services.AddSingleton<Credentials>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddGatewayRateLimits();
+    }
+
+    public static void UseGateway(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseSpaFiles();
+        app.UseMiddleware<AntiforgeryHeader>();
+        app.UseMiddleware<DownstreamCredentials>();
+        app.UseRateLimiter();
+
+        app.MapInternalEndpointsBlock();
+        app.MapBffApi();
+        app.MapReverseProxy();
+    }
+
+    /// <summary>
+    /// The services' metrics are for the operators' scraper inside the network, and Identity's sign-in routes for
+    /// the gateway alone: the proxy routes (Order 1) yield to these endpoints (Order 0). Health stays reachable.
+    /// </summary>
+    public static void MapInternalEndpointsBlock(this WebApplication app)
+    {
+        app.MapMethods($"/api/{{service}}{ServiceDefaults.Extensions.MetricsPath}", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.NotFound());
+        app.Map("/api/identity/internal/{**rest}", () => TypedResults.NotFound());
+    }
+
+    /// <summary>
+    /// The SPA's built files (configuration "Spa:Root"), with index.html for client-side routes. Absent in
+    /// development, where Vite's dev server serves the SPA and proxies /api and /bff here.
+    /// </summary>
+    private static void UseSpaFiles(this WebApplication app)
+    {
+        var root = app.Configuration["Spa:Root"];
+        if (string.IsNullOrWhiteSpace(root) || !Directory.Exists(root))
+        {
+            return;
+        }
+
+        var files = new PhysicalFileProvider(Path.GetFullPath(root));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files })
+            .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
     }
 }

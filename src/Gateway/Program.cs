@@ -7,7 +7,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapInternalEndpointsBlock();
-app.MapReverseProxy();
+app.UseGateway();
 
 await app.RunServiceAsync();

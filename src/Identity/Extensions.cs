@@ -1,5 +1,11 @@
 using Infogerance.Data;
+using Infogerance.Identity.Api;
+using Infogerance.Identity.Data;
+using Infogerance.Identity.Tokens;
 using Infogerance.Messaging;
+using Infogerance.ServiceDefaults;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 
 namespace Infogerance.Identity;
 
@@ -11,5 +17,32 @@ internal static class Extensions
     {
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
         builder.AddMessaging(ServiceName);
+        builder.AddDefaultAuthentication();
+
+        var services = builder.Services;
+        services.AddOptions<IdentitySettings>().BindConfiguration("Identity");
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SigningKeyRing>());
+        services.AddStartupTask<DemoWorldSeed>();
+        services.AddHostedService<SigningKeyRotation>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<InvitationMailer>();
+
+        // Identity validates its own tokens from its key ring rather than over HTTP from itself.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyRing, IOptions<IdentitySettings>>((options, keys, settings) =>
+                options.ConfigurationManager = new KeyRingConfigurationManager(keys, settings.Value.Issuer));
+    }
+
+    public static void MapIdentityApi(this WebApplication app)
+    {
+        app.MapWellKnownApi();
+        app.MapSessionsApi();
+        app.MapMeApi();
+        app.MapUsersApi();
+        app.MapInvitationsApi();
+        app.MapOrganisationsApi();
+        app.MapServiceAccountsApi();
+        app.MapAuditApi();
     }
 }

@@ -62,10 +62,11 @@ public sealed class TracePropagationTests(TestInfrastructure infrastructure)
         await producer.StartAsync(ct);
 
         // The real gateway, routing /api/identity/… to the producer through service discovery.
-        await using var gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+        await using var gateway = new WebApplicationFactory<Infogerance.Gateway.Bff.IdentityClient>().WithWebHostBuilder(web => web
             .UseSetting("services:identity:http:0", producerUrl)
             .ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported))));
         using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Add("X-CSRF", "1");
 
         var tenant = Guid.CreateVersion7();
         var response = await client.PostAsync($"/api/identity/items?tenant={tenant}", null, ct);

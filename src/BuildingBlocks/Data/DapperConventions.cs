@@ -18,6 +18,18 @@ internal static class DapperConventions
         // snake_case columns map to PascalCase properties without an alias in every query.
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new UtcDateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new TextArrayHandler());
+    }
+
+    /// <summary>
+    /// Npgsql reports text[] columns as System.Array, which keeps Dapper from choosing a record's constructor
+    /// with a string[] parameter; with a handler it does.
+    /// </summary>
+    private sealed class TextArrayHandler : SqlMapper.TypeHandler<string[]>
+    {
+        public override void SetValue(IDbDataParameter parameter, string[]? value) => parameter.Value = value;
+
+        public override string[] Parse(object value) => (string[])value;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Infogerance.ServiceDefaults;
 using Npgsql;
 
 namespace Infogerance.Data;
@@ -5,11 +6,45 @@ namespace Infogerance.Data;
 /// <summary>The entry point of a service's data access: tenant-scoped units of work over the application role.</summary>
 public sealed class Database(NpgsqlDataSource dataSource, EventTypeRegistry events, OutboxSignal signal)
 {
+    // Parameterised and transaction-local (is_local = true): the scope cannot leak to the pooled connection's next user.
+    private const string TenantScope =
+        """
+        SELECT set_config('app.tenant_ids', @tenants, true) AS tenants, set_config('app.contract_ids', '*', true) AS contracts
+        """;
+
+    // A provider's users see their own organisation's rows and, in each client tenant, the rows of the open
+    // contracts naming their organisation; narrowed to one tenant when the caller chose one.
+    private const string ProviderScope =
+        """
+        SELECT set_config('app.tenant_ids', concat_ws(',', @organisation::text, string_agg(DISTINCT tenant_id::text, ',')), true) AS tenants,
+               set_config('app.contract_ids', coalesce(string_agg(contract_id::text, ','), ''), true) AS contracts
+        FROM contract_parties
+        WHERE provider_organisation_id = @organisation AND is_open AND (@tenant::uuid IS NULL OR tenant_id = @tenant)
+        """;
+
     public NpgsqlDataSource DataSource => dataSource;
 
+    /// <summary>A unit of work over whole tenants: for a tenant's own users and for consumers of its events.</summary>
     public Task<UnitOfWork> BeginAsync(IEnumerable<Guid> tenantIds, CancellationToken cancellationToken) =>
-        UnitOfWork.BeginAsync(dataSource, tenantIds, events, signal, cancellationToken);
+        UnitOfWork.BeginAsync(dataSource, TenantScope, new { tenants = string.Join(',', tenantIds.Distinct()) }, events, signal, cancellationToken);
 
     public Task<UnitOfWork> BeginAsync(Guid tenantId, CancellationToken cancellationToken) =>
         BeginAsync([tenantId], cancellationToken);
+
+    /// <summary>
+    /// A unit of work that sees what <paramref name="user"/> may see: its own organisation (a client company's
+    /// tenant, or a provider's or the platform's own rows) and, for a provider, the contracts it serves.
+    /// A client user who names another tenant sees nothing.
+    /// </summary>
+    public Task<UnitOfWork> BeginAsync(CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (user.OrganisationKind == OrganisationKind.Provider)
+        {
+            return UnitOfWork.BeginAsync(
+                dataSource, ProviderScope, new { organisation = user.OrganisationId, tenant = user.SelectedTenantId }, events, signal, cancellationToken);
+        }
+
+        var sees = user.SelectedTenantId is { } selected && selected != user.OrganisationId ? [] : new[] { user.OrganisationId };
+        return BeginAsync(sees, cancellationToken);
+    }
 }

@@ -30,20 +30,30 @@ public sealed class UnitOfWork : IAsyncDisposable
     public NpgsqlTransaction Transaction { get; }
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>The tenants this unit of work may see.</summary>
+    public IReadOnlyList<Guid> TenantIds { get; private set; } = [];
+
+    /// <summary>The contracts it may see within them; null when it sees all of their contracts.</summary>
+    public IReadOnlyList<Guid>? ContractIds { get; private set; }
+
+    /// <summary>
+    /// Opens the transaction and sets its scope with <paramref name="scopeSql"/>, which must return the values it
+    /// gave to <c>app.tenant_ids</c> and <c>app.contract_ids</c> (set transaction-locally, from parameters).
+    /// </summary>
     internal static async Task<UnitOfWork> BeginAsync(
-        NpgsqlDataSource dataSource, IEnumerable<Guid> tenantIds, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            // Parameterised and transaction-local (is_local = true): the scope cannot leak to the pooled connection's next user.
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT set_config('app.tenant_ids', @ids, true)",
-                new { ids = string.Join(',', tenantIds.Distinct()) },
-                transaction,
-                cancellationToken: cancellationToken));
-            return new UnitOfWork(connection, transaction, events, signal, cancellationToken);
+            var scope = await connection.QuerySingleAsync<(string Tenants, string Contracts)>(new CommandDefinition(
+                scopeSql, scopeParameters, transaction, cancellationToken: cancellationToken));
+            return new UnitOfWork(connection, transaction, events, signal, cancellationToken)
+            {
+                TenantIds = ParseIds(scope.Tenants),
+                ContractIds = scope.Contracts == "*" ? null : ParseIds(scope.Contracts),
+            };
         }
         catch
         {
@@ -51,6 +61,9 @@ public sealed class UnitOfWork : IAsyncDisposable
             throw;
         }
     }
+
+    private static Guid[] ParseIds(string ids) =>
+        [.. ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)];
 
     public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
         Connection.ExecuteAsync(Command(sql, parameters));

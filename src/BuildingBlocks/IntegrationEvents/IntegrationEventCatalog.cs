@@ -8,5 +8,6 @@ public static class IntegrationEventCatalog
 {
     public static IReadOnlyDictionary<string, Type> Events { get; } = new Dictionary<string, Type>
     {
+        ["contracts.contract-parties-changed.v1"] = typeof(ContractPartiesChanged),
     };
 }

@@ -27,6 +27,8 @@ public static class Extensions
         {
             // Each service gets its own queue per consumer, so every interested service receives every event.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // Every service scopes provider users by the contracts' parties.
+            bus.AddConsumer<ContractPartiesReplica>();
             addConsumers?.Invoke(bus);
 
             bus.UsingRabbitMq((context, rabbit) =>

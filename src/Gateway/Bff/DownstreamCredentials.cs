@@ -1,0 +1,54 @@
+namespace Infogerance.Gateway.Bff;
+
+/// <summary>
+/// Before a request is proxied to a service: a caller with its own bearer token goes through as it is; an API key
+/// or the SPA's session cookie is exchanged for a bearer token. Cookies never travel past the gateway.
+/// </summary>
+public sealed class DownstreamCredentials(RequestDelegate next)
+{
+    /// <summary>The organisation the request speaks for, for rate limiting; set when the gateway knows it.</summary>
+    public const string OrganisationItem = "gateway.organisation";
+
+    public async Task InvokeAsync(HttpContext context, Credentials credentials)
+    {
+        var request = context.Request;
+        if (!request.Path.StartsWithSegments("/api") || request.Headers.Authorization.Count > 0)
+        {
+            await next(context);
+            return;
+        }
+
+        CachedToken? token = null;
+        if (request.Headers[Credentials.ApiKeyHeader].FirstOrDefault() is { } apiKey)
+        {
+            token = await credentials.ForApiKeyAsync(apiKey, context.RequestAborted);
+            if (token is null)
+            {
+                await Results.Problem(title: "Invalid API key", detail: "The API key is unknown or revoked.", statusCode: StatusCodes.Status401Unauthorized)
+                    .ExecuteAsync(context);
+                return;
+            }
+
+            request.Headers.Remove(Credentials.ApiKeyHeader);
+        }
+        else if (Credentials.SessionOf(request) is { } session)
+        {
+            token = await credentials.ForSessionAsync(session, context.RequestAborted);
+            if (token is null)
+            {
+                Credentials.ClearSession(context.Response);
+                await Results.Problem(title: "Session ended", detail: "Sign in again.", statusCode: StatusCodes.Status401Unauthorized)
+                    .ExecuteAsync(context);
+                return;
+            }
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = $"Bearer {token.AccessToken}";
+            context.Items[OrganisationItem] = token.Organisation;
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Infogerance.Gateway.Bff;
+
+public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>The Identity service's internal sign-in routes, which only the gateway calls.</summary>
+public sealed class IdentityClient(HttpClient http)
+{
+    public const string BaseAddress = "http://identity";
+
+    private sealed record SessionResponse(string Session, string AccessToken, DateTimeOffset ExpiresAt);
+
+    /// <summary>The new session and its first token, or Identity's refusal passed on as it is.</summary>
+    public async Task<(string? Session, IssuedToken? Token, HttpResponseMessage Response)> LogInAsync(string? email, string? password, CancellationToken cancellationToken)
+    {
+        var response = await http.PostAsJsonAsync("/internal/sessions", new { email, password }, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return (null, null, response);
+        }
+
+        var session = (await response.Content.ReadFromJsonAsync<SessionResponse>(JsonSerializerOptions.Web, cancellationToken))!;
+        return (session.Session, new IssuedToken(session.AccessToken, session.ExpiresAt), response);
+    }
+
+    public Task<IssuedToken?> RefreshAsync(string session, CancellationToken cancellationToken) =>
+        TokenAsync("/internal/sessions/token", new { session }, cancellationToken);
+
+    public Task<IssuedToken?> ExchangeApiKeyAsync(string apiKey, CancellationToken cancellationToken) =>
+        TokenAsync("/internal/api-keys/token", new { apiKey }, cancellationToken);
+
+    public async Task EndSessionAsync(string session, CancellationToken cancellationToken) =>
+        (await http.PostAsJsonAsync("/internal/sessions/end", new { session }, cancellationToken)).EnsureSuccessStatusCode();
+
+    /// <summary>Identity's <c>/me</c> for the holder of <paramref name="accessToken"/>.</summary>
+    public async Task<HttpResponseMessage> GetUserAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await http.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<IssuedToken?> TokenAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(path, body, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<IssuedToken>(JsonSerializerOptions.Web, cancellationToken);
+    }
+}

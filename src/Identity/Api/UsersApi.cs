@@ -1,0 +1,154 @@
+using Infogerance.Data;
+using Infogerance.Identity.Data;
+using Infogerance.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Infogerance.Identity.Api;
+
+public sealed record UserDto(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string Status, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt)
+{
+    public static UserDto From(UserAccount user) =>
+        new(user.Id, user.Email, user.DisplayName, user.Roles, user.Status, user.LastLoginAt, user.CreatedAt);
+}
+
+public sealed record RolesRequest(string[]? Roles);
+
+/// <summary>An organisation's admin manages its own users: nobody else's, whatever the request says.</summary>
+public static class UsersApi
+{
+    public static void MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/users").RequireAuthorization(Policies.OrganisationAdmin);
+        api.MapGet("/", ListAsync);
+        api.MapPost("/invitations", InviteAsync);
+        api.MapPut("/{userId:guid}/roles", ChangeRolesAsync);
+        api.MapPost("/{userId:guid}/deactivate", DeactivateAsync);
+        api.MapPost("/{userId:guid}/reactivate", ReactivateAsync);
+    }
+
+    public static async Task<Ok<UserDto[]>> ListAsync(CurrentUser user, Database database, CancellationToken cancellationToken)
+    {
+        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
+        return TypedResults.Ok((await Accounts.ListUsersAsync(unitOfWork, user.OrganisationId)).Select(UserDto.From).ToArray());
+    }
+
+    public static Task<Results<Created<InvitationResponse>, ProblemHttpResult, NotFound>> InviteAsync(
+        InviteRequest request, CurrentUser user, Database database, InvitationMailer mailer, IOptions<IdentitySettings> settings,
+        HttpRequest http, CancellationToken cancellationToken) =>
+        InviteIntoAsync(user.OrganisationId, request, user, database, mailer, settings, http, cancellationToken);
+
+    /// <summary>Shared with the Operators' invitation of an organisation's first admin.</summary>
+    public static async Task<Results<Created<InvitationResponse>, ProblemHttpResult, NotFound>> InviteIntoAsync(
+        Guid organisationId, InviteRequest request, CurrentUser user, Database database, InvitationMailer mailer,
+        IOptions<IdentitySettings> settings, HttpRequest http, CancellationToken cancellationToken)
+    {
+        await using var unitOfWork = await database.BeginAsync(organisationId, cancellationToken);
+        if (await Accounts.FindOrganisationAsync(unitOfWork, organisationId) is not { } organisation)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Accounts.ValidateInvitation(request, organisation.Kind) is { Count: > 0 } errors)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var invitation = await Accounts.InviteAsync(unitOfWork, organisation, request, AuditLog.Actor.Of(user), settings.Value.InvitationLifetime);
+        if (invitation is null)
+        {
+            return Problems.Conflict("A user with this e-mail address already exists.");
+        }
+
+        await unitOfWork.CommitAsync();
+        var response = await mailer.DeliverAsync(invitation, organisation.Name, http, cancellationToken);
+        return TypedResults.Created($"/users/{invitation.User.Id}", response);
+    }
+
+    public static async Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> ChangeRolesAsync(
+        Guid userId, RolesRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
+    {
+        if (Accounts.ValidateRoles(request.Roles, user.OrganisationKind) is { Count: > 0 } errors)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var roles = request.Roles!.Distinct().ToArray();
+        return await ChangeAsync(userId, user, database, "user.roles-changed", cancellationToken, async (unitOfWork, target) =>
+        {
+            if (target.Id == user.Id && !roles.Contains(Roles.AdministratorOf(user.OrganisationKind)))
+            {
+                return "You cannot remove your own administrator role: ask another administrator.";
+            }
+
+            await unitOfWork.ExecuteAsync(
+                "UPDATE users SET roles = @roles, updated_at = now() WHERE tenant_id = @TenantId AND id = @Id",
+                new { roles, target.TenantId, target.Id });
+            return null;
+        });
+    }
+
+    /// <summary>Takes effect at once: the user's sessions end, so no new access token is issued.</summary>
+    public static Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> DeactivateAsync(
+        Guid userId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, user, database, "user.deactivated", cancellationToken, async (unitOfWork, target) =>
+        {
+            if (target.Id == user.Id)
+            {
+                return "You cannot deactivate yourself.";
+            }
+
+            await unitOfWork.ExecuteAsync(
+                """
+                UPDATE users SET status = 'deactivated', updated_at = now() WHERE tenant_id = @TenantId AND id = @Id;
+                UPDATE sessions SET ended_at = now() WHERE tenant_id = @TenantId AND user_id = @Id AND ended_at IS NULL;
+                """,
+                new { target.TenantId, target.Id });
+            return null;
+        });
+
+    public static Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> ReactivateAsync(
+        Guid userId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, user, database, "user.reactivated", cancellationToken, async (unitOfWork, target) =>
+        {
+            if (target.Status != UserAccount.Deactivated)
+            {
+                return "The user is not deactivated.";
+            }
+
+            // One who never chose a password goes back to waiting for it.
+            await unitOfWork.ExecuteAsync(
+                """
+                UPDATE users SET status = CASE WHEN password_hash IS NULL THEN 'invited' ELSE 'active' END,
+                                 failed_logins = 0, locked_until = NULL, updated_at = now()
+                WHERE tenant_id = @TenantId AND id = @Id
+                """,
+                new { target.TenantId, target.Id });
+            return null;
+        });
+
+    /// <summary>
+    /// Loads a user of the caller's organisation, applies <paramref name="change"/> (which returns why it refuses,
+    /// or null), audits before and after, and commits.
+    /// </summary>
+    private static async Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> ChangeAsync(
+        Guid userId, CurrentUser user, Database database, string action, CancellationToken cancellationToken,
+        Func<UnitOfWork, UserAccount, Task<string?>> change)
+    {
+        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
+        if (await Accounts.FindUserAsync(unitOfWork, user.OrganisationId, userId, forUpdate: true) is not { } before)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await change(unitOfWork, before) is { } refusal)
+        {
+            return Problems.Conflict(refusal);
+        }
+
+        var after = (await Accounts.FindUserAsync(unitOfWork, user.OrganisationId, userId))!;
+        await AuditLog.WriteAsync(unitOfWork, user.OrganisationId, AuditLog.Actor.Of(user), action, "user", userId, before.AuditView, after.AuditView);
+        await unitOfWork.CommitAsync();
+        return TypedResults.Ok(UserDto.From(after));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Infogerance.Data;
+using Infogerance.ServiceDefaults;
+
+namespace Infogerance.Identity.Data;
+
+/// <summary>Who changed what: written in the same transaction as the change, in the organisation it concerns.</summary>
+public static class AuditLog
+{
+    public sealed record Actor(Guid? Id, string Name)
+    {
+        public static Actor Of(CurrentUser user) => new(user.Id, user.Name);
+        public static readonly Actor System = new(null, "system");
+    }
+
+    public sealed record Entry(Guid Id, DateTimeOffset OccurredAt, string ActorName, string Action, string EntityType, Guid EntityId, JsonElement? Before, JsonElement? After);
+
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    public static Task WriteAsync(
+        UnitOfWork unitOfWork, Guid organisationId, Actor actor, string action, string entityType, Guid entityId, object? before, object? after) =>
+        unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO audit_log (tenant_id, id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, before, after)
+            VALUES (@organisationId, @id, now(), @ActorId, @ActorName, @action, @entityType, @entityId, @before::jsonb, @after::jsonb)
+            """,
+            new
+            {
+                organisationId,
+                id = Guid.CreateVersion7(),
+                ActorId = actor.Id,
+                ActorName = actor.Name,
+                action,
+                entityType,
+                entityId,
+                before = before is null ? null : JsonSerializer.Serialize(before, Json),
+                after = after is null ? null : JsonSerializer.Serialize(after, Json),
+            });
+
+    /// <summary>Newest first; <paramref name="before"/> is the last id of the previous page.</summary>
+    public static async Task<IReadOnlyList<Entry>> ReadAsync(UnitOfWork unitOfWork, Guid organisationId, Guid? before, int limit)
+    {
+        var rows = await unitOfWork.QueryAsync<(Guid Id, DateTimeOffset OccurredAt, string ActorName, string Action, string EntityType, Guid EntityId, string? Before, string? After)>(
+            """
+            SELECT id, occurred_at, actor_name, action, entity_type, entity_id, before::text, after::text
+            FROM audit_log
+            WHERE tenant_id = @organisationId AND (@before::uuid IS NULL OR id < @before)
+            ORDER BY id DESC
+            LIMIT @limit
+            """,
+            new { organisationId, before, limit });
+        return [.. rows.Select(row => new Entry(
+            row.Id, row.OccurredAt, row.ActorName, row.Action, row.EntityType, row.EntityId, Parse(row.Before), Parse(row.After)))];
+    }
+
+    private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        Infogerance.ServiceDefaults.Extensions.ConfigureJson(options);
+        return options;
+    }
+}

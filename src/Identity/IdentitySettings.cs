@@ -1,0 +1,52 @@
+using Infogerance.Identity.Domain;
+
+namespace Infogerance.Identity;
+
+/// <summary>The "Identity" configuration section.</summary>
+public sealed class IdentitySettings
+{
+    /// <summary>The tokens' issuer, as the services' JwtBearer handler finds it in the discovery document.</summary>
+    public string Issuer { get; set; } = "http://identity";
+
+    /// <summary>
+    /// Access tokens are not revocable, so they are short: with the services' 5 s clock skew, a deactivated user's
+    /// last token stops working within a minute.
+    /// </summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(50);
+
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(10);
+    public int MaxFailedLogins { get; set; } = 5;
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A new signing key takes over this often; the previous one stays published until its tokens expired.</summary>
+    public TimeSpan KeyRotationInterval { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How long a new key is published before it signs: longer than the services' JWKS refresh interval, so none
+    /// of them meets a token signed with a key it has not yet seen.
+    /// </summary>
+    public TimeSpan KeyPublicationLead { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The site's public address, for invitation links; by default taken from the gateway's forwarded headers.</summary>
+    public string? PublicOrigin { get; set; }
+
+    /// <summary>Loads the demo world at start-up (the run command sets it).</summary>
+    public bool SeedDemoData { get; set; }
+
+    public SmtpSettings Smtp { get; set; } = new();
+
+    public LockoutPolicy Lockout => new(MaxFailedLogins, LockoutDuration);
+    public SessionPolicy Sessions => new(SessionIdleTimeout, SessionLifetime);
+}
+
+/// <summary>Invitations are e-mailed only when <see cref="Host"/> is set; otherwise the admin passes the link on.</summary>
+public sealed class SmtpSettings
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "Infogérance <no-reply@infogerance.example>";
+}

@@ -1,0 +1,74 @@
+using Infogerance.Identity.Data;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Infogerance.Identity;
+
+public sealed record InvitationResponse(Api.UserDto User, string InvitationUrl, bool Emailed);
+
+/// <summary>
+/// Turns a new invitation into its one-time link, and e-mails it when SMTP is configured; otherwise (or when
+/// sending fails) the admin is shown the link to pass on.
+/// </summary>
+public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogger<InvitationMailer> logger)
+{
+    public async Task<InvitationResponse> DeliverAsync(NewInvitation invitation, string organisationName, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var url = $"{PublicOrigin(request)}/invitation/{invitation.Token.Value}";
+        var smtp = settings.Value.Smtp;
+        var emailed = false;
+        if (!string.IsNullOrWhiteSpace(smtp.Host))
+        {
+            try
+            {
+                var message = new MimeMessage();
+                message.From.Add(MailboxAddress.Parse(smtp.From));
+                message.To.Add(new MailboxAddress(invitation.User.DisplayName, invitation.User.Email));
+                message.Subject = $"Infogérance — invitation ({organisationName})";
+                message.Body = new TextPart("plain")
+                {
+                    Text = $"""
+                        {invitation.User.DisplayName},
+
+                        You are invited to join {organisationName} on Infogérance. Choose your password here (the link works once, within {settings.Value.InvitationLifetime.TotalDays:0} days):
+                        {url}
+
+                        Vous êtes invité(e) à rejoindre {organisationName} sur Infogérance. Choisissez votre mot de passe ici :
+                        {url}
+                        """,
+                };
+                using var client = new SmtpClient();
+                await client.ConnectAsync(smtp.Host, smtp.Port, SecureSocketOptions.Auto, cancellationToken);
+                if (!string.IsNullOrEmpty(smtp.UserName))
+                {
+                    await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+                }
+
+                await client.SendAsync(message, cancellationToken);
+                await client.DisconnectAsync(quit: true, cancellationToken);
+                emailed = true;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Invitation e-mail to {UserId} not sent; the admin is shown the link instead", invitation.User.Id);
+            }
+        }
+
+        return new InvitationResponse(Api.UserDto.From(invitation.User), url, emailed);
+    }
+
+    /// <summary>The site's address as the browser sees it: configured, or told by the gateway's forwarded headers.</summary>
+    private string PublicOrigin(HttpRequest request)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.Value.PublicOrigin))
+        {
+            return settings.Value.PublicOrigin.TrimEnd('/');
+        }
+
+        var scheme = request.Headers["X-Forwarded-Proto"].FirstOrDefault() ?? request.Scheme;
+        var host = request.Headers["X-Forwarded-Host"].FirstOrDefault() ?? request.Host.Value;
+        return $"{scheme}://{host}";
+    }
+}
