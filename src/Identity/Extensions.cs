@@ -22,7 +22,7 @@ internal static class Extensions
         var services = builder.Services;
         services.AddOptions<IdentitySettings>().BindConfiguration("Identity");
         services.AddSingleton<SigningKeyRing>();
-        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SigningKeyRing>());
+        services.AddStartupTaskRunner().AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SigningKeyRing>());
         services.AddStartupTask<DemoWorldSeed>();
         services.AddHostedService<SigningKeyRotation>();
         services.AddSingleton<TokenIssuer>();

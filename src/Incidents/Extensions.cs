@@ -1,5 +1,6 @@
 using Infogerance.Data;
 using Infogerance.Messaging;
+using Infogerance.ServiceDefaults;
 
 namespace Infogerance.Incidents;
 
@@ -11,5 +12,6 @@ internal static class Extensions
     {
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
         builder.AddMessaging(ServiceName);
+        builder.AddDefaultAuthentication();
     }
 }

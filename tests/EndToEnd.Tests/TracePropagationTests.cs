@@ -1,3 +1,5 @@
+extern alias gateway;
+
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -62,7 +64,7 @@ public sealed class TracePropagationTests(TestInfrastructure infrastructure)
         await producer.StartAsync(ct);
 
         // The real gateway, routing /api/identity/… to the producer through service discovery.
-        await using var gateway = new WebApplicationFactory<Infogerance.Gateway.Bff.IdentityClient>().WithWebHostBuilder(web => web
+        await using var gateway = new WebApplicationFactory<gateway::Program>().WithWebHostBuilder(web => web
             .UseSetting("services:identity:http:0", producerUrl)
             .ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported))));
         using var client = gateway.CreateClient();

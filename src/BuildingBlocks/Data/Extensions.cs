@@ -24,7 +24,7 @@ public static class Extensions
             .Build());
         services.AddSingleton(sp => new DatabaseMigrator(
             sp.GetRequiredService<ServiceDatabase>(), migrations, sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
-        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<DatabaseMigrator>());
+        services.AddStartupTaskRunner().AddSingleton<IStartupTask>(sp => sp.GetRequiredService<DatabaseMigrator>());
         services.AddSingleton(EventTypeRegistry.Default);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Database>();

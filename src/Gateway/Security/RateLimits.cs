@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Infogerance.Gateway.Bff;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Infogerance.Gateway.Security;
 
@@ -20,9 +21,11 @@ public static class RateLimits
 {
     public static void AddGatewayRateLimits(this IHostApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection("RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
-        builder.Services.AddRateLimiter(options =>
+        builder.Services.AddOptions<RateLimitSettings>().BindConfiguration("RateLimits");
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, configured) =>
         {
+            var settings = configured.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {

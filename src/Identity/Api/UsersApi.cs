@@ -65,20 +65,19 @@ public static class UsersApi
         return TypedResults.Created($"/users/{invitation.User.Id}", response);
     }
 
-    public static async Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> ChangeRolesAsync(
-        Guid userId, RolesRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
-    {
-        if (Accounts.ValidateRoles(request.Roles, user.OrganisationKind) is { Count: > 0 } errors)
+    public static Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> ChangeRolesAsync(
+        Guid userId, RolesRequest request, CurrentUser user, Database database, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, user, database, "user.roles-changed", cancellationToken, async (unitOfWork, target) =>
         {
-            return Problems.Invalid(errors);
-        }
+            if (Accounts.ValidateRoles(request.Roles, user.OrganisationKind) is { Count: > 0 } errors)
+            {
+                return Problems.Invalid(errors);
+            }
 
-        var roles = request.Roles!.Distinct().ToArray();
-        return await ChangeAsync(userId, user, database, "user.roles-changed", cancellationToken, async (unitOfWork, target) =>
-        {
+            var roles = request.Roles!.Distinct().ToArray();
             if (target.Id == user.Id && !roles.Contains(Roles.AdministratorOf(user.OrganisationKind)))
             {
-                return "You cannot remove your own administrator role: ask another administrator.";
+                return Problems.Conflict("You cannot remove your own administrator role: ask another administrator.");
             }
 
             await unitOfWork.ExecuteAsync(
@@ -86,7 +85,6 @@ public static class UsersApi
                 new { roles, target.TenantId, target.Id });
             return null;
         });
-    }
 
     /// <summary>Takes effect at once: the user's sessions end, so no new access token is issued.</summary>
     public static Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> DeactivateAsync(
@@ -95,7 +93,7 @@ public static class UsersApi
         {
             if (target.Id == user.Id)
             {
-                return "You cannot deactivate yourself.";
+                return Problems.Conflict("You cannot deactivate yourself.");
             }
 
             await unitOfWork.ExecuteAsync(
@@ -113,7 +111,7 @@ public static class UsersApi
         {
             if (target.Status != UserAccount.Deactivated)
             {
-                return "The user is not deactivated.";
+                return Problems.Conflict("The user is not deactivated.");
             }
 
             // One who never chose a password goes back to waiting for it.
@@ -128,12 +126,13 @@ public static class UsersApi
         });
 
     /// <summary>
-    /// Loads a user of the caller's organisation, applies <paramref name="change"/> (which returns why it refuses,
-    /// or null), audits before and after, and commits.
+    /// Loads a user of the caller's organisation (404 first: nothing about another organisation's users leaks
+    /// through validation), applies <paramref name="change"/> (which returns its refusal, or null), audits before
+    /// and after, and commits.
     /// </summary>
     private static async Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> ChangeAsync(
         Guid userId, CurrentUser user, Database database, string action, CancellationToken cancellationToken,
-        Func<UnitOfWork, UserAccount, Task<string?>> change)
+        Func<UnitOfWork, UserAccount, Task<ProblemHttpResult?>> change)
     {
         await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
         if (await Accounts.FindUserAsync(unitOfWork, user.OrganisationId, userId, forUpdate: true) is not { } before)
@@ -143,7 +142,7 @@ public static class UsersApi
 
         if (await change(unitOfWork, before) is { } refusal)
         {
-            return Problems.Conflict(refusal);
+            return refusal;
         }
 
         var after = (await Accounts.FindUserAsync(unitOfWork, user.OrganisationId, userId))!;

@@ -1,0 +1,89 @@
+import { Center } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router'
+import { Layout } from './components/Layout'
+import { ErrorAlert, Loading } from './components/States'
+import { UserContext, useSession, useUser, type UserInfo } from './hooks/session'
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage'
+import { AuditLogPage } from './pages/AuditLogPage'
+import { ForbiddenPage } from './pages/ForbiddenPage'
+import { HomePage } from './pages/HomePage'
+import { LoginPage } from './pages/LoginPage'
+import { NotFoundPage } from './pages/NotFoundPage'
+import { OrganisationsPage } from './pages/OrganisationsPage'
+import { ServiceAccountsPage } from './pages/ServiceAccountsPage'
+import { UsersPage } from './pages/UsersPage'
+import { loginPath } from './returnTo'
+import { isOperator, isOrganisationAdmin } from './roles'
+
+/** Without a session, sends to the log-in page, which comes back here afterwards. */
+function RequireAuth() {
+  const session = useSession()
+  const location = useLocation()
+  if (session.isPending) return <Loading />
+  if (session.isError) {
+    return (
+      <Center p="xl">
+        <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />
+      </Center>
+    )
+  }
+  if (!session.data) return <Navigate to={loginPath(location.pathname + location.search)} replace />
+  return (
+    <UserContext value={session.data}>
+      <Outlet />
+    </UserContext>
+  )
+}
+
+function RequireRole({ allowed, children }: { allowed: (user: UserInfo) => boolean; children: ReactNode }) {
+  const user = useUser()
+  return allowed(user) ? children : <ForbiddenPage />
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/invitation/:token" element={<AcceptInvitationPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<Layout />}>
+          <Route index element={<HomePage />} />
+          <Route
+            path="users"
+            element={
+              <RequireRole allowed={isOrganisationAdmin}>
+                <UsersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="service-accounts"
+            element={
+              <RequireRole allowed={isOrganisationAdmin}>
+                <ServiceAccountsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="organisations"
+            element={
+              <RequireRole allowed={isOperator}>
+                <OrganisationsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireRole allowed={isOrganisationAdmin}>
+                <AuditLogPage />
+              </RequireRole>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  )
+}

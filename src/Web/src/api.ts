@@ -1,0 +1,117 @@
+import { tenantStore } from './tenant'
+
+/** RFC 7807 problem details, as every service and the gateway answer errors. */
+export interface ProblemDetails {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  errors?: Record<string, string[]>
+}
+
+export class ApiError extends Error {
+  /** 0 when the server could not be reached at all. */
+  readonly status: number
+  readonly problem: ProblemDetails | null
+  /** From the Retry-After header of a 429, in seconds. */
+  readonly retryAfterSeconds: number | null
+
+  constructor(status: number, problem: ProblemDetails | null, retryAfterSeconds: number | null = null) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`)
+    this.name = 'ApiError'
+    this.status = status
+    this.problem = problem
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+
+  /** One message per field, keyed by the form's field name. */
+  get fieldErrors(): Record<string, string> {
+    return fieldErrors(this.problem)
+  }
+}
+
+/**
+ * Problem details name fields in camelCase, but validation libraries may prefix a JSON path ("$.email") or
+ * point inside a collection ("roles[0]"): both are brought back to the form field they belong to.
+ */
+export function fieldErrors(problem: ProblemDetails | null): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const [key, messages] of Object.entries(problem?.errors ?? {})) {
+    const name = key.replace(/^\$\./, '').split(/[.[]/)[0] ?? ''
+    if (name === '' || messages.length === 0) continue
+    const field = name.charAt(0).toLowerCase() + name.slice(1)
+    result[field] = [result[field], ...messages].filter(Boolean).join(' ')
+  }
+  return result
+}
+
+/**
+ * Splits a failed form submission into messages to show under the form's own fields and, when the problem
+ * is about anything else (or names no field), the error to show above the buttons.
+ */
+export function formFailure(error: unknown, fields: readonly string[]) {
+  const errors = error instanceof ApiError ? error.fieldErrors : {}
+  const names = Object.keys(errors)
+  const elsewhere = names.length === 0 || names.some((name) => !fields.includes(name))
+  return { errors, failure: elsewhere ? (error instanceof Error ? error : new Error(String(error))) : null }
+}
+
+export function parseRetryAfter(value: string | null, now: Date = new Date()): number | null {
+  if (value === null || value.trim() === '') return null
+  if (/^\d+$/.test(value.trim())) return Number(value.trim())
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now.getTime()) / 1000))
+}
+
+async function readProblem(response: Response): Promise<ProblemDetails | null> {
+  try {
+    const body: unknown = await response.json()
+    return typeof body === 'object' && body !== null ? (body as ProblemDetails) : null
+  } catch {
+    return null
+  }
+}
+
+let onUnauthorized: () => void = () => {}
+
+/** Called when an /api call answers 401: the gateway's session is over. */
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers = new Headers({ Accept: 'application/json' })
+  if (body !== undefined) headers.set('Content-Type', 'application/json')
+  // The gateway rejects mutating calls without this header: a cross-site form cannot set it.
+  if (method !== 'GET') headers.set('X-CSRF', '1')
+  const tenantId = tenantStore.get()
+  if (tenantId !== null && path.startsWith('/api/')) headers.set('X-Tenant-Id', tenantId)
+
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  } catch {
+    throw new ApiError(0, null)
+  }
+
+  if (!response.ok) {
+    const problem = await readProblem(response)
+    if (response.status === 401 && path.startsWith('/api/')) onUnauthorized()
+    throw new ApiError(response.status, problem, parseRetryAfter(response.headers.get('Retry-After')))
+  }
+  const text = await response.text()
+  return (text === '' ? undefined : JSON.parse(text)) as T
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+}

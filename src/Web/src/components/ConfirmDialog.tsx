@@ -1,0 +1,33 @@
+import { Button, Group, Modal, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { ErrorAlert } from './States'
+
+interface Props {
+  opened: boolean
+  title: string
+  message: string
+  confirmLabel: string
+  pending: boolean
+  error: Error | null
+  onConfirm: () => void
+  onClose: () => void
+}
+
+/** Asks before an action that cannot simply be undone (deactivating a user, revoking a key). */
+export function ConfirmDialog({ opened, title, message, confirmLabel, pending, error, onConfirm, onClose }: Props) {
+  const { t } = useTranslation()
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Text mb="md">{message}</Text>
+      {error && <ErrorAlert error={error} />}
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button color="red" onClick={onConfirm} loading={pending}>
+          {confirmLabel}
+        </Button>
+      </Group>
+    </Modal>
+  )
+}

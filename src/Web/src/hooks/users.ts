@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api } from '../api'
+
+export type UserStatus = 'invited' | 'active' | 'deactivated'
+
+export interface User {
+  id: string
+  email: string
+  displayName: string
+  roles: string[]
+  status: UserStatus
+  lastLoginAt: string | null
+  createdAt: string
+}
+
+export interface InvitationRequest {
+  email: string
+  displayName: string
+  roles: string[]
+}
+
+/** When `emailed` is false no e-mail could be sent: the admin hands the link over. */
+export interface InvitationResult {
+  user: User
+  invitationUrl: string
+  emailed: boolean
+}
+
+const usersKey = ['users'] as const
+
+export function useUsers() {
+  return useQuery({ queryKey: usersKey, queryFn: () => api.get<User[]>('/api/identity/users') })
+}
+
+export function useInviteUser() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (invitation: InvitationRequest) =>
+      api.post<InvitationResult>('/api/identity/users/invitations', invitation),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  })
+}
+
+export function useUpdateRoles() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, roles }: { id: string; roles: string[] }) =>
+      api.put<User>(`/api/identity/users/${encodeURIComponent(id)}/roles`, { roles }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  })
+}
+
+export function useSetUserActive() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) =>
+      api.post<User>(`/api/identity/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  })
+}

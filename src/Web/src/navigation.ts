@@ -1,0 +1,21 @@
+import { IconBuilding, IconHistory, IconHome, IconKey, IconUsers, type Icon } from '@tabler/icons-react'
+import { isOperator, isOrganisationAdmin, type OrganisationKind } from './roles'
+
+export interface NavItem {
+  path: string
+  labelKey: 'nav.home' | 'nav.users' | 'nav.serviceAccounts' | 'nav.organisations' | 'nav.audit'
+  icon: Icon
+}
+
+/** The navigation a user sees: only the modules that exist, and only those its roles may use. */
+export function navigationFor(user: { roles: readonly string[]; organisation: { kind: OrganisationKind } }): NavItem[] {
+  const items: NavItem[] = [{ path: '/', labelKey: 'nav.home', icon: IconHome }]
+  const admin = isOrganisationAdmin(user)
+  if (admin) {
+    items.push({ path: '/users', labelKey: 'nav.users', icon: IconUsers })
+    items.push({ path: '/service-accounts', labelKey: 'nav.serviceAccounts', icon: IconKey })
+  }
+  if (isOperator(user)) items.push({ path: '/organisations', labelKey: 'nav.organisations', icon: IconBuilding })
+  if (admin) items.push({ path: '/audit', labelKey: 'nav.audit', icon: IconHistory })
+  return items
+}

@@ -1,0 +1,130 @@
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Navigate, useLocation, useSearchParams } from 'react-router'
+import { ApiError, formFailure } from '../api'
+import { LanguageSwitch } from '../components/LanguageSwitch'
+import { ErrorAlert, Loading } from '../components/States'
+import { useLogin, useSession } from '../hooks/session'
+import { safeReturnTo } from '../returnTo'
+
+/** Set by the invitation page once the account has its password. */
+export interface LoginLocationState {
+  invitationAccepted?: boolean
+}
+
+function LoginFailure({ error }: { error: Error }) {
+  const { t } = useTranslation()
+  if (error instanceof ApiError && error.status === 401) {
+    return (
+      <Alert color="red" role="alert">
+        {t('login.wrongCredentials')}
+      </Alert>
+    )
+  }
+  if (error instanceof ApiError && error.status === 423) {
+    return (
+      <Alert color="red" role="alert" title={t('login.lockedTitle')}>
+        {error.problem?.detail ?? t('login.locked')}
+      </Alert>
+    )
+  }
+  if (error instanceof ApiError && error.status === 429) {
+    return (
+      <Alert color="orange" role="alert">
+        {error.retryAfterSeconds === null
+          ? t('login.tooManyAttempts')
+          : t('login.tooManyAttemptsRetry', { seconds: error.retryAfterSeconds })}
+      </Alert>
+    )
+  }
+  return <ErrorAlert error={error} />
+}
+
+export function LoginPage() {
+  const { t } = useTranslation()
+  const session = useSession()
+  const login = useLogin()
+  const [searchParams] = useSearchParams()
+  const location = useLocation()
+  const invitationAccepted = (location.state as LoginLocationState | null)?.invitationAccepted === true
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<Error | null>(null)
+
+  if (session.isPending) return <Loading />
+  if (session.data) return <Navigate to={safeReturnTo(searchParams.get('returnTo'))} replace />
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    const missing: Record<string, string> = {}
+    if (email.trim() === '') missing.email = t('validation.required')
+    if (password === '') missing.password = t('validation.required')
+    setErrors(missing)
+    setFailure(null)
+    if (Object.keys(missing).length > 0) return
+    login.mutate(
+      { email: email.trim(), password },
+      {
+        onError: (error) => {
+          const validation = error instanceof ApiError && (error.status === 400 || error.status === 422)
+          const outcome = validation ? formFailure(error, ['email', 'password']) : { errors: {}, failure: error }
+          setErrors(outcome.errors)
+          setFailure(outcome.failure)
+        },
+      },
+    )
+  }
+
+  return (
+    <Center mih="100vh" p="md" component="main">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
+        <Stack>
+          <Group justify="space-between" align="center">
+            <Text fw={700} size="lg">
+              {t('app.name')}
+            </Text>
+            <LanguageSwitch />
+          </Group>
+          <Title order={1} size="h2">
+            {t('login.title')}
+          </Title>
+          {invitationAccepted && (
+            <Alert color="teal" role="status">
+              {t('login.invitationAccepted')}
+            </Alert>
+          )}
+          {session.isError && <ErrorAlert error={session.error} />}
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              <TextInput
+                label={t('fields.email')}
+                type="email"
+                autoComplete="username"
+                withAsterisk
+                value={email}
+                onChange={(event) => setEmail(event.currentTarget.value)}
+                error={errors.email}
+              />
+              <PasswordInput
+                label={t('fields.password')}
+                autoComplete="current-password"
+                withAsterisk
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+                error={errors.password}
+                aria-invalid={errors.password ? true : undefined}
+                visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
+              />
+              {failure && <LoginFailure error={failure} />}
+              <Button type="submit" loading={login.isPending} fullWidth>
+                {t('login.submit')}
+              </Button>
+            </Stack>
+          </form>
+        </Stack>
+      </Paper>
+    </Center>
+  )
+}

@@ -1,0 +1,233 @@
+import { Badge, Button, EmptyState, Group, Modal, Stack, Table, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconUserPlus, IconUsers } from '@tabler/icons-react'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formFailure } from '../api'
+import { ConfirmDialog } from '../components/ConfirmDialog'
+import { InviteForm } from '../components/InviteForm'
+import { RoleBadges } from '../components/RoleBadges'
+import { RoleCheckboxes } from '../components/RoleCheckboxes'
+import { ErrorAlert, Loading } from '../components/States'
+import { errorMessage } from '../errorMessage'
+import { useFormatDateTime } from '../format'
+import { useUser } from '../hooks/session'
+import { useInviteUser, useSetUserActive, useUpdateRoles, useUsers, type User, type UserStatus } from '../hooks/users'
+import { rolesByKind } from '../roles'
+
+const statusColor: Record<UserStatus, string> = { invited: 'blue', active: 'teal', deactivated: 'gray' }
+
+function EditRolesForm({ user, options, onClose }: { user: User; options: readonly string[]; onClose: () => void }) {
+  const { t } = useTranslation()
+  const updateRoles = useUpdateRoles()
+  const [roles, setRoles] = useState<string[]>(user.roles)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<Error | null>(null)
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    setFailure(null)
+    if (roles.length === 0) {
+      setErrors({ roles: t('validation.oneRole') })
+      return
+    }
+    setErrors({})
+    updateRoles.mutate(
+      { id: user.id, roles },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('users.rolesSaved', { name: user.displayName }) })
+          onClose()
+        },
+        onError: (error) => {
+          const outcome = formFailure(error, ['roles'])
+          setErrors(outcome.errors)
+          setFailure(outcome.failure)
+        },
+      },
+    )
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <RoleCheckboxes options={options} value={roles} onChange={setRoles} error={errors.roles} />
+        {failure && <ErrorAlert error={failure} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={updateRoles.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+export function UsersPage() {
+  const { t } = useTranslation()
+  const me = useUser()
+  const users = useUsers()
+  const invite = useInviteUser()
+  const setActive = useSetUserActive()
+  const formatDateTime = useFormatDateTime()
+  const [inviting, setInviting] = useState(false)
+  const [editing, setEditing] = useState<User | null>(null)
+  const [deactivating, setDeactivating] = useState<User | null>(null)
+  const roleOptions = rolesByKind[me.organisation.kind]
+
+  function reactivate(user: User) {
+    setActive.mutate(
+      { id: user.id, active: true },
+      {
+        onSuccess: () => notifications.show({ color: 'teal', message: t('users.reactivated', { name: user.displayName }) }),
+        onError: (error) => notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(error, t) }),
+      },
+    )
+  }
+
+  function deactivate(user: User) {
+    setActive.mutate(
+      { id: user.id, active: false },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('users.deactivated', { name: user.displayName }) })
+          setDeactivating(null)
+        },
+      },
+    )
+  }
+
+  function closeDeactivate() {
+    setDeactivating(null)
+    setActive.reset()
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t('users.title')}</Title>
+        <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setInviting(true)}>
+          {t('users.invite')}
+        </Button>
+      </Group>
+
+      {users.isPending && <Loading />}
+      {users.isError && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
+      {users.data?.length === 0 && (
+        <EmptyState icon={<IconUsers aria-hidden />} title={t('users.emptyTitle')} description={t('users.empty')} />
+      )}
+      {users.data && users.data.length > 0 && (
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped highlightOnHover verticalSpacing="sm">
+            <Table.Caption>{t('users.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('fields.displayName')}</Table.Th>
+                <Table.Th>{t('fields.email')}</Table.Th>
+                <Table.Th>{t('fields.roles')}</Table.Th>
+                <Table.Th>{t('users.status')}</Table.Th>
+                <Table.Th>{t('users.lastLogin')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data.map((user) => (
+                <Table.Tr key={user.id}>
+                  <Table.Td>{user.displayName}</Table.Td>
+                  <Table.Td>{user.email}</Table.Td>
+                  <Table.Td>
+                    <RoleBadges roles={user.roles} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={statusColor[user.status]}>
+                      {t(`users.statuses.${user.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t('users.editRolesOf', { name: user.displayName })}
+                        onClick={() => setEditing(user)}
+                      >
+                        {t('users.editRoles')}
+                      </Button>
+                      {user.status === 'deactivated' ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={t('users.reactivateUser', { name: user.displayName })}
+                          loading={setActive.isPending && setActive.variables.id === user.id}
+                          onClick={() => reactivate(user)}
+                        >
+                          {t('users.reactivate')}
+                        </Button>
+                      ) : (
+                        user.id !== me.id && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="red"
+                            aria-label={t('users.deactivateUser', { name: user.displayName })}
+                            onClick={() => {
+                              setActive.reset()
+                              setDeactivating(user)
+                            }}
+                          >
+                            {t('users.deactivate')}
+                          </Button>
+                        )
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+
+      <Modal
+        opened={inviting}
+        onClose={() => setInviting(false)}
+        title={t('users.inviteTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        closeOnClickOutside={false}
+      >
+        {inviting && (
+          <InviteForm
+            roleOptions={roleOptions}
+            pending={invite.isPending}
+            onSubmit={(invitation) => invite.mutateAsync(invitation)}
+            onClose={() => setInviting(false)}
+          />
+        )}
+      </Modal>
+
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing ? t('users.editRolesOf', { name: editing.displayName }) : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {editing && <EditRolesForm user={editing} options={roleOptions} onClose={() => setEditing(null)} />}
+      </Modal>
+
+      <ConfirmDialog
+        opened={deactivating !== null}
+        title={t('users.deactivateTitle')}
+        message={deactivating ? t('users.deactivateConfirm', { name: deactivating.displayName }) : ''}
+        confirmLabel={t('users.deactivate')}
+        pending={setActive.isPending}
+        error={setActive.error}
+        onConfirm={() => deactivating && deactivate(deactivating)}
+        onClose={closeDeactivate}
+      />
+    </Stack>
+  )
+}

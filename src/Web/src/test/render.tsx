@@ -1,0 +1,71 @@
+import { MantineProvider } from '@mantine/core'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { render } from '@testing-library/react'
+import { MemoryRouter } from 'react-router'
+import { vi } from 'vitest'
+import { AppRoutes } from '../App'
+import type { UserInfo } from '../hooks/session'
+import { createQueryClient } from '../queryClient'
+import { theme } from '../theme'
+
+export const clientAdmin: UserInfo = {
+  id: 'u-1',
+  email: 'alice@client.example',
+  displayName: 'Alice Martin',
+  organisation: { id: 'o-1', name: 'Client SA', kind: 'client' },
+  roles: ['TenantAdmin'],
+  tenants: [{ id: 't-1', name: 'Client SA' }],
+}
+
+export interface FakeCall {
+  method: string
+  url: string
+  headers: Headers
+  body: unknown
+}
+
+type Handler = (call: FakeCall) => Response | Promise<Response>
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
+  })
+}
+
+/**
+ * Replaces fetch with routes keyed "METHOD /path" (query string ignored); unknown routes answer 404.
+ * Returns the calls made, for assertions on headers and bodies.
+ */
+export function fakeBackend(routes: Record<string, Handler>): FakeCall[] {
+  const calls: FakeCall[] = []
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    const method = init?.method ?? 'GET'
+    const call: FakeCall = {
+      method,
+      url,
+      headers: new Headers(init?.headers),
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    }
+    calls.push(call)
+    const handler = routes[`${method} ${url.split('?')[0]}`]
+    return handler ? handler(call) : json({ title: 'Not Found', status: 404 }, 404)
+  })
+  return calls
+}
+
+/** Renders the whole application at a route, as the browser would after loading that address. */
+export function renderApp(route: string) {
+  const queryClient = createQueryClient()
+  queryClient.setDefaultOptions({ queries: { retry: false } })
+  return render(
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <MemoryRouter initialEntries={[route]}>
+          <AppRoutes />
+        </MemoryRouter>
+      </QueryClientProvider>
+    </MantineProvider>,
+  )
+}

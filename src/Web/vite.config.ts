@@ -1,0 +1,37 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+// In development the gateway (backend-for-frontend) keeps the session cookie, so the SPA talks to it
+// through this proxy and stays same-origin, exactly as in production where the gateway serves dist/.
+const gateway = process.env.GATEWAY_URL ?? 'http://localhost:8080'
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    rolldownOptions: {
+      // Libraries change less often than the application: a separate chunk stays cached across releases.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules\/(react|react-dom|scheduler)\//, priority: 2 },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': { target: gateway },
+      '/bff': { target: gateway },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    reporters: ['default', 'junit'],
+    outputFile: { junit: './test-results/junit.xml' },
+    restoreMocks: true,
+  },
+})

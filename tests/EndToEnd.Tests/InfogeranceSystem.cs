@@ -1,0 +1,162 @@
+extern alias contracts;
+extern alias gateway;
+extern alias identity;
+extern alias incidents;
+extern alias invoicing;
+extern alias reporting;
+
+using System.Net;
+using Infogerance.AppHost.Infrastructure;
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
+using Infogerance.ServiceDefaults;
+using Infogerance.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using IdentitySettings = identity::Infogerance.Identity.IdentitySettings;
+using TokenIssuer = identity::Infogerance.Identity.Tokens.TokenIssuer;
+using TokenSubject = identity::Infogerance.Identity.Tokens.TokenSubject;
+
+namespace Infogerance.EndToEnd.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<InfogeranceSystem>
+{
+    public const string Name = "system";
+}
+
+/// <summary>
+/// The system as deployed, in this process: Identity (with the demo world) and the gateway on real sockets, the
+/// other services in memory, all over the shared PostgreSQL and RabbitMQ. Access tokens live 8 s here, so
+/// that what takes effect "within a minute" in production is seen within seconds.
+/// </summary>
+public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyncLifetime
+{
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(8);
+
+    private readonly List<IAsyncDisposable> _factories = [];
+
+    public TestInfrastructure Infrastructure => infrastructure;
+    public string IdentityUrl { get; } = $"http://127.0.0.1:{Ports.GetFreePort()}";
+    public string GatewayUrl { get; } = $"http://127.0.0.1:{Ports.GetFreePort()}";
+    public string IdentityDatabase { get; private set; } = "";
+    public IServiceProvider IdentityServices { get; private set; } = null!;
+
+    /// <summary>Every service, by name, for sweeps over their endpoints.</summary>
+    public IReadOnlyDictionary<string, IServiceProvider> Services { get; private set; } = new Dictionary<string, IServiceProvider>();
+    public IReadOnlyDictionary<string, Func<HttpClient>> DirectClients { get; private set; } = new Dictionary<string, Func<HttpClient>>();
+
+    /// <summary>Publishes contract events as the Contracts service will, through an outbox of its own.</summary>
+    public TestService ContractsPublisher { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        IdentityDatabase = await infrastructure.CreateDatabaseAsync("identity");
+        var identity = Track(new WebApplicationFactory<identity::Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:identity", IdentityDatabase)
+            .UseSetting("ConnectionStrings:messaging", infrastructure.RabbitMq.ConnectionString)
+            .UseSetting("Identity:SeedDemoData", "true")
+            .UseSetting("Identity:AccessTokenLifetime", TokenLifetime.ToString())
+            .UseSetting("Logging:LogLevel:Default", "Warning")
+            .UseUrls(IdentityUrl)));
+        identity.UseKestrel();
+        identity.StartServer();
+        IdentityServices = identity.Services;
+
+        var gateway = Track(CreateGateway(GatewayUrl));
+        gateway.StartServer();
+
+        var services = new Dictionary<string, IServiceProvider> { ["identity"] = identity.Services, ["gateway"] = gateway.Services };
+        var clients = new Dictionary<string, Func<HttpClient>> { ["identity"] = () => new HttpClient { BaseAddress = new Uri(IdentityUrl) } };
+        await AddBackendAsync<contracts::Program>("contracts", services, clients);
+        await AddBackendAsync<incidents::Program>("incidents", services, clients);
+        await AddBackendAsync<invoicing::Program>("invoicing", services, clients);
+        await AddBackendAsync<reporting::Program>("reporting", services, clients);
+        Services = services;
+        DirectClients = clients;
+        ContractsPublisher = await TestService.StartAsync(infrastructure, "contracts_events");
+    }
+
+    /// <summary>A gateway in front of this system's Identity; <paramref name="settings"/> override its configuration.</summary>
+    public WebApplicationFactory<gateway::Program> CreateGateway(string url, IDictionary<string, string>? settings = null)
+    {
+        var factory = new WebApplicationFactory<gateway::Program>().WithWebHostBuilder(web =>
+        {
+            web.UseUrls(url)
+                .UseSetting("services:identity:http:0", IdentityUrl)
+                .UseSetting("Spa:Root", Path.Combine(Repository.Root, "src", "Web", "dist"))
+                .UseSetting("RateLimits:LoginsPerAddressPerMinute", "1000")
+                .UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                web.UseSetting(key, value);
+            }
+        });
+        factory.UseKestrel();
+        return factory;
+    }
+
+    public HttpClient CreateBrowserLikeClient(out CookieContainer cookies)
+    {
+        cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true }) { BaseAddress = new Uri(GatewayUrl) };
+        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        return client;
+    }
+
+    public Task<identity::Infogerance.Identity.Tokens.AccessToken> IssueTokenAsync(TokenSubject subject, TimeSpan? lifetime = null) =>
+        IdentityServices.GetRequiredService<TokenIssuer>().IssueAsync(subject, CancellationToken.None, lifetime);
+
+    /// <summary>Runs SQL as the identity database's owner (bypassing nothing: FORCE RLS applies, so scope it).</summary>
+    public async Task<NpgsqlConnection> OpenIdentityAsOwnerAsync()
+    {
+        var connection = new NpgsqlConnection(IdentityDatabase);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Says, as the Contracts service will, that a contract between a tenant and a provider is open or closed.</summary>
+    public async Task PublishContractPartiesAsync(Guid tenant, Guid contract, Guid provider, bool isOpen, long version)
+    {
+        await using var unitOfWork = await ContractsPublisher.Database.BeginAsync(tenant, CancellationToken.None);
+        await unitOfWork.AddEventAsync(new ContractPartiesChanged
+        {
+            TenantId = tenant, ContractId = contract, ProviderOrganisationId = provider, IsOpen = isOpen, Version = version,
+        });
+        await unitOfWork.CommitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (ContractsPublisher is not null)
+        {
+            await ContractsPublisher.DisposeAsync();
+        }
+
+        foreach (var factory in Enumerable.Reverse(_factories))
+        {
+            await factory.DisposeAsync();
+        }
+    }
+
+    private async Task AddBackendAsync<TProgram>(string name, Dictionary<string, IServiceProvider> services, Dictionary<string, Func<HttpClient>> clients)
+        where TProgram : class
+    {
+        var database = await infrastructure.CreateDatabaseAsync(name);
+        var factory = Track(new WebApplicationFactory<TProgram>().WithWebHostBuilder(web => web
+            .UseSetting($"ConnectionStrings:{name}", database)
+            .UseSetting("ConnectionStrings:messaging", infrastructure.RabbitMq.ConnectionString)
+            .UseSetting("services:identity:http:0", IdentityUrl)
+            .UseSetting("Logging:LogLevel:Default", "Warning")));
+        services[name] = factory.Services;
+        clients[name] = factory.CreateClient;
+    }
+
+    private T Track<T>(T factory) where T : IAsyncDisposable
+    {
+        _factories.Add(factory);
+        return factory;
+    }
+}

@@ -1,0 +1,202 @@
+extern alias identity;
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Infogerance.ServiceDefaults;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using TokenSubject = identity::Infogerance.Identity.Tokens.TokenSubject;
+
+namespace Infogerance.EndToEnd.Tests.Security;
+
+/// <summary>
+/// One sweep over every endpoint every service registers: without a token → 401; with a role the endpoint does
+/// not admit → 403; with an admitted role but from another tenant, on that tenant's object → 404 (never 403,
+/// which would say the object exists). A new endpoint is swept without a new test; a new anonymous endpoint or a
+/// new kind of route parameter fails the sweep until it is declared below.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class EndpointSweepTests(InfogeranceSystem system)
+{
+    /// <summary>Endpoints anyone may call, each for a reason.</summary>
+    private static readonly HashSet<string> Anonymous =
+    [
+        "GET /health", "GET /alive", "GET /metrics",                         // probes and the in-cluster scraper
+        "GET /.well-known/openid-configuration", "GET /.well-known/jwks.json", // public keys, by design
+        "POST /internal/sessions", "POST /internal/sessions/token",            // sign-in: the gateway alone reaches these
+        "POST /internal/sessions/end", "POST /internal/api-keys/token",
+        "GET /invitations/{token}", "POST /invitations/{token}/accept",        // the link's secret is the credential
+    ];
+
+    /// <summary>Endpoints for any signed-in caller, whatever the role; every other endpoint must name its roles.</summary>
+    private static readonly HashSet<string> AnyRole = ["GET /me"];
+
+    /// <summary>Route parameters naming platform-wide objects, not a tenant's: no other tenant to try.</summary>
+    private static readonly HashSet<string> PlatformParameters = ["organisationId"];
+
+    [Fact]
+    public async Task Every_endpoint_refuses_the_unauthenticated_the_wrong_role_and_other_tenants()
+    {
+        var samples = await AcmeSamplesAsync();
+        var failures = new List<string>();
+        var swept = 0;
+
+        foreach (var (service, provider) in system.Services.Where(s => s.Key != "gateway"))
+        {
+            var policies = provider.GetRequiredService<IAuthorizationPolicyProvider>();
+            foreach (var endpoint in provider.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+            {
+                foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                {
+                    var name = $"{method} {Normalise(endpoint.RoutePattern.RawText!)}";
+                    swept++;
+                    if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+                    {
+                        if (!Anonymous.Contains(name))
+                        {
+                            failures.Add($"{service}: {name} is anonymous but not declared so in this test");
+                        }
+
+                        continue;
+                    }
+
+                    var allowed = await AllowedRolesAsync(endpoint, policies);
+                    if (allowed.Count == Roles.All.Count && !AnyRole.Contains(name))
+                    {
+                        failures.Add($"{service}: {name} admits every role: name its roles, or declare it here as open to any signed-in caller");
+                    }
+
+                    var path = Path(endpoint, _ => Guid.NewGuid().ToString());
+
+                    await Expect(service, method, path, null, HttpStatusCode.Unauthorized, $"{name} without a token", failures);
+
+                    if (Roles.All.Except(allowed).FirstOrDefault() is { } wrongRole)
+                    {
+                        var wrong = await TokenAsync(HomeOf(wrongRole), wrongRole);
+                        await Expect(service, method, path, wrong, HttpStatusCode.Forbidden, $"{name} as {wrongRole}", failures);
+                    }
+
+                    var parameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToList();
+                    if (parameters.Count == 0 || parameters.All(PlatformParameters.Contains))
+                    {
+                        continue;
+                    }
+
+                    if (parameters.FirstOrDefault(p => !samples.ContainsKey(p) && !PlatformParameters.Contains(p)) is { } unknown)
+                    {
+                        failures.Add($"{service}: {name} has the route parameter {{{unknown}}}, for which this test has no other tenant's object");
+                        continue;
+                    }
+
+                    var role = allowed.First();
+                    var outsider = await TokenAsync(OtherTenantOf(role), role);
+                    await Expect(service, method, Path(endpoint, p => samples[p].ToString()), outsider, HttpStatusCode.NotFound,
+                        $"{name} as {role} of another tenant on Acme's object", failures);
+                }
+            }
+        }
+
+        Assert.True(swept > 20, $"only {swept} endpoints found: is the sweep looking at the services?");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private async Task Expect(string service, string method, string path, string? token, HttpStatusCode expected, string what, List<string> failures)
+    {
+        using var client = system.DirectClients[service]();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "POST" or "PUT" or "PATCH")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await client.SendAsync(request);
+        if (response.StatusCode != expected)
+        {
+            failures.Add($"{service}: {what} answered {(int)response.StatusCode}, expected {(int)expected}");
+        }
+    }
+
+    /// <summary>Objects of Acme Industries (or its provider Antares) for each kind of route parameter.</summary>
+    private async Task<Dictionary<string, Guid>> AcmeSamplesAsync()
+    {
+        using var client = system.DirectClients["identity"]();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(DemoWorld.Acme, Roles.TenantAdmin));
+        var users = await client.GetFromJsonAsync<List<IdOnly>>("/users");
+        var created = await client.PostAsJsonAsync("/service-accounts", new { name = "Sweep sample", roles = new[] { Roles.Requester } });
+        created.EnsureSuccessStatusCode();
+        var serviceAccount = (await created.Content.ReadFromJsonAsync<NewServiceAccount>())!.ServiceAccount.Id;
+        return new Dictionary<string, Guid>
+        {
+            ["userId"] = users![0].Id,
+            ["serviceAccountId"] = serviceAccount,
+        };
+    }
+
+    private static async Task<IReadOnlyList<string>> AllowedRolesAsync(RouteEndpoint endpoint, IAuthorizationPolicyProvider policies)
+    {
+        var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>())
+            ?? await policies.GetFallbackPolicyAsync();
+        var roles = policy?.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
+        return roles is { Count: > 0 } ? roles : Roles.All;
+    }
+
+    private Task<string> TokenAsync(Guid organisation, string role) => TokenAsync(organisation, KindOf(role), role);
+
+    private async Task<string> TokenAsync(Guid organisation, OrganisationKind kind, string role) =>
+        (await system.IssueTokenAsync(new TokenSubject(Guid.NewGuid(), "Sweep", null, organisation, kind, [role], null, IsServiceAccount: false))).Token;
+
+    private static OrganisationKind KindOf(string role) =>
+        Enum.GetValues<OrganisationKind>().First(kind => Roles.Of(kind).Contains(role));
+
+    private static Guid HomeOf(string role) => KindOf(role) switch
+    {
+        OrganisationKind.Client => DemoWorld.Acme,
+        OrganisationKind.Provider => DemoWorld.Antares,
+        _ => DemoWorld.Platform,
+    };
+
+    private static Guid OtherTenantOf(string role) => KindOf(role) switch
+    {
+        OrganisationKind.Client => DemoWorld.Belvedere,
+        OrganisationKind.Provider => DemoWorld.Nordlys,
+        _ => DemoWorld.Platform,
+    };
+
+    private static string Path(RouteEndpoint endpoint, Func<string, string> value)
+    {
+        var path = new StringBuilder();
+        foreach (var segment in endpoint.RoutePattern.PathSegments)
+        {
+            path.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                path.Append(part switch
+                {
+                    Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+                    Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => value(parameter.Name),
+                    _ => "",
+                });
+            }
+        }
+
+        return path.Length == 0 ? "/" : path.ToString();
+    }
+
+    /// <summary>"/users/{userId:guid}/roles/" → "/users/{userId}/roles".</summary>
+    private static string Normalise(string pattern) =>
+        "/" + string.Join('/', pattern.Trim('/').Split('/').Select(segment =>
+            segment.StartsWith('{') ? "{" + segment.Trim('{', '}').Split(':')[0] + "}" : segment));
+
+    private sealed record IdOnly(Guid Id);
+    private sealed record NewServiceAccount(IdOnly ServiceAccount);
+}
