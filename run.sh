@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
 ensure_prerequisites
+build_web
 
 dotnet build Infogerance.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 exec dotnet AppHost/bin/Release/net10.0/Infogerance.AppHost.dll run "$@"

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
-ensure_prerequisites
+ensure_prerequisites chromium
+build_web
 
 dotnet build Infogerance.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
@@ -42,6 +43,9 @@ done <"$work/infra.env"
 
 status=0
 dotnet test Infogerance.sln -c Release --no-build --logger trx --results-directory "$results" || status=$?
+# The SPA's own tests (Vitest), reported as JUnit.
+rm -f src/Web/test-results/junit.xml
+(cd src/Web && npm test --silent) || status=$?
 
 passed=0
 failed=0
@@ -51,6 +55,14 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
   failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
 done
+junit=src/Web/test-results/junit.xml
+if [ -f "$junit" ]; then
+  suite=$(grep -o '<testsuites [^>]*>' "$junit")
+  web_tests=$(sed -E 's/.* tests="([0-9]+)".*/\1/' <<<"$suite")
+  web_failed=$(( $(sed -E 's/.* failures="([0-9]+)".*/\1/' <<<"$suite") + $(sed -E 's/.* errors="([0-9]+)".*/\1/' <<<"$suite") ))
+  passed=$((passed + web_tests - web_failed))
+  failed=$((failed + web_failed))
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the runner itself failed (a crashed test host, for instance)
 fi

@@ -35,3 +35,18 @@ ensure_prerequisites() {
     exit 1
   fi
 }
+
+# The SPA's build and tests need Node.js 20.19 or later with npm (Vite 8).
+ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null \
+     || ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+    echo "Node.js 20.19 or later with npm is required for the web app: install it (https://nodejs.org/en/download), then run this again." >&2
+    exit 1
+  fi
+}
+
+# Installs the SPA's packages exactly as locked and builds it into src/Web/dist, which the gateway serves.
+build_web() {
+  ensure_node
+  (cd src/Web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >/dev/null
+}
