@@ -29,12 +29,12 @@ public sealed class MigrationTests(TestInfrastructure infrastructure)
 
         await using var owner = new NpgsqlConnection(connectionString);
         var journal = (await owner.QueryAsync<string>("SELECT scriptname FROM schemaversions ORDER BY schemaversionsid")).ToList();
-        Assert.Equal(["platform/0001_platform.sql", "platform/0002_contract_access.sql", "migrate/0001_test_tables.sql"], journal);
+        Assert.Equal(["platform/0001_platform.sql", "platform/0002_contract_access.sql", "migrate/0001_test_tables.sql", "migrate/0002_contract_items.sql"], journal);
         Assert.True(await owner.ExecuteScalarAsync<bool>("SELECT to_regclass('items') IS NOT NULL AND to_regclass('outbox_messages') IS NOT NULL"));
 
         // Started again later: nothing new to apply, and the application role still works.
         await replicas[0].Services.RunStartupTasksAsync(CancellationToken.None);
-        Assert.Equal(2, await owner.ExecuteScalarAsync<int>("SELECT count(*) FROM schemaversions"));
+        Assert.Equal(journal.Count, await owner.ExecuteScalarAsync<int>("SELECT count(*) FROM schemaversions"));
         await using var unitOfWork = await replicas[0].Services.GetRequiredService<Database>().BeginAsync(Guid.CreateVersion7(), CancellationToken.None);
         Assert.Equal(0, await unitOfWork.ExecuteScalarAsync<long>("SELECT count(*) FROM items"));
 

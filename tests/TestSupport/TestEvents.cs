@@ -14,7 +14,11 @@ public sealed record ItemAdded : IntegrationEvent
     /// <summary>Makes the consumer fail on its first attempts, to exercise retries and the error queue.</summary>
     public int FailTimes { get; init; }
 
-    public static EventTypeRegistry Registry { get; } = new(new Dictionary<string, Type> { ["tests.item-added.v1"] = typeof(ItemAdded) });
+    /// <summary>The product's events and the tests' own.</summary>
+    public static EventTypeRegistry Registry { get; } = new(new Dictionary<string, Type>(IntegrationEventCatalog.Events)
+    {
+        ["tests.item-added.v1"] = typeof(ItemAdded),
+    });
 }
 
 /// <summary>Records each event it handles in <c>consumed_events</c>, in the inbox transaction.</summary>
