@@ -58,13 +58,20 @@ public sealed class SigningKeyRing(NpgsqlDataSource dataSource, IOptions<Identit
         await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('identity.signing_keys'))", transaction: transaction);
 
         var now = time.GetUtcNow();
-        var latest = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(
-            "SELECT max(activates_at) FROM signing_keys", transaction: transaction);
-        DateTimeOffset? activatesAt = latest switch
+        var (active, pending) = await connection.QuerySingleAsync<(DateTimeOffset? Active, bool Pending)>(
+            """
+            SELECT (SELECT max(activates_at) FROM signing_keys WHERE activates_at <= @now AND retires_at > @now),
+                   EXISTS (SELECT 1 FROM signing_keys WHERE activates_at > @now)
+            """,
+            new { now },
+            transaction);
+        DateTimeOffset? activatesAt = (active, pending) switch
         {
-            null => now,
-            { } last when last + options.KeyRotationInterval - options.KeyPublicationLead <= now =>
-                Max(last + options.KeyRotationInterval, now + options.KeyPublicationLead),
+            // None signs now (first start, or the service was down past the last key's retirement): one at once.
+            (null, _) => now,
+            (_, true) => null,
+            ({ } current, false) when current + options.KeyRotationInterval - options.KeyPublicationLead <= now =>
+                Max(current + options.KeyRotationInterval, now + options.KeyPublicationLead),
             _ => null,
         };
         if (activatesAt is { } activation)

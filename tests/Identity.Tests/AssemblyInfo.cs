@@ -1,0 +1,3 @@
+using Infogerance.TestSupport;
+
+[assembly: AssemblyFixture(typeof(TestInfrastructure))]
