@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,7 +17,7 @@ using OpenTelemetry.Trace;
 
 namespace Infogerance.ServiceDefaults;
 
-public static class Extensions
+public static partial class Extensions
 {
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
@@ -39,6 +41,8 @@ public static class Extensions
         });
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         return builder;
     }
@@ -73,9 +77,13 @@ public static class Extensions
                 .AddSource($"{TelemetryPrefix}.*")
                 .AddSource("MassTransit")
                 .AddAspNetCoreInstrumentation(options =>
+                {
                     // Probes and scrapes every few seconds would drown the real traces.
-                    options.Filter = context => !IsInfrastructurePath(context.Request.Path))
-                .AddHttpClientInstrumentation()
+                    options.Filter = context => !IsInfrastructurePath(context.Request.Path);
+                    options.EnrichWithHttpRequest = (activity, request) => RedactSecrets(activity, "url.path");
+                })
+                .AddHttpClientInstrumentation(options =>
+                    options.EnrichWithHttpRequestMessage = (activity, request) => RedactSecrets(activity, "url.full"))
                 .AddNpgsql());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -108,6 +116,21 @@ public static class Extensions
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return app;
     }
+
+    /// <summary>
+    /// Invitation links carry their one-time secret in the path; traces are read by operators, who must not be
+    /// able to use them. Our secrets have one shape (kind_organisation_secret): that is what is masked.
+    /// </summary>
+    public static void RedactSecrets(Activity activity, string tag)
+    {
+        if (activity.GetTagItem(tag) is string value && SecretPattern().IsMatch(value))
+        {
+            activity.SetTag(tag, SecretPattern().Replace(value, "$1_[redacted]"));
+        }
+    }
+
+    [GeneratedRegex("(ses|inv|ifgk)_[0-9a-f]{32}_[A-Za-z0-9_-]{43}")]
+    private static partial Regex SecretPattern();
 
     private static bool IsInfrastructurePath(PathString path) =>
         path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath) || path.StartsWithSegments(MetricsPath);

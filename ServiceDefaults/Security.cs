@@ -54,8 +54,11 @@ public static class Policies
 
     public static void AddDefaultPolicies(this AuthorizationOptions options)
     {
-        options.AddPolicy(OrganisationAdmin, policy => policy.RequireRole(Roles.TenantAdmin, Roles.AccountManager, Roles.Operator));
-        options.AddPolicy(Operator, policy => policy.RequireRole(Roles.Operator));
+        // Administration is for people: a service account's key must not mint keys or invite users.
+        options.AddPolicy(OrganisationAdmin, policy => policy
+            .RequireRole(Roles.TenantAdmin, Roles.AccountManager, Roles.Operator)
+            .RequireClaim(ClaimNames.SubjectKind, "user"));
+        options.AddPolicy(Operator, policy => policy.RequireRole(Roles.Operator).RequireClaim(ClaimNames.SubjectKind, "user"));
     }
 }
 

@@ -27,8 +27,8 @@ internal static class Extensions
         app.UseMiddleware<SecurityHeaders>();
         app.UseSpaFiles();
         app.UseMiddleware<AntiforgeryHeader>();
-        app.UseMiddleware<DownstreamCredentials>();
         app.UseRateLimiter();
+        app.UseMiddleware<DownstreamCredentials>();
 
         app.MapInternalEndpointsBlock();
         app.MapBffApi();

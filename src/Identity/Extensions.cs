@@ -20,7 +20,11 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
 
         var services = builder.Services;
-        services.AddOptions<IdentitySettings>().BindConfiguration("Identity");
+        services.AddOptions<IdentitySettings>().BindConfiguration("Identity")
+            // An e-mailed link must point at our site whatever Host header the inviting request carried.
+            .Validate(settings => string.IsNullOrWhiteSpace(settings.Smtp.Host) || !string.IsNullOrWhiteSpace(settings.PublicOrigin),
+                "Identity:Smtp:Host is set but Identity:PublicOrigin is not: set the site's public address for invitation links.")
+            .ValidateOnStart();
         services.AddSingleton<SigningKeyRing>();
         services.AddStartupTaskRunner().AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SigningKeyRing>());
         services.AddStartupTask<DemoWorldSeed>();

@@ -6,7 +6,8 @@ using MimeKit;
 
 namespace Infogerance.Identity;
 
-public sealed record InvitationResponse(Api.UserDto User, string InvitationUrl, bool Emailed);
+/// <summary>The link is returned only when it was not e-mailed: whoever invites must not be able to use it.</summary>
+public sealed record InvitationResponse(Api.UserDto User, string? InvitationUrl, bool Emailed);
 
 /// <summary>
 /// Turns a new invitation into its one-time link, and e-mails it when SMTP is configured; otherwise (or when
@@ -40,7 +41,8 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogge
                         """,
                 };
                 using var client = new SmtpClient();
-                await client.ConnectAsync(smtp.Host, smtp.Port, SecureSocketOptions.Auto, cancellationToken);
+                // Never in clear: the credentials and the one-time link travel in this connection.
+                await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls, cancellationToken);
                 if (!string.IsNullOrEmpty(smtp.UserName))
                 {
                     await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
@@ -56,10 +58,13 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogge
             }
         }
 
-        return new InvitationResponse(Api.UserDto.From(invitation.User), url, emailed);
+        return new InvitationResponse(Api.UserDto.From(invitation.User), emailed ? null : url, emailed);
     }
 
-    /// <summary>The site's address as the browser sees it: configured, or told by the gateway's forwarded headers.</summary>
+    /// <summary>
+    /// The site's address as the browser sees it: configured, or told by the gateway's forwarded headers (which a
+    /// caller can influence: that is why e-mailing requires the configured origin, see the settings' validation).
+    /// </summary>
     private string PublicOrigin(HttpRequest request)
     {
         if (!string.IsNullOrWhiteSpace(settings.Value.PublicOrigin))

@@ -37,6 +37,14 @@ public sealed class ContractAccessTests(TestInfrastructure infrastructure)
         await PublishAsync(contracts, _acme, _acmeOtherContract, _otherProvider, isOpen: true, version: 1);
         await WaitForAsync(() => VisibleAsync(service, agent), ["acme-1", "acme-2", "belvedere-1"]);
 
+        // A contract opens its own rows, not the client's whole-tenant data.
+        await using (var scope = await service.Database.BeginAsync(agent, ct))
+        {
+            Assert.Empty(await scope.QueryAsync<string>("SELECT name FROM items"));
+            Assert.Equal([_provider], scope.TenantIds);
+            Assert.Equal(2, scope.Contracts.Count);
+        }
+
         // Narrowed to one client with the tenant switcher.
         Assert.Equal(["belvedere-1"], await VisibleAsync(service, agent with { SelectedTenantId = _belvedere }));
 
@@ -49,6 +57,15 @@ public sealed class ContractAccessTests(TestInfrastructure infrastructure)
                 "INSERT INTO contract_items (tenant_id, contract_id, id, name) VALUES (@_acme, @_acmeOtherContract, @id, 'planted')",
                 new { _acme, _acmeOtherContract, id = Guid.CreateVersion7() }));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, planted.SqlState);
+        }
+
+        await using (var scope = await service.Database.BeginAsync(agent, ct))
+        {
+            // Its own contract, filed under another tenant it serves: the pair does not match, refused.
+            var mismatched = await Assert.ThrowsAsync<PostgresException>(() => scope.ExecuteAsync(
+                "INSERT INTO contract_items (tenant_id, contract_id, id, name) VALUES (@_belvedere, @_acmeContract, @id, 'misfiled')",
+                new { _belvedere, _acmeContract, id = Guid.CreateVersion7() }));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, mismatched.SqlState);
         }
 
         // The client's own users see all their contracts, and never the other client's.
@@ -102,8 +119,10 @@ public sealed class ContractAccessTests(TestInfrastructure infrastructure)
         await using var owner = new NpgsqlConnection(service.Settings.OwnerConnectionString);
         await owner.OpenAsync();
         await using var transaction = await owner.BeginTransactionAsync();
-        await owner.ExecuteAsync("SELECT set_config('app.tenant_ids', @tenant, true), set_config('app.contract_ids', '*', true)",
-            new { tenant = tenant.ToString() }, transaction);
+        await owner.ExecuteAsync("SELECT set_config('app.tenant_ids', @tenant, true)", new { tenant = tenant.ToString() }, transaction);
+        // Whole-tenant data too, which no provider may see.
+        await owner.ExecuteAsync("INSERT INTO items (tenant_id, id, name) VALUES (@tenant, @id, 'tenant-wide')",
+            new { tenant, id = Guid.CreateVersion7() }, transaction);
         foreach (var (contract, name) in rows)
         {
             await owner.ExecuteAsync("INSERT INTO contract_items (tenant_id, contract_id, id, name) VALUES (@tenant, @contract, @id, @name)",

@@ -77,7 +77,17 @@ public sealed class ProgramRun : IAsyncDisposable
         return false;
     }
 
-    public Task<bool> WaitForExitAsync(TimeSpan timeout) => Task.Run(() => _process.WaitForExit(timeout));
+    public Task<bool> WaitForExitAsync(TimeSpan timeout) => Task.Run(() =>
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+
+        // The timed overload does not wait for the redirected output's last lines; this one does.
+        _process.WaitForExit();
+        return true;
+    });
 
     /// <summary>Asks the program to stop as Ctrl-C or an orchestrator would (SIGTERM).</summary>
     public void Terminate()

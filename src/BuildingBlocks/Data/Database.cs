@@ -9,15 +9,16 @@ public sealed class Database(NpgsqlDataSource dataSource, EventTypeRegistry even
     // Parameterised and transaction-local (is_local = true): the scope cannot leak to the pooled connection's next user.
     private const string TenantScope =
         """
-        SELECT set_config('app.tenant_ids', @tenants, true) AS tenants, set_config('app.contract_ids', '*', true) AS contracts
+        SELECT set_config('app.tenant_ids', @tenants, true) AS tenants, set_config('app.contracts', '', true) AS contracts
         """;
 
-    // A provider's users see their own organisation's rows and, in each client tenant, the rows of the open
-    // contracts naming their organisation; narrowed to one tenant when the caller chose one.
+    // A provider's users see their own organisation's rows and, in client tenants, only the rows of the open
+    // contracts naming their organisation (never a client's whole-tenant data); narrowed to one client tenant
+    // when the caller chose one.
     private const string ProviderScope =
         """
-        SELECT set_config('app.tenant_ids', concat_ws(',', @organisation::text, string_agg(DISTINCT tenant_id::text, ',')), true) AS tenants,
-               set_config('app.contract_ids', coalesce(string_agg(contract_id::text, ','), ''), true) AS contracts
+        SELECT set_config('app.tenant_ids', @organisation::text, true) AS tenants,
+               set_config('app.contracts', coalesce(string_agg(tenant_id::text || ':' || contract_id::text, ','), ''), true) AS contracts
         FROM contract_parties
         WHERE provider_organisation_id = @organisation AND is_open AND (@tenant::uuid IS NULL OR tenant_id = @tenant)
         """;

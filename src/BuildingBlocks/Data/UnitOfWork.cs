@@ -30,15 +30,15 @@ public sealed class UnitOfWork : IAsyncDisposable
     public NpgsqlTransaction Transaction { get; }
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>The tenants this unit of work may see.</summary>
+    /// <summary>The tenants whose data this unit of work sees whole.</summary>
     public IReadOnlyList<Guid> TenantIds { get; private set; } = [];
 
-    /// <summary>The contracts it may see within them; null when it sees all of their contracts.</summary>
-    public IReadOnlyList<Guid>? ContractIds { get; private set; }
+    /// <summary>The contracts it sees beyond those tenants (a provider's open contracts), with their tenant.</summary>
+    public IReadOnlyList<(Guid TenantId, Guid ContractId)> Contracts { get; private set; } = [];
 
     /// <summary>
     /// Opens the transaction and sets its scope with <paramref name="scopeSql"/>, which must return the values it
-    /// gave to <c>app.tenant_ids</c> and <c>app.contract_ids</c> (set transaction-locally, from parameters).
+    /// gave to <c>app.tenant_ids</c> and <c>app.contracts</c> (set transaction-locally, from parameters).
     /// </summary>
     internal static async Task<UnitOfWork> BeginAsync(
         NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
@@ -51,8 +51,9 @@ public sealed class UnitOfWork : IAsyncDisposable
                 scopeSql, scopeParameters, transaction, cancellationToken: cancellationToken));
             return new UnitOfWork(connection, transaction, events, signal, cancellationToken)
             {
-                TenantIds = ParseIds(scope.Tenants),
-                ContractIds = scope.Contracts == "*" ? null : ParseIds(scope.Contracts),
+                TenantIds = [.. scope.Tenants.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)],
+                Contracts = [.. scope.Contracts.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split(':'))
+                    .Select(pair => (Guid.Parse(pair[0]), Guid.Parse(pair[1])))],
             };
         }
         catch
@@ -61,9 +62,6 @@ public sealed class UnitOfWork : IAsyncDisposable
             throw;
         }
     }
-
-    private static Guid[] ParseIds(string ids) =>
-        [.. ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)];
 
     public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
         Connection.ExecuteAsync(Command(sql, parameters));

@@ -21,8 +21,11 @@ public sealed class Credentials(IdentityClient identity, IMemoryCache cache, Tim
     private const string PlainCookie = "ifg-session";
     private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(5);
 
-    public static string? SessionOf(HttpRequest request) =>
-        request.Cookies[SecureCookie] ?? request.Cookies[PlainCookie];
+    /// <summary>
+    /// Over HTTPS only the <c>__Host-</c> cookie counts: it cannot have been planted by a network attacker or a
+    /// sibling domain (session fixation), unlike a plain cookie of the same site.
+    /// </summary>
+    public static string? SessionOf(HttpRequest request) => request.Cookies[CookieName(request)];
 
     public static void SetSession(HttpResponse response, string session) =>
         response.Cookies.Append(CookieName(response.HttpContext.Request), session, new CookieOptions

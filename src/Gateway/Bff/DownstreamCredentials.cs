@@ -1,3 +1,5 @@
+using Infogerance.Gateway.Security;
+
 namespace Infogerance.Gateway.Bff;
 
 /// <summary>
@@ -6,10 +8,7 @@ namespace Infogerance.Gateway.Bff;
 /// </summary>
 public sealed class DownstreamCredentials(RequestDelegate next)
 {
-    /// <summary>The organisation the request speaks for, for rate limiting; set when the gateway knows it.</summary>
-    public const string OrganisationItem = "gateway.organisation";
-
-    public async Task InvokeAsync(HttpContext context, Credentials credentials)
+    public async Task InvokeAsync(HttpContext context, Credentials credentials, TenantRateLimiter tenantLimits)
     {
         var request = context.Request;
         if (!request.Path.StartsWithSegments("/api") || request.Headers.Authorization.Count > 0)
@@ -45,8 +44,14 @@ public sealed class DownstreamCredentials(RequestDelegate next)
 
         if (token is not null)
         {
+            using var lease = tenantLimits.Acquire(token.Organisation);
+            if (!lease.IsAcquired)
+            {
+                await RateLimits.RejectAsync(context, lease);
+                return;
+            }
+
             request.Headers.Authorization = $"Bearer {token.AccessToken}";
-            context.Items[OrganisationItem] = token.Organisation;
         }
 
         await next(context);

@@ -12,9 +12,32 @@ public sealed class RateLimitSettings
     /// <summary>Log-in attempts per client address per minute (the account lockout counts per account).</summary>
     public int LoginsPerAddressPerMinute { get; set; } = 10;
 
-    /// <summary>API requests per second one organisation (or anonymous address) may sustain, and its burst.</summary>
+    /// <summary>
+    /// Requests per second one client address may sustain on /api and /bff, and its burst: checked before any
+    /// credential is looked up, so a flood of made-up cookies or keys never reaches Identity unbounded.
+    /// </summary>
+    public int RequestsPerAddressPerSecond { get; set; } = 200;
+    public int AddressBurst { get; set; } = 400;
+
+    /// <summary>API requests per second one organisation may sustain, and its burst: one tenant cannot starve the others.</summary>
     public int RequestsPerSecond { get; set; } = 100;
     public int Burst { get; set; } = 400;
+}
+
+/// <summary>The per-organisation limiter, applied once the gateway knows whom a request speaks for.</summary>
+public sealed class TenantRateLimiter(IOptions<RateLimitSettings> settings) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(organisation =>
+        RateLimitPartition.GetTokenBucketLimiter(organisation, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = settings.Value.Burst,
+            TokensPerPeriod = settings.Value.RequestsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        }));
+
+    public RateLimitLease Acquire(string organisation) => _limiter.AttemptAcquire(organisation);
+
+    public void Dispose() => _limiter.Dispose();
 }
 
 public static class RateLimits
@@ -22,39 +45,41 @@ public static class RateLimits
     public static void AddGatewayRateLimits(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitSettings>().BindConfiguration("RateLimits");
+        builder.Services.AddSingleton<TenantRateLimiter>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, configured) =>
         {
             var settings = configured.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                await Results.Problem(title: "Too many requests", detail: "Slow down and retry later.", statusCode: StatusCodes.Status429TooManyRequests)
-                    .ExecuteAsync(context.HttpContext);
-            };
+            options.OnRejected = (context, _) => RejectAsync(context.HttpContext, context.Lease);
 
             options.AddPolicy(BffApi.LoginPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 Address(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.LoginsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1) }));
 
-            // Per tenant: one organisation's flood must not starve the others.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                !context.Request.Path.StartsWithSegments("/api")
+                !(context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/bff"))
                     ? RateLimitPartition.GetNoLimiter("")
-                    : RateLimitPartition.GetTokenBucketLimiter(
-                        context.Items[DownstreamCredentials.OrganisationItem] as string ?? Address(context),
-                        _ => new TokenBucketRateLimiterOptions
-                        {
-                            TokenLimit = settings.Burst,
-                            TokensPerPeriod = settings.RequestsPerSecond,
-                            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        }));
+                    : RateLimitPartition.GetTokenBucketLimiter(Address(context), _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = settings.AddressBurst,
+                        TokensPerPeriod = settings.RequestsPerAddressPerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    }));
         });
+    }
+
+    /// <summary>429 with Retry-After when the limiter can tell, and a problem-details body.</summary>
+    public static async ValueTask RejectAsync(HttpContext context, RateLimitLease lease)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        await Results.Problem(title: "Too many requests", detail: "Slow down and retry later.", statusCode: StatusCodes.Status429TooManyRequests)
+            .ExecuteAsync(context);
     }
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -41,7 +41,9 @@ public sealed class AntiforgeryHeader(RequestDelegate next)
         var request = context.Request;
         var guarded = request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/bff");
         var safe = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
-        var ownCredentials = request.Headers.Authorization.Count > 0 || request.Headers.ContainsKey(Bff.Credentials.ApiKeyHeader);
+        // Only the API serves machine clients; /bff always acts on the cookie.
+        var ownCredentials = request.Path.StartsWithSegments("/api")
+            && (request.Headers.Authorization.Count > 0 || request.Headers.ContainsKey(Bff.Credentials.ApiKeyHeader));
         if (guarded && !safe && !ownCredentials && request.Headers[Header] != "1")
         {
             return Results.Problem(

@@ -3,6 +3,7 @@ using Infogerance.Identity.Data;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Infogerance.Identity.Api;
 
@@ -88,13 +89,13 @@ public static class OrganisationsApi
             return TypedResults.NotFound();
         }
 
-        var renamed = await unitOfWork.ExecuteAsync(
-            """
-            UPDATE organisations SET name = @name, updated_at = now()
-            WHERE id = @organisationId AND NOT EXISTS (SELECT 1 FROM organisations WHERE lower(name) = lower(@name) AND id <> @organisationId)
-            """,
-            new { organisationId, name = request.Name!.Trim() });
-        if (renamed == 0)
+        try
+        {
+            await unitOfWork.ExecuteAsync(
+                "UPDATE organisations SET name = @name, updated_at = now() WHERE id = @organisationId",
+                new { organisationId, name = request.Name!.Trim() });
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return Problems.Conflict("An organisation with this name already exists.");
         }
@@ -105,10 +106,38 @@ public static class OrganisationsApi
         return TypedResults.Ok(after);
     }
 
-    public static Task<Results<Created<InvitationResponse>, ProblemHttpResult, NotFound>> InviteAsync(
+    /// <summary>
+    /// An organisation's first administrator, and nothing more: once it has one, its own admins invite its users,
+    /// so an Operator cannot make itself a member of a tenant.
+    /// </summary>
+    public static async Task<Results<Created<InvitationResponse>, ProblemHttpResult, NotFound>> InviteAsync(
         Guid organisationId, InviteRequest request, CurrentUser user, Database database, InvitationMailer mailer,
-        IOptions<IdentitySettings> settings, HttpRequest http, CancellationToken cancellationToken) =>
-        UsersApi.InviteIntoAsync(organisationId, request, user, database, mailer, settings, http, cancellationToken);
+        IOptions<IdentitySettings> settings, HttpRequest http, CancellationToken cancellationToken)
+    {
+        await using (var unitOfWork = await database.BeginAsync(organisationId, cancellationToken))
+        {
+            if (await Accounts.FindOrganisationAsync(unitOfWork, organisationId) is not { } organisation)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var administrator = Roles.AdministratorOf(organisation.Kind);
+            if (organisation.Kind != OrganisationKind.Platform && request.Roles is not null && !request.Roles.All(role => role == administrator))
+            {
+                return Problems.Invalid(new() { ["roles"] = [$"An Operator invites the organisation's administrator ({administrator}) only."] });
+            }
+
+            if (organisation.Kind != OrganisationKind.Platform && await unitOfWork.ExecuteScalarAsync<bool>(
+                    "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_id = @organisationId AND status <> 'deactivated' AND @administrator = ANY (roles))",
+                    new { organisationId, administrator }))
+            {
+                return Problems.Conflict("This organisation already has an administrator, who invites its users.");
+            }
+        }
+
+        // Operators follow their own actions in the platform's log, written in the same transaction.
+        return await UsersApi.InviteIntoAsync(organisationId, request, user, database, mailer, settings, http, cancellationToken, alsoAuditIn: organisationId == user.OrganisationId ? null : user.OrganisationId);
+    }
 
     private static Task<OrganisationDto?> FindAsync(UnitOfWork unitOfWork, Guid id) =>
         unitOfWork.QuerySingleOrDefaultAsync<OrganisationDto>($"{Select} WHERE o.id = @id", new { id });

@@ -78,9 +78,12 @@ public static class SessionsApi
                 extensions: new Dictionary<string, object?> { ["lockedUntil"] = user.LockedUntil });
         }
 
-        var verified = user.PasswordHash is null
-            ? PasswordVerificationResult.Failed
-            : hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password);
+        // An invited user without a password costs a verification too: timing says nothing about the account.
+        var verified = hasher.VerifyHashedPassword(user, user.PasswordHash ?? DummyHash, request.Password);
+        if (user.PasswordHash is null)
+        {
+            verified = PasswordVerificationResult.Failed;
+        }
         if (verified == PasswordVerificationResult.Failed)
         {
             var (failures, lockedUntil) = options.Lockout.AfterFailure(user.FailedLogins, now);

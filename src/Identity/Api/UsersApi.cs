@@ -41,9 +41,11 @@ public static class UsersApi
     /// <summary>Shared with the Operators' invitation of an organisation's first admin.</summary>
     public static async Task<Results<Created<InvitationResponse>, ProblemHttpResult, NotFound>> InviteIntoAsync(
         Guid organisationId, InviteRequest request, CurrentUser user, Database database, InvitationMailer mailer,
-        IOptions<IdentitySettings> settings, HttpRequest http, CancellationToken cancellationToken)
+        IOptions<IdentitySettings> settings, HttpRequest http, CancellationToken cancellationToken, Guid? alsoAuditIn = null)
     {
-        await using var unitOfWork = await database.BeginAsync(organisationId, cancellationToken);
+        await using var unitOfWork = alsoAuditIn is { } other
+            ? await database.BeginAsync([organisationId, other], cancellationToken)
+            : await database.BeginAsync(organisationId, cancellationToken);
         if (await Accounts.FindOrganisationAsync(unitOfWork, organisationId) is not { } organisation)
         {
             return TypedResults.NotFound();
@@ -58,6 +60,12 @@ public static class UsersApi
         if (invitation is null)
         {
             return Problems.Conflict("A user with this e-mail address already exists.");
+        }
+
+        if (alsoAuditIn is { } auditedIn)
+        {
+            await AuditLog.WriteAsync(unitOfWork, auditedIn, AuditLog.Actor.Of(user), "organisation.user-invited", "user", invitation.User.Id,
+                null, new { OrganisationId = organisation.Id, invitation.User.Email, invitation.User.Roles });
         }
 
         await unitOfWork.CommitAsync();
@@ -100,6 +108,7 @@ public static class UsersApi
                 """
                 UPDATE users SET status = 'deactivated', updated_at = now() WHERE tenant_id = @TenantId AND id = @Id;
                 UPDATE sessions SET ended_at = now() WHERE tenant_id = @TenantId AND user_id = @Id AND ended_at IS NULL;
+                UPDATE invitations SET expires_at = least(expires_at, now()) WHERE tenant_id = @TenantId AND user_id = @Id AND accepted_at IS NULL;
                 """,
                 new { target.TenantId, target.Id });
             return null;
@@ -135,6 +144,12 @@ public static class UsersApi
         Func<UnitOfWork, UserAccount, Task<ProblemHttpResult?>> change)
     {
         await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
+        var administrator = Roles.AdministratorOf(user.OrganisationKind);
+        // Changes to users queue behind the organisation's administrators' rows, so that two admins demoting
+        // each other at once cannot both succeed and leave the organisation without one.
+        await unitOfWork.ExecuteAsync(
+            "SELECT 1 FROM users WHERE tenant_id = @OrganisationId AND @administrator = ANY (roles) FOR UPDATE",
+            new { user.OrganisationId, administrator });
         if (await Accounts.FindUserAsync(unitOfWork, user.OrganisationId, userId, forUpdate: true) is not { } before)
         {
             return TypedResults.NotFound();
@@ -143,6 +158,13 @@ public static class UsersApi
         if (await change(unitOfWork, before) is { } refusal)
         {
             return refusal;
+        }
+
+        if (!await unitOfWork.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_id = @OrganisationId AND status = 'active' AND @administrator = ANY (roles))",
+                new { user.OrganisationId, administrator }))
+        {
+            return Problems.Conflict("This would leave the organisation without an active administrator.");
         }
 
         var after = (await Accounts.FindUserAsync(unitOfWork, user.OrganisationId, userId))!;

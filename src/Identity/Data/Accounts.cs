@@ -85,29 +85,51 @@ public static class Accounts
         return errors;
     }
 
-    /// <summary>Adds an invited user and its one-time link; null when the e-mail address is taken.</summary>
+    /// <summary>
+    /// Adds an invited user and its one-time link; inviting again someone of this organisation who has not yet
+    /// accepted replaces their link (the old one stops working). Null when the e-mail address is taken otherwise.
+    /// </summary>
     public static async Task<NewInvitation?> InviteAsync(
         UnitOfWork unitOfWork, Organisation organisation, InviteRequest request, AuditLog.Actor actor, TimeSpan lifetime)
     {
         var email = NormaliseEmail(request.Email!);
+        var displayName = request.DisplayName!.Trim();
+        var roles = request.Roles!.Distinct().ToArray();
         var userId = Guid.CreateVersion7();
-        var taken = await unitOfWork.ExecuteAsync(
+        var added = await unitOfWork.ExecuteAsync(
             """
             INSERT INTO login_directory (email, tenant_id, user_id) VALUES (@email, @tenant, @userId)
             ON CONFLICT DO NOTHING
             """,
-            new { email, tenant = organisation.Id, userId }) == 0;
-        if (taken)
+            new { email, tenant = organisation.Id, userId }) == 1;
+
+        UserAccount? before = null;
+        if (added)
         {
-            return null;
+            await unitOfWork.ExecuteAsync(
+                """
+                INSERT INTO users (tenant_id, id, email, display_name, roles, status, created_at, updated_at)
+                VALUES (@tenant, @userId, @email, @displayName, @roles, 'invited', now(), now())
+                """,
+                new { tenant = organisation.Id, userId, email, displayName, roles });
+        }
+        else
+        {
+            before = await FindUserByEmailAsync(unitOfWork, organisation.Id, email);
+            if (before?.Status != UserAccount.Invited)
+            {
+                return null;
+            }
+
+            userId = before.Id;
+            await unitOfWork.ExecuteAsync(
+                """
+                UPDATE users SET display_name = @displayName, roles = @roles, updated_at = now() WHERE tenant_id = @tenant AND id = @userId;
+                UPDATE invitations SET expires_at = least(expires_at, now()) WHERE tenant_id = @tenant AND user_id = @userId AND accepted_at IS NULL;
+                """,
+                new { tenant = organisation.Id, userId, displayName, roles });
         }
 
-        await unitOfWork.ExecuteAsync(
-            """
-            INSERT INTO users (tenant_id, id, email, display_name, roles, status, created_at, updated_at)
-            VALUES (@tenant, @userId, @email, @displayName, @roles, 'invited', now(), now())
-            """,
-            new { tenant = organisation.Id, userId, email, displayName = request.DisplayName!.Trim(), roles = request.Roles!.Distinct().ToArray() });
         var token = OpaqueToken.Create(OpaqueToken.Invitation, organisation.Id);
         await unitOfWork.ExecuteAsync(
             """
@@ -116,7 +138,8 @@ public static class Accounts
             """,
             new { tenant = organisation.Id, id = Guid.CreateVersion7(), userId, hash = token.Hash, lifetime });
         var user = (await FindUserAsync(unitOfWork, organisation.Id, userId))!;
-        await AuditLog.WriteAsync(unitOfWork, organisation.Id, actor, "user.invited", "user", userId, null, user.AuditView);
+        await AuditLog.WriteAsync(unitOfWork, organisation.Id, actor, before is null ? "user.invited" : "user.invited-again", "user", userId,
+            before?.AuditView, user.AuditView);
         return new NewInvitation(user, token);
     }
 

@@ -14,22 +14,17 @@ CREATE TABLE contract_parties (
 );
 CREATE INDEX contract_parties_provider ON contract_parties (provider_organisation_id, tenant_id) WHERE is_open;
 
--- The contracts the current transaction may see inside its tenants: '*' (a client's own users, consumers)
--- means all of them; otherwise a list set by the unit of work from contract_parties. Unset means none.
-CREATE FUNCTION app_all_contracts() RETURNS boolean
+-- The contracts the current transaction may see beyond its whole tenants (app.tenant_ids), as
+-- 'tenant:contract' pairs set by the unit of work from contract_parties for a provider's users.
+-- Unset means none. A provider never gets a client's tenant in app.tenant_ids: tables of whole-tenant
+-- data (enable_tenant_rls) stay closed to it, and contract tables show only its contracts' rows.
+CREATE FUNCTION app_contract_scope() RETURNS text[]
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT coalesce(current_setting('app.contract_ids', true), '') = '*'
+    SELECT coalesce(string_to_array(nullif(current_setting('app.contracts', true), ''), ','), '{}'::text[])
 $$;
 
-CREATE FUNCTION app_contract_ids() RETURNS uuid[]
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN app_all_contracts() THEN '{}'::uuid[]
-                ELSE coalesce(string_to_array(nullif(current_setting('app.contract_ids', true), ''), ',')::uuid[], '{}'::uuid[])
-           END
-$$;
-
--- The row-level security pattern of tables whose rows belong to one contract (column contract_id):
--- the tenant must be in scope, and so must the contract unless the scope is the whole tenant.
+-- The row-level security pattern of tables whose rows belong to one contract (columns tenant_id, contract_id):
+-- the whole tenant is in scope, or this very contract of this very tenant is.
 CREATE FUNCTION enable_contract_rls(tbl regclass) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -37,8 +32,8 @@ BEGIN
     EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', tbl);
     EXECUTE format(
         'CREATE POLICY contract_isolation ON %s
-            USING (tenant_id = ANY (app_tenant_ids()) AND (app_all_contracts() OR contract_id = ANY (app_contract_ids())))
-            WITH CHECK (tenant_id = ANY (app_tenant_ids()) AND (app_all_contracts() OR contract_id = ANY (app_contract_ids())))',
+            USING (tenant_id = ANY (app_tenant_ids()) OR (tenant_id::text || '':'' || contract_id::text) = ANY (app_contract_scope()))
+            WITH CHECK (tenant_id = ANY (app_tenant_ids()) OR (tenant_id::text || '':'' || contract_id::text) = ANY (app_contract_scope()))',
         tbl);
 END
 $$;
