@@ -8,7 +8,7 @@ public static class DemoWorld
 {
     public const string Password = "Demo-Password-2026";
 
-    public static readonly Guid Platform = Guid.Parse("01960000-0000-7000-8000-000000000001");
+    public static readonly Guid Platform = PlatformOrganisation.Id;
     public static readonly Guid Acme = Guid.Parse("01960000-0000-7000-8000-00000000a001");
     public static readonly Guid Belvedere = Guid.Parse("01960000-0000-7000-8000-00000000a002");
     public static readonly Guid Antares = Guid.Parse("01960000-0000-7000-8000-00000000b001");

@@ -15,6 +15,12 @@ public enum OrganisationKind
     Platform,
 }
 
+/// <summary>The platform's own organisation, home of the Operators; created by Identity's first migration.</summary>
+public static class PlatformOrganisation
+{
+    public static readonly Guid Id = Guid.Parse("01960000-0000-7000-8000-000000000001");
+}
+
 /// <summary>The roles of the product. A user's roles all belong to its organisation's kind.</summary>
 public static class Roles
 {

@@ -16,8 +16,8 @@ public static class OrganisationsApi
     private const string Select =
         """
         SELECT o.id, o.name, o.kind, o.created_at,
-               (SELECT count(*)::int FROM login_directory d WHERE d.tenant_id = o.id) AS user_count
-        FROM organisations o
+               coalesce(c.user_count, 0) AS user_count
+        FROM organisations o LEFT JOIN organisation_user_counts() c ON c.tenant_id = o.id
         """;
 
     public static void MapOrganisationsApi(this IEndpointRouteBuilder app)

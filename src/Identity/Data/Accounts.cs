@@ -50,7 +50,7 @@ public static class Accounts
     /// <summary>The organisation that owns an e-mail address, read before any tenant scope is known (log-in).</summary>
     public static Task<Guid?> FindLoginOrganisationAsync(UnitOfWork unitOfWork, string email) =>
         unitOfWork.QuerySingleOrDefaultAsync<Guid?>(
-            "SELECT tenant_id FROM login_directory WHERE email = @email", new { email = NormaliseEmail(email) });
+            "SELECT login_organisation(@email)", new { email = NormaliseEmail(email) });
 
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 

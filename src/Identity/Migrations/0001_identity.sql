@@ -13,11 +13,27 @@ CREATE TABLE organisations (
 CREATE UNIQUE INDEX organisations_name ON organisations (lower(name));
 
 -- What a log-in needs before it knows the organisation: the e-mail's owner. Nothing else lives here.
+-- The application role sees only its scope's rows, like everywhere. The two questions asked across
+-- organisations go through the functions below, which answer only them: they run as the table's owner, and
+-- the policy is ENABLEd without FORCE here precisely so that the owner (never the application role) reads past it.
 CREATE TABLE login_directory (
     email           text PRIMARY KEY,
     tenant_id       uuid NOT NULL,
     user_id         uuid NOT NULL
 );
+ALTER TABLE login_directory ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON login_directory
+    USING (tenant_id = ANY (app_tenant_ids())) WITH CHECK (tenant_id = ANY (app_tenant_ids()));
+
+CREATE FUNCTION login_organisation(address text) RETURNS uuid
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT tenant_id FROM login_directory WHERE email = address
+$$;
+
+CREATE FUNCTION organisation_user_counts() RETURNS TABLE (tenant_id uuid, user_count integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT tenant_id, count(*)::integer FROM login_directory GROUP BY tenant_id
+$$;
 
 CREATE TABLE users (
     tenant_id        uuid        NOT NULL,

@@ -4,7 +4,8 @@ using Dapper;
 using Infogerance.ServiceDefaults;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using Npgsql;
+using Infogerance.Data;
+using Infogerance.Identity.Data;
 
 namespace Infogerance.Identity.Tokens;
 
@@ -13,7 +14,7 @@ namespace Infogerance.Identity.Tokens;
 /// before it signs anything, so the services' cached JWKS already hold it; the previous key stays published
 /// a day after it stopped signing. Every replica reads the same keys from the database.
 /// </summary>
-public sealed class SigningKeyRing(NpgsqlDataSource dataSource, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<SigningKeyRing> logger)
+public sealed class SigningKeyRing(Database database, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<SigningKeyRing> logger)
     : IStartupTask
 {
     private static readonly TimeSpan ReloadEvery = TimeSpan.FromMinutes(1);
@@ -53,18 +54,17 @@ public sealed class SigningKeyRing(NpgsqlDataSource dataSource, IOptions<Identit
     public async Task RotateIfDueAsync(CancellationToken cancellationToken)
     {
         var options = settings.Value;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('identity.signing_keys'))", transaction: transaction);
+        // In the platform's scope: key changes are audited in the platform's log.
+        await using var unitOfWork = await database.BeginAsync(PlatformOrganisation.Id, cancellationToken);
+        await unitOfWork.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('identity.signing_keys'))");
 
         var now = time.GetUtcNow();
-        var (active, pending) = await connection.QuerySingleAsync<(DateTimeOffset? Active, bool Pending)>(
+        var (active, pending) = await unitOfWork.QuerySingleOrDefaultAsync<(DateTimeOffset? Active, bool Pending)>(
             """
             SELECT (SELECT max(activates_at) FROM signing_keys WHERE activates_at <= @now AND retires_at > @now),
                    EXISTS (SELECT 1 FROM signing_keys WHERE activates_at > @now)
             """,
-            new { now },
-            transaction);
+            new { now });
         DateTimeOffset? activatesAt = (active, pending) switch
         {
             // None signs now (first start, or the service was down past the last key's retirement): one at once.
@@ -76,17 +76,19 @@ public sealed class SigningKeyRing(NpgsqlDataSource dataSource, IOptions<Identit
         };
         if (activatesAt is { } activation)
         {
-            await connection.ExecuteAsync(
+            var key = NewKey(now, activation, activation + options.KeyRotationInterval + KeptAfterUse);
+            await unitOfWork.ExecuteAsync(
                 """
                 INSERT INTO signing_keys (id, private_key, public_jwk, created_at, activates_at, retires_at)
                 VALUES (@Id, @PrivateKey, @PublicJwk::jsonb, @Now, @Activation, @Retirement)
                 """,
-                NewKey(now, activation, activation + options.KeyRotationInterval + KeptAfterUse),
-                transaction);
+                key);
+            await AuditLog.WriteAsync(unitOfWork, PlatformOrganisation.Id, AuditLog.Actor.System, "signing-key.created", "signing-key", key.AuditId, null,
+                new { key.Id, ActivatesAt = activation, RetiresAt = key.Retirement });
             logger.LogInformation("Signing key created, signing from {ActivatesAt}", activation);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await unitOfWork.CommitAsync();
         Invalidate();
     }
 
@@ -106,7 +108,7 @@ public sealed class SigningKeyRing(NpgsqlDataSource dataSource, IOptions<Identit
                 return reloaded;
             }
 
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
             var stored = (await connection.QueryAsync<StoredKey>(
                 """
                 SELECT id, private_key, public_jwk::text AS public_jwk, activates_at, retires_at
@@ -128,7 +130,12 @@ public sealed class SigningKeyRing(NpgsqlDataSource dataSource, IOptions<Identit
         }
     }
 
-    private static object NewKey(DateTimeOffset now, DateTimeOffset activation, DateTimeOffset retirement)
+    private sealed record NewSigningKey(string Id, byte[] PrivateKey, string PublicJwk, DateTimeOffset Now, DateTimeOffset Activation, DateTimeOffset Retirement)
+    {
+        public Guid AuditId { get; } = Guid.CreateVersion7();
+    }
+
+    private static NewSigningKey NewKey(DateTimeOffset now, DateTimeOffset activation, DateTimeOffset retirement)
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var id = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12));
@@ -143,7 +150,7 @@ public sealed class SigningKeyRing(NpgsqlDataSource dataSource, IOptions<Identit
             ["use"] = "sig",
             ["alg"] = SecurityAlgorithms.EcdsaSha256,
         });
-        return new { Id = id, PrivateKey = ecdsa.ExportPkcs8PrivateKey(), PublicJwk = publicJwk, Now = now, Activation = activation, Retirement = retirement };
+        return new NewSigningKey(id, ecdsa.ExportPkcs8PrivateKey(), publicJwk, now, activation, retirement);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -43,7 +43,7 @@ public sealed class TenancyTests(InfogeranceSystem system)
         await using (var acme = await database.BeginAsync(DemoWorld.Acme, CancellationToken.None))
         {
             Assert.True(await acme.ExecuteScalarAsync<long>("SELECT count(*) FROM users WHERE email LIKE '%@acme.example'") >= 4);
-            foreach (var table in new[] { "users", "sessions", "invitations", "service_accounts", "audit_log" })
+            foreach (var table in new[] { "users", "login_directory", "sessions", "invitations", "service_accounts", "audit_log" })
             {
                 Assert.Equal(0, await acme.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tenant_id <> @Acme", new { DemoWorld.Acme }));
             }
