@@ -2,17 +2,23 @@ using Infogerance.Benchmarks;
 
 // Load harnesses that print figures; each is bounded in count and time and talks only to loopback.
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll outbox [events] [eventsPerTransaction] [eventsPerSecond, 0 = as fast as possible]
+//   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll gateway <gateway url> [sessions] [seconds]   (against a running system)
 return args.FirstOrDefault() switch
 {
     "outbox" => await OutboxThroughput.RunAsync(
         events: args.Length > 1 ? int.Parse(args[1]) : 20_000,
         eventsPerTransaction: args.Length > 2 ? int.Parse(args[2]) : 1,
         eventsPerSecond: args.Length > 3 ? int.Parse(args[3]) : 0),
+    "gateway" when args.Length > 1 => await GatewayLoad.RunAsync(
+        new Uri(args[1]),
+        sessions: args.Length > 2 ? int.Parse(args[2]) : 8,
+        duration: TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 15)),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: Infogerance.Benchmarks outbox [events] [eventsPerTransaction] [eventsPerSecond, 0 = as fast as possible]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks gateway <gateway url> [sessions] [seconds]");
     return 2;
 }
