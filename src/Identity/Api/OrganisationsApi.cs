@@ -144,8 +144,5 @@ public static class OrganisationsApi
 
     private static object Audited(OrganisationDto organisation) => new { organisation.Name, organisation.Kind };
 
-    private static Dictionary<string, string[]> ValidateName(string? name) =>
-        string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200
-            ? new() { ["name"] = ["A name of 1 to 200 characters is required."] }
-            : [];
+    private static Dictionary<string, string[]> ValidateName(string? name) => Accounts.CheckName([], "name", name);
 }

@@ -33,12 +33,7 @@ public static class ServiceAccountsApi
     public static async Task<Results<Created<NewServiceAccount>, ProblemHttpResult>> CreateAsync(
         ServiceAccountRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
     {
-        var errors = Accounts.ValidateRoles(request.Roles, user.OrganisationKind);
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
-        {
-            errors["name"] = ["A name of 1 to 200 characters is required."];
-        }
-
+        var errors = Accounts.CheckName(Accounts.ValidateRoles(request.Roles, user.OrganisationKind), "name", request.Name);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);

@@ -77,9 +77,16 @@ public static class Accounts
             errors["email"] = ["A valid e-mail address is required."];
         }
 
-        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 200)
+        CheckName(errors, "displayName", request.DisplayName);
+        return errors;
+    }
+
+    /// <summary>Every name we keep (people, organisations, service accounts): present, and at most 200 characters.</summary>
+    public static Dictionary<string, string[]> CheckName(Dictionary<string, string[]> errors, string field, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200)
         {
-            errors["displayName"] = ["A name of 1 to 200 characters is required."];
+            errors[field] = ["A name of 1 to 200 characters is required."];
         }
 
         return errors;

@@ -108,6 +108,25 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         await Assertions.Expect(switcher).ToHaveValueAsync(DemoWorld.Acme.ToString());
     });
 
+    [Fact]
+    public Task On_a_phone_the_navigation_folds_behind_a_menu_button() => WithScreenshotsOnFailure(async () =>
+    {
+        var phone = await NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await phone.GotoAsync($"{system.GatewayUrl}/login");
+        await phone.GetByLabel("Adresse e-mail").FillAsync("auditor@acme.example");
+        await phone.GetByLabel(new Regex("^Mot de passe")).FillAsync(DemoWorld.Password);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        var home = phone.GetByRole(AriaRole.Link, new() { Name = "Accueil" });
+        await Assertions.Expect(home).Not.ToBeVisibleAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Ouvrir la navigation" }).ClickAsync();
+        await Assertions.Expect(home).ToBeVisibleAsync();
+        // An auditor reads: no administration in its navigation.
+        await Assertions.Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Utilisateurs" })).ToHaveCountAsync(0);
+        var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the page is {width} px wide on a 390 px screen");
+    });
+
     private async Task LogInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync($"{system.GatewayUrl}/login");
@@ -117,9 +136,9 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" })).ToBeVisibleAsync();
     }
 
-    private async Task<IPage> NewPageAsync()
+    private async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         _pages.Add(page);
         return page;

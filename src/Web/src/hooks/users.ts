@@ -19,12 +19,13 @@ export interface InvitationRequest {
   roles: string[]
 }
 
-/** When `emailed` is false no e-mail could be sent: the admin hands the link over. */
-export interface InvitationResult {
-  user: User
-  invitationUrl: string
-  emailed: boolean
-}
+/**
+ * When `emailed` is false no e-mail could be sent: the admin hands the link over. When it was e-mailed the
+ * server keeps the link to itself, so that whoever invites cannot use it.
+ */
+export type InvitationResult =
+  | { user: User; emailed: true }
+  | { user: User; emailed: false; invitationUrl: string }
 
 const usersKey = ['users'] as const
 
