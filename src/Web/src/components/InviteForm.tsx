@@ -6,6 +6,7 @@ import type { InvitationRequest, InvitationResult } from '../hooks/users'
 import { CopyableValue } from './CopyableValue'
 import { RoleCheckboxes } from './RoleCheckboxes'
 import { ErrorAlert } from './States'
+import { FormActions } from './FormActions'
 
 interface Props {
   roleOptions: readonly string[]
@@ -93,14 +94,7 @@ export function InviteForm({ roleOptions, defaultRoles = [], pending, onSubmit, 
         <Text size="sm" c="dimmed">
           {t('invite.help')}
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {t('invite.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={pending} submitLabel={t('invite.submit')} />
       </Stack>
     </form>
   )

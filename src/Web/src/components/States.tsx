@@ -1,4 +1,6 @@
 import { Alert, Button, Center, Loader } from '@mantine/core'
+import type { UseQueryResult } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../errorMessage'
@@ -26,4 +28,19 @@ export function ErrorAlert({ error, onRetry }: { error: Error; onRetry?: () => v
       )}
     </Alert>
   )
+}
+
+/** A list's states, in one place: loading, an error with a retry, empty, or the items themselves. */
+export function ListStates<T>({
+  query,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T[]>
+  empty: ReactNode
+  children: (items: T[]) => ReactNode
+}) {
+  if (query.isPending) return <Loading />
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+  return query.data.length === 0 ? empty : children(query.data)
 }

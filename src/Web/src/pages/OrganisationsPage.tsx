@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formFailure } from '../api'
 import { InviteForm } from '../components/InviteForm'
-import { ErrorAlert, Loading } from '../components/States'
+import { ErrorAlert, ListStates } from '../components/States'
 import { useFormatDateTime } from '../format'
 import {
   useCreateOrganisation,
@@ -15,6 +15,7 @@ import {
   type Organisation,
 } from '../hooks/organisations'
 import { adminRoleByKind, rolesByKind } from '../roles'
+import { FormActions } from '../components/FormActions'
 
 type NewOrganisationKind = 'client' | 'provider'
 
@@ -76,14 +77,7 @@ function OrganisationForm({ organisation, onClose }: { organisation?: Organisati
           </Radio.Group>
         )}
         {failure && <ErrorAlert error={failure} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || rename.isPending}>
-            {organisation ? t('common.save') : t('organisations.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={create.isPending || rename.isPending} submitLabel={organisation ? t('common.save') : t('organisations.submit')} />
       </Stack>
     </form>
   )
@@ -119,63 +113,65 @@ export function OrganisationsPage() {
         </Button>
       </Group>
 
-      {organisations.isPending && <Loading />}
-      {organisations.isError && <ErrorAlert error={organisations.error} onRetry={() => void organisations.refetch()} />}
-      {organisations.data?.length === 0 && (
-        <EmptyState
-          icon={<IconBuilding aria-hidden />}
-          title={t('organisations.emptyTitle')}
-          description={t('organisations.empty')}
-        />
-      )}
-      {organisations.data && organisations.data.length > 0 && (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Caption>{t('organisations.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.name')}</Table.Th>
-                <Table.Th>{t('organisations.kind')}</Table.Th>
-                <Table.Th>{t('organisations.userCount')}</Table.Th>
-                <Table.Th>{t('organisations.createdAt')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {organisations.data.map((organisation) => (
-                <Table.Tr key={organisation.id}>
-                  <Table.Td>{organisation.name}</Table.Td>
-                  <Table.Td>{t(`organisationKinds.${organisation.kind}`)}</Table.Td>
-                  <Table.Td>{organisation.userCount}</Table.Td>
-                  <Table.Td>{formatDateTime(organisation.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={t('organisations.renameTitle', { name: organisation.name })}
-                        onClick={() => setDialog({ kind: 'rename', organisation })}
-                      >
-                        {t('organisations.rename')}
-                      </Button>
-                      {organisation.kind !== 'platform' && (
+      <ListStates
+        query={organisations}
+        empty={
+          <EmptyState
+            icon={<IconBuilding aria-hidden />}
+            title={t('organisations.emptyTitle')}
+            description={t('organisations.empty')}
+          />
+        }
+      >
+        {(items) => (
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped highlightOnHover verticalSpacing="sm">
+              <Table.Caption>{t('organisations.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fields.name')}</Table.Th>
+                  <Table.Th>{t('organisations.kind')}</Table.Th>
+                  <Table.Th>{t('organisations.userCount')}</Table.Th>
+                  <Table.Th>{t('organisations.createdAt')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((organisation) => (
+                  <Table.Tr key={organisation.id}>
+                    <Table.Td>{organisation.name}</Table.Td>
+                    <Table.Td>{t(`organisationKinds.${organisation.kind}`)}</Table.Td>
+                    <Table.Td>{organisation.userCount}</Table.Td>
+                    <Table.Td>{formatDateTime(organisation.createdAt)}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
                         <Button
                           size="xs"
-                          variant="light"
-                          aria-label={t('organisations.inviteTitle', { name: organisation.name })}
-                          onClick={() => setDialog({ kind: 'invite', organisation })}
+                          variant="default"
+                          aria-label={t('organisations.renameTitle', { name: organisation.name })}
+                          onClick={() => setDialog({ kind: 'rename', organisation })}
                         >
-                          {t('organisations.inviteAdmin')}
+                          {t('organisations.rename')}
                         </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                        {organisation.kind !== 'platform' && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            aria-label={t('organisations.inviteTitle', { name: organisation.name })}
+                            onClick={() => setDialog({ kind: 'invite', organisation })}
+                          >
+                            {t('organisations.inviteAdmin')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListStates>
 
       <Modal
         opened={dialog !== null}

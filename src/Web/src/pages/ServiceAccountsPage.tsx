@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog'
 import { CopyableValue } from '../components/CopyableValue'
 import { RoleBadges } from '../components/RoleBadges'
 import { RoleCheckboxes } from '../components/RoleCheckboxes'
-import { ErrorAlert, Loading } from '../components/States'
+import { ErrorAlert, ListStates } from '../components/States'
 import { useFormatDateTime } from '../format'
 import { useUser } from '../hooks/session'
 import {
@@ -19,6 +19,7 @@ import {
   type ServiceAccount,
 } from '../hooks/serviceAccounts'
 import { rolesByKind } from '../roles'
+import { FormActions } from '../components/FormActions'
 
 function CreateServiceAccountForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
@@ -78,14 +79,7 @@ function CreateServiceAccountForm({ onClose }: { onClose: () => void }) {
         />
         <RoleCheckboxes options={rolesByKind[me.organisation.kind]} value={roles} onChange={setRoles} error={errors.roles} />
         {failure && <ErrorAlert error={failure} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('serviceAccounts.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={create.isPending} submitLabel={t('serviceAccounts.submit')} />
       </Stack>
     </form>
   )
@@ -118,75 +112,77 @@ export function ServiceAccountsPage() {
       </Group>
       <Text c="dimmed">{t('serviceAccounts.intro')}</Text>
 
-      {accounts.isPending && <Loading />}
-      {accounts.isError && <ErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} />}
-      {accounts.data?.length === 0 && (
-        <EmptyState
-          icon={<IconKey aria-hidden />}
-          title={t('serviceAccounts.emptyTitle')}
-          description={t('serviceAccounts.empty')}
-        />
-      )}
-      {accounts.data && accounts.data.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Caption>{t('serviceAccounts.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.name')}</Table.Th>
-                <Table.Th>{t('fields.roles')}</Table.Th>
-                <Table.Th>{t('serviceAccounts.keyPrefix')}</Table.Th>
-                <Table.Th>{t('serviceAccounts.createdAt')}</Table.Th>
-                <Table.Th>{t('serviceAccounts.lastUsedAt')}</Table.Th>
-                <Table.Th>{t('serviceAccounts.status')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {accounts.data.map((account) => (
-                <Table.Tr key={account.id}>
-                  <Table.Td>{account.name}</Table.Td>
-                  <Table.Td>
-                    <RoleBadges roles={account.roles} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{account.keyPrefix}…</Code>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(account.createdAt)}</Table.Td>
-                  <Table.Td>{account.lastUsedAt ? formatDateTime(account.lastUsedAt) : t('serviceAccounts.neverUsed')}</Table.Td>
-                  <Table.Td>
-                    {account.revokedAt ? (
-                      <Badge color="gray">
-                        {t('serviceAccounts.revokedOn', { date: formatDateTime(account.revokedAt) })}
-                      </Badge>
-                    ) : (
-                      <Badge color="teal">
-                        {t('serviceAccounts.active')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {!account.revokedAt && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        aria-label={t('serviceAccounts.revokeAccount', { name: account.name })}
-                        onClick={() => {
-                          revoke.reset()
-                          setRevoking(account)
-                        }}
-                      >
-                        {t('serviceAccounts.revoke')}
-                      </Button>
-                    )}
-                  </Table.Td>
+      <ListStates
+        query={accounts}
+        empty={
+          <EmptyState
+            icon={<IconKey aria-hidden />}
+            title={t('serviceAccounts.emptyTitle')}
+            description={t('serviceAccounts.empty')}
+          />
+        }
+      >
+        {(items) => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover verticalSpacing="sm">
+              <Table.Caption>{t('serviceAccounts.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fields.name')}</Table.Th>
+                  <Table.Th>{t('fields.roles')}</Table.Th>
+                  <Table.Th>{t('serviceAccounts.keyPrefix')}</Table.Th>
+                  <Table.Th>{t('serviceAccounts.createdAt')}</Table.Th>
+                  <Table.Th>{t('serviceAccounts.lastUsedAt')}</Table.Th>
+                  <Table.Th>{t('serviceAccounts.status')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((account) => (
+                  <Table.Tr key={account.id}>
+                    <Table.Td>{account.name}</Table.Td>
+                    <Table.Td>
+                      <RoleBadges roles={account.roles} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Code>{account.keyPrefix}…</Code>
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(account.createdAt)}</Table.Td>
+                    <Table.Td>{account.lastUsedAt ? formatDateTime(account.lastUsedAt) : t('serviceAccounts.neverUsed')}</Table.Td>
+                    <Table.Td>
+                      {account.revokedAt ? (
+                        <Badge color="gray">
+                          {t('serviceAccounts.revokedOn', { date: formatDateTime(account.revokedAt) })}
+                        </Badge>
+                      ) : (
+                        <Badge color="teal">
+                          {t('serviceAccounts.active')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {!account.revokedAt && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          aria-label={t('serviceAccounts.revokeAccount', { name: account.name })}
+                          onClick={() => {
+                            revoke.reset()
+                            setRevoking(account)
+                          }}
+                        >
+                          {t('serviceAccounts.revoke')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListStates>
 
       <Modal
         opened={creating}

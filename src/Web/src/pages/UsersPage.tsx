@@ -8,12 +8,13 @@ import { ConfirmDialog } from '../components/ConfirmDialog'
 import { InviteForm } from '../components/InviteForm'
 import { RoleBadges } from '../components/RoleBadges'
 import { RoleCheckboxes } from '../components/RoleCheckboxes'
-import { ErrorAlert, Loading } from '../components/States'
+import { ErrorAlert, ListStates } from '../components/States'
 import { errorMessage } from '../errorMessage'
 import { useFormatDateTime } from '../format'
 import { useUser } from '../hooks/session'
 import { useInviteUser, useSetUserActive, useUpdateRoles, useUsers, type User, type UserStatus } from '../hooks/users'
 import { rolesByKind } from '../roles'
+import { FormActions } from '../components/FormActions'
 
 const statusColor: Record<UserStatus, string> = { invited: 'blue', active: 'teal', deactivated: 'gray' }
 
@@ -53,14 +54,7 @@ function EditRolesForm({ user, options, onClose }: { user: User; options: readon
       <Stack>
         <RoleCheckboxes options={options} value={roles} onChange={setRoles} error={errors.roles} />
         {failure && <ErrorAlert error={failure} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={updateRoles.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={updateRoles.isPending} submitLabel={t('common.save')} />
       </Stack>
     </form>
   )
@@ -114,83 +108,85 @@ export function UsersPage() {
         </Button>
       </Group>
 
-      {users.isPending && <Loading />}
-      {users.isError && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
-      {users.data?.length === 0 && (
-        <EmptyState icon={<IconUsers aria-hidden />} title={t('users.emptyTitle')} description={t('users.empty')} />
-      )}
-      {users.data && users.data.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Caption>{t('users.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.displayName')}</Table.Th>
-                <Table.Th>{t('fields.email')}</Table.Th>
-                <Table.Th>{t('fields.roles')}</Table.Th>
-                <Table.Th>{t('users.status')}</Table.Th>
-                <Table.Th>{t('users.lastLogin')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Td>{user.displayName}</Table.Td>
-                  <Table.Td>{user.email}</Table.Td>
-                  <Table.Td>
-                    <RoleBadges roles={user.roles} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={statusColor[user.status]}>
-                      {t(`users.statuses.${user.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={t('users.editRolesOf', { name: user.displayName })}
-                        onClick={() => setEditing(user)}
-                      >
-                        {t('users.editRoles')}
-                      </Button>
-                      {user.status === 'deactivated' ? (
+      <ListStates
+        query={users}
+        empty={
+          <EmptyState icon={<IconUsers aria-hidden />} title={t('users.emptyTitle')} description={t('users.empty')} />
+        }
+      >
+        {(items) => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover verticalSpacing="sm">
+              <Table.Caption>{t('users.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fields.displayName')}</Table.Th>
+                  <Table.Th>{t('fields.email')}</Table.Th>
+                  <Table.Th>{t('fields.roles')}</Table.Th>
+                  <Table.Th>{t('users.status')}</Table.Th>
+                  <Table.Th>{t('users.lastLogin')}</Table.Th>
+                  <Table.Th>{t('common.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((user) => (
+                  <Table.Tr key={user.id}>
+                    <Table.Td>{user.displayName}</Table.Td>
+                    <Table.Td>{user.email}</Table.Td>
+                    <Table.Td>
+                      <RoleBadges roles={user.roles} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={statusColor[user.status]}>
+                        {t(`users.statuses.${user.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
                         <Button
                           size="xs"
-                          variant="light"
-                          aria-label={t('users.reactivateUser', { name: user.displayName })}
-                          loading={setActive.isPending && setActive.variables.id === user.id}
-                          onClick={() => reactivate(user)}
+                          variant="default"
+                          aria-label={t('users.editRolesOf', { name: user.displayName })}
+                          onClick={() => setEditing(user)}
                         >
-                          {t('users.reactivate')}
+                          {t('users.editRoles')}
                         </Button>
-                      ) : (
-                        user.id !== me.id && (
+                        {user.status === 'deactivated' ? (
                           <Button
                             size="xs"
                             variant="light"
-                            color="red"
-                            aria-label={t('users.deactivateUser', { name: user.displayName })}
-                            onClick={() => {
-                              setActive.reset()
-                              setDeactivating(user)
-                            }}
+                            aria-label={t('users.reactivateUser', { name: user.displayName })}
+                            loading={setActive.isPending && setActive.variables.id === user.id}
+                            onClick={() => reactivate(user)}
                           >
-                            {t('users.deactivate')}
+                            {t('users.reactivate')}
                           </Button>
-                        )
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                        ) : (
+                          user.id !== me.id && (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              color="red"
+                              aria-label={t('users.deactivateUser', { name: user.displayName })}
+                              onClick={() => {
+                                setActive.reset()
+                                setDeactivating(user)
+                              }}
+                            >
+                              {t('users.deactivate')}
+                            </Button>
+                          )
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListStates>
 
       <Modal
         opened={inviting}
