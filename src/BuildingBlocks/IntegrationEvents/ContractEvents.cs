@@ -14,3 +14,70 @@ public sealed record ContractPartiesChanged : IntegrationEvent
     /// <summary>Increases with every change of the contract: replicas ignore an older event arriving late.</summary>
     public required long Version { get; init; }
 }
+
+/// <summary>The client signed the contract: version 1 of its terms is frozen.</summary>
+public sealed record ContractSigned : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required Guid ProviderOrganisationId { get; init; }
+    public required string Reference { get; init; }
+    public required DateOnly StartDate { get; init; }
+}
+
+/// <summary>
+/// A version of the terms is in force from <see cref="EffectiveFrom"/>: version 1 at signature, then each
+/// countersigned amendment or revision at renewal. Carries the whole terms.
+/// </summary>
+public sealed record ContractVersionActivated : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required Guid ProviderOrganisationId { get; init; }
+    public required int VersionNumber { get; init; }
+    public required DateOnly EffectiveFrom { get; init; }
+    public required ContractTerms Terms { get; init; }
+}
+
+/// <summary>Phases: draft, signed, takeover, upgrade, run, reversibility, closed.</summary>
+public sealed record ContractPhaseChanged : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+}
+
+/// <summary>States: specified, proposed, validated, rejected, inProgress, delivered, accepted.</summary>
+public sealed record EvolutionRequestStateChanged : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required Guid EvolutionRequestId { get; init; }
+    public required string Title { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+
+    /// <summary>The quoted amount in euros once the provider has proposed a solution.</summary>
+    public decimal? QuoteAmount { get; init; }
+}
+
+/// <summary>The last day to terminate the contract for the current period is <see cref="DaysBefore"/> days away.</summary>
+public sealed record NoticeDeadlineApproaching : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required DateOnly NoticeDeadline { get; init; }
+    public required DateOnly PeriodEnd { get; init; }
+    public required int DaysBefore { get; init; }
+}
+
+/// <summary>At term: <c>terminate</c>, <c>renew</c> (with the revised monthly fee) or <c>renegotiate</c>.</summary>
+public sealed record RenewalDecided : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required string Decision { get; init; }
+    public required DateOnly PeriodEnd { get; init; }
+    public decimal? RevisedMonthlyFee { get; init; }
+}
+
+public sealed record ContractClosed : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required DateOnly ClosedOn { get; init; }
+}

@@ -1,0 +1,102 @@
+namespace Infogerance.IntegrationEvents;
+
+/// <summary>
+/// The terms of one version of a contract, as signed or amended. Carried whole by
+/// <see cref="ContractVersionActivated"/> so that other services never need a synchronous call to read them.
+/// Validation lives in the Contracts service's domain; these records only give the shape.
+/// </summary>
+public sealed record ContractTerms
+{
+    public required DateOnly StartDate { get; init; }
+    public required int InitialTermMonths { get; init; }
+
+    /// <summary>0 when the contract does not renew tacitly.</summary>
+    public required int RenewalPeriodMonths { get; init; }
+
+    public required int NoticeMonths { get; init; }
+    public required PriceSchedule Prices { get; init; }
+
+    /// <summary>Null when prices are not revised.</summary>
+    public RevisionClause? Revision { get; init; }
+
+    public required ServiceCalendar Calendar { get; init; }
+    public required SlaPolicy Sla { get; init; }
+    public required PenaltyRules Penalties { get; init; }
+    public string EvolutionClause { get; init; } = "";
+    public string ReversibilityClause { get; init; } = "";
+}
+
+/// <summary>Amounts in euros, excluding tax.</summary>
+public sealed record PriceSchedule
+{
+    public required decimal MonthlyFee { get; init; }
+    public IReadOnlyList<WorkUnitPrice> WorkUnits { get; init; } = [];
+}
+
+public sealed record WorkUnitPrice(string Code, string Label, decimal UnitPrice);
+
+/// <summary>Syntec revision: P = P0 × (A + B × S / S0), S0 the index of <see cref="ReferenceMonth"/>.</summary>
+public sealed record RevisionClause
+{
+    public string Index { get; init; } = "SYNTEC";
+    public required decimal A { get; init; }
+    public required decimal B { get; init; }
+
+    /// <summary>The month of the reference index S0, as <c>yyyy-MM</c>.</summary>
+    public required string ReferenceMonth { get; init; }
+
+    /// <summary>Prices are revised every year on this day and month (the year is ignored).</summary>
+    public required DateOnly Anniversary { get; init; }
+}
+
+/// <summary>
+/// When the service is open: an IANA time zone, weekly opening intervals (several a day allowed), holidays
+/// computed from packs (<c>FR</c>, <c>FR-ALSACE-MOSELLE</c>) and custom closed days; or always open (24×7).
+/// </summary>
+public sealed record ServiceCalendar
+{
+    public required string TimeZone { get; init; }
+    public bool AlwaysOpen { get; init; }
+    public IReadOnlyList<OpeningInterval> Weekly { get; init; } = [];
+    public IReadOnlyList<string> HolidayPacks { get; init; } = [];
+    public IReadOnlyList<DateOnly> ClosedDays { get; init; } = [];
+}
+
+/// <summary><see cref="Day"/> is an English day name in lower case; <see cref="Open"/> and <see cref="Close"/> are <c>HH:mm</c>.</summary>
+public sealed record OpeningInterval(string Day, string Open, string Close);
+
+public sealed record SlaPolicy
+{
+    public required IReadOnlyList<SlaTarget> Targets { get; init; }
+
+    /// <summary>Percentages of the target at which a warning is raised; the breach is at 100.</summary>
+    public IReadOnlyList<int> WarningThresholds { get; init; } = [50, 75];
+}
+
+/// <summary>Targets of one priority (<c>P1</c> to <c>P4</c>).</summary>
+public sealed record SlaTarget(string Priority, SlaDuration Respond, SlaDuration Resolve);
+
+/// <summary>
+/// <see cref="Unit"/> is <c>minutes</c>, <c>hours</c> (business time) or <c>businessDays</c> (keeps the time of day,
+/// or ends at the closing time of the last day with <see cref="EndOfWorkingDay"/>).
+/// </summary>
+public sealed record SlaDuration(int Value, string Unit, bool EndOfWorkingDay = false);
+
+public sealed record PenaltyRules
+{
+    public IReadOnlyList<BreachPenalty> PerBreach { get; init; } = [];
+
+    /// <summary>Breaches per month that cost nothing (the franchise).</summary>
+    public int MonthlyFreeBreaches { get; init; }
+
+    public IReadOnlyList<AvailabilityBand> AvailabilityBands { get; init; } = [];
+
+    /// <summary>The month's penalties never exceed this percentage of the monthly fee.</summary>
+    public decimal MonthlyCapPercent { get; init; }
+}
+
+/// <summary><see cref="Kind"/> is <c>fixed</c> (euros) or <c>percentOfFee</c> (of the monthly fee).</summary>
+public sealed record BreachPenalty(string Priority, string Kind, decimal Amount);
+
+/// <summary>When a service's monthly availability is below <see cref="BelowPercent"/>, the penalty is <see cref="PenaltyPercentOfFee"/>.</summary>
+public sealed record AvailabilityBand(decimal BelowPercent, decimal PenaltyPercentOfFee);
