@@ -1,0 +1,282 @@
+using System.Globalization;
+using Infogerance.Contracts.Domain;
+using Infogerance.IntegrationEvents;
+
+namespace Infogerance.Contracts.Tests;
+
+public sealed class TermsComparisonTests
+{
+    private static readonly ContractTerms V1 = DefaultTerms.For(new DateOnly(2026, 1, 1));
+
+    private static IReadOnlyList<FieldChange> Compare(ContractTerms after) => TermsComparison.Compare(V1, after);
+
+    [Fact]
+    public void Identical_terms_have_no_change()
+    {
+        Assert.Empty(TermsComparison.Compare(V1, V1));
+        Assert.Empty(TermsComparison.Compare(V1, DefaultTerms.For(new DateOnly(2026, 1, 1))));
+    }
+
+    [Fact]
+    public void The_scale_of_a_decimal_is_not_a_change() =>
+        Assert.Empty(Compare(V1 with
+        {
+            Prices = V1.Prices with { MonthlyFee = 12500.000m },
+            Revision = V1.Revision! with { A = 0.150m },
+            Penalties = V1.Penalties with { AvailabilityBands = [new(99.50m, 2.0m), new(99m, 5m)] },
+        }));
+
+    [Fact]
+    public void Scalar_leaves_render_as_invariant_display_strings()
+    {
+        var changes = Compare(V1 with
+        {
+            StartDate = new DateOnly(2026, 2, 1),
+            NoticeMonths = 6,
+            Prices = V1.Prices with { MonthlyFee = 12_750.5m },
+            Calendar = V1.Calendar with { AlwaysOpen = true },
+        });
+        Assert.Equal(
+            [
+                new FieldChange("startDate", "2026-01-01", "2026-02-01"),
+                new FieldChange("noticeMonths", "3", "6"),
+                new FieldChange("prices.monthlyFee", "12500", "12750.5"),
+                new FieldChange("calendar.alwaysOpen", "false", "true"),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void Display_strings_do_not_depend_on_the_current_culture()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+            var change = Assert.Single(Compare(V1 with { Prices = V1.Prices with { MonthlyFee = 12_750.5m } }));
+            Assert.Equal("12750.5", change.After);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void Work_units_are_matched_by_code_not_position()
+    {
+        // A unit inserted first and another repriced: the shift in position shows nowhere.
+        var changes = Compare(V1 with
+        {
+            Prices = V1.Prices with
+            {
+                WorkUnits = [new("UO-AUD", "Audit de sécurité", 900m), V1.Prices.WorkUnits[0], V1.Prices.WorkUnits[1] with { UnitPrice = 640m }],
+            },
+        });
+        Assert.Equal(
+            [
+                new FieldChange("prices.workUnits[UO-AUD].label", null, "Audit de sécurité"),
+                new FieldChange("prices.workUnits[UO-AUD].unitPrice", null, "900"),
+                new FieldChange("prices.workUnits[UO-DEV].unitPrice", "620", "640"),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void A_removed_work_unit_shows_its_leaves_going_to_null() =>
+        Assert.Equal(
+            [
+                new FieldChange("prices.workUnits[UO-INT].label", "Intervention sur site", null),
+                new FieldChange("prices.workUnits[UO-INT].unitPrice", "450", null),
+            ],
+            Compare(V1 with { Prices = V1.Prices with { WorkUnits = [V1.Prices.WorkUnits[1]] } }));
+
+    [Fact]
+    public void Reordering_keyed_lists_is_not_a_change() =>
+        Assert.Empty(Compare(V1 with
+        {
+            Prices = V1.Prices with { WorkUnits = [.. V1.Prices.WorkUnits.Reverse()] },
+            Sla = V1.Sla with { Targets = [.. V1.Sla.Targets.Reverse()] },
+            Penalties = V1.Penalties with
+            {
+                PerBreach = [.. V1.Penalties.PerBreach.Reverse()],
+                AvailabilityBands = [.. V1.Penalties.AvailabilityBands.Reverse()],
+            },
+        }));
+
+    [Fact]
+    public void Dropping_the_revision_clause_shows_every_leaf_going_to_null() =>
+        Assert.Equal(
+            [
+                new FieldChange("revision.index", "SYNTEC", null),
+                new FieldChange("revision.a", "0.15", null),
+                new FieldChange("revision.b", "0.85", null),
+                new FieldChange("revision.referenceMonth", "2025-11", null),
+                new FieldChange("revision.anniversary", "2026-01-01", null),
+            ],
+            Compare(V1 with { Revision = null }));
+
+    [Fact]
+    public void An_inserted_interval_shows_as_one_addition()
+    {
+        var changes = Compare(V1 with { Calendar = V1.Calendar with { Weekly = [new("monday", "07:00", "08:30"), .. V1.Calendar.Weekly] } });
+        Assert.Equal([new FieldChange("calendar.weekly", null, "monday 07:00–08:30")], changes);
+    }
+
+    [Fact]
+    public void A_removed_interval_shows_as_one_removal()
+    {
+        var changes = Compare(V1 with { Calendar = V1.Calendar with { Weekly = [.. V1.Calendar.Weekly.Where(i => i is not { Day: "friday", Open: "13:30" })] } });
+        Assert.Equal([new FieldChange("calendar.weekly", "friday 13:30–18:00", null)], changes);
+    }
+
+    [Fact]
+    public void A_changed_interval_is_a_removal_and_an_addition_in_weekday_order()
+    {
+        var weekly = V1.Calendar.Weekly
+            .Select(i => i is { Day: "friday", Open: "13:30" } ? i with { Close = "17:00" } : i)
+            .Append(new OpeningInterval("saturday", "09:00", "12:00"))
+            .Where(i => i is not { Day: "monday", Open: "08:30" });
+        var changes = Compare(V1 with { Calendar = V1.Calendar with { Weekly = [.. weekly] } });
+        Assert.Equal(
+            [
+                new FieldChange("calendar.weekly", "monday 08:30–12:30", null),
+                new FieldChange("calendar.weekly", null, "friday 13:30–17:00"),
+                new FieldChange("calendar.weekly", "friday 13:30–18:00", null),
+                new FieldChange("calendar.weekly", null, "saturday 09:00–12:00"),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void Holiday_packs_and_closed_days_are_sets()
+    {
+        var changes = Compare(V1 with
+        {
+            Calendar = V1.Calendar with
+            {
+                TimeZone = "Indian/Reunion",
+                HolidayPacks = ["FR-ALSACE-MOSELLE"],
+                ClosedDays = [new DateOnly(2026, 12, 31), new DateOnly(2026, 12, 24)],
+            },
+        });
+        Assert.Equal(
+            [
+                new FieldChange("calendar.timeZone", "Europe/Paris", "Indian/Reunion"),
+                new FieldChange("calendar.holidayPacks", "FR", null),
+                new FieldChange("calendar.holidayPacks", null, "FR-ALSACE-MOSELLE"),
+                new FieldChange("calendar.closedDays", null, "2026-12-24"),
+                new FieldChange("calendar.closedDays", null, "2026-12-31"),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void SLA_targets_are_keyed_by_priority()
+    {
+        var targets = V1.Sla.Targets.Select(t => t.Priority switch
+        {
+            "P1" => t with { Resolve = new(3, "hours") },
+            "P4" => t with { Respond = new(2, "businessDays", EndOfWorkingDay: true) },
+            _ => t,
+        });
+        var changes = Compare(V1 with { Sla = V1.Sla with { Targets = [.. targets] } });
+        Assert.Equal(
+            [
+                new FieldChange("sla.targets[P1].resolve.value", "4", "3"),
+                new FieldChange("sla.targets[P4].respond.value", "1", "2"),
+                new FieldChange("sla.targets[P4].respond.endOfWorkingDay", "false", "true"),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void A_unit_change_is_its_own_leaf() =>
+        Assert.Equal(
+            [
+                new FieldChange("sla.targets[P3].resolve.value", "3", "24"),
+                new FieldChange("sla.targets[P3].resolve.unit", "businessDays", "hours"),
+            ],
+            Compare(V1 with { Sla = V1.Sla with { Targets = [.. V1.Sla.Targets.Select(t => t.Priority == "P3" ? t with { Resolve = new(24, "hours") } : t)] } }));
+
+    [Fact]
+    public void Warning_thresholds_are_a_set_in_numeric_order() =>
+        Assert.Equal(
+            [
+                new FieldChange("sla.warningThresholds", null, "9"),
+                new FieldChange("sla.warningThresholds", "75", null),
+                new FieldChange("sla.warningThresholds", null, "80"),
+            ],
+            Compare(V1 with { Sla = V1.Sla with { WarningThresholds = [9, 50, 80] } }));
+
+    [Fact]
+    public void Penalties_are_keyed_by_priority_and_bands_by_threshold()
+    {
+        var changes = Compare(V1 with
+        {
+            Penalties = V1.Penalties with
+            {
+                PerBreach = [.. V1.Penalties.PerBreach.Select(p => p.Priority == "P2" ? p with { Kind = "percentOfFee", Amount = 1m } : p)],
+                MonthlyFreeBreaches = 0,
+                AvailabilityBands = [new(98m, 10m), new(99.5m, 2m), new(99m, 6m)],
+                MonthlyCapPercent = 12.5m,
+            },
+        });
+        Assert.Equal(
+            [
+                new FieldChange("penalties.perBreach[P2].kind", "fixed", "percentOfFee"),
+                new FieldChange("penalties.perBreach[P2].amount", "250", "1"),
+                new FieldChange("penalties.monthlyFreeBreaches", "2", "0"),
+                new FieldChange("penalties.availabilityBands[99].penaltyPercentOfFee", "5", "6"),
+                new FieldChange("penalties.availabilityBands[98].penaltyPercentOfFee", null, "10"),
+                new FieldChange("penalties.monthlyCapPercent", "10", "12.5"),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void Clause_texts_compare_whole()
+    {
+        var changes = Compare(V1 with { EvolutionClause = "Nouvelle clause." });
+        var change = Assert.Single(changes);
+        Assert.Equal(("evolutionClause", V1.EvolutionClause, "Nouvelle clause."), (change.Field, change.Before, change.After));
+    }
+
+    [Fact]
+    public void Changes_come_in_the_order_the_terms_are_read()
+    {
+        var changes = Compare(V1 with
+        {
+            ReversibilityClause = "",
+            Penalties = V1.Penalties with { MonthlyCapPercent = 5m },
+            Sla = V1.Sla with { WarningThresholds = [60] },
+            Calendar = V1.Calendar with { TimeZone = "UTC" },
+            Revision = V1.Revision! with { A = 0.2m, B = 0.8m },
+            Prices = V1.Prices with { MonthlyFee = 1m },
+            InitialTermMonths = 48,
+        });
+        Assert.Equal(
+            ["initialTermMonths", "prices.monthlyFee", "revision.a", "revision.b", "calendar.timeZone",
+             "sla.warningThresholds", "sla.warningThresholds", "sla.warningThresholds", "penalties.monthlyCapPercent", "reversibilityClause"],
+            changes.Select(c => c.Field));
+    }
+
+    [Fact]
+    public void Terms_that_break_the_rules_are_compared_without_throwing()
+    {
+        var broken = V1 with
+        {
+            Prices = null!,
+            Calendar = V1.Calendar with { Weekly = null!, HolidayPacks = [null!] },
+            Sla = new SlaPolicy { Targets = [null!, new("P1", null!, null!), new("P1", new(1, "hours"), new(2, "hours"))] },
+            Penalties = V1.Penalties with { PerBreach = [new(null!, "fixed", 1m)] },
+        };
+        var changes = TermsComparison.Compare(V1, broken);
+        Assert.Contains(new FieldChange("prices.monthlyFee", "12500", null), changes);
+        Assert.Contains(new FieldChange("calendar.weekly", "monday 08:30–12:30", null), changes);
+        Assert.Contains(new FieldChange("sla.targets[P1].resolve.value", "4", null), changes);      // the first P1 has no durations
+        Assert.Contains(new FieldChange("sla.targets[P1#2].resolve.value", null, "2"), changes);   // the second is told apart
+        Assert.Contains(new FieldChange("penalties.perBreach[].amount", null, "1"), changes);
+        Assert.Empty(TermsComparison.Compare(broken, broken));
+    }
+}
