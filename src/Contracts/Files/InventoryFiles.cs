@@ -1,0 +1,496 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using ClosedXML.Excel;
+using CsvHelper;
+using Infogerance.Contracts.Domain;
+
+namespace Infogerance.Contracts.Files;
+
+public enum InventoryFileFormat { Csv, Xlsx }
+
+/// <summary>
+/// The lines that passed <see cref="InventoryRules.Check"/> and, keyed "line N" (or "file" when the whole file is
+/// refused), the reasons the others did not. The API imports nothing unless <see cref="Errors"/> is empty.
+/// </summary>
+public sealed record InventoryFileResult(IReadOnlyList<InventoryItemInput> Items, Dictionary<string, string[]> Errors);
+
+/// <summary>
+/// Import and export of the état des lieux as CSV or XLSX with the columns <c>type,name,quantity,criticality,location</c>.
+/// Import is forgiving about what people's spreadsheets look like (French headers and labels, ';' from French
+/// Excel, any column order, blank lines) and strict about the values, which go through the same rules as the form.
+/// A file written by <see cref="Write"/> reads back to the same items.
+/// </summary>
+public static class InventoryFiles
+{
+    /// <summary>The most data lines (header and blank lines not counted) one import takes.</summary>
+    public const int MaxLines = 10_000;
+
+    public const string FileErrorKey = "file";
+    public const string SheetName = "Inventory";
+
+    private static readonly string[] Columns = ["type", "name", "quantity", "criticality", "location"];
+    private static readonly string[] RequiredColumns = ["type", "name", "quantity", "criticality"];
+
+    // Keys are Key(label): lower case, no accents, no spaces, hyphens or underscores, so "Base de données",
+    // "base_de_donnees" and "BaseDeDonnées" all match.
+    private static readonly Dictionary<string, string> HeaderAliases = new(StringComparer.Ordinal)
+    {
+        ["type"] = "type",
+        ["name"] = "name", ["nom"] = "name",
+        ["quantity"] = "quantity", ["quantite"] = "quantity",
+        ["criticality"] = "criticality", ["criticite"] = "criticality",
+        ["location"] = "location", ["emplacement"] = "location", ["localisation"] = "location",
+    };
+
+    private static readonly Dictionary<string, string> TypeAliases = Aliases(
+        ("server", ["server", "servers", "serveur", "serveurs"]),
+        ("workstation", ["workstation", "workstations", "postedetravail", "postesdetravail", "poste", "postes"]),
+        ("network", ["network", "networks", "reseau", "reseaux"]),
+        ("software", ["software", "logiciel", "logiciels"]),
+        ("licence", ["licence", "licences", "license", "licenses"]),
+        ("fileShare", ["fileshare", "fileshares", "partagedefichiers", "partagedefichier", "partagesdefichiers", "partage", "partages"]),
+        ("database", ["database", "databases", "basededonnees", "basededonnee", "basesdedonnees", "bdd"]),
+        ("other", ["other", "others", "autre", "autres"]));
+
+    private static readonly Dictionary<string, string> CriticalityAliases = Aliases(
+        ("low", ["low", "faible", "basse", "bas"]),
+        ("medium", ["medium", "moyenne", "moyen"]),
+        ("high", ["high", "haute", "haut", "elevee", "eleve"]),
+        ("critical", ["critical", "critique"]));
+
+    // Spreadsheets run a text cell that starts with one of these as a formula (CSV injection); the CSV writer puts
+    // a quote in front of such values and the reader takes it off again, so exports are safe to open and still round-trip.
+    private const string InjectionCharacters = "=+-@\t\r";
+
+    public static InventoryFileFormat? FormatOf(string fileName) =>
+        Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".csv" => InventoryFileFormat.Csv,
+            ".xlsx" => InventoryFileFormat.Xlsx,
+            _ => null,
+        };
+
+    /// <summary>
+    /// Reads a whole file; the caller bounds its size (the upload limit), since a workbook is loaded in memory at once.
+    /// Never throws for what the file contains: every problem is in <see cref="InventoryFileResult.Errors"/>.
+    /// </summary>
+    public static InventoryFileResult Read(Stream content, InventoryFileFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var bytes = ReadAll(content);
+        try
+        {
+            var rows = format switch
+            {
+                InventoryFileFormat.Csv => CsvRows(bytes),
+                InventoryFileFormat.Xlsx => XlsxRows(OpenWorkbook(bytes)),
+                _ => throw new ArgumentOutOfRangeException(nameof(format)),
+            };
+            return Parse(rows);
+        }
+        catch (UnreadableFileException e)
+        {
+            return FileError(e.Message);
+        }
+    }
+
+    public static void Write(IEnumerable<InventoryItemInput> items, InventoryFileFormat format, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(output);
+        switch (format)
+        {
+            case InventoryFileFormat.Csv:
+                WriteCsv(items, output);
+                break;
+            case InventoryFileFormat.Xlsx:
+                WriteXlsx(items, output);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format));
+        }
+    }
+
+    /// <summary>A line of the file as cells, whatever the format, with the defects the reader stepped over.</summary>
+    private sealed record Row(int Line, IReadOnlyList<string?> Cells, IReadOnlyList<string> Problems)
+    {
+        /// <summary>Cells that could not be read (0-based); their field's "required" would only repeat the problem.</summary>
+        public IReadOnlySet<int> UnreadableCells { get; init; } = new HashSet<int>();
+    }
+
+    private sealed class UnreadableFileException(string message) : Exception(message);
+
+    private static InventoryFileResult Parse(IEnumerable<Row> rows)
+    {
+        var items = new List<InventoryItemInput>();
+        var errors = new Dictionary<string, string[]>();
+        Dictionary<int, string>? columnAt = null;
+        var count = 0;
+
+        foreach (var row in rows)
+        {
+            if (row.Problems.Count == 0 && row.Cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (columnAt is null)
+            {
+                columnAt = Header(row, out var headerErrors);
+                if (columnAt.Count == 0)
+                {
+                    return FileError("The first line must be the header naming the columns: type, name, quantity, criticality, location.");
+                }
+
+                if (headerErrors.Count > 0)
+                {
+                    // Without a sound header every value would land in the wrong field: report the header alone.
+                    return new([], new() { [LineKey(row.Line)] = [.. headerErrors] });
+                }
+
+                continue;
+            }
+
+            if (++count > MaxLines)
+            {
+                return FileError($"The file has more than {MaxLines} lines; split it into several imports.");
+            }
+
+            var (item, messages) = Line(row, columnAt);
+            if (messages.Count > 0)
+            {
+                errors[LineKey(row.Line)] = [.. messages];
+            }
+            else
+            {
+                items.Add(item);
+            }
+        }
+
+        return columnAt is null
+            ? FileError("The file is empty: the first line must be the header naming the columns: type, name, quantity, criticality, location.")
+            : new(items, errors);
+    }
+
+    private static Dictionary<int, string> Header(Row row, out List<string> errors)
+    {
+        var columnAt = new Dictionary<int, string>();
+        errors = [];
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            var label = row.Cells[i]?.Trim();
+            if (string.IsNullOrEmpty(label))
+            {
+                // Trailing separators (Excel writes "a;b;;") leave empty headings; a value under one is reported on its line.
+                continue;
+            }
+
+            if (!HeaderAliases.TryGetValue(Key(label), out var field))
+            {
+                errors.Add($"column {i + 1}: \"{Shorten(label)}\" is not an inventory column (type, name, quantity, criticality, location).");
+            }
+            else if (columnAt.ContainsValue(field))
+            {
+                errors.Add($"column {i + 1}: the {field} column appears twice.");
+            }
+            else
+            {
+                columnAt[i] = field;
+            }
+        }
+
+        if (columnAt.Count > 0)
+        {
+            errors.AddRange(RequiredColumns.Where(c => !columnAt.ContainsValue(c)).Select(c => $"{c}: the column is missing from the header."));
+        }
+
+        return columnAt;
+    }
+
+    private static (InventoryItemInput Item, List<string> Messages) Line(Row row, Dictionary<int, string> columnAt)
+    {
+        var messages = new List<string>();
+        var values = new Dictionary<string, string?>();
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            var value = row.Cells[i]?.Trim();
+            if (columnAt.TryGetValue(i, out var field))
+            {
+                values[field] = string.IsNullOrEmpty(value) ? null : value;
+            }
+            else if (!string.IsNullOrEmpty(value))
+            {
+                messages.Add($"column {i + 1}: a value under no heading (\"{Shorten(value)}\").");
+            }
+        }
+
+        var rawQuantity = values.GetValueOrDefault("quantity");
+        int? quantity = null;
+        string? quantityProblem = null;
+        if (rawQuantity is not null)
+        {
+            if (long.TryParse(rawQuantity, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+            {
+                // Beyond int the value is out of range anyway: clamp it so the rules report the range, not a parse error.
+                quantity = (int)Math.Clamp(parsed, int.MinValue, int.MaxValue);
+            }
+            else
+            {
+                quantityProblem = $"quantity: \"{Shorten(rawQuantity)}\" is not a whole number.";
+            }
+        }
+
+        var item = new InventoryItemInput(
+            Normalise(values.GetValueOrDefault("type"), TypeAliases),
+            values.GetValueOrDefault("name"),
+            quantity,
+            Normalise(values.GetValueOrDefault("criticality"), CriticalityAliases),
+            values.GetValueOrDefault("location"));
+
+        var check = InventoryRules.Check(item);
+        var unreadable = row.UnreadableCells.Select(columnAt.GetValueOrDefault).ToHashSet();
+        foreach (var field in Columns)
+        {
+            if (field == "quantity" && quantityProblem is not null)
+            {
+                messages.Add(quantityProblem);
+            }
+            else if (!unreadable.Contains(field) && check.TryGetValue(field, out var reasons))
+            {
+                messages.AddRange(reasons.Select(r => $"{field}: {r}"));
+            }
+        }
+
+        messages.AddRange(row.Problems);
+
+        return (item, messages);
+    }
+
+    /// <summary>The code for a known label; otherwise the value as given, so the rules name what was wrong.</summary>
+    private static string? Normalise(string? value, Dictionary<string, string> aliases) =>
+        value is null ? null : aliases.GetValueOrDefault(Key(value), value);
+
+    private static string Key(string label)
+    {
+        var builder = new StringBuilder(label.Length);
+        foreach (var c in label.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && !char.IsWhiteSpace(c) && c is not ('-' or '_' or '\''))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static Dictionary<string, string> Aliases(params (string Code, string[] Labels)[] codes) =>
+        codes.SelectMany(c => c.Labels.Select(label => (label, c.Code))).ToDictionary(p => p.label, p => p.Code, StringComparer.Ordinal);
+
+    private static string LineKey(int line) => $"line {line}";
+
+    private static string Shorten(string value) => value.Length <= 50 ? value : string.Concat(value.AsSpan(0, 50), "…");
+
+    private static InventoryFileResult FileError(string message) => new([], new() { [FileErrorKey] = [message] });
+
+    private static byte[] ReadAll(Stream content)
+    {
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static IEnumerable<Row> CsvRows(byte[] bytes)
+    {
+        var offset = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+
+        // Files saved by French Excel as plain "CSV" are Windows-1252, not UTF-8: rather than turn their accents into
+        // replacement characters, read them as what they are.
+        string? legacyText = null;
+        if (!Utf8.IsValid(bytes.AsSpan(offset)))
+        {
+            legacyText = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
+        }
+
+        var separator = DetectSeparator(bytes, legacyText);
+        var problems = new Dictionary<long, string>();
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = separator,
+            HasHeader = false,
+            TrackLineNumbers = true,
+            OnMalformedRecord = record => problems[record.LineNumber] = record.Reason switch
+            {
+                CsvMalformedReason.UnterminatedQuote => "line: a quoted value is never closed.",
+                _ => "line: a quote (\") is misplaced; a value containing quotes must be enclosed in quotes, with inner quotes doubled.",
+            },
+        };
+
+        using var reader = legacyText is null ? CsvReader.Create(bytes, options) : CsvReader.FromText(legacyText, options);
+        while (reader.Read())
+        {
+            var cells = new string?[reader.FieldCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = UnescapeInjection(reader.GetString(i));
+            }
+
+            yield return new Row(checked((int)reader.LineNumber), cells, problems.TryGetValue(reader.LineNumber, out var problem) ? [problem] : []);
+        }
+    }
+
+    /// <summary>
+    /// ',' or ';' by whichever splits the header into more known column names. CsvHelper's own detection looks at the
+    /// data lines too, where a name full of commas or pipes could mislead it; the header is the one line we know.
+    /// </summary>
+    private static char DetectSeparator(byte[] bytes, string? legacyText)
+    {
+        int KnownColumns(char separator)
+        {
+            var options = CsvReaderOptions.Default with { Separator = separator, HasHeader = false };
+            using var reader = legacyText is null ? CsvReader.Create(bytes, options) : CsvReader.FromText(legacyText, options);
+            while (reader.Read())
+            {
+                var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
+                if (!cells.All(string.IsNullOrWhiteSpace))
+                {
+                    return cells.Count(c => HeaderAliases.ContainsKey(Key(c)));
+                }
+            }
+
+            return 0;
+        }
+
+        return KnownColumns(';') > KnownColumns(',') ? ';' : ',';
+    }
+
+    private static string UnescapeInjection(string value) =>
+        value.Length > 1 && value[0] == '\'' && InjectionCharacters.Contains(value[1]) ? value[1..] : value;
+
+    private static XLWorkbook OpenWorkbook(byte[] bytes)
+    {
+        try
+        {
+            return new XLWorkbook(new MemoryStream(bytes, writable: false));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Not a zip, a zip that is not a workbook, a damaged part: ClosedXML and OpenXml throw a dozen different types.
+            throw new UnreadableFileException("The file is not a readable Excel workbook (.xlsx).");
+        }
+    }
+
+    private static IEnumerable<Row> XlsxRows(XLWorkbook workbook)
+    {
+        using (workbook)
+        {
+            var sheet = workbook.Worksheets.FirstOrDefault();
+            if (sheet is null)
+            {
+                yield break;
+            }
+
+            foreach (var row in sheet.RowsUsed())
+            {
+                var last = row.LastCellUsed()?.Address.ColumnNumber ?? 0;
+                var cells = new string?[last];
+                var problems = new List<string>();
+                var unreadable = new HashSet<int>();
+                for (var column = 1; column <= last; column++)
+                {
+                    var (text, problem) = CellText(row.Cell(column), column);
+                    cells[column - 1] = text;
+                    if (problem is not null)
+                    {
+                        problems.Add(problem);
+                        unreadable.Add(column - 1);
+                    }
+                }
+
+                yield return new Row(row.RowNumber(), cells, problems) { UnreadableCells = unreadable };
+            }
+        }
+    }
+
+    private static (string? Text, string? Problem) CellText(IXLCell cell, int column)
+    {
+        if (cell.IsEmpty())
+        {
+            return (null, null);
+        }
+
+        // A formula is taken at the value the spreadsheet saved with it: ClosedXML's own evaluator knows few
+        // functions and throws on the others, and an import has no business recalculating someone's workbook.
+        var value = cell.HasFormula ? cell.CachedValue : cell.Value;
+        return value switch
+        {
+            null or "" when cell.HasFormula => (null, $"column {column}: a formula without a saved value; paste the values instead."),
+            null => (null, null),
+            // Numbers in invariant form, so a quantity typed as a number reads "12" whatever the server's culture.
+            double number => (number.ToString(CultureInfo.InvariantCulture), null),
+            DateTime date => (date.ToString(date.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), null),
+            IFormattable formattable => (formattable.ToString(null, CultureInfo.InvariantCulture), null),
+            _ => (value.ToString(), null),
+        };
+    }
+
+    private static void WriteCsv(IEnumerable<InventoryItemInput> items, Stream output)
+    {
+        // A byte order mark, or Excel opens UTF-8 as the local code page and mangles accents.
+        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape, InjectionCharacters = InjectionCharacters };
+        using var csv = CsvWriter.Create(output, options, leaveOpen: true);
+        csv.WriteHeader(Columns);
+        foreach (var item in items)
+        {
+            csv.WriteField(item.Type);
+            csv.WriteField(item.Name);
+            csv.WriteField(item.Quantity);
+            csv.WriteField(item.Criticality);
+            csv.WriteField(item.Location);
+            csv.EndRecord();
+        }
+    }
+
+    private static void WriteXlsx(IEnumerable<InventoryItemInput> items, Stream output)
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add(SheetName);
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            sheet.Cell(1, i + 1).SetValue(Columns[i]);
+        }
+
+        sheet.Row(1).Style.Font.Bold = true;
+        sheet.SheetView.FreezeRows(1);
+
+        var row = 2;
+        foreach (var item in items)
+        {
+            // SetValue keeps text as text; assigning Value would turn a name like "0042" or "2024-01-01" into a number or a date.
+            sheet.Cell(row, 1).SetValue(item.Type);
+            sheet.Cell(row, 2).SetValue(item.Name);
+            if (item.Quantity is { } quantity)
+            {
+                sheet.Cell(row, 3).SetValue(quantity);
+            }
+
+            sheet.Cell(row, 4).SetValue(item.Criticality);
+            sheet.Cell(row, 5).SetValue(item.Location);
+            row++;
+        }
+
+        // Fixed widths: AdjustToContents measures text through System.Drawing, which needs GDI+ and fails on Linux.
+        double[] widths = [14, 40, 10, 12, 30];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = widths[i];
+        }
+
+        // ClosedXML wants a seekable stream; an HTTP response body is not.
+        using var buffer = new MemoryStream();
+        workbook.SaveAs(buffer);
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+    }
+}
