@@ -109,6 +109,7 @@ internal sealed class Orchestrator(CommandLine options, ShutdownSignal shutdown,
                 environment["ConnectionStrings__messaging"] = infrastructure.RabbitMq.ConnectionString;
                 // The run command is the demo: each service loads its part of the demo world once.
                 environment["Identity__SeedDemoData"] = "true";
+                environment["Contracts__SeedDemoData"] = "true";
             }
             foreach (var variable in EnvironmentNameVariables)
             {

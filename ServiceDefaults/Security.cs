@@ -58,8 +58,25 @@ public static class Policies
     public const string OrganisationAdmin = nameof(OrganisationAdmin);
     public const string Operator = nameof(Operator);
 
+    /// <summary>Everyone who works on contracts, on either side: they read what their contracts let them see.</summary>
+    public const string ContractReaders = nameof(ContractReaders);
+
+    /// <summary>The client side's managers of contracts.</summary>
+    public const string ClientManagers = nameof(ClientManagers);
+
+    /// <summary>Managers of either side: the client's contract managers and the provider's account managers.</summary>
+    public const string ContractManagers = nameof(ContractManagers);
+
+    /// <summary>Those who answer for a contract and may read its audit trail and export its dossier.</summary>
+    public const string ContractOversight = nameof(ContractOversight);
+
     public static void AddDefaultPolicies(this AuthorizationOptions options)
     {
+        options.AddPolicy(ContractReaders, policy => policy.RequireRole([.. Roles.Of(OrganisationKind.Client), .. Roles.Of(OrganisationKind.Provider)]));
+        options.AddPolicy(ClientManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager));
+        options.AddPolicy(ContractManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.AccountManager));
+        options.AddPolicy(ContractOversight, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.Auditor, Roles.AccountManager));
+
         // Administration is for people: a service account's key must not mint keys or invite users.
         options.AddPolicy(OrganisationAdmin, policy => policy
             .RequireRole(Roles.TenantAdmin, Roles.AccountManager, Roles.Operator)

@@ -1,8 +1,17 @@
+using Infogerance.Contracts.Api;
+using Infogerance.Contracts.Data;
 using Infogerance.Data;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Infogerance.Contracts;
+
+public sealed class ContractsSettings
+{
+    /// <summary>Loads the demo world's contracts once (the run command sets it).</summary>
+    public bool SeedDemoData { get; set; }
+}
 
 internal static class Extensions
 {
@@ -13,5 +22,26 @@ internal static class Extensions
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
         builder.AddMessaging(ServiceName);
         builder.AddDefaultAuthentication();
+
+        var services = builder.Services;
+        services.AddOptions<ContractsSettings>().BindConfiguration("Contracts");
+        services.AddOptions<NoticeAlertSettings>().BindConfiguration("Contracts:NoticeAlerts");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddStartupTask<SyntecSeed>();
+        services.AddStartupTask<DemoContractsSeed>();
+        services.AddSingleton<NoticeAlerts>();
+        services.AddHostedService(sp => sp.GetRequiredService<NoticeAlerts>());
+    }
+
+    public static void MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapContractsApi();
+        app.MapVersionsApi();
+        app.MapScopeApi();
+        app.MapChecklistsApi();
+        app.MapEvolutionsApi();
+        app.MapRenewalApi();
+        app.MapRecordsApi();
+        app.MapIndicesApi();
     }
 }

@@ -28,8 +28,8 @@ public sealed class SystemCollection : ICollectionFixture<InfogeranceSystem>
 }
 
 /// <summary>
-/// The system as deployed, in this process: Identity (with the demo world) and the gateway on real sockets, the
-/// other services in memory, all over the shared PostgreSQL and RabbitMQ. Access tokens live 8 s here, so
+/// The system as deployed, in this process: every service and the gateway on real sockets (Identity with the demo
+/// world), all over the shared PostgreSQL and RabbitMQ. Access tokens live 8 s here, so
 /// that what takes effect "within a minute" in production is seen within seconds.
 /// </summary>
 public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyncLifetime
@@ -48,6 +48,22 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
     public IReadOnlyDictionary<string, IServiceProvider> Services { get; private set; } = new Dictionary<string, IServiceProvider>();
     public IReadOnlyDictionary<string, Func<HttpClient>> DirectClients { get; private set; } = new Dictionary<string, Func<HttpClient>>();
 
+    /// <summary>Each backend's address, which the gateway routes to.</summary>
+    private readonly Dictionary<string, string> _backendUrls = new()
+    {
+        ["contracts"] = $"http://127.0.0.1:{Ports.GetFreePort()}",
+        ["incidents"] = $"http://127.0.0.1:{Ports.GetFreePort()}",
+        ["invoicing"] = $"http://127.0.0.1:{Ports.GetFreePort()}",
+        ["reporting"] = $"http://127.0.0.1:{Ports.GetFreePort()}",
+    };
+
+    /// <summary>The contract events every consumer receives, as another service would.</summary>
+    public EventRecorder Events { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, string> Databases => _databases;
+
+    private readonly Dictionary<string, string> _databases = [];
+
     /// <summary>Publishes contract events as the Contracts service will, through an outbox of its own.</summary>
     public TestService ContractsPublisher { get; private set; } = null!;
 
@@ -65,15 +81,18 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
         identity.StartServer();
         IdentityServices = identity.Services;
 
-        var gateway = Track(CreateGateway(GatewayUrl));
-        gateway.StartServer();
+        Events = await EventRecorder.StartAsync(infrastructure);
 
-        var services = new Dictionary<string, IServiceProvider> { ["identity"] = identity.Services, ["gateway"] = gateway.Services };
+        var services = new Dictionary<string, IServiceProvider> { ["identity"] = identity.Services };
         var clients = new Dictionary<string, Func<HttpClient>> { ["identity"] = () => new HttpClient { BaseAddress = new Uri(IdentityUrl) } };
         await AddBackendAsync<contracts::Program>("contracts", services, clients);
         await AddBackendAsync<incidents::Program>("incidents", services, clients);
         await AddBackendAsync<invoicing::Program>("invoicing", services, clients);
         await AddBackendAsync<reporting::Program>("reporting", services, clients);
+
+        var gateway = Track(CreateGateway(GatewayUrl));
+        gateway.StartServer();
+        services["gateway"] = gateway.Services;
         Services = services;
         DirectClients = clients;
         ContractsPublisher = await TestService.StartAsync(infrastructure, "contracts_events");
@@ -89,6 +108,11 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
                 .UseSetting("Spa:Root", Path.Combine(Repository.Root, "src", "Web", "dist"))
                 .UseSetting("RateLimits:LoginsPerAddressPerMinute", "1000")
                 .UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (name, backend) in _backendUrls)
+            {
+                web.UseSetting($"services:{name}:http:0", backend);
+            }
+
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 web.UseSetting(key, value);
@@ -135,6 +159,11 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
             await ContractsPublisher.DisposeAsync();
         }
 
+        if (Events is not null)
+        {
+            await Events.DisposeAsync();
+        }
+
         foreach (var factory in Enumerable.Reverse(_factories))
         {
             await factory.DisposeAsync();
@@ -145,13 +174,18 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
         where TProgram : class
     {
         var database = await infrastructure.CreateDatabaseAsync(name);
+        _databases[name] = database;
+        var url = _backendUrls[name];
         var factory = Track(new WebApplicationFactory<TProgram>().WithWebHostBuilder(web => web
             .UseSetting($"ConnectionStrings:{name}", database)
             .UseSetting("ConnectionStrings:messaging", infrastructure.RabbitMq.ConnectionString)
             .UseSetting("services:identity:http:0", IdentityUrl)
-            .UseSetting("Logging:LogLevel:Default", "Warning")));
+            .UseSetting("Logging:LogLevel:Default", "Warning")
+            .UseUrls(url)));
+        factory.UseKestrel();
+        factory.StartServer();
         services[name] = factory.Services;
-        clients[name] = factory.CreateClient;
+        clients[name] = () => new HttpClient { BaseAddress = new Uri(url) };
     }
 
     private T Track<T>(T factory) where T : IAsyncDisposable

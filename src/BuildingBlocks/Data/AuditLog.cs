@@ -1,10 +1,13 @@
 using System.Text.Json;
-using Infogerance.Data;
 using Infogerance.ServiceDefaults;
 
-namespace Infogerance.Identity.Data;
+namespace Infogerance.Data;
 
-/// <summary>Who changed what: written in the same transaction as the change, in the organisation it concerns.</summary>
+/// <summary>
+/// Who changed what: written in the same transaction as the change, in the organisation it concerns, and when the
+/// change concerns one contract, under that contract (so that its provider reads it too). Every service that
+/// audits has an <c>audit_log</c> table of these columns.
+/// </summary>
 public static class AuditLog
 {
     public sealed record Actor(Guid? Id, string Name)
@@ -18,15 +21,17 @@ public static class AuditLog
     private static readonly JsonSerializerOptions Json = CreateJson();
 
     public static Task WriteAsync(
-        UnitOfWork unitOfWork, Guid organisationId, Actor actor, string action, string entityType, Guid entityId, object? before, object? after) =>
+        UnitOfWork unitOfWork, Guid organisationId, Actor actor, string action, string entityType, Guid entityId, object? before, object? after,
+        Guid? contractId = null) =>
         unitOfWork.ExecuteAsync(
             """
-            INSERT INTO audit_log (tenant_id, id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, before, after)
-            VALUES (@organisationId, @id, now(), @ActorId, @ActorName, @action, @entityType, @entityId, @before::jsonb, @after::jsonb)
+            INSERT INTO audit_log (tenant_id, id, contract_id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, before, after)
+            VALUES (@organisationId, @id, @contractId, now(), @ActorId, @ActorName, @action, @entityType, @entityId, @before::jsonb, @after::jsonb)
             """,
             new
             {
                 organisationId,
+                contractId,
                 id = Guid.CreateVersion7(),
                 ActorId = actor.Id,
                 ActorName = actor.Name,
@@ -38,17 +43,18 @@ public static class AuditLog
             });
 
     /// <summary>Newest first; <paramref name="before"/> is the last id of the previous page.</summary>
-    public static async Task<IReadOnlyList<Entry>> ReadAsync(UnitOfWork unitOfWork, Guid organisationId, Guid? before, int limit)
+    public static async Task<IReadOnlyList<Entry>> ReadAsync(UnitOfWork unitOfWork, Guid organisationId, Guid? before, int limit, Guid? contractId = null)
     {
         var rows = await unitOfWork.QueryAsync<(Guid Id, DateTimeOffset OccurredAt, string ActorName, string Action, string EntityType, Guid EntityId, string? Before, string? After)>(
             """
             SELECT id, occurred_at, actor_name, action, entity_type, entity_id, before::text, after::text
             FROM audit_log
             WHERE tenant_id = @organisationId AND (@before::uuid IS NULL OR id < @before)
+              AND (@contractId::uuid IS NULL OR contract_id = @contractId)
             ORDER BY id DESC
             LIMIT @limit
             """,
-            new { organisationId, before, limit });
+            new { organisationId, before, limit, contractId });
         return [.. rows.Select(row => new Entry(
             row.Id, row.OccurredAt, row.ActorName, row.Action, row.EntityType, row.EntityId, Parse(row.Before), Parse(row.After)))];
     }

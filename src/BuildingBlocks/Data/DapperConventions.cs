@@ -19,6 +19,24 @@ internal static class DapperConventions
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new UtcDateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new TextArrayHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+    }
+
+    /// <summary>date columns are read as DateTime; the calendar day is what they mean.</summary>
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.DbType = DbType.Date;
+            parameter.Value = value;
+        }
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            DateOnly date => date,
+            _ => throw new DataException($"Cannot read a {value.GetType()} as a DateOnly."),
+        };
     }
 
     /// <summary>

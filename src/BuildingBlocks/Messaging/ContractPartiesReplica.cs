@@ -8,7 +8,13 @@ public sealed class ContractPartiesReplica(Database database) : IdempotentConsum
 {
     protected override string ConsumerName => "contract-parties-replica";
 
-    protected override Task HandleAsync(ContractPartiesChanged @event, UnitOfWork unitOfWork) =>
+    protected override Task HandleAsync(ContractPartiesChanged @event, UnitOfWork unitOfWork) => ApplyAsync(unitOfWork, @event);
+
+    /// <summary>
+    /// Brings the replica up to <paramref name="event"/> unless it already holds a later version. The Contracts
+    /// service applies it in the transaction that changes the parties, so its own scope never lags.
+    /// </summary>
+    public static Task ApplyAsync(UnitOfWork unitOfWork, ContractPartiesChanged @event) =>
         unitOfWork.ExecuteAsync(
             """
             INSERT INTO contract_parties (contract_id, tenant_id, provider_organisation_id, is_open, version, updated_at)

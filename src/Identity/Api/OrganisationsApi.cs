@@ -9,6 +9,7 @@ namespace Infogerance.Identity.Api;
 
 public sealed record OrganisationDto(Guid Id, string Name, OrganisationKind Kind, DateTimeOffset CreatedAt, int UserCount);
 public sealed record OrganisationRequest(string? Name, OrganisationKind? Kind);
+public sealed record ProviderDto(Guid Id, string Name);
 
 /// <summary>Operators register client and provider organisations and invite their first admin; they see no business data.</summary>
 public static class OrganisationsApi
@@ -28,6 +29,15 @@ public static class OrganisationsApi
         api.MapGet("/{organisationId:guid}", GetAsync);
         api.MapPut("/{organisationId:guid}", RenameAsync);
         api.MapPost("/{organisationId:guid}/invitations", InviteAsync);
+        app.MapGet("/organisations/providers", ListProvidersAsync).RequireAuthorization(Policies.ClientManagers);
+    }
+
+    /// <summary>The providers a client may name in a contract: their names only, as the register shows them.</summary>
+    public static async Task<Ok<ProviderDto[]>> ListProvidersAsync(CurrentUser user, Database database, CancellationToken cancellationToken)
+    {
+        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
+        return TypedResults.Ok((await unitOfWork.QueryAsync<ProviderDto>(
+            "SELECT id, name FROM organisations WHERE kind = 'provider' ORDER BY name")).ToArray());
     }
 
     public static async Task<Ok<OrganisationDto[]>> ListAsync(CurrentUser user, Database database, CancellationToken cancellationToken)

@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Infogerance.Contracts.Domain;
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
+using Infogerance.Messaging;
+
+namespace Infogerance.Contracts.Data;
+
+public sealed record ContractRow(
+    Guid TenantId, Guid ContractId, string Reference, string Title, Guid ProviderOrganisationId, string Phase, string? Handover,
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? SignedAt, string? SignedBy, DateOnly? TerminatesOn, DateOnly? ClosedOn,
+    long RowVersion);
+
+public sealed record VersionRow(
+    int Number, string Status, string Origin, string Terms, DateOnly? EffectiveFrom, string? Reason, Guid? EvolutionRequestId,
+    string? ProposedBy, string? ProposedSide, DateTimeOffset? ProposedAt, string? CountersignedBy, DateTimeOffset? CountersignedAt,
+    DateTimeOffset CreatedAt)
+{
+    public ContractTerms ReadTerms() => ContractStore.ReadTerms(Terms);
+}
+
+/// <summary>
+/// The contract aggregate's queries and the writes every change shares: phase changes with their events, versions,
+/// the audit trail. Callers hold the contract's row lock (<see cref="LoadAsync"/> with forUpdate) while changing it,
+/// so that changes to one contract apply one after the other.
+/// </summary>
+public static class ContractStore
+{
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    private const string SelectContract =
+        """
+        SELECT tenant_id, contract_id, reference, title, provider_organisation_id, phase, handover, created_at, created_by,
+               signed_at, signed_by, terminates_on, closed_on, row_version
+        FROM contracts
+        """;
+
+    private const string SelectVersion =
+        """
+        SELECT number, status, origin, terms::text AS terms, effective_from, reason, evolution_request_id, proposed_by, proposed_side,
+               proposed_at, countersigned_by, countersigned_at, created_at
+        FROM contract_versions
+        """;
+
+    public static ContractTerms ReadTerms(string json) =>
+        JsonSerializer.Deserialize<ContractTerms>(json, Json) ?? throw new InvalidOperationException("Stored terms are empty.");
+
+    public static string WriteTerms(ContractTerms terms) => JsonSerializer.Serialize(terms, Json);
+
+    public static Task<IEnumerable<ContractRow>> ListAsync(UnitOfWork unitOfWork) =>
+        unitOfWork.QueryAsync<ContractRow>($"{SelectContract} ORDER BY lower(reference)");
+
+    /// <summary>The contract if the unit of work sees it; locked until the transaction ends when <paramref name="forUpdate"/>.</summary>
+    public static Task<ContractRow?> LoadAsync(UnitOfWork unitOfWork, Guid contractId, bool forUpdate = false) =>
+        unitOfWork.QuerySingleOrDefaultAsync<ContractRow>(
+            $"{SelectContract} WHERE contract_id = @contractId {(forUpdate ? "FOR UPDATE" : "")}", new { contractId });
+
+    public static Task<IEnumerable<VersionRow>> VersionsAsync(UnitOfWork unitOfWork, ContractRow contract) =>
+        unitOfWork.QueryAsync<VersionRow>(
+            $"{SelectVersion} WHERE tenant_id = @TenantId AND contract_id = @ContractId ORDER BY number", new { contract.TenantId, contract.ContractId });
+
+    public static Task<VersionRow?> VersionAsync(UnitOfWork unitOfWork, ContractRow contract, int number) =>
+        unitOfWork.QuerySingleOrDefaultAsync<VersionRow>(
+            $"{SelectVersion} WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = @number",
+            new { contract.TenantId, contract.ContractId, number });
+
+    /// <summary>The active version in force on <paramref name="day"/>, or the first one when none has started yet.</summary>
+    public static VersionRow? InForce(IEnumerable<VersionRow> versions, DateOnly day)
+    {
+        var active = versions.Where(version => version.Status == "active").OrderBy(version => version.Number).ToList();
+        return active.LastOrDefault(version => version.EffectiveFrom <= day) ?? active.FirstOrDefault();
+    }
+
+    /// <summary>The version a new amendment starts from: the latest active one, else the draft of an unsigned contract.</summary>
+    public static VersionRow? Latest(IEnumerable<VersionRow> versions) =>
+        versions.Where(version => version.Status == "active").MaxBy(version => version.Number)
+        ?? versions.Where(version => version.Status != "withdrawn").MaxBy(version => version.Number);
+
+    public static async Task<int> InsertVersionAsync(
+        UnitOfWork unitOfWork, ContractRow contract, string status, string origin, ContractTerms terms, DateOnly? effectiveFrom, string? reason,
+        Guid? evolutionRequestId = null)
+    {
+        return await unitOfWork.ExecuteScalarAsync<int>(
+            """
+            INSERT INTO contract_versions (tenant_id, contract_id, number, status, origin, terms, effective_from, reason, evolution_request_id, created_at)
+            SELECT @TenantId, @ContractId, coalesce(max(number), 0) + 1, @status, @origin, @terms::jsonb, @effectiveFrom, @reason, @evolutionRequestId, now()
+            FROM contract_versions WHERE tenant_id = @TenantId AND contract_id = @ContractId
+            RETURNING number
+            """,
+            new { contract.TenantId, contract.ContractId, status, origin, terms = WriteTerms(terms), effectiveFrom, reason, evolutionRequestId });
+    }
+
+    /// <summary>Publishes a version now in force from its effective date, with its whole terms.</summary>
+    public static Task AnnounceVersionAsync(UnitOfWork unitOfWork, ContractRow contract, int number, DateOnly effectiveFrom, ContractTerms terms) =>
+        unitOfWork.AddEventAsync(new ContractVersionActivated
+        {
+            TenantId = contract.TenantId,
+            ContractId = contract.ContractId,
+            ProviderOrganisationId = contract.ProviderOrganisationId,
+            VersionNumber = number,
+            EffectiveFrom = effectiveFrom,
+            Terms = terms,
+        });
+
+    /// <summary>
+    /// Moves the contract to <paramref name="to"/>: audited, announced, and — since access follows open contracts —
+    /// the parties replicated (here at once, elsewhere through the event).
+    /// </summary>
+    public static async Task<ContractRow> ChangePhaseAsync(UnitOfWork unitOfWork, ContractRow contract, string to, AuditLog.Actor actor, object? details = null)
+    {
+        var changed = contract with
+        {
+            Phase = to,
+            RowVersion = contract.RowVersion + 1,
+            ClosedOn = to == Phases.Closed ? DateOnly.FromDateTime(DateTime.UtcNow) : contract.ClosedOn,
+        };
+        await unitOfWork.ExecuteAsync(
+            """
+            UPDATE contracts SET phase = @Phase, row_version = @RowVersion, closed_on = @ClosedOn, handover = @Handover,
+                                 terminates_on = @TerminatesOn, signed_at = @SignedAt, signed_by = @SignedBy
+            WHERE tenant_id = @TenantId AND contract_id = @ContractId
+            """,
+            changed);
+        await AuditAsync(unitOfWork, contract, actor, "contract.phase-changed", "contract", contract.ContractId,
+            new { contract.Phase }, new { Phase = to, Details = details });
+        await unitOfWork.AddEventAsync(new ContractPhaseChanged { TenantId = contract.TenantId, ContractId = contract.ContractId, From = contract.Phase, To = to });
+        await AnnouncePartiesAsync(unitOfWork, changed);
+        if (to == Phases.Closed)
+        {
+            await unitOfWork.AddEventAsync(new ContractClosed { TenantId = contract.TenantId, ContractId = contract.ContractId, ClosedOn = changed.ClosedOn!.Value });
+            await unitOfWork.ExecuteAsync("DELETE FROM notice_schedule WHERE contract_id = @ContractId", new { contract.ContractId });
+        }
+
+        return changed;
+    }
+
+    public static async Task AnnouncePartiesAsync(UnitOfWork unitOfWork, ContractRow contract)
+    {
+        var parties = new ContractPartiesChanged
+        {
+            TenantId = contract.TenantId,
+            ContractId = contract.ContractId,
+            ProviderOrganisationId = contract.ProviderOrganisationId,
+            IsOpen = Phases.IsOpen(contract.Phase),
+            Version = contract.RowVersion,
+        };
+        await ContractPartiesReplica.ApplyAsync(unitOfWork, parties);
+        await unitOfWork.AddEventAsync(parties);
+    }
+
+    public static Task AuditAsync(
+        UnitOfWork unitOfWork, ContractRow contract, AuditLog.Actor actor, string action, string entityType, Guid entityId, object? before, object? after) =>
+        AuditLog.WriteAsync(unitOfWork, contract.TenantId, actor, action, entityType, entityId, before, after, contract.ContractId);
+
+    /// <summary>Tells one side (or both) of the contract, in the app.</summary>
+    public static Task NotifyAsync(UnitOfWork unitOfWork, ContractRow contract, string audience, string kind, object data) =>
+        unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO notifications (tenant_id, contract_id, notification_id, audience, kind, data, created_at)
+            VALUES (@TenantId, @ContractId, @id, @audience, @kind, @data::jsonb, now())
+            """,
+            new { contract.TenantId, contract.ContractId, id = Guid.CreateVersion7(), audience, kind, data = JsonSerializer.Serialize(data, Json) });
+
+    /// <summary>Keeps the notice scheduler's next look at this contract current (after signature and each change of terms).</summary>
+    public static Task ScheduleNoticeAsync(UnitOfWork unitOfWork, ContractRow contract, DateOnly dueOn) =>
+        unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO notice_schedule (contract_id, tenant_id, due_on) VALUES (@ContractId, @TenantId, @dueOn)
+            ON CONFLICT (contract_id) DO UPDATE SET due_on = excluded.due_on
+            """,
+            new { contract.ContractId, contract.TenantId, dueOn });
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        Infogerance.ServiceDefaults.Extensions.ConfigureJson(options);
+        return options;
+    }
+}

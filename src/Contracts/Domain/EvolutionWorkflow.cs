@@ -1,0 +1,42 @@
+namespace Infogerance.Contracts.Domain;
+
+/// <summary>
+/// An evolution request's steps (DOMAIN.md, run phase): the client specifies the need, the provider proposes a
+/// solution with a quote and a plan, the client validates or rejects it, the provider implements and delivers,
+/// the client accepts. Each step belongs to one side.
+/// </summary>
+public static class EvolutionWorkflow
+{
+    public const string Specified = "specified";
+    public const string Proposed = "proposed";
+    public const string Validated = "validated";
+    public const string Rejected = "rejected";
+    public const string InProgress = "inProgress";
+    public const string Delivered = "delivered";
+    public const string Accepted = "accepted";
+
+    public sealed record Step(string Action, string From, string To, string Side);
+
+    public static IReadOnlyList<Step> Steps { get; } =
+    [
+        new("propose", Specified, Proposed, Sides.Provider),
+        new("validate", Proposed, Validated, Sides.Client),
+        new("reject", Proposed, Rejected, Sides.Client),
+        new("start", Validated, InProgress, Sides.Provider),
+        new("deliver", InProgress, Delivered, Sides.Provider),
+        new("accept", Delivered, Accepted, Sides.Client),
+    ];
+
+    public static Step? Find(string action) => Steps.FirstOrDefault(step => step.Action == action);
+
+    /// <summary>Why <paramref name="side"/> cannot take <paramref name="step"/> on a request in <paramref name="state"/>; null when it can.</summary>
+    public static string? Refuse(Step step, string state, string side)
+    {
+        if (step.Side != side)
+        {
+            return $"Only the {step.Side} side may {step.Action} an evolution request.";
+        }
+
+        return state == step.From ? null : $"An evolution request that is {state} cannot be {step.To}; it must be {step.From} first.";
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Infogerance.IntegrationEvents;
+using Infogerance.TestSupport;
+using MassTransit;
+
+namespace Infogerance.EndToEnd.Tests;
+
+/// <summary>
+/// A service of its own on the shared broker that receives the contract events as any other service would, and
+/// keeps them for the tests to look at.
+/// </summary>
+public sealed class EventRecorder : IAsyncDisposable
+{
+    private static readonly ConcurrentQueue<IntegrationEvent> Received = new();
+    private readonly TestService _service;
+
+    private EventRecorder(TestService service) => _service = service;
+
+    public static async Task<EventRecorder> StartAsync(TestInfrastructure infrastructure) =>
+        new(await TestService.StartAsync(infrastructure, "event_recorder", bus =>
+        {
+            bus.AddConsumer<Recorder<ContractSigned>>();
+            bus.AddConsumer<Recorder<ContractVersionActivated>>();
+            bus.AddConsumer<Recorder<ContractPhaseChanged>>();
+            bus.AddConsumer<Recorder<ContractPartiesChanged>>();
+            bus.AddConsumer<Recorder<EvolutionRequestStateChanged>>();
+            bus.AddConsumer<Recorder<NoticeDeadlineApproaching>>();
+            bus.AddConsumer<Recorder<RenewalDecided>>();
+            bus.AddConsumer<Recorder<ContractClosed>>();
+        }));
+
+    /// <summary>The events of <typeparamref name="TEvent"/> matching <paramref name="match"/>, waiting until <paramref name="count"/> have arrived.</summary>
+    public async Task<IReadOnlyList<TEvent>> WaitForAsync<TEvent>(Func<TEvent, bool> match, int count = 1, TimeSpan? timeout = null)
+        where TEvent : IntegrationEvent
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var found = Received.OfType<TEvent>().Where(match).ToList();
+            if (found.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _service.DisposeAsync();
+
+    private sealed class Recorder<TEvent> : IConsumer<TEvent> where TEvent : class
+    {
+        public Task Consume(ConsumeContext<TEvent> context)
+        {
+            Received.Enqueue((IntegrationEvent)(object)context.Message);
+            return Task.CompletedTask;
+        }
+    }
+}
