@@ -94,9 +94,9 @@ public static class RenewalApi
                 return Problems.Conflict($"The decision for the period ending {status.PeriodEnd:yyyy-MM-dd} is already recorded: {status.Decision.Decision}.");
             }
 
-            var inForce = ContractStore.InForce(versions, today)!;
-            var terms = inForce.ReadTerms();
             var nextPeriodStart = status.PeriodEnd.AddDays(1);
+            // The terms that will be in force when the new period begins, amendments already signed for it included.
+            var terms = ContractStore.InForce(versions, nextPeriodStart)!.ReadTerms();
             decimal? revisedFee = null;
             IResult result;
             switch (request.Decision)
@@ -123,8 +123,11 @@ public static class RenewalApi
                             return Problems.Conflict($"The Syntec index of {clause.ReferenceMonth} or a recent one is missing: ask an Operator to publish it.");
                         }
 
+                        // Each revision starts from the last revised prices and the index it used, so that
+                        // successive renewals do not apply the same rise twice.
                         revised = terms with
                         {
+                            Revision = clause with { ReferenceMonth = s.Month },
                             Prices = terms.Prices with
                             {
                                 MonthlyFee = PriceRevision.Revise(terms.Prices.MonthlyFee, clause, s0, s),

@@ -1,0 +1,69 @@
+extern alias identity;
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Infogerance.ServiceDefaults;
+using TokenSubject = identity::Infogerance.Identity.Tokens.TokenSubject;
+
+namespace Infogerance.EndToEnd.Tests.Contracts;
+
+/// <summary>Someone calling the Contracts service directly with a fresh access token of their organisation and role.</summary>
+public sealed class ContractParty(HttpClient client) : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    public HttpClient Client => client;
+
+    public static async Task<ContractParty> SignInAsync(InfogeranceSystem system, Guid organisation, string role, string name)
+    {
+        var kind = Enum.GetValues<OrganisationKind>().First(kind => Roles.Of(kind).Contains(role));
+        var token = await system.IssueTokenAsync(
+            new TokenSubject(Guid.NewGuid(), name, null, organisation, kind, [role], null, IsServiceAccount: false), TimeSpan.FromMinutes(10));
+        var client = system.DirectClients["contracts"]();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        return new ContractParty(client);
+    }
+
+    public async Task<JsonElement> GetAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.GetAsync(path);
+        return await ReadAsync(response, expected, $"GET {path}");
+    }
+
+    public async Task<JsonElement> PostAsync(string path, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.PostAsJsonAsync(path, body ?? new { }, Json);
+        return await ReadAsync(response, expected, $"POST {path}");
+    }
+
+    public async Task<JsonElement> PutAsync(string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.PutAsJsonAsync(path, body, Json);
+        return await ReadAsync(response, expected, $"PUT {path}");
+    }
+
+    public async Task<JsonElement> UploadAsync(string path, string fileName, byte[] content, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
+        using var response = await client.PostAsync(path, form);
+        return await ReadAsync(response, expected, $"POST {path} ({fileName})");
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{what} answered {(int)response.StatusCode}, expected {(int)expected}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        Infogerance.ServiceDefaults.Extensions.ConfigureJson(options);
+        return options;
+    }
+}
