@@ -180,6 +180,7 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
             .UseSetting($"ConnectionStrings:{name}", database)
             .UseSetting("ConnectionStrings:messaging", infrastructure.RabbitMq.ConnectionString)
             .UseSetting("services:identity:http:0", IdentityUrl)
+            .UseSetting($"{char.ToUpperInvariant(name[0])}{name[1..]}:SeedDemoData", "true")
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseUrls(url)));
         factory.UseKestrel();
