@@ -18,6 +18,40 @@ public static class AuditLog
 
     public sealed record Entry(Guid Id, DateTimeOffset OccurredAt, string ActorName, string Action, string EntityType, Guid EntityId, JsonElement? Before, JsonElement? After);
 
+    /// <summary>A page of entries, newest first; <see cref="NextCursor"/> is the <c>before</c> of the next page.</summary>
+    public sealed record Page(IReadOnlyList<Entry> Items, string? NextCursor);
+
+    /// <summary>What is wrong with a page request (<c>limit</c>, <c>before</c>); the cursor when nothing is.</summary>
+    public static Dictionary<string, string[]> CheckPage(int limit, string? before, out Guid? cursor)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (limit is < 1 or > 200)
+        {
+            errors["limit"] = ["Between 1 and 200."];
+        }
+
+        cursor = null;
+        if (before is not null)
+        {
+            if (Guid.TryParse(before, out var parsed))
+            {
+                cursor = parsed;
+            }
+            else
+            {
+                errors["before"] = ["Not a cursor returned by this endpoint."];
+            }
+        }
+
+        return errors;
+    }
+
+    public static async Task<Page> ReadPageAsync(UnitOfWork unitOfWork, Guid organisationId, Guid? before, int limit, Guid? contractId = null)
+    {
+        var items = await ReadAsync(unitOfWork, organisationId, before, limit, contractId);
+        return new Page(items, items.Count == limit ? items[^1].Id.ToString() : null);
+    }
+
     private static readonly JsonSerializerOptions Json = CreateJson();
 
     public static Task WriteAsync(

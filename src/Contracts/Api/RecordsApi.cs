@@ -6,8 +6,6 @@ using Infogerance.ServiceDefaults;
 
 namespace Infogerance.Contracts.Api;
 
-public sealed record AuditPage(IReadOnlyList<AuditLog.Entry> Items, string? NextCursor);
-
 /// <summary>The contract's records: its audit trail, and the portable dossier handed over at reversibility.</summary>
 public static class RecordsApi
 {
@@ -20,34 +18,9 @@ public static class RecordsApi
     public static Task<IResult> AuditAsync(
         Guid contractId, CurrentUser user, Database database, CancellationToken cancellationToken, int limit = 50, string? before = null) =>
         Caller.ReadAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            if (limit is < 1 or > 200)
-            {
-                errors["limit"] = ["Between 1 and 200."];
-            }
-
-            Guid? cursor = null;
-            if (before is not null)
-            {
-                if (Guid.TryParse(before, out var parsed))
-                {
-                    cursor = parsed;
-                }
-                else
-                {
-                    errors["before"] = ["Not a cursor returned by this endpoint."];
-                }
-            }
-
-            if (errors.Count > 0)
-            {
-                return Problems.Invalid(errors);
-            }
-
-            var items = await AuditLog.ReadAsync(unitOfWork, contract.TenantId, cursor, limit, contract.ContractId);
-            return TypedResults.Ok(new AuditPage(items, items.Count == limit ? items[^1].Id.ToString() : null));
-        });
+            AuditLog.CheckPage(limit, before, out var cursor) is { Count: > 0 } errors
+                ? Problems.Invalid(errors)
+                : TypedResults.Ok(await AuditLog.ReadPageAsync(unitOfWork, contract.TenantId, cursor, limit, contract.ContractId)));
 
     /// <summary>
     /// Everything a new provider or the client needs to take the service over, in open formats: every version of the
