@@ -6,6 +6,8 @@ import { ErrorAlert, Loading } from './components/States'
 import { UserContext, useSession, useUser, type UserInfo } from './hooks/session'
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage'
 import { AuditLogPage } from './pages/AuditLogPage'
+import { ContractPage } from './pages/ContractPage'
+import { ContractsPage } from './pages/ContractsPage'
 import { ForbiddenPage } from './pages/ForbiddenPage'
 import { HomePage } from './pages/HomePage'
 import { LoginPage } from './pages/LoginPage'
@@ -14,7 +16,7 @@ import { OrganisationsPage } from './pages/OrganisationsPage'
 import { ServiceAccountsPage } from './pages/ServiceAccountsPage'
 import { UsersPage } from './pages/UsersPage'
 import { loginPath } from './returnTo'
-import { isOperator, isOrganisationAdmin } from './roles'
+import { canReadContracts, isOperator, isOrganisationAdmin } from './roles'
 
 /** Without a session, sends to the log-in page, which comes back here afterwards. */
 function RequireAuth() {
@@ -49,6 +51,22 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route element={<Layout />}>
           <Route index element={<HomePage />} />
+          <Route
+            path="contracts"
+            element={
+              <RequireRole allowed={canReadContracts}>
+                <ContractsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="contracts/:contractId"
+            element={
+              <RequireRole allowed={canReadContracts}>
+                <ContractPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="users"
             element={

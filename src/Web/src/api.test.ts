@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, api, fieldErrors, formFailure, parseRetryAfter, request, setUnauthorizedHandler, type Method } from './api'
+import { ApiError, api, fieldErrors, formFailure, parseRetryAfter, pathErrors, request, setUnauthorizedHandler, type Method } from './api'
 import { tenantStore } from './tenant'
 import { fakeBackend, json } from './test/render'
 
@@ -78,6 +78,22 @@ describe('api client', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce()
   })
 
+  it('uploads a file as the multipart field "file", leaving the boundary to the browser', async () => {
+    const calls = fakeBackend({ 'POST /api/contracts/c/inventory/import': () => json({ imported: 1 }) })
+    const file = new File(['a,b\n'], 'items.csv', { type: 'text/csv' })
+    await expect(api.upload('/api/contracts/c/inventory/import?mode=append', file)).resolves.toEqual({ imported: 1 })
+    expect(calls[0]?.headers.has('Content-Type')).toBe(false)
+    expect(calls[0]?.headers.get('X-CSRF')).toBe('1')
+    expect((calls[0]!.body as FormData).get('file')).toBe(file)
+  })
+
+  it('sends DELETE with the anti-forgery header', async () => {
+    const calls = fakeBackend({ 'DELETE /api/contracts/c/requirements/r': () => new Response(null, { status: 204 }) })
+    await api.delete('/api/contracts/c/requirements/r')
+    expect(calls[0]?.method).toBe('DELETE')
+    expect(calls[0]?.headers.get('X-CSRF')).toBe('1')
+  })
+
   it('reads Retry-After from a 429', async () => {
     fakeBackend({ 'POST /bff/login': () => new Response(null, { status: 429, headers: { 'Retry-After': '30' } }) })
     await expect(api.post('/bff/login', {})).rejects.toMatchObject({ status: 429, retryAfterSeconds: 30, problem: null })
@@ -96,6 +112,15 @@ describe('problem details', () => {
         errors: { DisplayName: ['Required.'], '$.email': ['Invalid.'], 'roles[0]': ['Unknown role.'], 'roles[1]': ['Also unknown.'] },
       }),
     ).toEqual({ displayName: 'Required.', email: 'Invalid.', roles: 'Unknown role. Also unknown.' })
+  })
+
+  it('keys the errors of a nested form by their whole path, relative to the object the form edits', () => {
+    expect(
+      pathErrors(
+        { errors: { 'terms.calendar.weekly[1].open': ['Before closing.'], '$.Revision.B': ['a + b = 1.'], 'prices.monthlyFee': ['Required.', 'Positive.'] } },
+        'terms',
+      ),
+    ).toEqual({ 'calendar.weekly[1].open': 'Before closing.', 'revision.b': 'a + b = 1.', 'prices.monthlyFee': 'Required. Positive.' })
   })
 
   it('has no field errors without an errors member', () => {

@@ -46,6 +46,26 @@ export function fieldErrors(problem: ProblemDetails | null): Record<string, stri
 }
 
 /**
+ * Errors of a form over a nested object (a contract's terms), keyed by the whole JSON path of the field
+ * ("calendar.weekly[1].open"): each segment in camelCase, without "$." and without `root` when the server
+ * names the object the form edits ("terms.prices.monthlyFee" → "prices.monthlyFee").
+ */
+export function pathErrors(problem: ProblemDetails | null, root?: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const [key, messages] of Object.entries(problem?.errors ?? {})) {
+    let path = key
+      .replace(/^\$\.?/, '')
+      .split('.')
+      .map((segment) => segment.charAt(0).toLowerCase() + segment.slice(1))
+      .join('.')
+    if (root !== undefined && path.startsWith(`${root}.`)) path = path.slice(root.length + 1)
+    if (messages.length === 0) continue
+    result[path] = [result[path], ...messages].filter(Boolean).join(' ')
+  }
+  return result
+}
+
+/**
  * Splits a failed form submission into messages to show under the form's own fields and, when the problem
  * is about anything else (or names no field), the error to show above the buttons.
  */
@@ -81,9 +101,11 @@ export function setUnauthorizedHandler(handler: () => void) {
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
+/** A JSON body, or a multipart form (file uploads) whose boundary the browser sets itself. */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers = new Headers({ Accept: 'application/json' })
-  if (body !== undefined) headers.set('Content-Type', 'application/json')
+  const multipart = body instanceof FormData
+  if (body !== undefined && !multipart) headers.set('Content-Type', 'application/json')
   // The gateway rejects mutating calls without this header: a cross-site form cannot set it.
   if (method !== 'GET') headers.set('X-CSRF', '1')
   const tenantId = tenantStore.get()
@@ -95,7 +117,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     })
   } catch {
     throw new ApiError(0, null)
@@ -114,4 +136,11 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** Sends one file as the multipart field `file`. */
+  upload: <T>(path: string, file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return request<T>('POST', path, form)
+  },
 }

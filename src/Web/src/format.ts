@@ -9,3 +9,62 @@ export function useFormatDateTime() {
   const { i18n } = useTranslation()
   return (iso: string) => formatDateTime(iso, i18n.language)
 }
+
+const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * A calendar date ("2026-03-31", a contract's start or notice deadline) is the same day everywhere: it is read
+ * as that day, never as UTC midnight shifted into the browser's zone. An instant is shown as its day here.
+ */
+export function parseDate(value: string): Date {
+  const match = calendarDate.exec(value)
+  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : new Date(value)
+}
+
+export function formatDate(value: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(parseDate(value))
+}
+
+export function useFormatDate() {
+  const { i18n } = useTranslation()
+  return (value: string) => formatDate(value, i18n.language)
+}
+
+/** Whole days from today (in the browser's zone) to a calendar date; negative once it has passed. */
+export function daysUntil(value: string, today: Date = new Date()): number {
+  const start = new Date(today.getFullYear(), today.getMonth(), today.getDate())
+  return Math.round((parseDate(value).getTime() - start.getTime()) / 86_400_000)
+}
+
+/** Amounts are euros with cents, whatever the language ("1 234,50 €", "€1,234.50"). */
+export function formatAmount(amount: number, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }).format(amount)
+}
+
+export function useFormatAmount() {
+  const { i18n } = useTranslation()
+  return (amount: number) => formatAmount(amount, i18n.language)
+}
+
+/** File sizes in the units people read ("850 bytes", "1.2 MB"), in the current language. */
+export function formatFileSize(bytes: number, language: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit += 1
+  }
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: units[unit],
+    // "850 bytes" reads better than "850 byte"; larger units are abbreviated ("1.5 kB", "1,5 ko").
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value)
+}
+
+export function useFormatFileSize() {
+  const { i18n } = useTranslation()
+  return (bytes: number) => formatFileSize(bytes, i18n.language)
+}

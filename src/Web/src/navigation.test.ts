@@ -6,23 +6,27 @@ const paths = (kind: OrganisationKind, roles: string[]) =>
   navigationFor({ organisation: { kind }, roles }).map((item) => item.path)
 
 describe('navigation per role', () => {
-  it('gives a client administrator users, service accounts and the audit log', () => {
-    expect(paths('client', ['TenantAdmin'])).toEqual(['/', '/users', '/service-accounts', '/audit'])
+  it('gives a client administrator contracts, users, service accounts and the audit log', () => {
+    expect(paths('client', ['TenantAdmin'])).toEqual(['/', '/contracts', '/users', '/service-accounts', '/audit'])
   })
 
-  it.each(['ContractManager', 'Requester', 'Auditor'])('gives a client %s only the home page', (role) => {
-    expect(paths('client', [role])).toEqual(['/'])
+  it.each(['ContractManager', 'Requester', 'Auditor'])('gives a client %s the home page and contracts', (role) => {
+    expect(paths('client', [role])).toEqual(['/', '/contracts'])
   })
 
-  it('gives a provider account manager the administration of its organisation', () => {
-    expect(paths('provider', ['AccountManager', 'AgentL2'])).toEqual(['/', '/users', '/service-accounts', '/audit'])
+  it('gives a provider account manager contracts and the administration of its organisation', () => {
+    expect(paths('provider', ['AccountManager', 'AgentL2'])).toEqual(['/', '/contracts', '/users', '/service-accounts', '/audit'])
   })
 
-  it.each(['AgentL1', 'AgentL2'])('gives a provider %s only the home page', (role) => {
-    expect(paths('provider', [role])).toEqual(['/'])
+  it.each(['AgentL1', 'AgentL2'])('gives a provider %s the home page and contracts', (role) => {
+    expect(paths('provider', [role])).toEqual(['/', '/contracts'])
   })
 
-  it('gives an operator organisations as well', () => {
+  it('gives nothing but the home page to a user without a role', () => {
+    expect(paths('client', [])).toEqual(['/'])
+  })
+
+  it('gives an operator organisations but no contracts', () => {
     expect(paths('platform', ['Operator'])).toEqual(['/', '/users', '/service-accounts', '/organisations', '/audit'])
   })
 

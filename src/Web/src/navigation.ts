@@ -1,15 +1,16 @@
-import { IconBuilding, IconHistory, IconHome, IconKey, IconUsers, type Icon } from '@tabler/icons-react'
-import { isOperator, isOrganisationAdmin, type OrganisationKind } from './roles'
+import { IconBuilding, IconFileText, IconHistory, IconHome, IconKey, IconUsers, type Icon } from '@tabler/icons-react'
+import { canReadContracts, isOperator, isOrganisationAdmin, type OrganisationKind } from './roles'
 
 export interface NavItem {
   path: string
-  labelKey: 'nav.home' | 'nav.users' | 'nav.serviceAccounts' | 'nav.organisations' | 'nav.audit'
+  labelKey: 'nav.home' | 'nav.contracts' | 'nav.users' | 'nav.serviceAccounts' | 'nav.organisations' | 'nav.audit'
   icon: Icon
 }
 
 /** The navigation a user sees: only the modules that exist, and only those its roles may use. */
 export function navigationFor(user: { roles: readonly string[]; organisation: { kind: OrganisationKind } }): NavItem[] {
   const items: NavItem[] = [{ path: '/', labelKey: 'nav.home', icon: IconHome }]
+  if (canReadContracts(user)) items.push({ path: '/contracts', labelKey: 'nav.contracts', icon: IconFileText })
   const admin = isOrganisationAdmin(user)
   if (admin) {
     items.push({ path: '/users', labelKey: 'nav.users', icon: IconUsers })

@@ -25,3 +25,37 @@ export function isOrganisationAdmin(user: RoleHolder): boolean {
 export function isOperator(user: RoleHolder): boolean {
   return user.organisation.kind === 'platform' && user.roles.includes('Operator')
 }
+
+/** Which side of a contract a user stands on: the client's (the tenant) or the provider's. */
+export type Side = 'client' | 'provider'
+
+export function sideOf(user: RoleHolder): Side | null {
+  return user.organisation.kind === 'platform' ? null : user.organisation.kind
+}
+
+const hasRoleOfKind = (user: RoleHolder, kind: OrganisationKind, roles: readonly string[]) =>
+  user.organisation.kind === kind && user.roles.some((role) => roles.includes(role))
+
+/** Client managers write the contract: requirements, inventory, terms, signature, validations. */
+export function isClientManager(user: RoleHolder): boolean {
+  return hasRoleOfKind(user, 'client', ['TenantAdmin', 'ContractManager'])
+}
+
+/** Provider managers answer for the provider: proposals, quotes, countersignatures, their side of checklists. */
+export function isProviderManager(user: RoleHolder): boolean {
+  return hasRoleOfKind(user, 'provider', ['AccountManager'])
+}
+
+export function isContractManager(user: RoleHolder): boolean {
+  return isClientManager(user) || isProviderManager(user)
+}
+
+/** Every role of a client or a provider reads the contracts it is party to; operators see no business data. */
+export function canReadContracts(user: RoleHolder): boolean {
+  return hasRoleOfKind(user, 'client', rolesByKind.client) || hasRoleOfKind(user, 'provider', rolesByKind.provider)
+}
+
+/** A contract's audit trail and its whole dossier: client managers, auditors and provider managers. */
+export function canAuditContracts(user: RoleHolder): boolean {
+  return isContractManager(user) || hasRoleOfKind(user, 'client', ['Auditor'])
+}

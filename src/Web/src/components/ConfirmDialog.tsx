@@ -7,14 +7,16 @@ interface Props {
   title: string
   message: string
   confirmLabel: string
+  /** Red by default: most confirmations are for what cannot be undone. */
+  confirmColor?: string
   pending: boolean
   error: Error | null
   onConfirm: () => void
   onClose: () => void
 }
 
-/** Asks before an action that cannot simply be undone (deactivating a user, revoking a key). */
-export function ConfirmDialog({ opened, title, message, confirmLabel, pending, error, onConfirm, onClose }: Props) {
+/** Asks before an action that cannot simply be undone (deactivating a user, revoking a key, signing a contract). */
+export function ConfirmDialog({ opened, title, message, confirmLabel, confirmColor = 'red', pending, error, onConfirm, onClose }: Props) {
   const { t } = useTranslation()
   return (
     <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -24,7 +26,7 @@ export function ConfirmDialog({ opened, title, message, confirmLabel, pending, e
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
         </Button>
-        <Button color="red" onClick={onConfirm} loading={pending}>
+        <Button color={confirmColor} onClick={onConfirm} loading={pending}>
           {confirmLabel}
         </Button>
       </Group>

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { useLogout, useUser } from '../hooks/session'
 import { navigationFor } from '../navigation'
+import { canReadContracts } from '../roles'
 import { LanguageSwitch } from './LanguageSwitch'
+import { NotificationBell } from './NotificationBell'
 import { TenantSwitcher } from './TenantSwitcher'
 
 function UserMenu() {
@@ -16,8 +18,14 @@ function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" color="gray" rightSection={<IconChevronDown size={14} aria-hidden />}>
-          {user.displayName}
+        <Button
+          variant="subtle"
+          color="gray"
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+          // On a phone a long name is cut short, so that the header keeps the burger, the name and the bell.
+          maw={{ base: 150, sm: 320 }}
+        >
+          <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{user.displayName}</span>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
@@ -70,11 +78,12 @@ export function Layout() {
               {user.organisation.name}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Group gap="sm" wrap="nowrap" visibleFrom="sm">
               <TenantSwitcher />
               <LanguageSwitch />
             </Group>
+            {canReadContracts(user) && <NotificationBell />}
             <UserMenu />
           </Group>
         </Group>

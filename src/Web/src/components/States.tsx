@@ -1,8 +1,9 @@
-import { Alert, Button, Center, Loader } from '@mantine/core'
+import { Alert, Button, Center, List, Loader } from '@mantine/core'
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { ApiError } from '../api'
 import { errorMessage } from '../errorMessage'
 
 export function Loading() {
@@ -14,11 +15,22 @@ export function Loading() {
   )
 }
 
+/** A failed call, in the problem's own words, with what it says about each field when no form shows it. */
 export function ErrorAlert({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useTranslation()
+  const fields = error instanceof ApiError ? Object.entries(error.problem?.errors ?? {}) : []
   return (
     <Alert color="red" title={t('errors.title')} icon={<IconAlertTriangle aria-hidden />} role="alert">
       {errorMessage(error, t)}
+      {fields.length > 0 && (
+        <List size="sm" mt="xs">
+          {fields.map(([field, messages]) => (
+            <List.Item key={field}>
+              {field === '' ? messages.join(' ') : t('errors.fieldMessage', { field, message: messages.join(' ') })}
+            </List.Item>
+          ))}
+        </List>
+      )}
       {onRetry && (
         <div>
           <Button mt="sm" size="xs" variant="light" color="red" onClick={onRetry}>

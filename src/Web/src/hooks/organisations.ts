@@ -49,3 +49,18 @@ export function useInviteOrganisationAdmin() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationsKey }),
   })
 }
+
+export interface ProviderOrganisation {
+  id: string
+  name: string
+}
+
+/** The providers a client may contract with; also how a client user reads its providers' names. */
+export function useProviders(enabled: boolean) {
+  return useQuery({
+    queryKey: ['providers'],
+    queryFn: () => api.get<ProviderOrganisation[]>('/api/identity/organisations/providers'),
+    enabled,
+    staleTime: 5 * 60_000,
+  })
+}

@@ -46,7 +46,8 @@ export function fakeBackend(routes: Record<string, Handler>): FakeCall[] {
       method,
       url,
       headers: new Headers(init?.headers),
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      // JSON bodies are parsed; a multipart body (an upload) is kept as the FormData it is.
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : (init?.body ?? undefined),
     }
     calls.push(call)
     const handler = routes[`${method} ${url.split('?')[0]}`]
@@ -59,8 +60,10 @@ export function fakeBackend(routes: Record<string, Handler>): FakeCall[] {
 export function renderApp(route: string) {
   const queryClient = createQueryClient()
   queryClient.setDefaultOptions({ queries: { retry: false } })
+  // env="test": no transitions, and menus stay shown although jsdom lays nothing out (Mantine would hide a
+  // dropdown whose target has no size).
   return render(
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
         <MemoryRouter initialEntries={[route]}>
           <AppRoutes />

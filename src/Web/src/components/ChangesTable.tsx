@@ -1,0 +1,52 @@
+import { Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { FieldChange } from '../hooks/contracts'
+
+function Value({ value }: { value: string | null }) {
+  const { t } = useTranslation()
+  return value === null ? (
+    <Text span c="dimmed" size="sm">
+      {t('changes.none')}
+    </Text>
+  ) : (
+    <Text span size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+      {value}
+    </Text>
+  )
+}
+
+/** What changed, field by field: between two versions of a contract's terms, or in an audited change. */
+export function ChangesTable({ changes, caption }: { changes: FieldChange[]; caption: string }) {
+  const { t } = useTranslation()
+  return (
+    <Table.ScrollContainer minWidth={500}>
+      <Table verticalSpacing="xs" striped>
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('changes.field')}</Table.Th>
+            <Table.Th>{t('changes.before')}</Table.Th>
+            <Table.Th>{t('changes.after')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {changes.map((change) => (
+            <Table.Tr key={change.field}>
+              <Table.Td>
+                <Text span size="sm" ff="monospace">
+                  {change.field === '' ? t('changes.value') : change.field}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Value value={change.before} />
+              </Table.Td>
+              <Table.Td>
+                <Value value={change.after} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}

@@ -1,0 +1,91 @@
+import type { ContractDetail, ChecklistPhase, Phase, VersionSummary } from './hooks/contracts'
+import type { EvolutionAction, EvolutionState } from './hooks/evolutions'
+import { phases } from './hooks/contracts'
+import { isClientManager, isContractManager, isProviderManager, sideOf, type Side } from './roles'
+
+interface Caller {
+  roles: readonly string[]
+  organisation: { kind: 'client' | 'provider' | 'platform' }
+}
+
+/** Whether the contract has reached a phase (it is in it or past it). */
+export function reached(contract: { phase: Phase }, phase: Phase): boolean {
+  return phases.indexOf(contract.phase) >= phases.indexOf(phase)
+}
+
+/**
+ * What the screens offer a caller on a contract. Where the API says it in `can` (contract-level actions,
+ * terms, inventory), `can` decides; elsewhere the documented rules of roles and phases do, and the server
+ * still refuses anything out of order with a 409 the screens show.
+ */
+export function contractPermissions(contract: ContractDetail, user: Caller) {
+  const clientManager = isClientManager(user)
+  const providerManager = isProviderManager(user)
+  const manager = isContractManager(user)
+  const open = contract.phase !== 'closed'
+  return {
+    editTerms: contract.can.includes('editTerms'),
+    editInventory: contract.can.includes('editInventory'),
+    editRequirements: clientManager && contract.phase === 'draft',
+    /** Checklist items are added and accepted while their phase is the contract's phase. */
+    editChecklist: (phase: ChecklistPhase) => manager && contract.phase === phase,
+    addWorkstream: manager && open && !reached(contract, 'run'),
+    editWorkstreamProgress: manager && (contract.phase === 'takeover' || contract.phase === 'upgrade'),
+    requestEvolution: clientManager && reached(contract, 'signed') && open,
+    evolutionActions: (state: EvolutionState, hasAmendment: boolean): EvolutionAction[] =>
+      open ? evolutionActionsFor(state, hasAmendment, { clientManager, providerManager }) : [],
+    versionActions: (version: VersionSummary) => versionActionsFor(version, sideOf(user), manager),
+  }
+}
+
+export type ContractPermissions = ReturnType<typeof contractPermissions>
+
+/**
+ * The evolution workflow: the client specifies, the provider proposes a solution with a quote and a plan, the
+ * client validates or rejects, the provider implements and delivers, the client accepts and may turn the
+ * accepted evolution into an amendment.
+ */
+const evolutionWorkflow: Record<EvolutionState, { action: EvolutionAction; side: Side }[]> = {
+  specified: [{ action: 'propose', side: 'provider' }],
+  proposed: [
+    { action: 'validate', side: 'client' },
+    { action: 'reject', side: 'client' },
+  ],
+  validated: [{ action: 'start', side: 'provider' }],
+  inProgress: [{ action: 'deliver', side: 'provider' }],
+  delivered: [{ action: 'accept', side: 'client' }],
+  accepted: [{ action: 'amend', side: 'client' }],
+  rejected: [],
+}
+
+function evolutionActionsFor(
+  state: EvolutionState,
+  hasAmendment: boolean,
+  { clientManager, providerManager }: { clientManager: boolean; providerManager: boolean },
+): EvolutionAction[] {
+  return (evolutionWorkflow[state] ?? [])
+    .filter((step) => (step.side === 'client' ? clientManager : providerManager))
+    .filter((step) => !(step.action === 'amend' && hasAmendment))
+    .map((step) => step.action)
+}
+
+/**
+ * Amendments: either side's managers propose a draft and may withdraw it while open; only the other side
+ * countersigns a proposal. Version 1 is not proposed: the contract is signed instead.
+ */
+function versionActionsFor(version: VersionSummary, side: Side | null, manager: boolean): ('propose' | 'countersign' | 'withdraw')[] {
+  if (!manager || side === null || version.origin === 'signature') return []
+  switch (version.status) {
+    case 'draft':
+      return ['propose', 'withdraw']
+    case 'proposed':
+      return version.proposedSide === side ? ['withdraw'] : ['countersign', 'withdraw']
+    default:
+      return []
+  }
+}
+
+/** Whose acceptance a side records on a checklist item, and whether it has. */
+export function acceptedBy(item: { clientAcceptedBy?: string | null; providerAcceptedBy?: string | null }, side: Side) {
+  return side === 'client' ? (item.clientAcceptedBy ?? null) : (item.providerAcceptedBy ?? null)
+}

@@ -1,0 +1,175 @@
+import { Anchor, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
+import { IconArrowLeft } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { ApiError } from '../api'
+import { ContractActions } from '../components/contracts/ContractActions'
+import { ContractAuditTab } from '../components/contracts/ContractAuditTab'
+import { EvolutionsTab } from '../components/contracts/EvolutionsTab'
+import { InventoryTab } from '../components/contracts/InventoryTab'
+import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
+import { PhaseBadge, PhaseStepper } from '../components/contracts/Phase'
+import { PhasesTab } from '../components/contracts/PhasesTab'
+import { RequirementsTab } from '../components/contracts/RequirementsTab'
+import { TermsTab } from '../components/contracts/TermsTab'
+import { ErrorAlert, Loading } from '../components/States'
+import { contractPermissions } from '../contractRules'
+import { useFormatAmount, useFormatDate, useFormatDateTime } from '../format'
+import { useContract, type ContractDetail } from '../hooks/contracts'
+import { useUser } from '../hooks/session'
+import { useOtherParty } from '../hooks/useOtherParty'
+import { canAuditContracts } from '../roles'
+
+const tabs = ['terms', 'requirements', 'inventory', 'phases', 'evolutions', 'audit'] as const
+type Tab = (typeof tabs)[number]
+
+function KeyFact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} fw={500}>
+        {children}
+      </Text>
+    </div>
+  )
+}
+
+function KeyFacts({ contract }: { contract: ContractDetail }) {
+  const { t } = useTranslation()
+  const formatDate = useFormatDate()
+  const formatDateTime = useFormatDateTime()
+  const formatAmount = useFormatAmount()
+  const date = (value: string | null | undefined) =>
+    value ? <time dateTime={value}>{formatDate(value)}</time> : <Text span c="dimmed">{t('contracts.notSet')}</Text>
+  const decision = contract.renewal?.decision
+  return (
+    <Card withBorder component="section" aria-label={t('contracts.keyFacts')}>
+      <SimpleGrid component="dl" cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm" m={0}>
+        <KeyFact label={t('contracts.startDate')}>{date(contract.startDate)}</KeyFact>
+        <KeyFact label={t('contracts.nextPeriodEnd')}>{date(contract.nextPeriodEnd)}</KeyFact>
+        <KeyFact label={t('contracts.noticeDeadline')}>
+          <NoticeDeadline date={contract.noticeDeadline} />
+        </KeyFact>
+        <KeyFact label={t('contracts.monthlyFee')}>{formatAmount(contract.monthlyFee)}</KeyFact>
+        <KeyFact label={t('contracts.currentVersion')}>
+          {contract.currentVersion === null ? t('contracts.noVersionInForce') : t('contracts.versionNumber', { number: contract.currentVersion })}
+        </KeyFact>
+        {contract.signedAt && (
+          <KeyFact label={t('contracts.signed')}>
+            {contract.signedBy
+              ? t('contracts.byOn', { name: contract.signedBy, date: formatDateTime(contract.signedAt) })
+              : formatDateTime(contract.signedAt)}
+          </KeyFact>
+        )}
+        {decision && (
+          <KeyFact label={t('contracts.renewal.decisionFor', { date: formatDate(contract.renewal!.periodEnd) })}>
+            {t(`contracts.renewal.decisions.${decision.decision}`)}
+            {typeof decision.revisedMonthlyFee === 'number' && ` — ${formatAmount(decision.revisedMonthlyFee)}`}
+          </KeyFact>
+        )}
+        {contract.handover && <KeyFact label={t('contracts.handover.label')}>{t(`contracts.handover.kinds.${contract.handover}`)}</KeyFact>}
+        {contract.terminatesOn && <KeyFact label={t('contracts.terminatesOn')}>{date(contract.terminatesOn)}</KeyFact>}
+        {contract.closedOn && <KeyFact label={t('contracts.closedOn')}>{date(contract.closedOn)}</KeyFact>}
+      </SimpleGrid>
+    </Card>
+  )
+}
+
+function ContractView({ contract }: { contract: ContractDetail }) {
+  const { t } = useTranslation()
+  const user = useUser()
+  const otherParty = useOtherParty()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const permissions = contractPermissions(contract, user)
+  const visibleTabs = tabs.filter((tab) => tab !== 'audit' || canAuditContracts(user))
+  const requested = searchParams.get('tab')
+  const tab: Tab = visibleTabs.find((candidate) => candidate === requested) ?? 'terms'
+  const partyName = otherParty(contract)
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/contracts" size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={14} aria-hidden />
+          {t('contracts.backToList')}
+        </Group>
+      </Anchor>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={4} miw={0}>
+          <Group gap="sm">
+            <Title order={1}>{contract.reference}</Title>
+            <PhaseBadge phase={contract.phase} />
+          </Group>
+          <Text size="lg">{contract.title}</Text>
+          <Text c="dimmed" size="sm">
+            {user.organisation.kind === 'client'
+              ? t('contracts.providerIs', { name: partyName ?? t('common.unknown') })
+              : t('contracts.clientIs', { name: partyName ?? t('common.unknown') })}
+          </Text>
+        </Stack>
+        <ContractActions contract={contract} />
+      </Group>
+      <PhaseStepper phase={contract.phase} />
+      <KeyFacts contract={contract} />
+
+      <Tabs
+        value={tab}
+        keepMounted={false}
+        onChange={(value) => value && setSearchParams({ tab: value }, { replace: true })}
+      >
+        <Tabs.List>
+          {visibleTabs.map((value) => (
+            <Tabs.Tab key={value} value={value}>
+              {t(`contracts.tabs.${value}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="terms" pt="md">
+          <TermsTab contract={contract} permissions={permissions} />
+        </Tabs.Panel>
+        <Tabs.Panel value="requirements" pt="md">
+          <RequirementsTab contract={contract} editable={permissions.editRequirements} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inventory" pt="md">
+          <InventoryTab contract={contract} editable={permissions.editInventory} />
+        </Tabs.Panel>
+        <Tabs.Panel value="phases" pt="md">
+          <PhasesTab contract={contract} permissions={permissions} />
+        </Tabs.Panel>
+        <Tabs.Panel value="evolutions" pt="md">
+          <EvolutionsTab contract={contract} permissions={permissions} />
+        </Tabs.Panel>
+        {visibleTabs.includes('audit') && (
+          <Tabs.Panel value="audit" pt="md">
+            <ContractAuditTab contract={contract} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </Stack>
+  )
+}
+
+export function ContractPage() {
+  const { t } = useTranslation()
+  const { contractId = '' } = useParams()
+  const contract = useContract(contractId)
+  if (contract.isPending) return <Loading />
+  if (contract.isError) {
+    if (contract.error instanceof ApiError && contract.error.status === 404) {
+      return (
+        <Stack>
+          <Title order={1}>{t('contracts.notFoundTitle')}</Title>
+          <Text>{t('contracts.notFound')}</Text>
+          <Anchor component={Link} to="/contracts">
+            {t('contracts.backToList')}
+          </Anchor>
+        </Stack>
+      )
+    }
+    return <ErrorAlert error={contract.error} onRetry={() => void contract.refetch()} />
+  }
+  return <ContractView contract={contract.data} />
+}

@@ -1,0 +1,124 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { accountManager, agent, contractManager, dateIn, detail, providerOrganisation, requester, summary, version } from '../test/contracts'
+import { clientAdmin, fakeBackend, json, renderApp } from '../test/render'
+
+const contracts = [
+  summary(),
+  summary({ id: 'c-2', reference: 'INF-2026-02', title: 'Poste de travail', phase: 'draft', monthlyFee: 800, noticeDeadline: dateIn(45), currentVersion: null }),
+]
+
+const providers = () => json([providerOrganisation, { id: 'org-q', name: 'Other Provider' }])
+
+const rowOf = async (reference: string) => (await screen.findByRole('link', { name: reference })).closest('tr')!
+
+describe('contracts list', () => {
+  it('shows each contract with its provider, phase, fee and notice deadline, the near one highlighted', async () => {
+    fakeBackend({ 'GET /bff/user': () => json(clientAdmin), 'GET /api/contracts': () => json(contracts), 'GET /api/identity/organisations/providers': providers })
+    renderApp('/contracts')
+
+    const first = await rowOf('INF-2026-01')
+    expect(within(first).getByText('Infogérance du parc')).toBeInTheDocument()
+    expect(await within(first).findByText('Provider SAS')).toBeInTheDocument()
+    expect(within(first).getByText('Run')).toBeInTheDocument()
+    expect(within(first).getByText('€12,500.50')).toBeInTheDocument()
+    expect(within(first).queryByText(/in \d+ days/)).not.toBeInTheDocument()
+
+    const second = await rowOf('INF-2026-02')
+    expect(within(second).getByText('Draft')).toBeInTheDocument()
+    expect(within(second).getByText('(in 45 days)')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'INF-2026-02' })).toHaveAttribute('href', '/contracts/c-2')
+  })
+
+  it.each([
+    ['a client administrator', clientAdmin, true],
+    ['a contract manager', contractManager, true],
+    ['a requester', requester, false],
+    ['a provider account manager', accountManager, false],
+  ])('offers a new contract to %s only if a client manager', async (_, user, offered) => {
+    fakeBackend({ 'GET /bff/user': () => json(user), 'GET /api/contracts': () => json(contracts), 'GET /api/identity/organisations/providers': providers })
+    renderApp('/contracts')
+
+    await rowOf('INF-2026-01')
+    expect(screen.queryByRole('button', { name: 'New contract' }) !== null).toBe(offered)
+  })
+
+  it('shows a provider user the client’s name from its session, without asking the identity service', async () => {
+    const calls = fakeBackend({ 'GET /bff/user': () => json(agent), 'GET /api/contracts': () => json(contracts) })
+    renderApp('/contracts')
+
+    const row = await rowOf('INF-2026-01')
+    expect(screen.getByRole('columnheader', { name: 'Client' })).toBeInTheDocument()
+    expect(within(row).getByText('Client SA')).toBeInTheDocument()
+    expect(calls.some((call) => call.url.includes('/providers'))).toBe(false)
+  })
+
+  it('says when there is no contract yet', async () => {
+    fakeBackend({ 'GET /bff/user': () => json(requester), 'GET /api/contracts': () => json([]), 'GET /api/identity/organisations/providers': providers })
+    renderApp('/contracts')
+
+    expect(await screen.findByText('No contract yet')).toBeInTheDocument()
+  })
+
+  it('shows the problem when the list cannot be read, with a retry', async () => {
+    fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/contracts': () => json({ title: 'Unavailable', status: 503, detail: 'The contracts service is unavailable.' }, 503),
+    })
+    renderApp('/contracts')
+
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('The contracts service is unavailable.')
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument()
+  })
+
+  it('creates a draft with the chosen provider and opens it', async () => {
+    const created = detail({ id: 'c-new', reference: 'INF-2026-03', title: 'Réseau', phase: 'draft', currentVersion: null, can: ['sign', 'editTerms'] })
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(contractManager),
+      'GET /api/contracts': () => json([]),
+      'GET /api/identity/organisations/providers': providers,
+      'POST /api/contracts': () => json(created, 201),
+      'GET /api/contracts/c-new': () => json(created),
+      'GET /api/contracts/c-new/versions/1': () => json(version({ status: 'draft' })),
+    })
+    renderApp('/contracts')
+    await userEvent.click(await screen.findByRole('button', { name: 'New contract' }))
+    const dialog = await screen.findByRole('dialog', { name: 'New contract' })
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create the draft' }))
+    expect(within(dialog).getAllByText('This field is required.')).toHaveLength(3)
+    expect(calls.some((call) => call.method === 'POST')).toBe(false)
+
+    await userEvent.type(within(dialog).getByLabelText(/^Reference/), 'INF-2026-03')
+    await userEvent.type(within(dialog).getByLabelText(/^Title/), 'Réseau')
+    await userEvent.selectOptions(await within(dialog).findByLabelText(/^Provider/), 'Provider SAS')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create the draft' }))
+
+    expect(await screen.findByRole('heading', { name: 'INF-2026-03', level: 1 })).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: 'Save the terms' })).toBeInTheDocument()
+    const post = calls.find((call) => call.method === 'POST')
+    expect(post?.url).toBe('/api/contracts')
+    expect(post?.body).toEqual({ reference: 'INF-2026-03', title: 'Réseau', providerOrganisationId: 'org-p' })
+    expect(post?.headers.get('X-CSRF')).toBe('1')
+  })
+
+  it('shows the server’s objection under the reference', async () => {
+    fakeBackend({
+      'GET /bff/user': () => json(contractManager),
+      'GET /api/contracts': () => json([]),
+      'GET /api/identity/organisations/providers': providers,
+      'POST /api/contracts': () => json({ title: 'Validation failed', status: 422, errors: { reference: ['This reference is already used.'] } }, 422),
+    })
+    renderApp('/contracts')
+    await userEvent.click(await screen.findByRole('button', { name: 'New contract' }))
+    const dialog = await screen.findByRole('dialog', { name: 'New contract' })
+    await userEvent.type(within(dialog).getByLabelText(/^Reference/), 'INF-2026-01')
+    await userEvent.type(within(dialog).getByLabelText(/^Title/), 'Doublon')
+    await userEvent.selectOptions(await within(dialog).findByLabelText(/^Provider/), 'Other Provider')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create the draft' }))
+
+    expect(await within(dialog).findByText('This reference is already used.')).toBeInTheDocument()
+    expect(within(dialog).getByLabelText(/^Reference/)).toHaveAttribute('aria-invalid', 'true')
+  })
+})

@@ -1,0 +1,164 @@
+import { Anchor, Button, EmptyState, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { IconFileText, IconPlus } from '@tabler/icons-react'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
+import { FormActions } from '../components/FormActions'
+import { FormModal } from '../components/FormModal'
+import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
+import { PhaseBadge } from '../components/contracts/Phase'
+import { ErrorAlert, ListStates } from '../components/States'
+import { useFormatAmount } from '../format'
+import { useContracts, useCreateContract } from '../hooks/contracts'
+import { useProviders } from '../hooks/organisations'
+import { useUser } from '../hooks/session'
+import { useFormFeedback } from '../hooks/useFormFeedback'
+import { useOtherParty } from '../hooks/useOtherParty'
+import { isClientManager } from '../roles'
+
+function CreateContractForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const create = useCreateContract()
+  const providers = useProviders(true)
+  const [reference, setReference] = useState('')
+  const [title, setTitle] = useState('')
+  const [provider, setProvider] = useState('')
+  const feedback = useFormFeedback(['reference', 'title', 'providerOrganisationId'])
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    const missing: Record<string, string> = {}
+    if (reference.trim() === '') missing.reference = t('validation.required')
+    if (title.trim() === '') missing.title = t('validation.required')
+    if (provider === '') missing.providerOrganisationId = t('validation.required')
+    if (!feedback.check(missing)) return
+    create.mutate(
+      { reference: reference.trim(), title: title.trim(), providerOrganisationId: provider },
+      {
+        onSuccess: (contract) => void navigate(`/contracts/${encodeURIComponent(contract.id)}`),
+        onError: feedback.fail,
+      },
+    )
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <TextInput
+          label={t('contracts.reference')}
+          description={t('contracts.referenceHelp')}
+          withAsterisk
+          value={reference}
+          onChange={(event) => setReference(event.currentTarget.value)}
+          error={feedback.errors.reference}
+        />
+        <TextInput
+          label={t('contracts.contractTitle')}
+          withAsterisk
+          value={title}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+          error={feedback.errors.title}
+        />
+        {providers.isError ? (
+          <ErrorAlert error={providers.error} onRetry={() => void providers.refetch()} />
+        ) : (
+          <NativeSelect
+            label={t('contracts.provider')}
+            withAsterisk
+            value={provider}
+            onChange={(event) => setProvider(event.currentTarget.value)}
+            error={feedback.errors.providerOrganisationId}
+            disabled={providers.isPending}
+            data={[
+              { value: '', label: providers.isPending ? t('common.loading') : t('contracts.chooseProvider') },
+              ...(providers.data ?? []).map((organisation) => ({ value: organisation.id, label: organisation.name })),
+            ]}
+          />
+        )}
+        <Text size="sm" c="dimmed">
+          {t('contracts.createHelp')}
+        </Text>
+        {feedback.failure && <ErrorAlert error={feedback.failure} />}
+        <FormActions onCancel={onClose} loading={create.isPending} submitLabel={t('contracts.createSubmit')} />
+      </Stack>
+    </form>
+  )
+}
+
+export function ContractsPage() {
+  const { t } = useTranslation()
+  const user = useUser()
+  const contracts = useContracts()
+  const otherParty = useOtherParty()
+  const formatAmount = useFormatAmount()
+  const [creating, setCreating] = useState(false)
+  const canCreate = isClientManager(user)
+  const otherPartyLabel = user.organisation.kind === 'client' ? t('contracts.provider') : t('contracts.client')
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t('contracts.title')}</Title>
+        {canCreate && (
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+            {t('contracts.create')}
+          </Button>
+        )}
+      </Group>
+
+      <ListStates
+        query={contracts}
+        empty={
+          <EmptyState
+            icon={<IconFileText aria-hidden />}
+            title={t('contracts.emptyTitle')}
+            description={canCreate ? t('contracts.emptyManager') : t('contracts.empty')}
+          />
+        }
+      >
+        {(items) => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover verticalSpacing="sm">
+              <Table.Caption>{t('contracts.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('contracts.reference')}</Table.Th>
+                  <Table.Th>{t('contracts.contractTitle')}</Table.Th>
+                  <Table.Th>{otherPartyLabel}</Table.Th>
+                  <Table.Th>{t('contracts.phase')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'right' }}>{t('contracts.monthlyFee')}</Table.Th>
+                  <Table.Th>{t('contracts.noticeDeadline')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((contract) => (
+                  <Table.Tr key={contract.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Anchor component={Link} to={`/contracts/${encodeURIComponent(contract.id)}`} fw={600}>
+                        {contract.reference}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{contract.title}</Table.Td>
+                    <Table.Td>{otherParty(contract) ?? <Text span c="dimmed">{t('common.unknown')}</Text>}</Table.Td>
+                    <Table.Td>
+                      <PhaseBadge phase={contract.phase} />
+                    </Table.Td>
+                    <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{formatAmount(contract.monthlyFee)}</Table.Td>
+                    <Table.Td>
+                      <NoticeDeadline date={contract.noticeDeadline} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </ListStates>
+
+      <FormModal opened={creating} onClose={() => setCreating(false)} title={t('contracts.createTitle')}>
+        <CreateContractForm onClose={() => setCreating(false)} />
+      </FormModal>
+    </Stack>
+  )
+}
