@@ -3,15 +3,19 @@ import { contractPermissions } from './contractRules'
 import { accountManager, agent, contractManager, detail, requester } from './test/contracts'
 
 describe('contract permissions', () => {
-  it('follows `can` for terms and inventory', () => {
-    expect(contractPermissions(detail({ can: ['editTerms'] }), requester).editTerms).toBe(true)
-    expect(contractPermissions(detail({ can: [] }), contractManager).editInventory).toBe(false)
+  it('follows `can` for terms, requirements, inventory and new evolution requests', () => {
+    const allowed = contractPermissions(detail({ can: ['editTerms', 'editRequirements', 'editInventory', 'requestEvolution'] }), requester)
+    expect([allowed.editTerms, allowed.editRequirements, allowed.editInventory, allowed.requestEvolution]).toEqual([true, true, true, true])
+    const refused = contractPermissions(detail({ can: ['sign'] }), contractManager)
+    expect([refused.editTerms, refused.editRequirements, refused.editInventory, refused.requestEvolution]).toEqual([false, false, false, false])
   })
 
-  it('lets client managers write requirements only while the contract is a draft', () => {
-    expect(contractPermissions(detail({ phase: 'draft' }), contractManager).editRequirements).toBe(true)
-    expect(contractPermissions(detail({ phase: 'signed' }), contractManager).editRequirements).toBe(false)
-    expect(contractPermissions(detail({ phase: 'draft' }), accountManager).editRequirements).toBe(false)
+  it('plans and follows upgrade workstreams between signature and run', () => {
+    expect(contractPermissions(detail({ phase: 'signed' }), accountManager).addWorkstream).toBe(true)
+    expect(contractPermissions(detail({ phase: 'upgrade' }), contractManager).editWorkstreamProgress).toBe(true)
+    expect(contractPermissions(detail({ phase: 'run' }), contractManager).editWorkstreamProgress).toBe(false)
+    expect(contractPermissions(detail({ phase: 'draft' }), contractManager).addWorkstream).toBe(false)
+    expect(contractPermissions(detail({ phase: 'takeover' }), agent).addWorkstream).toBe(false)
   })
 
   it('opens a checklist to the managers of both sides while its phase is the contract’s', () => {
@@ -20,6 +24,12 @@ describe('contract permissions', () => {
     expect(contractPermissions(takeover, accountManager).editChecklist('takeover')).toBe(true)
     expect(contractPermissions(takeover, agent).editChecklist('takeover')).toBe(false)
     expect(contractPermissions(takeover, contractManager).editChecklist('reversibility')).toBe(false)
+  })
+
+  it('makes a side’s acceptances final once that side has accepted the closure', () => {
+    const closedByClient = detail({ phase: 'takeover', closures: [{ phase: 'takeover', side: 'client', acceptedBy: 'Claire', acceptedAt: '2026-02-11T10:00:00Z' }] })
+    expect(contractPermissions(closedByClient, contractManager).acceptChecklistItems('takeover')).toBe(false)
+    expect(contractPermissions(closedByClient, accountManager).acceptChecklistItems('takeover')).toBe(true)
   })
 
   it('lets only the other side countersign a proposed amendment', () => {
@@ -32,6 +42,5 @@ describe('contract permissions', () => {
 
   it('offers no evolution step on a closed contract', () => {
     expect(contractPermissions(detail({ phase: 'closed' }), contractManager).evolutionActions('proposed', false)).toEqual([])
-    expect(contractPermissions(detail({ phase: 'closed' }), contractManager).requestEvolution).toBe(false)
   })
 })

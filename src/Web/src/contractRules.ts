@@ -14,24 +14,30 @@ export function reached(contract: { phase: Phase }, phase: Phase): boolean {
 }
 
 /**
- * What the screens offer a caller on a contract. Where the API says it in `can` (contract-level actions,
- * terms, inventory), `can` decides; elsewhere the documented rules of roles and phases do, and the server
- * still refuses anything out of order with a 409 the screens show.
+ * What the screens offer a caller on a contract. Where the API says it in `can` (contract-level actions, terms,
+ * requirements, inventory, new evolution requests), `can` decides; elsewhere the documented rules of roles and
+ * phases do, and the server still refuses anything out of order with a 409 the screens show.
  */
 export function contractPermissions(contract: ContractDetail, user: Caller) {
   const clientManager = isClientManager(user)
   const providerManager = isProviderManager(user)
   const manager = isContractManager(user)
   const open = contract.phase !== 'closed'
+  const side = sideOf(user)
+  const planning = contract.phase === 'signed' || contract.phase === 'takeover' || contract.phase === 'upgrade'
   return {
     editTerms: contract.can.includes('editTerms'),
     editInventory: contract.can.includes('editInventory'),
-    editRequirements: clientManager && contract.phase === 'draft',
-    /** Checklist items are added and accepted while their phase is the contract's phase. */
+    editRequirements: contract.can.includes('editRequirements'),
+    requestEvolution: contract.can.includes('requestEvolution'),
+    /** Checklist items are added, and documents attached, while their phase is the contract's phase. */
     editChecklist: (phase: ChecklistPhase) => manager && contract.phase === phase,
-    addWorkstream: manager && open && !reached(contract, 'run'),
-    editWorkstreamProgress: manager && (contract.phase === 'takeover' || contract.phase === 'upgrade'),
-    requestEvolution: clientManager && reached(contract, 'signed') && open,
+    /** A side's acceptances are final once that side has accepted the phase's closure. */
+    acceptChecklistItems: (phase: ChecklistPhase) =>
+      manager && contract.phase === phase && !contract.closures.some((closure) => closure.phase === phase && closure.side === side),
+    /** Upgrade workstreams are planned and followed between signature and the run phase. */
+    addWorkstream: manager && planning,
+    editWorkstreamProgress: manager && planning,
     evolutionActions: (state: EvolutionState, hasAmendment: boolean): EvolutionAction[] =>
       open ? evolutionActionsFor(state, hasAmendment, { clientManager, providerManager }) : [],
     versionActions: (version: VersionSummary) => versionActionsFor(version, sideOf(user), manager),

@@ -26,7 +26,14 @@ describe('terms errors', () => {
   })
 
   it('reads a priority named in place of a position as the row of that priority', () => {
-    const { placed } = placeTermsErrors({ 'sla.targets[P2].resolve.value': 'At least 1.', 'penalties.perBreach[P1].amount': 'Negative.' }, terms())
-    expect(placed).toEqual({ 'sla.targets[1].resolve.value': 'At least 1.', 'penalties.perBreach[0].amount': 'Negative.' })
+    const { placed } = placeTermsErrors(
+      { 'sla.targets[P2].resolve.value': 'At least 1.', 'penalties.perBreach[P1].amount': 'Negative.', 'prices.workUnits[UO-1].unitPrice': 'Zero.' },
+      terms(),
+    )
+    expect(placed).toEqual({
+      'sla.targets[1].resolve.value': 'At least 1.',
+      'penalties.perBreach[0].amount': 'Negative.',
+      'prices.workUnits[0].unitPrice': 'Zero.',
+    })
   })
 })

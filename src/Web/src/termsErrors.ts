@@ -66,14 +66,20 @@ function parent(path: string): string | null {
   return cut <= 0 ? null : path.slice(0, cut)
 }
 
+/** The natural key of a row in the lists that have one, as the compare call names rows. */
+const naturalKeys: Record<string, (terms: ContractTerms) => string[]> = {
+  'sla.targets': (terms) => terms.sla.targets.map((target) => target.priority),
+  'penalties.perBreach': (terms) => terms.penalties.perBreach.map((rule) => rule.priority),
+  'prices.workUnits': (terms) => terms.prices.workUnits.map((unit) => unit.code),
+}
+
 /**
- * Lists keyed by priority may be named by priority rather than by position ("sla.targets[P1].resolve.value",
- * as the compare call names them): brought back to the row of that priority.
+ * A row may be named by its natural key rather than by position ("sla.targets[P1].resolve.value",
+ * "prices.workUnits[UO-DEV].unitPrice"): brought back to the row with that key.
  */
 function byPosition(path: string, terms: ContractTerms): string {
-  return path.replace(/^(sla\.targets|penalties\.perBreach)\[(P\d)\]/, (whole, list: string, priority: string) => {
-    const rows: { priority: string }[] = list === 'sla.targets' ? terms.sla.targets : terms.penalties.perBreach
-    const index = rows.findIndex((row) => row.priority === priority)
+  return path.replace(/^([a-zA-Z.]+)\[([^\]]*[^\d\]][^\]]*)\]/, (whole, list: string, key: string) => {
+    const index = naturalKeys[list]?.(terms).indexOf(key) ?? -1
     return index < 0 ? whole : `${list}[${index}]`
   })
 }

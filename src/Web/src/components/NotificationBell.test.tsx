@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { ContractNotification } from '../hooks/notifications'
-import { detail, operatorUser, providerOrganisation, version } from '../test/contracts'
+import { accountManager, detail, operatorUser, providerOrganisation, version } from '../test/contracts'
 import { clientAdmin, fakeBackend, json, renderApp } from '../test/render'
 
 const notice = (id: string, read: boolean, days: number): ContractNotification => ({
@@ -41,6 +41,26 @@ describe('notification bell', () => {
     expect(await screen.findByRole('heading', { name: 'INF-2026-01', level: 1 })).toBeInTheDocument()
     await waitFor(() => expect(calls.filter((call) => call.method === 'POST').map((call) => call.url)).toEqual(['/api/contracts/notifications/n-2/read']))
     expect(calls.find((call) => call.method === 'POST')?.headers.get('X-CSRF')).toBe('1')
+  })
+
+  it('opens the proposed amendment, and the evolutions, from their notifications', async () => {
+    fakeBackend({
+      'GET /bff/user': () => json(accountManager),
+      'GET /api/contracts/notifications': () =>
+        json([
+          { id: 'n-a', contractId: 'c-1', kind: 'amendmentProposed', data: { reference: 'INF-2026-01', version: 2, proposedBy: 'Claire Manager' }, createdAt: '2027-04-01T06:00:00Z', read: true },
+          { id: 'n-e', contractId: 'c-1', kind: 'evolutionStateChanged', data: { reference: 'INF-2026-01', title: 'Mail migration', state: 'validated' }, createdAt: '2027-04-01T05:00:00Z', read: true },
+        ]),
+      'GET /api/contracts/c-1': () =>
+        json(detail({ versions: [{ number: 1, status: 'active', origin: 'signature' }, { number: 2, status: 'proposed', origin: 'amendment', proposedSide: 'client' }] })),
+      'GET /api/contracts/c-1/versions/2': () => json(version({ number: 2, status: 'proposed', origin: 'amendment' })),
+    })
+    renderApp('/')
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Notifications' }))
+    expect(await screen.findByText('Evolution “Mail migration”: Validated — INF-2026-01')).toBeInTheDocument()
+    await userEvent.click(await screen.findByRole('menuitem', { name: /Amendment \(version 2\) proposed by Claire Manager/ }))
+    expect(await screen.findByRole('heading', { name: 'Terms of version 2' })).toBeInTheDocument()
   })
 
   it('says in French how many days are left', async () => {

@@ -4,24 +4,58 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { formatDate, useFormatDateTime } from '../format'
+import { evolutionStates } from '../hooks/evolutions'
 import { useMarkNotificationRead, useNotifications, type ContractNotification } from '../hooks/notifications'
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '')
 
-/** What a notification says, from its kind and its data; a kind this version does not know still reads sensibly. */
-function describe(notification: ContractNotification, t: TFunction, language: string): { title: string; detail?: string } {
+const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T => values.some((known) => known === value)
+
+/**
+ * What a notification says and where it leads, from its kind and its data; a kind this version does not know
+ * still reads sensibly and opens the contract.
+ */
+function describe(notification: ContractNotification, t: TFunction, language: string): { title: string; detail?: string; search: string } {
   const { data } = notification
+  const reference = text(data.reference)
   switch (notification.kind) {
     case 'noticeDeadlineApproaching':
       return {
-        title: t('notifications.noticeDeadlineApproaching', { days: text(data.daysBefore), reference: text(data.reference) }),
+        title: t('notifications.noticeDeadlineApproaching', { days: text(data.daysBefore), reference }),
         detail:
           typeof data.noticeDeadline === 'string'
             ? t('notifications.noticeDeadlineOn', { date: formatDate(data.noticeDeadline, language) })
             : undefined,
+        search: '',
+      }
+    case 'amendmentProposed':
+      return {
+        title: t('notifications.amendmentProposed', { version: text(data.version), name: text(data.proposedBy), reference }),
+        search: `?tab=terms&version=${encodeURIComponent(text(data.version))}`,
+      }
+    case 'evolutionRequested':
+      return { title: t('notifications.evolutionRequested', { title: text(data.title), reference }), search: '?tab=evolutions' }
+    case 'evolutionStateChanged':
+      return {
+        title: t('notifications.evolutionStateChanged', {
+          title: text(data.title),
+          state: isOneOf(evolutionStates, data.state) ? t(`evolutions.states.${data.state}`) : text(data.state),
+          reference,
+        }),
+        search: '?tab=evolutions',
+      }
+    case 'renewalDecided':
+      return {
+        title: t('notifications.renewalDecided', {
+          decision: isOneOf(['renew', 'renegotiate', 'terminate'] as const, data.decision)
+            ? t(`contracts.renewal.decisions.${data.decision}`)
+            : text(data.decision),
+          reference,
+        }),
+        search: '',
       }
     default:
-      return { title: text(data.reference) ? t('notifications.otherWithReference', { reference: text(data.reference) }) : t('notifications.other') }
+      return { title: reference ? t('notifications.otherWithReference', { reference }) : t('notifications.other'), search: '' }
   }
 }
 
@@ -37,7 +71,8 @@ export function NotificationBell() {
 
   function open(notification: ContractNotification) {
     if (!notification.read) markRead.mutate(notification.id)
-    void navigate(`/contracts/${encodeURIComponent(notification.contractId)}`)
+    const { search } = describe(notification, t, i18n.language)
+    void navigate(`/contracts/${encodeURIComponent(notification.contractId)}${search}`)
   }
 
   return (

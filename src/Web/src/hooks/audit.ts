@@ -12,7 +12,8 @@ export interface AuditEntry {
   after: unknown
 }
 
-interface AuditPage {
+/** A page of an audit trail, Identity's log or a contract's: pass `nextCursor` as `before` for the next one. */
+export interface AuditPage {
   items: AuditEntry[]
   nextCursor: string | null
 }

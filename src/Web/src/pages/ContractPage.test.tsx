@@ -330,6 +330,7 @@ describe('takeover checklist', () => {
     expect(screen.getByRole('table', { name: 'Deliverables' })).toBeInTheDocument()
     expect(screen.getByText(/accepted the closure: Claire Manager/)).toBeInTheDocument()
     expect(screen.getByText('has not accepted the closure yet')).toBeInTheDocument()
+    expect(screen.getByText(/^2 items are not yet accepted by both sides/)).toBeInTheDocument()
     expect(screen.getByRole('progressbar', { name: 'Progress of Security' })).toHaveAttribute('aria-valuenow', '40')
 
     await userEvent.click(within(session).getByRole('button', { name: 'Accept “Session on the backups”' }))
@@ -354,12 +355,21 @@ describe('takeover checklist', () => {
   })
 
   it('lets the client side withdraw its acceptance', async () => {
-    const calls = backend(contractManager, takeover, routes)
+    const calls = backend(contractManager, { ...takeover, closures: [] }, routes)
     renderApp('/contracts/c-1?tab=phases')
 
     const session = (await screen.findByRole('cell', { name: 'Session on the backups' })).closest('tr')!
     await userEvent.click(within(session).getByRole('button', { name: 'Withdraw acceptance of “Session on the backups”' }))
     await waitFor(() => expect(posts(calls).map((call) => call.url)).toEqual(['/api/contracts/c-1/checklist-items/ck-1/unaccept']))
+  })
+
+  it('keeps a side’s acceptances once that side has accepted the closure', async () => {
+    backend(contractManager, takeover, routes)
+    renderApp('/contracts/c-1?tab=phases')
+
+    await screen.findByRole('cell', { name: 'Session on the backups' })
+    expect(screen.queryByRole('button', { name: /^(Accept|Withdraw acceptance)/ })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Add the item' })).toBeInTheDocument()
   })
 
   it('gives agents no checklist action', async () => {
@@ -405,7 +415,9 @@ describe('evolutions', () => {
     ['a provider manager', accountManager, { e1: ['Propose a solution'], e2: [], e3: ['Start'], e4: ['Deliver'], e5: [], e6: [], e7: [], e8: [] }],
     ['an agent', agent, { e1: [], e2: [], e3: [], e4: [], e5: [], e6: [], e7: [], e8: [] }],
   ])('gives %s the actions of each state', async (_, user, expected) => {
-    backend(user, detail(), { 'GET /api/contracts/c-1/evolutions': () => json(all) })
+    backend(user, detail({ can: user === contractManager ? ['requestEvolution', 'editInventory', 'amend'] : [] }), {
+      'GET /api/contracts/c-1/evolutions': () => json(all),
+    })
     renderApp('/contracts/c-1?tab=evolutions')
 
     await screen.findByRole('article', { name: 'Request e1' })
@@ -466,7 +478,11 @@ describe('contract audit', slow, () => {
   it('loads older entries before the last one shown, and shows what changed', async () => {
     const calls = backend(contractManager, detail(), {
       'GET /api/contracts/c-1/audit': (call) =>
-        json(call.url.includes('before=') ? [entry(51)] : Array.from({ length: 50 }, (_, index) => entry(index + 1))),
+        json(
+          call.url.includes('before=')
+            ? { items: [entry(51)], nextCursor: null }
+            : { items: Array.from({ length: 50 }, (_, index) => entry(index + 1)), nextCursor: 'cursor-50' },
+        ),
     })
     renderApp('/contracts/c-1?tab=audit')
 
@@ -481,7 +497,7 @@ describe('contract audit', slow, () => {
     expect(screen.queryByText('Load more')).not.toBeInTheDocument()
     expect(calls.filter((call) => call.url.startsWith('/api/contracts/c-1/audit')).map((call) => call.url)).toEqual([
       '/api/contracts/c-1/audit?limit=50',
-      '/api/contracts/c-1/audit?limit=50&before=a-50',
+      '/api/contracts/c-1/audit?limit=50&before=cursor-50',
     ])
   })
 })

@@ -87,7 +87,7 @@ function ContractView({ contract }: { contract: ContractDetail }) {
   const visibleTabs = tabs.filter((tab) => tab !== 'audit' || canAuditContracts(user))
   const requested = searchParams.get('tab')
   const tab: Tab = visibleTabs.find((candidate) => candidate === requested) ?? 'terms'
-  const partyName = otherParty(contract)
+  const partyName = otherParty.nameOf(contract) ?? t('common.unknown')
 
   return (
     <Stack>
@@ -104,11 +104,11 @@ function ContractView({ contract }: { contract: ContractDetail }) {
             <PhaseBadge phase={contract.phase} />
           </Group>
           <Text size="lg">{contract.title}</Text>
-          <Text c="dimmed" size="sm">
-            {user.organisation.kind === 'client'
-              ? t('contracts.providerIs', { name: partyName ?? t('common.unknown') })
-              : t('contracts.clientIs', { name: partyName ?? t('common.unknown') })}
-          </Text>
+          {otherParty.available && (
+            <Text c="dimmed" size="sm">
+              {user.organisation.kind === 'client' ? t('contracts.providerIs', { name: partyName }) : t('contracts.clientIs', { name: partyName })}
+            </Text>
+          )}
         </Stack>
         <ContractActions contract={contract} />
       </Group>

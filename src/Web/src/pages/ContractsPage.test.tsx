@@ -54,6 +54,21 @@ describe('contracts list', () => {
     expect(calls.some((call) => call.url.includes('/providers'))).toBe(false)
   })
 
+  it('leaves the provider out for client users the identity service does not give providers to', async () => {
+    const calls = fakeBackend({ 'GET /bff/user': () => json(requester), 'GET /api/contracts': () => json(contracts) })
+    renderApp('/contracts')
+
+    await rowOf('INF-2026-01')
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+      'Reference',
+      'Title',
+      'Phase',
+      'Monthly fee',
+      'Notice deadline',
+    ])
+    expect(calls.some((call) => call.url.includes('/providers'))).toBe(false)
+  })
+
   it('says when there is no contract yet', async () => {
     fakeBackend({ 'GET /bff/user': () => json(requester), 'GET /api/contracts': () => json([]), 'GET /api/identity/organisations/providers': providers })
     renderApp('/contracts')

@@ -7,5 +7,5 @@ import { AuditTrail } from '../AuditTrail'
 export function ContractAuditTab({ contract }: { contract: ContractDetail }) {
   const { t } = useTranslation()
   const audit = useContractAudit(contract.id)
-  return <AuditTrail query={audit} entries={audit.data?.pages.flat() ?? []} emptyDescription={t('audit.contractEmpty')} />
+  return <AuditTrail query={audit} entries={audit.data?.pages.flatMap((page) => page.items) ?? []} emptyDescription={t('audit.contractEmpty')} />
 }

@@ -175,8 +175,11 @@ function AddItemForm({ contractId, phase }: { contractId: string; phase: Checkli
   )
 }
 
-/** Where both sides stand on closing the phase, and the caller's "close" when `can` allows it. */
-function Closure({ contract, phase }: { contract: ContractDetail; phase: ChecklistPhase }) {
+/**
+ * Where both sides stand on closing the phase, and the caller's "close" when `can` allows it; `pending` items
+ * (not yet accepted by both sides) would make the server refuse, so the card says so first.
+ */
+function Closure({ contract, phase, pending }: { contract: ContractDetail; phase: ChecklistPhase; pending: number }) {
   const { t } = useTranslation()
   const formatDateTime = useFormatDateTime()
   const [closing, setClosing] = useState(false)
@@ -201,6 +204,11 @@ function Closure({ contract, phase }: { contract: ContractDetail; phase: Checkli
               </Text>
             )
           })}
+          {pending > 0 && contract.phase === phase && (
+            <Text size="sm" c="dimmed">
+              {t('checklists.pendingItems', { count: pending })}
+            </Text>
+          )}
         </Stack>
         {contract.can.includes(action) && (
           <>
@@ -220,6 +228,7 @@ function ChecklistSection({ contract, phase, permissions }: { contract: Contract
   const checklist = useChecklist(contract.id, phase, started)
   const accept = useAcceptChecklistItem(contract.id)
   const editable = permissions.editChecklist(phase)
+  const accepting = permissions.acceptChecklistItems(phase)
   const mySide = sideOf(user)
   const headingId = `checklist-${phase}`
 
@@ -233,7 +242,11 @@ function ChecklistSection({ contract, phase, permissions }: { contract: Contract
           <Text c="dimmed">{t(`checklists.notStarted.${phase}`)}</Text>
         ) : (
           <>
-            <Closure contract={contract} phase={phase} />
+            <Closure
+              contract={contract}
+              phase={phase}
+              pending={(checklist.data ?? []).filter((item) => !item.clientAcceptedBy || !item.providerAcceptedBy).length}
+            />
             <ListStates
               query={checklist}
               empty={<EmptyState icon={<IconListDetails aria-hidden />} title={t('checklists.emptyTitle')} description={t('checklists.empty')} />}
@@ -255,7 +268,7 @@ function ChecklistSection({ contract, phase, permissions }: { contract: Contract
                               <Table.Th w="20%">{t('checklists.sides.client')}</Table.Th>
                               <Table.Th w="20%">{t('checklists.sides.provider')}</Table.Th>
                               <Table.Th>{t('checklists.documents')}</Table.Th>
-                              {editable && <Table.Th w={170}>{t('common.actions')}</Table.Th>}
+                              {accepting && <Table.Th w={170}>{t('common.actions')}</Table.Th>}
                             </Table.Tr>
                           </Table.Thead>
                           <Table.Tbody>
@@ -274,7 +287,7 @@ function ChecklistSection({ contract, phase, permissions }: { contract: Contract
                                   <Table.Td>
                                     <Documents contractId={contract.id} item={item} canUpload={editable} />
                                   </Table.Td>
-                                  {editable && (
+                                  {accepting && (
                                     <Table.Td>
                                       <Button
                                         size="xs"

@@ -8,6 +8,7 @@ import {
   List,
   NativeSelect,
   Paper,
+  Radio,
   Stack,
   Switch,
   Text,
@@ -71,14 +72,16 @@ function complete(terms: ContractTerms): ContractTerms {
 }
 
 /** One row of a list in the form: its fields side by side (wrapping on a phone), a remove button, its error. */
-function Row({ children, removeLabel, onRemove, error }: { children: ReactNode; removeLabel: string; onRemove: () => void; error?: string }) {
+function Row({ children, removeLabel, onRemove, error }: { children: ReactNode; removeLabel?: string; onRemove?: () => void; error?: string }) {
   return (
     <Paper withBorder p="xs">
       <Group align="flex-end" gap="sm">
         {children}
-        <ActionIcon variant="subtle" color="red" size="lg" aria-label={removeLabel} onClick={onRemove}>
-          <IconTrash size={18} aria-hidden />
-        </ActionIcon>
+        {onRemove && (
+          <ActionIcon variant="subtle" color="red" size="lg" aria-label={removeLabel} onClick={onRemove}>
+            <IconTrash size={18} aria-hidden />
+          </ActionIcon>
+        )}
       </Group>
       {error && (
         <Text c="red" size="sm" mt={4}>
@@ -456,18 +459,20 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
               <AddButton onClick={() => update((draft) => void draft.calendar.weekly.push({ day: 'monday', open: '09:00', close: '18:00' }), true)}>
                 {t('terms.editor.addInterval')}
               </AddButton>
-              <Checkbox.Group
+              {/* One pack at most: Alsace-Moselle's includes the national holidays. */}
+              <Radio.Group
                 label={t('terms.holidayPacks')}
-                value={terms.calendar.holidayPacks}
-                onChange={(value) => update((draft) => void (draft.calendar.holidayPacks = value as HolidayPack[]))}
+                value={terms.calendar.holidayPacks[0] ?? ''}
+                onChange={(value) => update((draft) => void (draft.calendar.holidayPacks = value === '' ? [] : [value as HolidayPack]))}
                 error={err('calendar.holidayPacks')}
               >
                 <Stack gap="xs" mt="xs">
+                  <Radio value="" label={t('terms.noHolidayPack')} />
                   {holidayPacks.map((pack) => (
-                    <Checkbox key={pack} value={pack} label={t(`terms.packs.${packKey(pack)}`)} />
+                    <Radio key={pack} value={pack} label={t(`terms.packs.${packKey(pack)}`)} />
                   ))}
                 </Stack>
-              </Checkbox.Group>
+              </Radio.Group>
             </>
           )}
           <Text fw={600} size="sm">
@@ -500,12 +505,8 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
           {terms.sla.targets.map((target, index) => {
             const rowName = t('terms.editor.priorityRow', { priority: target.priority })
             return (
-              <Row
-                key={`${target.priority}-${index}`}
-                removeLabel={t('terms.editor.remove', { row: rowName })}
-                onRemove={() => update((draft) => void draft.sla.targets.splice(index, 1), true)}
-                error={err(`sla.targets[${index}]`) ?? err(`sla.targets[${index}].priority`)}
-              >
+              // One target per priority, P1 to P4: rows are added for a missing priority, never removed.
+              <Row key={`${target.priority}-${index}`} error={err(`sla.targets[${index}]`) ?? err(`sla.targets[${index}].priority`)}>
                 <Text fw={700} w={40} mb={8} aria-hidden>
                   {target.priority}
                 </Text>

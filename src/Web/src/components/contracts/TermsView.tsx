@@ -2,7 +2,7 @@ import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatAmount, useFormatDate } from '../../format'
-import type { ContractTerms, SlaDuration } from '../../hooks/contracts'
+import { weekDays, type ContractTerms, type SlaDuration } from '../../hooks/contracts'
 
 export function TermsSection({ title, children }: { title: string; children: ReactNode }) {
   const id = `terms-${title.replace(/\W+/g, '-').toLowerCase()}`
@@ -150,8 +150,17 @@ export function TermsView({ terms }: { terms: ContractTerms }) {
         ) : (
           <SimpleTable
             caption={t('terms.weekly')}
-            headers={[t('terms.day'), t('terms.opens'), t('terms.closes')]}
-            rows={terms.calendar.weekly.map((interval) => [t(`terms.days.${interval.day}`), interval.open, interval.close])}
+            headers={[t('terms.day'), t('terms.openingHours')]}
+            rows={weekDays
+              .map((day) => ({ day, intervals: terms.calendar.weekly.filter((interval) => interval.day === day) }))
+              .filter(({ intervals }) => intervals.length > 0)
+              .map(({ day, intervals }) => [
+                t(`terms.days.${day}`),
+                intervals
+                  .toSorted((a, b) => a.open.localeCompare(b.open))
+                  .map((interval) => `${interval.open}–${interval.close}`)
+                  .join(', '),
+              ])}
             minWidth={300}
           />
         )}
