@@ -127,6 +127,111 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         Assert.True(width <= 390, $"the page is {width} px wide on a 390 px screen");
     });
 
+    [Fact]
+    public Task A_contract_is_drafted_imported_signed_taken_over_by_both_sides_and_evolves() => WithScreenshotsOnFailure(async () =>
+    {
+        var client = await NewPageAsync();
+        await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
+        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Contrats" }).ClickAsync();
+        await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau contrat" }).ClickAsync();
+        var create = client.GetByRole(AriaRole.Dialog);
+        var reference = $"WEB-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        await create.GetByLabel(new Regex("^Référence")).FillAsync(reference);
+        await create.GetByLabel(new Regex("^Intitulé")).FillAsync("Infogérance du poste de travail");
+        await create.GetByLabel(new Regex("^Prestataire")).SelectOptionAsync(new SelectOptionValue { Label = "Antares Services" });
+        await create.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(reference) })).ToBeVisibleAsync();
+        var contractUrl = client.Url;
+
+        // The inventory arrives from a spreadsheet export (';' as French Excel writes it).
+        await client.GetByRole(AriaRole.Tab, new() { Name = "Inventaire" }).ClickAsync();
+        await client.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
+        var import = client.GetByRole(AriaRole.Dialog);
+        await import.GetByLabel(new Regex("^Fichier")).SetInputFilesAsync(new FilePayload
+        {
+            Name = "inventaire.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("type;nom;quantité;criticité;emplacement\nserveur;SRV-WEB-01;2;critique;Lyon\nposte de travail;Postes du siège;85;moyenne;Lyon\nlicence;Suite bureautique;90;faible;\n"),
+        });
+        await import.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
+        await Assertions.Expect(client.GetByText("3 éléments importés.")).ToBeVisibleAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Cell, new() { Name = "Postes du siège", Exact = true })).ToBeVisibleAsync();
+
+        await client.GetByRole(AriaRole.Button, new() { Name = "Signer le contrat" }).ClickAsync();
+        await client.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Signer le contrat" }).ClickAsync();
+        await Assertions.Expect(client.GetByText("Le contrat a été signé.")).ToBeVisibleAsync();
+        await client.GetByRole(AriaRole.Button, new() { Name = "Démarrer la prise en charge" }).ClickAsync();
+        await client.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Démarrer la prise en charge" }).ClickAsync();
+        await Assertions.Expect(client.GetByText("La prise en charge a démarré.")).ToBeVisibleAsync();
+
+        // Both sides accept every takeover item, each in its own browser.
+        var provider = await NewPageAsync();
+        await LogInAsync(provider, "manager@antares.example", DemoWorld.Password);
+        await provider.GotoAsync(contractUrl);
+        foreach (var page in new[] { client, provider })
+        {
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Phases" }).ClickAsync();
+            var accept = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Accepter « ") });
+            await Assertions.Expect(accept).ToHaveCountAsync(6);
+            while (await accept.CountAsync() > 0)
+            {
+                var before = await accept.CountAsync();
+                await accept.First.ClickAsync();
+                await Assertions.Expect(accept).ToHaveCountAsync(before - 1);
+            }
+        }
+
+        await provider.ReloadAsync();
+        await provider.GetByRole(AriaRole.Tab, new() { Name = "Phases" }).ClickAsync();
+        await Assertions.Expect(provider.GetByText("Marc Dubois", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Assertions.Expect(provider.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Retirer l’acceptation de « ") })).ToHaveCountAsync(6);
+        foreach (var page in new[] { provider, client })
+        {
+            await page.GotoAsync(contractUrl);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Clore la prise en charge" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Clore la prise en charge" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("Votre acceptation de la clôture de la prise en charge a été enregistrée.")).ToBeVisibleAsync();
+        }
+
+        await client.ReloadAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.List, new() { Name = "Phases du contrat" }).Locator("[aria-current=step]"))
+            .ToContainTextAsync("Exploitation");
+
+        // An evolution request, from the client's need to its acceptance.
+        await client.GetByRole(AriaRole.Tab, new() { Name = "Évolutions" }).ClickAsync();
+        await client.GetByRole(AriaRole.Button, new() { Name = "Nouvelle demande" }).ClickAsync();
+        var request = client.GetByRole(AriaRole.Dialog);
+        await request.GetByLabel(new Regex("^Intitulé")).FillAsync("Chiffrement des postes nomades");
+        await request.GetByLabel(new Regex("^Expression du besoin")).FillAsync("Chiffrer les disques des 40 portables des commerciaux.");
+        await request.GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande" }).ClickAsync();
+        await Assertions.Expect(client.GetByText("Exprimée").First).ToBeVisibleAsync();
+
+        await provider.GotoAsync(contractUrl);
+        await provider.GetByRole(AriaRole.Tab, new() { Name = "Évolutions" }).ClickAsync();
+        await provider.GetByRole(AriaRole.Button, new() { Name = "Proposer une solution : Chiffrement des postes nomades" }).ClickAsync();
+        var proposal = provider.GetByRole(AriaRole.Dialog);
+        await proposal.GetByLabel(new Regex("^Solution proposée")).FillAsync("BitLocker géré par la console existante, clés séquestrées.");
+        await proposal.GetByLabel(new Regex("^Devis")).FillAsync("4800");
+        await proposal.GetByLabel(new Regex("^Planning")).FillAsync("Pilote 1 semaine, déploiement 2 semaines.");
+        await proposal.GetByRole(AriaRole.Button, new() { Name = "Proposer une solution" }).ClickAsync();
+        await Assertions.Expect(provider.GetByText("Proposée").First).ToBeVisibleAsync();
+
+        await StepAsync(client, "Valider", "Validée");
+        await StepAsync(provider, "Démarrer", "En cours");
+        await StepAsync(provider, "Livrer", "Livrée");
+        await StepAsync(client, "Recetter", "Recettée");
+    });
+
+    /// <summary>Takes an evolution step from its button and its confirmation, and waits for the new state.</summary>
+    private async Task StepAsync(IPage page, string action, string state)
+    {
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Évolutions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"{action} : Chiffrement des postes nomades" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = action }).ClickAsync();
+        await Assertions.Expect(page.GetByText(state, new() { Exact = true }).First).ToBeVisibleAsync();
+    }
+
     private async Task LogInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync($"{system.GatewayUrl}/login");
