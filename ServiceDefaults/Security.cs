@@ -61,6 +61,9 @@ public static class Policies
     /// <summary>Everyone who works on contracts, on either side: they read what their contracts let them see.</summary>
     public const string ContractReaders = nameof(ContractReaders);
 
+    /// <summary>Every role of a client company.</summary>
+    public const string ClientUsers = nameof(ClientUsers);
+
     /// <summary>The client side's managers of contracts.</summary>
     public const string ClientManagers = nameof(ClientManagers);
 
@@ -73,6 +76,7 @@ public static class Policies
     public static void AddDefaultPolicies(this AuthorizationOptions options)
     {
         options.AddPolicy(ContractReaders, policy => policy.RequireRole([.. Roles.Of(OrganisationKind.Client), .. Roles.Of(OrganisationKind.Provider)]));
+        options.AddPolicy(ClientUsers, policy => policy.RequireRole([.. Roles.Of(OrganisationKind.Client)]));
         options.AddPolicy(ClientManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager));
         options.AddPolicy(ContractManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.AccountManager));
         options.AddPolicy(ContractOversight, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.Auditor, Roles.AccountManager));

@@ -97,7 +97,7 @@ public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions
         // The most recent alert that fell due: after downtime, older ones would only say less than this one.
         if (alerts.Where(alert => alert.Second <= today).OrderBy(alert => alert.First).FirstOrDefault() is { First: > 0 } latest)
         {
-            raised = await RaiseAsync(unitOfWork, contract!, next, latest.First);
+            raised = await RaiseAsync(unitOfWork, contract!, next, latest.First, today);
         }
 
         var nextDue = alerts.Select(alert => alert.Second).Where(on => on > today).DefaultIfEmpty(next.Deadline.AddDays(1)).Min();
@@ -106,7 +106,7 @@ public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions
         return (true, raised);
     }
 
-    private static async Task<int> RaiseAsync(UnitOfWork unitOfWork, ContractRow contract, NextDeadline next, int daysBefore)
+    private static async Task<int> RaiseAsync(UnitOfWork unitOfWork, ContractRow contract, NextDeadline next, int daysBefore, DateOnly today)
     {
         var inserted = await unitOfWork.ExecuteAsync(
             """
@@ -129,7 +129,8 @@ public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions
             DaysBefore = daysBefore,
         });
         await ContractStore.NotifyAsync(unitOfWork, contract, "both", "noticeDeadlineApproaching",
-            new { contract.Reference, DaysBefore = daysBefore, NoticeDeadline = next.Deadline, PeriodEnd = next.LastDayOfPeriod });
+            // The threshold names the alert; the days left are what a reader needs (they differ after downtime).
+            new { contract.Reference, DaysBefore = daysBefore, DaysLeft = next.Deadline.DayNumber - today.DayNumber, NoticeDeadline = next.Deadline, PeriodEnd = next.LastDayOfPeriod });
         return 1;
     }
 }

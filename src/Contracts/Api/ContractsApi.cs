@@ -241,12 +241,19 @@ public static class ContractsApi
             "SELECT phase, side, accepted_by, accepted_at FROM phase_closures WHERE tenant_id = @TenantId AND contract_id = @ContractId ORDER BY accepted_at",
             contract)).ToList();
         var renewal = await RenewalApi.StatusAsync(unitOfWork, contract, versions, today);
+        var checklist = await unitOfWork.QuerySingleOrDefaultAsync<(long Items, long Pending)>(
+            """
+            SELECT count(*), count(*) FILTER (WHERE client_accepted_at IS NULL OR provider_accepted_at IS NULL)
+            FROM checklist_items WHERE tenant_id = @TenantId AND contract_id = @ContractId AND phase = @Phase
+            """,
+            contract);
+        var closable = Phases.RefuseClosure(contract.Phase, contract.Phase, (int)checklist.Items, (int)checklist.Pending) is null;
         var summary = Summarise(contract, versions, today);
         return new ContractDetail(
             summary.Id, summary.TenantId, summary.ProviderOrganisationId, summary.Reference, summary.Title, summary.Phase, summary.CurrentVersion,
             summary.MonthlyFee, summary.StartDate, summary.NextPeriodEnd, summary.NoticeDeadline,
             contract.CreatedAt, contract.SignedAt, contract.SignedBy, contract.TerminatesOn, contract.ClosedOn, contract.Handover,
-            [.. versions.Select(VersionSummary.From)], closures, renewal, Can(contract, versions, closures, renewal, user));
+            [.. versions.Select(VersionSummary.From)], closures, renewal, Can(contract, versions, closures, renewal, closable, user));
     }
 
     private static ContractSummary Summarise(ContractRow contract, IReadOnlyList<VersionRow> versions, DateOnly today)
@@ -264,7 +271,8 @@ public static class ContractsApi
 
     /// <summary>What the caller may do now; the SPA shows these actions and the endpoints check the same rules.</summary>
     private static IReadOnlyList<string> Can(
-        ContractRow contract, IReadOnlyList<VersionRow> versions, IReadOnlyList<Closure> closures, RenewalStatus? renewal, CurrentUser user)
+        ContractRow contract, IReadOnlyList<VersionRow> versions, IReadOnlyList<Closure> closures, RenewalStatus? renewal, bool closable,
+        CurrentUser user)
     {
         var can = new List<string>();
         var client = Caller.IsClientManager(user);
@@ -292,8 +300,7 @@ public static class ContractsApi
                 break;
         }
 
-        if (manager && Phases.WithChecklist.Contains(contract.Phase)
-            && !closures.Any(closure => closure.Phase == contract.Phase && closure.Side == side))
+        if (manager && closable && !closures.Any(closure => closure.Phase == contract.Phase && closure.Side == side))
         {
             can.Add($"close:{contract.Phase}");
         }

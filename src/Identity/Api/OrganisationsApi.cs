@@ -29,10 +29,10 @@ public static class OrganisationsApi
         api.MapGet("/{organisationId:guid}", GetAsync);
         api.MapPut("/{organisationId:guid}", RenameAsync);
         api.MapPost("/{organisationId:guid}/invitations", InviteAsync);
-        app.MapGet("/organisations/providers", ListProvidersAsync).RequireAuthorization(Policies.ClientManagers);
+        app.MapGet("/organisations/providers", ListProvidersAsync).RequireAuthorization(Policies.ClientUsers);
     }
 
-    /// <summary>The providers a client may name in a contract: their names only, as the register shows them.</summary>
+    /// <summary>The providers a client may name in a contract, and whose names its people read: names only, as the register shows them.</summary>
     public static async Task<Ok<ProviderDto[]>> ListProvidersAsync(CurrentUser user, Database database, CancellationToken cancellationToken)
     {
         await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);

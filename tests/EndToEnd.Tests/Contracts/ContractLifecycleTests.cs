@@ -83,6 +83,7 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         var items = (await agent.GetAsync($"/{id}/checklists/takeover")).EnumerateArray().ToList();
         Assert.Equal(6, items.Count);
         await manager.PostAsync($"/{id}/phases/takeover/close", expected: HttpStatusCode.Conflict);
+        Assert.DoesNotContain("close:takeover", Strings((await manager.GetAsync($"/{id}")).GetProperty("can")));
         var paq = items.First(item => item.GetProperty("category").GetString() == "deliverable").GetProperty("id").GetGuid();
         var document = await provider.UploadAsync($"/{id}/checklist-items/{paq}/documents", "PAQ v1.pdf", Pdf, HttpStatusCode.Created);
         await provider.UploadAsync($"/{id}/checklist-items/{paq}/documents", "setup.pdf", [0x4D, 0x5A, 0x90, 0x00], HttpStatusCode.UnprocessableEntity);
@@ -97,6 +98,7 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
             Assert.Equal("Antoine Garnier", accepted.GetProperty("providerAcceptedBy").GetString());
         }
 
+        Assert.Contains("close:takeover", Strings((await provider.GetAsync($"/{id}")).GetProperty("can")));
         var halfClosed = await manager.PostAsync($"/{id}/phases/takeover/close");
         Assert.Equal("takeover", halfClosed.GetProperty("phase").GetString());
         await manager.PostAsync($"/{id}/phases/takeover/close", expected: HttpStatusCode.Conflict);

@@ -21,7 +21,7 @@ function describe(notification: ContractNotification, t: TFunction, language: st
   switch (notification.kind) {
     case 'noticeDeadlineApproaching':
       return {
-        title: t('notifications.noticeDeadlineApproaching', { days: text(data.daysBefore), reference }),
+        title: t('notifications.noticeDeadlineApproaching', { days: text(data.daysLeft ?? data.daysBefore), reference }),
         detail:
           typeof data.noticeDeadline === 'string'
             ? t('notifications.noticeDeadlineOn', { date: formatDate(data.noticeDeadline, language) })

@@ -1,4 +1,3 @@
-import { isClientManager } from '../roles'
 import { useProviders } from './organisations'
 import { useUser } from './session'
 
@@ -9,16 +8,13 @@ interface Parties {
 
 /**
  * The name of the other party of a contract: a provider user reads its clients' names from its session's
- * tenants, a client manager reads the providers' names from the identity service, which answers only client
- * managers. `available` is false for the client's other roles: the screens then leave the name out.
+ * tenants, a client's people read the providers' names from the identity service's register.
  */
-export function useOtherParty(): { available: boolean; nameOf: (contract: Parties) => string | null } {
+export function useOtherParty(): { nameOf: (contract: Parties) => string | null } {
   const user = useUser()
   const client = user.organisation.kind === 'client'
-  const manager = isClientManager(user)
-  const providers = useProviders(manager)
+  const providers = useProviders(client)
   return {
-    available: !client || manager,
     nameOf: (contract) =>
       client
         ? (providers.data?.find((provider) => provider.id === contract.providerOrganisationId)?.name ?? null)

@@ -104,11 +104,9 @@ function ContractView({ contract }: { contract: ContractDetail }) {
             <PhaseBadge phase={contract.phase} />
           </Group>
           <Text size="lg">{contract.title}</Text>
-          {otherParty.available && (
-            <Text c="dimmed" size="sm">
-              {user.organisation.kind === 'client' ? t('contracts.providerIs', { name: partyName }) : t('contracts.clientIs', { name: partyName })}
-            </Text>
-          )}
+          <Text c="dimmed" size="sm">
+            {user.organisation.kind === 'client' ? t('contracts.providerIs', { name: partyName }) : t('contracts.clientIs', { name: partyName })}
+          </Text>
         </Stack>
         <ContractActions contract={contract} />
       </Group>

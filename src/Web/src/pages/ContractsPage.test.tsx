@@ -54,19 +54,25 @@ describe('contracts list', () => {
     expect(calls.some((call) => call.url.includes('/providers'))).toBe(false)
   })
 
-  it('leaves the provider out for client users the identity service does not give providers to', async () => {
-    const calls = fakeBackend({ 'GET /bff/user': () => json(requester), 'GET /api/contracts': () => json(contracts) })
+  it('names the provider for every client user, from the identity service\'s register', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/contracts': () => json(contracts),
+      'GET /api/identity/organisations/providers': providers,
+    })
     renderApp('/contracts')
 
-    await rowOf('INF-2026-01')
+    const row = await rowOf('INF-2026-01')
     expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
       'Reference',
       'Title',
+      'Provider',
       'Phase',
       'Monthly fee',
       'Notice deadline',
     ])
-    expect(calls.some((call) => call.url.includes('/providers'))).toBe(false)
+    expect(await within(row!).findByText('Provider SAS')).toBeInTheDocument()
+    expect(calls.some((call) => call.url.includes('/providers'))).toBe(true)
   })
 
   it('says when there is no contract yet', async () => {

@@ -125,7 +125,7 @@ export function ContractsPage() {
                 <Table.Tr>
                   <Table.Th>{t('contracts.reference')}</Table.Th>
                   <Table.Th>{t('contracts.contractTitle')}</Table.Th>
-                  {otherParty.available && <Table.Th>{otherPartyLabel}</Table.Th>}
+                  <Table.Th>{otherPartyLabel}</Table.Th>
                   <Table.Th>{t('contracts.phase')}</Table.Th>
                   <Table.Th style={{ textAlign: 'right' }}>{t('contracts.monthlyFee')}</Table.Th>
                   <Table.Th>{t('contracts.noticeDeadline')}</Table.Th>
@@ -140,9 +140,7 @@ export function ContractsPage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{contract.title}</Table.Td>
-                    {otherParty.available && (
-                      <Table.Td>{otherParty.nameOf(contract) ?? <Text span c="dimmed">{t('common.unknown')}</Text>}</Table.Td>
-                    )}
+                    <Table.Td>{otherParty.nameOf(contract) ?? <Text span c="dimmed">{t('common.unknown')}</Text>}</Table.Td>
                     <Table.Td>
                       <PhaseBadge phase={contract.phase} />
                     </Table.Td>
