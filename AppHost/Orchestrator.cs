@@ -56,11 +56,14 @@ internal sealed class Orchestrator(CommandLine options, ShutdownSignal shutdown,
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
             var backends = services[..^1];
             var gateway = services[^1];
-            foreach (var backend in backends)
+            foreach (var wave in backends.GroupBy(backend => backend.Definition.Wave).OrderBy(wave => wave.Key))
             {
-                backend.Start();
+                foreach (var backend in wave)
+                {
+                    backend.Start();
+                }
+                await Task.WhenAll(wave.Select(backend => backend.WaitHealthyAsync(http, shutdown.Token)));
             }
-            await Task.WhenAll(backends.Select(backend => backend.WaitHealthyAsync(http, shutdown.Token)));
             // Last, so that the public entry point opens once there is something behind it.
             gateway.Start();
             await gateway.WaitHealthyAsync(http, shutdown.Token);

@@ -4,7 +4,12 @@ using Infogerance.AppHost.Infrastructure;
 
 namespace Infogerance.AppHost;
 
-internal sealed record ServiceDefinition(string Name, string Project);
+/// <summary>
+/// A service to run. Services of a later <see cref="Wave"/> start once every earlier one is healthy: RabbitMQ drops an
+/// event published before any consumer's queue exists, and a service's queues are declared when its bus starts, so on
+/// a fresh broker the services whose start-up publishes (the demo data) wait for the consumers.
+/// </summary>
+internal sealed record ServiceDefinition(string Name, string Project, int Wave = 0);
 
 /// <summary>The repository the AppHost was built in, and where the services' build output lies in it.</summary>
 internal sealed record Repository(string Root, string SolutionFile)
@@ -12,7 +17,7 @@ internal sealed record Repository(string Root, string SolutionFile)
     public static readonly ServiceDefinition[] Backends =
     [
         new("identity", "Identity"),
-        new("contracts", "Contracts"),
+        new("contracts", "Contracts", Wave: 1),
         new("incidents", "Incidents"),
         new("invoicing", "Invoicing"),
         new("reporting", "Reporting"),

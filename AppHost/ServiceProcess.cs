@@ -30,6 +30,8 @@ internal sealed class ServiceProcess(
 
     public string Name => service.Name;
 
+    public ServiceDefinition Definition => service;
+
     public int Port => port;
 
     /// <summary>Completes when the service died more often than the restart policy allows.</summary>
