@@ -3,6 +3,7 @@ using Infogerance.Benchmarks;
 // Load harnesses that print figures; each is bounded in count and time and talks only to loopback.
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll outbox [events] [eventsPerTransaction] [eventsPerSecond, 0 = as fast as possible]
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll gateway <gateway url> [sessions] [seconds]   (against a running system)
+//   dotnet run -c Release --project tests/Benchmarks -- sla [BenchmarkDotNet options]   (SLA due-time computations, in process)
 return args.FirstOrDefault() switch
 {
     "outbox" => await OutboxThroughput.RunAsync(
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
         new Uri(args[1]),
         sessions: args.Length > 2 ? int.Parse(args[2]) : 8,
         duration: TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 15)),
+    "sla" => SlaDueTime.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -20,5 +22,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Infogerance.Benchmarks outbox [events] [eventsPerTransaction] [eventsPerSecond, 0 = as fast as possible]");
     Console.Error.WriteLine("       Infogerance.Benchmarks gateway <gateway url> [sessions] [seconds]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks sla [BenchmarkDotNet options]");
     return 2;
 }
