@@ -284,5 +284,83 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
             .Single(n => n.GetProperty("contractId").GetGuid() == id).GetProperty("read").GetBoolean());
     }
 
+    [Fact]
+    public async Task Amendments_take_effect_on_their_date_and_the_decision_at_term_is_recorded()
+    {
+        using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois");
+        using var provider = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Antoine Garnier");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var running = await BringToRunAsync(manager, provider, start: new DateOnly(today.Year, today.Month, 1).AddMonths(-6));
+        var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{running}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
+
+        // An amendment taking effect today is in force at once.
+        await manager.PostAsync($"/{running}/amendments", new { effectiveFrom = today.ToString("yyyy-MM-dd"), reason = "Correction" }, HttpStatusCode.Created);
+        await manager.PutAsync($"/{running}/versions/2/terms", terms with { Prices = terms.Prices with { MonthlyFee = 12_800m } });
+        await manager.PostAsync($"/{running}/versions/2/propose");
+        await provider.PostAsync($"/{running}/versions/2/countersign");
+        var detail = await manager.GetAsync($"/{running}");
+        Assert.Equal(2, detail.GetProperty("currentVersion").GetInt32());
+        Assert.Equal(12_800m, detail.GetProperty("monthlyFee").GetDecimal());
+
+        // A withdrawn proposal changes nothing; one signed for later waits for its date.
+        await provider.PostAsync($"/{running}/amendments", new { effectiveFrom = today.AddDays(10).ToString("yyyy-MM-dd"), reason = "Essai" }, HttpStatusCode.Created);
+        await provider.PostAsync($"/{running}/versions/3/propose");
+        await manager.PostAsync($"/{running}/versions/3/withdraw");
+        Assert.Equal("withdrawn", (await manager.GetAsync($"/{running}/versions/3")).GetProperty("status").GetString());
+        await manager.PostAsync($"/{running}/amendments", new { effectiveFrom = today.AddDays(-1).ToString("yyyy-MM-dd"), reason = "Trop tôt" }, HttpStatusCode.UnprocessableEntity);
+        await provider.PostAsync($"/{running}/amendments", new { effectiveFrom = today.AddDays(10).ToString("yyyy-MM-dd"), reason = "Hausse du périmètre" }, HttpStatusCode.Created);
+        await provider.PutAsync($"/{running}/versions/4/terms", terms with { Prices = terms.Prices with { MonthlyFee = 15_000m } });
+        await provider.PostAsync($"/{running}/versions/4/propose");
+        await manager.PostAsync($"/{running}/versions/4/countersign");
+        detail = await manager.GetAsync($"/{running}");
+        Assert.Equal(2, detail.GetProperty("currentVersion").GetInt32());
+        Assert.Equal(12_800m, detail.GetProperty("monthlyFee").GetDecimal());
+        Assert.Equal(today.AddDays(10), Assert.Single(await system.Events.WaitForAsync<ContractVersionActivated>(e => e.ContractId == running && e.VersionNumber == 4)).EffectiveFrom);
+
+        // Renegotiation at term opens an amendment from the next period.
+        var periodEnd = DateOnly.Parse(detail.GetProperty("renewal").GetProperty("periodEnd").GetString()!);
+        var renegotiation = await manager.PostAsync($"/{running}/renewal-decisions", new { decision = "renegotiate" }, HttpStatusCode.Created);
+        Assert.Equal("draft", renegotiation.GetProperty("status").GetString());
+        Assert.Equal(periodEnd.AddDays(1), DateOnly.Parse(renegotiation.GetProperty("effectiveFrom").GetString()!));
+        Assert.Equal("renegotiate", (await manager.GetAsync($"/{running}")).GetProperty("renewal").GetProperty("decision").GetProperty("decision").GetString());
+
+        // Termination ends the contract with its period and starts the reversibility, back to the client.
+        var ending = await BringToRunAsync(manager, provider, start: new DateOnly(today.Year, today.Month, 1).AddMonths(-6));
+        var terminated = await manager.PostAsync($"/{ending}/renewal-decisions", new { decision = "terminate" });
+        Assert.Equal("reversibility", terminated.GetProperty("phase").GetString());
+        Assert.Equal("client", terminated.GetProperty("handover").GetString());
+        var terminatesOn = DateOnly.Parse(terminated.GetProperty("terminatesOn").GetString()!);
+        Assert.True(terminatesOn > today);
+        Assert.Equal(5, (await provider.GetAsync($"/{ending}/checklists/reversibility")).GetArrayLength());
+        var decided = Assert.Single(await system.Events.WaitForAsync<RenewalDecided>(e => e.ContractId == ending));
+        Assert.Equal("terminate", decided.Decision);
+        Assert.Equal(terminatesOn, decided.PeriodEnd);
+        await manager.PostAsync($"/{ending}/renewal-decisions", new { decision = "renew" }, HttpStatusCode.Conflict);
+    }
+
+    /// <summary>A signed contract between Acme and Antares taken over by both sides, in its run phase.</summary>
+    private static async Task<Guid> BringToRunAsync(ContractParty manager, ContractParty provider, DateOnly start)
+    {
+        var id = (await manager.PostAsync("/", new { reference = $"RUN-{Guid.NewGuid():N}"[..14], title = "En exploitation", providerOrganisationId = DemoWorld.Antares },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
+        await manager.PutAsync($"/{id}/versions/1/terms", terms with
+        {
+            StartDate = start,
+            Revision = terms.Revision! with { ReferenceMonth = $"{start.AddMonths(-2):yyyy-MM}", Anniversary = start },
+        });
+        await manager.PostAsync($"/{id}/sign");
+        await manager.PostAsync($"/{id}/transitions", new { to = "takeover" });
+        foreach (var item in (await manager.GetAsync($"/{id}/checklists/takeover")).EnumerateArray().Select(item => item.GetProperty("id").GetGuid()))
+        {
+            await manager.PostAsync($"/{id}/checklist-items/{item}/accept");
+            await provider.PostAsync($"/{id}/checklist-items/{item}/accept");
+        }
+
+        await manager.PostAsync($"/{id}/phases/takeover/close");
+        Assert.Equal("run", (await provider.PostAsync($"/{id}/phases/takeover/close")).GetProperty("phase").GetString());
+        return id;
+    }
+
     private static IEnumerable<string> Strings(JsonElement array) => array.EnumerateArray().Select(item => item.GetString()!);
 }
