@@ -222,10 +222,23 @@ public static class ScopeApi
                 await unitOfWork.ExecuteAsync("DELETE FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId", contract);
             }
 
-            foreach (var item in read.Items)
-            {
-                await InsertInventoryAsync(unitOfWork, contract, item);
-            }
+            // One statement for the whole file: an import of thousands of lines is one round trip.
+            await unitOfWork.ExecuteAsync(
+                """
+                INSERT INTO inventory_items (tenant_id, contract_id, item_id, type, name, quantity, criticality, location)
+                SELECT @TenantId, @ContractId, i.* FROM unnest(@ids, @types, @names, @quantities, @criticalities, @locations) AS i
+                """,
+                new
+                {
+                    contract.TenantId,
+                    contract.ContractId,
+                    ids = read.Items.Select(_ => Guid.CreateVersion7()).ToArray(),
+                    types = read.Items.Select(item => item.Type!).ToArray(),
+                    names = read.Items.Select(item => item.Name!.Trim()).ToArray(),
+                    quantities = read.Items.Select(item => item.Quantity!.Value).ToArray(),
+                    criticalities = read.Items.Select(item => item.Criticality!).ToArray(),
+                    locations = read.Items.Select(item => Clean(item.Location)).ToArray(),
+                });
 
             var total = await unitOfWork.ExecuteScalarAsync<long>(
                 "SELECT count(*) FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId", contract);
