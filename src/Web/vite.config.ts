@@ -33,5 +33,7 @@ export default defineConfig({
     reporters: ['default', 'junit'],
     outputFile: { junit: './test-results/junit.xml' },
     restoreMocks: true,
+    // CI machines are small and shared: a slow render is not a failure, a wrong one is.
+    testTimeout: 30_000,
   },
 })

@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, vi } from 'vitest'
 import i18n from '../i18n'
+
+// findBy… waits this long for what a slow, shared CI machine renders late (the default is 1 s).
+configure({ asyncUtilTimeout: 10_000 })
 
 // jsdom lacks the layout APIs Mantine's components call.
 Object.defineProperty(window, 'matchMedia', {
