@@ -56,9 +56,17 @@ public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions
             var progressed = 0;
             foreach (var (contractId, tenantId) in due)
             {
-                var outcome = await ProcessAsync(contractId, tenantId, today, cancellationToken);
-                raised += outcome.Raised;
-                progressed += outcome.Processed ? 1 : 0;
+                try
+                {
+                    var outcome = await ProcessAsync(contractId, tenantId, today, cancellationToken);
+                    raised += outcome.Raised;
+                    progressed += outcome.Processed ? 1 : 0;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // One contract's failure must not starve the others: it is retried at the next pass.
+                    logger.LogError(exception, "Notice alerts of contract {ContractId} failed", contractId);
+                }
             }
 
             // Rows another replica holds stay due for it; stop when nothing here moved forward.
@@ -82,7 +90,7 @@ public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions
 
         var contract = await ContractStore.LoadAsync(unitOfWork, contractId);
         var versions = contract is null ? [] : (await ContractStore.VersionsAsync(unitOfWork, contract)).ToList();
-        var next = contract is { Phase: not (Phases.Draft or Phases.Closed), TerminatesOn: null } && ContractStore.InForce(versions, today) is { } inForce
+        var next = contract is { Phase: Phases.Signed or Phases.Takeover or Phases.Upgrade or Phases.Run, TerminatesOn: null } && ContractStore.InForce(versions, today) is { } inForce
             ? RenewalApi.RenewalTermsOf(inForce.ReadTerms()).Next(today)
             : null;
         if (next is null)

@@ -121,6 +121,14 @@ public static class ChecklistsApi
                 return Problems.Conflict($"Items are added to the {phase} checklist while the contract is in that phase.");
             }
 
+            // A side that accepted the closure can no longer accept items: a new one would hold the phase open for ever.
+            if (await unitOfWork.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM phase_closures WHERE tenant_id = @TenantId AND contract_id = @ContractId AND phase = @phase)",
+                new { contract.TenantId, contract.ContractId, phase }))
+            {
+                return Problems.Conflict($"A side has accepted the closure of the {phase} phase: its checklist is complete.");
+            }
+
             var id = Guid.CreateVersion7();
             await unitOfWork.ExecuteAsync(
                 """
@@ -178,28 +186,24 @@ public static class ChecklistsApi
             return TypedResults.Ok(after);
         });
 
-    public static Task<IResult> AttachAsync(
-        Guid contractId, Guid itemId, HttpRequest request, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    public static async Task<IResult> AttachAsync(
+        Guid contractId, Guid itemId, HttpRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
+    {
+        var (file, problem) = await Caller.ReadFileAsync(request, DocumentTypes.MaxBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return await Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
         {
             if (!(await ItemsAsync(unitOfWork, contract)).Any(item => item.Id == itemId))
             {
                 return TypedResults.NotFound();
             }
 
-            var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
-            if (file is null || file.Length == 0)
-            {
-                return Caller.Invalid("file", "Send the document as a multipart form field named \"file\".");
-            }
-
-            if (file.Length > DocumentTypes.MaxBytes)
-            {
-                return Caller.Invalid("file", "Documents are limited to 10 MB.");
-            }
-
             using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
+            await file!.CopyToAsync(buffer, cancellationToken);
             var content = buffer.ToArray();
             var fileName = DocumentTypes.SafeFileName(file.FileName);
             if (DocumentTypes.Detect(fileName, content) is not { } contentType)
@@ -223,6 +227,7 @@ public static class ChecklistsApi
             await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "document.attached", "document", document.Id, null, document);
             return TypedResults.Created($"/{contract.ContractId}/documents/{document.Id}", document.Summary);
         });
+    }
 
     public static Task<IResult> DownloadAsync(Guid contractId, Guid documentId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
         Caller.ReadAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>

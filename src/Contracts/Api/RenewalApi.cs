@@ -112,11 +112,16 @@ public static class RenewalApi
                         return Problems.Conflict("An amendment is under way: countersign or withdraw it before renewing.");
                     }
 
+                    if (versions.Any(version => version.Status == "active" && version.EffectiveFrom > nextPeriodStart))
+                    {
+                        return Problems.Conflict("A signed amendment takes effect after the new period begins: renegotiate instead.");
+                    }
+
                     var revised = terms;
                     if (terms.Revision is { } clause)
                     {
                         var indices = await IndicesApi.AllAsync(unitOfWork);
-                        var s0 = indices.FirstOrDefault(index => index.Month == clause.ReferenceMonth);
+                        var s0 = indices.Where(index => index.Month == clause.ReferenceMonth).OrderByDescending(index => index.Series == SyntecSeries.New).FirstOrDefault();
                         var s = PriceRevision.LatestPublishedBefore(indices, nextPeriodStart);
                         if (s0 is null || s is null)
                         {

@@ -183,27 +183,23 @@ public static class ScopeApi
         });
 
     /// <summary>The whole file or nothing: a bad line is reported with every other bad line, and no line is written.</summary>
-    public static Task<IResult> ImportAsync(
-        Guid contractId, HttpRequest request, CurrentUser user, Database database, CancellationToken cancellationToken, string mode = "append") =>
-        WhileOpenAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    public static async Task<IResult> ImportAsync(
+        Guid contractId, HttpRequest request, CurrentUser user, Database database, CancellationToken cancellationToken, string mode = "append")
+    {
+        if (mode is not ("append" or "replace"))
         {
-            if (mode is not ("append" or "replace"))
-            {
-                return Caller.Invalid("mode", "Choose \"append\" or \"replace\".");
-            }
+            return Caller.Invalid("mode", "Choose \"append\" or \"replace\".");
+        }
 
-            var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
-            if (file is null || file.Length == 0)
-            {
-                return Caller.Invalid("file", "Send the inventory as a multipart form field named \"file\".");
-            }
+        var (file, problem) = await Caller.ReadFileAsync(request, MaxImportBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
 
-            if (file.Length > MaxImportBytes)
-            {
-                return Caller.Invalid("file", "The file is larger than 5 MB.");
-            }
-
-            if (InventoryFiles.FormatOf(file.FileName) is not { } format)
+        return await WhileOpenAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+        {
+            if (InventoryFiles.FormatOf(file!.FileName) is not { } format)
             {
                 return Caller.Invalid("file", "Send a .csv or .xlsx file.");
             }
@@ -246,6 +242,7 @@ public static class ScopeApi
                 new { Items = before }, new { Items = total, Imported = read.Items.Count, Mode = mode, File = DocumentTypes.SafeFileName(file.FileName) });
             return TypedResults.Ok(new ImportResult(read.Items.Count, (int)total));
         });
+    }
 
     public static Task<IResult> ExportAsync(
         Guid contractId, CurrentUser user, Database database, CancellationToken cancellationToken, string format = "csv") =>

@@ -50,10 +50,14 @@ public static class ContractStore
     public static Task<IEnumerable<ContractRow>> ListAsync(UnitOfWork unitOfWork) =>
         unitOfWork.QueryAsync<ContractRow>($"{SelectContract} ORDER BY lower(reference)");
 
-    /// <summary>The contract if the unit of work sees it; locked until the transaction ends when <paramref name="forUpdate"/>.</summary>
+    /// <summary>
+    /// The contract if the unit of work sees it; locked until the transaction ends when <paramref name="forUpdate"/>.
+    /// NO KEY UPDATE: changes to one contract queue behind each other, while inserts referencing it (the notice
+    /// scheduler's alerts) still pass their foreign-key checks, so the two cannot deadlock.
+    /// </summary>
     public static Task<ContractRow?> LoadAsync(UnitOfWork unitOfWork, Guid contractId, bool forUpdate = false) =>
         unitOfWork.QuerySingleOrDefaultAsync<ContractRow>(
-            $"{SelectContract} WHERE contract_id = @contractId {(forUpdate ? "FOR UPDATE" : "")}", new { contractId });
+            $"{SelectContract} WHERE contract_id = @contractId {(forUpdate ? "FOR NO KEY UPDATE" : "")}", new { contractId });
 
     public static Task<IEnumerable<VersionRow>> VersionsAsync(UnitOfWork unitOfWork, ContractRow contract) =>
         unitOfWork.QueryAsync<VersionRow>(
@@ -129,6 +133,10 @@ public static class ContractStore
         {
             await unitOfWork.AddEventAsync(new ContractClosed { TenantId = contract.TenantId, ContractId = contract.ContractId, ClosedOn = changed.ClosedOn!.Value });
             await unitOfWork.ExecuteAsync("DELETE FROM notice_schedule WHERE contract_id = @ContractId", new { contract.ContractId });
+            // Nothing can be countersigned on a closed contract.
+            await unitOfWork.ExecuteAsync(
+                "UPDATE contract_versions SET status = 'withdrawn' WHERE tenant_id = @TenantId AND contract_id = @ContractId AND status IN ('draft', 'proposed')",
+                contract);
         }
 
         return changed;

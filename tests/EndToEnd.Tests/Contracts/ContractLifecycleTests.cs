@@ -33,6 +33,8 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         Assert.Equal("draft", draft.GetProperty("phase").GetString());
         Assert.Contains("sign", Strings(draft.GetProperty("can")));
         await manager.PostAsync("/", new { reference, title = "Twice", providerOrganisationId = DemoWorld.Antares }, HttpStatusCode.Conflict);
+        var nul = await manager.PostAsync("/", new { reference = "NUL\u0000", title = "x", providerOrganisationId = DemoWorld.Antares }, HttpStatusCode.BadRequest);
+        Assert.True(nul.GetProperty("errors").TryGetProperty("reference", out _), "the NUL character is refused naming its field");
         Assert.Contains(id, (await agent.GetAsync("/")).EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
         await otherProvider.GetAsync($"/{id}", HttpStatusCode.NotFound);
         await provider.PostAsync($"/{id}/sign", expected: HttpStatusCode.Forbidden);
@@ -102,6 +104,8 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         var halfClosed = await manager.PostAsync($"/{id}/phases/takeover/close");
         Assert.Equal("takeover", halfClosed.GetProperty("phase").GetString());
         await manager.PostAsync($"/{id}/phases/takeover/close", expected: HttpStatusCode.Conflict);
+        // The client has accepted the closure: no new item may hold the phase open.
+        await provider.PostAsync($"/{id}/checklists/takeover/items", new { category = "legal", title = "Late" }, HttpStatusCode.Conflict);
         var running = await provider.PostAsync($"/{id}/phases/takeover/close");
         Assert.Equal("run", running.GetProperty("phase").GetString());
         Assert.Equal(2, running.GetProperty("closures").GetArrayLength());
@@ -165,6 +169,12 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         await manager.PostAsync($"/{id}/renewal-decisions", new { decision = "terminate" }, HttpStatusCode.Conflict);
         Assert.Equal(12_852.93m, Assert.Single(await system.Events.WaitForAsync<RenewalDecided>(e => e.ContractId == id)).RevisedMonthlyFee);
 
+        // An amendment still under way at closure is withdrawn with it: nothing can be countersigned afterwards.
+        var lastAmendment = await provider.PostAsync($"/{id}/amendments",
+            new { effectiveFrom = revision.GetProperty("effectiveFrom").GetString(), reason = "Dernier avenant" }, HttpStatusCode.Created);
+        var lastNumber = lastAmendment.GetProperty("number").GetInt32();
+        await provider.PostAsync($"/{id}/versions/{lastNumber}/propose");
+
         // Reversibility to a new provider, closed by both sides: the provider loses access.
         await manager.PostAsync($"/{id}/transitions", new { to = "reversibility" }, HttpStatusCode.UnprocessableEntity);
         await manager.PostAsync($"/{id}/transitions", new { to = "reversibility", handover = "newProvider" });
@@ -180,6 +190,8 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         Assert.Single(await system.Events.WaitForAsync<ContractClosed>(e => e.ContractId == id));
         Assert.Contains(await system.Events.WaitForAsync<ContractPartiesChanged>(e => e.ContractId == id && !e.IsOpen), e => !e.IsOpen);
         await provider.GetAsync($"/{id}", HttpStatusCode.NotFound);
+        Assert.Equal("withdrawn", (await manager.GetAsync($"/{id}/versions/{lastNumber}")).GetProperty("status").GetString());
+        await manager.PostAsync($"/{id}/versions/{lastNumber}/countersign", expected: HttpStatusCode.Conflict);
         await manager.PostAsync($"/{id}/inventory", new { type = "server", name = "Late", quantity = 1, criticality = "low" }, HttpStatusCode.Conflict);
 
         // The audit trail tells the story, to those who answer for the contract only.
@@ -205,6 +217,13 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         var badFile = "type;name;quantity;criticality;location\nserver;SRV-01;2;high;Lyon\nserveur;SRV-02;deux;critique;Lyon\nrouter;;1;low;\n";
+        using (var truncated = new StringContent("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\ntype,na"))
+        {
+            truncated.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=XYZ");
+            using var malformed = await manager.Client.PostAsync($"/{id}/inventory/import", truncated);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, malformed.StatusCode);
+        }
+
         var report = await manager.UploadAsync($"/{id}/inventory/import", "inventaire.csv", Encoding.UTF8.GetBytes(badFile), HttpStatusCode.UnprocessableEntity);
         var lines = report.GetProperty("errors").EnumerateObject().Select(error => error.Name).ToList();
         Assert.Equal(["line 3", "line 4"], lines);
