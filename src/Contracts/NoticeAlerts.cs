@@ -108,7 +108,10 @@ public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions
             raised = await RaiseAsync(unitOfWork, contract!, next, latest.First, today);
         }
 
-        var nextDue = alerts.Select(alert => alert.Second).Where(on => on > today).DefaultIfEmpty(next.Deadline.AddDays(1)).Min();
+        // Looked at again at the next alert, or when a version signed for later takes effect and may move the deadline.
+        var nextDue = alerts.Select(alert => alert.Second)
+            .Concat(versions.Where(version => version.Status == "active" && version.EffectiveFrom is not null).Select(version => version.EffectiveFrom!.Value))
+            .Where(on => on > today).DefaultIfEmpty(next.Deadline.AddDays(1)).Min();
         await ContractStore.ScheduleNoticeAsync(unitOfWork, contract!, nextDue);
         await unitOfWork.CommitAsync();
         return (true, raised);

@@ -30,10 +30,10 @@ public static class RenewalApi
     public static RenewalTerms RenewalTermsOf(ContractTerms terms) =>
         new(terms.StartDate, terms.InitialTermMonths, terms.RenewalPeriodMonths, terms.NoticeMonths);
 
-    /// <summary>The next notice deadline of a signed contract in force, its alerts and any decision taken; null otherwise.</summary>
+    /// <summary>The next notice deadline of a signed contract in force, its alerts and any decision taken; null otherwise (a terminated contract has none).</summary>
     public static async Task<RenewalStatus?> StatusAsync(UnitOfWork unitOfWork, ContractRow contract, IReadOnlyList<VersionRow> versions, DateOnly today)
     {
-        if (!Phases.IsSigned(contract.Phase) || ContractStore.InForce(versions, today) is not { } inForce)
+        if (!Phases.IsSigned(contract.Phase) || contract.TerminatesOn is not null || ContractStore.InForce(versions, today) is not { } inForce)
         {
             return null;
         }

@@ -348,6 +348,7 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         var terminated = await manager.PostAsync($"/{ending}/renewal-decisions", new { decision = "terminate" });
         Assert.Equal("reversibility", terminated.GetProperty("phase").GetString());
         Assert.Equal("client", terminated.GetProperty("handover").GetString());
+        Assert.False(terminated.TryGetProperty("renewal", out _), "a terminated contract has no next notice deadline");
         var terminatesOn = DateOnly.Parse(terminated.GetProperty("terminatesOn").GetString()!);
         Assert.True(terminatesOn > today);
         Assert.Equal(5, (await provider.GetAsync($"/{ending}/checklists/reversibility")).GetArrayLength());
