@@ -1,4 +1,5 @@
 using Infogerance.Data;
+using Infogerance.Incidents.Api;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
 
@@ -13,5 +14,10 @@ internal static class Extensions
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
         builder.AddMessaging(ServiceName);
         builder.AddDefaultAuthentication();
+    }
+
+    public static void MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapCalendarsApi();
     }
 }

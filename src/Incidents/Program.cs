@@ -7,5 +7,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapApplicationEndpoints();
 
 await app.RunServiceAsync();
