@@ -19,6 +19,7 @@ import {
 import type { ContractDetail } from '../../hooks/contracts'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { ConfirmDialog } from '../ConfirmDialog'
+import { RowActions } from '../RowActions'
 import { FormActions } from '../FormActions'
 import { FormModal } from '../FormModal'
 import { NumberField } from '../NumberField'
@@ -258,25 +259,15 @@ export function InventoryTab({ contract, editable }: { contract: ContractDetail;
                     </Table.Td>
                     <Table.Td>{item.location}</Table.Td>
                     {editable && (
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button size="xs" variant="default" aria-label={t('inventory.editOf', { name: item.name })} onClick={() => setEditing(item)}>
-                            {t('common.edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="light"
-                            color="red"
-                            aria-label={t('inventory.deleteOf', { name: item.name })}
-                            onClick={() => {
-                              change.reset()
-                              setDeleting(item)
-                            }}
-                          >
-                            {t('common.delete')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
+                      <RowActions
+                        editLabel={t('inventory.editOf', { name: item.name })}
+                        deleteLabel={t('inventory.deleteOf', { name: item.name })}
+                        onEdit={() => setEditing(item)}
+                        onDelete={() => {
+                          change.reset()
+                          setDeleting(item)
+                        }}
+                      />
                     )}
                   </Table.Tr>
                 ))}

@@ -6,6 +6,7 @@ import { useRequirementChange, useRequirements, type Requirement } from '../../h
 import type { ContractDetail } from '../../hooks/contracts'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { ConfirmDialog } from '../ConfirmDialog'
+import { RowActions } from '../RowActions'
 import { FormActions } from '../FormActions'
 import { FormModal } from '../FormModal'
 import { ErrorAlert, ListStates } from '../States'
@@ -109,25 +110,15 @@ export function RequirementsTab({ contract, editable }: { contract: ContractDeta
                     <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{item.expectedLevel}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{item.acceptanceCriterion}</Table.Td>
                     {editable && (
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button size="xs" variant="default" aria-label={t('requirements.editOf', { n: index + 1, name: item.category })} onClick={() => setEditing(item)}>
-                            {t('common.edit')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="light"
-                            color="red"
-                            aria-label={t('requirements.deleteOf', { n: index + 1, name: item.category })}
-                            onClick={() => {
-                              change.reset()
-                              setDeleting(item)
-                            }}
-                          >
-                            {t('common.delete')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
+                      <RowActions
+                        editLabel={t('requirements.editOf', { n: index + 1, name: item.category })}
+                        deleteLabel={t('requirements.deleteOf', { n: index + 1, name: item.category })}
+                        onEdit={() => setEditing(item)}
+                        onDelete={() => {
+                          change.reset()
+                          setDeleting(item)
+                        }}
+                      />
                     )}
                   </Table.Tr>
                 ))}
