@@ -5,7 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Infogerance.Incidents.Domain;
+using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
 
 namespace Infogerance.Benchmarks;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Infogerance.Incidents.Domain;
+using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
 using NodaTime;
 

@@ -1,4 +1,4 @@
-using Infogerance.Incidents.Domain;
+using Infogerance.ServiceLevels;
 
 namespace Infogerance.Incidents.Tests;
 

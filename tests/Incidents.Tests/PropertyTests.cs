@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Infogerance.Incidents.Domain;
+using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
 using NodaTime;
 

@@ -1,4 +1,4 @@
-using Infogerance.Incidents.Domain;
+using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
 using static Infogerance.Incidents.Tests.Calendars;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 
 namespace Infogerance.Contracts.Domain;
 
@@ -46,7 +47,7 @@ public static class DefaultTerms
                     new(day, "13:30", "18:00"),
                 }),
             ],
-            HolidayPacks = [TermsRules.HolidaysFrance],
+            HolidayPacks = [HolidayPacks.France],
             ClosedDays = [],
         },
         Sla = new SlaPolicy

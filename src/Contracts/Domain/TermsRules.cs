@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 using NodaTime;
 
 namespace Infogerance.Contracts.Domain;
@@ -17,8 +18,6 @@ public static partial class TermsRules
     public static readonly IReadOnlyList<string> Days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     public static readonly IReadOnlyList<string> DurationUnits = ["minutes", "hours", "businessDays"];
     public static readonly IReadOnlyList<string> PenaltyKinds = ["fixed", "percentOfFee"];
-    public const string HolidaysFrance = "FR";
-    public const string HolidaysAlsaceMoselle = "FR-ALSACE-MOSELLE";
     public const string SyntecIndexName = "SYNTEC";
 
     public const int MaxClauseLength = 20_000;
@@ -229,9 +228,9 @@ public static partial class TermsRules
             for (var i = 0; i < calendar.HolidayPacks.Count; i++)
             {
                 var pack = calendar.HolidayPacks[i];
-                if (pack is not (HolidaysFrance or HolidaysAlsaceMoselle))
+                if (pack is not (HolidayPacks.France or HolidayPacks.AlsaceMoselle))
                 {
-                    errors.Add($"calendar.holidayPacks[{i}]", $"The holiday pack is {HolidaysFrance} or {HolidaysAlsaceMoselle}.");
+                    errors.Add($"calendar.holidayPacks[{i}]", $"The holiday pack is {HolidayPacks.France} or {HolidayPacks.AlsaceMoselle}.");
                 }
                 else if (!packs.Add(pack))
                 {
@@ -239,10 +238,10 @@ public static partial class TermsRules
                 }
             }
 
-            if (packs.Contains(HolidaysFrance) && packs.Contains(HolidaysAlsaceMoselle))
+            if (packs.Contains(HolidayPacks.France) && packs.Contains(HolidayPacks.AlsaceMoselle))
             {
                 // The Alsace-Moselle pack already holds the national holidays; both would suggest two different calendars.
-                errors.Add("calendar.holidayPacks", $"Choose {HolidaysFrance} or {HolidaysAlsaceMoselle}, not both: Alsace-Moselle includes the national holidays.");
+                errors.Add("calendar.holidayPacks", $"Choose {HolidayPacks.France} or {HolidayPacks.AlsaceMoselle}, not both: Alsace-Moselle includes the national holidays.");
             }
         }
 

@@ -1,4 +1,4 @@
-using Infogerance.Incidents.Domain;
+using Infogerance.ServiceLevels;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 

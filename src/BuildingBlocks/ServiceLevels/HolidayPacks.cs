@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.ObjectModel;
 
-namespace Infogerance.Incidents.Domain;
+namespace Infogerance.ServiceLevels;
 
 /// <summary>A public holiday of a pack, named in French as the SPA and the holidays endpoint show it.</summary>
 public sealed record Holiday(DateOnly Date, string Name);

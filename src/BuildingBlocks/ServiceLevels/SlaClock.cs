@@ -1,7 +1,7 @@
 using Infogerance.IntegrationEvents;
-using Landing = Infogerance.Incidents.Domain.BusinessCalendar.Landing;
+using Landing = Infogerance.ServiceLevels.BusinessCalendar.Landing;
 
-namespace Infogerance.Incidents.Domain;
+namespace Infogerance.ServiceLevels;
 
 /// <summary>A warning of an SLA clock: <see cref="Percent"/> of the target is used at <see cref="At"/>.</summary>
 public readonly record struct SlaWarning(int Percent, DateTimeOffset At);

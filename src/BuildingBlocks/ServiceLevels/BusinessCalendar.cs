@@ -3,7 +3,7 @@ using Infogerance.IntegrationEvents;
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace Infogerance.Incidents.Domain;
+namespace Infogerance.ServiceLevels;
 
 /// <summary>
 /// A contract's service calendar made ready for the SLA clock: when the service is open, as instants.
