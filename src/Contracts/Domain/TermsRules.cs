@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceLevels;
-using NodaTime;
 
 namespace Infogerance.Contracts.Domain;
 
@@ -15,8 +14,8 @@ namespace Infogerance.Contracts.Domain;
 public static partial class TermsRules
 {
     public static readonly IReadOnlyList<string> Priorities = ["P1", "P2", "P3", "P4"];
-    public static readonly IReadOnlyList<string> Days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    public static readonly IReadOnlyList<string> DurationUnits = ["minutes", "hours", "businessDays"];
+    public static readonly IReadOnlyList<string> Days = ServiceLevelRules.Days;
+    public static readonly IReadOnlyList<string> DurationUnits = ServiceLevelRules.DurationUnits;
     public static readonly IReadOnlyList<string> PenaltyKinds = ["fixed", "percentOfFee"];
     public const string SyntecIndexName = "SYNTEC";
 
@@ -31,13 +30,8 @@ public static partial class TermsRules
     public const int MaxCodeLength = 50;
     public const int MaxLabelLength = 200;
 
-    /// <summary>About a year in each unit: an SLA target beyond that is a typing error, and the SLA engine never walks the calendar further.</summary>
-    public static int MaxDuration(string unit) => unit switch
-    {
-        "minutes" => 525_600,
-        "hours" => 8_760,
-        _ => 260,
-    };
+    /// <inheritdoc cref="ServiceLevelRules.MaxDuration"/>
+    public static int MaxDuration(string unit) => ServiceLevelRules.MaxDuration(unit);
 
     private static readonly DateOnly EarliestStart = new(1990, 1, 1);
     private static readonly DateOnly LatestStart = new(2100, 12, 31);
@@ -45,7 +39,7 @@ public static partial class TermsRules
     public static Dictionary<string, string[]> Check(ContractTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var errors = new Errors();
+        var errors = new FieldErrors();
 
         if (terms.StartDate < EarliestStart || terms.StartDate > LatestStart)
         {
@@ -74,7 +68,8 @@ public static partial class TermsRules
             CheckRevision(revision, terms.StartDate, errors);
         }
 
-        CheckCalendar(terms.Calendar, errors);
+        // Shared with the Incidents service's SLA preview, so that both refuse the same calendars with the same words.
+        ServiceLevelRules.CheckCalendar("calendar", terms.Calendar, errors);
         CheckSla(terms.Sla, errors);
         CheckPenalties(terms.Penalties, errors);
         CheckClause("evolutionClause", terms.EvolutionClause, errors);
@@ -82,7 +77,7 @@ public static partial class TermsRules
         return errors.ToDictionary();
     }
 
-    private static void CheckPrices(PriceSchedule? prices, Errors errors)
+    private static void CheckPrices(PriceSchedule? prices, FieldErrors errors)
     {
         if (prices is null)
         {
@@ -136,7 +131,7 @@ public static partial class TermsRules
     }
 
     /// <summary>Euros with cents: invoices are controlled to the cent, so a third decimal could never be matched.</summary>
-    private static void CheckAmount(string field, decimal amount, Errors errors)
+    private static void CheckAmount(string field, decimal amount, FieldErrors errors)
     {
         if (amount < 0)
         {
@@ -152,7 +147,7 @@ public static partial class TermsRules
         }
     }
 
-    private static void CheckRevision(RevisionClause revision, DateOnly start, Errors errors)
+    private static void CheckRevision(RevisionClause revision, DateOnly start, FieldErrors errors)
     {
         if (revision.Index != SyntecIndexName)
         {
@@ -191,160 +186,7 @@ public static partial class TermsRules
             ? first
             : null;
 
-    private static void CheckCalendar(ServiceCalendar? calendar, Errors errors)
-    {
-        if (calendar is null)
-        {
-            errors.Add("calendar", "The service calendar is required.");
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(calendar.TimeZone) || DateTimeZoneProviders.Tzdb.GetZoneOrNull(calendar.TimeZone) is null)
-        {
-            errors.Add("calendar.timeZone", "The time zone must be an IANA zone such as Europe/Paris.");
-        }
-
-        if (calendar.Weekly is null)
-        {
-            errors.Add("calendar.weekly", "The list of opening intervals is required (empty when always open).");
-        }
-        else
-        {
-            if (!calendar.AlwaysOpen && calendar.Weekly.Count == 0)
-            {
-                errors.Add("calendar.weekly", "Give at least one opening interval, or mark the service as always open.");
-            }
-
-            CheckWeekly(calendar.Weekly, errors);
-        }
-
-        if (calendar.HolidayPacks is null)
-        {
-            errors.Add("calendar.holidayPacks", "The list of holiday packs is required (empty for none).");
-        }
-        else
-        {
-            var packs = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < calendar.HolidayPacks.Count; i++)
-            {
-                var pack = calendar.HolidayPacks[i];
-                if (pack is not (HolidayPacks.France or HolidayPacks.AlsaceMoselle))
-                {
-                    errors.Add($"calendar.holidayPacks[{i}]", $"The holiday pack is {HolidayPacks.France} or {HolidayPacks.AlsaceMoselle}.");
-                }
-                else if (!packs.Add(pack))
-                {
-                    errors.Add($"calendar.holidayPacks[{i}]", "This holiday pack is already listed.");
-                }
-            }
-
-            if (packs.Contains(HolidayPacks.France) && packs.Contains(HolidayPacks.AlsaceMoselle))
-            {
-                // The Alsace-Moselle pack already holds the national holidays; both would suggest two different calendars.
-                errors.Add("calendar.holidayPacks", $"Choose {HolidayPacks.France} or {HolidayPacks.AlsaceMoselle}, not both: Alsace-Moselle includes the national holidays.");
-            }
-        }
-
-        if (calendar.ClosedDays is null)
-        {
-            errors.Add("calendar.closedDays", "The list of closed days is required (empty for none).");
-        }
-        else
-        {
-            var days = new HashSet<DateOnly>();
-            for (var i = 0; i < calendar.ClosedDays.Count; i++)
-            {
-                if (!days.Add(calendar.ClosedDays[i]))
-                {
-                    errors.Add($"calendar.closedDays[{i}]", "This day is already listed.");
-                }
-            }
-        }
-    }
-
-    private static void CheckWeekly(IReadOnlyList<OpeningInterval> weekly, Errors errors)
-    {
-        var valid = new List<(int Index, string Day, int Open, int Close)>();
-        for (var i = 0; i < weekly.Count; i++)
-        {
-            var path = $"calendar.weekly[{i}]";
-            var interval = weekly[i];
-            if (interval is null)
-            {
-                errors.Add(path, "The opening interval is missing.");
-                continue;
-            }
-
-            var dayOk = interval.Day is not null && Days.Contains(interval.Day);
-            if (!dayOk)
-            {
-                errors.Add($"{path}.day", "The day is one of monday, tuesday, wednesday, thursday, friday, saturday, sunday.");
-            }
-
-            var open = ParseTime(interval.Open, allowMidnightEnd: false);
-            if (open is null)
-            {
-                errors.Add($"{path}.open", "The opening time is written HH:mm, e.g. 08:30.");
-            }
-
-            var close = ParseTime(interval.Close, allowMidnightEnd: true);
-            if (close is null)
-            {
-                errors.Add($"{path}.close", "The closing time is written HH:mm, e.g. 18:00 (24:00 for midnight).");
-            }
-
-            if (open is { } o && close is { } c)
-            {
-                if (o >= c)
-                {
-                    errors.Add($"{path}.close", "The closing time must be after the opening time.");
-                }
-                else if (dayOk)
-                {
-                    valid.Add((i, interval.Day!, o, c));
-                }
-            }
-        }
-
-        // Overlaps make opening time count twice in the SLA clock; intervals that only touch (12:00–14:00 then 14:00–18:00) are fine.
-        // The later one in the list is named: it is usually the one just added.
-        foreach (var later in valid)
-        {
-            var earlier = valid.FirstOrDefault(e => e.Index < later.Index && e.Day == later.Day && e.Open < later.Close && later.Open < e.Close);
-            if (earlier.Day is not null)
-            {
-                errors.Add($"calendar.weekly[{later.Index}]",
-                    $"This interval overlaps {earlier.Day} {FormatTime(earlier.Open)}–{FormatTime(earlier.Close)}.");
-            }
-        }
-    }
-
-    /// <summary>Minutes since midnight of an <c>HH:mm</c> time; <c>24:00</c> only as a closing time.</summary>
-    private static int? ParseTime(string? text, bool allowMidnightEnd)
-    {
-        if (text is null || !TimePattern().IsMatch(text))
-        {
-            return null;
-        }
-
-        var hours = (text[0] - '0') * 10 + (text[1] - '0');
-        var minutes = (text[3] - '0') * 10 + (text[4] - '0');
-        if (minutes > 59)
-        {
-            return null;
-        }
-
-        if (hours == 24)
-        {
-            return allowMidnightEnd && minutes == 0 ? 24 * 60 : null;
-        }
-
-        return hours < 24 ? hours * 60 + minutes : null;
-    }
-
-    private static string FormatTime(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
-
-    private static void CheckSla(SlaPolicy? sla, Errors errors)
+    private static void CheckSla(SlaPolicy? sla, FieldErrors errors)
     {
         if (sla is null)
         {
@@ -367,19 +209,11 @@ public static partial class TermsRules
         }
         else
         {
-            if (sla.WarningThresholds.Any(t => t is < 1 or > 99))
-            {
-                errors.Add("sla.warningThresholds", "Warning thresholds are percentages between 1 and 99 (the breach is at 100).");
-            }
-
-            if (sla.WarningThresholds.Zip(sla.WarningThresholds.Skip(1)).Any(pair => pair.Second <= pair.First))
-            {
-                errors.Add("sla.warningThresholds", "Warning thresholds must be in increasing order, each once.");
-            }
+            ServiceLevelRules.CheckWarningThresholds("sla.warningThresholds", sla.WarningThresholds, errors);
         }
     }
 
-    private static void CheckTargets(IReadOnlyList<SlaTarget> targets, Errors errors)
+    private static void CheckTargets(IReadOnlyList<SlaTarget> targets, FieldErrors errors)
     {
         for (var i = 0; i < targets.Count; i++)
         {
@@ -396,8 +230,8 @@ public static partial class TermsRules
                 errors.Add($"{path}.priority", "The priority is P1, P2, P3 or P4.");
             }
 
-            var respondOk = CheckDuration($"{path}.respond", "time to respond", target.Respond, errors);
-            var resolveOk = CheckDuration($"{path}.resolve", "time to resolve", target.Resolve, errors);
+            var respondOk = ServiceLevelRules.CheckDuration($"{path}.respond", "time to respond", target.Respond, errors);
+            var resolveOk = ServiceLevelRules.CheckDuration($"{path}.resolve", "time to resolve", target.Resolve, errors);
             if (respondOk && resolveOk && RespondsAfterResolving(target.Respond, target.Resolve))
             {
                 errors.Add($"{path}.respond.value", "The time to respond cannot be longer than the time to resolve.");
@@ -417,41 +251,6 @@ public static partial class TermsRules
                 errors.Add("sla.targets", $"{priority} has more than one target.");
             }
         }
-    }
-
-    /// <returns>Whether the duration is usable for comparison with the other one.</returns>
-    private static bool CheckDuration(string path, string what, SlaDuration? duration, Errors errors)
-    {
-        if (duration is null)
-        {
-            errors.Add(path, $"The {what} is required.");
-            return false;
-        }
-
-        var ok = true;
-        if (duration.Unit is null || !DurationUnits.Contains(duration.Unit))
-        {
-            errors.Add($"{path}.unit", "The unit is minutes, hours or businessDays.");
-            ok = false;
-        }
-
-        if (duration.Value <= 0)
-        {
-            errors.Add($"{path}.value", $"The {what} must be greater than zero.");
-            ok = false;
-        }
-        else if (ok && duration.Value > MaxDuration(duration.Unit!))
-        {
-            errors.Add($"{path}.value", $"The {what} is at most {MaxDuration(duration.Unit!).ToString("N0", CultureInfo.InvariantCulture)} {duration.Unit}.");
-            ok = false;
-        }
-
-        if (duration.EndOfWorkingDay && duration.Unit != "businessDays")
-        {
-            errors.Add($"{path}.endOfWorkingDay", "\"End of working day\" applies only to a duration in business days.");
-        }
-
-        return ok;
     }
 
     /// <summary>
@@ -482,7 +281,7 @@ public static partial class TermsRules
         return false;
     }
 
-    private static void CheckPenalties(PenaltyRules? penalties, Errors errors)
+    private static void CheckPenalties(PenaltyRules? penalties, FieldErrors errors)
     {
         if (penalties is null)
         {
@@ -574,7 +373,7 @@ public static partial class TermsRules
         CheckPercent("penalties.monthlyCapPercent", penalties.MonthlyCapPercent, errors);
     }
 
-    private static void CheckPercent(string field, decimal percent, Errors errors)
+    private static void CheckPercent(string field, decimal percent, FieldErrors errors)
     {
         if (percent is < 0 or > 100)
         {
@@ -582,7 +381,7 @@ public static partial class TermsRules
         }
     }
 
-    private static void CheckClause(string field, string? text, Errors errors)
+    private static void CheckClause(string field, string? text, FieldErrors errors)
     {
         if (text is null)
         {
@@ -600,24 +399,4 @@ public static partial class TermsRules
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex("^[0-9]{2}:[0-9]{2}\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TimePattern();
-
-    /// <summary>Messages gathered by field, in the order they were found.</summary>
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
-
-        public void Add(string field, params IEnumerable<string> messages)
-        {
-            if (!byField.TryGetValue(field, out var list))
-            {
-                byField[field] = list = [];
-            }
-
-            list.AddRange(messages);
-        }
-
-        public Dictionary<string, string[]> ToDictionary() => byField.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-    }
 }
