@@ -19,5 +19,6 @@ internal static class Extensions
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapCalendarsApi();
+        app.MapSlaPreviewApi();
     }
 }
