@@ -1,5 +1,7 @@
 using Infogerance.Data;
 using Infogerance.Incidents.Api;
+using Infogerance.Incidents.Data;
+using Infogerance.Incidents.Messaging;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
 
@@ -12,13 +14,27 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
-        builder.AddMessaging(ServiceName);
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<ContractSignedConsumer>();
+            bus.AddConsumer<ContractVersionActivatedConsumer>();
+        });
         builder.AddDefaultAuthentication();
+
+        var services = builder.Services;
+        services.AddOptions<TicketTimerSettings>().BindConfiguration("Incidents:Timers");
+        services.AddSingleton(sp => builder.Configuration.GetSection("Incidents:Tickets").Get<TicketSettings>() ?? new TicketSettings());
+        services.AddSingleton<ContractTermsStore>();
+        services.AddSingleton<TicketSla>();
+        services.AddSingleton<TicketTimers>();
+        services.AddHostedService(sp => sp.GetRequiredService<TicketTimers>());
     }
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapCalendarsApi();
+        app.MapTicketsApi();
+        app.MapTicketWorkApi();
         app.MapSlaPreviewApi();
     }
 }

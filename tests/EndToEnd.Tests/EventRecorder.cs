@@ -6,7 +6,7 @@ using MassTransit;
 namespace Infogerance.EndToEnd.Tests;
 
 /// <summary>
-/// A service of its own on the shared broker that receives the contract events as any other service would, and
+/// A service of its own on the shared broker that receives the contract and incident events as any other service would, and
 /// keeps them for the tests to look at.
 /// </summary>
 public sealed class EventRecorder : IAsyncDisposable
@@ -27,6 +27,13 @@ public sealed class EventRecorder : IAsyncDisposable
             bus.AddConsumer<Recorder<NoticeDeadlineApproaching>>();
             bus.AddConsumer<Recorder<RenewalDecided>>();
             bus.AddConsumer<Recorder<ContractClosed>>();
+            bus.AddConsumer<Recorder<TicketOpened>>();
+            bus.AddConsumer<Recorder<TicketStatusChanged>>();
+            bus.AddConsumer<Recorder<SlaWarningRaised>>();
+            bus.AddConsumer<Recorder<SlaBreached>>();
+            bus.AddConsumer<Recorder<SlaClockCompleted>>();
+            bus.AddConsumer<Recorder<TicketRated>>();
+            bus.AddConsumer<Recorder<ServiceOutageRecorded>>();
         }));
 
     /// <summary>The events of <typeparamref name="TEvent"/> matching <paramref name="match"/>, waiting until <paramref name="count"/> have arrived.</summary>

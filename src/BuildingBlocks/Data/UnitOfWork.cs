@@ -63,6 +63,17 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Narrows or widens a system job's unit of work to whole tenants once it knows which ones its work is in (a
+    /// scheduler reads its cross-tenant schedule first). Never for a user's unit of work: its scope comes from the user.
+    /// </summary>
+    public async Task ScopeToTenantsAsync(IEnumerable<Guid> tenantIds)
+    {
+        var tenants = tenantIds.Distinct().ToList();
+        await ExecuteScalarAsync<string>("SELECT set_config('app.tenant_ids', @tenants, true)", new { tenants = string.Join(',', tenants) });
+        TenantIds = tenants;
+    }
+
     public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
         Connection.ExecuteAsync(Command(sql, parameters));
 

@@ -16,5 +16,12 @@ public static class IntegrationEventCatalog
         ["contracts.notice-deadline-approaching.v1"] = typeof(NoticeDeadlineApproaching),
         ["contracts.renewal-decided.v1"] = typeof(RenewalDecided),
         ["contracts.contract-closed.v1"] = typeof(ContractClosed),
+        ["incidents.ticket-opened.v1"] = typeof(TicketOpened),
+        ["incidents.ticket-status-changed.v1"] = typeof(TicketStatusChanged),
+        ["incidents.sla-warning-raised.v1"] = typeof(SlaWarningRaised),
+        ["incidents.sla-breached.v1"] = typeof(SlaBreached),
+        ["incidents.sla-clock-completed.v1"] = typeof(SlaClockCompleted),
+        ["incidents.ticket-rated.v1"] = typeof(TicketRated),
+        ["incidents.service-outage-recorded.v1"] = typeof(ServiceOutageRecorded),
     };
 }

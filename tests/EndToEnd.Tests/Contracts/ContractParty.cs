@@ -10,20 +10,24 @@ using TokenSubject = identity::Infogerance.Identity.Tokens.TokenSubject;
 namespace Infogerance.EndToEnd.Tests.Contracts;
 
 /// <summary>Someone calling the Contracts service directly with a fresh access token of their organisation and role.</summary>
-public sealed class ContractParty(HttpClient client) : IDisposable
+public sealed class ContractParty(HttpClient client, TokenSubject subject) : IDisposable
 {
+    /// <summary>The signed-in user's id.</summary>
+    public Guid UserId => subject.Id;
+
     public static readonly JsonSerializerOptions Json = CreateJson();
 
     public HttpClient Client => client;
 
-    public static async Task<ContractParty> SignInAsync(InfogeranceSystem system, Guid organisation, string role, string name)
+    /// <summary>Signs in a new user of <paramref name="organisation"/> calling <paramref name="service"/> directly.</summary>
+    public static async Task<ContractParty> SignInAsync(InfogeranceSystem system, Guid organisation, string role, string name, string service = "contracts")
     {
         var kind = Enum.GetValues<OrganisationKind>().First(kind => Roles.Of(kind).Contains(role));
-        var token = await system.IssueTokenAsync(
-            new TokenSubject(Guid.NewGuid(), name, null, organisation, kind, [role], null, IsServiceAccount: false), TimeSpan.FromMinutes(10));
-        var client = system.DirectClients["contracts"]();
+        var subject = new TokenSubject(Guid.NewGuid(), name, null, organisation, kind, [role], null, IsServiceAccount: false);
+        var token = await system.IssueTokenAsync(subject, TimeSpan.FromMinutes(10));
+        var client = system.DirectClients[service]();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-        return new ContractParty(client);
+        return new ContractParty(client, subject);
     }
 
     public async Task<JsonElement> GetAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)

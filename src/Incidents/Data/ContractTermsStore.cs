@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
+using NodaTime;
+
+namespace Infogerance.Incidents.Data;
+
+/// <summary>The SLA policy and calendar of one version of a contract's terms, ready for the clocks.</summary>
+public sealed record ServiceTerms(int VersionNumber, SlaPolicy Sla, BusinessCalendar Calendar);
+
+public sealed record ContractSummary(Guid TenantId, Guid ContractId, string Reference, Guid ProviderOrganisationId);
+
+/// <summary>
+/// This service's replica of the contracts and their terms (from the Contracts service's events), and the terms of a
+/// version as the clocks use them. A version's terms never change once active, so their calendars are built once and
+/// kept: building one precomputes its opening periods.
+/// </summary>
+public sealed class ContractTermsStore
+{
+    private sealed record VersionDay(int Number, DateOnly EffectiveFrom, string TimeZone);
+
+    private readonly ConcurrentDictionary<(Guid ContractId, int Version), ServiceTerms> _terms = new();
+
+    public static Task<ContractSummary?> ContractAsync(UnitOfWork unitOfWork, Guid contractId) =>
+        unitOfWork.QuerySingleOrDefaultAsync<ContractSummary>(
+            "SELECT tenant_id, contract_id, reference, provider_organisation_id FROM contracts WHERE contract_id = @contractId",
+            new { contractId });
+
+    /// <summary>The version in force at <paramref name="at"/>: the latest whose effective day (in its calendar's zone) has come, else the first.</summary>
+    public static async Task<int?> VersionInForceAsync(UnitOfWork unitOfWork, Guid contractId, DateTimeOffset at)
+    {
+        var versions = (await unitOfWork.QueryAsync<VersionDay>(
+            """
+            SELECT version_number AS number, effective_from, terms #>> '{calendar,timeZone}' AS time_zone
+            FROM contract_terms WHERE contract_id = @contractId ORDER BY version_number
+            """,
+            new { contractId })).ToList();
+        foreach (var version in Enumerable.Reverse(versions))
+        {
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(version.TimeZone) ?? DateTimeZone.Utc;
+            if (Instant.FromDateTimeOffset(at).InZone(zone).Date.ToDateOnly() >= version.EffectiveFrom)
+            {
+                return version.Number;
+            }
+        }
+
+        return versions.Count > 0 ? versions[0].Number : null;
+    }
+
+    public async Task<ServiceTerms> TermsAsync(UnitOfWork unitOfWork, Guid contractId, int version)
+    {
+        if (_terms.TryGetValue((contractId, version), out var cached))
+        {
+            return cached;
+        }
+
+        var json = await unitOfWork.QuerySingleOrDefaultAsync<string>(
+            "SELECT terms::text FROM contract_terms WHERE contract_id = @contractId AND version_number = @version", new { contractId, version })
+            ?? throw new InvalidOperationException($"Version {version} of contract {contractId} is not in this service's replica.");
+        var terms = JsonSerializer.Deserialize<ContractTerms>(json, EventTypeRegistry.SerializerOptions)
+            ?? throw new InvalidOperationException("Stored terms are empty.");
+        return _terms.GetOrAdd((contractId, version), new ServiceTerms(version, terms.Sla, new BusinessCalendar(terms.Calendar)));
+    }
+
+    public static Task ApplyAsync(UnitOfWork unitOfWork, ContractSigned signed) =>
+        unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO contracts (tenant_id, contract_id, reference, provider_organisation_id)
+            VALUES (@TenantId, @ContractId, @Reference, @ProviderOrganisationId)
+            ON CONFLICT (tenant_id, contract_id) DO UPDATE SET reference = excluded.reference, provider_organisation_id = excluded.provider_organisation_id
+            """,
+            new { signed.TenantId, signed.ContractId, signed.Reference, signed.ProviderOrganisationId });
+
+    /// <summary>
+    /// Stores a version's terms. The contract row may not be here yet (events of one contract can arrive out of order):
+    /// it is created with a provisional reference that the signature event completes.
+    /// </summary>
+    public static async Task ApplyAsync(UnitOfWork unitOfWork, ContractVersionActivated activated)
+    {
+        await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO contracts (tenant_id, contract_id, reference, provider_organisation_id)
+            VALUES (@TenantId, @ContractId, '', @ProviderOrganisationId)
+            ON CONFLICT (tenant_id, contract_id) DO NOTHING
+            """,
+            new { activated.TenantId, activated.ContractId, activated.ProviderOrganisationId });
+        await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO contract_terms (tenant_id, contract_id, version_number, effective_from, terms, activated_at)
+            VALUES (@TenantId, @ContractId, @VersionNumber, @EffectiveFrom, @Terms::jsonb, @OccurredAt)
+            ON CONFLICT (tenant_id, contract_id, version_number) DO NOTHING
+            """,
+            new
+            {
+                activated.TenantId, activated.ContractId, activated.VersionNumber, activated.EffectiveFrom,
+                Terms = JsonSerializer.Serialize(activated.Terms, EventTypeRegistry.SerializerOptions),
+                OccurredAt = activated.OccurredAt.UtcDateTime,
+            });
+    }
+}

@@ -1,0 +1,111 @@
+using Infogerance.Data;
+using Infogerance.Incidents.Data;
+using Infogerance.Incidents.Domain;
+using Infogerance.IntegrationEvents;
+using Microsoft.Extensions.Options;
+
+namespace Infogerance.Incidents;
+
+public sealed class TicketTimerSettings
+{
+    /// <summary>How often the schedule is read when nothing was due: the worst lag of a warning or a breach.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int BatchSize { get; set; } = 200;
+}
+
+/// <summary>
+/// Raises SLA warnings and breaches on time even when nobody touches the ticket, and closes resolved tickets after
+/// their quiet period. Safe with several replicas: due timers are taken with SKIP LOCKED, and so are their tickets, so
+/// a ticket being changed through the API is left to that change (which brings its clocks up to date itself). After
+/// downtime the overdue timers are simply due: the next passes catch up, raising for each clock the breach or the
+/// highest warning reached.
+/// </summary>
+public sealed class TicketTimers(
+    Database database, TicketSla sla, TimeProvider clock, IOptions<TicketTimerSettings> settings, ILogger<TicketTimers> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var processed = 0;
+            try
+            {
+                processed = await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Ticket timers pass failed; retrying at the next pass");
+            }
+
+            if (processed < settings.Value.BatchSize)
+            {
+                await Task.Delay(settings.Value.Interval, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Processes one batch of due timers; returns how many tickets it brought up to date.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = Now();
+        await using var unitOfWork = await database.BeginAsync([], cancellationToken);
+        var due = (await unitOfWork.QueryAsync<(Guid TicketId, Guid TenantId)>(
+            "SELECT ticket_id, tenant_id FROM ticket_timers WHERE due_at <= @now ORDER BY due_at LIMIT @batch FOR UPDATE SKIP LOCKED",
+            new { now = now.UtcDateTime, batch = settings.Value.BatchSize })).ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        await unitOfWork.ScopeToTenantsAsync(due.Select(timer => timer.TenantId));
+        var tickets = (await unitOfWork.QueryAsync<TicketRow>(
+            $"{TicketStore.SelectTicket} WHERE t.ticket_id = ANY(@ids) FOR NO KEY UPDATE OF t SKIP LOCKED",
+            new { ids = due.Select(timer => timer.TicketId).ToArray() })).ToList();
+        var failed = new List<Guid>();
+        foreach (var ticket in tickets)
+        {
+            await unitOfWork.ExecuteAsync("SAVEPOINT ticket");
+            try
+            {
+                await ProcessAsync(unitOfWork, ticket, now);
+                await unitOfWork.ExecuteAsync("RELEASE SAVEPOINT ticket");
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One ticket that cannot be processed (its terms missing from the replica, say) must not hold the others back.
+                await unitOfWork.ExecuteAsync("ROLLBACK TO SAVEPOINT ticket");
+                logger.LogError(exception, "Ticket {TicketId}'s timers failed; retrying in a minute", ticket.TicketId);
+                failed.Add(ticket.TicketId);
+            }
+        }
+
+        var missing = due.Select(timer => timer.TicketId).Except(tickets.Select(ticket => ticket.TicketId)).ToArray();
+        await unitOfWork.ExecuteAsync(
+            "UPDATE ticket_timers SET due_at = @later WHERE ticket_id = ANY(@failed)", new { failed = failed.ToArray(), later = (now + TimeSpan.FromMinutes(1)).UtcDateTime });
+        // Timers of tickets that no longer exist here go; those whose ticket is locked by a change are left to it.
+        await unitOfWork.ExecuteAsync(
+            "DELETE FROM ticket_timers WHERE ticket_id = ANY(@missing) AND NOT EXISTS (SELECT FROM tickets WHERE ticket_id = ticket_timers.ticket_id)",
+            new { missing });
+        await unitOfWork.CommitAsync();
+        return tickets.Count - failed.Count;
+    }
+
+    private async Task ProcessAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now)
+    {
+        if (ticket.Status == Statuses.Resolved && ticket.ResolvedAt + sla.Settings.AutoCloseAfter <= now)
+        {
+            await TicketChanges.SetStatusAsync(unitOfWork, ticket, Statuses.Closed, TicketActor.System, now,
+                note: $"Closed automatically after {sla.Settings.AutoCloseAfter.TotalDays:0} quiet days.");
+            ticket = (await TicketStore.ReloadAsync(unitOfWork, ticket))!;
+        }
+
+        await sla.SyncAsync(unitOfWork, ticket, now);
+    }
+
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json;
+using Infogerance.EndToEnd.Tests.Contracts;
+using Infogerance.IntegrationEvents;
+using Infogerance.ServiceDefaults;
+
+namespace Infogerance.EndToEnd.Tests.Incidents;
+
+/// <summary>Signed contracts made for ticket tests: drafted and signed through the Contracts API, replicated by the Incidents service.</summary>
+public static class TicketContracts
+{
+    /// <summary>A contract between Acme and Antares with the default terms changed by <paramref name="edit"/>, ready for tickets.</summary>
+    public static async Task<Guid> SignAsync(InfogeranceSystem system, Func<ContractTerms, ContractTerms> edit)
+    {
+        using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois");
+        using var desk = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "incidents");
+        var reference = $"TKT-{Guid.NewGuid():N}"[..16];
+        var id = (await manager.PostAsync("/", new { reference, title = "Tickets", providerOrganisationId = DemoWorld.Antares }, HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
+        await manager.PutAsync($"/{id}/versions/1/terms", edit(terms with { StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)) }));
+        await manager.PostAsync($"/{id}/sign");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!(await desk.GetAsync("/contracts")).EnumerateArray().Any(c => c.GetProperty("id").GetGuid() == id))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the Incidents service received the signed contract");
+            await Task.Delay(100);
+        }
+
+        return id;
+    }
+
+    /// <summary>Open every day, all day, with these targets for every priority.</summary>
+    public static ContractTerms AlwaysOpen(ContractTerms terms, SlaDuration respond, SlaDuration resolve) => terms with
+    {
+        Calendar = terms.Calendar with { AlwaysOpen = true, Weekly = [], HolidayPacks = [], ClosedDays = [] },
+        Sla = terms.Sla with
+        {
+            Targets = [.. new[] { "P1", "P2", "P3", "P4" }.Select(p => new SlaTarget(p, respond, resolve))],
+            WarningThresholds = [50, 75],
+        },
+    };
+}
