@@ -37,6 +37,7 @@ import {
 import { placeTermsErrors } from '../../termsErrors'
 import { NumberField } from '../NumberField'
 import { ErrorAlert } from '../States'
+import { SlaPreview } from './SlaPreview'
 import { TermsSection } from './TermsView'
 
 const durationUnits: DurationUnit[] = ['minutes', 'hours', 'businessDays']
@@ -206,6 +207,8 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
     )
   }
 
+  // The preview uses the thresholds being typed once they read as whole numbers (the server checks the rest).
+  const typedThresholds = thresholds.split(/[;,\s]+/).filter((part) => part !== '').map(Number)
   const missingPriorities = priorities.filter((priority) => !terms.sla.targets.some((target) => target.priority === priority))
 
   return (
@@ -539,6 +542,11 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
             value={thresholds}
             onChange={(event) => setThresholds(event.currentTarget.value)}
             error={err('sla.warningThresholds')}
+          />
+          <SlaPreview
+            calendar={terms.calendar}
+            targets={terms.sla.targets}
+            warningThresholds={typedThresholds.every(Number.isInteger) ? typedThresholds : undefined}
           />
         </TermsSection>
 
