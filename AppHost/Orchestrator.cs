@@ -113,6 +113,7 @@ internal sealed class Orchestrator(CommandLine options, ShutdownSignal shutdown,
                 // The run command is the demo: each service loads its part of the demo world once.
                 environment["Identity__SeedDemoData"] = "true";
                 environment["Contracts__SeedDemoData"] = "true";
+                environment["Incidents__SeedDemoData"] = "true";
             }
             foreach (var variable in EnvironmentNameVariables)
             {

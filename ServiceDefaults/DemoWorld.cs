@@ -16,7 +16,14 @@ public static class DemoWorld
 
     public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind);
 
-    public sealed record Login(Guid OrganisationId, string Email, string DisplayName, string Role);
+    /// <summary>A demo user; its fixed <see cref="UserId"/> lets other services' demo data name it (a ticket's requester).</summary>
+    public sealed record Login(Guid OrganisationId, string Email, string DisplayName, string Role, Guid UserId);
+
+    /// <summary>The demo contracts the Contracts service loads: Acme ↔ Antares in run, Belvédère ↔ Nordlys in takeover.</summary>
+    public static readonly Guid AcmeContract = Guid.Parse("01960000-0000-7000-8000-00000000c001");
+    public static readonly Guid BelvedereContract = Guid.Parse("01960000-0000-7000-8000-00000000c002");
+
+    public static Login LoginOf(string email) => Logins.Single(login => login.Email == email);
 
     public static IReadOnlyList<Organisation> Organisations { get; } =
     [
@@ -28,20 +35,20 @@ public static class DemoWorld
 
     public static IReadOnlyList<Login> Logins { get; } =
     [
-        new(Platform, "operator@infogerance.example", "Olivia Opérateur", Roles.Operator),
-        new(Acme, "admin@acme.example", "Alice Martin", Roles.TenantAdmin),
-        new(Acme, "manager@acme.example", "Marc Dubois", Roles.ContractManager),
-        new(Acme, "requester@acme.example", "Rachel Petit", Roles.Requester),
-        new(Acme, "auditor@acme.example", "Aurélien Roux", Roles.Auditor),
-        new(Belvedere, "admin@belvedere-sante.example", "Béatrice Lemoine", Roles.TenantAdmin),
-        new(Belvedere, "manager@belvedere-sante.example", "Bruno Caron", Roles.ContractManager),
-        new(Belvedere, "requester@belvedere-sante.example", "Inès Girard", Roles.Requester),
-        new(Belvedere, "auditor@belvedere-sante.example", "Hugo Lefèvre", Roles.Auditor),
-        new(Antares, "manager@antares.example", "Antoine Garnier", Roles.AccountManager),
-        new(Antares, "agent1@antares.example", "Léa Fontaine", Roles.AgentL1),
-        new(Antares, "agent2@antares.example", "Karim Benali", Roles.AgentL2),
-        new(Nordlys, "manager@nordlys.example", "Ingrid Solberg", Roles.AccountManager),
-        new(Nordlys, "agent1@nordlys.example", "Lars Nilsen", Roles.AgentL1),
-        new(Nordlys, "agent2@nordlys.example", "Sofie Dahl", Roles.AgentL2),
+        new(Platform, "operator@infogerance.example", "Olivia Opérateur", Roles.Operator, Guid.Parse("01960000-0000-7000-8000-0000000e0001")),
+        new(Acme, "admin@acme.example", "Alice Martin", Roles.TenantAdmin, Guid.Parse("01960000-0000-7000-8000-0000000e0002")),
+        new(Acme, "manager@acme.example", "Marc Dubois", Roles.ContractManager, Guid.Parse("01960000-0000-7000-8000-0000000e0003")),
+        new(Acme, "requester@acme.example", "Rachel Petit", Roles.Requester, Guid.Parse("01960000-0000-7000-8000-0000000e0004")),
+        new(Acme, "auditor@acme.example", "Aurélien Roux", Roles.Auditor, Guid.Parse("01960000-0000-7000-8000-0000000e0005")),
+        new(Belvedere, "admin@belvedere-sante.example", "Béatrice Lemoine", Roles.TenantAdmin, Guid.Parse("01960000-0000-7000-8000-0000000e0006")),
+        new(Belvedere, "manager@belvedere-sante.example", "Bruno Caron", Roles.ContractManager, Guid.Parse("01960000-0000-7000-8000-0000000e0007")),
+        new(Belvedere, "requester@belvedere-sante.example", "Inès Girard", Roles.Requester, Guid.Parse("01960000-0000-7000-8000-0000000e0008")),
+        new(Belvedere, "auditor@belvedere-sante.example", "Hugo Lefèvre", Roles.Auditor, Guid.Parse("01960000-0000-7000-8000-0000000e0009")),
+        new(Antares, "manager@antares.example", "Antoine Garnier", Roles.AccountManager, Guid.Parse("01960000-0000-7000-8000-0000000e000a")),
+        new(Antares, "agent1@antares.example", "Léa Fontaine", Roles.AgentL1, Guid.Parse("01960000-0000-7000-8000-0000000e000b")),
+        new(Antares, "agent2@antares.example", "Karim Benali", Roles.AgentL2, Guid.Parse("01960000-0000-7000-8000-0000000e000c")),
+        new(Nordlys, "manager@nordlys.example", "Ingrid Solberg", Roles.AccountManager, Guid.Parse("01960000-0000-7000-8000-0000000e000d")),
+        new(Nordlys, "agent1@nordlys.example", "Lars Nilsen", Roles.AgentL1, Guid.Parse("01960000-0000-7000-8000-0000000e000e")),
+        new(Nordlys, "agent2@nordlys.example", "Sofie Dahl", Roles.AgentL2, Guid.Parse("01960000-0000-7000-8000-0000000e000f")),
     ];
 }

@@ -22,12 +22,14 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
 
         var services = builder.Services;
+        services.AddOptions<IncidentsSettings>().BindConfiguration("Incidents");
         services.AddOptions<TicketTimerSettings>().BindConfiguration("Incidents:Timers");
         services.AddSingleton(sp => builder.Configuration.GetSection("Incidents:Tickets").Get<TicketSettings>() ?? new TicketSettings());
         services.AddSingleton<ContractTermsStore>();
         services.AddSingleton<TicketSla>();
         services.AddSingleton<TicketTimers>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketTimers>());
+        services.AddHostedService<DemoTicketsSeed>();
     }
 
     public static void MapApplicationEndpoints(this WebApplication app)
@@ -36,5 +38,8 @@ internal static class Extensions
         app.MapTicketsApi();
         app.MapTicketWorkApi();
         app.MapSlaPreviewApi();
+        app.MapAttachmentsApi();
+        app.MapOutagesApi();
+        app.MapImportsApi();
     }
 }

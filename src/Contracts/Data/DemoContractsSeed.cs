@@ -14,8 +14,8 @@ namespace Infogerance.Contracts.Data;
 /// </summary>
 public sealed class DemoContractsSeed(Database database, IOptions<ContractsSettings> settings, TimeProvider clock) : IStartupTask
 {
-    public static readonly Guid AcmeContract = Guid.Parse("01960000-0000-7000-8000-00000000c001");
-    public static readonly Guid BelvedereContract = Guid.Parse("01960000-0000-7000-8000-00000000c002");
+    public static readonly Guid AcmeContract = DemoWorld.AcmeContract;
+    public static readonly Guid BelvedereContract = DemoWorld.BelvedereContract;
 
     private static readonly AuditLog.Actor Seed = new(null, "demo");
 

@@ -39,7 +39,7 @@ public sealed class DemoWorldSeed(Database database, IOptions<IdentitySettings> 
         var hash = new PasswordHasher<UserAccount>().HashPassword(null!, DemoWorld.Password);
         foreach (var login in DemoWorld.Logins)
         {
-                var id = Guid.CreateVersion7();
+                var id = login.UserId;
                 await unitOfWork.ExecuteAsync(
                     """
                     INSERT INTO login_directory (email, tenant_id, user_id) VALUES (@Email, @OrganisationId, @id);

@@ -89,27 +89,10 @@ public static class TicketsApi
         var priority = request.Priority ?? matrix;
         var actor = TicketAccess.Actor(user);
         var ticketId = Guid.CreateVersion7(now);
-        var number = await unitOfWork.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO tickets (tenant_id, contract_id, ticket_id, kind, title, description, impact, urgency, priority, priority_reason, level,
-                                 status, requester_id, requester_name, requester_side, inventory_item_id, contract_version, created_at, updated_at, queue_rank)
-            VALUES (@TenantId, @ContractId, @ticketId, @Kind, @Title, @Description, @Impact, @Urgency, @priority, @reason, 1,
-                    'new', @actorId, @actorName, @actorSide, @InventoryItemId, @version, @now, @now, @now)
-            RETURNING number
-            """,
-            new
-            {
-                contract.TenantId, contract.ContractId, ticketId, request.Kind, Title = request.Title!.Trim(), Description = request.Description ?? "",
-                request.Impact, request.Urgency, priority, reason = priority == matrix ? null : request.PriorityReason!.Trim(),
-                actorId = actor.Id, actorName = actor.Name, actorSide = actor.Side, request.InventoryItemId, version, now = now.UtcDateTime,
-            });
-        var ticket = (await TicketStore.LoadAsync(unitOfWork, ticketId))!;
-        await TicketStore.AddHistoryAsync(unitOfWork, ticket, actor, now, "status", null, Statuses.New, priority == matrix ? null : $"{priority}: {ticket.PriorityReason}");
-        await unitOfWork.AddEventAsync(new TicketOpened
-        {
-            TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticketId, Number = number, Kind = ticket.Kind,
-            Priority = priority, OpenedAt = now, OccurredAt = now,
-        });
+        var ticket = await TicketChanges.OpenAsync(unitOfWork, new NewTicket(
+            contract.TenantId, contract.ContractId, ticketId, request.Kind!, request.Title!.Trim(), request.Description?.Trim() ?? "",
+            request.Impact!, request.Urgency!, priority, priority == matrix ? null : request.PriorityReason!.Trim(), actor, request.InventoryItemId,
+            version, now));
         var clocks = await sla.SyncAsync(unitOfWork, ticket, now);
         ticket = (await TicketStore.ReloadAsync(unitOfWork, ticket))!;
         var detail = await TicketViews.DetailAsync(unitOfWork, ticket, clocks, terms, user, sla.Settings, now);
@@ -399,16 +382,7 @@ public static class TicketsApi
             var now = TicketAccess.Now(clock);
             var actor = TicketAccess.Actor(user);
             var commentId = Guid.CreateVersion7(now);
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO ticket_comments (tenant_id, contract_id, ticket_id, comment_id, author_id, author_name, author_side, visibility, body, created_at)
-                VALUES (@TenantId, @ContractId, @TicketId, @commentId, @authorId, @authorName, @authorSide, @visibility, @body, @now)
-                """,
-                new
-                {
-                    ticket.TenantId, ticket.ContractId, ticket.TicketId, commentId, authorId = actor.Id, authorName = actor.Name, authorSide = actor.Side,
-                    visibility, body = request.Body!.Trim(), now = now.UtcDateTime,
-                });
+            await TicketStore.AddCommentAsync(unitOfWork, ticket, commentId, actor, visibility, request.Body!.Trim(), now);
             await TicketStore.AddHistoryAsync(unitOfWork, ticket, actor, now, "comment", null, visibility, @internal: visibility == "internal");
             if (visibility == "public")
             {

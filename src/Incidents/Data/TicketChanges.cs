@@ -7,6 +7,21 @@ namespace Infogerance.Incidents.Data;
 /// <summary>The writes of a ticket's changes that the API, the scheduler and the import share. Callers hold the ticket's row lock.</summary>
 public static class TicketChanges
 {
+    /// <summary>Inserts the ticket with its first history entry and its event; its clocks are the caller's to sync.</summary>
+    public static async Task<TicketRow> OpenAsync(UnitOfWork unitOfWork, NewTicket opening)
+    {
+        var number = await TicketStore.InsertAsync(unitOfWork, opening);
+        var ticket = (await TicketStore.LoadAsync(unitOfWork, opening.TicketId))!;
+        await TicketStore.AddHistoryAsync(unitOfWork, ticket, opening.Requester, opening.At, "status", null, Statuses.New,
+            opening.PriorityReason is null ? null : $"{opening.Priority}: {opening.PriorityReason}");
+        await unitOfWork.AddEventAsync(new TicketOpened
+        {
+            TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Number = number, Kind = ticket.Kind,
+            Priority = ticket.Priority, OpenedAt = opening.At, OccurredAt = opening.At,
+        });
+        return ticket;
+    }
+
     /// <summary>
     /// Moves the ticket to <paramref name="to"/> with its pauses, history and event. The provider's first status change
     /// is its response. Leaving "pending client" ends the pause; a reopen adds the resolved period as a pause.

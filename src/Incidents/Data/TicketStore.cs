@@ -14,6 +14,11 @@ public sealed record TicketRow(
     public bool IsResolved => Status is Statuses.Resolved or Statuses.Closed;
 }
 
+/// <summary>A ticket about to be opened by <see cref="Requester"/> at <see cref="At"/>, under contract version <see cref="ContractVersion"/>.</summary>
+public sealed record NewTicket(
+    Guid TenantId, Guid ContractId, Guid TicketId, string Kind, string Title, string Description, string Impact, string Urgency,
+    string Priority, string? PriorityReason, TicketActor Requester, Guid? InventoryItemId, int ContractVersion, DateTimeOffset At);
+
 /// <summary>Who changes a ticket, and from which side.</summary>
 public sealed record TicketActor(Guid? Id, string Name, string Side)
 {
@@ -40,6 +45,23 @@ public static class TicketStore
         unitOfWork.QuerySingleOrDefaultAsync<TicketRow>(
             $"{SelectTicket} WHERE t.ticket_id = @ticketId {(forUpdate ? "FOR NO KEY UPDATE OF t" : "")}", new { ticketId });
 
+    /// <summary>Inserts a new ticket (status new, level 1); returns its number. Its clocks are the caller's to sync.</summary>
+    public static Task<long> InsertAsync(UnitOfWork unitOfWork, NewTicket ticket) =>
+        unitOfWork.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO tickets (tenant_id, contract_id, ticket_id, kind, title, description, impact, urgency, priority, priority_reason, level,
+                                 status, requester_id, requester_name, requester_side, inventory_item_id, contract_version, created_at, updated_at, queue_rank)
+            VALUES (@TenantId, @ContractId, @TicketId, @Kind, @Title, @Description, @Impact, @Urgency, @Priority, @PriorityReason, 1,
+                    'new', @requesterId, @requesterName, @requesterSide, @InventoryItemId, @ContractVersion, @at, @at, @at)
+            RETURNING number
+            """,
+            new
+            {
+                ticket.TenantId, ticket.ContractId, ticket.TicketId, ticket.Kind, ticket.Title, ticket.Description, ticket.Impact, ticket.Urgency,
+                ticket.Priority, ticket.PriorityReason, requesterId = ticket.Requester.Id, requesterName = ticket.Requester.Name,
+                requesterSide = ticket.Requester.Side, ticket.InventoryItemId, ticket.ContractVersion, at = ticket.At.UtcDateTime,
+            });
+
     public static Task<TicketRow?> ReloadAsync(UnitOfWork unitOfWork, TicketRow ticket) => LoadAsync(unitOfWork, ticket.TicketId);
 
     /// <summary>Records one field's change in the ticket's history.</summary>
@@ -55,6 +77,18 @@ public static class TicketStore
             {
                 ticket.TenantId, ticket.ContractId, ticket.TicketId, entryId = Guid.CreateVersion7(at), at = at.UtcDateTime,
                 actorId = actor.Id, actorName = actor.Name, actorSide = actor.Side, field, before, after, note, @internal,
+            });
+
+    public static Task AddCommentAsync(UnitOfWork unitOfWork, TicketRow ticket, Guid commentId, TicketActor author, string visibility, string body, DateTimeOffset at) =>
+        unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO ticket_comments (tenant_id, contract_id, ticket_id, comment_id, author_id, author_name, author_side, visibility, body, created_at)
+            VALUES (@TenantId, @ContractId, @TicketId, @commentId, @authorId, @authorName, @authorSide, @visibility, @body, @at)
+            """,
+            new
+            {
+                ticket.TenantId, ticket.ContractId, ticket.TicketId, commentId, authorId = author.Id, authorName = author.Name, authorSide = author.Side,
+                visibility, body, at = at.UtcDateTime,
             });
 
     public static Task<IEnumerable<(DateTimeOffset From, DateTimeOffset? To)>> PausesAsync(UnitOfWork unitOfWork, TicketRow ticket) =>

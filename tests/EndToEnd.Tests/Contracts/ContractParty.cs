@@ -20,10 +20,11 @@ public sealed class ContractParty(HttpClient client, TokenSubject subject) : IDi
     public HttpClient Client => client;
 
     /// <summary>Signs in a new user of <paramref name="organisation"/> calling <paramref name="service"/> directly.</summary>
-    public static async Task<ContractParty> SignInAsync(InfogeranceSystem system, Guid organisation, string role, string name, string service = "contracts")
+    public static async Task<ContractParty> SignInAsync(
+        InfogeranceSystem system, Guid organisation, string role, string name, string service = "contracts", Guid? userId = null)
     {
         var kind = Enum.GetValues<OrganisationKind>().First(kind => Roles.Of(kind).Contains(role));
-        var subject = new TokenSubject(Guid.NewGuid(), name, null, organisation, kind, [role], null, IsServiceAccount: false);
+        var subject = new TokenSubject(userId ?? Guid.NewGuid(), name, null, organisation, kind, [role], null, IsServiceAccount: false);
         var token = await system.IssueTokenAsync(subject, TimeSpan.FromMinutes(10));
         var client = system.DirectClients[service]();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);

@@ -154,6 +154,20 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
         var requirement = await contracts.PostAsJsonAsync($"/{contractId}/requirements", new { category = "Support", expectedLevel = "8h-18h", acceptanceCriterion = "95 %" });
         requirement.EnsureSuccessStatusCode();
 
+        // A ticket on the demo contract, once the Incidents service has received the contract's terms.
+        using var incidents = system.DirectClients["incidents"]();
+        incidents.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(DemoWorld.Acme, Roles.ContractManager));
+        HttpResponseMessage ticket;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(ticket = await incidents.PostAsJsonAsync("/tickets",
+            new { contractId = DemoWorld.AcmeContract, kind = "incident", title = "Sweep sample", impact = "low", urgency = "low" })).IsSuccessStatusCode
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        ticket.EnsureSuccessStatusCode();
+
         using var client = system.DirectClients["identity"]();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(DemoWorld.Acme, Roles.TenantAdmin));
         var users = await client.GetFromJsonAsync<List<IdOnly>>("/users");
@@ -172,6 +186,9 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
             ["evolutionId"] = Guid.NewGuid().ToString(),
             ["workstreamId"] = Guid.NewGuid().ToString(),
             ["notificationId"] = Guid.NewGuid().ToString(),
+            ["ticketId"] = (await ticket.Content.ReadFromJsonAsync<IdOnly>())!.Id.ToString(),
+            ["attachmentId"] = Guid.NewGuid().ToString(),
+            ["outageId"] = Guid.NewGuid().ToString(),
         };
     }
 

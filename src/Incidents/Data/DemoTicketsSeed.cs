@@ -1,0 +1,156 @@
+using Infogerance.Data;
+using Infogerance.Incidents.Domain;
+using Infogerance.ServiceDefaults;
+using Microsoft.Extensions.Options;
+
+namespace Infogerance.Incidents.Data;
+
+public sealed class IncidentsSettings
+{
+    /// <summary>Loads the demo world's tickets once (the run command sets it).</summary>
+    public bool SeedDemoData { get; set; }
+}
+
+/// <summary>
+/// The demo's tickets on ACME-INFOG-01, dated from the moment of loading: one of each situation the desk meets (new
+/// P1, P2 in progress, a request waiting on the client, a resolution to rate, a rated and closed request). They wait
+/// for the contract's terms to arrive from the Contracts service's events, so this runs in the background.
+/// </summary>
+public sealed class DemoTicketsSeed(
+    Database database, TicketSla sla, TimeProvider clock, IOptions<IncidentsSettings> settings, ILogger<DemoTicketsSeed> logger) : BackgroundService
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.Value.SeedDemoData)
+        {
+            return;
+        }
+
+        var giveUp = clock.GetUtcNow() + Patience;
+        while (clock.GetUtcNow() < giveUp)
+        {
+            try
+            {
+                if (await TrySeedAsync(stoppingToken))
+                {
+                    return;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Demo tickets not loaded yet; trying again");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+        }
+
+        logger.LogWarning("The demo contract's terms never arrived: no demo tickets");
+    }
+
+    /// <returns>Whether the demo tickets are there (loaded now or before).</returns>
+    public async Task<bool> TrySeedAsync(CancellationToken cancellationToken)
+    {
+        await using var unitOfWork = await database.BeginAsync(DemoWorld.Acme, cancellationToken);
+        var contractId = DemoWorld.AcmeContract;
+        if (await ContractTermsStore.ContractAsync(unitOfWork, contractId) is not { } contract)
+        {
+            return false;
+        }
+
+        if (await unitOfWork.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT FROM tickets WHERE contract_id = @contractId)", new { contractId }))
+        {
+            return true;
+        }
+
+        var now = Api.TicketAccess.Now(clock);
+        var rachel = Actor("requester@acme.example", Sides.Client);
+        var marc = Actor("manager@acme.example", Sides.Client);
+        var lea = Actor("agent1@antares.example", Sides.Provider);
+        var karim = Actor("agent2@antares.example", Sides.Provider);
+
+        async Task<TicketRow> Open(string kind, string title, string description, string impact, string urgency, TicketActor requester, TimeSpan ago)
+        {
+            var at = now - ago;
+            var version = await ContractTermsStore.VersionInForceAsync(unitOfWork, contractId, at) ?? 1;
+            return await TicketChanges.OpenAsync(unitOfWork, new NewTicket(
+                contract.TenantId, contractId, Guid.CreateVersion7(at), kind, title, description, impact, urgency,
+                PriorityMatrix.PriorityOf(impact, urgency), null, requester, null, version, at));
+        }
+
+        async Task<TicketRow> Take(TicketRow ticket, TicketActor agent, string team, TimeSpan ago)
+        {
+            await unitOfWork.ExecuteAsync(
+                "UPDATE tickets SET assignee_id = @Id, assignee_name = @Name, team = @team WHERE tenant_id = @tenant AND ticket_id = @ticket",
+                new { agent.Id, agent.Name, team, tenant = ticket.TenantId, ticket = ticket.TicketId });
+            await TicketStore.AddHistoryAsync(unitOfWork, ticket, agent, now - ago, "assignee", null, agent.Name);
+            await TicketChanges.SetStatusAsync(unitOfWork, ticket, Statuses.Assigned, agent, now - ago);
+            return (await TicketStore.ReloadAsync(unitOfWork, ticket))!;
+        }
+
+        async Task<TicketRow> Move(TicketRow ticket, string to, TicketActor actor, TimeSpan ago, string? side = null, string? reason = null, string? resolution = null)
+        {
+            await TicketChanges.SetStatusAsync(unitOfWork, ticket, to, actor, now - ago, pendingSide: side, pendingReason: reason, resolution: resolution);
+            return (await TicketStore.ReloadAsync(unitOfWork, ticket))!;
+        }
+
+        Task Comment(TicketRow ticket, TicketActor author, string visibility, string body, TimeSpan ago) =>
+            TicketStore.AddCommentAsync(unitOfWork, ticket, Guid.CreateVersion7(now - ago), author, visibility, body, now - ago);
+
+        var tickets = new List<TicketRow>
+        {
+            await Open("incident", "Serveur de fichiers FS-01 inaccessible", "Les lecteurs réseau P: et S: ne répondent plus sur tout le site de Lyon.",
+                "high", "high", rachel, TimeSpan.FromMinutes(20)),
+        };
+
+        var mail = await Open("incident", "Messagerie très lente depuis ce matin", "Les courriels mettent plusieurs minutes à partir ; Outlook se fige.",
+            "high", "medium", marc, TimeSpan.FromHours(3));
+        mail = await Take(mail, lea, "N1 Messagerie", TimeSpan.FromHours(2.9));
+        mail = await Move(mail, Statuses.InProgress, lea, TimeSpan.FromHours(2.8));
+        await Comment(mail, lea, "public", "Nous analysons les files d’attente du serveur Exchange ; prochain point dans une heure.", TimeSpan.FromHours(2.7));
+        await Comment(mail, lea, "internal", "Connecteur d’antivirus saturé ; voir avec le niveau 2 si cela persiste.", TimeSpan.FromHours(2.6));
+        tickets.Add(mail);
+
+        var account = await Open("request", "Création du compte de Julie Bernard (arrivée lundi)", "Poste, messagerie et accès à l’ERP.",
+            "low", "medium", rachel, TimeSpan.FromDays(1));
+        account = await Take(account, lea, "N1 Comptes", TimeSpan.FromHours(23));
+        account = await Move(account, Statuses.PendingClient, lea, TimeSpan.FromHours(22), PendingSides.Client, "Merci de préciser le service et le responsable de Julie Bernard.");
+        await Comment(account, lea, "public", "Merci de préciser le service et le responsable de Julie Bernard.", TimeSpan.FromHours(22));
+        tickets.Add(account);
+
+        var printer = await Open("incident", "Imprimante du 2e étage hors service", "Bourrage permanent, message « Erreur 49 ».",
+            "medium", "medium", rachel, TimeSpan.FromDays(3));
+        printer = await Take(printer, karim, "N2 Poste de travail", TimeSpan.FromDays(2.9));
+        await unitOfWork.ExecuteAsync("UPDATE tickets SET level = 2 WHERE tenant_id = @TenantId AND ticket_id = @TicketId", printer);
+        await TicketStore.AddHistoryAsync(unitOfWork, printer, karim, now - TimeSpan.FromDays(2.9), "level", "1", "2", "Carte formateur à remplacer.");
+        printer = await Move(printer, Statuses.Resolved, karim, TimeSpan.FromDays(1), resolution: "Carte formateur remplacée, impression testée avec l’utilisatrice.");
+        tickets.Add(printer);
+
+        var visio = await Open("request", "Installation de Visio sur le poste PC-0117", "Licence déjà attribuée par le service achats.",
+            "low", "low", rachel, TimeSpan.FromDays(9));
+        visio = await Take(visio, lea, "N1 Poste de travail", TimeSpan.FromDays(8.9));
+        visio = await Move(visio, Statuses.Resolved, lea, TimeSpan.FromDays(8), resolution: "Visio installé et activé.");
+        await unitOfWork.ExecuteAsync(
+            "UPDATE tickets SET satisfaction_score = 5, satisfaction_comment = @comment, rated_at = @at WHERE tenant_id = @TenantId AND ticket_id = @TicketId",
+            new { visio.TenantId, visio.TicketId, comment = "Parfait, merci !", at = (now - TimeSpan.FromDays(7.5)).UtcDateTime });
+        await TicketStore.AddHistoryAsync(unitOfWork, visio, rachel, now - TimeSpan.FromDays(7.5), "satisfaction", null, "5", "Parfait, merci !");
+        visio = await Move(visio, Statuses.Closed, TicketActor.System, TimeSpan.FromDays(3));
+        tickets.Add(visio);
+
+        foreach (var ticket in tickets)
+        {
+            await sla.SyncAsync(unitOfWork, (await TicketStore.ReloadAsync(unitOfWork, ticket))!, now);
+        }
+
+        await unitOfWork.CommitAsync();
+        logger.LogInformation("Demo tickets loaded: {Tickets} on {Contract}", tickets.Count, contract.Reference);
+        return true;
+    }
+
+    private static TicketActor Actor(string email, string side)
+    {
+        var login = DemoWorld.LoginOf(email);
+        return new TicketActor(login.UserId, login.DisplayName, side);
+    }
+}
