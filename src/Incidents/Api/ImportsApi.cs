@@ -1,0 +1,309 @@
+using System.Diagnostics;
+using Infogerance.Data;
+using Infogerance.Incidents.Data;
+using Infogerance.Incidents.Domain;
+using Infogerance.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Infogerance.Incidents.Api;
+
+public sealed record ImportedTicketView(Guid Id, long Number, string ExternalReference);
+
+public sealed record TicketImportResult(int Imported, IReadOnlyList<ImportedTicketView> Tickets);
+
+/// <summary>
+/// The takeover import: the outgoing provider's ticket history (CSV or JSON, format in docs/incidents-api.md) becomes
+/// the contract's tickets, with their SLA clocks computed as of their own times. The whole file or nothing.
+/// </summary>
+public static class ImportsApi
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    private sealed record VersionDay(int Number, DateOnly EffectiveFrom, string? TimeZone)
+    {
+        public DateTimeZone Zone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone ?? "") ?? DateTimeZone.Utc;
+    }
+
+    public static void MapImportsApi(this IEndpointRouteBuilder app) =>
+        app.MapPost("/contracts/{contractId:guid}/imports", Import).RequireAuthorization(Policies.ClientManagers);
+
+    public static async Task<IResult> Import(
+        Guid contractId, HttpRequest request, Database database, CurrentUser user, TicketSla sla, TimeProvider clock,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (user.OrganisationKind != OrganisationKind.Client)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var now = TicketAccess.Now(clock);
+
+        // What the file is checked against, read before the upload so that nobody learns whether a contract exists from
+        // the answer to a bad file; no connection is held while the upload comes in.
+        TicketHistoryContext context;
+        await using (var unitOfWork = await database.BeginAsync(user, cancellationToken))
+        {
+            if (await ContractTermsStore.ContractAsync(unitOfWork, contractId) is null)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (await StateAsync(unitOfWork, contractId) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var first = (await VersionsAsync(unitOfWork, contractId))[0];
+            var earliest = first.Zone.AtStartOfDay(LocalDate.FromDateOnly(first.EffectiveFrom).PlusYears(-TicketHistory.HistoryYears)).ToDateTimeOffset();
+            context = new TicketHistoryContext(now, earliest, first.Zone, sla.Settings.ReopenWindow, sla.Settings.AutoCloseAfter);
+        }
+
+        var (file, problem) = await ReadFileAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        byte[] content;
+        await using (var stream = file!.OpenReadStream())
+        using (var buffer = new MemoryStream((int)file.Length))
+        {
+            await stream.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+
+        var watch = Stopwatch.StartNew();
+        var read = TicketHistoryFile.Read(content, file.FileName, context);
+        if (read.Errors.Count > 0)
+        {
+            return Problems.Invalid(read.Errors.ToDictionary());
+        }
+
+        var parsed = watch.Elapsed;
+        await using (var unitOfWork = await database.BeginAsync(user, cancellationToken))
+        {
+            // Imports into one contract one after the other: the references checked below stay free until commit.
+            await unitOfWork.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"ticket-import:{contractId}" });
+            if (await ContractTermsStore.ContractAsync(unitOfWork, contractId) is not { } contract)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (await StateAsync(unitOfWork, contractId) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var existing = (await unitOfWork.QueryAsync<(string Reference, long Number)>(
+                """
+                SELECT external_reference, number FROM tickets
+                WHERE tenant_id = @TenantId AND contract_id = @ContractId AND external_reference = ANY(@references)
+                """,
+                new { contract.TenantId, contract.ContractId, references = read.Tickets.Select(t => t.Reference).ToArray() }))
+                .ToDictionary(e => e.Reference, e => e.Number, StringComparer.Ordinal);
+            if (existing.Count > 0)
+            {
+                foreach (var ticket in read.Tickets.Where(t => existing.ContainsKey(t.Reference)))
+                {
+                    read.Errors.Add(ticket.Place, "reference",
+                        $"Ticket \"{TicketHistory.Shorten(ticket.Reference)}\" is already imported into this contract (ticket {existing[ticket.Reference]}).");
+                }
+
+                return Problems.Invalid(read.Errors.ToDictionary());
+            }
+
+            var versions = await VersionsAsync(unitOfWork, contractId);
+            var replayed = read.Tickets.Select(t => TicketHistory.Replay(t, sla.Settings.AutoCloseAfter, now)).ToList();
+            var written = await InsertAsync(unitOfWork, contract, replayed, versions);
+            var inserted = watch.Elapsed;
+
+            // Clocks as of the tickets' own times; what fell due before the import is recorded as raised (never announced
+            // now), while what falls due later is the scheduler's, from the timers SyncAsync sets.
+            var rows = (await unitOfWork.QueryAsync<TicketRow>(
+                $"{TicketStore.SelectTicket} WHERE t.tenant_id = @TenantId AND t.ticket_id = ANY(@ids)",
+                new { contract.TenantId, ids = written.Select(w => w.Id).ToArray() })).ToDictionary(t => t.TicketId);
+            foreach (var ticket in written)
+            {
+                await sla.SyncAsync(unitOfWork, rows[ticket.Id], now, raiseEvents: false);
+            }
+
+            var importId = Guid.CreateVersion7(now);
+            await AuditLog.WriteAsync(unitOfWork, contract.TenantId, AuditLog.Actor.Of(user), "tickets.imported", "ticketImport", importId, null,
+                new
+                {
+                    File = Path.GetFileName(file.FileName), Format = read.Format?.ToString().ToLowerInvariant(), Imported = written.Count,
+                    FirstNumber = written.Min(w => w.Number), LastNumber = written.Max(w => w.Number),
+                    Open = replayed.Count(r => Statuses.IsOpen(r.Status)),
+                },
+                contract.ContractId);
+            await unitOfWork.CommitAsync();
+            loggers.CreateLogger(typeof(ImportsApi)).LogInformation(
+                "Imported {Count} tickets into contract {ContractId}: read and checked in {ParseMs} ms, written in {InsertMs} ms, clocks in {ClocksMs} ms",
+                written.Count, contract.ContractId, (long)parsed.TotalMilliseconds, (long)(inserted - parsed).TotalMilliseconds,
+                (long)(watch.Elapsed - inserted).TotalMilliseconds);
+            return TypedResults.Created((string?)null, new TicketImportResult(written.Count, written));
+        }
+    }
+
+    /// <summary>409 when the contract takes no tickets: not signed yet (no terms here), or closed.</summary>
+    private static async Task<IResult?> StateAsync(UnitOfWork unitOfWork, Guid contractId)
+    {
+        var state = await unitOfWork.QuerySingleOrDefaultAsync<(bool Signed, bool Open)>(
+            """
+            SELECT EXISTS (SELECT FROM contract_terms WHERE contract_id = @contractId),
+                   EXISTS (SELECT FROM contract_parties WHERE contract_id = @contractId AND is_open)
+            """,
+            new { contractId });
+        return !state.Signed ? Problems.Conflict("The contract is not signed yet: its tickets are imported once its terms are in force.")
+            : !state.Open ? Problems.Conflict("The contract is closed: no tickets are imported into it.")
+            : null;
+    }
+
+    private static async Task<IReadOnlyList<VersionDay>> VersionsAsync(UnitOfWork unitOfWork, Guid contractId) =>
+        [.. await unitOfWork.QueryAsync<VersionDay>(
+            """
+            SELECT version_number AS number, effective_from, terms #>> '{calendar,timeZone}' AS time_zone
+            FROM contract_terms WHERE contract_id = @contractId ORDER BY version_number
+            """,
+            new { contractId })];
+
+    /// <summary>
+    /// The version in force when a ticket was opened, as <see cref="ContractTermsStore.VersionInForceAsync"/> reads it (the
+    /// latest whose effective day, in its calendar's zone, has come; else the first), without a query per ticket.
+    /// </summary>
+    private static int VersionAt(IReadOnlyList<VersionDay> versions, DateTimeOffset at)
+    {
+        var instant = Instant.FromDateTimeOffset(at);
+        for (var i = versions.Count - 1; i >= 0; i--)
+        {
+            if (instant.InZone(versions[i].Zone).Date.ToDateOnly() >= versions[i].EffectiveFrom)
+            {
+                return versions[i].Number;
+            }
+        }
+
+        return versions[0].Number;
+    }
+
+    /// <summary>
+    /// The tickets, their pauses and their history, one statement each whatever the number of tickets (arrays through
+    /// unnest), tickets numbered in the order they were opened.
+    /// </summary>
+    private static async Task<List<ImportedTicketView>> InsertAsync(
+        UnitOfWork unitOfWork, ContractSummary contract, IReadOnlyList<ReplayedTicket> tickets, IReadOnlyList<VersionDay> versions)
+    {
+        var ids = tickets.Select(t => Guid.CreateVersion7(t.Ticket.OpenedAt)).ToArray();
+        var numbers = (await unitOfWork.QueryAsync<(Guid Id, long Number)>(
+            """
+            INSERT INTO tickets (tenant_id, contract_id, ticket_id, kind, title, description, impact, urgency, priority, priority_reason, level,
+                                 status, pending_side, pending_reason, requester_name, requester_side, assignee_name, team, contract_version,
+                                 source, external_reference, created_at, updated_at, responded_at, resolved_at, resolution, closed_at,
+                                 reopen_count, queue_rank)
+            SELECT @TenantId, @ContractId, t.id, t.kind, t.title, t.description, t.impact, t.urgency, t.priority, t.reason, t.level,
+                   t.status, t.pending_side, t.pending_reason, t.requester, 'client', t.assignee, t.team, t.version,
+                   'import', t.reference, t.created_at, t.updated_at, t.responded_at, t.resolved_at, t.resolution, t.closed_at,
+                   t.reopens, @noRank
+            FROM unnest(@ids, @kinds, @titles, @descriptions, @impacts, @urgencies, @priorities, @reasons, @levels, @statuses, @pendingSides,
+                        @pendingReasons, @requesters, @assignees, @teams, @versions, @references, @createdAt, @updatedAt, @respondedAt::timestamptz[],
+                        @resolvedAt::timestamptz[], @resolutions, @closedAt::timestamptz[], @reopens)
+                 WITH ORDINALITY AS t(id, kind, title, description, impact, urgency, priority, reason, level, status, pending_side,
+                                      pending_reason, requester, assignee, team, version, reference, created_at, updated_at, responded_at,
+                                      resolved_at, resolution, closed_at, reopens, ordinal)
+            ORDER BY t.ordinal
+            RETURNING ticket_id, number
+            """,
+            new
+            {
+                contract.TenantId, contract.ContractId, noRank = TicketSla.NoRank.UtcDateTime, ids,
+                kinds = tickets.Select(t => t.Ticket.Kind).ToArray(),
+                titles = tickets.Select(t => t.Ticket.Title).ToArray(),
+                descriptions = tickets.Select(t => t.Ticket.Description).ToArray(),
+                impacts = tickets.Select(t => t.Ticket.Impact).ToArray(),
+                urgencies = tickets.Select(t => t.Ticket.Urgency).ToArray(),
+                priorities = tickets.Select(t => t.Ticket.Priority).ToArray(),
+                reasons = tickets.Select(t => t.Ticket.PriorityReason).ToArray(),
+                levels = tickets.Select(t => t.Ticket.Level).ToArray(),
+                statuses = tickets.Select(t => t.Status).ToArray(),
+                pendingSides = tickets.Select(t => t.PendingSide).ToArray(),
+                pendingReasons = tickets.Select(t => t.PendingReason).ToArray(),
+                requesters = tickets.Select(t => t.Ticket.RequesterName).ToArray(),
+                assignees = tickets.Select(t => t.AssigneeName).ToArray(),
+                teams = tickets.Select(t => t.Team).ToArray(),
+                versions = tickets.Select(t => VersionAt(versions, t.Ticket.OpenedAt)).ToArray(),
+                references = tickets.Select(t => t.Ticket.Reference).ToArray(),
+                createdAt = tickets.Select(t => t.Ticket.OpenedAt.UtcDateTime).ToArray(),
+                updatedAt = tickets.Select(t => t.UpdatedAt.UtcDateTime).ToArray(),
+                respondedAt = tickets.Select(t => t.RespondedAt?.UtcDateTime).ToArray(),
+                resolvedAt = tickets.Select(t => t.ResolvedAt?.UtcDateTime).ToArray(),
+                resolutions = tickets.Select(t => t.Resolution).ToArray(),
+                closedAt = tickets.Select(t => t.ClosedAt?.UtcDateTime).ToArray(),
+                reopens = tickets.Select(t => t.ReopenCount).ToArray(),
+            })).ToDictionary(r => r.Id, r => r.Number);
+
+        var pauses = tickets.SelectMany((t, i) => t.Pauses.Select(p => (Ticket: ids[i], Pause: p))).ToList();
+        await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO ticket_pauses (tenant_id, contract_id, ticket_id, paused_from, paused_to, kind)
+            SELECT @TenantId, @ContractId, p.* FROM unnest(@tickets, @froms, @tos::timestamptz[], @kinds) AS p
+            """,
+            new
+            {
+                contract.TenantId, contract.ContractId,
+                tickets = pauses.Select(p => p.Ticket).ToArray(),
+                froms = pauses.Select(p => p.Pause.From.UtcDateTime).ToArray(),
+                tos = pauses.Select(p => p.Pause.To?.UtcDateTime).ToArray(),
+                kinds = pauses.Select(p => p.Pause.Kind).ToArray(),
+            });
+
+        // Entry ids order a ticket's history (its list sorts by them): one millisecond apart, so entries of one second
+        // keep the file's order; the instants shown are occurred_at, to the second.
+        var history = tickets.SelectMany((t, i) => t.History.Select((h, k) => (Ticket: ids[i], Entry: Guid.CreateVersion7(h.At.AddMilliseconds(k)), History: h))).ToList();
+        await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO ticket_history (tenant_id, contract_id, ticket_id, entry_id, occurred_at, actor_name, actor_side, field, before, after, note)
+            SELECT @TenantId, @ContractId, h.* FROM unnest(@tickets, @entries, @occurred, @actors, @sides, @fields, @befores, @afters, @notes) AS h
+            """,
+            new
+            {
+                contract.TenantId, contract.ContractId,
+                tickets = history.Select(h => h.Ticket).ToArray(),
+                entries = history.Select(h => h.Entry).ToArray(),
+                occurred = history.Select(h => h.History.At.UtcDateTime).ToArray(),
+                actors = history.Select(h => h.History.ActorName).ToArray(),
+                sides = history.Select(h => h.History.ActorSide).ToArray(),
+                fields = history.Select(h => h.History.Field).ToArray(),
+                befores = history.Select(h => h.History.Before).ToArray(),
+                afters = history.Select(h => h.History.After).ToArray(),
+                notes = history.Select(h => h.History.Note).ToArray(),
+            });
+
+        return [.. tickets.Select((t, i) => new ImportedTicketView(ids[i], numbers[ids[i]], t.Ticket.Reference))];
+    }
+
+    /// <summary>The multipart field <c>file</c> (as the Contracts service reads its uploads), or the answer to a request that carries none.</summary>
+    private static async Task<(IFormFile? File, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        IFormFile? file = null;
+        if (request.HasFormContentType)
+        {
+            try
+            {
+                file = (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException)
+            {
+                return (null, TicketAccess.Invalid("file", "The upload could not be read: send one multipart form field named \"file\"."));
+            }
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return (null, TicketAccess.Invalid("file", "Send the file as a multipart form field named \"file\" (.csv or .json)."));
+        }
+
+        return file.Length > MaxBytes
+            ? (null, TicketAccess.Invalid("file", $"The file is larger than {MaxBytes / (1024 * 1024)} MB: split it."))
+            : (file, null);
+    }
+}

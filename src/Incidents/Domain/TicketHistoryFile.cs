@@ -1,0 +1,521 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using CsvHelper;
+
+namespace Infogerance.Incidents.Domain;
+
+public enum TicketHistoryFormat { Csv, Json }
+
+/// <summary>The checked tickets, in the order they were opened, and every problem; nothing is imported unless there is none.</summary>
+public sealed record TicketHistoryResult(TicketHistoryFormat? Format, IReadOnlyList<ImportedTicket> Tickets, ImportErrors Errors);
+
+/// <summary>
+/// Reads the outgoing provider's ticket history, CSV (one line per event, <c>,</c> or <c>;</c>, UTF-8 with or without a
+/// byte order mark or Windows-1252, English or French headers and labels) or JSON (<c>{"tickets":[…]}</c>), and checks it
+/// with <see cref="TicketHistory"/>'s rules. Never throws for what the file contains. The format is in docs/incidents-api.md.
+/// </summary>
+public static class TicketHistoryFile
+{
+    public const int MaxTickets = 10_000;
+    public const int MaxLines = 200_000;
+
+    private static readonly string[] TicketColumns = ["kind", "title", "description", "impact", "urgency", "priority", "priorityReason", "level", "requester"];
+    private static readonly string[] EventColumns = ["pendingSide", "reason", "resolution", "assignee", "team"];
+    private static readonly string[] RequiredColumns = ["reference", "at", "status", "kind", "title", "requester"];
+
+    // Keys are TicketHistory.Key(label): "Référence", "référence" and "REFERENCE" all match "reference".
+    private static readonly Dictionary<string, string> HeaderAliases = Aliases(
+        ("reference", ["reference", "ref", "externalreference", "referenceexterne", "ticket", "numero", "numeroticket"]),
+        ("at", ["at", "date", "datetime", "timestamp", "time", "occurredat", "horodatage", "le", "dateheure", "date/heure", "dateetheure", "quand"]),
+        ("status", ["status", "event", "statut", "etat", "evenement"]),
+        ("kind", ["kind", "type", "nature"]),
+        ("title", ["title", "titre", "objet", "sujet", "summary", "resume"]),
+        ("description", ["description", "details", "detail"]),
+        ("impact", ["impact"]),
+        ("urgency", ["urgency", "urgence"]),
+        ("priority", ["priority", "priorite"]),
+        ("priorityReason", ["priorityreason", "motifdepriorite", "motifpriorite", "raisonpriorite"]),
+        ("level", ["level", "niveau"]),
+        ("requester", ["requester", "requestername", "demandeur", "nomdudemandeur"]),
+        ("by", ["by", "actor", "author", "par", "auteur", "acteur"]),
+        ("pendingSide", ["pendingside", "attentechez", "cotedattente", "enattentede"]),
+        ("reason", ["reason", "motif", "raison", "note", "commentaire"]),
+        ("resolution", ["resolution", "solution"]),
+        ("assignee", ["assignee", "assignedto", "assignea", "assigne", "technicien", "intervenant"]),
+        ("team", ["team", "equipe", "groupe"]));
+
+    private static readonly string[] TicketFields = ["reference", "kind", "title", "description", "impact", "urgency", "priority", "priorityReason", "level", "requester", "openedAt", "events"];
+    private static readonly string[] EventFields = ["at", "status", "by", "pendingSide", "reason", "resolution", "assignee", "team"];
+
+    /// <summary>JSON by a .json name or, for any other name but .csv, by content starting with '{' or '['.</summary>
+    public static TicketHistoryFormat FormatOf(string fileName, ReadOnlySpan<byte> content)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension == ".json")
+        {
+            return TicketHistoryFormat.Json;
+        }
+
+        if (extension == ".csv")
+        {
+            return TicketHistoryFormat.Csv;
+        }
+
+        if (content.StartsWith("\uFEFF"u8))
+        {
+            content = content[3..];
+        }
+
+        foreach (var b in content)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b is (byte)'{' or (byte)'[' ? TicketHistoryFormat.Json : TicketHistoryFormat.Csv;
+        }
+
+        return TicketHistoryFormat.Csv;
+    }
+
+    public static TicketHistoryResult Read(byte[] content, string fileName, TicketHistoryContext context)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var errors = new ImportErrors();
+        var format = FormatOf(fileName, content);
+        var raw = format == TicketHistoryFormat.Json ? JsonTickets(content, errors) : CsvTickets(content, errors);
+        if (errors.Count > 0 && raw.Count == 0)
+        {
+            return new(format, [], errors);
+        }
+
+        if (raw.Count == 0)
+        {
+            errors.AddFile("The file has no tickets.");
+            return new(format, [], errors);
+        }
+
+        if (raw.Count > MaxTickets)
+        {
+            errors.AddFile($"The file has {raw.Count} tickets; at most {MaxTickets} are imported at once: split it.");
+            return new(format, [], errors);
+        }
+
+        var tickets = TicketHistory.Check(raw, context, errors);
+        return new(format, [.. tickets.OrderBy(t => t.OpenedAt)], errors);
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    private static List<RawTicket> JsonTickets(byte[] content, ImportErrors errors)
+    {
+        var tickets = new List<RawTicket>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            errors.AddFile($"The file is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}).");
+            return tickets;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("tickets", out var array) || array.ValueKind != JsonValueKind.Array)
+            {
+                errors.AddFile("The JSON is an object whose \"tickets\" is the array of tickets: {\"tickets\": [{\"reference\": …, \"events\": […]}]}.");
+                return tickets;
+            }
+
+            var i = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                var path = $"tickets[{i}]";
+                var order = (long)i * (TicketHistory.MaxEvents + 2);
+                var place = FilePlace.Json(path, order);
+                i++;
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add(place, "", "A ticket is an object.");
+                    continue;
+                }
+
+                var ticket = new RawTicket { Place = place, OpenedAtField = "openedAt", EventsPlace = FilePlace.Json($"{path}.events", order) };
+                foreach (var property in element.EnumerateObject())
+                {
+                    switch (property.Name)
+                    {
+                        case "events":
+                            ReadEvents(property.Value, ticket, path, order, errors);
+                            break;
+                        case "reference" or "level":
+                            Set(ticket, property.Name, JsonText(property.Value, place, property.Name, errors, numbers: true));
+                            break;
+                        case var name when TicketFields.Contains(name):
+                            Set(ticket, name, JsonText(property.Value, place, name, errors, numbers: false));
+                            break;
+                        default:
+                            errors.Add(place, property.Name, $"Not a field of a ticket: {string.Join(", ", TicketFields)}.");
+                            break;
+                    }
+                }
+
+                tickets.Add(ticket);
+            }
+        }
+
+        return tickets;
+    }
+
+    private static void ReadEvents(JsonElement value, RawTicket ticket, string path, long order, ImportErrors errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(ticket.EventsPlace!, "", "The events are an array: [{\"at\": …, \"status\": …}].");
+            return;
+        }
+
+        var j = 0;
+        foreach (var element in value.EnumerateArray())
+        {
+            var place = FilePlace.Json($"{path}.events[{j}]", order + 1 + Math.Min(j, TicketHistory.MaxEvents));
+            j++;
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(place, "", "An event is an object: {\"at\": …, \"status\": …}.");
+                continue;
+            }
+
+            var change = new RawTicketEvent { Place = place };
+            foreach (var property in element.EnumerateObject())
+            {
+                if (EventFields.Contains(property.Name))
+                {
+                    Set(change, property.Name, JsonText(property.Value, place, property.Name, errors, numbers: false));
+                }
+                else
+                {
+                    errors.Add(place, property.Name, $"Not a field of an event: {string.Join(", ", EventFields)}.");
+                }
+            }
+
+            ticket.Events.Add(change);
+        }
+    }
+
+    private static string? JsonText(JsonElement value, FilePlace place, string field, ImportErrors errors, bool numbers) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null => null,
+        JsonValueKind.Number when numbers => value.GetRawText(),
+        _ => Wrong(place, field, numbers ? "Text or a number expected." : "Text expected.", errors),
+    };
+
+    private static string? Wrong(FilePlace place, string field, string message, ImportErrors errors)
+    {
+        errors.Add(place, field, message);
+        // Not null: the field was given, so its absence is not reported on top.
+        return "\u0000";
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    /// <summary>A line of the file as cells, with the defect the reader stepped over.</summary>
+    private sealed record Row(int Line, string[] Cells, string? Problem);
+
+    private static List<RawTicket> CsvTickets(byte[] bytes, ImportErrors errors)
+    {
+        var tickets = new List<RawTicket>();
+        var byReference = new Dictionary<string, RawTicket>(StringComparer.Ordinal);
+        var orphans = new List<(string Reference, FilePlace Place)>();
+        Dictionary<int, string>? columnAt = null;
+        var count = 0;
+
+        foreach (var row in CsvRows(bytes))
+        {
+            if (row.Problem is null && row.Cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var place = FilePlace.Line(row.Line);
+            if (columnAt is null)
+            {
+                columnAt = Header(row, place, errors);
+                if (errors.Count > 0)
+                {
+                    // Without a sound header every value would land in the wrong field: report the header alone.
+                    return [];
+                }
+
+                continue;
+            }
+
+            if (++count > MaxLines)
+            {
+                errors.AddFile($"The file has more than {MaxLines} lines: split it.");
+                return [];
+            }
+
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            for (var i = 0; i < row.Cells.Length; i++)
+            {
+                var value = row.Cells[i].Trim();
+                if (columnAt.TryGetValue(i, out var field))
+                {
+                    values[field] = value.Length == 0 ? null : value;
+                }
+                else if (value.Length > 0)
+                {
+                    errors.Add(place, $"column {i + 1}", $"a value under no heading (\"{TicketHistory.Shorten(value)}\").");
+                }
+            }
+
+            if (row.Problem is not null)
+            {
+                errors.Add(place, "line", row.Problem);
+                continue;
+            }
+
+            var reference = values.GetValueOrDefault("reference");
+            if (reference is null)
+            {
+                errors.Add(place, "reference", "Give the reference of the ticket this line belongs to.");
+                continue;
+            }
+
+            if (TicketHistory.StatusOf(values.GetValueOrDefault("status")) == Statuses.New)
+            {
+                if (byReference.TryGetValue(reference, out var opened))
+                {
+                    errors.Add(place, "status", $"Ticket \"{TicketHistory.Shorten(reference)}\" is already opened on {opened.Place.Key}: one opening line per ticket.");
+                    continue;
+                }
+
+                var ticket = new RawTicket
+                {
+                    Place = place, OpenedAtField = "at", Reference = reference, OpenedAt = values.GetValueOrDefault("at"), By = values.GetValueOrDefault("by"),
+                };
+                foreach (var field in TicketColumns)
+                {
+                    Set(ticket, field, values.GetValueOrDefault(field));
+                }
+
+                foreach (var field in EventColumns.Where(f => values.GetValueOrDefault(f) is not null))
+                {
+                    errors.Add(place, field, "Belongs to a change, not to the line that opens the ticket.");
+                }
+
+                byReference[reference] = ticket;
+                tickets.Add(ticket);
+                continue;
+            }
+
+            if (!byReference.TryGetValue(reference, out var owner))
+            {
+                orphans.Add((reference, place));
+                continue;
+            }
+
+            foreach (var field in TicketColumns)
+            {
+                if (values.GetValueOrDefault(field) is { } repeated && (Get(owner, field) is not { } given || TicketHistory.Key(repeated) != TicketHistory.Key(given)))
+                {
+                    errors.Add(place, field, $"Differs from the ticket's opening line ({owner.Place.Key}): a ticket's fields are given once, on its opening line.");
+                }
+            }
+
+            var change = new RawTicketEvent { Place = place };
+            foreach (var field in EventFields)
+            {
+                Set(change, field, values.GetValueOrDefault(field));
+            }
+
+            owner.Events.Add(change);
+        }
+
+        if (columnAt is null)
+        {
+            errors.AddFile("The file is empty: its first line is the header naming the columns (reference, at, status, kind, title, requester, …).");
+            return [];
+        }
+
+        foreach (var (reference, place) in orphans)
+        {
+            errors.Add(place, "status", byReference.TryGetValue(reference, out var opened)
+                ? $"Comes before the line that opens ticket \"{TicketHistory.Shorten(reference)}\" ({opened.Place.Key}): a ticket's lines start with its opening."
+                : $"Ticket \"{TicketHistory.Shorten(reference)}\" has no opening line (status new) giving its kind, title and requester.");
+        }
+
+        return tickets;
+    }
+
+    private static Dictionary<int, string> Header(Row row, FilePlace place, ImportErrors errors)
+    {
+        var columnAt = new Dictionary<int, string>();
+        if (row.Problem is not null)
+        {
+            errors.Add(place, "line", row.Problem);
+        }
+
+        for (var i = 0; i < row.Cells.Length; i++)
+        {
+            var label = row.Cells[i].Trim();
+            if (label.Length == 0)
+            {
+                // Trailing separators (Excel writes "a;b;;") leave empty headings; a value under one is reported on its line.
+                continue;
+            }
+
+            if (!HeaderAliases.TryGetValue(TicketHistory.Key(label), out var field))
+            {
+                errors.Add(place, $"column {i + 1}", $"\"{TicketHistory.Shorten(label)}\" is not a column of a ticket history ({string.Join(", ", HeaderAliases.Values.Distinct())}).");
+            }
+            else if (columnAt.ContainsValue(field))
+            {
+                errors.Add(place, $"column {i + 1}", $"the {field} column appears twice.");
+            }
+            else
+            {
+                columnAt[i] = field;
+            }
+        }
+
+        foreach (var missing in RequiredColumns.Where(c => !columnAt.ContainsValue(c)))
+        {
+            errors.Add(place, missing, "The column is missing from the header.");
+        }
+
+        if (!columnAt.ContainsValue("priority") && !(columnAt.ContainsValue("impact") && columnAt.ContainsValue("urgency")))
+        {
+            errors.Add(place, "impact", "The header needs the impact and urgency columns, or the priority column.");
+        }
+
+        return columnAt;
+    }
+
+    private static IEnumerable<Row> CsvRows(byte[] bytes)
+    {
+        var offset = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+
+        // Files saved by French Excel as plain "CSV" are Windows-1252, not UTF-8: read them as what they are rather
+        // than turn their accents into replacement characters.
+        string? legacyText = null;
+        if (!Utf8.IsValid(bytes.AsSpan(offset)))
+        {
+            legacyText = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
+        }
+
+        var separator = DetectSeparator(bytes, legacyText);
+        var problems = new Dictionary<long, string>();
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = separator,
+            HasHeader = false,
+            TrackLineNumbers = true,
+            OnMalformedRecord = record => problems[record.LineNumber] = record.Reason switch
+            {
+                CsvMalformedReason.UnterminatedQuote => "A quoted value is never closed.",
+                _ => "A quote (\") is misplaced; a value containing quotes must be enclosed in quotes, with inner quotes doubled.",
+            },
+        };
+
+        using var reader = legacyText is null ? CsvReader.Create(bytes, options) : CsvReader.FromText(legacyText, options);
+        while (reader.Read())
+        {
+            var cells = new string[reader.FieldCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = reader.GetString(i);
+            }
+
+            yield return new Row(checked((int)reader.LineNumber), cells, problems.GetValueOrDefault(reader.LineNumber));
+        }
+    }
+
+    /// <summary>',' or ';' by whichever splits the header into more known column names.</summary>
+    private static char DetectSeparator(byte[] bytes, string? legacyText)
+    {
+        int KnownColumns(char separator)
+        {
+            var options = CsvReaderOptions.Default with { Separator = separator, HasHeader = false };
+            using var reader = legacyText is null ? CsvReader.Create(bytes, options) : CsvReader.FromText(legacyText, options);
+            while (reader.Read())
+            {
+                var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
+                if (!cells.All(string.IsNullOrWhiteSpace))
+                {
+                    return cells.Count(c => HeaderAliases.ContainsKey(TicketHistory.Key(c)));
+                }
+            }
+
+            return 0;
+        }
+
+        return KnownColumns(';') > KnownColumns(',') ? ';' : ',';
+    }
+
+    // ---------------------------------------------------------------- fields by name
+
+    private static void Set(RawTicket ticket, string field, string? value)
+    {
+        switch (field)
+        {
+            case "reference": ticket.Reference = value; break;
+            case "kind": ticket.Kind = value; break;
+            case "title": ticket.Title = value; break;
+            case "description": ticket.Description = value; break;
+            case "impact": ticket.Impact = value; break;
+            case "urgency": ticket.Urgency = value; break;
+            case "priority": ticket.Priority = value; break;
+            case "priorityReason": ticket.PriorityReason = value; break;
+            case "level": ticket.Level = value; break;
+            case "requester": ticket.Requester = value; break;
+            case "openedAt": ticket.OpenedAt = value; break;
+            default: throw new ArgumentOutOfRangeException(nameof(field), field, null);
+        }
+    }
+
+    private static string? Get(RawTicket ticket, string field) => field switch
+    {
+        "kind" => ticket.Kind,
+        "title" => ticket.Title,
+        "description" => ticket.Description,
+        "impact" => ticket.Impact,
+        "urgency" => ticket.Urgency,
+        "priority" => ticket.Priority,
+        "priorityReason" => ticket.PriorityReason,
+        "level" => ticket.Level,
+        "requester" => ticket.Requester,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+    };
+
+    private static void Set(RawTicketEvent change, string field, string? value)
+    {
+        switch (field)
+        {
+            case "at": change.At = value; break;
+            case "status": change.Status = value; break;
+            case "by": change.By = value; break;
+            case "pendingSide": change.PendingSide = value; break;
+            case "reason": change.Reason = value; break;
+            case "resolution": change.Resolution = value; break;
+            case "assignee": change.Assignee = value; break;
+            case "team": change.Team = value; break;
+            default: throw new ArgumentOutOfRangeException(nameof(field), field, null);
+        }
+    }
+
+    private static Dictionary<string, string> Aliases(params (string Code, string[] Labels)[] codes) =>
+        codes.SelectMany(c => c.Labels.Select(label => (label, c.Code))).ToDictionary(p => p.label, p => p.Code, StringComparer.Ordinal);
+}
