@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using ClosedXML.Excel;
-using Infogerance.Contracts.Files;
+using Infogerance.Documents;
 
 namespace Infogerance.Contracts.Tests;
 

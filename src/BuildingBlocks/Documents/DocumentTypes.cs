@@ -1,13 +1,14 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
 
-namespace Infogerance.Contracts.Files;
+namespace Infogerance.Documents;
 
 /// <summary>
-/// Which uploaded documents are accepted on a checklist item, and as what. The content type stored is decided
-/// here, never taken from the browser's header: the extension and the content's own signature must agree, so an
-/// executable renamed .pdf, or a macro workbook renamed .xlsx, is refused.
+/// Which uploaded documents are accepted (on a contract's checklist item, on a ticket), and as what. The content type
+/// stored is decided here, never taken from the browser's header: the extension and the content's own signature must
+/// agree, so an executable renamed .pdf, or a macro workbook renamed .xlsx, is refused.
 /// </summary>
 public static class DocumentTypes
 {
@@ -23,7 +24,13 @@ public static class DocumentTypes
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string Odt = "application/vnd.oasis.opendocument.text";
 
+    /// <summary>What to tell the user whose file <see cref="Detect"/> refused.</summary>
+    public const string Accepted = "Accepted: PDF, PNG, JPEG, text, CSV, DOCX, XLSX or ODT, whose content matches the file's extension.";
+
     private const string FallbackFileName = "document";
+
+    /// <summary>The SHA-256 of the content in lower-case hex: what a downloader checks the file against.</summary>
+    public static string Sha256(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>The content type to store, or null when the file is not one we accept (or claims to be one it is not).</summary>
     public static string? Detect(string fileName, ReadOnlySpan<byte> content)

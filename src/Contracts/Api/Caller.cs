@@ -54,35 +54,6 @@ public static class Caller
         return await ContractStore.LoadAsync(unitOfWork, contractId) is { } contract ? await read(unitOfWork, contract) : TypedResults.NotFound();
     }
 
-    /// <summary>
-    /// The multipart field <c>file</c>, read before any contract is locked (a slow upload must not hold a contract or a
-    /// connection), or the answer to a request that carries none.
-    /// </summary>
-    public static async Task<(IFormFile? File, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
-    {
-        IFormFile? file = null;
-        if (request.HasFormContentType)
-        {
-            try
-            {
-                file = (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
-            }
-            catch (Exception exception) when (exception is InvalidDataException or IOException)
-            {
-                return (null, Invalid("file", "The upload could not be read: send one multipart form field named \"file\"."));
-            }
-        }
-
-        if (file is null || file.Length == 0)
-        {
-            return (null, Invalid("file", "Send the file as a multipart form field named \"file\"."));
-        }
-
-        return file.Length > maxBytes
-            ? (null, Invalid("file", $"The file is larger than {maxBytes / (1024 * 1024)} MB."))
-            : (file, null);
-    }
-
     public static ForbidHttpResult NotYourSide() => TypedResults.Forbid();
 
     public static ProblemHttpResult Invalid(string field, string message) => Problems.Invalid(new() { [field] = [message] });

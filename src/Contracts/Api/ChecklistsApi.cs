@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
 using Infogerance.Contracts.Data;
 using Infogerance.Contracts.Domain;
-using Infogerance.Contracts.Files;
 using Infogerance.Data;
+using Infogerance.Documents;
 using Infogerance.ServiceDefaults;
 
 namespace Infogerance.Contracts.Api;
@@ -189,7 +188,7 @@ public static class ChecklistsApi
     public static async Task<IResult> AttachAsync(
         Guid contractId, Guid itemId, HttpRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
     {
-        var (file, problem) = await Caller.ReadFileAsync(request, DocumentTypes.MaxBytes, cancellationToken);
+        var (file, problem) = await Uploads.ReadFileAsync(request, DocumentTypes.MaxBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -202,18 +201,15 @@ public static class ChecklistsApi
                 return TypedResults.NotFound();
             }
 
-            using var buffer = new MemoryStream();
-            await file!.CopyToAsync(buffer, cancellationToken);
-            var content = buffer.ToArray();
-            var fileName = DocumentTypes.SafeFileName(file.FileName);
-            if (DocumentTypes.Detect(fileName, content) is not { } contentType)
+            var (upload, refused) = await Uploads.ReadDocumentAsync(file!, cancellationToken);
+            if (refused is not null)
             {
-                return Caller.Invalid("file", "Accepted: PDF, PNG, JPEG, text, CSV, DOCX, XLSX or ODT, whose content matches the file's extension.");
+                return refused;
             }
 
+            var content = upload!.Content;
             var document = new StoredDocument(
-                Guid.CreateVersion7(), itemId, fileName, contentType, content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)),
-                user.Name, DateTimeOffset.UtcNow);
+                Guid.CreateVersion7(), itemId, upload.FileName, upload.ContentType, upload.Size, upload.Sha256, user.Name, DateTimeOffset.UtcNow);
             await unitOfWork.ExecuteAsync(
                 """
                 INSERT INTO documents (tenant_id, contract_id, document_id, checklist_item_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
@@ -237,7 +233,7 @@ public static class ChecklistsApi
                 new { contract.TenantId, contract.ContractId, documentId });
             return document.Content is null
                 ? TypedResults.NotFound()
-                : TypedResults.File(document.Content, document.ContentType, document.FileName);
+                : Uploads.Download(document.Content, document.ContentType, document.FileName);
         });
 
     public static Task<IEnumerable<Workstream>> WorkstreamsAsync(UnitOfWork unitOfWork, ContractRow contract) =>

@@ -2,6 +2,7 @@ using System.Text;
 using Infogerance.Contracts.Data;
 using Infogerance.Contracts.Files;
 using Infogerance.Data;
+using Infogerance.Documents;
 using Infogerance.ServiceDefaults;
 
 namespace Infogerance.Contracts.Api;

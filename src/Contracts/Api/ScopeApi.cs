@@ -2,6 +2,7 @@ using Infogerance.Contracts.Data;
 using Infogerance.Contracts.Domain;
 using Infogerance.Contracts.Files;
 using Infogerance.Data;
+using Infogerance.Documents;
 using Infogerance.ServiceDefaults;
 
 namespace Infogerance.Contracts.Api;
@@ -191,7 +192,7 @@ public static class ScopeApi
             return Caller.Invalid("mode", "Choose \"append\" or \"replace\".");
         }
 
-        var (file, problem) = await Caller.ReadFileAsync(request, MaxImportBytes, cancellationToken);
+        var (file, problem) = await Uploads.ReadFileAsync(request, MaxImportBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
