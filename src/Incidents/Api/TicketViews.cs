@@ -72,6 +72,6 @@ public static class TicketViews
             ChangePriority: desk && open,
             CommentInternally: desk,
             Rate: ticket.IsResolved && ticket.SatisfactionScore is null && ticket.RequesterId == user.Id,
-            RecordOutage: ticket.Kind == TicketKinds.Incident && (desk || (!reader && side == Sides.Client && !TicketAccess.OnlyRequestedBy(user).HasValue)));
+            RecordOutage: ticket.Kind == TicketKinds.Incident && OutagesApi.MayRecord(user));
     }
 }
