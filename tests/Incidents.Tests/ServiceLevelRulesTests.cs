@@ -129,9 +129,11 @@ public class ServiceLevelRulesTests
         var hours = Gen.Choose(0, 96).Select(q => (string?)$"{q / 4:00}:{q % 4 * 15:00}");
         var text = Mostly(hours, null, "", "8:00", "12:60", "25:00", "１２:00", "12:00 ");
         var day = Mostly(Gen.Elements<string?>([.. ServiceLevelRules.Days]), null, "", "Monday", "lundi");
+        var ordered = from a in hours from b in hours select string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
         var interval = Gen.Frequency(
             (1, Gen.Constant<OpeningInterval?>(null)),
-            (20, from d in day from o in text from c in text select (OpeningInterval?)new OpeningInterval(d!, o!, c!)));
+            (10, from d in day from o in text from c in text select (OpeningInterval?)new OpeningInterval(d!, o!, c!)),
+            (10, from d in day from times in ordered select (OpeningInterval?)new OpeningInterval(d!, times.Item1!, times.Item2!)));
         var calendars =
             from zone in Mostly(Gen.Elements<string?>("Europe/Paris", "UTC", "Asia/Kolkata", "America/Santiago"), null, "", " ", "Mars/Olympus", "europe/paris")
             from alwaysOpen in Gen.Frequency((1, Gen.Constant(true)), (3, Gen.Constant(false)))
