@@ -18,6 +18,7 @@ internal static class Extensions
         {
             bus.AddConsumer<ContractSignedConsumer>();
             bus.AddConsumer<ContractVersionActivatedConsumer>();
+            bus.AddConsumer<ContractInventoryChangedConsumer>();
         });
         builder.AddDefaultAuthentication();
 

@@ -27,6 +27,7 @@ public sealed class EventRecorder : IAsyncDisposable
             bus.AddConsumer<Recorder<NoticeDeadlineApproaching>>();
             bus.AddConsumer<Recorder<RenewalDecided>>();
             bus.AddConsumer<Recorder<ContractClosed>>();
+            bus.AddConsumer<Recorder<ContractInventoryChanged>>();
             bus.AddConsumer<Recorder<TicketOpened>>();
             bus.AddConsumer<Recorder<TicketStatusChanged>>();
             bus.AddConsumer<Recorder<SlaWarningRaised>>();

@@ -85,10 +85,12 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
 
         var services = new Dictionary<string, IServiceProvider> { ["identity"] = identity.Services };
         var clients = new Dictionary<string, Func<HttpClient>> { ["identity"] = () => new HttpClient { BaseAddress = new Uri(IdentityUrl) } };
-        await AddBackendAsync<contracts::Program>("contracts", services, clients);
+        // The consumers of the Contracts service's events first (as the AppHost's waves do): the demo contracts' first
+        // events find their queues bound.
         await AddBackendAsync<incidents::Program>("incidents", services, clients);
         await AddBackendAsync<invoicing::Program>("invoicing", services, clients);
         await AddBackendAsync<reporting::Program>("reporting", services, clients);
+        await AddBackendAsync<contracts::Program>("contracts", services, clients);
 
         var gateway = Track(CreateGateway(GatewayUrl));
         gateway.StartServer();

@@ -81,3 +81,15 @@ public sealed record ContractClosed : IntegrationEvent
     public required Guid ContractId { get; init; }
     public required DateOnly ClosedOn { get; init; }
 }
+
+/// <summary>
+/// The contract's inventory (état des lieux) as it now is, after any change: other services keep it to let tickets name
+/// the item they are about. The whole list travels, so a replica simply replaces what it had with a later one.
+/// </summary>
+public sealed record ContractInventoryChanged : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required IReadOnlyList<InventoryItemSummary> Items { get; init; }
+}
+
+public sealed record InventoryItemSummary(Guid ItemId, string Type, string Name, string Criticality);

@@ -16,6 +16,7 @@ public static class IntegrationEventCatalog
         ["contracts.notice-deadline-approaching.v1"] = typeof(NoticeDeadlineApproaching),
         ["contracts.renewal-decided.v1"] = typeof(RenewalDecided),
         ["contracts.contract-closed.v1"] = typeof(ContractClosed),
+        ["contracts.contract-inventory-changed.v1"] = typeof(ContractInventoryChanged),
         ["incidents.ticket-opened.v1"] = typeof(TicketOpened),
         ["incidents.ticket-status-changed.v1"] = typeof(TicketStatusChanged),
         ["incidents.sla-warning-raised.v1"] = typeof(SlaWarningRaised),

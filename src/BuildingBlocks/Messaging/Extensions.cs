@@ -40,6 +40,10 @@ public static class Extensions
             });
         });
 
+        // The host is started only once the bus is: queues are bound before the service says it is up, so events
+        // published by services started after it are never dropped for want of a queue.
+        services.AddOptions<MassTransitHostOptions>().Configure(options => options.WaitUntilStarted = true);
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

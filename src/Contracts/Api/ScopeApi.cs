@@ -135,6 +135,7 @@ public static class ScopeApi
 
             var item = await InsertInventoryAsync(unitOfWork, contract, input);
             await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "inventory.added", "inventory", item.Id, null, item);
+            await ContractStore.InventoryChangedAsync(unitOfWork, contract);
             return TypedResults.Created($"/{contract.ContractId}/inventory/{item.Id}", item);
         });
 
@@ -162,6 +163,7 @@ public static class ScopeApi
                 """,
                 new { contract.TenantId, contract.ContractId, after.Id, after.Type, after.Name, after.Quantity, after.Criticality, after.Location });
             await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "inventory.changed", "inventory", itemId, before, after);
+            await ContractStore.InventoryChangedAsync(unitOfWork, contract);
             return TypedResults.Ok(after);
         });
 
@@ -180,6 +182,7 @@ public static class ScopeApi
                 "DELETE FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId AND item_id = @itemId",
                 new { contract.TenantId, contract.ContractId, itemId });
             await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "inventory.removed", "inventory", itemId, before, null);
+            await ContractStore.InventoryChangedAsync(unitOfWork, contract);
             return TypedResults.NoContent();
         });
 
@@ -241,6 +244,7 @@ public static class ScopeApi
                 "SELECT count(*) FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId", contract);
             await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "inventory.imported", "contract", contract.ContractId,
                 new { Items = before }, new { Items = total, Imported = read.Items.Count, Mode = mode, File = DocumentTypes.SafeFileName(file.FileName) });
+            await ContractStore.InventoryChangedAsync(unitOfWork, contract);
             return TypedResults.Ok(new ImportResult(read.Items.Count, (int)total));
         });
     }

@@ -156,6 +156,18 @@ public static class ContractStore
         await unitOfWork.AddEventAsync(parties);
     }
 
+    /// <summary>Publishes the contract's whole inventory after a change, for the services that let tickets name an item.</summary>
+    public static async Task InventoryChangedAsync(UnitOfWork unitOfWork, ContractRow contract)
+    {
+        var items = await unitOfWork.QueryAsync<InventoryItemSummary>(
+            """
+            SELECT item_id, type, name, criticality FROM inventory_items
+            WHERE tenant_id = @TenantId AND contract_id = @ContractId ORDER BY lower(name), item_id
+            """,
+            new { contract.TenantId, contract.ContractId });
+        await unitOfWork.AddEventAsync(new ContractInventoryChanged { TenantId = contract.TenantId, ContractId = contract.ContractId, Items = [.. items] });
+    }
+
     public static Task AuditAsync(
         UnitOfWork unitOfWork, ContractRow contract, AuditLog.Actor actor, string action, string entityType, Guid entityId, object? before, object? after) =>
         AuditLog.WriteAsync(unitOfWork, contract.TenantId, actor, action, entityType, entityId, before, after, contract.ContractId);

@@ -214,6 +214,8 @@ public sealed class DemoContractsSeed(Database database, IOptions<ContractsSetti
                 """,
                 new { contract.TenantId, contract.ContractId, id = Guid.CreateVersion7(), item.Type, item.Name, item.Quantity, item.Criticality, item.Location });
         }
+
+        await ContractStore.InventoryChangedAsync(unitOfWork, contract);
     }
 
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);

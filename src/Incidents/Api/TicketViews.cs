@@ -13,6 +13,8 @@ public sealed record ClockView(
     string Clock, DateTimeOffset DueAt, long TargetBusinessSeconds, long ElapsedBusinessSeconds, int PercentUsed, bool Running, bool Paused,
     bool Breached, DateTimeOffset? StoppedAt, IReadOnlyList<WarningView> Warnings);
 
+public sealed record InventoryItemView(Guid Id, string Type, string Name, string Criticality);
+
 public sealed record SatisfactionView(int Score, string? Comment, DateTimeOffset RatedAt);
 
 /// <summary>What the caller may do next: the statuses it may move the ticket to, and the other actions.</summary>
@@ -22,7 +24,7 @@ public sealed record TicketActions(
 public sealed record TicketDetail(
     Guid Id, long Number, Guid TenantId, Guid ContractId, string ContractReference, int ContractVersion, string Kind, string Title,
     string Description, string Impact, string Urgency, string Priority, string? PriorityReason, int Level, string Status,
-    string? PendingSide, string? PendingReason, PersonView Requester, PersonView? Assignee, string? Team, Guid? InventoryItemId,
+    string? PendingSide, string? PendingReason, PersonView Requester, PersonView? Assignee, string? Team, InventoryItemView? InventoryItem,
     string Source, string? ExternalReference, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? RespondedAt,
     DateTimeOffset? ResolvedAt, string? Resolution, DateTimeOffset? ClosedAt, int ReopenCount, bool Breached,
     SatisfactionView? Satisfaction, IReadOnlyList<ClockView> Clocks, TicketActions Can, string CalendarTimeZone);
@@ -43,12 +45,20 @@ public static class TicketViews
             ticket.TicketId, ticket.Number, ticket.TenantId, ticket.ContractId, ticket.ContractReference, ticket.ContractVersion, ticket.Kind,
             ticket.Title, ticket.Description, ticket.Impact, ticket.Urgency, ticket.Priority, ticket.PriorityReason, ticket.Level, ticket.Status,
             ticket.PendingSide, ticket.PendingReason, new PersonView(ticket.RequesterId, ticket.RequesterName, ticket.RequesterSide),
-            ticket.AssigneeName is null ? null : new PersonView(ticket.AssigneeId, ticket.AssigneeName), ticket.Team, ticket.InventoryItemId,
+            ticket.AssigneeName is null ? null : new PersonView(ticket.AssigneeId, ticket.AssigneeName), ticket.Team, await ItemAsync(unitOfWork, ticket),
             ticket.Source, ticket.ExternalReference, ticket.CreatedAt, ticket.UpdatedAt, ticket.RespondedAt, ticket.ResolvedAt, ticket.Resolution,
             ticket.ClosedAt, ticket.ReopenCount, ticket.Breached,
             ticket.SatisfactionScore is { } score ? new SatisfactionView(score, ticket.SatisfactionComment, ticket.RatedAt!.Value) : null,
             [.. clocks.Select(View)], ActionsOf(ticket, user, settings, now), service.Calendar.Zone.Id);
     }
+
+    /// <summary>The item the ticket is about, as the contract's inventory names it (or by id alone once removed from it).</summary>
+    private static async Task<InventoryItemView?> ItemAsync(UnitOfWork unitOfWork, TicketRow ticket) =>
+        ticket.InventoryItemId is not { } itemId
+            ? null
+            : await unitOfWork.QuerySingleOrDefaultAsync<InventoryItemView>(
+                "SELECT item_id AS id, type, name, criticality FROM inventory_items WHERE contract_id = @ContractId AND item_id = @itemId",
+                new { ticket.ContractId, itemId }) ?? new InventoryItemView(itemId, "", "", "");
 
     private static ClockView View(ClockState state) => new(
         state.Clock, state.Result.DueAt, state.Result.TargetBusinessSeconds, state.Result.ElapsedBusinessSeconds, state.PercentUsed,

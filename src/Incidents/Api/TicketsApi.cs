@@ -85,6 +85,13 @@ public static class TicketsApi
             return TicketAccess.Invalid("contractId", "The contract is not signed yet: tickets open once its terms are in force.");
         }
 
+        if (request.InventoryItemId is { } itemId
+            && !await unitOfWork.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT FROM inventory_items WHERE contract_id = @contractId AND item_id = @itemId)", new { contract.ContractId, itemId }))
+        {
+            return TicketAccess.Invalid("inventoryItemId", "This item is not in the contract's inventory.");
+        }
+
         var matrix = PriorityMatrix.PriorityOf(request.Impact!, request.Urgency!);
         var priority = request.Priority ?? matrix;
         var actor = TicketAccess.Actor(user);

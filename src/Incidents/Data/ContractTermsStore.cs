@@ -99,4 +99,32 @@ public sealed class ContractTermsStore
                 OccurredAt = activated.OccurredAt.UtcDateTime,
             });
     }
+
+    /// <summary>Replaces the contract's inventory with the event's, unless a later one is already here.</summary>
+    public static async Task ApplyAsync(UnitOfWork unitOfWork, ContractInventoryChanged changed)
+    {
+        var newer = await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO inventory_versions (tenant_id, contract_id, as_of) VALUES (@TenantId, @ContractId, @at)
+            ON CONFLICT (tenant_id, contract_id) DO UPDATE SET as_of = excluded.as_of WHERE inventory_versions.as_of < excluded.as_of
+            """,
+            new { changed.TenantId, changed.ContractId, at = changed.OccurredAt.UtcDateTime });
+        if (newer == 0)
+        {
+            return;
+        }
+
+        await unitOfWork.ExecuteAsync(
+            "DELETE FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId", new { changed.TenantId, changed.ContractId });
+        await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO inventory_items (tenant_id, contract_id, item_id, type, name, criticality)
+            SELECT @TenantId, @ContractId, i.* FROM unnest(@ids, @types, @names, @criticalities) AS i
+            """,
+            new
+            {
+                changed.TenantId, changed.ContractId, ids = changed.Items.Select(i => i.ItemId).ToArray(), types = changed.Items.Select(i => i.Type).ToArray(),
+                names = changed.Items.Select(i => i.Name).ToArray(), criticalities = changed.Items.Select(i => i.Criticality).ToArray(),
+            });
+    }
 }

@@ -20,3 +20,11 @@ public sealed class ContractVersionActivatedConsumer(Database database) : Idempo
 
     protected override Task HandleAsync(ContractVersionActivated @event, UnitOfWork unitOfWork) => ContractTermsStore.ApplyAsync(unitOfWork, @event);
 }
+
+/// <summary>Keeps each contract's inventory, so that a ticket names one of its contract's items.</summary>
+public sealed class ContractInventoryChangedConsumer(Database database) : IdempotentConsumer<ContractInventoryChanged>(database)
+{
+    protected override string ConsumerName => "incidents-contract-inventory-changed";
+
+    protected override Task HandleAsync(ContractInventoryChanged @event, UnitOfWork unitOfWork) => ContractTermsStore.ApplyAsync(unitOfWork, @event);
+}

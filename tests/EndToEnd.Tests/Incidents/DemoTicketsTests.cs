@@ -26,7 +26,7 @@ public sealed class DemoTicketsTests(InfogeranceSystem system)
         }
 
         Assert.Equal(
-            ["assigned", "closed", "new", "pendingClient", "resolved"],
+            ["closed", "inProgress", "new", "pendingClient", "resolved"],
             demo.Select(t => t.GetProperty("status").GetString()!).Order());
         Assert.All(demo, t => Assert.Equal("ACME-INFOG-01", t.GetProperty("contractReference").GetString()));
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Infogerance.EndToEnd.Tests.Contracts;
 using Infogerance.IntegrationEvents;
@@ -32,12 +33,36 @@ public sealed class TicketLifecycleTests(InfogeranceSystem system)
             HttpStatusCode.UnprocessableEntity);
         await auditor.PostAsync("/tickets", new { contractId, kind = "incident", title = "x", impact = "low", urgency = "low" }, HttpStatusCode.Forbidden);
 
-        // The client opens a P2 (high impact, medium urgency): both clocks start, due 30 minutes and 4 hours later.
-        var opened = await requester.PostAsync("/tickets", new
+        // The contract's inventory reaches the Incidents service with its events: a ticket names one of its items, never another.
+        using var contracts = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois");
+        var item = (await contracts.PostAsync($"/{contractId}/inventory",
+            new { type = "server", name = "EXCH-01", quantity = 1, criticality = "critical" }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await system.Events.WaitForAsync<ContractInventoryChanged>(e => e.ContractId == contractId && e.Items.Any(i => i.ItemId == item));
+        var unknownItem = await requester.PostAsync("/tickets",
+            new { contractId, kind = "incident", title = "x", impact = "low", urgency = "low", inventoryItemId = Guid.NewGuid() }, HttpStatusCode.UnprocessableEntity);
+        Assert.True(unknownItem.GetProperty("errors").TryGetProperty("inventoryItemId", out _));
+
+        // The client opens a P2 (high impact, medium urgency) on that server: both clocks start, due 30 minutes and 4 hours later.
+        JsonElement opened;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
         {
-            contractId, kind = "incident", title = "La messagerie ne répond plus", description = "Depuis 8 h, Outlook reste déconnecté.",
-            impact = "high", urgency = "medium",
-        }, HttpStatusCode.Created);
+            using var response = await requester.Client.PostAsJsonAsync("/tickets", new
+            {
+                contractId, kind = "incident", title = "La messagerie ne répond plus", description = "Depuis 8 h, Outlook reste déconnecté.",
+                impact = "high", urgency = "medium", inventoryItemId = item,
+            }, ContractParty.Json);
+            if (response.StatusCode == HttpStatusCode.Created || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                opened = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                break;
+            }
+
+            await Task.Delay(100); // the inventory event was seen by the recorder; the Incidents service may take a moment more
+        }
+
+        Assert.Equal("EXCH-01", opened.GetProperty("inventoryItem").GetProperty("name").GetString());
         var id = opened.GetProperty("id").GetGuid();
         var createdAt = opened.GetProperty("createdAt").GetDateTimeOffset();
         Assert.Equal("P2", opened.GetProperty("priority").GetString());
