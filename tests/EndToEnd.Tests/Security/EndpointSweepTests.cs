@@ -156,13 +156,19 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
 
         // A ticket on the demo contract, once the Incidents service has received the contract's terms.
         using var incidents = system.DirectClients["incidents"]();
-        incidents.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(DemoWorld.Acme, Roles.ContractManager));
         HttpResponseMessage ticket;
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(ticket = await incidents.PostAsJsonAsync("/tickets",
-            new { contractId = DemoWorld.AcmeContract, kind = "incident", title = "Sweep sample", impact = "low", urgency = "low" })).IsSuccessStatusCode
-            && DateTime.UtcNow < deadline)
+        while (true)
         {
+            // A fresh token each time: the sweep's tokens are short-lived.
+            incidents.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(DemoWorld.Acme, Roles.ContractManager));
+            ticket = await incidents.PostAsJsonAsync("/tickets",
+                new { contractId = DemoWorld.AcmeContract, kind = "incident", title = "Sweep sample", impact = "low", urgency = "low" });
+            if (ticket.IsSuccessStatusCode || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
             await Task.Delay(200);
         }
 
