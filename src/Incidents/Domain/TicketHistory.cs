@@ -335,7 +335,7 @@ public static class TicketHistory
         if (openedAt is { } opened && opened < context.Earliest)
         {
             Fail(place, raw.OpenedAtField,
-                $"Before {context.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: the import takes at most {HistoryYears} years of history before the contract takes effect.");
+                $"Before {NodaTime.Instant.FromDateTimeOffset(context.Earliest).InZone(context.Zone).Date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}: the import takes at most {HistoryYears} years of history before the contract takes effect.");
             openedAt = null;
         }
 
