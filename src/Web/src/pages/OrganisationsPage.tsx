@@ -1,5 +1,6 @@
 import { Button, EmptyState, Group, Modal, Radio, Stack, Table, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
+import type { TFunction } from 'i18next'
 import { IconBuilding, IconPlus } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -85,7 +86,7 @@ function OrganisationForm({ organisation, onClose }: { organisation?: Organisati
 
 type Dialog = { kind: 'create' } | { kind: 'rename'; organisation: Organisation } | { kind: 'invite'; organisation: Organisation }
 
-function dialogTitle(dialog: Dialog, t: ReturnType<typeof useTranslation>['t']): string {
+function dialogTitle(dialog: Dialog, t: TFunction): string {
   switch (dialog.kind) {
     case 'create':
       return t('organisations.createTitle')

@@ -16,6 +16,7 @@ import {
   Title,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
+import type { TFunction } from 'i18next'
 import { IconCheck, IconClock, IconFile, IconListDetails, IconPlus, IconUpload } from '@tabler/icons-react'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -69,7 +70,7 @@ function Acceptance({ by, at }: { by?: string | null; at?: string | null }) {
   )
 }
 
-function notifyError(error: Error, t: ReturnType<typeof useTranslation>['t']) {
+function notifyError(error: Error, t: TFunction) {
   notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(error, t) })
 }
 
