@@ -14,9 +14,12 @@ import { LoginPage } from './pages/LoginPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { OrganisationsPage } from './pages/OrganisationsPage'
 import { ServiceAccountsPage } from './pages/ServiceAccountsPage'
+import { TicketImportPage } from './pages/TicketImportPage'
+import { TicketPage } from './pages/TicketPage'
+import { TicketsPage } from './pages/TicketsPage'
 import { UsersPage } from './pages/UsersPage'
 import { loginPath } from './returnTo'
-import { canReadContracts, isOperator, isOrganisationAdmin } from './roles'
+import { canReadContracts, canUseTickets, isClientManager, isOperator, isOrganisationAdmin } from './roles'
 
 /** Without a session, sends to the log-in page, which comes back here afterwards. */
 function RequireAuth() {
@@ -64,6 +67,30 @@ export function AppRoutes() {
             element={
               <RequireRole allowed={canReadContracts}>
                 <ContractPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="contracts/:contractId/tickets/import"
+            element={
+              <RequireRole allowed={isClientManager}>
+                <TicketImportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="tickets"
+            element={
+              <RequireRole allowed={canUseTickets}>
+                <TicketsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="tickets/:ticketId"
+            element={
+              <RequireRole allowed={canUseTickets}>
+                <TicketPage />
               </RequireRole>
             }
           />

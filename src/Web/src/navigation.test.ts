@@ -7,19 +7,19 @@ const paths = (kind: OrganisationKind, roles: string[]) =>
 
 describe('navigation per role', () => {
   it('gives a client administrator contracts, users, service accounts and the audit log', () => {
-    expect(paths('client', ['TenantAdmin'])).toEqual(['/', '/contracts', '/users', '/service-accounts', '/audit'])
+    expect(paths('client', ['TenantAdmin'])).toEqual(['/', '/contracts', '/tickets', '/users', '/service-accounts', '/audit'])
   })
 
-  it.each(['ContractManager', 'Requester', 'Auditor'])('gives a client %s the home page and contracts', (role) => {
-    expect(paths('client', [role])).toEqual(['/', '/contracts'])
+  it.each(['ContractManager', 'Requester', 'Auditor'])('gives a client %s the home page, contracts and tickets', (role) => {
+    expect(paths('client', [role])).toEqual(['/', '/contracts', '/tickets'])
   })
 
   it('gives a provider account manager contracts and the administration of its organisation', () => {
-    expect(paths('provider', ['AccountManager', 'AgentL2'])).toEqual(['/', '/contracts', '/users', '/service-accounts', '/audit'])
+    expect(paths('provider', ['AccountManager', 'AgentL2'])).toEqual(['/', '/contracts', '/tickets', '/users', '/service-accounts', '/audit'])
   })
 
-  it.each(['AgentL1', 'AgentL2'])('gives a provider %s the home page and contracts', (role) => {
-    expect(paths('provider', [role])).toEqual(['/', '/contracts'])
+  it.each(['AgentL1', 'AgentL2'])('gives a provider %s the home page, contracts and tickets', (role) => {
+    expect(paths('provider', [role])).toEqual(['/', '/contracts', '/tickets'])
   })
 
   it('gives nothing but the home page to a user without a role', () => {

@@ -1,9 +1,9 @@
-import { IconBuilding, IconFileText, IconHistory, IconHome, IconKey, IconUsers, type Icon } from '@tabler/icons-react'
-import { canReadContracts, isOperator, isOrganisationAdmin, type OrganisationKind } from './roles'
+import { IconBuilding, IconFileText, IconHistory, IconHome, IconKey, IconTicket, IconUsers, type Icon } from '@tabler/icons-react'
+import { canReadContracts, canUseTickets, isOperator, isOrganisationAdmin, type OrganisationKind } from './roles'
 
 export interface NavItem {
   path: string
-  labelKey: 'nav.home' | 'nav.contracts' | 'nav.users' | 'nav.serviceAccounts' | 'nav.organisations' | 'nav.audit'
+  labelKey: 'nav.home' | 'nav.contracts' | 'nav.tickets' | 'nav.users' | 'nav.serviceAccounts' | 'nav.organisations' | 'nav.audit'
   icon: Icon
 }
 
@@ -11,6 +11,7 @@ export interface NavItem {
 export function navigationFor(user: { roles: readonly string[]; organisation: { kind: OrganisationKind } }): NavItem[] {
   const items: NavItem[] = [{ path: '/', labelKey: 'nav.home', icon: IconHome }]
   if (canReadContracts(user)) items.push({ path: '/contracts', labelKey: 'nav.contracts', icon: IconFileText })
+  if (canUseTickets(user)) items.push({ path: '/tickets', labelKey: 'nav.tickets', icon: IconTicket })
   const admin = isOrganisationAdmin(user)
   if (admin) {
     items.push({ path: '/users', labelKey: 'nav.users', icon: IconUsers })

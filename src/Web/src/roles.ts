@@ -59,3 +59,18 @@ export function canReadContracts(user: RoleHolder): boolean {
 export function canAuditContracts(user: RoleHolder): boolean {
   return isContractManager(user) || hasRoleOfKind(user, 'client', ['Auditor'])
 }
+
+/** Tickets are read by every role of a client (requesters see their own) and by the provider's desk. */
+export function canUseTickets(user: RoleHolder): boolean {
+  return canReadContracts(user)
+}
+
+/** Auditors read tickets; every other client role and the whole desk open them. */
+export function canOpenTickets(user: RoleHolder): boolean {
+  return hasRoleOfKind(user, 'client', ['TenantAdmin', 'ContractManager', 'Requester']) || hasRoleOfKind(user, 'provider', rolesByKind.provider)
+}
+
+/** The provider's support desk works the queue across all the clients it serves. */
+export function isDesk(user: RoleHolder): boolean {
+  return hasRoleOfKind(user, 'provider', rolesByKind.provider)
+}

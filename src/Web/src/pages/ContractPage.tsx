@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
-import { IconArrowLeft } from '@tabler/icons-react'
+import { IconArrowLeft, IconTicket, IconUpload } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
@@ -19,7 +19,7 @@ import { useFormatAmount, useFormatDate, useFormatDateTime } from '../format'
 import { useContract, type ContractDetail } from '../hooks/contracts'
 import { useUser } from '../hooks/session'
 import { useOtherParty } from '../hooks/useOtherParty'
-import { canAuditContracts } from '../roles'
+import { canAuditContracts, canUseTickets, isClientManager } from '../roles'
 
 const tabs = ['terms', 'requirements', 'inventory', 'phases', 'evolutions', 'audit'] as const
 type Tab = (typeof tabs)[number]
@@ -78,6 +78,34 @@ function KeyFacts({ contract }: { contract: ContractDetail }) {
   )
 }
 
+/** Once signed, a contract has tickets; client managers bring the outgoing provider's history in while it runs. */
+function TicketLinks({ contract }: { contract: ContractDetail }) {
+  const { t } = useTranslation()
+  const user = useUser()
+  if (contract.phase === 'draft' || !canUseTickets(user)) return null
+  const importable = isClientManager(user) && ticketImportPhases.includes(contract.phase)
+  return (
+    <Group gap="md">
+      <Anchor component={Link} to={`/tickets?contract=${encodeURIComponent(contract.id)}`} size="sm">
+        <Group gap={4} component="span">
+          <IconTicket size={14} aria-hidden />
+          {t('tickets.ofContract')}
+        </Group>
+      </Anchor>
+      {importable && (
+        <Anchor component={Link} to={`/contracts/${encodeURIComponent(contract.id)}/tickets/import`} size="sm">
+          <Group gap={4} component="span">
+            <IconUpload size={14} aria-hidden />
+            {t('tickets.import.title')}
+          </Group>
+        </Anchor>
+      )}
+    </Group>
+  )
+}
+
+const ticketImportPhases: readonly string[] = ['signed', 'takeover', 'upgrade', 'run']
+
 function ContractView({ contract }: { contract: ContractDetail }) {
   const { t } = useTranslation()
   const user = useUser()
@@ -107,6 +135,7 @@ function ContractView({ contract }: { contract: ContractDetail }) {
           <Text c="dimmed" size="sm">
             {user.organisation.kind === 'client' ? t('contracts.providerIs', { name: partyName }) : t('contracts.clientIs', { name: partyName })}
           </Text>
+          <TicketLinks contract={contract} />
         </Stack>
         <ContractActions contract={contract} />
       </Group>

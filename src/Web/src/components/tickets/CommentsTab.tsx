@@ -1,0 +1,117 @@
+import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFormatDateTime } from '../../format'
+import { useUser } from '../../hooks/session'
+import { useAddComment, useTicketComments, type TicketDetail, type Visibility } from '../../hooks/tickets'
+import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { canOpenTickets } from '../../roles'
+import { ErrorAlert, Loading } from '../States'
+
+function CommentForm({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation()
+  const add = useAddComment(ticket.id)
+  const feedback = useFormFeedback(['body', 'visibility'])
+  const [body, setBody] = useState('')
+  const [visibility, setVisibility] = useState<Visibility>('public')
+  const internal = visibility === 'internal'
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    if (!feedback.check(body.trim() === '' ? { body: t('validation.required') } : {})) return
+    add.mutate({ body: body.trim(), visibility }, { onSuccess: () => setBody(''), onError: feedback.fail })
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="xs">
+        {ticket.can.commentInternally && (
+          <SegmentedControl
+            aria-label={t('tickets.comments.visibility')}
+            value={visibility}
+            onChange={(value) => setVisibility(value as Visibility)}
+            data={[
+              { value: 'public', label: t('tickets.comments.public') },
+              { value: 'internal', label: t('tickets.comments.internal') },
+            ]}
+            w="fit-content"
+          />
+        )}
+        <Textarea
+          label={internal ? t('tickets.comments.internalNote') : t('tickets.comments.answer')}
+          description={ticket.can.commentInternally ? (internal ? t('tickets.comments.internalHelp') : t('tickets.comments.publicHelp')) : undefined}
+          autosize
+          minRows={3}
+          value={body}
+          onChange={(event) => setBody(event.currentTarget.value)}
+          error={feedback.errors.body ?? feedback.errors.visibility}
+        />
+        {feedback.failure && <ErrorAlert error={feedback.failure} />}
+        <Group justify="flex-end">
+          <Button type="submit" loading={add.isPending} color={internal ? 'grape' : undefined}>
+            {internal ? t('tickets.comments.sendInternal') : t('tickets.comments.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+/** The conversation between the client and the desk; the desk's internal notes are marked and never shown to the client. */
+export function CommentsTab({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useTranslation()
+  const user = useUser()
+  const comments = useTicketComments(ticket.id)
+  const formatDateTime = useFormatDateTime()
+  // Auditors read; a closed ticket takes nothing new (reopened, it does again).
+  const writable = ticket.status !== 'closed' && canOpenTickets(user)
+
+  return (
+    <Stack>
+      {comments.isPending ? (
+        <Loading />
+      ) : comments.isError ? (
+        <ErrorAlert error={comments.error} onRetry={() => void comments.refetch()} />
+      ) : comments.data.length === 0 ? (
+        <Text c="dimmed">{t('tickets.comments.none')}</Text>
+      ) : (
+        <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('tickets.comments.thread')}>
+          {comments.data.map((comment) => (
+            <Paper
+              key={comment.id}
+              component="li"
+              withBorder
+              p="sm"
+              bg={comment.visibility === 'internal' ? 'var(--mantine-color-grape-light)' : undefined}
+            >
+              <Group justify="space-between" gap="xs" mb={4}>
+                <Group gap="xs">
+                  <Text fw={600} size="sm">
+                    {comment.author.name}
+                  </Text>
+                  {comment.author.side && (
+                    <Text size="xs" c="dimmed">
+                      {t(`tickets.sides.${comment.author.side === 'provider' ? 'provider' : 'client'}`)}
+                    </Text>
+                  )}
+                  {comment.visibility === 'internal' && (
+                    <Badge color="grape" size="sm">
+                      {t('tickets.comments.internal')}
+                    </Badge>
+                  )}
+                </Group>
+                <Text size="xs" c="dimmed">
+                  <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+                </Text>
+              </Group>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {comment.body}
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {writable && <CommentForm ticket={ticket} />}
+    </Stack>
+  )
+}

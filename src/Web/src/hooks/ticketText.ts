@@ -1,0 +1,48 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { spanOf, spanUnits } from '../ticketRules'
+import { useUser } from './session'
+import type { TicketContract } from './tickets'
+
+/** "2 h 10 min", in the current language. */
+export function useFormatSpan() {
+  const { t } = useTranslation()
+  return (milliseconds: number) => {
+    const units = spanUnits(spanOf(milliseconds))
+    return units.length === 0
+      ? t('tickets.duration.underAMinute')
+      : units.map(([unit, count]) => t(`tickets.duration.${unit}`, { count })).join(' ')
+  }
+}
+
+/** "in 2 h 10 min" before the due time, "overdue by 35 min" after it. */
+export function useRelativeDue() {
+  const { t } = useTranslation()
+  const formatSpan = useFormatSpan()
+  return (dueAt: string, now: number) => {
+    const left = new Date(dueAt).getTime() - now
+    return left >= 0 ? t('tickets.sla.dueIn', { duration: formatSpan(left) }) : t('tickets.sla.overdueBy', { duration: formatSpan(left) })
+  }
+}
+
+/** A contract as pickers name it: its reference, and for the desk the client it serves. */
+export function useContractLabel() {
+  const user = useUser()
+  return (contract: Pick<TicketContract, 'reference' | 'tenantId'>) => {
+    const client = user.organisation.kind === 'provider' ? user.tenants.find((tenant) => tenant.id === contract.tenantId)?.name : undefined
+    return client ? `${contract.reference} — ${client}` : contract.reference
+  }
+}
+
+/** Where an import problem is, in words: "Line 12" of a CSV file, "Ticket 3 — title" of a JSON one, or the whole file. */
+export function importLocation(key: string, t: TFunction): string {
+  const line = /^line\s+(\d+)$/i.exec(key)
+  if (line) return t('tickets.import.line', { line: Number(line[1]) })
+  const ticket = /^(?:\$\.)?tickets\[(\d+)\](?:\.(.+))?$/.exec(key)
+  if (ticket) {
+    const at = t('tickets.import.ticketAt', { n: Number(ticket[1]) + 1 })
+    return ticket[2] ? `${at} — ${ticket[2]}` : at
+  }
+  if (key === '' || key === 'file' || key === '$') return t('tickets.import.wholeFile')
+  return key
+}

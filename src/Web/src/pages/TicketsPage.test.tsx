@@ -1,0 +1,229 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { agent, requester } from '../test/contracts'
+import { fakeBackend, json, renderApp, type FakeCall } from '../test/render'
+import { fromNow, summaryOf, ticketContracts, ticketOf } from '../test/tickets'
+
+const minutes = (count: number) => count * 60_000
+const listCalls = (calls: FakeCall[]) => calls.filter((call) => call.method === 'GET' && call.url.startsWith('/api/incidents/tickets?'))
+const paramsOf = (call: FakeCall) => new URLSearchParams(call.url.split('?')[1])
+
+async function openForm() {
+  await userEvent.click(await screen.findByRole('button', { name: 'New ticket' }))
+  return screen.findByRole('dialog', { name: 'New ticket' })
+}
+
+describe('ticket creation form', () => {
+  const backend = (extra: Parameters<typeof fakeBackend>[0] = {}) =>
+    fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: [], nextCursor: null }),
+      ...extra,
+    })
+
+  it('shows the priority the ITIL matrix gives as impact and urgency change', async () => {
+    backend()
+    renderApp('/tickets')
+    const dialog = await openForm()
+    const computed = within(dialog).getByTestId('computed-priority')
+    expect(computed).toHaveTextContent('P3')
+
+    // The whole matrix is ticketRules.test.ts's; here, that the form follows both fields as they change.
+    await userEvent.selectOptions(within(dialog).getByLabelText(/^Impact/), 'High')
+    expect(computed).toHaveTextContent('P2')
+    await userEvent.selectOptions(within(dialog).getByLabelText(/^Urgency/), 'High')
+    expect(computed).toHaveTextContent('P1')
+    await userEvent.selectOptions(within(dialog).getByLabelText(/^Impact/), 'Low')
+    expect(computed).toHaveTextContent('P3')
+  })
+
+  it('requires a reason for another priority than the matrix’s, and sends both', async () => {
+    const created = ticketOf({ id: 'tk-9', number: 109, title: 'Imprimante du 3e', priority: 'P1', priorityReason: 'Salon client demain' })
+    const calls = backend({
+      'POST /api/incidents/tickets': () => json(created, 201),
+      'GET /api/incidents/tickets/tk-9': () => json(created),
+      'GET /api/incidents/tickets/tk-9/comments': () => json([]),
+    })
+    renderApp('/tickets')
+    const dialog = await openForm()
+
+    await userEvent.selectOptions(await within(dialog).findByLabelText(/^Contract/), 'INF-2026-02')
+    await userEvent.click(within(dialog).getByLabelText('Service request'))
+    await userEvent.type(within(dialog).getByLabelText(/^Title/), 'Imprimante du 3e')
+    await userEvent.click(within(dialog).getByLabelText('Set another priority'))
+    await userEvent.selectOptions(within(dialog).getByLabelText(/^Priority/), 'P1 — Critical')
+    expect(within(dialog).getByText('The ticket will be opened as P1 instead of P3.')).toBeInTheDocument()
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Open the ticket' }))
+    expect(within(dialog).getByText('Say why the priority differs from what impact and urgency give.')).toBeInTheDocument()
+    expect(calls.some((call) => call.method === 'POST')).toBe(false)
+
+    await userEvent.type(within(dialog).getByLabelText(/^Why another priority/), 'Salon client demain')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Open the ticket' }))
+
+    expect(await screen.findByRole('heading', { name: '#109 — Imprimante du 3e', level: 1 })).toBeInTheDocument()
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({
+      contractId: 'c-2',
+      kind: 'request',
+      title: 'Imprimante du 3e',
+      description: '',
+      impact: 'medium',
+      urgency: 'medium',
+      priority: 'P1',
+      priorityReason: 'Salon client demain',
+    })
+  })
+
+  it('sends no priority when it follows the matrix', async () => {
+    const created = ticketOf({ id: 'tk-9' })
+    const calls = backend({
+      'POST /api/incidents/tickets': () => json(created, 201),
+      'GET /api/incidents/tickets/tk-9': () => json(created),
+      'GET /api/incidents/tickets/tk-9/comments': () => json([]),
+    })
+    renderApp('/tickets')
+    const dialog = await openForm()
+    await userEvent.selectOptions(await within(dialog).findByLabelText(/^Contract/), 'INF-2026-01')
+    await userEvent.type(within(dialog).getByLabelText(/^Title/), 'Messagerie')
+    await userEvent.type(within(dialog).getByLabelText(/^Description/), 'Outlook déconnecté')
+    await userEvent.selectOptions(within(dialog).getByLabelText(/^Impact/), 'High')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Open the ticket' }))
+
+    await screen.findByRole('heading', { level: 1, name: /#101/ })
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({
+      contractId: 'c-1',
+      kind: 'incident',
+      title: 'Messagerie',
+      description: 'Outlook déconnecté',
+      impact: 'high',
+      urgency: 'medium',
+    })
+  })
+
+  it('shows the service’s 422 messages under their fields', async () => {
+    backend({
+      'POST /api/incidents/tickets': () =>
+        json(
+          {
+            title: 'One or more validation errors occurred.',
+            status: 422,
+            errors: {
+              contractId: ['The contract is not signed yet: tickets open once its terms are in force.'],
+              title: ['At most 200 characters.'],
+              priorityReason: ['Say why the priority differs from what impact and urgency give.'],
+            },
+          },
+          422,
+        ),
+    })
+    renderApp('/tickets')
+    const dialog = await openForm()
+    await userEvent.selectOptions(await within(dialog).findByLabelText(/^Contract/), 'INF-2026-01')
+    await userEvent.type(within(dialog).getByLabelText(/^Title/), 'Messagerie')
+    await userEvent.click(within(dialog).getByLabelText('Set another priority'))
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Open the ticket' }))
+
+    expect(await within(dialog).findByText('The contract is not signed yet: tickets open once its terms are in force.')).toBeInTheDocument()
+    expect(within(dialog).getByLabelText(/^Contract/)).toHaveAttribute('aria-invalid', 'true')
+    expect(within(dialog).getByText('At most 200 characters.')).toBeInTheDocument()
+    expect(within(dialog).getByLabelText(/^Title/)).toHaveAttribute('aria-invalid', 'true')
+    expect(within(dialog).getByText('Say why the priority differs from what impact and urgency give.')).toBeInTheDocument()
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument()
+  })
+})
+
+describe('tickets list', () => {
+  it('shows a client its tickets, newest first, with a new ticket button and filters', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () =>
+        json({
+          items: [
+            summaryOf(),
+            summaryOf({ id: 'tk-2', number: 99, title: 'Nouveau poste', kind: 'request', priority: 'P4', status: 'pendingClient', pendingSide: 'client', slaDueAt: null }),
+          ],
+          nextCursor: null,
+        }),
+    })
+    renderApp('/tickets')
+
+    expect(await screen.findByRole('heading', { name: 'Tickets', level: 1 })).toBeInTheDocument()
+    const row = (await screen.findByRole('link', { name: 'La messagerie ne répond plus' })).closest('tr')!
+    expect(within(row).getByText('P2')).toBeInTheDocument()
+    expect(within(row).getByText('New')).toBeInTheDocument()
+    expect(within(row).getByText('in 2 h 10 min')).toBeInTheDocument()
+    const waiting = screen.getByRole('link', { name: 'Nouveau poste' }).closest('tr')!
+    expect(within(waiting).getByText('Waiting on the client')).toBeInTheDocument()
+    expect(within(waiting).getByText('Paused')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Ticket 99' })).toHaveAttribute('href', '/tickets/tk-2')
+    expect(screen.getByRole('button', { name: 'New ticket' })).toBeInTheDocument()
+    expect(screen.queryByLabelText('Assignee')).not.toBeInTheDocument()
+    expect(paramsOf(listCalls(calls)[0]!).get('status')).toBeNull()
+
+    await userEvent.selectOptions(screen.getByLabelText('Priority'), 'P1')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('priority')).toBe('P1'))
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'Resolved')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('status')).toBe('resolved'))
+    await userEvent.selectOptions(screen.getByLabelText('Contract'), 'INF-2026-02')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('contractId')).toBe('c-2'))
+  })
+
+  it('gives the desk its queue by SLA urgency, with a countdown, the breaches, and more on demand', async () => {
+    const first = [
+      summaryOf({ id: 'tk-late', number: 7, title: 'Serveur ERP arrêté', priority: 'P1', slaDueAt: fromNow(-minutes(35) - 30_000), breached: true, assigneeName: 'Agnès Agent', team: 'Systèmes' }),
+      summaryOf({ id: 'tk-soon', number: 8, title: 'VPN lent', level: 2, slaDueAt: fromNow(minutes(130) + 30_000) }),
+    ]
+    const second = [summaryOf({ id: 'tk-later', number: 9, title: 'Licence à renouveler', priority: 'P4', slaDueAt: fromNow(minutes(3 * 1440 + 120) + 30_000) })]
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(agent),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': (call) =>
+        paramsOf(call).get('cursor') === 'page-2' ? json({ items: second, nextCursor: null }) : json({ items: first, nextCursor: 'page-2' }),
+    })
+    renderApp('/tickets')
+
+    expect(await screen.findByRole('heading', { name: 'Desk queue', level: 1 })).toBeInTheDocument()
+    await screen.findByRole('link', { name: 'Serveur ERP arrêté' })
+    const titles = () => screen.getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('link')[1]!.textContent)
+    expect(titles()).toEqual(['Serveur ERP arrêté', 'VPN lent'])
+    const late = screen.getByRole('link', { name: 'Serveur ERP arrêté' }).closest('tr')!
+    expect(within(late).getByText('Breached')).toBeInTheDocument()
+    expect(within(late).getByText('overdue by 35 min')).toBeInTheDocument()
+    expect(within(late).getByText('Agnès Agent')).toBeInTheDocument()
+    expect(within(late).getByText('Systèmes')).toBeInTheDocument()
+    expect(within(late).getByText('Client SA')).toBeInTheDocument()
+    const soon = screen.getByRole('link', { name: 'VPN lent' }).closest('tr')!
+    expect(within(soon).getByText('in 2 h 10 min')).toBeInTheDocument()
+    expect(within(soon).getByText('L2')).toBeInTheDocument()
+    expect(within(soon).getByText('Not assigned')).toBeInTheDocument()
+    expect(paramsOf(listCalls(calls)[0]!).get('status')).toBe('open')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }))
+    await screen.findByRole('link', { name: 'Licence à renouveler' })
+    expect(titles()).toEqual(['Serveur ERP arrêté', 'VPN lent', 'Licence à renouveler'])
+    expect(within(screen.getByRole('link', { name: 'Licence à renouveler' }).closest('tr')!).getByText('in 3 d 2 h')).toBeInTheDocument()
+    expect(paramsOf(listCalls(calls).at(-1)!).get('cursor')).toBe('page-2')
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument()
+
+    await userEvent.selectOptions(screen.getByLabelText('Assignee'), 'Not assigned')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('assignee')).toBe('none'))
+    await userEvent.click(screen.getByLabelText('Breached only'))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('breached')).toBe('true'))
+    await userEvent.selectOptions(screen.getByLabelText('Level'), 'Level 2')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('level')).toBe('2'))
+    expect(paramsOf(listCalls(calls).at(-1)!).get('cursor')).toBeNull()
+  })
+
+  it('says when the queue is empty', async () => {
+    fakeBackend({
+      'GET /bff/user': () => json(agent),
+      'GET /api/incidents/contracts': () => json([]),
+      'GET /api/incidents/tickets': () => json({ items: [], nextCursor: null }),
+    })
+    renderApp('/tickets')
+    expect(await screen.findByText('Nothing waits in the queue with these filters.')).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,255 @@
+import { Anchor, Button, Checkbox, EmptyState, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core'
+import { IconPlus, IconTicket } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useSearchParams } from 'react-router'
+import { FormModal } from '../components/FormModal'
+import { ErrorAlert, Loading } from '../components/States'
+import { NewTicketForm } from '../components/tickets/NewTicketForm'
+import { SlaDue } from '../components/tickets/SlaDue'
+import { LevelBadge, PriorityBadge, StatusBadge } from '../components/tickets/TicketBadges'
+import { useFormatDateTime } from '../format'
+import { priorities } from '../hooks/contracts'
+import { useUser } from '../hooks/session'
+import { useContractLabel } from '../hooks/ticketText'
+import { ticketKinds, ticketStatuses, useTicketContracts, useTickets, type TicketFilters, type TicketSummary } from '../hooks/tickets'
+import { useNow } from '../hooks/useNow'
+import { canOpenTickets, isDesk } from '../roles'
+
+const ticketLink = (ticket: Pick<TicketSummary, 'id'>) => `/tickets/${encodeURIComponent(ticket.id)}`
+
+function Filters({ filters, onChange, desk }: { filters: TicketFilters; onChange: (filters: TicketFilters) => void; desk: boolean }) {
+  const { t } = useTranslation()
+  const user = useUser()
+  const contracts = useTicketContracts()
+  const contractLabel = useContractLabel()
+  const set = (change: Partial<TicketFilters>) => onChange({ ...filters, ...change })
+  const all = { value: '', label: t('tickets.filters.all') }
+  return (
+    <Group align="flex-end" gap="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+      <Text component="legend" className="visually-hidden">
+        {t('tickets.filters.legend')}
+      </Text>
+      {desk && user.tenants.length > 1 && (
+        <NativeSelect
+          label={t('tickets.client')}
+          value={filters.tenantId ?? ''}
+          onChange={(event) => set({ tenantId: event.currentTarget.value })}
+          data={[all, ...user.tenants.map((tenant) => ({ value: tenant.id, label: tenant.name }))]}
+        />
+      )}
+      <NativeSelect
+        label={t('tickets.contract')}
+        value={filters.contractId ?? ''}
+        onChange={(event) => set({ contractId: event.currentTarget.value })}
+        data={[all, ...(contracts.data ?? []).map((contract) => ({ value: contract.id, label: contractLabel(contract) }))]}
+      />
+      <NativeSelect
+        label={t('tickets.status')}
+        value={filters.status ?? ''}
+        onChange={(event) => set({ status: event.currentTarget.value })}
+        data={[
+          all,
+          { value: 'open', label: t('tickets.filters.open') },
+          ...ticketStatuses.map((status) => ({ value: status, label: t(`tickets.statuses.${status}`) })),
+        ]}
+      />
+      <NativeSelect
+        label={t('tickets.priority')}
+        value={filters.priority ?? ''}
+        onChange={(event) => set({ priority: event.currentTarget.value })}
+        data={[all, ...priorities.map((priority) => ({ value: priority, label: priority }))]}
+      />
+      <NativeSelect
+        label={t('tickets.kind')}
+        value={filters.kind ?? ''}
+        onChange={(event) => set({ kind: event.currentTarget.value })}
+        data={[all, ...ticketKinds.map((kind) => ({ value: kind, label: t(`tickets.kinds.${kind}`) }))]}
+      />
+      {desk && (
+        <>
+          <NativeSelect
+            label={t('tickets.level')}
+            value={filters.level ?? ''}
+            onChange={(event) => set({ level: event.currentTarget.value })}
+            data={[all, ...[1, 2].map((level) => ({ value: String(level), label: t('tickets.levelNumber', { level }) }))]}
+          />
+          <NativeSelect
+            label={t('tickets.assignee')}
+            value={filters.assignee ?? ''}
+            onChange={(event) => set({ assignee: event.currentTarget.value })}
+            data={[
+              all,
+              { value: 'me', label: t('tickets.filters.assignedToMe') },
+              { value: 'none', label: t('tickets.filters.unassigned') },
+            ]}
+          />
+          <Checkbox
+            label={t('tickets.filters.breachedOnly')}
+            checked={filters.breached === true}
+            onChange={(event) => set({ breached: event.currentTarget.checked })}
+            mb={8}
+          />
+        </>
+      )}
+    </Group>
+  )
+}
+
+function TicketTable({ tickets, desk }: { tickets: TicketSummary[]; desk: boolean }) {
+  const { t } = useTranslation()
+  const user = useUser()
+  const formatDateTime = useFormatDateTime()
+  const now = useNow()
+  const clientOf = (ticket: TicketSummary) => user.tenants.find((tenant) => tenant.id === ticket.tenantId)?.name
+  return (
+    <Table.ScrollContainer minWidth={desk ? 1100 : 900}>
+      <Table striped highlightOnHover verticalSpacing="sm">
+        <Table.Caption>{desk ? t('tickets.queueCaption') : t('tickets.listCaption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('tickets.number')}</Table.Th>
+            <Table.Th>{t('tickets.ticketTitle')}</Table.Th>
+            <Table.Th>{t('tickets.contract')}</Table.Th>
+            <Table.Th>{t('tickets.priority')}</Table.Th>
+            <Table.Th>{t('tickets.status')}</Table.Th>
+            {desk && <Table.Th>{t('tickets.level')}</Table.Th>}
+            <Table.Th>{desk ? t('tickets.assignee') : t('tickets.requester')}</Table.Th>
+            <Table.Th>{t('tickets.slaDue')}</Table.Th>
+            {!desk && <Table.Th>{t('tickets.createdAt')}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tickets.map((ticket) => (
+            <Table.Tr key={ticket.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Anchor component={Link} to={ticketLink(ticket)} aria-label={t('tickets.numbered', { number: ticket.number })}>
+                  #{ticket.number}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={ticketLink(ticket)} fw={600}>
+                  {ticket.title}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {t(`tickets.kinds.${ticket.kind}`)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {ticket.contractReference}
+                </Text>
+                {desk && clientOf(ticket) && (
+                  <Text size="xs" c="dimmed">
+                    {clientOf(ticket)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <PriorityBadge priority={ticket.priority} />
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={ticket.status} pendingSide={ticket.pendingSide} />
+              </Table.Td>
+              {desk && (
+                <Table.Td>
+                  <LevelBadge level={ticket.level} />
+                </Table.Td>
+              )}
+              <Table.Td>
+                {desk ? (
+                  ticket.assigneeName || ticket.team ? (
+                    <>
+                      <Text size="sm">{ticket.assigneeName ?? '—'}</Text>
+                      {ticket.team && (
+                        <Text size="xs" c="dimmed">
+                          {ticket.team}
+                        </Text>
+                      )}
+                    </>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('tickets.unassigned')}
+                    </Text>
+                  )
+                ) : (
+                  <Text size="sm">{ticket.requesterName}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <SlaDue dueAt={ticket.slaDueAt} breached={ticket.breached} paused={ticket.status === 'pendingClient'} now={now} />
+              </Table.Td>
+              {!desk && (
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt)}</time>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}
+
+/**
+ * For a client, its tickets (newest first); for a provider, the desk's queue across all its clients: open tickets,
+ * the earliest SLA due first. Filtered, a page at a time.
+ */
+export function TicketsPage() {
+  const { t } = useTranslation()
+  const user = useUser()
+  const desk = isDesk(user)
+  const [searchParams] = useSearchParams()
+  const [filters, setFilters] = useState<TicketFilters>(() => ({
+    contractId: searchParams.get('contract') ?? undefined,
+    status: desk ? 'open' : '',
+  }))
+  const [creating, setCreating] = useState(false)
+  const tickets = useTickets(filters)
+  const items = tickets.data?.pages.flatMap((page) => page.items) ?? []
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Stack gap={0}>
+          <Title order={1}>{desk ? t('tickets.queueTitle') : t('tickets.title')}</Title>
+          <Text c="dimmed" size="sm">
+            {desk ? t('tickets.queueHelp') : t('tickets.listHelp')}
+          </Text>
+        </Stack>
+        {canOpenTickets(user) && (
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+            {t('tickets.create')}
+          </Button>
+        )}
+      </Group>
+
+      <Filters filters={filters} onChange={setFilters} desk={desk} />
+
+      {tickets.isPending ? (
+        <Loading />
+      ) : tickets.isError && items.length === 0 ? (
+        <ErrorAlert error={tickets.error} onRetry={() => void tickets.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState icon={<IconTicket aria-hidden />} title={t('tickets.emptyTitle')} description={desk ? t('tickets.emptyQueue') : t('tickets.empty')} />
+      ) : (
+        <>
+          <TicketTable tickets={items} desk={desk} />
+          {tickets.isFetchNextPageError && <ErrorAlert error={tickets.error} />}
+          {tickets.hasNextPage && (
+            <Group justify="center">
+              <Button variant="default" onClick={() => void tickets.fetchNextPage()} loading={tickets.isFetchingNextPage}>
+                {t('tickets.loadMore')}
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+
+      <FormModal opened={creating} onClose={() => setCreating(false)} title={t('tickets.createTitle')} size="lg">
+        <NewTicketForm onClose={() => setCreating(false)} contractId={filters.contractId || undefined} />
+      </FormModal>
+    </Stack>
+  )
+}
