@@ -222,6 +222,110 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         await StepAsync(client, "Recetter", "Recettée");
     });
 
+    [Fact]
+    public Task A_client_opens_a_P2_an_agent_answers_and_resolves_it_and_the_client_rates_it() => WithScreenshotsOnFailure(async () =>
+    {
+        var title = $"Messagerie hors service {Guid.NewGuid():N}"[..32];
+
+        // The client opens an incident on the demo contract: high impact, medium urgency make a P2.
+        var client = await NewPageAsync();
+        await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
+        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Tickets", Level = 1 })).ToBeVisibleAsync();
+        var form = client.GetByRole(AriaRole.Dialog, new() { Name = "Nouveau ticket" });
+        var contract = form.GetByLabel(new Regex("^Contrat"));
+        // The demo contract reaches the Incidents service through the Contracts service's events.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau ticket" }).ClickAsync();
+            await Assertions.Expect(contract).ToBeEnabledAsync();
+            if (await contract.Locator("option", new() { HasText = "ACME-INFOG-01" }).CountAsync() > 0)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the demo contract ACME-INFOG-01 reached the Incidents service");
+            await Task.Delay(500);
+            await client.ReloadAsync();
+        }
+
+        await contract.SelectOptionAsync(new SelectOptionValue { Label = "ACME-INFOG-01" });
+        await form.GetByLabel("Incident", new() { Exact = true }).CheckAsync();
+        await form.GetByLabel(new Regex("^Intitulé")).FillAsync(title);
+        await form.GetByLabel(new Regex("^Description")).FillAsync("Depuis 8 h, Outlook reste déconnecté pour tout le service comptable.");
+        await form.GetByLabel(new Regex("^Impact")).SelectOptionAsync(new SelectOptionValue { Label = "Élevé" });
+        await form.GetByLabel(new Regex("^Urgence")).SelectOptionAsync(new SelectOptionValue { Label = "Moyenne" });
+        await Assertions.Expect(form.GetByTestId("computed-priority")).ToContainTextAsync("P2");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le ticket" }).ClickAsync();
+
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(Regex.Escape(title)), Level = 1 })).ToBeVisibleAsync();
+        var ticketUrl = client.Url;
+        var state = client.GetByRole(AriaRole.Group, new() { Name = "Priorité, statut et niveau" });
+        await Assertions.Expect(state).ToContainTextAsync("P2");
+        await Assertions.Expect(state).ToContainTextAsync("Nouveau");
+        await Assertions.Expect(client.GetByRole(AriaRole.Region, new() { Name = "Délai de prise en charge" })).ToContainTextAsync("En cours");
+        await client.GetByRole(AriaRole.Link, new() { Name = "Retour aux tickets" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToBeVisibleAsync();
+
+        // The agent finds it in the desk's queue (the demo contract's unassigned tickets), takes it and answers.
+        var agent = await NewPageAsync();
+        await LogInAsync(agent, "agent1@antares.example", DemoWorld.Password);
+        await agent.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Heading, new() { Name = "File du support", Level = 1 })).ToBeVisibleAsync();
+        await agent.GetByLabel("Contrat", new() { Exact = true }).SelectOptionAsync(DemoWorld.AcmeContract.ToString());
+        await agent.GetByLabel("Attribué à", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Non attribués" });
+        var queued = agent.GetByRole(AriaRole.Link, new() { Name = title, Exact = true });
+        var more = agent.GetByRole(AriaRole.Button, new() { Name = "Afficher plus" });
+        await Assertions.Expect(agent.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
+        while (await queued.CountAsync() == 0 && await more.CountAsync() > 0)
+        {
+            await more.ClickAsync();
+            await Assertions.Expect(more).ToBeEnabledAsync();
+        }
+
+        var row = agent.GetByRole(AriaRole.Row).Filter(new() { Has = queued });
+        await Assertions.Expect(row).ToContainTextAsync("P2");
+        await Assertions.Expect(row).ToContainTextAsync(new Regex("dans \\d+ (h|min|j)"));
+        await queued.ClickAsync();
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Prendre le ticket" }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Region, new() { Name = "Détails du ticket" })).ToContainTextAsync("Léa Fontaine");
+        await Assertions.Expect(agent.GetByRole(AriaRole.Group, new() { Name = "Priorité, statut et niveau" })).ToContainTextAsync("Attribué");
+
+        await agent.GetByLabel("Votre message").FillAsync("Bonjour, le connecteur Exchange est bloqué : nous le redémarrons.");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Envoyer", Exact = true }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.List, new() { Name = "Commentaires" })).ToContainTextAsync("le connecteur Exchange est bloqué");
+        // A public answer is the desk's response: its clock stops.
+        await Assertions.Expect(agent.GetByRole(AriaRole.Region, new() { Name = "Délai de prise en charge" })).ToContainTextAsync("Respecté");
+
+        await agent.GetByRole(AriaRole.Region, new() { Name = "Actions sur le ticket" }).GetByRole(AriaRole.Button, new() { Name = "Résoudre" }).ClickAsync();
+        var resolve = agent.GetByRole(AriaRole.Dialog, new() { Name = "Résoudre le ticket" });
+        await resolve.GetByLabel(new Regex("^Résolution")).FillAsync("Connecteur Exchange redémarré, messagerie rétablie à 9 h 40.");
+        await resolve.GetByRole(AriaRole.Button, new() { Name = "Résoudre" }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Group, new() { Name = "Priorité, statut et niveau" })).ToContainTextAsync("Résolu");
+
+        // The client reads the answer and the resolution, and rates it.
+        await client.GotoAsync(ticketUrl);
+        await Assertions.Expect(client.GetByRole(AriaRole.Group, new() { Name = "Priorité, statut et niveau" })).ToContainTextAsync("Résolu");
+        await Assertions.Expect(client.GetByText("Connecteur Exchange redémarré, messagerie rétablie à 9 h 40.")).ToBeVisibleAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.List, new() { Name = "Commentaires" })).ToContainTextAsync("Léa Fontaine");
+        var survey = client.GetByRole(AriaRole.Region, new() { Name = "Comment s’est passée la résolution ?" });
+        // A star is clicked as people do: on the star drawn for the radio button.
+        await survey.Locator("label", new() { Has = client.GetByRole(AriaRole.Radio, new() { Name = "5 étoiles" }) }).ClickAsync();
+        await Assertions.Expect(survey.GetByRole(AriaRole.Radio, new() { Name = "5 étoiles" })).ToBeCheckedAsync();
+        await survey.GetByLabel("Commentaire (facultatif)").FillAsync("Rapide et clair, merci.");
+        await survey.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon avis" }).ClickAsync();
+
+        var rating = client.GetByRole(AriaRole.Region, new() { Name = "Satisfaction" });
+        await Assertions.Expect(rating).ToContainTextAsync("5/5");
+        await Assertions.Expect(rating).ToContainTextAsync("Rapide et clair, merci.");
+        await Assertions.Expect(survey).ToHaveCountAsync(0);
+
+        // The desk sees the rating too.
+        await agent.ReloadAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Region, new() { Name = "Satisfaction" })).ToContainTextAsync("5/5");
+    });
+
     /// <summary>Takes an evolution step from its button and its confirmation, and waits for the new state.</summary>
     private async Task StepAsync(IPage page, string action, string state)
     {
