@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Unicode;
 using ClosedXML.Excel;
 using CsvHelper;
 using Infogerance.Contracts.Domain;
+using Infogerance.Documents;
 
 namespace Infogerance.Contracts.Files;
 
@@ -301,69 +301,12 @@ public static class InventoryFiles
         return buffer.ToArray();
     }
 
-    private static IEnumerable<Row> CsvRows(byte[] bytes)
-    {
-        var offset = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+    private static IEnumerable<Row> CsvRows(byte[] bytes) =>
+        CsvText.ReadRows(bytes, c => HeaderAliases.ContainsKey(Key(c)))
+            .Select(row => new Row(row.LineNumber, Array.ConvertAll<string, string?>(row.Cells, UnescapeInjection), row.Problem is null ? [] : [LineProblem(row.Problem)]));
 
-        // Files saved by French Excel as plain "CSV" are Windows-1252, not UTF-8: rather than turn their accents into
-        // replacement characters, read them as what they are.
-        string? legacyText = null;
-        if (!Utf8.IsValid(bytes.AsSpan(offset)))
-        {
-            legacyText = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
-        }
-
-        var separator = DetectSeparator(bytes, legacyText);
-        var problems = new Dictionary<long, string>();
-        var options = CsvReaderOptions.Default with
-        {
-            Separator = separator,
-            HasHeader = false,
-            TrackLineNumbers = true,
-            OnMalformedRecord = record => problems[record.LineNumber] = record.Reason switch
-            {
-                CsvMalformedReason.UnterminatedQuote => "line: a quoted value is never closed.",
-                _ => "line: a quote (\") is misplaced; a value containing quotes must be enclosed in quotes, with inner quotes doubled.",
-            },
-        };
-
-        using var reader = legacyText is null ? CsvReader.Create(bytes, options) : CsvReader.FromText(legacyText, options);
-        while (reader.Read())
-        {
-            var cells = new string?[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = UnescapeInjection(reader.GetString(i));
-            }
-
-            yield return new Row(checked((int)reader.LineNumber), cells, problems.TryGetValue(reader.LineNumber, out var problem) ? [problem] : []);
-        }
-    }
-
-    /// <summary>
-    /// ',' or ';' by whichever splits the header into more known column names. CsvHelper's own detection looks at the
-    /// data lines too, where a name full of commas or pipes could mislead it; the header is the one line we know.
-    /// </summary>
-    private static char DetectSeparator(byte[] bytes, string? legacyText)
-    {
-        int KnownColumns(char separator)
-        {
-            var options = CsvReaderOptions.Default with { Separator = separator, HasHeader = false };
-            using var reader = legacyText is null ? CsvReader.Create(bytes, options) : CsvReader.FromText(legacyText, options);
-            while (reader.Read())
-            {
-                var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
-                if (!cells.All(string.IsNullOrWhiteSpace))
-                {
-                    return cells.Count(c => HeaderAliases.ContainsKey(Key(c)));
-                }
-            }
-
-            return 0;
-        }
-
-        return KnownColumns(';') > KnownColumns(',') ? ';' : ',';
-    }
+    /// <summary>This importer's messages read "line: a quoted value is never closed." rather than the shared "A quoted value…".</summary>
+    private static string LineProblem(string problem) => "line: " + char.ToLowerInvariant(problem[0]) + problem[1..];
 
     private static string UnescapeInjection(string value) =>
         value.Length > 1 && value[0] == '\'' && InjectionCharacters.Contains(value[1]) ? value[1..] : value;

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
-using CsvHelper;
+using Infogerance.Documents;
 
 namespace Infogerance.Incidents.Domain;
 
@@ -404,66 +402,9 @@ public static class TicketHistoryFile
         return columnAt;
     }
 
-    private static IEnumerable<Row> CsvRows(byte[] bytes)
-    {
-        var offset = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-
-        // Files saved by French Excel as plain "CSV" are Windows-1252, not UTF-8: read them as what they are rather
-        // than turn their accents into replacement characters.
-        string? legacyText = null;
-        if (!Utf8.IsValid(bytes.AsSpan(offset)))
-        {
-            legacyText = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
-        }
-
-        var separator = DetectSeparator(bytes, legacyText);
-        var problems = new Dictionary<long, string>();
-        var options = CsvReaderOptions.Default with
-        {
-            Separator = separator,
-            HasHeader = false,
-            TrackLineNumbers = true,
-            OnMalformedRecord = record => problems[record.LineNumber] = record.Reason switch
-            {
-                CsvMalformedReason.UnterminatedQuote => "A quoted value is never closed.",
-                _ => "A quote (\") is misplaced; a value containing quotes must be enclosed in quotes, with inner quotes doubled.",
-            },
-        };
-
-        using var reader = legacyText is null ? CsvReader.Create(bytes, options) : CsvReader.FromText(legacyText, options);
-        while (reader.Read())
-        {
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = reader.GetString(i);
-            }
-
-            yield return new Row(checked((int)reader.LineNumber), cells, problems.GetValueOrDefault(reader.LineNumber));
-        }
-    }
-
-    /// <summary>',' or ';' by whichever splits the header into more known column names.</summary>
-    private static char DetectSeparator(byte[] bytes, string? legacyText)
-    {
-        int KnownColumns(char separator)
-        {
-            var options = CsvReaderOptions.Default with { Separator = separator, HasHeader = false };
-            using var reader = legacyText is null ? CsvReader.Create(bytes, options) : CsvReader.FromText(legacyText, options);
-            while (reader.Read())
-            {
-                var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
-                if (!cells.All(string.IsNullOrWhiteSpace))
-                {
-                    return cells.Count(c => HeaderAliases.ContainsKey(TicketHistory.Key(c)));
-                }
-            }
-
-            return 0;
-        }
-
-        return KnownColumns(';') > KnownColumns(',') ? ';' : ',';
-    }
+    private static IEnumerable<Row> CsvRows(byte[] bytes) =>
+        CsvText.ReadRows(bytes, c => HeaderAliases.ContainsKey(TicketHistory.Key(c)))
+            .Select(row => new Row(row.LineNumber, row.Cells, row.Problem));
 
     // ---------------------------------------------------------------- fields by name
 
