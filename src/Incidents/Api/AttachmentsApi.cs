@@ -96,7 +96,7 @@ public static class AttachmentsApi
                 SELECT attachment_id AS id, file_name, content_type, size, sha256, visibility, uploaded_by, uploaded_side, uploaded_at
                 FROM ticket_attachments
                 WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR visibility = 'public')
-                ORDER BY attachment_id
+                ORDER BY uploaded_at, seq
                 """,
                 new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) })).ToArray()));
 

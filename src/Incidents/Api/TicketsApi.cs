@@ -335,7 +335,7 @@ public static class TicketsApi
                 """
                 SELECT entry_id AS id, occurred_at, actor_name, actor_side, field, before, after, note, internal
                 FROM ticket_history WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR NOT internal)
-                ORDER BY entry_id
+                ORDER BY occurred_at, seq
                 """,
                 new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) })).ToArray()));
 
@@ -345,7 +345,7 @@ public static class TicketsApi
                 """
                 SELECT comment_id, author_id, author_name, author_side, visibility, body, created_at
                 FROM ticket_comments WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR visibility = 'public')
-                ORDER BY comment_id
+                ORDER BY created_at, seq
                 """,
                 new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) }))
                 .Select(c => new CommentView(c.Id, new PersonView(c.AuthorId, c.AuthorName, c.AuthorSide), c.Visibility, c.Body, c.CreatedAt)).ToArray()));

@@ -108,7 +108,18 @@ public sealed class TicketLifecycleTests(InfogeranceSystem system)
         Assert.Equal("inProgress", resumed.GetProperty("status").GetString());
         Assert.False(Clock(resumed, "resolve").GetProperty("paused").GetBoolean());
         Assert.Equal(["public"], (await requester.GetAsync($"/tickets/{id}/comments")).EnumerateArray().Select(c => c.GetProperty("visibility").GetString()));
-        Assert.Equal(2, (await agent.GetAsync($"/tickets/{id}/comments")).GetArrayLength());
+        Assert.Equal(
+            ["Le connecteur Exchange est en cause.", "Le poste PC-0042, au 3e étage."],
+            (await agent.GetAsync($"/tickets/{id}/comments")).EnumerateArray().Select(c => c.GetProperty("body").GetString()));
+
+        // Times are kept to the second: what is written within one second still comes back in the order it was written.
+        string[] quick = ["1. Redémarrage du service", "2. Purge de la file", "3. Test d'envoi", "4. Contrôle des journaux", "5. Retour à la normale"];
+        foreach (var body in quick)
+        {
+            await agent.PostAsync($"/tickets/{id}/comments", new { body, visibility = "internal" }, HttpStatusCode.Created);
+        }
+
+        Assert.Equal(quick, (await agent.GetAsync($"/tickets/{id}/comments")).EnumerateArray().Skip(2).Select(c => c.GetProperty("body").GetString()));
 
         // Level 2 and a priority raised through the matrix: the goal is re-read, the time spent kept.
         var escalated = await agent.PostAsync($"/tickets/{id}/escalation", new { reason = "Correctif serveur requis." });
