@@ -30,6 +30,10 @@ public static class Extensions
             // Every service scopes provider users by the contracts' parties.
             bus.AddConsumer<ContractPartiesReplica>();
             addConsumers?.Invoke(bus);
+            // MassTransit reports its configuration to its authors' servers unless told not to: our services reach
+            // only what they are configured for (clients' deployments are often firewalled, and each refused report
+            // logged an error after start).
+            bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
