@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Infogerance.ServiceDefaults;
 
 namespace Infogerance.Benchmarks;
 
@@ -12,7 +13,6 @@ namespace Infogerance.Benchmarks;
 public static class GatewayLoad
 {
     private const string Email = "admin@acme.example";
-    private const string Password = "Demo-Password-2026";
 
     public static async Task<int> RunAsync(Uri gateway, int sessions, TimeSpan duration)
     {
@@ -20,14 +20,11 @@ public static class GatewayLoad
         var clients = new List<HttpClient>();
         for (var i = 0; i < sessions; i++)
         {
-            var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 1 }) { BaseAddress = gateway };
-            client.DefaultRequestHeaders.Add("X-CSRF", "1");
             var started = Stopwatch.GetTimestamp();
-            var login = await client.PostAsJsonAsync("/bff/login", new { email = Email, password = Password });
+            var client = await SignInAsync(gateway, Email);
             logins.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (!login.IsSuccessStatusCode)
+            if (client is null)
             {
-                Console.Error.WriteLine($"log-in refused: {(int)login.StatusCode} (raise RateLimits__LoginsPerAddressPerMinute for this run)");
                 return 1;
             }
 
@@ -35,10 +32,39 @@ public static class GatewayLoad
         }
 
         Print("log-in (sequential)", logins, TimeSpan.Zero);
+        var failures = await MeasureAsync($"GET /api/identity/me, {sessions} sessions", clients, duration, client => client.GetAsync("/api/identity/me"));
+        clients.ForEach(client => client.Dispose());
+        return failures == 0 ? 0 : 1;
+    }
 
-        // Warm-up, then the measured window.
-        await Task.WhenAll(clients.Select(client => client.GetAsync("/api/identity/me")));
-        var latencies = new List<double>[sessions];
+    /// <summary>A browser-like session (cookie, anti-forgery header, one connection) signed in as a demo user; null when refused.</summary>
+    public static async Task<HttpClient?> SignInAsync(Uri gateway, string email)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 1 }) { BaseAddress = gateway };
+        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        using var login = await client.PostAsJsonAsync("/bff/login", new { email, password = DemoWorld.Password });
+        if (login.IsSuccessStatusCode)
+        {
+            return client;
+        }
+
+        Console.Error.WriteLine($"log-in of {email} refused: {(int)login.StatusCode} (raise RateLimits__LoginsPerAddressPerMinute for this run)");
+        client.Dispose();
+        return null;
+    }
+
+    /// <summary>Five calls per session to warm up, then every session calls in a loop for <paramref name="duration"/>; returns the failures.</summary>
+    public static async Task<int> MeasureAsync(string what, List<HttpClient> clients, TimeSpan duration, Func<HttpClient, Task<HttpResponseMessage>> call)
+    {
+        await Task.WhenAll(clients.Select(async client =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                (await call(client)).Dispose();
+            }
+        }));
+
+        var latencies = new List<double>[clients.Count];
         var failures = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select((client, i) => Task.Run(async () =>
@@ -47,22 +73,22 @@ public static class GatewayLoad
             while (clock.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync("/api/identity/me");
+                using var response = await call(client);
+                await response.Content.LoadIntoBufferAsync();
                 latencies[i].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (!response.IsSuccessStatusCode)
+                if (!response.IsSuccessStatusCode && Interlocked.Increment(ref failures) == 1)
                 {
-                    Interlocked.Increment(ref failures);
+                    Console.Error.WriteLine($"first failure: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 }
             }
         })));
 
-        Print($"GET /api/identity/me, {sessions} sessions", [.. latencies.SelectMany(l => l)], clock.Elapsed);
+        Print(what, [.. latencies.SelectMany(l => l)], clock.Elapsed);
         Console.WriteLine($"failures: {failures}");
-        clients.ForEach(client => client.Dispose());
-        return failures == 0 ? 0 : 1;
+        return failures;
     }
 
-    private static void Print(string what, List<double> milliseconds, TimeSpan elapsed)
+    public static void Print(string what, List<double> milliseconds, TimeSpan elapsed)
     {
         milliseconds.Sort();
         double Percentile(double p) => milliseconds[Math.Min(milliseconds.Count - 1, (int)(p * milliseconds.Count))];

@@ -3,6 +3,9 @@ using Infogerance.Benchmarks;
 // Load harnesses that print figures; each is bounded in count and time and talks only to loopback.
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll outbox [events] [eventsPerTransaction] [eventsPerSecond, 0 = as fast as possible]
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll gateway <gateway url> [sessions] [seconds]   (against a running system)
+//   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll tickets <gateway url> [sessions] [seconds]   (demo world, against a running system)
+//   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll sla-lag <incidents database, owner connection string> [tickets] [perSecond] [seconds]   (against running Incidents replicas)
+//   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll queue <gateway url> <incidents database, owner connection string> [tickets] [deep page]   (seeds once, then times the lists)
 //   dotnet run -c Release --project tests/Benchmarks -- sla [BenchmarkDotNet options]   (SLA due-time computations, in process)
 return args.FirstOrDefault() switch
 {
@@ -14,6 +17,20 @@ return args.FirstOrDefault() switch
         new Uri(args[1]),
         sessions: args.Length > 2 ? int.Parse(args[2]) : 8,
         duration: TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 15)),
+    "tickets" when args.Length > 1 => await TicketsLoad.RunAsync(
+        new Uri(args[1]),
+        sessions: args.Length > 2 ? int.Parse(args[2]) : 16,
+        duration: TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 15)),
+    "sla-lag" when args.Length > 1 => await SlaBreachLag.RunAsync(
+        args[1],
+        tickets: args.Length > 2 ? int.Parse(args[2]) : 100_000,
+        perSecond: args.Length > 3 ? int.Parse(args[3]) : 300,
+        seconds: args.Length > 4 ? int.Parse(args[4]) : 60),
+    "queue" when args.Length > 2 => await TicketQueueLoad.RunAsync(
+        new Uri(args[1]),
+        args[2],
+        tickets: args.Length > 3 ? int.Parse(args[3]) : 1_000_000,
+        deepPages: args.Length > 4 ? int.Parse(args[4]) : 50),
     "sla" => SlaDueTime.Run(args[1..]),
     _ => Usage(),
 };
@@ -22,6 +39,9 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Infogerance.Benchmarks outbox [events] [eventsPerTransaction] [eventsPerSecond, 0 = as fast as possible]");
     Console.Error.WriteLine("       Infogerance.Benchmarks gateway <gateway url> [sessions] [seconds]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks tickets <gateway url> [sessions] [seconds]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks sla-lag <incidents database connection string> [tickets] [perSecond] [seconds]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks queue <gateway url> <incidents database connection string> [tickets] [deep page]");
     Console.Error.WriteLine("       Infogerance.Benchmarks sla [BenchmarkDotNet options]");
     return 2;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Infogerance.Data;
 using Infogerance.Incidents.Domain;
 using Infogerance.IntegrationEvents;
@@ -27,6 +28,7 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
     /// <summary>A stored clock's state (a class: Dapper reads integer[] into a property, not into a constructor parameter).</summary>
     public sealed class ClockRow
     {
+        public Guid TicketId { get; init; }
         public string Clock { get; init; } = "";
         public int[] WarningsRaised { get; init; } = [];
         public DateTimeOffset? BreachedAt { get; init; }
@@ -36,27 +38,94 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
         public RaisedSoFar Raised => new([.. WarningsRaised], BreachedAt is not null);
     }
 
+    /// <summary>What <see cref="SyncManyAsync"/> did: each synced ticket's clocks, and the tickets it left untouched with why.</summary>
+    public sealed record Synced(IReadOnlyDictionary<Guid, IReadOnlyList<ClockState>> Clocks, IReadOnlyDictionary<Guid, Exception> Failures);
+
     public static async Task<Dictionary<string, ClockRow>> ClockRowsAsync(UnitOfWork unitOfWork, TicketRow ticket) =>
         (await unitOfWork.QueryAsync<ClockRow>(
-            "SELECT clock, warnings_raised, breached_at, completed_at, completions FROM sla_clocks WHERE tenant_id = @TenantId AND ticket_id = @TicketId",
+            "SELECT ticket_id, clock, warnings_raised, breached_at, completed_at, completions FROM sla_clocks WHERE tenant_id = @TenantId AND ticket_id = @TicketId",
             new { ticket.TenantId, ticket.TicketId })).ToDictionary(row => row.Clock);
 
     /// <param name="raiseEvents">False for tickets imported from the outgoing provider's history: their clocks are
     /// computed as of their own times, but what happened before the takeover raises nothing now.</param>
     public async Task<IReadOnlyList<ClockState>> SyncAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true)
     {
-        var service = await terms.TermsAsync(unitOfWork, ticket.ContractId, ticket.ContractVersion);
-        var facts = new ClockFacts(
-            ticket.CreatedAt, [.. await TicketStore.PausesAsync(unitOfWork, ticket)], ticket.RespondedAt, ticket.IsResolved ? ticket.ResolvedAt : null);
-        var rows = await ClockRowsAsync(unitOfWork, ticket);
+        var synced = await SyncManyAsync(unitOfWork, [ticket], now, raiseEvents);
+        if (synced.Failures.TryGetValue(ticket.TicketId, out var failure))
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
 
+        return synced.Clocks[ticket.TicketId];
+    }
+
+    /// <summary>
+    /// <see cref="SyncAsync"/> for many tickets (distinct, each under its row lock) in a handful of statements: their
+    /// pauses and clock rows are read in one query each, and the clock rows, tickets and timers written in one round
+    /// trip; only the events are inserted one by one. A ticket whose clocks cannot be computed (its terms missing
+    /// from the replica, say) is left untouched and reported in <see cref="Synced.Failures"/>; a failing statement
+    /// fails the whole call.
+    /// </summary>
+    public async Task<Synced> SyncManyAsync(UnitOfWork unitOfWork, IReadOnlyList<TicketRow> tickets, DateTimeOffset now, bool raiseEvents = true)
+    {
+        var keys = new { tenants = tickets.Select(t => t.TenantId).ToArray(), ids = tickets.Select(t => t.TicketId).ToArray() };
+        var pauses = (await unitOfWork.QueryAsync<(Guid TicketId, DateTimeOffset From, DateTimeOffset? To)>(
+            """
+            SELECT p.ticket_id, p.paused_from, p.paused_to
+            FROM ticket_pauses p JOIN unnest(@tenants::uuid[], @ids::uuid[]) AS k (tenant_id, ticket_id) ON p.tenant_id = k.tenant_id AND p.ticket_id = k.ticket_id
+            ORDER BY p.ticket_id, p.paused_from
+            """,
+            keys)).ToLookup(p => p.TicketId, p => (p.From, p.To));
+        var clockRows = (await unitOfWork.QueryAsync<ClockRow>(
+            """
+            SELECT c.ticket_id, c.clock, c.warnings_raised, c.breached_at, c.completed_at, c.completions
+            FROM sla_clocks c JOIN unnest(@tenants::uuid[], @ids::uuid[]) AS k (tenant_id, ticket_id) ON c.tenant_id = k.tenant_id AND c.ticket_id = k.ticket_id
+            """,
+            keys)).ToDictionary(row => (row.TicketId, row.Clock));
+
+        var writes = new Writes();
+        var events = new List<IntegrationEvent>();
+        var clocks = new Dictionary<Guid, IReadOnlyList<ClockState>>();
+        var failures = new Dictionary<Guid, Exception>();
+        foreach (var ticket in tickets)
+        {
+            try
+            {
+                var service = await terms.TermsAsync(unitOfWork, ticket.ContractId, ticket.ContractVersion);
+                clocks[ticket.TicketId] = Evaluate(ticket, service, [.. pauses[ticket.TicketId]], clockRows, now, raiseEvents ? events : null, writes);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failures[ticket.TicketId] = exception;
+            }
+        }
+
+        foreach (var @event in events)
+        {
+            await unitOfWork.AddEventAsync(@event);
+        }
+
+        if (writes.TicketIds.Count > 0)
+        {
+            await writes.ExecuteAsync(unitOfWork);
+        }
+
+        return new Synced(clocks, failures);
+    }
+
+    /// <summary>Both clocks of one ticket from its facts: the events they raise, the rows to write. No I/O.</summary>
+    private List<ClockState> Evaluate(
+        TicketRow ticket, ServiceTerms service, IReadOnlyList<(DateTimeOffset From, DateTimeOffset? To)> pauses,
+        Dictionary<(Guid, string), ClockRow> clockRows, DateTimeOffset now, List<IntegrationEvent>? events, Writes writes)
+    {
+        var facts = new ClockFacts(ticket.CreatedAt, pauses, ticket.RespondedAt, ticket.IsResolved ? ticket.ResolvedAt : null);
         var states = new List<ClockState>(2);
         DateTimeOffset? nextTimer = ticket.Status == Statuses.Resolved && ticket.ResolvedAt is { } resolved ? resolved + settings.AutoCloseAfter : null;
         DateTimeOffset? slaDue = null;
         var breached = false;
         foreach (var clock in (string[])[Clocks.Respond, Clocks.Resolve])
         {
-            var row = rows.GetValueOrDefault(clock) ?? new ClockRow { Clock = clock };
+            var row = clockRows.GetValueOrDefault((ticket.TicketId, clock)) ?? new ClockRow { TicketId = ticket.TicketId, Clock = clock };
             var state = TicketClocks.Evaluate(clock, service.Calendar, service.Sla, ticket.Priority, facts, row.Raised, now);
             var result = state.Result;
             var warningsRaised = row.WarningsRaised.ToHashSet();
@@ -70,27 +139,21 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
             {
                 breachedAt = result.DueAt;
                 warningsRaised.UnionWith(service.Sla.WarningThresholds);
-                if (raiseEvents)
+                events?.Add(new SlaBreached
                 {
-                    await unitOfWork.AddEventAsync(new SlaBreached
-                    {
-                        TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Clock = clock,
-                        Priority = ticket.Priority, DueAt = result.DueAt, OccurredAt = now,
-                    });
-                }
+                    TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Clock = clock,
+                    Priority = ticket.Priority, DueAt = result.DueAt, OccurredAt = now,
+                });
             }
             else if (state.WarningsReached.Count > 0)
             {
                 // After downtime only the highest threshold reached is raised: the lower ones are stale news.
                 warningsRaised.UnionWith(state.WarningsReached);
-                if (raiseEvents)
+                events?.Add(new SlaWarningRaised
                 {
-                    await unitOfWork.AddEventAsync(new SlaWarningRaised
-                    {
-                        TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Clock = clock,
-                        Priority = ticket.Priority, Percent = state.WarningsReached.Max(), DueAt = result.DueAt, OccurredAt = now,
-                    });
-                }
+                    TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Clock = clock,
+                    Priority = ticket.Priority, Percent = state.WarningsReached.Max(), DueAt = result.DueAt, OccurredAt = now,
+                });
             }
 
             if (!state.Running && completedAt is null)
@@ -99,15 +162,12 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
                 completions++;
                 met = !result.Breached;
                 used = result.ElapsedBusinessSeconds;
-                if (raiseEvents)
+                events?.Add(new SlaClockCompleted
                 {
-                    await unitOfWork.AddEventAsync(new SlaClockCompleted
-                    {
-                        TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Clock = clock,
-                        Priority = ticket.Priority, Met = met.Value, BusinessSecondsUsed = used.Value, TargetBusinessSeconds = result.TargetBusinessSeconds,
-                        StartedAt = ticket.CreatedAt, DueAt = result.DueAt, CompletedAt = completedAt!.Value, Completion = completions, OccurredAt = now,
-                    });
-                }
+                    TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Clock = clock,
+                    Priority = ticket.Priority, Met = met.Value, BusinessSecondsUsed = used.Value, TargetBusinessSeconds = result.TargetBusinessSeconds,
+                    StartedAt = ticket.CreatedAt, DueAt = result.DueAt, CompletedAt = completedAt!.Value, Completion = completions, OccurredAt = now,
+                });
             }
             else if (state.Running && completedAt is not null)
             {
@@ -115,23 +175,7 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
                 completedAt = null;
             }
 
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO sla_clocks (tenant_id, contract_id, ticket_id, clock, due_at, target_seconds, warnings_raised, breached_at, completed_at, met, used_seconds, completions)
-                VALUES (@TenantId, @ContractId, @TicketId, @clock, @dueAt, @target, @warnings, @breachedAt, @completedAt, @met, @used, @completions)
-                ON CONFLICT (tenant_id, ticket_id, clock) DO UPDATE
-                SET due_at = excluded.due_at, target_seconds = excluded.target_seconds, warnings_raised = excluded.warnings_raised,
-                    breached_at = excluded.breached_at, completed_at = excluded.completed_at, completions = excluded.completions,
-                    met = CASE WHEN excluded.completed_at IS NULL THEN NULL ELSE coalesce(excluded.met, sla_clocks.met) END,
-                    used_seconds = CASE WHEN excluded.completed_at IS NULL THEN NULL ELSE coalesce(excluded.used_seconds, sla_clocks.used_seconds) END
-                """,
-                new
-                {
-                    ticket.TenantId, ticket.ContractId, ticket.TicketId, clock, dueAt = result.DueAt.UtcDateTime, target = result.TargetBusinessSeconds,
-                    warnings = warningsRaised.Order().ToArray(), breachedAt = breachedAt?.UtcDateTime, completedAt = completedAt?.UtcDateTime,
-                    met, used, completions,
-                });
-
+            writes.Clock(ticket, clock, result.DueAt, result.TargetBusinessSeconds, [.. warningsRaised.Order()], breachedAt, completedAt, met, used, completions);
             breached |= breachedAt is not null;
             if (state.Running && !state.Paused)
             {
@@ -146,20 +190,109 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
             states.Add(state);
         }
 
-        await unitOfWork.ExecuteAsync(
-            """
-            UPDATE tickets SET sla_due_at = @slaDue::timestamptz, queue_rank = coalesce(@slaDue::timestamptz, @noRank), breached = @breached
-            WHERE tenant_id = @TenantId AND ticket_id = @TicketId
-            """,
-            new { ticket.TenantId, ticket.TicketId, slaDue = slaDue?.UtcDateTime, noRank = NoRank.UtcDateTime, breached });
-        await unitOfWork.ExecuteAsync(
-            nextTimer is null
-                ? "DELETE FROM ticket_timers WHERE ticket_id = @TicketId"
-                : """
-                  INSERT INTO ticket_timers (ticket_id, tenant_id, due_at) VALUES (@TicketId, @TenantId, @nextTimer)
-                  ON CONFLICT (ticket_id) DO UPDATE SET due_at = excluded.due_at
-                  """,
-            new { ticket.TenantId, ticket.TicketId, nextTimer = nextTimer?.UtcDateTime });
+        writes.Ticket(ticket, slaDue, breached, nextTimer);
         return states;
+    }
+
+    /// <summary>The rows a sync writes, as columns, for one statement per table.</summary>
+    private sealed class Writes
+    {
+        private readonly List<Guid> _clockTenants = [], _clockContracts = [], _clockTickets = [];
+        private readonly List<string> _clocks = [], _warnings = [];
+        // DateTimeOffset (in UTC), which Npgsql always sends as timestamptz, also in arrays that hold only nulls.
+        private readonly List<DateTimeOffset> _dueAts = [];
+        private readonly List<DateTimeOffset?> _breachedAts = [], _completedAts = [];
+        private readonly List<long> _targets = [];
+        private readonly List<bool?> _mets = [];
+        private readonly List<long?> _useds = [];
+        private readonly List<int> _completions = [];
+        private readonly List<Guid> _tenants = [];
+        private readonly List<DateTimeOffset?> _slaDues = [];
+        private readonly List<bool> _breached = [];
+        private readonly List<Guid> _timerTickets = [], _timerTenants = [], _noTimer = [];
+        private readonly List<DateTimeOffset> _timers = [];
+
+        public List<Guid> TicketIds { get; } = [];
+
+        public void Clock(
+            TicketRow ticket, string clock, DateTimeOffset dueAt, long target, int[] warnings, DateTimeOffset? breachedAt, DateTimeOffset? completedAt,
+            bool? met, long? used, int completions)
+        {
+            _clockTenants.Add(ticket.TenantId);
+            _clockContracts.Add(ticket.ContractId);
+            _clockTickets.Add(ticket.TicketId);
+            _clocks.Add(clock);
+            _dueAts.Add(dueAt.ToUniversalTime());
+            _targets.Add(target);
+            // integer[] per row: unnest cannot take an array of arrays of different lengths, so each goes as its text form.
+            _warnings.Add($"{{{string.Join(',', warnings)}}}");
+            _breachedAts.Add(breachedAt?.ToUniversalTime());
+            _completedAts.Add(completedAt?.ToUniversalTime());
+            _mets.Add(met);
+            _useds.Add(used);
+            _completions.Add(completions);
+        }
+
+        public void Ticket(TicketRow ticket, DateTimeOffset? slaDue, bool breached, DateTimeOffset? nextTimer)
+        {
+            TicketIds.Add(ticket.TicketId);
+            _tenants.Add(ticket.TenantId);
+            _slaDues.Add(slaDue?.ToUniversalTime());
+            _breached.Add(breached);
+            if (nextTimer is { } timer)
+            {
+                _timerTickets.Add(ticket.TicketId);
+                _timerTenants.Add(ticket.TenantId);
+                _timers.Add(timer.ToUniversalTime());
+            }
+            else
+            {
+                _noTimer.Add(ticket.TicketId);
+            }
+        }
+
+        public Task ExecuteAsync(UnitOfWork unitOfWork) =>
+            unitOfWork.ExecuteAsync(
+                """
+                INSERT INTO sla_clocks (tenant_id, contract_id, ticket_id, clock, due_at, target_seconds, warnings_raised, breached_at, completed_at, met, used_seconds, completions)
+                SELECT tenant_id, contract_id, ticket_id, clock, due_at, target_seconds, warnings::integer[], breached_at, completed_at, met, used_seconds, completions
+                FROM unnest(@clockTenants::uuid[], @clockContracts::uuid[], @clockTickets::uuid[], @clocks::text[], @dueAts::timestamptz[], @targets::bigint[],
+                            @warnings::text[], @breachedAts::timestamptz[], @completedAts::timestamptz[], @mets::boolean[], @useds::bigint[], @completions::integer[])
+                     AS c (tenant_id, contract_id, ticket_id, clock, due_at, target_seconds, warnings, breached_at, completed_at, met, used_seconds, completions)
+                ON CONFLICT (tenant_id, ticket_id, clock) DO UPDATE
+                SET due_at = excluded.due_at, target_seconds = excluded.target_seconds, warnings_raised = excluded.warnings_raised,
+                    breached_at = excluded.breached_at, completed_at = excluded.completed_at, completions = excluded.completions,
+                    met = CASE WHEN excluded.completed_at IS NULL THEN NULL ELSE coalesce(excluded.met, sla_clocks.met) END,
+                    used_seconds = CASE WHEN excluded.completed_at IS NULL THEN NULL ELSE coalesce(excluded.used_seconds, sla_clocks.used_seconds) END
+                -- Rows that would not change are not rewritten (most syncs change one clock of two, or nothing but the timer).
+                WHERE (sla_clocks.due_at, sla_clocks.target_seconds, sla_clocks.warnings_raised, sla_clocks.breached_at, sla_clocks.completed_at,
+                       sla_clocks.completions, sla_clocks.met, sla_clocks.used_seconds)
+                      IS DISTINCT FROM
+                      (excluded.due_at, excluded.target_seconds, excluded.warnings_raised, excluded.breached_at, excluded.completed_at, excluded.completions,
+                       CASE WHEN excluded.completed_at IS NULL THEN NULL ELSE coalesce(excluded.met, sla_clocks.met) END,
+                       CASE WHEN excluded.completed_at IS NULL THEN NULL ELSE coalesce(excluded.used_seconds, sla_clocks.used_seconds) END);
+
+                UPDATE tickets t SET sla_due_at = u.sla_due_at, queue_rank = coalesce(u.sla_due_at, @noRank), breached = u.breached
+                FROM unnest(@tenants::uuid[], @ids::uuid[], @slaDues::timestamptz[], @breached::boolean[]) AS u (tenant_id, ticket_id, sla_due_at, breached)
+                WHERE t.tenant_id = u.tenant_id AND t.ticket_id = u.ticket_id
+                  AND (t.sla_due_at IS DISTINCT FROM u.sla_due_at OR t.queue_rank <> coalesce(u.sla_due_at, @noRank) OR t.breached <> u.breached);
+
+                INSERT INTO ticket_timers (ticket_id, tenant_id, due_at)
+                SELECT * FROM unnest(@timerTickets::uuid[], @timerTenants::uuid[], @timers::timestamptz[])
+                ON CONFLICT (ticket_id) DO UPDATE SET due_at = excluded.due_at WHERE ticket_timers.due_at <> excluded.due_at;
+
+                DELETE FROM ticket_timers WHERE ticket_id = ANY(@noTimer);
+                """,
+                new
+                {
+                    clockTenants = _clockTenants.ToArray(), clockContracts = _clockContracts.ToArray(), clockTickets = _clockTickets.ToArray(),
+                    clocks = _clocks.ToArray(), dueAts = _dueAts.ToArray(), targets = _targets.ToArray(), warnings = _warnings.ToArray(),
+                    breachedAts = _breachedAts.ToArray(), completedAts = _completedAts.ToArray(), mets = _mets.ToArray(), useds = _useds.ToArray(),
+                    completions = _completions.ToArray(),
+                    tenants = _tenants.ToArray(), ids = TicketIds.ToArray(), slaDues = _slaDues.ToArray(), breached = _breached.ToArray(),
+                    noRank = NoRank.UtcDateTime,
+                    timerTickets = _timerTickets.ToArray(), timerTenants = _timerTenants.ToArray(), timers = _timers.ToArray(),
+                    noTimer = _noTimer.ToArray(),
+                });
     }
 }

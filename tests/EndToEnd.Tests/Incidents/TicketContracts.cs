@@ -9,13 +9,16 @@ namespace Infogerance.EndToEnd.Tests.Incidents;
 /// <summary>Signed contracts made for ticket tests: drafted and signed through the Contracts API, replicated by the Incidents service.</summary>
 public static class TicketContracts
 {
-    /// <summary>A contract between Acme and Antares with the default terms changed by <paramref name="edit"/>, ready for tickets.</summary>
-    public static async Task<Guid> SignAsync(InfogeranceSystem system, Func<ContractTerms, ContractTerms> edit)
+    /// <summary>
+    /// A contract between a client (Acme unless said) and a provider (Antares unless said) with the default terms
+    /// changed by <paramref name="edit"/>, ready for tickets.
+    /// </summary>
+    public static async Task<Guid> SignAsync(InfogeranceSystem system, Func<ContractTerms, ContractTerms> edit, Guid? client = null, Guid? provider = null)
     {
-        using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois");
-        using var desk = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "incidents");
+        using var manager = await ContractParty.SignInAsync(system, client ?? DemoWorld.Acme, Roles.ContractManager, "Marc Dubois");
+        using var desk = await ContractParty.SignInAsync(system, client ?? DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "incidents");
         var reference = $"TKT-{Guid.NewGuid():N}"[..16];
-        var id = (await manager.PostAsync("/", new { reference, title = "Tickets", providerOrganisationId = DemoWorld.Antares }, HttpStatusCode.Created))
+        var id = (await manager.PostAsync("/", new { reference, title = "Tickets", providerOrganisationId = provider ?? DemoWorld.Antares }, HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
         var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
         await manager.PutAsync($"/{id}/versions/1/terms", edit(terms with { StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)) }));

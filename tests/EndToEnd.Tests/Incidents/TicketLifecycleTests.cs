@@ -4,6 +4,7 @@ using System.Text.Json;
 using Infogerance.EndToEnd.Tests.Contracts;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
+using Npgsql;
 
 namespace Infogerance.EndToEnd.Tests.Incidents;
 
@@ -198,6 +199,62 @@ public sealed class TicketLifecycleTests(InfogeranceSystem system)
         Assert.True(breached.GetProperty("breached").GetBoolean());
         Assert.True(Clock(breached, "respond").GetProperty("breached").GetBoolean());
         Assert.Empty(await system.Events.WaitForAsync<SlaBreached>(e => e.TicketId == id && e.Clock == "resolve", timeout: TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task A_ticket_the_scheduler_cannot_process_does_not_hold_back_the_others_and_is_retried()
+    {
+        var contractId = await TicketContracts.SignAsync(system,
+            terms => TicketContracts.AlwaysOpen(terms, new SlaDuration(30, "minutes"), new SlaDuration(4, "hours")));
+        using var requester = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.Requester, "Rachel Petit", "incidents");
+        async Task<Guid> Open(string title) =>
+            (await requester.PostAsync("/tickets", new { contractId, kind = "incident", title, impact = "high", urgency = "high" }, HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        var broken = await Open("Imprimante hors ligne");
+        var sound = await Open("VPN refusé");
+
+        // As if both had been opened two hours ago and their timers were due now; one names a contract version this
+        // service has never received, so its clocks cannot be computed.
+        await using var connection = new NpgsqlConnection(system.Databases["incidents"]);
+        await connection.OpenAsync();
+        async Task ExecuteAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("broken", broken);
+            command.Parameters.AddWithValue("ids", new[] { broken, sound });
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await ExecuteAsync(
+            """
+            UPDATE tickets SET created_at = created_at - interval '2 hours',
+                               contract_version = CASE WHEN ticket_id = @broken THEN 99 ELSE contract_version END
+            WHERE ticket_id = ANY(@ids);
+            UPDATE ticket_timers SET due_at = now() WHERE ticket_id = ANY(@ids);
+            """);
+        var started = DateTimeOffset.UtcNow;
+
+        // The sound ticket's response is breached and its resolution half spent at once; the other waits a minute for its retry.
+        var breach = Assert.Single(await system.Events.WaitForAsync<SlaBreached>(e => e.TicketId == sound, timeout: TimeSpan.FromSeconds(15)));
+        Assert.Equal("respond", breach.Clock);
+        Assert.Contains(await system.Events.WaitForAsync<SlaWarningRaised>(e => e.TicketId == sound && e.Clock == "resolve"), w => w.Percent == 50);
+        Assert.Empty(await system.Events.WaitForAsync<SlaBreached>(e => e.TicketId == broken, timeout: TimeSpan.FromSeconds(2)));
+        await using (var retry = new NpgsqlCommand("SELECT due_at FROM ticket_timers WHERE ticket_id = @broken", connection))
+        {
+            retry.Parameters.AddWithValue("broken", broken);
+            var retryAt = (DateTime)(await retry.ExecuteScalarAsync())!;
+            Assert.InRange((retryAt - started.UtcDateTime).TotalSeconds, 50, 75);
+        }
+
+        // Once its terms are known again, the retry catches up: the breach alone, its warnings being stale news.
+        await ExecuteAsync(
+            """
+            UPDATE tickets SET contract_version = 1 WHERE ticket_id = @broken;
+            UPDATE ticket_timers SET due_at = now() WHERE ticket_id = @broken;
+            """);
+        var caughtUp = Assert.Single(await system.Events.WaitForAsync<SlaBreached>(e => e.TicketId == broken, timeout: TimeSpan.FromSeconds(15)));
+        Assert.Equal("respond", caughtUp.Clock);
+        Assert.Empty(await system.Events.WaitForAsync<SlaWarningRaised>(e => e.TicketId == broken && e.Clock == "respond", timeout: TimeSpan.Zero));
     }
 
     private static JsonElement Clock(JsonElement ticket, string clock) =>
