@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Dapper;
 using Infogerance.Data;
 using Infogerance.Messaging;
@@ -23,6 +25,26 @@ public sealed class OutboxInboxTests(TestInfrastructure infrastructure)
         var tenant = Guid.CreateVersion7();
         var run = Guid.NewGuid().ToString("N")[..8];
         var producerDatabase = await infrastructure.CreateDatabaseAsync("producer");
+        var published = new ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meters) =>
+        {
+            if (instrument is { Meter.Name: "Infogerance.Messaging.Outbox", Name: "outbox.published" })
+            {
+                meters.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, count, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "event_type", Value: string eventType })
+                {
+                    published.AddOrUpdate(eventType, count, (_, sum) => sum + count);
+                }
+            }
+        });
+        listener.Start();
 
         await using var consumerService = await TestService.StartAsync(infrastructure, $"consumer-{run}", bus => bus.AddConsumer<ItemAddedConsumer>());
         var producer = await TestService.StartAsync(infrastructure, $"producer-{run}", databaseConnectionString: producerDatabase);
@@ -90,6 +112,8 @@ public sealed class OutboxInboxTests(TestInfrastructure infrastructure)
 
         Assert.Equal(committed.Count, consumed.Count);
         Assert.True(committed.SetEquals(consumed), "the consumed events are exactly the committed ones");
+        // The dispatcher counts what it publishes by event type (at least once: the 50 rows sent again count twice).
+        Assert.InRange(published.GetValueOrDefault(ItemAdded.Registry.NameOf(typeof(ItemAdded))), committed.Count, long.MaxValue);
 
         await using (var owner = new NpgsqlConnection(producerDatabase))
         {

@@ -139,6 +139,12 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
             {
                 breachedAt = result.DueAt;
                 warningsRaised.UnionWith(service.Sla.WarningThresholds);
+                if (events is not null)
+                {
+                    IncidentsMetrics.BreachDetectionLag.Record(
+                        (now - result.DueAt).TotalSeconds, new KeyValuePair<string, object?>("clock", clock), new KeyValuePair<string, object?>("priority", ticket.Priority));
+                }
+
                 events?.Add(new SlaBreached
                 {
                     TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Clock = clock,

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -177,6 +179,28 @@ public sealed class TicketLifecycleTests(InfogeranceSystem system)
         var contractId = await TicketContracts.SignAsync(system,
             terms => TicketContracts.AlwaysOpen(terms, new SlaDuration(1, "minutes"), new SlaDuration(1, "hours")));
         using var requester = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.Requester, "Rachel Petit", "incidents");
+        // The service measures how late it raises breaches (an OpenTelemetry histogram).
+        var lags = new ConcurrentQueue<(double Seconds, object? Clock)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meters) =>
+        {
+            if (instrument is { Meter.Name: "Infogerance.Incidents", Name: "incidents.sla.breach_detection_lag" })
+            {
+                meters.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+        {
+            object? clock = null;
+            foreach (var tag in tags)
+            {
+                clock = tag.Key == "clock" ? tag.Value : clock;
+            }
+
+            lags.Enqueue((seconds, clock));
+        });
+        listener.Start();
+
         var opened = await requester.PostAsync("/tickets",
             new { contractId, kind = "incident", title = "Plus de réseau", impact = "high", urgency = "high" }, HttpStatusCode.Created);
         var id = opened.GetProperty("id").GetGuid();
@@ -195,6 +219,7 @@ public sealed class TicketLifecycleTests(InfogeranceSystem system)
         }
 
         Assert.InRange((breach.OccurredAt - due).TotalSeconds, 0, 5);
+        Assert.Contains(lags, lag => Equals(lag.Clock, "respond") && lag.Seconds is >= 0 and <= 5);
         var breached = await requester.GetAsync($"/tickets/{id}");
         Assert.True(breached.GetProperty("breached").GetBoolean());
         Assert.True(Clock(breached, "respond").GetProperty("breached").GetBoolean());
