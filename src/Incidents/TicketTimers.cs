@@ -74,16 +74,14 @@ public sealed class TicketTimers(
             $"{TicketStore.SelectTicket} WHERE t.ticket_id = ANY(@ids) FOR NO KEY UPDATE OF t SKIP LOCKED",
             new { ids = due.Select(timer => timer.TicketId).ToArray() })).ToList();
         var failed = new List<Guid>();
+        var raised = new List<IntegrationEvent>();
         var batch = new List<TicketRow>(tickets.Count);
         foreach (var ticket in tickets)
         {
             if (ClosesNow(ticket, now))
             {
                 // Rare: closed one by one, each in its own savepoint with its sync, as a change through the API would be.
-                if (!await InSavepointAsync(unitOfWork, ticket, () => CloseAsync(unitOfWork, ticket, now)))
-                {
-                    failed.Add(ticket.TicketId);
-                }
+                await InSavepointAsync(unitOfWork, ticket, () => CloseAsync(unitOfWork, ticket, now), raised, failed);
             }
             else
             {
@@ -97,6 +95,7 @@ public sealed class TicketTimers(
         {
             var synced = await sla.SyncManyAsync(unitOfWork, batch, now);
             await unitOfWork.ExecuteAsync("RELEASE SAVEPOINT batch");
+            raised.AddRange(synced.Events);
             foreach (var (ticketId, exception) in synced.Failures)
             {
                 logger.LogError(exception, "Ticket {TicketId}'s timers failed; retrying in a minute", ticketId);
@@ -110,10 +109,7 @@ public sealed class TicketTimers(
             logger.LogWarning(exception, "A batch of {Count} tickets' timers failed; processing them one by one", batch.Count);
             foreach (var ticket in batch)
             {
-                if (!await InSavepointAsync(unitOfWork, ticket, () => sla.SyncAsync(unitOfWork, ticket, now)))
-                {
-                    failed.Add(ticket.TicketId);
-                }
+                await InSavepointAsync(unitOfWork, ticket, async () => (await sla.SyncTicketAsync(unitOfWork, ticket, now)).Events, raised, failed);
             }
         }
 
@@ -125,35 +121,46 @@ public sealed class TicketTimers(
             "DELETE FROM ticket_timers WHERE ticket_id = ANY(@missing) AND NOT EXISTS (SELECT FROM tickets WHERE ticket_id = ticket_timers.ticket_id)",
             new { missing });
         await unitOfWork.CommitAsync();
+        var committedAt = clock.GetUtcNow();
+        foreach (var breach in raised.OfType<SlaBreached>())
+        {
+            IncidentsMetrics.BreachDetectionLag.Record(
+                (committedAt - breach.DueAt).TotalSeconds, new KeyValuePair<string, object?>("clock", breach.Clock), new KeyValuePair<string, object?>("priority", breach.Priority));
+        }
+
         return tickets.Count - failed.Count;
     }
 
     private bool ClosesNow(TicketRow ticket, DateTimeOffset now) =>
         ticket.Status == Statuses.Resolved && ticket.ResolvedAt + sla.Settings.AutoCloseAfter <= now;
 
-    private async Task CloseAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now)
+    private async Task<IReadOnlyList<IntegrationEvent>> CloseAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now)
     {
         await TicketChanges.SetStatusAsync(unitOfWork, ticket, Statuses.Closed, TicketActor.System, now,
             note: $"Closed automatically after {sla.Settings.AutoCloseAfter.TotalDays:0} quiet days.");
-        await sla.SyncAsync(unitOfWork, (await TicketStore.ReloadAsync(unitOfWork, ticket))!, now);
+        return (await sla.SyncTicketAsync(unitOfWork, (await TicketStore.ReloadAsync(unitOfWork, ticket))!, now)).Events;
     }
 
-    /// <summary>Runs one ticket's work in a savepoint; false (its work undone, the error logged) when it failed.</summary>
-    private async Task<bool> InSavepointAsync(UnitOfWork unitOfWork, TicketRow ticket, Func<Task> work)
+    /// <summary>
+    /// Runs one ticket's work in a savepoint: its events join <paramref name="raised"/> when it succeeded; when it
+    /// failed, its work is undone, the error logged, and the ticket joins <paramref name="failed"/>.
+    /// </summary>
+    private async Task InSavepointAsync(
+        UnitOfWork unitOfWork, TicketRow ticket, Func<Task<IReadOnlyList<IntegrationEvent>>> work, List<IntegrationEvent> raised, List<Guid> failed)
     {
         await unitOfWork.ExecuteAsync("SAVEPOINT ticket");
         try
         {
-            await work();
+            var events = await work();
             await unitOfWork.ExecuteAsync("RELEASE SAVEPOINT ticket");
-            return true;
+            raised.AddRange(events);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // One ticket that cannot be processed (its terms missing from the replica, say) must not hold the others back.
             await unitOfWork.ExecuteAsync("ROLLBACK TO SAVEPOINT ticket");
             logger.LogError(exception, "Ticket {TicketId}'s timers failed; retrying in a minute", ticket.TicketId);
-            return false;
+            failed.Add(ticket.TicketId);
         }
     }
 

@@ -39,7 +39,8 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
     }
 
     /// <summary>What <see cref="SyncManyAsync"/> did: each synced ticket's clocks, and the tickets it left untouched with why.</summary>
-    public sealed record Synced(IReadOnlyDictionary<Guid, IReadOnlyList<ClockState>> Clocks, IReadOnlyDictionary<Guid, Exception> Failures);
+    public sealed record Synced(
+        IReadOnlyDictionary<Guid, IReadOnlyList<ClockState>> Clocks, IReadOnlyDictionary<Guid, Exception> Failures, IReadOnlyList<IntegrationEvent> Events);
 
     public static async Task<Dictionary<string, ClockRow>> ClockRowsAsync(UnitOfWork unitOfWork, TicketRow ticket) =>
         (await unitOfWork.QueryAsync<ClockRow>(
@@ -48,7 +49,11 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
 
     /// <param name="raiseEvents">False for tickets imported from the outgoing provider's history: their clocks are
     /// computed as of their own times, but what happened before the takeover raises nothing now.</param>
-    public async Task<IReadOnlyList<ClockState>> SyncAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true)
+    public async Task<IReadOnlyList<ClockState>> SyncAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true) =>
+        (await SyncTicketAsync(unitOfWork, ticket, now, raiseEvents)).Clocks[ticket.TicketId];
+
+    /// <summary>One ticket's <see cref="SyncManyAsync"/>, throwing what made its clocks impossible to compute.</summary>
+    public async Task<Synced> SyncTicketAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true)
     {
         var synced = await SyncManyAsync(unitOfWork, [ticket], now, raiseEvents);
         if (synced.Failures.TryGetValue(ticket.TicketId, out var failure))
@@ -56,7 +61,7 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
             ExceptionDispatchInfo.Throw(failure);
         }
 
-        return synced.Clocks[ticket.TicketId];
+        return synced;
     }
 
     /// <summary>
@@ -68,6 +73,7 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
     /// </summary>
     public async Task<Synced> SyncManyAsync(UnitOfWork unitOfWork, IReadOnlyList<TicketRow> tickets, DateTimeOffset now, bool raiseEvents = true)
     {
+        tickets = [.. tickets.DistinctBy(t => t.TicketId)];
         var keys = new { tenants = tickets.Select(t => t.TenantId).ToArray(), ids = tickets.Select(t => t.TicketId).ToArray() };
         var pauses = (await unitOfWork.QueryAsync<(Guid TicketId, DateTimeOffset From, DateTimeOffset? To)>(
             """
@@ -110,7 +116,7 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
             await writes.ExecuteAsync(unitOfWork);
         }
 
-        return new Synced(clocks, failures);
+        return new Synced(clocks, failures, events);
     }
 
     /// <summary>Both clocks of one ticket from its facts: the events they raise, the rows to write. No I/O.</summary>
@@ -123,10 +129,14 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
         DateTimeOffset? nextTimer = ticket.Status == Statuses.Resolved && ticket.ResolvedAt is { } resolved ? resolved + settings.AutoCloseAfter : null;
         DateTimeOffset? slaDue = null;
         var breached = false;
-        foreach (var clock in (string[])[Clocks.Respond, Clocks.Resolve])
+        // Both clocks are computed before anything is recorded: a ticket whose clocks cannot be computed leaves no trace.
+        var computed = ((string[])[Clocks.Respond, Clocks.Resolve]).Select(clock =>
         {
             var row = clockRows.GetValueOrDefault((ticket.TicketId, clock)) ?? new ClockRow { TicketId = ticket.TicketId, Clock = clock };
-            var state = TicketClocks.Evaluate(clock, service.Calendar, service.Sla, ticket.Priority, facts, row.Raised, now);
+            return (Clock: clock, Row: row, State: TicketClocks.Evaluate(clock, service.Calendar, service.Sla, ticket.Priority, facts, row.Raised, now));
+        }).ToList();
+        foreach (var (clock, row, state) in computed)
+        {
             var result = state.Result;
             var warningsRaised = row.WarningsRaised.ToHashSet();
             var breachedAt = row.BreachedAt;
@@ -139,12 +149,6 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
             {
                 breachedAt = result.DueAt;
                 warningsRaised.UnionWith(service.Sla.WarningThresholds);
-                if (events is not null)
-                {
-                    IncidentsMetrics.BreachDetectionLag.Record(
-                        (now - result.DueAt).TotalSeconds, new KeyValuePair<string, object?>("clock", clock), new KeyValuePair<string, object?>("priority", ticket.Priority));
-                }
-
                 events?.Add(new SlaBreached
                 {
                     TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Clock = clock,
