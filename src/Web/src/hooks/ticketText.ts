@@ -34,15 +34,10 @@ export function useContractLabel() {
   }
 }
 
-/** Where an import problem is, in words: "Line 12" of a CSV file, "Ticket 3 — title" of a JSON one, or the whole file. */
-export function importLocation(key: string, t: TFunction): string {
-  const line = /^line\s+(\d+)$/i.exec(key)
-  if (line) return t('tickets.import.line', { line: Number(line[1]) })
+/** A JSON import's place "tickets[2].events[0].at" in words ("Ticket 3 — events[0].at"); undefined for other places. */
+export function ticketLocation(key: string, t: TFunction): string | undefined {
   const ticket = /^(?:\$\.)?tickets\[(\d+)\](?:\.(.+))?$/.exec(key)
-  if (ticket) {
-    const at = t('tickets.import.ticketAt', { n: Number(ticket[1]) + 1 })
-    return ticket[2] ? `${at} — ${ticket[2]}` : at
-  }
-  if (key === '' || key === 'file' || key === '$') return t('tickets.import.wholeFile')
-  return key
+  if (!ticket) return undefined
+  const at = t('tickets.import.ticketAt', { n: Number(ticket[1]) + 1 })
+  return ticket[2] ? `${at} — ${ticket[2]}` : at
 }

@@ -4,48 +4,11 @@ import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError } from '../api'
+import { ImportReport } from '../components/ImportReport'
 import { ErrorAlert } from '../components/States'
 import { useContract } from '../hooks/contracts'
-import { importLocation } from '../hooks/ticketText'
+import { ticketLocation } from '../hooks/ticketText'
 import { useImportTickets, type ImportResult } from '../hooks/tickets'
-
-/** The whole file first, then lines and tickets in the file's order. */
-function reportOrder([a]: [string, string[]], [b]: [string, string[]]) {
-  const position = (key: string) => Number(/\d+/.exec(key)?.[0] ?? -1)
-  return position(a) - position(b) || a.localeCompare(b)
-}
-
-function ImportReport({ errors }: { errors: Record<string, string[]> }) {
-  const { t } = useTranslation()
-  return (
-    <Alert color="red" title={t('tickets.import.rejectedTitle')} role="alert">
-      <Stack gap="xs">
-        <Text size="sm">{t('tickets.import.nothingImported')}</Text>
-        <Table.ScrollContainer minWidth={400} maxHeight={400}>
-          <Table verticalSpacing={4} withTableBorder>
-            <Table.Caption>{t('tickets.import.reportCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tickets.import.where')}</Table.Th>
-                <Table.Th>{t('tickets.import.problems')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {Object.entries(errors)
-                .sort(reportOrder)
-                .map(([where, messages]) => (
-                  <Table.Tr key={where}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{importLocation(where, t)}</Table.Td>
-                    <Table.Td>{messages.join(' ')}</Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Stack>
-    </Alert>
-  )
-}
 
 function ImportDone({ result, contractId }: { result: ImportResult; contractId: string }) {
   const { t } = useTranslation()
@@ -160,7 +123,7 @@ export function TicketImportPage() {
                 }}
               />
             </Input.Wrapper>
-            {report && <ImportReport errors={report} />}
+            {report && <ImportReport errors={report} locate={(key) => ticketLocation(key, t)} />}
             {failure && <ErrorAlert error={failure} />}
             {result && <ImportDone result={result} contractId={contractId} />}
             <Group>

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, EmptyState, Group, Input, NativeSelect, Radio, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Badge, Button, EmptyState, Group, Input, NativeSelect, Radio, Stack, Table, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconPlus, IconServer, IconUpload } from '@tabler/icons-react'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api'
+import { ImportReport } from '../ImportReport'
 import {
   criticalities,
   inventoryExportUrl,
@@ -81,51 +82,6 @@ function InventoryForm({ contractId, item, onClose }: { contractId: string; item
         <FormActions onCancel={onClose} loading={change.isPending} submitLabel={item ? t('common.save') : t('inventory.add')} />
       </Stack>
     </form>
-  )
-}
-
-/** "file" first, then the lines in order: "line 3" before "line 12". */
-function reportOrder([a]: [string, string[]], [b]: [string, string[]]) {
-  const line = (key: string) => Number(/\d+/.exec(key)?.[0] ?? -1)
-  return line(a) - line(b) || a.localeCompare(b)
-}
-
-/** The lines the server refused, each with its problems: the import is all or nothing. */
-function ImportReport({ errors }: { errors: Record<string, string[]> }) {
-  const { t } = useTranslation()
-  return (
-    <Alert color="red" title={t('inventory.import.rejectedTitle')} role="alert">
-      <Stack gap="xs">
-        <Text size="sm">{t('inventory.import.nothingImported')}</Text>
-        <Table.ScrollContainer minWidth={400} maxHeight={300}>
-          <Table verticalSpacing={4} withTableBorder>
-            <Table.Caption>{t('inventory.import.reportCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('inventory.import.where')}</Table.Th>
-                <Table.Th>{t('inventory.import.problems')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {Object.entries(errors)
-                .sort(reportOrder)
-                .map(([where, messages]) => (
-                  <Table.Tr key={where}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {/^line\s+\d+$/i.test(where)
-                        ? t('inventory.import.line', { line: /\d+/.exec(where)?.[0] })
-                        : where === 'file'
-                          ? t('inventory.import.wholeFile')
-                          : where}
-                    </Table.Td>
-                    <Table.Td>{messages.join(' ')}</Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Stack>
-    </Alert>
   )
 }
 
