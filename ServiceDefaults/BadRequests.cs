@@ -1,15 +1,18 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
 namespace Infogerance.ServiceDefaults;
 
 /// <summary>
-/// A body that is not JSON, or a value of the wrong type, is the caller's mistake: 400 with a problem naming the
-/// field (the JSON path) rather than a server error. Minimal APIs throw these in every environment (see
-/// <c>ThrowOnBadRequest</c>) so that this one handler shapes them all.
+/// A body that is not JSON, a value of the wrong type or a parameter that cannot be read is the caller's mistake:
+/// 400 with a problem naming the field (the JSON path or the parameter) and saying, in the caller's language, what
+/// was expected, rather than a server error or the framework's text (which names .NET types). Minimal APIs throw
+/// these in every environment (see <c>ThrowOnBadRequest</c>) so that this one handler shapes them all.
 /// </summary>
-public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -19,16 +22,113 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
         }
 
         context.Response.StatusCode = bad.StatusCode;
-        var field = bad.InnerException is JsonException { Path: { } path } ? path.TrimStart('$', '.') : null;
-        var details = new HttpValidationProblemDetails(field is null ? [] : new Dictionary<string, string[]>
-        {
-            [field.Length == 0 ? "body" : field] = [bad.InnerException!.Message],
-        })
-        {
-            Status = bad.StatusCode,
-            Title = "The request is malformed.",
-            Detail = bad.Message,
-        };
+        var errors = bad.StatusCode == StatusCodes.Status400BadRequest ? FieldErrorsOf(bad) : new FieldErrors();
+        var details = Problems.ValidationProblem(errors, bad.StatusCode);
+        details.Detail = errors.IsEmpty ? null : BadRequestTexts.SeeFields.Text;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
+
+    private static FieldErrors FieldErrorsOf(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            var path = json.Path?.TrimStart('$', '.') ?? "";
+            return FieldErrors.Of(path.Length == 0 ? "body" : path, MessageOf(json));
+        }
+
+        // "Failed to bind parameter "int limit" from "abc"." and the like: the parameter's name and type are in
+        // the framework's text, which is the only place they are given.
+        if (ParameterPattern().Match(bad.Message) is { Success: true } parameter)
+        {
+            var type = parameter.Groups["type"].Value;
+            var name = parameter.Groups["name"].Value;
+            return bad.Message.Contains("was not provided", StringComparison.Ordinal) || bad.Message.Contains("no body was provided", StringComparison.Ordinal)
+                ? FieldErrors.Of(IsBody(bad) ? "body" : name, IsBody(bad) ? BadRequestTexts.BodyRequired : BadRequestTexts.Required)
+                : FieldErrors.Of(IsBody(bad) ? "body" : name, BadRequestTexts.Expected(ExpectationOf(type)));
+        }
+
+        return bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
+            ? FieldErrors.Of("body", BadRequestTexts.BodyUnreadable)
+            : new FieldErrors();
+    }
+
+    private static bool IsBody(BadHttpRequestException bad) =>
+        bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) || bad.InnerException is JsonException;
+
+    private static Message MessageOf(JsonException json)
+    {
+        if (json.Message == TextWithoutNul.Refusal)
+        {
+            return BadRequestTexts.Nul;
+        }
+
+        return ConversionPattern().Match(json.Message) is { Success: true } conversion
+            ? BadRequestTexts.Expected(ExpectationOf(conversion.Groups["type"].Value))
+            : BadRequestTexts.NotJson;
+    }
+
+    /// <summary>What a value of a .NET type looks like to the person who wrote it.</summary>
+    public static BadRequestTexts.Expectation ExpectationOf(string typeName)
+    {
+        var type = typeName.Trim();
+        var nullable = NullablePattern().Match(type);
+        if (nullable.Success)
+        {
+            type = nullable.Groups["inner"].Value;
+        }
+
+        var simple = type[(type.LastIndexOf('.') + 1)..];
+        return simple switch
+        {
+            "DateOnly" => BadRequestTexts.Date,
+            "DateTimeOffset" or "DateTime" => BadRequestTexts.Instant,
+            "TimeOnly" => BadRequestTexts.Time,
+            "Guid" => BadRequestTexts.Identifier,
+            "Int16" or "Int32" or "Int64" or "Byte" or "UInt16" or "UInt32" or "UInt64" or "short" or "int" or "long" => BadRequestTexts.WholeNumber,
+            "Decimal" or "Double" or "Single" or "decimal" or "double" or "float" => BadRequestTexts.Number,
+            "Boolean" or "bool" => BadRequestTexts.Boolean,
+            "String" or "string" => BadRequestTexts.Text,
+            _ when type.Contains("[]", StringComparison.Ordinal) || type.Contains("List", StringComparison.Ordinal)
+                || type.Contains("Enumerable", StringComparison.Ordinal) => BadRequestTexts.List,
+            _ => BadRequestTexts.Value,
+        };
+    }
+
+    [GeneratedRegex("""converted to (?<type>[^ .][^ ]*?)\. Path""")]
+    private static partial Regex ConversionPattern();
+
+    [GeneratedRegex("""parameter "(?<type>[^"]+) (?<name>[^" ]+)"\s""")]
+    private static partial Regex ParameterPattern();
+
+    [GeneratedRegex("""^System\.Nullable`1\[\[?(?<inner>[^,\]]+)|^(?<inner>[^?]+)\?$""")]
+    private static partial Regex NullablePattern();
+}
+
+/// <summary>What a 400 says, in both languages.</summary>
+public static class BadRequestTexts
+{
+    /// <summary>A kind of value, as a person would write it, with a stable code.</summary>
+    public sealed record Expectation(string Code, string English, string French);
+
+    public static readonly Expectation Date = new("date", "a date written yyyy-MM-dd", "une date écrite aaaa-mm-jj");
+    public static readonly Expectation Instant = new(
+        "instant", "a date and time with its offset, written yyyy-MM-ddTHH:mm:ss+01:00", "une date et une heure avec leur décalage, écrites aaaa-mm-jjTHH:mm:ss+01:00");
+    public static readonly Expectation Time = new("time", "a time written HH:mm", "une heure écrite HH:mm");
+    public static readonly Expectation Identifier = new("identifier", "an identifier (UUID)", "un identifiant (UUID)");
+    public static readonly Expectation WholeNumber = new("wholeNumber", "a whole number", "un nombre entier");
+    public static readonly Expectation Number = new("number", "a number", "un nombre");
+    public static readonly Expectation Boolean = new("boolean", "true or false", "true ou false (vrai ou faux)");
+    public static readonly Expectation Text = new("text", "text", "du texte");
+    public static readonly Expectation List = new("list", "a list", "une liste");
+    public static readonly Expectation Value = new("value", "one of the accepted values", "l'une des valeurs acceptées");
+
+    public static Message Expected(Expectation expectation) =>
+        new Message("malformed.value", $"Expected {expectation.English}.", $"Valeur attendue : {expectation.French}.").With("expected", expectation.Code);
+
+    public static readonly Message NotJson = new("malformed.json", "The body is not valid JSON.", "Le corps de la requête n'est pas du JSON valide.");
+    public static readonly Message Nul = new("text.nul", "Text may not contain the NUL character.", "Le texte ne peut pas contenir le caractère NUL.");
+    public static readonly Message Required = new("required", "This value is required.", "Cette valeur est requise.");
+    public static readonly Message BodyRequired = new("body.required", "A JSON body is required.", "Un corps JSON est requis.");
+    public static readonly Message BodyUnreadable = new("body.unreadable", "The body could not be read.", "Le corps de la requête n'a pas pu être lu.");
+    public static readonly Message SeeFields = new("malformed", "Some values could not be read: see each field.", "Certaines valeurs n'ont pas pu être lues : voir chaque champ.");
 }

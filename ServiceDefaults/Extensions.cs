@@ -40,7 +40,7 @@ public static partial class Extensions
             http.AddServiceDiscovery();
         });
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTexts.Localise);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
@@ -53,22 +53,7 @@ public static partial class Extensions
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.Converters.Add(new TextWithoutNulConverter());
-    }
-
-    /// <summary>
-    /// JSON allows "\u0000" in a string; PostgreSQL's text and jsonb do not. Refused on the way in, as the malformed
-    /// input it is (400 naming the field), rather than failing at the database.
-    /// </summary>
-    private sealed class TextWithoutNulConverter : JsonConverter<string>
-    {
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var text = reader.GetString();
-            return text is not null && text.Contains('\0') ? throw new JsonException("Text may not contain the NUL character.") : text;
-        }
-
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+        options.Converters.Add(new TextWithoutNul());
     }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -122,6 +107,7 @@ public static partial class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseRequestLanguage();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 

@@ -1,3 +1,4 @@
+using Infogerance.Validation;
 using FsCheck;
 using FsCheck.Fluent;
 using Infogerance.IntegrationEvents;
@@ -104,7 +105,7 @@ public class ServiceLevelRulesTests
     public void Durations_are_named_under_their_path(int value, string unit, bool endOfWorkingDay, string[] fields)
     {
         var errors = new FieldErrors();
-        ServiceLevelRules.CheckDuration("target", "target", new SlaDuration(value, unit, endOfWorkingDay), errors);
+        ServiceLevelRules.CheckDuration("target", ("target", "l'objectif"), new SlaDuration(value, unit, endOfWorkingDay), errors);
         Assert.Equal(fields, errors.ToDictionary().Keys);
     }
 

@@ -71,5 +71,5 @@ public static class Uploads
     public static FileContentHttpResult Download(byte[] content, string contentType, string fileName) =>
         TypedResults.File(content, contentType, DocumentTypes.SafeFileName(fileName));
 
-    private static ProblemHttpResult Invalid(string message) => Problems.Invalid(new() { [FileField] = [message] });
+    private static ProblemHttpResult Invalid(string message) => Problems.Invalid(new Dictionary<string, string[]>() { [FileField] = [message] });
 }

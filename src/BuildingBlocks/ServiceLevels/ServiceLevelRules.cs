@@ -1,35 +1,9 @@
 using System.Globalization;
 using Infogerance.IntegrationEvents;
+using Infogerance.Validation;
 using NodaTime;
 
 namespace Infogerance.ServiceLevels;
-
-/// <summary>
-/// Messages gathered by field (a JSON path, camelCase as the API names it), in the order they were found, so
-/// that one 422 tells the caller everything.
-/// </summary>
-public sealed class FieldErrors
-{
-    private readonly Dictionary<string, List<string>> _byField = new(StringComparer.Ordinal);
-
-    /// <summary>Messages added so far, all fields together.</summary>
-    public int MessageCount { get; private set; }
-
-    public void Add(string field, params IEnumerable<string> messages)
-    {
-        if (!_byField.TryGetValue(field, out var list))
-        {
-            _byField[field] = list = [];
-        }
-
-        var before = list.Count;
-        list.AddRange(messages);
-        MessageCount += list.Count - before;
-    }
-
-    public Dictionary<string, string[]> ToDictionary() =>
-        _byField.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-}
 
 /// <summary>
 /// Whether a service calendar, an SLA duration and warning thresholds can be used by the SLA engine, checked the
@@ -39,6 +13,8 @@ public sealed class FieldErrors
 /// </summary>
 public static class ServiceLevelRules
 {
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr");
+
     public static readonly IReadOnlyList<string> Days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     public static readonly IReadOnlyList<string> DurationUnits = [SlaClock.Minutes, SlaClock.Hours, SlaClock.BusinessDays];
 
@@ -71,29 +47,29 @@ public static class ServiceLevelRules
         ArgumentNullException.ThrowIfNull(errors);
         if (calendar is null)
         {
-            errors.Add(path, "The service calendar is required.");
+            errors.Add(path, new Message("calendar.required", "The service calendar is required.", "Le calendrier de service est requis."));
             return;
         }
 
         var before = errors.MessageCount;
         if (string.IsNullOrWhiteSpace(calendar.TimeZone) || DateTimeZoneProviders.Tzdb.GetZoneOrNull(calendar.TimeZone) is null)
         {
-            errors.Add($"{path}.timeZone", "The time zone must be an IANA zone such as Europe/Paris.");
+            errors.Add($"{path}.timeZone", new Message("calendar.timeZone.unknown", "The time zone must be an IANA zone such as Europe/Paris.", "Le fuseau horaire doit être un fuseau IANA tel que Europe/Paris."));
         }
 
         if (calendar.Weekly is null)
         {
-            errors.Add($"{path}.weekly", "The list of opening intervals is required (empty when always open).");
+            errors.Add($"{path}.weekly", new Message("calendar.weekly.required", "The list of opening intervals is required (empty when always open).", "La liste des plages d'ouverture est requise (vide si le service est toujours ouvert)."));
         }
         else if (calendar.Weekly.Count > MaxWeeklyIntervals)
         {
-            errors.Add($"{path}.weekly", $"Give at most {MaxWeeklyIntervals} opening intervals.");
+            errors.Add($"{path}.weekly", new Message("calendar.weekly.tooMany", $"Give at most {MaxWeeklyIntervals} opening intervals.", $"Indiquez au plus {MaxWeeklyIntervals} plages d'ouverture.").With("max", MaxWeeklyIntervals));
         }
         else
         {
             if (!calendar.AlwaysOpen && calendar.Weekly.Count == 0)
             {
-                errors.Add($"{path}.weekly", "Give at least one opening interval, or mark the service as always open.");
+                errors.Add($"{path}.weekly", new Message("calendar.weekly.empty", "Give at least one opening interval, or mark the service as always open.", "Indiquez au moins une plage d'ouverture, ou marquez le service comme toujours ouvert."));
             }
 
             CheckWeekly($"{path}.weekly", calendar.Weekly, errors);
@@ -101,7 +77,7 @@ public static class ServiceLevelRules
 
         if (calendar.HolidayPacks is null)
         {
-            errors.Add($"{path}.holidayPacks", "The list of holiday packs is required (empty for none).");
+            errors.Add($"{path}.holidayPacks", new Message("calendar.holidayPacks.required", "The list of holiday packs is required (empty for none).", "La liste des jeux de jours fériés est requise (vide pour aucun)."));
         }
         else
         {
@@ -111,28 +87,28 @@ public static class ServiceLevelRules
                 var pack = calendar.HolidayPacks[i];
                 if (pack is not (HolidayPacks.France or HolidayPacks.AlsaceMoselle))
                 {
-                    errors.Add($"{path}.holidayPacks[{i}]", $"The holiday pack is {HolidayPacks.France} or {HolidayPacks.AlsaceMoselle}.");
+                    errors.Add($"{path}.holidayPacks[{i}]", new Message("calendar.holidayPack.unknown", $"The holiday pack is {HolidayPacks.France} or {HolidayPacks.AlsaceMoselle}.", $"Le jeu de jours fériés est {HolidayPacks.France} ou {HolidayPacks.AlsaceMoselle}."));
                 }
                 else if (!packs.Add(pack))
                 {
-                    errors.Add($"{path}.holidayPacks[{i}]", "This holiday pack is already listed.");
+                    errors.Add($"{path}.holidayPacks[{i}]", new Message("calendar.holidayPack.duplicate", "This holiday pack is already listed.", "Ce jeu de jours fériés figure déjà dans la liste."));
                 }
             }
 
             if (packs.Contains(HolidayPacks.France) && packs.Contains(HolidayPacks.AlsaceMoselle))
             {
                 // The Alsace-Moselle pack already holds the national holidays; both would suggest two different calendars.
-                errors.Add($"{path}.holidayPacks", $"Choose {HolidayPacks.France} or {HolidayPacks.AlsaceMoselle}, not both: Alsace-Moselle includes the national holidays.");
+                errors.Add($"{path}.holidayPacks", new Message("calendar.holidayPacks.both", $"Choose {HolidayPacks.France} or {HolidayPacks.AlsaceMoselle}, not both: Alsace-Moselle includes the national holidays.", $"Choisissez {HolidayPacks.France} ou {HolidayPacks.AlsaceMoselle}, pas les deux : l'Alsace-Moselle comprend les jours fériés nationaux."));
             }
         }
 
         if (calendar.ClosedDays is null)
         {
-            errors.Add($"{path}.closedDays", "The list of closed days is required (empty for none).");
+            errors.Add($"{path}.closedDays", new Message("calendar.closedDays.required", "The list of closed days is required (empty for none).", "La liste des jours de fermeture est requise (vide pour aucun)."));
         }
         else if (calendar.ClosedDays.Count > MaxClosedDays)
         {
-            errors.Add($"{path}.closedDays", $"Give at most {MaxClosedDays.ToString("N0", CultureInfo.InvariantCulture)} closed days.");
+            errors.Add($"{path}.closedDays", new Message("calendar.closedDays.tooMany", $"Give at most {MaxClosedDays.ToString("N0", CultureInfo.InvariantCulture)} closed days.", $"Indiquez au plus {MaxClosedDays.ToString("N0", French)} jours de fermeture.").With("max", MaxClosedDays));
         }
         else
         {
@@ -141,7 +117,7 @@ public static class ServiceLevelRules
             {
                 if (!days.Add(calendar.ClosedDays[i]))
                 {
-                    errors.Add($"{path}.closedDays[{i}]", "This day is already listed.");
+                    errors.Add($"{path}.closedDays[{i}]", new Message("calendar.closedDay.duplicate", "This day is already listed.", "Ce jour figure déjà dans la liste."));
                 }
             }
         }
@@ -187,7 +163,7 @@ public static class ServiceLevelRules
 
             if (!open)
             {
-                errors.Add($"{path}.closedDays", $"The closed days and holidays leave no opening day in {year}.");
+                errors.Add($"{path}.closedDays", new Message("calendar.closedDays.noOpeningDay", $"The closed days and holidays leave no opening day in {year}.", $"Les jours de fermeture et les jours fériés ne laissent aucun jour ouvré en {year}.").With("year", year));
             }
         }
     }
@@ -201,33 +177,33 @@ public static class ServiceLevelRules
             var interval = weekly[i];
             if (interval is null)
             {
-                errors.Add(itemPath, "The opening interval is missing.");
+                errors.Add(itemPath, new Message("calendar.interval.missing", "The opening interval is missing.", "La plage d'ouverture est manquante."));
                 continue;
             }
 
             var dayOk = interval.Day is not null && Days.Contains(interval.Day);
             if (!dayOk)
             {
-                errors.Add($"{itemPath}.day", "The day is one of monday, tuesday, wednesday, thursday, friday, saturday, sunday.");
+                errors.Add($"{itemPath}.day", new Message("calendar.interval.day", "The day is one of monday, tuesday, wednesday, thursday, friday, saturday, sunday.", "Le jour est l'un de monday, tuesday, wednesday, thursday, friday, saturday, sunday (lundi à dimanche)."));
             }
 
             var open = ParseTime(interval.Open, allowMidnightEnd: false);
             if (open is null)
             {
-                errors.Add($"{itemPath}.open", "The opening time is written HH:mm, e.g. 08:30.");
+                errors.Add($"{itemPath}.open", new Message("calendar.interval.open", "The opening time is written HH:mm, e.g. 08:30.", "L'heure d'ouverture s'écrit HH:mm, par exemple 08:30."));
             }
 
             var close = ParseTime(interval.Close, allowMidnightEnd: true);
             if (close is null)
             {
-                errors.Add($"{itemPath}.close", "The closing time is written HH:mm, e.g. 18:00 (24:00 for midnight).");
+                errors.Add($"{itemPath}.close", new Message("calendar.interval.close", "The closing time is written HH:mm, e.g. 18:00 (24:00 for midnight).", "L'heure de fermeture s'écrit HH:mm, par exemple 18:00 (24:00 pour minuit)."));
             }
 
             if (open is { } o && close is { } c)
             {
                 if (o >= c)
                 {
-                    errors.Add($"{itemPath}.close", "The closing time must be after the opening time.");
+                    errors.Add($"{itemPath}.close", new Message("calendar.interval.order", "The closing time must be after the opening time.", "L'heure de fermeture doit suivre l'heure d'ouverture."));
                 }
                 else if (dayOk)
                 {
@@ -243,8 +219,10 @@ public static class ServiceLevelRules
             var earlier = valid.FirstOrDefault(e => e.Index < later.Index && e.Day == later.Day && e.Open < later.Close && later.Open < e.Close);
             if (earlier.Day is not null)
             {
-                errors.Add($"{path}[{later.Index}]",
-                    $"This interval overlaps {earlier.Day} {FormatTime(earlier.Open)}–{FormatTime(earlier.Close)}.");
+                errors.Add($"{path}[{later.Index}]", new Message(
+                    "calendar.interval.overlap",
+                    $"This interval overlaps {earlier.Day} {FormatTime(earlier.Open)}–{FormatTime(earlier.Close)}.",
+                    $"Cette plage chevauche {earlier.Day} {FormatTime(earlier.Open)}–{FormatTime(earlier.Close)}."));
             }
         }
     }
@@ -284,37 +262,40 @@ public static class ServiceLevelRules
     /// </summary>
     /// <returns>Whether value and unit are usable for comparison with another duration (a misplaced "end of working
     /// day" is reported but does not prevent it).</returns>
-    public static bool CheckDuration(string path, string what, SlaDuration? duration, FieldErrors errors)
+    public static bool CheckDuration(string path, (string English, string French) what, SlaDuration? duration, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (duration is null)
         {
-            errors.Add(path, $"The {what} is required.");
+            errors.Add(path, new Message("sla.duration.required", $"The {what.English} is required.", $"Indiquez {what.French}."));
             return false;
         }
 
         var ok = true;
         if (duration.Unit is null || !DurationUnits.Contains(duration.Unit))
         {
-            errors.Add($"{path}.unit", "The unit is minutes, hours or businessDays.");
+            errors.Add($"{path}.unit", new Message("sla.duration.unit", "The unit is minutes, hours or businessDays.", "L'unité est minutes, hours ou businessDays (minutes, heures ou jours ouvrés)."));
             ok = false;
         }
 
         if (duration.Value <= 0)
         {
-            errors.Add($"{path}.value", $"The {what} must be greater than zero.");
+            errors.Add($"{path}.value", new Message("sla.duration.positive", $"The {what.English} must be greater than zero.", $"Indiquez pour {what.French} une valeur supérieure à zéro."));
             ok = false;
         }
         else if (ok && duration.Value > MaxDuration(duration.Unit!))
         {
-            errors.Add($"{path}.value", $"The {what} is at most {MaxDuration(duration.Unit!).ToString("N0", CultureInfo.InvariantCulture)} {duration.Unit}.");
+            errors.Add($"{path}.value", new Message(
+                "sla.duration.tooLong",
+                $"The {what.English} is at most {MaxDuration(duration.Unit!).ToString("N0", CultureInfo.InvariantCulture)} {duration.Unit}.",
+                $"Indiquez pour {what.French} au plus {MaxDuration(duration.Unit!).ToString("N0", French)} {duration.Unit}.").With("max", MaxDuration(duration.Unit!)));
             ok = false;
         }
 
         if (duration.EndOfWorkingDay && duration.Unit != SlaClock.BusinessDays)
         {
             // Not counted against "usable": the duration still compares with another one, which the terms check does.
-            errors.Add($"{path}.endOfWorkingDay", "\"End of working day\" applies only to a duration in business days.");
+            errors.Add($"{path}.endOfWorkingDay", new Message("sla.duration.endOfWorkingDay", "\"End of working day\" applies only to a duration in business days.", "« Fin de journée ouvrée » ne s'applique qu'à une durée en jours ouvrés."));
         }
 
         return ok;
@@ -327,12 +308,12 @@ public static class ServiceLevelRules
         ArgumentNullException.ThrowIfNull(errors);
         if (thresholds.Any(t => t is < 1 or > 99))
         {
-            errors.Add(path, "Warning thresholds are percentages between 1 and 99 (the breach is at 100).");
+            errors.Add(path, new Message("sla.warnings.range", "Warning thresholds are percentages between 1 and 99 (the breach is at 100).", "Les seuils d'alerte sont des pourcentages entre 1 et 99 (le dépassement est à 100)."));
         }
 
         if (thresholds.Zip(thresholds.Skip(1)).Any(pair => pair.Second <= pair.First))
         {
-            errors.Add(path, "Warning thresholds must be in increasing order, each once.");
+            errors.Add(path, new Message("sla.warnings.order", "Warning thresholds must be in increasing order, each once.", "Les seuils d'alerte doivent être croissants, chacun une seule fois."));
         }
     }
 }

@@ -56,5 +56,5 @@ public static class Caller
 
     public static ForbidHttpResult NotYourSide() => TypedResults.Forbid();
 
-    public static ProblemHttpResult Invalid(string field, string message) => Problems.Invalid(new() { [field] = [message] });
+    public static ProblemHttpResult Invalid(string field, string message) => Problems.Invalid(new Dictionary<string, string[]>() { [field] = [message] });
 }

@@ -47,7 +47,7 @@ public static class IndicesApi
 
         if (request.Series is not (null or SyntecSeries.Old or SyntecSeries.New))
         {
-            return Problems.Invalid(new() { ["series"] = [$"\"{SyntecSeries.New}\" (the default) or \"{SyntecSeries.Old}\"."] });
+            return Problems.Invalid(new Dictionary<string, string[]>() { ["series"] = [$"\"{SyntecSeries.New}\" (the default) or \"{SyntecSeries.Old}\"."] });
         }
 
         var series = request.Series ?? SyntecSeries.New;

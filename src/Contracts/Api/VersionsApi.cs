@@ -46,7 +46,7 @@ public static class VersionsApi
         {
             if (from is null || to is null)
             {
-                return Problems.Invalid(new() { [from is null ? "from" : "to"] = ["Give the two version numbers to compare."] });
+                return Problems.Invalid(new Dictionary<string, string[]>() { [from is null ? "from" : "to"] = ["Give the two version numbers to compare."] });
             }
 
             var before = await ContractStore.VersionAsync(unitOfWork, contract, from.Value);

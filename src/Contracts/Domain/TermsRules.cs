@@ -1,3 +1,4 @@
+using Infogerance.Validation;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Infogerance.IntegrationEvents;
@@ -230,8 +231,8 @@ public static partial class TermsRules
                 errors.Add($"{path}.priority", "The priority is P1, P2, P3 or P4.");
             }
 
-            var respondOk = ServiceLevelRules.CheckDuration($"{path}.respond", "time to respond", target.Respond, errors);
-            var resolveOk = ServiceLevelRules.CheckDuration($"{path}.resolve", "time to resolve", target.Resolve, errors);
+            var respondOk = ServiceLevelRules.CheckDuration($"{path}.respond", ("time to respond", "le délai de réponse"), target.Respond, errors);
+            var resolveOk = ServiceLevelRules.CheckDuration($"{path}.resolve", ("time to resolve", "le délai de résolution"), target.Resolve, errors);
             if (respondOk && resolveOk && RespondsAfterResolving(target.Respond, target.Resolve))
             {
                 errors.Add($"{path}.respond.value", "The time to respond cannot be longer than the time to resolve.");

@@ -51,7 +51,7 @@ public static class InvitationsApi
 
         if (PasswordRules.Check(request.Password, pending.Email) is { Count: > 0 } problems)
         {
-            return Problems.Invalid(new() { ["password"] = [.. problems] });
+            return Problems.Invalid(new Dictionary<string, string[]>() { ["password"] = [.. problems] });
         }
 
         var user = (await Accounts.FindUserAsync(unitOfWork, secret.OrganisationId, pending.UserId, forUpdate: true))!;

@@ -134,7 +134,7 @@ public static class OrganisationsApi
             var administrator = Roles.AdministratorOf(organisation.Kind);
             if (organisation.Kind != OrganisationKind.Platform && request.Roles is not null && !request.Roles.All(role => role == administrator))
             {
-                return Problems.Invalid(new() { ["roles"] = [$"An Operator invites the organisation's administrator ({administrator}) only."] });
+                return Problems.Invalid(new Dictionary<string, string[]>() { ["roles"] = [$"An Operator invites the organisation's administrator ({administrator}) only."] });
             }
 
             if (organisation.Kind != OrganisationKind.Platform && await unitOfWork.ExecuteScalarAsync<bool>(

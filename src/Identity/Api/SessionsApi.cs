@@ -41,7 +41,7 @@ public static class SessionsApi
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
-            return Problems.Invalid(new()
+            return Problems.Invalid(new Dictionary<string, string[]>()
             {
                 [string.IsNullOrWhiteSpace(request.Email) ? "email" : "password"] = ["Required."],
             });

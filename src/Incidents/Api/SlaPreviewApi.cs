@@ -1,3 +1,4 @@
+using Infogerance.Validation;
 using System.Globalization;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
@@ -60,7 +61,7 @@ public static class SlaPreviewApi
     {
         var errors = new FieldErrors();
         ServiceLevelRules.CheckCalendar("calendar", request.Calendar, errors);
-        ServiceLevelRules.CheckDuration("target", "target", request.Target, errors);
+        ServiceLevelRules.CheckDuration("target", ("target", "l'objectif"), request.Target, errors);
         var thresholds = request.WarningThresholds ?? DefaultThresholds;
         ServiceLevelRules.CheckWarningThresholds("warningThresholds", thresholds, errors);
         CheckInstant("startedAt", "start", request.StartedAt, required: true, errors);

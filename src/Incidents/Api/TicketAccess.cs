@@ -67,5 +67,5 @@ public static class TicketAccess
             : TypedResults.NotFound();
     }
 
-    public static ProblemHttpResult Invalid(string field, string message) => Problems.Invalid(new() { [field] = [message] });
+    public static ProblemHttpResult Invalid(string field, string message) => Problems.Invalid(new Dictionary<string, string[]>() { [field] = [message] });
 }

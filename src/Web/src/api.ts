@@ -7,6 +7,10 @@ export interface ProblemDetails {
   status?: number
   detail?: string
   errors?: Record<string, string[]>
+  /** Stable code of the problem (and of each field's error, at the same positions as `errors`). */
+  code?: string
+  parameters?: Record<string, unknown>
+  errorCodes?: Record<string, { code: string; parameters: Record<string, unknown> }[]>
 }
 
 export class ApiError extends Error {
@@ -104,6 +108,8 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 /** A JSON body, or a multipart form (file uploads) whose boundary the browser sets itself. */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers = new Headers({ Accept: 'application/json' })
+  // The services answer in the interface's language, which the i18n set-up keeps on the document.
+  if (document.documentElement.lang) headers.set('Accept-Language', document.documentElement.lang)
   const multipart = body instanceof FormData
   if (body !== undefined && !multipart) headers.set('Content-Type', 'application/json')
   // The gateway rejects mutating calls without this header: a cross-site form cannot set it.

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Infogerance.ServiceDefaults;
+
+/// <summary>
+/// The caller's language from <c>Accept-Language</c> (French or English, English by default), set as the UI
+/// culture only: texts follow the caller, while parsing and formatting of data stay culture-invariant.
+/// </summary>
+public static class RequestLanguage
+{
+    public static IApplicationBuilder UseRequestLanguage(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Of(context.Request));
+            await next(context);
+        });
+
+    /// <summary>The best of our languages for the request's <c>Accept-Language</c>.</summary>
+    public static string Of(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var accepted = request.GetTypedHeaders().AcceptLanguage;
+        foreach (var language in accepted.OrderByDescending(value => value.Quality ?? 1))
+        {
+            if (language.Quality == 0)
+            {
+                continue;
+            }
+
+            var primary = language.Value.Value?.Split('-')[0].ToLowerInvariant();
+            if (primary is not null && Languages.All.Contains(primary))
+            {
+                return primary;
+            }
+        }
+
+        return Languages.English;
+    }
+}
