@@ -36,15 +36,19 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             return FieldErrors.Of(path.Length == 0 ? "body" : path, MessageOf(json));
         }
 
+        if (bad.Message.Contains("no body was provided", StringComparison.Ordinal))
+        {
+            return FieldErrors.Of("body", BadRequestTexts.BodyRequired);
+        }
+
         // "Failed to bind parameter "int limit" from "abc"." and the like: the parameter's name and type are in
         // the framework's text, which is the only place they are given.
         if (ParameterPattern().Match(bad.Message) is { Success: true } parameter)
         {
-            var type = parameter.Groups["type"].Value;
-            var name = parameter.Groups["name"].Value;
-            return bad.Message.Contains("was not provided", StringComparison.Ordinal) || bad.Message.Contains("no body was provided", StringComparison.Ordinal)
-                ? FieldErrors.Of(IsBody(bad) ? "body" : name, IsBody(bad) ? BadRequestTexts.BodyRequired : BadRequestTexts.Required)
-                : FieldErrors.Of(IsBody(bad) ? "body" : name, BadRequestTexts.Expected(ExpectationOf(type)));
+            var field = IsBody(bad) ? "body" : parameter.Groups["name"].Value;
+            return bad.Message.Contains("was not provided", StringComparison.Ordinal)
+                ? FieldErrors.Of(field, IsBody(bad) ? BadRequestTexts.BodyRequired : BadRequestTexts.Required)
+                : FieldErrors.Of(field, BadRequestTexts.Expected(ExpectationOf(parameter.Groups["type"].Value)));
         }
 
         return bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
@@ -90,9 +94,20 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             "String" or "string" => BadRequestTexts.Text,
             _ when type.Contains("[]", StringComparison.Ordinal) || type.Contains("List", StringComparison.Ordinal)
                 || type.Contains("Enumerable", StringComparison.Ordinal) => BadRequestTexts.List,
-            _ => BadRequestTexts.Value,
+            _ => FindType(type) switch
+            {
+                { IsEnum: true } enumType => BadRequestTexts.OneOf(Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName)),
+                { IsClass: true } => BadRequestTexts.Object,
+                _ => BadRequestTexts.Value,
+            },
         };
     }
+
+    /// <summary>Our own types, named in full by the serializer's text.</summary>
+    private static Type? FindType(string fullName) =>
+        fullName.StartsWith("Infogerance.", StringComparison.Ordinal)
+            ? AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetType(fullName)).FirstOrDefault(type => type is not null)
+            : null;
 
     [GeneratedRegex("""converted to (?<type>[^ .][^ ]*?)\. Path""")]
     private static partial Regex ConversionPattern();
@@ -121,6 +136,13 @@ public static class BadRequestTexts
     public static readonly Expectation Text = new("text", "text", "du texte");
     public static readonly Expectation List = new("list", "a list", "une liste");
     public static readonly Expectation Value = new("value", "one of the accepted values", "l'une des valeurs acceptées");
+    public static readonly Expectation Object = new("object", "an object { … } with the documented fields", "un objet { … } avec les champs documentés");
+
+    public static Expectation OneOf(IEnumerable<string> values)
+    {
+        var list = string.Join(", ", values);
+        return new("oneOf", $"one of {list}", $"l'une des valeurs {list}");
+    }
 
     public static Message Expected(Expectation expectation) =>
         new Message("malformed.value", $"Expected {expectation.English}.", $"Valeur attendue : {expectation.French}.").With("expected", expectation.Code);

@@ -1,3 +1,4 @@
+using Infogerance.Data;
 using System.Text;
 using Infogerance.Incidents.Domain;
 using NodaTime;

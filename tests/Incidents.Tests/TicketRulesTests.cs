@@ -1,3 +1,4 @@
+using Infogerance.Data;
 using Infogerance.Incidents.Domain;
 using Infogerance.IntegrationEvents;
 using static Infogerance.Incidents.Tests.Calendars;

@@ -1,3 +1,5 @@
+using Infogerance.Data;
+
 namespace Infogerance.Contracts.Domain;
 
 /// <summary>

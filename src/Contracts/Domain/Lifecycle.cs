@@ -1,13 +1,6 @@
+using Infogerance.Data;
+
 namespace Infogerance.Contracts.Domain;
-
-/// <summary>The two sides of a contract: the client company (the tenant) and its provider.</summary>
-public static class Sides
-{
-    public const string Client = "client";
-    public const string Provider = "provider";
-
-    public static string Other(string side) => side == Client ? Provider : Client;
-}
 
 /// <summary>
 /// The phases of a contract (DOMAIN.md, "The life of a contract") and what may move it from one to the next.

@@ -1,3 +1,4 @@
+using Infogerance.Data;
 using System.Globalization;
 using System.Text;
 using NodaTime;

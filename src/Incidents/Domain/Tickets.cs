@@ -1,3 +1,5 @@
+using Infogerance.Data;
+
 namespace Infogerance.Incidents.Domain;
 
 public static class TicketKinds
@@ -27,13 +29,6 @@ public static class PendingSides
     public const string Client = "client";
     public const string ThirdParty = "thirdParty";
     public static readonly IReadOnlyList<string> All = [Client, ThirdParty];
-}
-
-public static class Sides
-{
-    public const string Client = "client";
-    public const string Provider = "provider";
-    public const string System = "system";
 }
 
 public static class Clocks
