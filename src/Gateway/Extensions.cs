@@ -1,6 +1,7 @@
 using Infogerance.Gateway.Bff;
 using Infogerance.Gateway.Security;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
@@ -10,6 +11,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SpaSettings>().BindConfiguration("Spa");
+        builder.Services.AddOptions<RateLimitSettings>().BindConfiguration("RateLimits");
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             // The session cookie is the gateway's business; services get the bearer token instead.
@@ -22,7 +25,8 @@ internal static class Extensions
         builder.AddGatewayRateLimits();
     }
 
-    public static void UseGateway(this WebApplication app)
+    /// <summary>The gateway's defences in front of everything, then the BFF's endpoints and the proxied routes.</summary>
+    public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
         app.UseSpaFiles();
@@ -46,12 +50,12 @@ internal static class Extensions
     }
 
     /// <summary>
-    /// The SPA's built files (configuration "Spa:Root"), with index.html for client-side routes. Absent in
+    /// The SPA's built files (<see cref="SpaSettings.Root"/>), with index.html for client-side routes. Absent in
     /// development, where Vite's dev server serves the SPA and proxies /api and /bff here.
     /// </summary>
     private static void UseSpaFiles(this WebApplication app)
     {
-        var root = app.Configuration["Spa:Root"];
+        var root = app.Services.GetRequiredService<IOptions<SpaSettings>>().Value.Root;
         if (string.IsNullOrWhiteSpace(root) || !Directory.Exists(root))
         {
             return;
