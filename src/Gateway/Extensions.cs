@@ -1,5 +1,6 @@
 using Infogerance.Gateway.Bff;
 using Infogerance.Gateway.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.ServiceDiscovery;
@@ -45,9 +46,12 @@ internal static class Extensions
     /// </summary>
     public static void MapInternalEndpointsBlock(this WebApplication app)
     {
-        app.MapMethods($"/api/{{service}}{ServiceDefaults.Extensions.MetricsPath}", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.NotFound());
-        app.Map("/api/identity/internal/{**rest}", () => TypedResults.NotFound());
+        app.MapMethods($"/api/{{service}}{ServiceDefaults.Extensions.MetricsPath}", [HttpMethods.Get, HttpMethods.Head], Hidden);
+        app.Map("/api/identity/internal/{**rest}", Hidden);
     }
+
+    /// <summary>404, as for a route that does not exist: the outside is not told what is behind it.</summary>
+    private static NotFound Hidden() => TypedResults.NotFound();
 
     /// <summary>
     /// The SPA's built files (<see cref="SpaSettings.Root"/>), with index.html for client-side routes. Absent in
