@@ -1,6 +1,8 @@
 using Infogerance.Gateway.Bff;
 using Infogerance.Gateway.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
@@ -10,6 +12,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SpaSettings>().BindConfiguration("Spa");
+        builder.Services.AddOptions<RateLimitSettings>().BindConfiguration("RateLimits");
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             // The session cookie is the gateway's business; services get the bearer token instead.
@@ -22,7 +26,8 @@ internal static class Extensions
         builder.AddGatewayRateLimits();
     }
 
-    public static void UseGateway(this WebApplication app)
+    /// <summary>The gateway's defences in front of everything, then the BFF's endpoints and the proxied routes.</summary>
+    public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
         app.UseSpaFiles();
@@ -41,17 +46,20 @@ internal static class Extensions
     /// </summary>
     public static void MapInternalEndpointsBlock(this WebApplication app)
     {
-        app.MapMethods($"/api/{{service}}{ServiceDefaults.Extensions.MetricsPath}", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.NotFound());
-        app.Map("/api/identity/internal/{**rest}", () => TypedResults.NotFound());
+        app.MapMethods($"/api/{{service}}{ServiceDefaults.Extensions.MetricsPath}", [HttpMethods.Get, HttpMethods.Head], Hidden);
+        app.Map("/api/identity/internal/{**rest}", Hidden);
     }
 
+    /// <summary>404, as for a route that does not exist: the outside is not told what is behind it.</summary>
+    private static NotFound Hidden() => TypedResults.NotFound();
+
     /// <summary>
-    /// The SPA's built files (configuration "Spa:Root"), with index.html for client-side routes. Absent in
+    /// The SPA's built files (<see cref="SpaSettings.Root"/>), with index.html for client-side routes. Absent in
     /// development, where Vite's dev server serves the SPA and proxies /api and /bff here.
     /// </summary>
     private static void UseSpaFiles(this WebApplication app)
     {
-        var root = app.Configuration["Spa:Root"];
+        var root = app.Services.GetRequiredService<IOptions<SpaSettings>>().Value.Root;
         if (string.IsNullOrWhiteSpace(root) || !Directory.Exists(root))
         {
             return;

@@ -7,6 +7,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.UseGateway();
+app.MapApplicationEndpoints();
 
 await app.RunServiceAsync();

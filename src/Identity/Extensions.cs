@@ -38,7 +38,7 @@ internal static class Extensions
                 options.ConfigurationManager = new KeyRingConfigurationManager(keys, settings.Value.Issuer));
     }
 
-    public static void MapIdentityApi(this WebApplication app)
+    public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapWellKnownApi();
         app.MapSessionsApi();
@@ -46,6 +46,7 @@ internal static class Extensions
         app.MapUsersApi();
         app.MapInvitationsApi();
         app.MapOrganisationsApi();
+        app.MapProvidersApi();
         app.MapServiceAccountsApi();
         app.MapAuditApi();
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Infogerance.Identity.Data;
+using Infogerance.Identity.Domain;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -15,8 +17,14 @@ public sealed record InvitationResponse(Api.UserDto User, string? InvitationUrl,
 /// </summary>
 public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogger<InvitationMailer> logger)
 {
-    public async Task<InvitationResponse> DeliverAsync(NewInvitation invitation, string organisationName, HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="language">
+    /// The language of the e-mail: the invitee's when it is known, otherwise the inviter's (Identity keeps no
+    /// language per user yet, so callers pass the inviting request's).
+    /// </param>
+    public async Task<InvitationResponse> DeliverAsync(
+        NewInvitation invitation, string organisationName, HttpRequest request, CancellationToken cancellationToken, string? language = null)
     {
+        ArgumentNullException.ThrowIfNull(invitation);
         var url = $"{PublicOrigin(request)}/invitation/{invitation.Token.Value}";
         var smtp = settings.Value.Smtp;
         var emailed = false;
@@ -24,22 +32,13 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogge
         {
             try
             {
+                var (subject, body) = Compose(invitation, organisationName, url, settings.Value.InvitationLifetime,
+                    language is null ? CultureInfo.CurrentUICulture : CultureInfo.GetCultureInfo(language));
                 var message = new MimeMessage();
                 message.From.Add(MailboxAddress.Parse(smtp.From));
                 message.To.Add(new MailboxAddress(invitation.User.DisplayName, invitation.User.Email));
-                message.Subject = $"Infogérance — invitation ({organisationName})";
-                message.Body = new TextPart("plain")
-                {
-                    Text = $"""
-                        {invitation.User.DisplayName},
-
-                        You are invited to join {organisationName} on Infogérance. Choose your password here (the link works once, within {settings.Value.InvitationLifetime.TotalDays:0} days):
-                        {url}
-
-                        Vous êtes invité(e) à rejoindre {organisationName} sur Infogérance. Choisissez votre mot de passe ici :
-                        {url}
-                        """,
-                };
+                message.Subject = subject;
+                message.Body = new TextPart("plain") { Text = body };
                 using var client = new SmtpClient();
                 // Never in clear: the credentials and the one-time link travel in this connection.
                 await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls, cancellationToken);
@@ -59,6 +58,15 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogge
         }
 
         return new InvitationResponse(Api.UserDto.From(invitation.User), emailed ? null : url, emailed);
+    }
+
+    /// <summary>The invitation e-mail's subject and text in <paramref name="language"/>.</summary>
+    public static (string Subject, string Body) Compose(NewInvitation invitation, string organisationName, string url, TimeSpan lifetime, CultureInfo language)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        var days = (int)Math.Round(lifetime.TotalDays);
+        return (IdentityMessages.InvitationSubject(organisationName).In(language),
+            IdentityMessages.InvitationBody(invitation.User.DisplayName, organisationName, days, url).In(language));
     }
 
     /// <summary>

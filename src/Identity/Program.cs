@@ -7,6 +7,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapIdentityApi();
+app.MapApplicationEndpoints();
 
 await app.RunServiceAsync();

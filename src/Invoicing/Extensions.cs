@@ -1,3 +1,4 @@
+using Infogerance.Invoicing.Api;
 using Infogerance.Data;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
@@ -8,10 +9,19 @@ internal static class Extensions
 {
     public const string ServiceName = "invoicing";
 
+    /// <summary>The database (migrated at start), the bus, token validation and the service's settings.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
         builder.AddMessaging(ServiceName);
         builder.AddDefaultAuthentication();
+
+        builder.Services.AddOptions<InvoicingSettings>().BindConfiguration("Invoicing");
+    }
+
+    /// <summary>Every endpoint group of the service, one per file of <c>Api/</c>.</summary>
+    public static void MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapInvoicingApi();
     }
 }

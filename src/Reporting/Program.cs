@@ -1,5 +1,5 @@
-using Infogerance.ServiceDefaults;
 using Infogerance.Reporting;
+using Infogerance.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,5 +7,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapApplicationEndpoints();
 
 await app.RunServiceAsync();

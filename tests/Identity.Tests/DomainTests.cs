@@ -17,11 +17,24 @@ public sealed class PasswordRulesTests
 
     [Fact]
     public void A_password_built_on_the_e_mail_name_is_refused_whatever_the_case() =>
-        Assert.Contains(PasswordRules.Check("MARIE.CURIE-2026", "marie.curie@example.org"), p => p.Contains("e-mail"));
+        Assert.Contains(PasswordRules.Check("MARIE.CURIE-2026", "marie.curie@example.org"),
+            p => p.English.Contains("e-mail") && p.Code == "password.containsEmailName");
 
     [Fact]
     public void Very_long_passwords_are_refused_before_hashing() =>
-        Assert.NotEmpty(PasswordRules.Check(new string('a', 128) + "1", "x@example.org"));
+        Assert.Contains(PasswordRules.Check(new string('a', 128) + "1", "x@example.org"),
+            p => p.Code == "password.tooLong" && Equals(p.Parameters["max"], PasswordRules.MaximumLength));
+
+    [Fact]
+    public void Each_refusal_names_its_rule_by_code_and_its_limit_as_a_parameter()
+    {
+        var problems = PasswordRules.Check("short", "someone@example.org");
+        Assert.Equal(["password.tooShort", "password.letterAndDigit"], problems.Select(p => p.Code));
+        Assert.Equal("At least 12 characters are required.", problems[0].English);
+        Assert.Equal("Au moins 12 caractères sont requis.", problems[0].French);
+        Assert.Equal(12, problems[0].Parameters["min"]);
+        Assert.Equal("password.required", Assert.Single(PasswordRules.Check(null, "someone@example.org")).Code);
+    }
 }
 
 public sealed class LockoutPolicyTests

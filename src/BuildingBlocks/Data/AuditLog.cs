@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
 
 namespace Infogerance.Data;
 
 /// <summary>
 /// Who changed what: written in the same transaction as the change, in the organisation it concerns, and when the
-/// change concerns one contract, under that contract (so that its provider reads it too). Every service that
-/// audits has an <c>audit_log</c> table of these columns.
+/// change concerns one contract, under that contract (so that its provider reads it too). The platform migrations
+/// give every service database the <c>audit_log</c> table; each service that audits chooses its row-level security.
 /// </summary>
 public static class AuditLog
 {
@@ -21,13 +22,21 @@ public static class AuditLog
     /// <summary>A page of entries, newest first; <see cref="NextCursor"/> is the <c>before</c> of the next page.</summary>
     public sealed record Page(IReadOnlyList<Entry> Items, string? NextCursor);
 
+    public const int MaximumPageSize = 200;
+
+    public static readonly Message LimitOutOfRange =
+        new Message("page.limit.range", $"Between 1 and {MaximumPageSize}.", $"Entre 1 et {MaximumPageSize}.").With("min", 1).With("max", MaximumPageSize);
+
+    public static readonly Message UnknownCursor =
+        new("page.cursor.unknown", "Not a cursor returned by this endpoint.", "Ce n'est pas un curseur renvoyé par ce point d'accès.");
+
     /// <summary>What is wrong with a page request (<c>limit</c>, <c>before</c>); the cursor when nothing is.</summary>
-    public static Dictionary<string, string[]> CheckPage(int limit, string? before, out Guid? cursor)
+    public static FieldErrors ValidatePage(int limit, string? before, out Guid? cursor)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (limit is < 1 or > 200)
+        var errors = new FieldErrors();
+        if (limit is < 1 or > MaximumPageSize)
         {
-            errors["limit"] = ["Between 1 and 200."];
+            errors.Add("limit", LimitOutOfRange);
         }
 
         cursor = null;
@@ -39,12 +48,19 @@ public static class AuditLog
             }
             else
             {
-                errors["before"] = ["Not a cursor returned by this endpoint."];
+                errors.Add("before", UnknownCursor);
             }
         }
 
         return errors;
     }
+
+    /// <summary>
+    /// <see cref="ValidatePage"/> in English only, for callers still answering with the English-only problem;
+    /// removed with that problem.
+    /// </summary>
+    public static Dictionary<string, string[]> CheckPage(int limit, string? before, out Guid? cursor) =>
+        ValidatePage(limit, before, out cursor).ByField.ToDictionary(entry => entry.Key, entry => entry.Value.Select(message => message.English).ToArray());
 
     public static async Task<Page> ReadPageAsync(UnitOfWork unitOfWork, Guid organisationId, Guid? before, int limit, Guid? contractId = null)
     {

@@ -205,21 +205,7 @@ CREATE TABLE notification_reads (
 );
 SELECT enable_contract_rls('notification_reads');
 
-CREATE TABLE audit_log (
-    tenant_id     uuid        NOT NULL,
-    id            uuid        NOT NULL,
-    contract_id   uuid,
-    occurred_at   timestamptz NOT NULL,
-    actor_id      uuid,
-    actor_name    text        NOT NULL,
-    action        text        NOT NULL,
-    entity_type   text        NOT NULL,
-    entity_id     uuid        NOT NULL,
-    before        jsonb,
-    after         jsonb,
-    PRIMARY KEY (tenant_id, id)
-);
-CREATE INDEX audit_log_contract ON audit_log (tenant_id, contract_id, id DESC);
+-- The audit log's table comes with the platform migrations; its entries are isolated here.
 SELECT enable_contract_rls('audit_log');
 
 -- When each signed contract next needs its notice alerts looked at. Ids and a date only, no business data:

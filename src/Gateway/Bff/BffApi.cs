@@ -3,34 +3,39 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Gateway.Bff;
 
+/// <summary>An e-mail address and a password, to sign in.</summary>
 public sealed record LoginRequest(string? Email, string? Password);
 
-/// <summary>Log-in, log-out and "who am I" for the SPA, which never sees a token: only an HttpOnly cookie.</summary>
+/// <summary>
+/// Log-in, log-out and "who am I" for the SPA, which never sees a token: only an HttpOnly cookie. Anonymous:
+/// these endpoints read the cookie themselves.
+/// </summary>
 public static class BffApi
 {
     public const string LoginPolicy = "login";
 
     public static void MapBffApi(this IEndpointRouteBuilder app)
     {
-        var bff = app.MapGroup("/bff");
+        var bff = app.MapGroup("/bff").AllowAnonymous();
         bff.MapPost("/login", LogInAsync).RequireRateLimiting(LoginPolicy);
         bff.MapPost("/logout", LogOutAsync);
         bff.MapGet("/user", GetUserAsync);
     }
 
-    public static async Task<IResult> LogInAsync(
+    /// <summary>Signs in: sets the session cookie and answers who is signed in, or says why not.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> LogInAsync(
         LoginRequest request, HttpContext context, IdentityClient identity, Credentials credentials, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(credentials);
         var (session, token, response) = await identity.LogInAsync(request.Email, request.Password, cancellationToken);
         using (response)
         {
             if (session is null || token is null)
             {
                 return response.StatusCode == HttpStatusCode.Unauthorized
-                    ? TypedResults.Problem(
-                        title: "Sign-in refused",
-                        detail: "The e-mail address or the password is incorrect.",
-                        statusCode: StatusCodes.Status401Unauthorized)
+                    ? GatewayMessages.Problem(StatusCodes.Status401Unauthorized, GatewayMessages.SignInRefusedTitle, GatewayMessages.SignInRefused)
                     : await PassOnAsync(response, cancellationToken);
             }
         }
@@ -41,8 +46,10 @@ public static class BffApi
         return await PassOnAsync(user, cancellationToken);
     }
 
+    /// <summary>Signs out: ends the session at Identity and clears the cookie.</summary>
     public static async Task<NoContent> LogOutAsync(HttpContext context, IdentityClient identity, Credentials credentials, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (Credentials.SessionOf(context.Request) is { } session)
         {
             credentials.Forget(session);
@@ -53,8 +60,12 @@ public static class BffApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> GetUserAsync(HttpContext context, IdentityClient identity, Credentials credentials, CancellationToken cancellationToken)
+    /// <summary>Who is signed in with this cookie (Identity's <c>/me</c>); 401 once the session is over.</summary>
+    public static async Task<Results<ContentHttpResult, UnauthorizedHttpResult>> GetUserAsync(
+        HttpContext context, IdentityClient identity, Credentials credentials, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(credentials);
         if (Credentials.SessionOf(context.Request) is not { } session
             || await credentials.ForSessionAsync(session, cancellationToken) is not { } token)
         {
@@ -67,7 +78,7 @@ public static class BffApi
     }
 
     /// <summary>Identity's answer, status and problem details included, as the gateway's own.</summary>
-    private static async Task<IResult> PassOnAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+    private static async Task<ContentHttpResult> PassOnAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         TypedResults.Content(
             await response.Content.ReadAsStringAsync(cancellationToken),
             response.Content.Headers.ContentType?.ToString() ?? "application/json",

@@ -23,7 +23,7 @@ public sealed class DownstreamCredentials(RequestDelegate next)
             token = await credentials.ForApiKeyAsync(apiKey, context.RequestAborted);
             if (token is null)
             {
-                await Results.Problem(title: "Invalid API key", detail: "The API key is unknown or revoked.", statusCode: StatusCodes.Status401Unauthorized)
+                await GatewayMessages.Problem(StatusCodes.Status401Unauthorized, GatewayMessages.ApiKeyInvalidTitle, GatewayMessages.ApiKeyInvalid)
                     .ExecuteAsync(context);
                 return;
             }
@@ -36,7 +36,7 @@ public sealed class DownstreamCredentials(RequestDelegate next)
             if (token is null)
             {
                 Credentials.ClearSession(context.Response);
-                await Results.Problem(title: "Session ended", detail: "Sign in again.", statusCode: StatusCodes.Status401Unauthorized)
+                await GatewayMessages.Problem(StatusCodes.Status401Unauthorized, GatewayMessages.SessionEndedTitle, GatewayMessages.SessionEnded)
                     .ExecuteAsync(context);
                 return;
             }

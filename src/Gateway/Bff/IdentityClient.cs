@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Infogerance.Validation;
 
 namespace Infogerance.Gateway.Bff;
 
@@ -17,7 +19,8 @@ public sealed class IdentityClient(HttpClient http)
     /// <summary>The new session and its first token, or Identity's refusal passed on as it is.</summary>
     public async Task<(string? Session, IssuedToken? Token, HttpResponseMessage Response)> LogInAsync(string? email, string? password, CancellationToken cancellationToken)
     {
-        var response = await http.PostAsJsonAsync("/internal/sessions", new { email, password }, cancellationToken);
+        using var request = InCallersLanguage(new HttpRequestMessage(HttpMethod.Post, "/internal/sessions") { Content = JsonContent.Create(new { email, password }) });
+        var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             return (null, null, response);
@@ -39,9 +42,17 @@ public sealed class IdentityClient(HttpClient http)
     /// <summary>Identity's <c>/me</c> for the holder of <paramref name="accessToken"/>.</summary>
     public async Task<HttpResponseMessage> GetUserAsync(string accessToken, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/me");
+        using var request = InCallersLanguage(new HttpRequestMessage(HttpMethod.Get, "/me"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return await http.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Identity's answers are passed on as they are: they must be written in the caller's language.</summary>
+    private static HttpRequestMessage InCallersLanguage(HttpRequestMessage request)
+    {
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(
+            Languages.IsFrench(CultureInfo.CurrentUICulture) ? Languages.French : Languages.English));
+        return request;
     }
 
     private async Task<IssuedToken?> TokenAsync(string path, object body, CancellationToken cancellationToken)

@@ -6,24 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Infogerance.Gateway.Security;
 
-/// <summary>The "RateLimits" configuration section.</summary>
-public sealed class RateLimitSettings
-{
-    /// <summary>Log-in attempts per client address per minute (the account lockout counts per account).</summary>
-    public int LoginsPerAddressPerMinute { get; set; } = 10;
-
-    /// <summary>
-    /// Requests per second one client address may sustain on /api and /bff, and its burst: checked before any
-    /// credential is looked up, so a flood of made-up cookies or keys never reaches Identity unbounded.
-    /// </summary>
-    public int RequestsPerAddressPerSecond { get; set; } = 200;
-    public int AddressBurst { get; set; } = 400;
-
-    /// <summary>API requests per second one organisation may sustain, and its burst: one tenant cannot starve the others.</summary>
-    public int RequestsPerSecond { get; set; } = 100;
-    public int Burst { get; set; } = 400;
-}
-
 /// <summary>The per-organisation limiter, applied once the gateway knows whom a request speaks for.</summary>
 public sealed class TenantRateLimiter(IOptions<RateLimitSettings> settings) : IDisposable
 {
@@ -44,7 +26,6 @@ public static class RateLimits
 {
     public static void AddGatewayRateLimits(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitSettings>().BindConfiguration("RateLimits");
         builder.Services.AddSingleton<TenantRateLimiter>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, configured) =>
@@ -78,7 +59,7 @@ public static class RateLimits
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        await Results.Problem(title: "Too many requests", detail: "Slow down and retry later.", statusCode: StatusCodes.Status429TooManyRequests)
+        await GatewayMessages.Problem(StatusCodes.Status429TooManyRequests, GatewayMessages.TooManyRequestsTitle, GatewayMessages.TooManyRequests)
             .ExecuteAsync(context);
     }
 

@@ -1,3 +1,6 @@
+using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
+
 namespace Infogerance.Gateway.Security;
 
 /// <summary>The browser-side defences of every response: what may load, framing, sniffing, referrers, HTTPS.</summary>
@@ -46,12 +49,14 @@ public sealed class AntiforgeryHeader(RequestDelegate next)
             && (request.Headers.Authorization.Count > 0 || request.Headers.ContainsKey(Bff.Credentials.ApiKeyHeader));
         if (guarded && !safe && !ownCredentials && request.Headers[Header] != "1")
         {
-            return Results.Problem(
-                    title: "Missing anti-forgery header",
-                    detail: $"State-changing requests must send the header {Header}: 1.",
-                    statusCode: StatusCodes.Status400BadRequest,
-                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [Header] = ["Required, with the value 1."] } })
-                .ExecuteAsync(context);
+            // A 400 naming the header as its field, as for any value that cannot be read, with its own code.
+            var missing = GatewayMessages.AntiforgeryMissing(Header);
+            var refusal = TypedResults.Problem(Problems.ValidationProblem(FieldErrors.Of(Header, GatewayMessages.AntiforgeryHeaderRequired), StatusCodes.Status400BadRequest));
+            refusal.ProblemDetails.Title = GatewayMessages.AntiforgeryMissingTitle.Text;
+            refusal.ProblemDetails.Detail = missing.Text;
+            refusal.ProblemDetails.Extensions[Problems.CodeKey] = missing.Code;
+            refusal.ProblemDetails.Extensions[Problems.ParametersKey] = missing.Parameters;
+            return refusal.ExecuteAsync(context);
         }
 
         return next(context);

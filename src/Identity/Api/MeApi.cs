@@ -1,28 +1,37 @@
-using Infogerance.Data;
 using Infogerance.Identity.Data;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Identity.Api;
 
+/// <summary>An organisation as its members and the register show it.</summary>
 public sealed record OrganisationSummary(Guid Id, string Name, OrganisationKind Kind);
+
+/// <summary>A tenant whose data the caller may reach.</summary>
 public sealed record TenantSummary(Guid Id, string Name);
+
+/// <summary>The signed-in caller: who, of which organisation, with which roles, reaching which tenants.</summary>
 public sealed record UserInfo(
     Guid Id, string? Email, string DisplayName, OrganisationSummary Organisation, IReadOnlyList<string> Roles, IReadOnlyList<TenantSummary> Tenants);
 
+/// <summary>Any signed-in caller reads who it is.</summary>
 public static class MeApi
 {
-    public static void MapMeApi(this IEndpointRouteBuilder app) => app.MapGet("/me", GetAsync);
+    public static void MapMeApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/me").RequireAuthorization();
+        api.MapGet("/", GetAsync);
+    }
 
     /// <summary>
     /// Who is signed in, and the tenants whose data it may reach: a client's own, or for a provider every client
     /// with an open contract naming it (from this service's replica of the contracts' parties).
     /// </summary>
-    public static async Task<Results<Ok<UserInfo>, NotFound>> GetAsync(CurrentUser user, Database database, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<UserInfo>, NotFound>> GetAsync([AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
-        var organisation = await Accounts.FindOrganisationAsync(unitOfWork, user.OrganisationId);
-        if (organisation is null)
+        var user = services.User;
+        await using var unitOfWork = await services.Database.BeginAsync(user.OrganisationId, cancellationToken);
+        if (await Accounts.FindOrganisationAsync(unitOfWork, user.OrganisationId) is not { } organisation)
         {
             return TypedResults.NotFound();
         }
@@ -30,21 +39,10 @@ public static class MeApi
         var tenants = organisation.Kind switch
         {
             OrganisationKind.Client => [new TenantSummary(organisation.Id, organisation.Name)],
-            OrganisationKind.Provider => [.. await unitOfWork.QueryAsync<TenantSummary>(
-                """
-                SELECT o.id, o.name FROM organisations o
-                WHERE o.kind = 'client' AND EXISTS (
-                    SELECT 1 FROM contract_parties p
-                    WHERE p.tenant_id = o.id AND p.provider_organisation_id = @Id AND p.is_open)
-                ORDER BY o.name
-                """,
-                new { organisation.Id })],
+            OrganisationKind.Provider => await Organisations.ClientsOfProviderAsync(unitOfWork, organisation.Id),
             _ => Array.Empty<TenantSummary>(),
         };
-        var email = user.IsServiceAccount
-            ? null
-            : await unitOfWork.ExecuteScalarAsync<string>(
-                "SELECT email FROM users WHERE tenant_id = @OrganisationId AND id = @Id", new { user.OrganisationId, user.Id });
+        var email = user.IsServiceAccount ? null : await Accounts.EmailOfAsync(unitOfWork, user.OrganisationId, user.Id);
         return TypedResults.Ok(new UserInfo(
             user.Id, email, user.Name, new OrganisationSummary(organisation.Id, organisation.Name, organisation.Kind), user.Roles, tenants));
     }

@@ -1,26 +1,21 @@
 using Infogerance.Data;
 using Infogerance.Identity.Data;
+using Infogerance.Identity.Domain;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Infogerance.Identity.Api;
 
+/// <summary>An organisation as Operators see it: its name, its kind and how many users it has.</summary>
 public sealed record OrganisationDto(Guid Id, string Name, OrganisationKind Kind, DateTimeOffset CreatedAt, int UserCount);
+
+/// <summary>A new organisation's name and kind, or an organisation's new name.</summary>
 public sealed record OrganisationRequest(string? Name, OrganisationKind? Kind);
-public sealed record ProviderDto(Guid Id, string Name);
 
 /// <summary>Operators register client and provider organisations and invite their first admin; they see no business data.</summary>
 public static class OrganisationsApi
 {
-    private const string Select =
-        """
-        SELECT o.id, o.name, o.kind, o.created_at,
-               coalesce(c.user_count, 0) AS user_count
-        FROM organisations o LEFT JOIN organisation_user_counts() c ON c.tenant_id = o.id
-        """;
-
     public static void MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/organisations").RequireAuthorization(Policies.Operator);
@@ -29,102 +24,87 @@ public static class OrganisationsApi
         api.MapGet("/{organisationId:guid}", GetAsync);
         api.MapPut("/{organisationId:guid}", RenameAsync);
         api.MapPost("/{organisationId:guid}/invitations", InviteAsync);
-        app.MapGet("/organisations/providers", ListProvidersAsync).RequireAuthorization(Policies.ClientUsers);
     }
 
-    /// <summary>The providers a client may name in a contract, and whose names its people read: names only, as the register shows them.</summary>
-    public static async Task<Ok<ProviderDto[]>> ListProvidersAsync(CurrentUser user, Database database, CancellationToken cancellationToken)
+    /// <summary>Every organisation of the platform, by name.</summary>
+    public static async Task<Ok<OrganisationDto[]>> ListAsync([AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
-        return TypedResults.Ok((await unitOfWork.QueryAsync<ProviderDto>(
-            "SELECT id, name FROM organisations WHERE kind = 'provider' ORDER BY name")).ToArray());
+        await using var unitOfWork = await services.Database.BeginAsync(services.User.OrganisationId, cancellationToken);
+        return TypedResults.Ok(await Organisations.ListAsync(unitOfWork));
     }
 
-    public static async Task<Ok<OrganisationDto[]>> ListAsync(CurrentUser user, Database database, CancellationToken cancellationToken)
+    /// <summary>One organisation.</summary>
+    public static async Task<Results<Ok<OrganisationDto>, NotFound>> GetAsync(
+        Guid organisationId, [AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
-        return TypedResults.Ok((await unitOfWork.QueryAsync<OrganisationDto>($"{Select} ORDER BY o.name")).ToArray());
+        await using var unitOfWork = await services.Database.BeginAsync(services.User.OrganisationId, cancellationToken);
+        return await Organisations.FindAsync(unitOfWork, organisationId) is { } organisation ? TypedResults.Ok(organisation) : TypedResults.NotFound();
     }
 
-    public static async Task<Results<Ok<OrganisationDto>, NotFound>> GetAsync(Guid organisationId, CurrentUser user, Database database, CancellationToken cancellationToken)
-    {
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
-        return await FindAsync(unitOfWork, organisationId) is { } organisation ? TypedResults.Ok(organisation) : TypedResults.NotFound();
-    }
-
+    /// <summary>Registers a client or provider organisation under a name no other organisation has.</summary>
     public static async Task<Results<Created<OrganisationDto>, ProblemHttpResult>> CreateAsync(
-        OrganisationRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
+        OrganisationRequest request, [AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        var errors = ValidateName(request.Name);
+        var errors = AccountRules.CheckName(new FieldErrors(), "name", request.Name);
         if (request.Kind is not (OrganisationKind.Client or OrganisationKind.Provider))
         {
-            errors["kind"] = ["Choose \"client\" or \"provider\"."];
+            errors.Add("kind", IdentityMessages.OrganisationKindInvalid);
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
         }
 
         var id = Guid.CreateVersion7();
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
-        var inserted = await unitOfWork.ExecuteAsync(
-            """
-            INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (@id, @name, @kind, now(), now())
-            ON CONFLICT DO NOTHING
-            """,
-            new { id, name = request.Name!.Trim(), kind = request.Kind.ToString()!.ToLowerInvariant() });
-        if (inserted == 0)
+        var user = services.User;
+        await using var unitOfWork = await services.Database.BeginAsync(user.OrganisationId, cancellationToken);
+        if (!await Organisations.CreateAsync(unitOfWork, id, request.Name!.Trim(), request.Kind!.Value))
         {
-            return Problems.Conflict("An organisation with this name already exists.");
+            return Problems.Conflict(IdentityMessages.OrganisationNameTaken);
         }
 
-        var created = (await FindAsync(unitOfWork, id))!;
+        var created = (await Organisations.FindAsync(unitOfWork, id))!;
         await AuditLog.WriteAsync(unitOfWork, user.OrganisationId, AuditLog.Actor.Of(user), "organisation.created", "organisation", id, null, Audited(created));
         await unitOfWork.CommitAsync();
         return TypedResults.Created($"/organisations/{id}", created);
     }
 
+    /// <summary>Renames an organisation, to a name no other organisation has.</summary>
     public static async Task<Results<Ok<OrganisationDto>, NotFound, ProblemHttpResult>> RenameAsync(
-        Guid organisationId, OrganisationRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
+        Guid organisationId, OrganisationRequest request, [AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        if (ValidateName(request.Name) is { Count: > 0 } errors)
+        if (AccountRules.CheckName(new FieldErrors(), "name", request.Name) is { IsEmpty: false } errors)
         {
             return Problems.Invalid(errors);
         }
 
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
-        if (await FindAsync(unitOfWork, organisationId) is not { } before)
+        var user = services.User;
+        await using var unitOfWork = await services.Database.BeginAsync(user.OrganisationId, cancellationToken);
+        if (await Organisations.FindAsync(unitOfWork, organisationId) is not { } before)
         {
             return TypedResults.NotFound();
         }
 
-        try
+        if (!await Organisations.RenameAsync(unitOfWork, organisationId, request.Name!.Trim()))
         {
-            await unitOfWork.ExecuteAsync(
-                "UPDATE organisations SET name = @name, updated_at = now() WHERE id = @organisationId",
-                new { organisationId, name = request.Name!.Trim() });
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            return Problems.Conflict("An organisation with this name already exists.");
+            return Problems.Conflict(IdentityMessages.OrganisationNameTaken);
         }
 
-        var after = (await FindAsync(unitOfWork, organisationId))!;
+        var after = (await Organisations.FindAsync(unitOfWork, organisationId))!;
         await AuditLog.WriteAsync(unitOfWork, user.OrganisationId, AuditLog.Actor.Of(user), "organisation.renamed", "organisation", organisationId, Audited(before), Audited(after));
         await unitOfWork.CommitAsync();
         return TypedResults.Ok(after);
     }
 
     /// <summary>
-    /// An organisation's first administrator, and nothing more: once it has one, its own admins invite its users,
-    /// so an Operator cannot make itself a member of a tenant.
+    /// Invites an organisation's first administrator, and nothing more: once it has one, its own admins invite
+    /// its users, so an Operator cannot make itself a member of a tenant.
     /// </summary>
     public static async Task<Results<Created<InvitationResponse>, ProblemHttpResult, NotFound>> InviteAsync(
-        Guid organisationId, InviteRequest request, CurrentUser user, Database database, InvitationMailer mailer,
-        IOptions<IdentitySettings> settings, HttpRequest http, CancellationToken cancellationToken)
+        Guid organisationId, InviteRequest request, [AsParameters] InvitationServices services, CancellationToken cancellationToken)
     {
-        await using (var unitOfWork = await database.BeginAsync(organisationId, cancellationToken))
+        await using (var unitOfWork = await services.Database.BeginAsync(organisationId, cancellationToken))
         {
             if (await Accounts.FindOrganisationAsync(unitOfWork, organisationId) is not { } organisation)
             {
@@ -134,25 +114,19 @@ public static class OrganisationsApi
             var administrator = Roles.AdministratorOf(organisation.Kind);
             if (organisation.Kind != OrganisationKind.Platform && request.Roles is not null && !request.Roles.All(role => role == administrator))
             {
-                return Problems.Invalid(new Dictionary<string, string[]>() { ["roles"] = [$"An Operator invites the organisation's administrator ({administrator}) only."] });
+                return Problems.Invalid("roles", IdentityMessages.OperatorInvitesAdministratorOnly(administrator));
             }
 
-            if (organisation.Kind != OrganisationKind.Platform && await unitOfWork.ExecuteScalarAsync<bool>(
-                    "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_id = @organisationId AND status <> 'deactivated' AND @administrator = ANY (roles))",
-                    new { organisationId, administrator }))
+            if (organisation.Kind != OrganisationKind.Platform && await Accounts.HasAdministratorAsync(unitOfWork, organisationId, administrator))
             {
-                return Problems.Conflict("This organisation already has an administrator, who invites its users.");
+                return Problems.Conflict(IdentityMessages.OrganisationHasAdministrator);
             }
         }
 
         // Operators follow their own actions in the platform's log, written in the same transaction.
-        return await UsersApi.InviteIntoAsync(organisationId, request, user, database, mailer, settings, http, cancellationToken, alsoAuditIn: organisationId == user.OrganisationId ? null : user.OrganisationId);
+        var platform = services.User.OrganisationId;
+        return await UsersApi.InviteIntoAsync(organisationId, request, services, cancellationToken, alsoAuditIn: organisationId == platform ? null : platform);
     }
 
-    private static Task<OrganisationDto?> FindAsync(UnitOfWork unitOfWork, Guid id) =>
-        unitOfWork.QuerySingleOrDefaultAsync<OrganisationDto>($"{Select} WHERE o.id = @id", new { id });
-
     private static object Audited(OrganisationDto organisation) => new { organisation.Name, organisation.Kind };
-
-    private static Dictionary<string, string[]> ValidateName(string? name) => Accounts.CheckName([], "name", name);
 }

@@ -2,19 +2,23 @@ using Infogerance.Data;
 using Infogerance.Identity.Data;
 using Infogerance.Identity.Domain;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Identity.Api;
 
+/// <summary>A service account: its roles and the start of its key, never the key itself.</summary>
 public sealed record ServiceAccountDto(Guid Id, string Name, string[] Roles, string KeyPrefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+
+/// <summary>A new service account's name and roles.</summary>
 public sealed record ServiceAccountRequest(string? Name, string[]? Roles);
+
+/// <summary>A new service account with its API key, shown this once.</summary>
 public sealed record NewServiceAccount(ServiceAccountDto ServiceAccount, string ApiKey);
 
 /// <summary>API keys for an organisation's machine clients, with some of its roles. The key is shown once.</summary>
 public static class ServiceAccountsApi
 {
-    private const string Select = "SELECT id, name, roles, key_prefix, created_at, revoked_at, last_used_at FROM service_accounts";
-
     public static void MapServiceAccountsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/service-accounts").RequireAuthorization(Policies.OrganisationAdmin);
@@ -23,61 +27,55 @@ public static class ServiceAccountsApi
         api.MapPost("/{serviceAccountId:guid}/revoke", RevokeAsync);
     }
 
-    public static async Task<Ok<ServiceAccountDto[]>> ListAsync(CurrentUser user, Database database, CancellationToken cancellationToken)
+    /// <summary>The caller's organisation's service accounts, by name.</summary>
+    public static async Task<Ok<ServiceAccountDto[]>> ListAsync([AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
-        return TypedResults.Ok((await unitOfWork.QueryAsync<ServiceAccountDto>(
-            $"{Select} WHERE tenant_id = @OrganisationId ORDER BY name", new { user.OrganisationId })).ToArray());
+        var organisationId = services.User.OrganisationId;
+        await using var unitOfWork = await services.Database.BeginAsync(organisationId, cancellationToken);
+        return TypedResults.Ok(await ServiceAccounts.ListAsync(unitOfWork, organisationId));
     }
 
+    /// <summary>Creates a service account with roles of the caller's organisation, and returns its API key this once.</summary>
     public static async Task<Results<Created<NewServiceAccount>, ProblemHttpResult>> CreateAsync(
-        ServiceAccountRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
+        ServiceAccountRequest request, [AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        var errors = Accounts.CheckName(Accounts.ValidateRoles(request.Roles, user.OrganisationKind), "name", request.Name);
-        if (errors.Count > 0)
+        var user = services.User;
+        var errors = AccountRules.CheckName(AccountRules.CheckRoles(new FieldErrors(), "roles", request.Roles, user.OrganisationKind), "name", request.Name);
+        if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
         }
 
         var id = Guid.CreateVersion7();
         var key = OpaqueToken.Create(OpaqueToken.ApiKey, user.OrganisationId);
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
-        await unitOfWork.ExecuteAsync(
-            """
-            INSERT INTO service_accounts (tenant_id, id, name, roles, secret_hash, key_prefix, created_at)
-            VALUES (@OrganisationId, @id, @name, @roles, @hash, @prefix, now())
-            """,
-            new { user.OrganisationId, id, name = request.Name!.Trim(), roles = request.Roles!.Distinct().ToArray(), hash = key.Hash, prefix = key.Prefix });
-        var created = (await FindAsync(unitOfWork, user.OrganisationId, id))!;
+        await using var unitOfWork = await services.Database.BeginAsync(user.OrganisationId, cancellationToken);
+        await ServiceAccounts.CreateAsync(unitOfWork, id, request.Name!.Trim(), request.Roles!.Distinct().ToArray(), key);
+        var created = (await ServiceAccounts.FindAsync(unitOfWork, user.OrganisationId, id))!;
         await AuditLog.WriteAsync(unitOfWork, user.OrganisationId, AuditLog.Actor.Of(user), "service-account.created", "service-account", id, null, created);
         await unitOfWork.CommitAsync();
         return TypedResults.Created($"/service-accounts/{id}", new NewServiceAccount(created, key.Value));
     }
 
+    /// <summary>Revokes a service account's key for good: the gateway stops accepting it within a minute.</summary>
     public static async Task<Results<Ok<ServiceAccountDto>, NotFound, ProblemHttpResult>> RevokeAsync(
-        Guid serviceAccountId, CurrentUser user, Database database, CancellationToken cancellationToken)
+        Guid serviceAccountId, [AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
-        if (await FindAsync(unitOfWork, user.OrganisationId, serviceAccountId) is not { } before)
+        var user = services.User;
+        await using var unitOfWork = await services.Database.BeginAsync(user.OrganisationId, cancellationToken);
+        if (await ServiceAccounts.FindAsync(unitOfWork, user.OrganisationId, serviceAccountId) is not { } before)
         {
             return TypedResults.NotFound();
         }
 
         if (before.RevokedAt is not null)
         {
-            return Problems.Conflict("This key is already revoked.");
+            return Problems.Conflict(IdentityMessages.KeyRevoked);
         }
 
-        await unitOfWork.ExecuteAsync(
-            "UPDATE service_accounts SET revoked_at = now() WHERE tenant_id = @OrganisationId AND id = @serviceAccountId",
-            new { user.OrganisationId, serviceAccountId });
-        var after = (await FindAsync(unitOfWork, user.OrganisationId, serviceAccountId))!;
+        await ServiceAccounts.RevokeAsync(unitOfWork, user.OrganisationId, serviceAccountId);
+        var after = (await ServiceAccounts.FindAsync(unitOfWork, user.OrganisationId, serviceAccountId))!;
         await AuditLog.WriteAsync(unitOfWork, user.OrganisationId, AuditLog.Actor.Of(user), "service-account.revoked", "service-account", serviceAccountId, before, after);
         await unitOfWork.CommitAsync();
         return TypedResults.Ok(after);
     }
-
-    private static Task<ServiceAccountDto?> FindAsync(UnitOfWork unitOfWork, Guid organisationId, Guid id) =>
-        unitOfWork.QuerySingleOrDefaultAsync<ServiceAccountDto>(
-            $"{Select} WHERE tenant_id = @organisationId AND id = @id FOR UPDATE", new { organisationId, id });
 }

@@ -5,14 +5,22 @@ using Infogerance.Identity.Tokens;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Infogerance.Identity.Api;
 
+/// <summary>An e-mail address and a password, to open a session.</summary>
 public sealed record LoginRequest(string? Email, string? Password);
+
+/// <summary>A session's secret, as the gateway keeps it in the browser's cookie.</summary>
 public sealed record SessionRequest(string? Session);
+
+/// <summary>A service account's API key, to exchange for an access token.</summary>
 public sealed record ApiKeyRequest(string? ApiKey);
+
+/// <summary>A new session's secret and its first access token.</summary>
 public sealed record SessionResponse(string Session, string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>A short-lived access token for the services.</summary>
 public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
 /// <summary>
@@ -36,20 +44,21 @@ public static class SessionsApi
         return api;
     }
 
+    /// <summary>
+    /// Opens a session for an active user's right password, with its first access token; wrong passwords count
+    /// towards the account's lockout, and any refusal says nothing of whether the account exists.
+    /// </summary>
     public static async Task<Results<Ok<SessionResponse>, UnauthorizedHttpResult, ProblemHttpResult>> LogInAsync(
-        LoginRequest request, Database database, TokenIssuer tokens, IOptions<IdentitySettings> settings, TimeProvider time, CancellationToken cancellationToken)
+        LoginRequest request, [AsParameters] SignInServices services, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
-            return Problems.Invalid(new Dictionary<string, string[]>()
-            {
-                [string.IsNullOrWhiteSpace(request.Email) ? "email" : "password"] = ["Required."],
-            });
+            return Problems.Invalid(string.IsNullOrWhiteSpace(request.Email) ? "email" : "password", IdentityMessages.Required);
         }
 
         var hasher = new PasswordHasher<UserAccount>();
         Guid? organisationId;
-        await using (var lookup = await database.BeginAsync([], cancellationToken))
+        await using (var lookup = await services.Database.BeginAsync([], cancellationToken))
         {
             organisationId = await Accounts.FindLoginOrganisationAsync(lookup, request.Email);
         }
@@ -60,9 +69,9 @@ public static class SessionsApi
             return TypedResults.Unauthorized();
         }
 
-        var now = time.GetUtcNow();
-        var options = settings.Value;
-        await using var unitOfWork = await database.BeginAsync(organisation, cancellationToken);
+        var now = services.Clock.GetUtcNow();
+        var options = services.Settings.Value;
+        await using var unitOfWork = await services.Database.BeginAsync(organisation, cancellationToken);
         var user = await Accounts.FindUserByEmailAsync(unitOfWork, organisation, Accounts.NormaliseEmail(request.Email));
         if (user is null)
         {
@@ -71,11 +80,10 @@ public static class SessionsApi
 
         if (options.Lockout.IsLocked(user.LockedUntil, now))
         {
-            return TypedResults.Problem(
-                title: "Account locked",
-                detail: $"Too many failed log-ins: try again after {user.LockedUntil:O}.",
-                statusCode: StatusCodes.Status423Locked,
-                extensions: new Dictionary<string, object?> { ["lockedUntil"] = user.LockedUntil });
+            var locked = Problems.Problem(StatusCodes.Status423Locked, IdentityMessages.AccountLocked(user.LockedUntil!.Value));
+            locked.ProblemDetails.Title = IdentityMessages.AccountLockedTitle.Text;
+            locked.ProblemDetails.Extensions["lockedUntil"] = user.LockedUntil;
+            return locked;
         }
 
         // An invited user without a password costs a verification too: timing says nothing about the account.
@@ -84,12 +92,11 @@ public static class SessionsApi
         {
             verified = PasswordVerificationResult.Failed;
         }
+
         if (verified == PasswordVerificationResult.Failed)
         {
             var (failures, lockedUntil) = options.Lockout.AfterFailure(user.FailedLogins, now);
-            await unitOfWork.ExecuteAsync(
-                "UPDATE users SET failed_logins = @failures, locked_until = @lockedUntil WHERE tenant_id = @TenantId AND id = @Id",
-                new { failures, lockedUntil, user.TenantId, user.Id });
+            await Sessions.RecordFailedLoginAsync(unitOfWork, user, failures, lockedUntil);
             if (lockedUntil is not null)
             {
                 await AuditLog.WriteAsync(unitOfWork, organisation, AuditLog.Actor.System, "user.locked", "user", user.Id, null, new { lockedUntil });
@@ -107,44 +114,28 @@ public static class SessionsApi
         var passwordHash = verified == PasswordVerificationResult.SuccessRehashNeeded
             ? hasher.HashPassword(user, request.Password)
             : user.PasswordHash;
-        await unitOfWork.ExecuteAsync(
-            """
-            UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = @now, password_hash = @passwordHash
-            WHERE tenant_id = @TenantId AND id = @Id
-            """,
-            new { now, passwordHash, user.TenantId, user.Id });
+        await Sessions.RecordLoginAsync(unitOfWork, user, now, passwordHash);
         var secret = OpaqueToken.Create(OpaqueToken.Session, organisation);
         var sessionId = Guid.CreateVersion7();
-        await unitOfWork.ExecuteAsync(
-            """
-            INSERT INTO sessions (tenant_id, id, user_id, secret_hash, created_at, last_seen_at, expires_at)
-            VALUES (@organisation, @sessionId, @userId, @hash, @now, @now, @expiresAt)
-            """,
-            new { organisation, sessionId, userId = user.Id, hash = secret.Hash, now, expiresAt = now + options.SessionLifetime });
-        var token = await tokens.IssueAsync(await SubjectAsync(unitOfWork, user, sessionId), cancellationToken);
+        await Sessions.StartAsync(unitOfWork, secret, sessionId, user.Id, now, now + options.SessionLifetime);
+        var token = await services.Tokens.IssueAsync(await SubjectAsync(unitOfWork, user, sessionId), cancellationToken);
         await unitOfWork.CommitAsync();
         return TypedResults.Ok(new SessionResponse(secret.Value, token.Token, token.ExpiresAt));
     }
 
     /// <summary>A new access token for a live session of an active user; anything else ends the conversation.</summary>
     public static async Task<Results<Ok<TokenResponse>, UnauthorizedHttpResult>> RefreshAsync(
-        SessionRequest request, Database database, TokenIssuer tokens, IOptions<IdentitySettings> settings, TimeProvider time, CancellationToken cancellationToken)
+        SessionRequest request, [AsParameters] SignInServices services, CancellationToken cancellationToken)
     {
         if (OpaqueToken.Parse(OpaqueToken.Session, request.Session) is not { } secret)
         {
             return TypedResults.Unauthorized();
         }
 
-        var now = time.GetUtcNow();
-        await using var unitOfWork = await database.BeginAsync(secret.OrganisationId, cancellationToken);
-        var session = await unitOfWork.QuerySingleOrDefaultAsync<(Guid Id, Guid UserId, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt)>(
-            """
-            SELECT id, user_id, last_seen_at, expires_at FROM sessions
-            WHERE tenant_id = @OrganisationId AND secret_hash = @Hash AND ended_at IS NULL
-            FOR UPDATE
-            """,
-            new { secret.OrganisationId, secret.Hash });
-        if (session.Id == Guid.Empty || !settings.Value.Sessions.IsAlive(session.LastSeenAt, session.ExpiresAt, now))
+        var now = services.Clock.GetUtcNow();
+        await using var unitOfWork = await services.Database.BeginAsync(secret.OrganisationId, cancellationToken);
+        var session = await Sessions.FindOpenAsync(unitOfWork, secret);
+        if (session is null || !services.Settings.Value.Sessions.IsAlive(session.LastSeenAt, session.ExpiresAt, now))
         {
             return TypedResults.Unauthorized();
         }
@@ -155,28 +146,26 @@ public static class SessionsApi
             return TypedResults.Unauthorized();
         }
 
-        await unitOfWork.ExecuteAsync(
-            "UPDATE sessions SET last_seen_at = @now WHERE tenant_id = @OrganisationId AND id = @Id",
-            new { now, secret.OrganisationId, session.Id });
-        var token = await tokens.IssueAsync(await SubjectAsync(unitOfWork, user, session.Id), cancellationToken);
+        await Sessions.TouchAsync(unitOfWork, secret.OrganisationId, session.Id, now);
+        var token = await services.Tokens.IssueAsync(await SubjectAsync(unitOfWork, user, session.Id), cancellationToken);
         await unitOfWork.CommitAsync();
         return TypedResults.Ok(new TokenResponse(token.Token, token.ExpiresAt));
     }
 
+    /// <summary>Ends a session (log-out); an unknown or already ended session is no error.</summary>
     public static async Task<NoContent> EndAsync(SessionRequest request, Database database, CancellationToken cancellationToken)
     {
         if (OpaqueToken.Parse(OpaqueToken.Session, request.Session) is { } secret)
         {
             await using var unitOfWork = await database.BeginAsync(secret.OrganisationId, cancellationToken);
-            await unitOfWork.ExecuteAsync(
-                "UPDATE sessions SET ended_at = now() WHERE tenant_id = @OrganisationId AND secret_hash = @Hash AND ended_at IS NULL",
-                new { secret.OrganisationId, secret.Hash });
+            await Sessions.EndAsync(unitOfWork, secret);
             await unitOfWork.CommitAsync();
         }
 
         return TypedResults.NoContent();
     }
 
+    /// <summary>An access token for the service account holding an API key that was not revoked.</summary>
     public static async Task<Results<Ok<TokenResponse>, UnauthorizedHttpResult>> ExchangeApiKeyAsync(
         ApiKeyRequest request, Database database, TokenIssuer tokens, CancellationToken cancellationToken)
     {
@@ -186,15 +175,9 @@ public static class SessionsApi
         }
 
         await using var unitOfWork = await database.BeginAsync(key.OrganisationId, cancellationToken);
-        var account = await unitOfWork.QuerySingleOrDefaultAsync<(Guid Id, string Name, string[] Roles)>(
-            """
-            UPDATE service_accounts SET last_used_at = now()
-            WHERE tenant_id = @OrganisationId AND secret_hash = @Hash AND revoked_at IS NULL
-            RETURNING id, name, roles
-            """,
-            new { key.OrganisationId, key.Hash });
+        var account = await Sessions.UseApiKeyAsync(unitOfWork, key);
         var organisation = await Accounts.FindOrganisationAsync(unitOfWork, key.OrganisationId);
-        if (account.Id == Guid.Empty || organisation is null)
+        if (account is null || organisation is null)
         {
             return TypedResults.Unauthorized();
         }

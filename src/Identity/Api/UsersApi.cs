@@ -1,17 +1,20 @@
 using Infogerance.Data;
 using Infogerance.Identity.Data;
+using Infogerance.Identity.Domain;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Infogerance.Identity.Api;
 
+/// <summary>A user as the organisation's admin sees it: never the password.</summary>
 public sealed record UserDto(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string Status, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt)
 {
     public static UserDto From(UserAccount user) =>
         new(user.Id, user.Email, user.DisplayName, user.Roles, user.Status, user.LastLoginAt, user.CreatedAt);
 }
 
+/// <summary>A user's new set of roles, replacing the old one.</summary>
 public sealed record RolesRequest(string[]? Roles);
 
 /// <summary>An organisation's admin manages its own users: nobody else's, whatever the request says.</summary>
@@ -27,57 +30,63 @@ public static class UsersApi
         api.MapPost("/{userId:guid}/reactivate", ReactivateAsync);
     }
 
-    public static async Task<Ok<UserDto[]>> ListAsync(CurrentUser user, Database database, CancellationToken cancellationToken)
+    /// <summary>The users of the caller's organisation, by name.</summary>
+    public static async Task<Ok<UserDto[]>> ListAsync([AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
-        return TypedResults.Ok((await Accounts.ListUsersAsync(unitOfWork, user.OrganisationId)).Select(UserDto.From).ToArray());
+        var organisationId = services.User.OrganisationId;
+        await using var unitOfWork = await services.Database.BeginAsync(organisationId, cancellationToken);
+        return TypedResults.Ok((await Accounts.ListUsersAsync(unitOfWork, organisationId)).Select(UserDto.From).ToArray());
     }
 
+    /// <summary>Invites a person into the caller's organisation with a one-time link, e-mailed or returned to pass on.</summary>
     public static Task<Results<Created<InvitationResponse>, ProblemHttpResult, NotFound>> InviteAsync(
-        InviteRequest request, CurrentUser user, Database database, InvitationMailer mailer, IOptions<IdentitySettings> settings,
-        HttpRequest http, CancellationToken cancellationToken) =>
-        InviteIntoAsync(user.OrganisationId, request, user, database, mailer, settings, http, cancellationToken);
+        InviteRequest request, [AsParameters] InvitationServices services, CancellationToken cancellationToken) =>
+        InviteIntoAsync(services.User.OrganisationId, request, services, cancellationToken);
 
     /// <summary>Shared with the Operators' invitation of an organisation's first admin.</summary>
     public static async Task<Results<Created<InvitationResponse>, ProblemHttpResult, NotFound>> InviteIntoAsync(
-        Guid organisationId, InviteRequest request, CurrentUser user, Database database, InvitationMailer mailer,
-        IOptions<IdentitySettings> settings, HttpRequest http, CancellationToken cancellationToken, Guid? alsoAuditIn = null)
+        Guid organisationId, InviteRequest request, InvitationServices services, CancellationToken cancellationToken, Guid? alsoAuditIn = null)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(services);
         await using var unitOfWork = alsoAuditIn is { } other
-            ? await database.BeginAsync([organisationId, other], cancellationToken)
-            : await database.BeginAsync(organisationId, cancellationToken);
+            ? await services.Database.BeginAsync([organisationId, other], cancellationToken)
+            : await services.Database.BeginAsync(organisationId, cancellationToken);
         if (await Accounts.FindOrganisationAsync(unitOfWork, organisationId) is not { } organisation)
         {
             return TypedResults.NotFound();
         }
 
-        if (Accounts.ValidateInvitation(request, organisation.Kind) is { Count: > 0 } errors)
+        if (AccountRules.CheckInvitation(request.Email, request.DisplayName, request.Roles, organisation.Kind) is { IsEmpty: false } errors)
         {
             return Problems.Invalid(errors);
         }
 
-        var invitation = await Accounts.InviteAsync(unitOfWork, organisation, request, AuditLog.Actor.Of(user), settings.Value.InvitationLifetime);
+        var actor = AuditLog.Actor.Of(services.User);
+        var invitation = await Accounts.InviteAsync(unitOfWork, organisation, request, actor, services.Settings.Value.InvitationLifetime);
         if (invitation is null)
         {
-            return Problems.Conflict("A user with this e-mail address already exists.");
+            return Problems.Conflict(IdentityMessages.EmailTaken);
         }
 
         if (alsoAuditIn is { } auditedIn)
         {
-            await AuditLog.WriteAsync(unitOfWork, auditedIn, AuditLog.Actor.Of(user), "organisation.user-invited", "user", invitation.User.Id,
+            await AuditLog.WriteAsync(unitOfWork, auditedIn, actor, "organisation.user-invited", "user", invitation.User.Id,
                 null, new { OrganisationId = organisation.Id, invitation.User.Email, invitation.User.Roles });
         }
 
         await unitOfWork.CommitAsync();
-        var response = await mailer.DeliverAsync(invitation, organisation.Name, http, cancellationToken);
+        var response = await services.Mailer.DeliverAsync(invitation, organisation.Name, services.Http, cancellationToken);
         return TypedResults.Created($"/users/{invitation.User.Id}", response);
     }
 
+    /// <summary>Replaces a user's roles; an administrator cannot take away their own administrator role.</summary>
     public static Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> ChangeRolesAsync(
-        Guid userId, RolesRequest request, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        ChangeAsync(userId, user, database, "user.roles-changed", cancellationToken, async (unitOfWork, target) =>
+        Guid userId, RolesRequest request, [AsParameters] AdministrationServices services, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, services, "user.roles-changed", cancellationToken, async (unitOfWork, target) =>
         {
-            if (Accounts.ValidateRoles(request.Roles, user.OrganisationKind) is { Count: > 0 } errors)
+            var user = services.User;
+            if (AccountRules.CheckRoles(new FieldErrors(), "roles", request.Roles, user.OrganisationKind) is { IsEmpty: false } errors)
             {
                 return Problems.Invalid(errors);
             }
@@ -85,52 +94,38 @@ public static class UsersApi
             var roles = request.Roles!.Distinct().ToArray();
             if (target.Id == user.Id && !roles.Contains(Roles.AdministratorOf(user.OrganisationKind)))
             {
-                return Problems.Conflict("You cannot remove your own administrator role: ask another administrator.");
+                return Problems.Conflict(IdentityMessages.OwnAdministratorRole);
             }
 
-            await unitOfWork.ExecuteAsync(
-                "UPDATE users SET roles = @roles, updated_at = now() WHERE tenant_id = @TenantId AND id = @Id",
-                new { roles, target.TenantId, target.Id });
+            await Accounts.SetRolesAsync(unitOfWork, target, roles);
             return null;
         });
 
-    /// <summary>Takes effect at once: the user's sessions end, so no new access token is issued.</summary>
+    /// <summary>Deactivates a user at once: their sessions end, so no new access token is issued.</summary>
     public static Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> DeactivateAsync(
-        Guid userId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        ChangeAsync(userId, user, database, "user.deactivated", cancellationToken, async (unitOfWork, target) =>
+        Guid userId, [AsParameters] AdministrationServices services, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, services, "user.deactivated", cancellationToken, async (unitOfWork, target) =>
         {
-            if (target.Id == user.Id)
+            if (target.Id == services.User.Id)
             {
-                return Problems.Conflict("You cannot deactivate yourself.");
+                return Problems.Conflict(IdentityMessages.DeactivateSelf);
             }
 
-            await unitOfWork.ExecuteAsync(
-                """
-                UPDATE users SET status = 'deactivated', updated_at = now() WHERE tenant_id = @TenantId AND id = @Id;
-                UPDATE sessions SET ended_at = now() WHERE tenant_id = @TenantId AND user_id = @Id AND ended_at IS NULL;
-                UPDATE invitations SET expires_at = least(expires_at, now()) WHERE tenant_id = @TenantId AND user_id = @Id AND accepted_at IS NULL;
-                """,
-                new { target.TenantId, target.Id });
+            await Accounts.DeactivateAsync(unitOfWork, target);
             return null;
         });
 
+    /// <summary>Gives a deactivated user their access back (or their pending invitation, if they never chose a password).</summary>
     public static Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> ReactivateAsync(
-        Guid userId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        ChangeAsync(userId, user, database, "user.reactivated", cancellationToken, async (unitOfWork, target) =>
+        Guid userId, [AsParameters] AdministrationServices services, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, services, "user.reactivated", cancellationToken, async (unitOfWork, target) =>
         {
             if (target.Status != UserAccount.Deactivated)
             {
-                return Problems.Conflict("The user is not deactivated.");
+                return Problems.Conflict(IdentityMessages.NotDeactivated);
             }
 
-            // One who never chose a password goes back to waiting for it.
-            await unitOfWork.ExecuteAsync(
-                """
-                UPDATE users SET status = CASE WHEN password_hash IS NULL THEN 'invited' ELSE 'active' END,
-                                 failed_logins = 0, locked_until = NULL, updated_at = now()
-                WHERE tenant_id = @TenantId AND id = @Id
-                """,
-                new { target.TenantId, target.Id });
+            await Accounts.ReactivateAsync(unitOfWork, target);
             return null;
         });
 
@@ -140,16 +135,13 @@ public static class UsersApi
     /// and after, and commits.
     /// </summary>
     private static async Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> ChangeAsync(
-        Guid userId, CurrentUser user, Database database, string action, CancellationToken cancellationToken,
+        Guid userId, AdministrationServices services, string action, CancellationToken cancellationToken,
         Func<UnitOfWork, UserAccount, Task<ProblemHttpResult?>> change)
     {
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
+        var user = services.User;
+        await using var unitOfWork = await services.Database.BeginAsync(user.OrganisationId, cancellationToken);
         var administrator = Roles.AdministratorOf(user.OrganisationKind);
-        // Changes to users queue behind the organisation's administrators' rows, so that two admins demoting
-        // each other at once cannot both succeed and leave the organisation without one.
-        await unitOfWork.ExecuteAsync(
-            "SELECT 1 FROM users WHERE tenant_id = @OrganisationId AND @administrator = ANY (roles) FOR UPDATE",
-            new { user.OrganisationId, administrator });
+        await Accounts.LockAdministratorsAsync(unitOfWork, user.OrganisationId, administrator);
         if (await Accounts.FindUserAsync(unitOfWork, user.OrganisationId, userId, forUpdate: true) is not { } before)
         {
             return TypedResults.NotFound();
@@ -160,11 +152,9 @@ public static class UsersApi
             return refusal;
         }
 
-        if (!await unitOfWork.ExecuteScalarAsync<bool>(
-                "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_id = @OrganisationId AND status = 'active' AND @administrator = ANY (roles))",
-                new { user.OrganisationId, administrator }))
+        if (!await Accounts.HasActiveAdministratorAsync(unitOfWork, user.OrganisationId, administrator))
         {
-            return Problems.Conflict("This would leave the organisation without an active administrator.");
+            return Problems.Conflict(IdentityMessages.LastAdministrator);
         }
 
         var after = (await Accounts.FindUserAsync(unitOfWork, user.OrganisationId, userId))!;

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Infogerance.Data;
 using Infogerance.Identity.Domain;
 using Infogerance.ServiceDefaults;
@@ -19,9 +18,13 @@ public sealed record UserAccount(
     public object AuditView => new { Email, DisplayName, Roles, Status };
 }
 
+/// <summary>Whom to invite: their e-mail address, the name shown to others and their roles.</summary>
 public sealed record InviteRequest(string? Email, string? DisplayName, string[]? Roles);
 
+/// <summary>An invited user and the one-time link's secret.</summary>
 public sealed record NewInvitation(UserAccount User, OpaqueToken Token);
+
+public sealed record PendingInvitation(Guid Id, Guid UserId, string Email, string DisplayName, string OrganisationName, DateTimeOffset ExpiresAt);
 
 /// <summary>Queries and commands over organisations, users and invitations.</summary>
 public static class Accounts
@@ -53,44 +56,6 @@ public static class Accounts
             "SELECT login_organisation(@email)", new { email = NormaliseEmail(email) });
 
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
-
-    public static Dictionary<string, string[]> ValidateRoles(string[]? roles, OrganisationKind kind)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (roles is null || roles.Length == 0)
-        {
-            errors["roles"] = ["At least one role is required."];
-        }
-        else if (roles.Except(Roles.Of(kind)).ToList() is { Count: > 0 } unknown)
-        {
-            errors["roles"] = [$"Not a role of a {kind.ToString().ToLowerInvariant()} organisation: {string.Join(", ", unknown)}."];
-        }
-
-        return errors;
-    }
-
-    public static Dictionary<string, string[]> ValidateInvitation(InviteRequest request, OrganisationKind kind)
-    {
-        var errors = ValidateRoles(request.Roles, kind);
-        if (string.IsNullOrWhiteSpace(request.Email) || !IsEmail(request.Email.Trim()))
-        {
-            errors["email"] = ["A valid e-mail address is required."];
-        }
-
-        CheckName(errors, "displayName", request.DisplayName);
-        return errors;
-    }
-
-    /// <summary>Every name we keep (people, organisations, service accounts): present, and at most 200 characters.</summary>
-    public static Dictionary<string, string[]> CheckName(Dictionary<string, string[]> errors, string field, string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200)
-        {
-            errors[field] = ["A name of 1 to 200 characters is required."];
-        }
-
-        return errors;
-    }
 
     /// <summary>
     /// Adds an invited user and its one-time link; inviting again someone of this organisation who has not yet
@@ -150,6 +115,75 @@ public static class Accounts
         return new NewInvitation(user, token);
     }
 
-    private static bool IsEmail(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value;
+    /// <summary>
+    /// Changes to users queue behind the organisation's administrators' rows, so that two admins demoting each
+    /// other at once cannot both succeed and leave the organisation without one.
+    /// </summary>
+    public static Task LockAdministratorsAsync(UnitOfWork unitOfWork, Guid organisationId, string administrator) =>
+        unitOfWork.ExecuteAsync(
+            "SELECT 1 FROM users WHERE tenant_id = @organisationId AND @administrator = ANY (roles) FOR UPDATE",
+            new { organisationId, administrator });
+
+    public static Task<bool> HasActiveAdministratorAsync(UnitOfWork unitOfWork, Guid organisationId, string administrator) =>
+        unitOfWork.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_id = @organisationId AND status = 'active' AND @administrator = ANY (roles))",
+            new { organisationId, administrator });
+
+    /// <summary>An administrator who has not been deactivated: active, or invited and yet to choose a password.</summary>
+    public static Task<bool> HasAdministratorAsync(UnitOfWork unitOfWork, Guid organisationId, string administrator) =>
+        unitOfWork.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_id = @organisationId AND status <> 'deactivated' AND @administrator = ANY (roles))",
+            new { organisationId, administrator });
+
+    public static Task<string?> EmailOfAsync(UnitOfWork unitOfWork, Guid organisationId, Guid id) =>
+        unitOfWork.ExecuteScalarAsync<string>(
+            "SELECT email FROM users WHERE tenant_id = @organisationId AND id = @id", new { organisationId, id });
+
+    public static Task SetRolesAsync(UnitOfWork unitOfWork, UserAccount user, string[] roles) =>
+        unitOfWork.ExecuteAsync(
+            "UPDATE users SET roles = @roles, updated_at = now() WHERE tenant_id = @TenantId AND id = @Id",
+            new { roles, user.TenantId, user.Id });
+
+    /// <summary>Takes effect at once: the user's sessions and pending invitations end with the account.</summary>
+    public static Task DeactivateAsync(UnitOfWork unitOfWork, UserAccount user) =>
+        unitOfWork.ExecuteAsync(
+            """
+            UPDATE users SET status = 'deactivated', updated_at = now() WHERE tenant_id = @TenantId AND id = @Id;
+            UPDATE sessions SET ended_at = now() WHERE tenant_id = @TenantId AND user_id = @Id AND ended_at IS NULL;
+            UPDATE invitations SET expires_at = least(expires_at, now()) WHERE tenant_id = @TenantId AND user_id = @Id AND accepted_at IS NULL;
+            """,
+            new { user.TenantId, user.Id });
+
+    /// <summary>One who never chose a password goes back to waiting for it.</summary>
+    public static Task ReactivateAsync(UnitOfWork unitOfWork, UserAccount user) =>
+        unitOfWork.ExecuteAsync(
+            """
+            UPDATE users SET status = CASE WHEN password_hash IS NULL THEN 'invited' ELSE 'active' END,
+                             failed_logins = 0, locked_until = NULL, updated_at = now()
+            WHERE tenant_id = @TenantId AND id = @Id
+            """,
+            new { user.TenantId, user.Id });
+
+    /// <summary>An invitation whose link still works, for its user still waiting to choose a password.</summary>
+    public static Task<PendingInvitation?> FindPendingInvitationAsync(UnitOfWork unitOfWork, OpaqueToken secret, bool forUpdate) =>
+        unitOfWork.QuerySingleOrDefaultAsync<PendingInvitation>(
+            $"""
+            SELECT i.id, i.user_id, u.email, u.display_name, o.name AS organisation_name, i.expires_at
+            FROM invitations i
+            JOIN users u ON u.tenant_id = i.tenant_id AND u.id = i.user_id
+            JOIN organisations o ON o.id = i.tenant_id
+            WHERE i.tenant_id = @OrganisationId AND i.secret_hash = @Hash
+              AND i.accepted_at IS NULL AND i.expires_at > now() AND u.status = 'invited'
+            {(forUpdate ? "FOR UPDATE OF i" : "")}
+            """,
+            new { secret.OrganisationId, secret.Hash });
+
+    /// <summary>The invited user's chosen password makes the account active and uses up the link.</summary>
+    public static Task AcceptInvitationAsync(UnitOfWork unitOfWork, UserAccount user, Guid invitationId, string passwordHash) =>
+        unitOfWork.ExecuteAsync(
+            """
+            UPDATE users SET password_hash = @passwordHash, status = 'active', updated_at = now() WHERE tenant_id = @TenantId AND id = @Id;
+            UPDATE invitations SET accepted_at = now() WHERE tenant_id = @TenantId AND id = @invitationId;
+            """,
+            new { passwordHash, user.TenantId, user.Id, invitationId });
 }

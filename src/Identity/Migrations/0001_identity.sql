@@ -1,4 +1,5 @@
--- Organisations, their users and service accounts, sessions, invitations, signing keys and the audit log.
+-- Organisations, their users and service accounts, sessions, invitations, signing keys, and the isolation of
+-- the audit log (whose table the platform migrations create).
 -- Identity's tenant is the organisation: each organisation's users, sessions, keys and audit entries are
 -- its rows (tenant_id = organisation id), isolated by row-level security like any tenant data.
 
@@ -94,19 +95,7 @@ CREATE TABLE service_accounts (
 );
 SELECT enable_tenant_rls('service_accounts');
 
-CREATE TABLE audit_log (
-    tenant_id     uuid        NOT NULL,
-    id            uuid        NOT NULL,
-    occurred_at   timestamptz NOT NULL,
-    actor_id      uuid,
-    actor_name    text        NOT NULL,
-    action        text        NOT NULL,
-    entity_type   text        NOT NULL,
-    entity_id     uuid        NOT NULL,
-    before        jsonb,
-    after         jsonb,
-    PRIMARY KEY (tenant_id, id)
-);
+-- The audit log's table comes with the platform migrations; its entries are isolated here.
 SELECT enable_tenant_rls('audit_log');
 
 -- Token signing keys (ES256). Platform-wide: every token of every organisation is signed with the active one.

@@ -1,0 +1,15 @@
+using Infogerance.Data;
+using Infogerance.Identity.Tokens;
+using Infogerance.ServiceDefaults;
+using Microsoft.Extensions.Options;
+
+namespace Infogerance.Identity.Api;
+
+/// <summary>What an administration endpoint needs: the database and the signed-in caller.</summary>
+public sealed record AdministrationServices(Database Database, CurrentUser User);
+
+/// <summary>What an invitation needs beyond administration: the mailer, the settings and the request its link is built from.</summary>
+public sealed record InvitationServices(Database Database, CurrentUser User, InvitationMailer Mailer, IOptions<IdentitySettings> Settings, HttpRequest Http);
+
+/// <summary>What sign-in needs: the database, the token issuer, the settings and the clock.</summary>
+public sealed record SignInServices(Database Database, TokenIssuer Tokens, IOptions<IdentitySettings> Settings, TimeProvider Clock);

@@ -1,0 +1,61 @@
+using System.Net.Mail;
+using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
+
+namespace Infogerance.Identity.Domain;
+
+/// <summary>What a name, an e-mail address and a set of roles must be before Identity keeps them.</summary>
+public static class AccountRules
+{
+    public const int MaximumNameLength = 200;
+
+    /// <summary>At least one role, every one of them a role of <paramref name="kind"/>'s organisations.</summary>
+    public static FieldErrors CheckRoles(FieldErrors errors, string field, string[]? roles, OrganisationKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (roles is null || roles.Length == 0)
+        {
+            errors.Add(field, IdentityMessages.RolesRequired);
+        }
+        else if (roles.Except(Roles.Of(kind)).ToList() is { Count: > 0 } unknown)
+        {
+            errors.Add(field, IdentityMessages.RolesUnknown(kind, unknown));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Every name we keep (people, organisations, service accounts): present, and at most 200 characters.</summary>
+    public static FieldErrors CheckName(FieldErrors errors, string field, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaximumNameLength)
+        {
+            errors.Add(field, IdentityMessages.NameLength(MaximumNameLength));
+        }
+
+        return errors;
+    }
+
+    public static FieldErrors CheckEmail(FieldErrors errors, string field, string? email)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(email) || !IsEmail(email.Trim()))
+        {
+            errors.Add(field, IdentityMessages.EmailInvalid);
+        }
+
+        return errors;
+    }
+
+    /// <summary>An invitation names its person by e-mail and display name, with roles of the inviting organisation's kind.</summary>
+    public static FieldErrors CheckInvitation(string? email, string? displayName, string[]? roles, OrganisationKind kind)
+    {
+        var errors = CheckRoles(new FieldErrors(), "roles", roles, kind);
+        CheckEmail(errors, "email", email);
+        return CheckName(errors, "displayName", displayName);
+    }
+
+    private static bool IsEmail(string value) =>
+        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value;
+}

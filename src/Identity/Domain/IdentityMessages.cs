@@ -1,0 +1,104 @@
+using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
+
+namespace Infogerance.Identity.Domain;
+
+/// <summary>What Identity tells a person, in both languages, each with its stable code.</summary>
+public static class IdentityMessages
+{
+    public static readonly Message Required = new("required", "Required.", "Requis.");
+
+    public static readonly Message EmailInvalid = new("email.invalid", "A valid e-mail address is required.", "Une adresse e-mail valide est requise.");
+
+    public static Message NameLength(int max) =>
+        new Message("name.length", $"A name of 1 to {max} characters is required.", $"Un nom de 1 à {max} caractères est requis.")
+            .With("min", 1).With("max", max);
+
+    public static readonly Message RolesRequired = new("roles.required", "At least one role is required.", "Au moins un rôle est requis.");
+
+    public static Message RolesUnknown(OrganisationKind kind, IReadOnlyList<string> unknown)
+    {
+        var list = string.Join(", ", unknown);
+        var french = kind switch
+        {
+            OrganisationKind.Client => "d'une organisation cliente",
+            OrganisationKind.Provider => "d'une organisation prestataire",
+            _ => "de la plateforme",
+        };
+        return new Message(
+                "roles.unknown",
+                $"Not a role of a {kind.ToString().ToLowerInvariant()} organisation: {list}.",
+                unknown.Count == 1 ? $"Ce n'est pas un rôle {french} : {list}." : $"Ce ne sont pas des rôles {french} : {list}.")
+            .With("kind", kind.ToString().ToLowerInvariant()).With("roles", unknown);
+    }
+
+    public static readonly Message OrganisationKindInvalid =
+        new("organisation.kind.invalid", "Choose \"client\" or \"provider\".", "Choisissez « client » ou « provider ».");
+
+    public static readonly Message OrganisationNameTaken =
+        new("organisation.name.taken", "An organisation with this name already exists.", "Une organisation de ce nom existe déjà.");
+
+    public static Message OperatorInvitesAdministratorOnly(string administrator) =>
+        new Message(
+                "organisation.invitation.administratorOnly",
+                $"An Operator invites the organisation's administrator ({administrator}) only.",
+                $"Un opérateur n'invite que l'administrateur de l'organisation ({administrator}).")
+            .With("role", administrator);
+
+    public static readonly Message OrganisationHasAdministrator = new(
+        "organisation.administrator.exists",
+        "This organisation already has an administrator, who invites its users.",
+        "Cette organisation a déjà un administrateur, qui invite ses utilisateurs.");
+
+    public static readonly Message EmailTaken =
+        new("user.email.taken", "A user with this e-mail address already exists.", "Un utilisateur avec cette adresse e-mail existe déjà.");
+
+    public static readonly Message OwnAdministratorRole = new(
+        "user.roles.ownAdministrator",
+        "You cannot remove your own administrator role: ask another administrator.",
+        "Vous ne pouvez pas retirer votre propre rôle d'administrateur : demandez-le à un autre administrateur.");
+
+    public static readonly Message DeactivateSelf =
+        new("user.deactivate.self", "You cannot deactivate yourself.", "Vous ne pouvez pas vous désactiver vous-même.");
+
+    public static readonly Message NotDeactivated =
+        new("user.status.notDeactivated", "The user is not deactivated.", "L'utilisateur n'est pas désactivé.");
+
+    public static readonly Message LastAdministrator = new(
+        "organisation.administrator.last",
+        "This would leave the organisation without an active administrator.",
+        "L'organisation se retrouverait sans administrateur actif.");
+
+    public static readonly Message KeyRevoked =
+        new("serviceAccount.revoked", "This key is already revoked.", "Cette clé est déjà révoquée.");
+
+    public static readonly Message AccountLockedTitle = new("login.locked", "Account locked", "Compte verrouillé");
+
+    public static Message AccountLocked(DateTimeOffset lockedUntil) =>
+        new Message(
+                "login.locked",
+                $"Too many failed log-ins: try again after {lockedUntil:O}.",
+                $"Trop d'échecs de connexion : réessayez après {lockedUntil:O}.")
+            .With("lockedUntil", lockedUntil);
+
+    public static Message InvitationSubject(string organisationName) =>
+        new Message("invitation.email.subject", $"Infogérance — invitation ({organisationName})", $"Infogérance — invitation ({organisationName})")
+            .With("organisation", organisationName);
+
+    public static Message InvitationBody(string displayName, string organisationName, int days, string url) =>
+        new Message(
+                "invitation.email.body",
+                $"""
+                {displayName},
+
+                You are invited to join {organisationName} on Infogérance. Choose your password here (the link works once, within {days} days):
+                {url}
+                """,
+                $"""
+                {displayName},
+
+                Vous êtes invité(e) à rejoindre {organisationName} sur Infogérance. Choisissez votre mot de passe ici (le lien ne sert qu'une fois, dans les {days} jours) :
+                {url}
+                """)
+            .With("displayName", displayName).With("organisation", organisationName).With("days", days).With("url", url);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Infogerance.Identity.Data;
+using Infogerance.Identity.Domain;
+using Infogerance.ServiceDefaults;
+
+namespace Infogerance.Identity.Tests;
+
+public sealed class AccountRulesTests
+{
+    [Fact]
+    public void An_invitation_names_each_wrong_field_with_its_code()
+    {
+        var errors = AccountRules.CheckInvitation("not an address", " ", [Roles.AgentL1], OrganisationKind.Client);
+        Assert.Equal(["roles", "email", "displayName"], errors.Fields);
+        Assert.Equal("roles.unknown", Assert.Single(errors["roles"]).Code);
+        Assert.Equal("Not a role of a client organisation: AgentL1.", errors["roles"][0].English);
+        Assert.Equal("Ce n'est pas un rôle d'une organisation cliente : AgentL1.", errors["roles"][0].French);
+        Assert.Equal("email.invalid", Assert.Single(errors["email"]).Code);
+        Assert.Equal("A name of 1 to 200 characters is required.", Assert.Single(errors["displayName"]).English);
+        Assert.Equal(200, errors["displayName"][0].Parameters["max"]);
+    }
+
+    [Fact]
+    public void A_sound_invitation_has_no_error() =>
+        Assert.True(AccountRules.CheckInvitation("marie@example.org", "Marie", [Roles.Requester], OrganisationKind.Client).IsEmpty);
+
+    [Fact]
+    public void Roles_are_required() =>
+        Assert.Equal("roles.required", Assert.Single(AccountRules.CheckRoles(new(), "roles", [], OrganisationKind.Provider)["roles"]).Code);
+
+    [Fact]
+    public void A_lock_says_until_when_in_both_languages()
+    {
+        var until = new DateTimeOffset(2026, 12, 6, 10, 15, 0, TimeSpan.Zero);
+        var message = IdentityMessages.AccountLocked(until);
+        Assert.Equal("login.locked", message.Code);
+        Assert.Equal("Too many failed log-ins: try again after 2026-12-06T10:15:00.0000000+00:00.", message.English);
+        Assert.StartsWith("Trop d'échecs de connexion : réessayez après ", message.French);
+        Assert.Equal(until, message.Parameters["lockedUntil"]);
+    }
+}
+
+public sealed class InvitationEmailTests
+{
+    private static readonly NewInvitation Invitation = new(
+        new UserAccount(Guid.NewGuid(), Guid.NewGuid(), "marie@example.org", "Marie Curie", [Roles.Requester], UserAccount.Invited,
+            null, 0, null, null, DateTimeOffset.UnixEpoch),
+        OpaqueToken.Create(OpaqueToken.Invitation, Guid.NewGuid()));
+
+    [Fact]
+    public void The_invitation_is_written_in_the_language_it_is_sent_in()
+    {
+        var (subject, body) = InvitationMailer.Compose(Invitation, "Acme", "https://example.org/invitation/x", TimeSpan.FromDays(7), CultureInfo.GetCultureInfo("fr-FR"));
+        Assert.Equal("Infogérance — invitation (Acme)", subject);
+        Assert.Contains("Vous êtes invité(e) à rejoindre Acme sur Infogérance", body);
+        Assert.Contains("dans les 7 jours", body);
+        Assert.Contains("https://example.org/invitation/x", body);
+        Assert.DoesNotContain("You are invited", body);
+
+        (_, body) = InvitationMailer.Compose(Invitation, "Acme", "https://example.org/invitation/x", TimeSpan.FromDays(7), CultureInfo.GetCultureInfo("en"));
+        Assert.Contains("You are invited to join Acme on Infogérance. Choose your password here (the link works once, within 7 days):", body);
+        Assert.DoesNotContain("Vous", body);
+    }
+}
