@@ -126,6 +126,7 @@ public sealed class ImportErrors(int maxPlaces = ImportErrors.MaxKeys)
     /// <summary>The texts by place in the current UI language, as <see cref="ToFieldErrors"/> orders them.</summary>
     public Dictionary<string, string[]> ToDictionary() => ToFieldErrors().ToDictionary();
 
+    /// <summary>The errors as a 422 answers them (<see cref="ToFieldErrors"/>), so an endpoint passes them to <c>Problems.Invalid</c> as they are.</summary>
     public static implicit operator FieldErrors(ImportErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
