@@ -1,7 +1,12 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using ClosedXML.Excel;
 using Infogerance.Documents;
+using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Tests;
 
@@ -145,5 +150,73 @@ public sealed class DocumentTypesTests
         Assert.True(emoji.Length <= 150);
         Assert.EndsWith(".txt", emoji);
         Assert.DoesNotContain(emoji.EnumerateRunes(), r => r == Rune.ReplacementChar);   // a lone surrogate enumerates as U+FFFD
+    }
+
+    [Fact]
+    public void The_refusal_names_the_accepted_types_in_each_language_with_one_code()
+    {
+        Assert.Equal("upload.type.refused", DocumentTypes.Refused.Code);
+        Assert.Equal("Accepted: PDF, PNG, JPEG, text, CSV, DOCX, XLSX or ODT, whose content matches the file's extension.", DocumentTypes.Refused.English);
+        Assert.Equal(
+            "Types acceptés : PDF, PNG, JPEG, texte, CSV, DOCX, XLSX ou ODT, dont le contenu correspond à l'extension du fichier.",
+            Languages.In(Languages.French, () => DocumentTypes.Refused.Text));
+        Assert.Contains(".odt", (IEnumerable<string>)DocumentTypes.Refused.Parameters["accepted"]!);
+    }
+
+    [Theory]
+    [InlineData("en", "Accepted: PDF, PNG, JPEG, text, CSV, DOCX, XLSX or ODT, whose content matches the file's extension.")]
+    [InlineData("fr", "Types acceptés : PDF, PNG, JPEG, texte, CSV, DOCX, XLSX ou ODT, dont le contenu correspond à l'extension du fichier.")]
+    public async Task A_refused_upload_is_a_422_on_file_in_the_callers_language(string language, string expected)
+    {
+        var problem = await RefusalOf("setup.exe", Exe, language);
+
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, problem.StatusCode);
+        var details = Assert.IsType<HttpValidationProblemDetails>(problem.ProblemDetails);
+        Assert.Equal([expected], details.Errors["file"]);
+        var codes = Assert.IsType<Dictionary<string, Problems.FieldCode[]>>(details.Extensions[Problems.ErrorCodesKey]);
+        Assert.Equal("upload.type.refused", Assert.Single(codes["file"]).Code);
+    }
+
+    [Fact]
+    public async Task A_request_without_a_file_is_told_so_in_French()
+    {
+        var context = new DefaultHttpContext();
+
+        var (file, problem) = await InLanguageAsync("fr", () => Uploads.ReadFileAsync(context.Request, DocumentTypes.MaxBytes, TestContext.Current.CancellationToken));
+
+        Assert.Null(file);
+        var details = Assert.IsType<HttpValidationProblemDetails>(problem!.ProblemDetails);
+        Assert.Equal(["Envoyez le fichier dans un champ de formulaire multipart nommé « file »."], details.Errors["file"]);
+    }
+
+    [Fact]
+    public void The_size_limit_is_said_in_megabytes_in_both_languages()
+    {
+        var tooLarge = UploadMessages.TooLarge(DocumentTypes.MaxBytes);
+
+        Assert.Equal(("upload.tooLarge", "The file is larger than 10 MB.", "Le fichier dépasse 10 Mo."), (tooLarge.Code, tooLarge.English, tooLarge.French));
+    }
+
+    private static async Task<ProblemHttpResult> RefusalOf(string fileName, byte[] content, string language)
+    {
+        var file = new FormFile(new MemoryStream(content), 0, content.Length, Uploads.FileField, fileName);
+        var (document, problem) = await InLanguageAsync(language, () => Uploads.ReadDocumentAsync(file, TestContext.Current.CancellationToken));
+        Assert.Null(document);
+        return problem!;
+    }
+
+    /// <summary>The answer is written in the UI language of the request being served: here, of the test.</summary>
+    private static async Task<T> InLanguageAsync<T>(string language, Func<Task<T>> action)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 }

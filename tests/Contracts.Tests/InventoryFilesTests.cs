@@ -3,6 +3,7 @@ using System.Text;
 using ClosedXML.Excel;
 using Infogerance.Contracts.Domain;
 using Infogerance.Contracts.Files;
+using Infogerance.Validation;
 
 namespace Infogerance.Contracts.Tests;
 
@@ -17,6 +18,11 @@ public sealed class InventoryFilesTests
     private static InventoryFileResult ReadCsv(byte[] bytes) => InventoryFiles.Read(new MemoryStream(bytes), InventoryFileFormat.Csv);
 
     private static InventoryFileResult ReadXlsx(byte[] bytes) => InventoryFiles.Read(new MemoryStream(bytes), InventoryFileFormat.Xlsx);
+
+    /// <summary>The errors as the API answers them to an English-speaking caller.</summary>
+    private static Dictionary<string, string[]> Errors(InventoryFileResult result) => Languages.In(Languages.English, result.Errors.ToDictionary);
+
+    private static Dictionary<string, string[]> French(InventoryFileResult result) => Languages.In(Languages.French, result.Errors.ToDictionary);
 
     private static byte[] Xlsx(Action<IXLWorksheet> fill)
     {
@@ -42,7 +48,7 @@ public sealed class InventoryFilesTests
     {
         var result = ReadCsv("type,name,quantity,criticality,location\nserver,SRV-01,2,high,Salle A\r\ndatabase,PostgreSQL,1,critical,\n");
 
-        Assert.Empty(result.Errors);
+        Assert.Empty(Errors(result));
         Assert.Equal(
             [new InventoryItemInput("server", "SRV-01", 2, "high", "Salle A"), new InventoryItemInput("database", "PostgreSQL", 1, "critical", null)],
             result.Items);
@@ -65,7 +71,7 @@ public sealed class InventoryFilesTests
             """,
             byteOrderMark: true);
 
-        Assert.Empty(result.Errors);
+        Assert.Empty(Errors(result));
         Assert.Equal(["server", "workstation", "network", "software", "licence", "fileShare", "database", "other"], result.Items.Select(i => i.Type));
         Assert.Equal(["high", "low", "high", "medium", "medium", "critical", "critical", "low"], result.Items.Select(i => i.Criticality));
         Assert.Equal(new InventoryItemInput("workstation", "Portables", 40, "low", "Siège"), result.Items[1]);
@@ -82,7 +88,7 @@ public sealed class InventoryFilesTests
     public void File_share_has_many_spellings(string label)
     {
         var result = ReadCsv($"type,name,quantity,criticality\n{label},Compta,1,low\n");
-        Assert.Empty(result.Errors);
+        Assert.Empty(Errors(result));
         Assert.Equal("fileShare", Assert.Single(result.Items).Type);
     }
 
@@ -90,7 +96,7 @@ public sealed class InventoryFilesTests
     public void A_byte_order_mark_does_not_spoil_the_first_heading()
     {
         var result = ReadCsv("type,name,quantity,criticality,location\nserver,A,1,low,\n", byteOrderMark: true);
-        Assert.Empty(result.Errors);
+        Assert.Empty(Errors(result));
         Assert.Single(result.Items);
     }
 
@@ -99,7 +105,7 @@ public sealed class InventoryFilesTests
     {
         var result = ReadCsv("type,name,quantity,criticality,location\n\"software\",\"Sage, comptabilité \"\"i7\"\"\",3,medium,\"Bât. B\n2e étage\"\nserver,X,1,low,\n");
 
-        Assert.Empty(result.Errors);
+        Assert.Empty(Errors(result));
         Assert.Equal(new InventoryItemInput("software", "Sage, comptabilité \"i7\"", 3, "medium", "Bât. B\n2e étage"), result.Items[0]);
         Assert.Equal("X", result.Items[1].Name);
     }
@@ -108,7 +114,7 @@ public sealed class InventoryFilesTests
     public void Columns_come_in_any_order_and_case_and_location_may_be_left_out()
     {
         var result = ReadCsv("NAME,Criticality,Quantity,TYPE\nSRV-01,high,2,Server\n");
-        Assert.Empty(result.Errors);
+        Assert.Empty(Errors(result));
         Assert.Equal(new InventoryItemInput("server", "SRV-01", 2, "high", null), Assert.Single(result.Items));
     }
 
@@ -124,10 +130,10 @@ public sealed class InventoryFilesTests
             ",,,,\n" +                                       // line 6: blank cells only, skipped
             "network,Switch,\"3\",low,Baie 1\n");            // line 7
 
-        Assert.Equal(["line 4", "line 5"], result.Errors.Keys);
+        Assert.Equal(["line 4", "line 5"], Errors(result).Keys);
         Assert.Equal(
             ["type: The type must be one of server, workstation, network, software, licence, fileShare, database, other.", "name: The name is required.", "quantity: The quantity is a whole number from 1 to 1,000,000."],
-            result.Errors["line 4"]);
+            Errors(result)["line 4"]);
         Assert.Equal(["SRV-01", "Switch"], result.Items.Select(i => i.Name));
     }
 
@@ -140,7 +146,7 @@ public sealed class InventoryFilesTests
     {
         var result = ReadCsv($"type;name;quantity;criticality\nserver;A;{quantity};low\nserver;B;1;low\n");
 
-        Assert.Equal([$"quantity: \"{quantity}\" is not a whole number."], result.Errors["line 2"]);
+        Assert.Equal([$"quantity: \"{quantity}\" is not a whole number."], Errors(result)["line 2"]);
         Assert.Equal("B", Assert.Single(result.Items).Name);
     }
 
@@ -148,7 +154,7 @@ public sealed class InventoryFilesTests
     public void A_huge_quantity_is_out_of_range_rather_than_unreadable()
     {
         var result = ReadCsv("type,name,quantity,criticality\nserver,A,99999999999,low\n");
-        Assert.Equal(["quantity: The quantity is a whole number from 1 to 1,000,000."], result.Errors["line 2"]);
+        Assert.Equal(["quantity: The quantity is a whole number from 1 to 1,000,000."], Errors(result)["line 2"]);
     }
 
     [Theory]
@@ -159,7 +165,7 @@ public sealed class InventoryFilesTests
     public void Without_a_header_the_file_is_refused(string text)
     {
         var result = ReadCsv(text);
-        Assert.Equal(["file"], result.Errors.Keys);
+        Assert.Equal(["file"], Errors(result).Keys);
         Assert.Empty(result.Items);
     }
 
@@ -168,8 +174,8 @@ public sealed class InventoryFilesTests
     {
         var result = ReadCsv("\ntype,name,quantity,criticality,location,cost\nserver,A,1,low,,1200\n");
 
-        Assert.Equal(["line 2"], result.Errors.Keys);
-        Assert.Contains("column 6", Assert.Single(result.Errors["line 2"]));
+        Assert.Equal(["line 2"], Errors(result).Keys);
+        Assert.Contains("column 6", Assert.Single(Errors(result)["line 2"]));
         Assert.Empty(result.Items);
     }
 
@@ -178,21 +184,21 @@ public sealed class InventoryFilesTests
     {
         var result = ReadCsv("type,name,nom,criticality\nserver,A,B,low\n");
 
-        Assert.Equal(["column 3: the name column appears twice.", "quantity: the column is missing from the header."], result.Errors["line 1"]);
+        Assert.Equal(["column 3: the name column appears twice.", "quantity: the column is missing from the header."], Errors(result)["line 1"]);
     }
 
     [Fact]
     public void A_value_beyond_the_header_is_an_error_of_its_line()
     {
         var result = ReadCsv("type,name,quantity,criticality,location\nserver,Sage, compta,1,low,Siège\n");
-        Assert.Contains(result.Errors["line 2"], m => m.StartsWith("column 6:", StringComparison.Ordinal));
+        Assert.Contains(Errors(result)["line 2"], m => m.StartsWith("column 6:", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_misplaced_quote_is_an_error_of_its_line()
     {
         var result = ReadCsv("type,name,quantity,criticality\nserver,\"SRV\"01,1,low\nserver,B,1,low\n");
-        Assert.Contains(result.Errors["line 2"], m => m.StartsWith("line:", StringComparison.Ordinal));
+        Assert.Contains(Errors(result)["line 2"], m => m.StartsWith("line:", StringComparison.Ordinal));
         Assert.Equal("B", Assert.Single(result.Items).Name);
     }
 
@@ -203,11 +209,11 @@ public sealed class InventoryFilesTests
             "type,name,quantity,criticality\n" + string.Concat(Enumerable.Range(1, lines).Select(i => $"workstation,PC-{i},1,low\n"));
 
         var full = ReadCsv(File(InventoryFiles.MaxLines) + "\n\n");
-        Assert.Empty(full.Errors);
+        Assert.Empty(Errors(full));
         Assert.Equal(InventoryFiles.MaxLines, full.Items.Count);
 
         var over = ReadCsv(File(InventoryFiles.MaxLines + 1));
-        Assert.Equal(["file"], over.Errors.Keys);
+        Assert.Equal(["file"], Errors(over).Keys);
         Assert.Empty(over.Items);
     }
 
@@ -217,7 +223,7 @@ public sealed class InventoryFilesTests
         var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
         var result = ReadCsv(windows1252.GetBytes("type;nom;quantité;criticité;emplacement\nréseau;Cœur;1;élevée;Salle données\n"));
 
-        Assert.Empty(result.Errors);
+        Assert.Empty(Errors(result));
         Assert.Equal(new InventoryItemInput("network", "Cœur", 1, "high", "Salle données"), Assert.Single(result.Items));
     }
 
@@ -249,8 +255,8 @@ public sealed class InventoryFilesTests
 
         var result = ReadXlsx(bytes);
 
-        Assert.Equal(["line 4"], result.Errors.Keys);
-        Assert.Equal(["quantity: \"2.5\" is not a whole number."], result.Errors["line 4"]);
+        Assert.Equal(["line 4"], Errors(result).Keys);
+        Assert.Equal(["quantity: \"2.5\" is not a whole number."], Errors(result)["line 4"]);
         Assert.Equal(
             [new InventoryItemInput("server", "SRV-01", 2, "high", null), new InventoryItemInput("fileShare", "NAS", 12, "critical", "Salle B")],
             result.Items);
@@ -304,7 +310,7 @@ public sealed class InventoryFilesTests
     public void A_formula_is_read_at_the_value_the_spreadsheet_saved()
     {
         var result = ReadXlsx(WorkbookWithFormulas(savedValues: true));
-        Assert.Empty(result.Errors);
+        Assert.Empty(Errors(result));
         Assert.Equal(new InventoryItemInput("server", "SRV-01", 12, "low", null), Assert.Single(result.Items));
     }
 
@@ -314,14 +320,14 @@ public sealed class InventoryFilesTests
         var result = ReadXlsx(WorkbookWithFormulas(savedValues: false));
         Assert.Equal(
             ["column 2: a formula without a saved value; paste the values instead.", "column 3: a formula without a saved value; paste the values instead."],
-            result.Errors["line 2"]);
+            Errors(result)["line 2"]);
     }
 
     [Fact]
     public void A_workbook_without_a_header_or_with_an_extra_column_is_refused()
     {
         var empty = ReadXlsx(Xlsx(_ => { }));
-        Assert.Equal(["file"], empty.Errors.Keys);
+        Assert.Equal(["file"], Errors(empty).Keys);
 
         var extra = ReadXlsx(Xlsx(sheet =>
         {
@@ -331,17 +337,17 @@ public sealed class InventoryFilesTests
                 sheet.Cell(3, i + 1).SetValue(headings[i]);
             }
         }));
-        Assert.Equal(["line 3"], extra.Errors.Keys);
+        Assert.Equal(["line 3"], Errors(extra).Keys);
     }
 
     [Fact]
     public void A_corrupt_workbook_is_an_error_of_the_file()
     {
         var notZip = ReadXlsx(Encoding.UTF8.GetBytes("type,name,quantity,criticality\nserver,A,1,low\n"));
-        Assert.Equal(["file"], notZip.Errors.Keys);
+        Assert.Equal(["file"], Errors(notZip).Keys);
 
         var truncated = Xlsx(sheet => sheet.Cell(1, 1).SetValue("type"));
-        Assert.Equal(["file"], ReadXlsx(truncated[..(truncated.Length / 2)]).Errors.Keys);
+        Assert.Equal(["file"], Errors(ReadXlsx(truncated[..(truncated.Length / 2)])).Keys);
 
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
@@ -350,7 +356,7 @@ public sealed class InventoryFilesTests
             writer.Write("not a workbook");
         }
 
-        Assert.Equal(["file"], ReadXlsx(zip.ToArray()).Errors.Keys);
+        Assert.Equal(["file"], Errors(ReadXlsx(zip.ToArray())).Keys);
     }
 
     public static TheoryData<InventoryFileFormat> Formats => [InventoryFileFormat.Csv, InventoryFileFormat.Xlsx];
@@ -376,7 +382,7 @@ public sealed class InventoryFilesTests
 
         var result = InventoryFiles.Read(new MemoryStream(file.ToArray()), format);
 
-        Assert.Empty(result.Errors);
+        Assert.Empty(Errors(result));
         Assert.Equal(Awkward, result.Items);
     }
 
@@ -420,8 +426,57 @@ public sealed class InventoryFilesTests
             using var file = new MemoryStream();
             InventoryFiles.Write([], format, file);
             var result = InventoryFiles.Read(new MemoryStream(file.ToArray()), format);
-            Assert.Empty(result.Errors);
+            Assert.Empty(Errors(result));
             Assert.Empty(result.Items);
         }
+    }
+
+    [Fact]
+    public void A_bad_line_is_answered_in_French_under_the_same_key_with_the_same_codes()
+    {
+        var result = ReadCsv("type;name;quantity;criticality\nserver;A;2,5;low\nserver;\"B\"x;1;low\n");
+
+        Assert.Equal(Errors(result).Keys, French(result).Keys);
+        Assert.Equal(["quantity : « 2,5 » n'est pas un nombre entier."], French(result)["line 2"]);
+        var message = Assert.Single(result.Errors["line 2"]);
+        Assert.Equal(("inventory.quantity.notWholeNumber", "2,5", "quantity"), (message.Code, message.Parameters["value"], message.Parameters["field"]));
+        Assert.Equal(
+            ["line : un guillemet (\") est mal placé ; une valeur qui contient des guillemets doit être entourée de guillemets, ceux de l'intérieur doublés."],
+            French(result)["line 3"]);
+        Assert.Equal("import.csv.quoteMisplaced", Assert.Single(result.Errors["line 3"]).Code);
+    }
+
+    [Fact]
+    public void A_bad_header_is_answered_in_French()
+    {
+        var result = ReadCsv("type,nom,name,criticité,coût\nserver,A,B,low,1\n");
+
+        Assert.Equal(
+            ["column 3 : la colonne name apparaît deux fois.",
+             "column 5 : « coût » n'est pas une colonne de l'état des lieux (type, nom, quantité, criticité, emplacement).",
+             "quantity : la colonne manque dans l'en-tête."],
+            French(result)["line 1"].Order(StringComparer.Ordinal));
+        Assert.Equal(["import.column.twice", "inventory.column.unknown", "import.column.missing"], result.Errors["line 1"].Select(m => m.Code));
+    }
+
+    [Fact]
+    public void A_file_refused_as_a_whole_is_answered_in_French()
+    {
+        var notWorkbook = ReadXlsx(Encoding.UTF8.GetBytes("type,name\n"));
+        Assert.Equal(["Le fichier n'est pas un classeur Excel lisible (.xlsx)."], French(notWorkbook)["file"]);
+        Assert.Equal("import.file.notXlsx", Assert.Single(notWorkbook.Errors["file"]).Code);
+
+        var empty = ReadCsv("");
+        Assert.Equal("inventory.file.empty", Assert.Single(empty.Errors["file"]).Code);
+        Assert.StartsWith("Le fichier est vide : la première ligne doit être l'en-tête", French(empty)["file"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_typographic_apostrophe_in_a_label_is_ignored_like_a_straight_one()
+    {
+        var result = ReadCsv("type,name,quantity,criticality\nposte de travail,A,1,low\npostes-de’travail,B,1,low\n");
+
+        Assert.Empty(Errors(result));
+        Assert.Equal(["workstation", "workstation"], result.Items.Select(i => i.Type));
     }
 }

@@ -1,6 +1,8 @@
 using Infogerance.Data;
 using System.Text;
+using Infogerance.Documents;
 using Infogerance.Incidents.Domain;
+using Infogerance.Validation;
 using NodaTime;
 
 namespace Infogerance.Incidents.Tests;
@@ -37,15 +39,22 @@ public class TicketHistoryFileTests
 
     private static IReadOnlyList<ImportedTicket> Valid(TicketHistoryResult result)
     {
-        Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" | ", e.Value)}")));
+        Assert.True(result.Errors.Count == 0, string.Join("\n", English(result.Errors).Select(e => $"{e.Key}: {string.Join(" | ", e.Value)}")));
         return result.Tickets;
     }
 
     private static Dictionary<string, string[]> Errors(TicketHistoryResult result)
     {
         Assert.True(result.Errors.Count > 0, "the file was refused");
-        return result.Errors.ToDictionary();
+        return English(result.Errors);
     }
+
+    private static Dictionary<string, string[]> English(ImportErrors errors) => Languages.In(Languages.English, errors.ToDictionary);
+
+    private static Dictionary<string, string[]> French(ImportErrors errors) => Languages.In(Languages.French, errors.ToDictionary);
+
+    /// <summary>The codes of a place's messages, in the order of its texts.</summary>
+    private static string[] Codes(TicketHistoryResult result, string key) => [.. result.Errors[key].Select(m => m.Code)];
 
     private static void HasError(Dictionary<string, string[]> errors, string key, string fragment) =>
         Assert.True(errors.TryGetValue(key, out var messages) && messages.Any(m => m.Contains(fragment, StringComparison.Ordinal)),
@@ -377,6 +386,90 @@ public class TicketHistoryFileTests
         Assert.Equal(D("2025-07-03T09:12:00+02:00"), TicketHistory.ParseInstant("2025-07-03T09:12:00", Paris, out _));
         Assert.Equal(D("2025-07-03T09:12:00+02:00"), TicketHistory.ParseInstant("03/07/2025 9:12", Paris, out _));
         Assert.Null(TicketHistory.ParseInstant("2025-07-03", Paris, out var problem));
-        Assert.Contains("is not a date and time", problem);
+        Assert.Contains("is not a date and time", problem!.English);
+        Assert.Equal("ticketImport.at.invalid", problem.Code);
+    }
+
+    [Fact]
+    public void A_line_error_is_answered_in_French_with_the_same_code_and_the_same_key()
+    {
+        var result = Csv($"""
+            {EnglishHeader}
+            A,2025-03-03T09:00:00+01:00,new,bug,Title,,high,high,,,Ann,,,,,,
+            A,2025-03-03T08:00:00+01:00,resolved,,,,,,,,,,,,,,
+            """);
+
+        var english = English(result.Errors);
+        var french = French(result.Errors);
+
+        Assert.Equal(english.Keys, french.Keys);
+        Assert.Equal(["kind: \"bug\" is not known. The kind is incident or request."], english["line 2"]);
+        Assert.Equal(["kind : « bug » n'est pas reconnu. Le type est « incident » ou « demande »."], french["line 2"]);
+        Assert.Equal(["ticketImport.kind.unknown"], Codes(result, "line 2"));
+        Assert.Equal("bug", result.Errors["line 2"][0].Parameters["value"]);
+        Assert.Equal("kind", result.Errors["line 2"][0].Parameters["field"]);
+        Assert.Equal(
+            ["at : Avant l'ouverture du ticket (2025-03-03T09:00:00+01:00) : donnez les changements d'un ticket dans l'ordre chronologique.",
+             "resolution : Décrivez la résolution."],
+            french["line 3"]);
+        Assert.Equal(["ticketImport.at.beforeOpening", "ticketImport.resolution.required"], Codes(result, "line 3"));
+    }
+
+    [Fact]
+    public void Places_named_inside_a_French_sentence_are_lines_in_French()
+    {
+        var result = Csv($"""
+            {EnglishHeader}
+            E,2025-03-03T09:00:00+01:00,new,incident,Title,,high,high,,,Ann,,,,,,
+            E,2025-03-03T09:10:00+01:00,new,incident,Again,,high,high,,,Ann,,,,,,
+            E,2025-03-03T09:20:00+01:00,inProgress,request,,,,,,,,,,,,,
+            """);
+
+        var french = French(result.Errors);
+
+        Assert.Equal(["status : Le ticket « E » est déjà ouvert à la ligne 2 : une seule ligne d'ouverture par ticket."], french["line 3"]);
+        Assert.Equal(["kind : Diffère de la ligne d'ouverture du ticket (ligne 2) : les champs d'un ticket sont donnés une fois, sur sa ligne d'ouverture."], french["line 4"]);
+        Assert.Equal("line 2", result.Errors["line 3"][0].Parameters["opening"]);
+    }
+
+    [Fact]
+    public void Whole_file_errors_and_JSON_paths_are_answered_in_French_too()
+    {
+        var notJson = Json("{\"tickets\": [");
+        Assert.Equal(["Le fichier n'est pas un JSON valide (ligne 1, position 14)."], French(notJson.Errors)["file"]);
+        Assert.Equal(["import.file.notJson"], Codes(notJson, "file"));
+
+        var empty = Csv("");
+        Assert.Equal("ticketImport.file.empty", Assert.Single(empty.Errors["file"]).Code);
+        Assert.StartsWith("Le fichier est vide", French(empty.Errors)["file"][0], StringComparison.Ordinal);
+
+        var wrongType = Json("""{"tickets": [{"reference": "A", "kind": "incident", "title": 42, "priority": "P1", "requester": "Ann", "openedAt": "2025-03-03T09:00:00+01:00"}]}""");
+        Assert.Equal(["Texte attendu."], French(wrongType.Errors)["tickets[0].title"]);
+        Assert.Equal(["ticketImport.json.textExpected"], Codes(wrongType, "tickets[0].title"));
+    }
+
+    [Fact]
+    public void A_status_named_in_a_French_refusal_is_in_French()
+    {
+        var result = Csv($"""
+            {EnglishHeader}
+            G,2025-03-03T09:00:00+01:00,new,incident,Title,,high,high,,,Ann,,,,,,
+            G,2025-03-03T10:00:00+01:00,inProgress,,,,,,,,,,,,,,
+            G,2025-03-03T11:00:00+01:00,reopened,,,,,,,,,,,,,,
+            """);
+
+        Assert.Equal(["status : Seul un ticket résolu ou clos est rouvert ; celui-ci est en cours."], French(result.Errors)["line 4"]);
+        Assert.Equal(["status: Only a resolved or closed ticket is reopened; this one is inProgress."], English(result.Errors)["line 4"]);
+        Assert.Equal("inProgress", result.Errors["line 4"][0].Parameters["status"]);
+    }
+
+    [Fact]
+    public void Times_the_zone_skips_or_repeats_are_explained_in_French()
+    {
+        Assert.Null(TicketHistory.ParseInstant("2024-10-27 02:30", Paris, out var twice));
+        Assert.Equal("ticketImport.at.ambiguous", twice!.Code);
+        Assert.Equal(
+            "2024-10-27 02:30 a lieu deux fois dans le fuseau Europe/Paris (les horloges ont reculé) : ajoutez le décalage, +02:00 ou +01:00.",
+            twice.French);
     }
 }

@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
+using Infogerance.Validation;
 
 namespace Infogerance.Documents;
 
 /// <summary>A line of a CSV file as cells, with its 1-based line number and the defect the reader stepped over, if any.</summary>
-public sealed record CsvTextRow(int LineNumber, string[] Cells, string? Problem);
+public sealed record CsvTextRow(int LineNumber, string[] Cells, Message? Problem);
 
 /// <summary>
 /// Reading an uploaded CSV file the same way in every importer: UTF-8 with or without a byte order mark, or
@@ -13,9 +14,6 @@ public sealed record CsvTextRow(int LineNumber, string[] Cells, string? Problem)
 /// </summary>
 public static class CsvText
 {
-    public const string UnterminatedQuote = "A quoted value is never closed.";
-    public const string MisplacedQuote = "A quote (\") is misplaced; a value containing quotes must be enclosed in quotes, with inner quotes doubled.";
-
     /// <summary>
     /// Every line of <paramref name="bytes"/>, blank ones included, header not skipped. The separator is ',' or ';' by
     /// whichever splits the first non-blank line into more cells that <paramref name="isKnownHeader"/> accepts
@@ -42,7 +40,7 @@ public static class CsvText
         }
 
         var separator = DetectSeparator(bytes, legacyText, isKnownHeader);
-        var problems = new Dictionary<long, string>();
+        var problems = new Dictionary<long, Message>();
         var options = CsvReaderOptions.Default with
         {
             Separator = separator,
@@ -50,8 +48,8 @@ public static class CsvText
             TrackLineNumbers = true,
             OnMalformedRecord = record => problems[record.LineNumber] = record.Reason switch
             {
-                CsvMalformedReason.UnterminatedQuote => UnterminatedQuote,
-                _ => MisplacedQuote,
+                CsvMalformedReason.UnterminatedQuote => ImportMessages.UnterminatedQuote,
+                _ => ImportMessages.MisplacedQuote,
             },
         };
 

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
+using Infogerance.Validation;
 
 namespace Infogerance.Documents;
 
@@ -24,8 +25,15 @@ public static class DocumentTypes
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string Odt = "application/vnd.oasis.opendocument.text";
 
-    /// <summary>What to tell the user whose file <see cref="Detect"/> refused.</summary>
-    public const string Accepted = "Accepted: PDF, PNG, JPEG, text, CSV, DOCX, XLSX or ODT, whose content matches the file's extension.";
+    /// <summary>The extensions <see cref="Detect"/> accepts, given to a program with <see cref="Refused"/>.</summary>
+    public static IReadOnlyList<string> AcceptedExtensions { get; } = [".pdf", ".png", ".jpg", ".jpeg", ".txt", ".csv", ".docx", ".xlsx", ".odt"];
+
+    /// <summary>What to tell the user whose file <see cref="Detect"/> refused: the types accepted, in their language.</summary>
+    public static Message Refused { get; } = new Message(
+        "upload.type.refused",
+        "Accepted: PDF, PNG, JPEG, text, CSV, DOCX, XLSX or ODT, whose content matches the file's extension.",
+        "Types acceptés : PDF, PNG, JPEG, texte, CSV, DOCX, XLSX ou ODT, dont le contenu correspond à l'extension du fichier.")
+        .With("accepted", AcceptedExtensions);
 
     private const string FallbackFileName = "document";
 

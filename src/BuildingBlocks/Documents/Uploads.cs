@@ -1,4 +1,5 @@
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,17 +31,17 @@ public static class Uploads
             }
             catch (Exception exception) when (exception is InvalidDataException or IOException)
             {
-                return (null, Invalid("The upload could not be read: send one multipart form field named \"file\"."));
+                return (null, Invalid(UploadMessages.Unreadable));
             }
         }
 
         if (file is null || file.Length == 0)
         {
-            return (null, Invalid("Send the file as a multipart form field named \"file\"."));
+            return (null, Invalid(UploadMessages.Missing));
         }
 
         return file.Length > maxBytes
-            ? (null, Invalid($"The file is larger than {maxBytes / (1024 * 1024)} MB."))
+            ? (null, Invalid(UploadMessages.TooLarge(maxBytes)))
             : (file, null);
     }
 
@@ -53,7 +54,7 @@ public static class Uploads
         var fileName = DocumentTypes.SafeFileName(file.FileName);
         return DocumentTypes.Detect(fileName, content) is { } contentType
             ? (new UploadedDocument(fileName, contentType, content, DocumentTypes.Sha256(content)), null)
-            : (null, Invalid(DocumentTypes.Accepted));
+            : (null, Invalid(DocumentTypes.Refused));
     }
 
     /// <summary><see cref="ReadFileAsync"/> then <see cref="ReadDocumentAsync(IFormFile, CancellationToken)"/>, all before any lock.</summary>
@@ -71,5 +72,25 @@ public static class Uploads
     public static FileContentHttpResult Download(byte[] content, string contentType, string fileName) =>
         TypedResults.File(content, contentType, DocumentTypes.SafeFileName(fileName));
 
-    private static ProblemHttpResult Invalid(string message) => Problems.Invalid(new Dictionary<string, string[]>() { [FileField] = [message] });
+    private static ProblemHttpResult Invalid(Message message) => Problems.Invalid(FileField, message);
+}
+
+/// <summary>What an upload is refused for, before its content is looked at.</summary>
+public static class UploadMessages
+{
+    public static readonly Message Unreadable = new(
+        "upload.unreadable",
+        "The upload could not be read: send one multipart form field named \"file\".",
+        "Le fichier envoyé n'a pas pu être lu : envoyez un seul champ de formulaire multipart nommé « file ».");
+
+    public static readonly Message Missing = new(
+        "upload.missing",
+        "Send the file as a multipart form field named \"file\".",
+        "Envoyez le fichier dans un champ de formulaire multipart nommé « file ».");
+
+    /// <summary>The file is larger than <paramref name="maxBytes"/>, said in whole megabytes.</summary>
+    public static Message TooLarge(long maxBytes) => new Message(
+        "upload.tooLarge",
+        $"The file is larger than {maxBytes / (1024 * 1024)} MB.",
+        $"Le fichier dépasse {maxBytes / (1024 * 1024)} Mo.").With("maxBytes", maxBytes);
 }

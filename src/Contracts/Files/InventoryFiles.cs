@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
 using Infogerance.Contracts.Domain;
 using Infogerance.Documents;
+using Infogerance.Validation;
 
 namespace Infogerance.Contracts.Files;
 
@@ -13,7 +13,7 @@ public enum InventoryFileFormat { Csv, Xlsx }
 /// The lines that passed <see cref="InventoryRules.Check"/> and, keyed "line N" (or "file" when the whole file is
 /// refused), the reasons the others did not. The API imports nothing unless <see cref="Errors"/> is empty.
 /// </summary>
-public sealed record InventoryFileResult(IReadOnlyList<InventoryItemInput> Items, Dictionary<string, string[]> Errors);
+public sealed record InventoryFileResult(IReadOnlyList<InventoryItemInput> Items, ImportErrors Errors);
 
 /// <summary>
 /// Import and export of the état des lieux as CSV or XLSX with the columns <c>type,name,quantity,criticality,location</c>.
@@ -26,24 +26,21 @@ public static class InventoryFiles
     /// <summary>The most data lines (header and blank lines not counted) one import takes.</summary>
     public const int MaxLines = 10_000;
 
-    public const string FileErrorKey = "file";
+    public const string FileErrorKey = ImportErrors.FileKey;
     public const string SheetName = "Inventory";
 
     private static readonly string[] Columns = ["type", "name", "quantity", "criticality", "location"];
     private static readonly string[] RequiredColumns = ["type", "name", "quantity", "criticality"];
 
-    // Keys are Key(label): lower case, no accents, no spaces, hyphens or underscores, so "Base de données",
-    // "base_de_donnees" and "BaseDeDonnées" all match.
-    private static readonly Dictionary<string, string> HeaderAliases = new(StringComparer.Ordinal)
-    {
-        ["type"] = "type",
-        ["name"] = "name", ["nom"] = "name",
-        ["quantity"] = "quantity", ["quantite"] = "quantity",
-        ["criticality"] = "criticality", ["criticite"] = "criticality",
-        ["location"] = "location", ["emplacement"] = "location", ["localisation"] = "location",
-    };
+    // Compared by Labels.Key: "Base de données", "base_de_donnees" and "BaseDeDonnées" all match.
+    private static readonly LabelAliases HeaderAliases = new(
+        ("type", ["type"]),
+        ("name", ["name", "nom"]),
+        ("quantity", ["quantity", "quantite"]),
+        ("criticality", ["criticality", "criticite"]),
+        ("location", ["location", "emplacement", "localisation"]));
 
-    private static readonly Dictionary<string, string> TypeAliases = Aliases(
+    private static readonly LabelAliases TypeAliases = new(
         ("server", ["server", "servers", "serveur", "serveurs"]),
         ("workstation", ["workstation", "workstations", "postedetravail", "postesdetravail", "poste", "postes"]),
         ("network", ["network", "networks", "reseau", "reseaux"]),
@@ -53,7 +50,7 @@ public static class InventoryFiles
         ("database", ["database", "databases", "basededonnees", "basededonnee", "basesdedonnees", "bdd"]),
         ("other", ["other", "others", "autre", "autres"]));
 
-    private static readonly Dictionary<string, string> CriticalityAliases = Aliases(
+    private static readonly LabelAliases CriticalityAliases = new(
         ("low", ["low", "faible", "basse", "bas"]),
         ("medium", ["medium", "moyenne", "moyen"]),
         ("high", ["high", "haute", "haut", "elevee", "eleve"]),
@@ -91,7 +88,7 @@ public static class InventoryFiles
         }
         catch (UnreadableFileException e)
         {
-            return FileError(e.Message);
+            return FileError(e.Problem);
         }
     }
 
@@ -112,19 +109,26 @@ public static class InventoryFiles
         }
     }
 
+    /// <summary>A defect the reader stepped over, and the field it concerns ("line" for the whole line, "column N" for a cell).</summary>
+    private sealed record RowProblem(string Field, Message Message);
+
     /// <summary>A line of the file as cells, whatever the format, with the defects the reader stepped over.</summary>
-    private sealed record Row(int Line, IReadOnlyList<string?> Cells, IReadOnlyList<string> Problems)
+    private sealed record Row(int Line, IReadOnlyList<string?> Cells, IReadOnlyList<RowProblem> Problems)
     {
         /// <summary>Cells that could not be read (0-based); their field's "required" would only repeat the problem.</summary>
         public IReadOnlySet<int> UnreadableCells { get; init; } = new HashSet<int>();
     }
 
-    private sealed class UnreadableFileException(string message) : Exception(message);
+    private sealed class UnreadableFileException(Message problem) : Exception(problem.English)
+    {
+        public Message Problem { get; } = problem;
+    }
 
     private static InventoryFileResult Parse(IEnumerable<Row> rows)
     {
         var items = new List<InventoryItemInput>();
-        var errors = new Dictionary<string, string[]>();
+        // Every bad line is answered: MaxLines bounds them.
+        var errors = new ImportErrors(maxPlaces: int.MaxValue);
         Dictionary<int, string>? columnAt = null;
         var count = 0;
 
@@ -137,16 +141,17 @@ public static class InventoryFiles
 
             if (columnAt is null)
             {
-                columnAt = Header(row, out var headerErrors);
+                var headerErrors = new ImportErrors();
+                columnAt = Header(row, headerErrors);
                 if (columnAt.Count == 0)
                 {
-                    return FileError("The first line must be the header naming the columns: type, name, quantity, criticality, location.");
+                    return FileError(InventoryFileMessages.NoHeader);
                 }
 
-                if (headerErrors.Count > 0)
+                if (!headerErrors.IsEmpty)
                 {
                     // Without a sound header every value would land in the wrong field: report the header alone.
-                    return new([], new() { [LineKey(row.Line)] = [.. headerErrors] });
+                    return new([], headerErrors);
                 }
 
                 continue;
@@ -154,29 +159,22 @@ public static class InventoryFiles
 
             if (++count > MaxLines)
             {
-                return FileError($"The file has more than {MaxLines} lines; split it into several imports.");
+                return FileError(InventoryFileMessages.TooManyLines(MaxLines));
             }
 
-            var (item, messages) = Line(row, columnAt);
-            if (messages.Count > 0)
-            {
-                errors[LineKey(row.Line)] = [.. messages];
-            }
-            else
+            if (Line(row, columnAt, errors) is { } item)
             {
                 items.Add(item);
             }
         }
 
-        return columnAt is null
-            ? FileError("The file is empty: the first line must be the header naming the columns: type, name, quantity, criticality, location.")
-            : new(items, errors);
+        return columnAt is null ? FileError(InventoryFileMessages.Empty) : new(items, errors);
     }
 
-    private static Dictionary<int, string> Header(Row row, out List<string> errors)
+    private static Dictionary<int, string> Header(Row row, ImportErrors errors)
     {
         var columnAt = new Dictionary<int, string>();
-        errors = [];
+        var place = FilePlace.Line(row.Line);
         for (var i = 0; i < row.Cells.Count; i++)
         {
             var label = row.Cells[i]?.Trim();
@@ -186,13 +184,13 @@ public static class InventoryFiles
                 continue;
             }
 
-            if (!HeaderAliases.TryGetValue(Key(label), out var field))
+            if (HeaderAliases.CodeOf(label) is not { } field)
             {
-                errors.Add($"column {i + 1}: \"{Shorten(label)}\" is not an inventory column (type, name, quantity, criticality, location).");
+                errors.Add(place, FilePlace.Column(i + 1), InventoryFileMessages.UnknownColumn(label));
             }
             else if (columnAt.ContainsValue(field))
             {
-                errors.Add($"column {i + 1}: the {field} column appears twice.");
+                errors.Add(place, FilePlace.Column(i + 1), ImportMessages.ColumnTwice(field));
             }
             else
             {
@@ -202,15 +200,19 @@ public static class InventoryFiles
 
         if (columnAt.Count > 0)
         {
-            errors.AddRange(RequiredColumns.Where(c => !columnAt.ContainsValue(c)).Select(c => $"{c}: the column is missing from the header."));
+            foreach (var missing in RequiredColumns.Where(c => !columnAt.ContainsValue(c)))
+            {
+                errors.Add(place, missing, ImportMessages.LowerFirst(ImportMessages.ColumnMissing));
+            }
         }
 
         return columnAt;
     }
 
-    private static (InventoryItemInput Item, List<string> Messages) Line(Row row, Dictionary<int, string> columnAt)
+    /// <summary>The line's item when every value passed, or null with the reasons added to <paramref name="errors"/>.</summary>
+    private static InventoryItemInput? Line(Row row, Dictionary<int, string> columnAt, ImportErrors errors)
     {
-        var messages = new List<string>();
+        var place = FilePlace.Line(row.Line);
         var values = new Dictionary<string, string?>();
         for (var i = 0; i < row.Cells.Count; i++)
         {
@@ -221,13 +223,13 @@ public static class InventoryFiles
             }
             else if (!string.IsNullOrEmpty(value))
             {
-                messages.Add($"column {i + 1}: a value under no heading (\"{Shorten(value)}\").");
+                errors.Add(place, FilePlace.Column(i + 1), ImportMessages.ValueUnderNoHeading(value));
             }
         }
 
         var rawQuantity = values.GetValueOrDefault("quantity");
         int? quantity = null;
-        string? quantityProblem = null;
+        Message? quantityProblem = null;
         if (rawQuantity is not null)
         {
             if (long.TryParse(rawQuantity, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
@@ -237,15 +239,15 @@ public static class InventoryFiles
             }
             else
             {
-                quantityProblem = $"quantity: \"{Shorten(rawQuantity)}\" is not a whole number.";
+                quantityProblem = InventoryFileMessages.NotWholeNumber(rawQuantity);
             }
         }
 
         var item = new InventoryItemInput(
-            Normalise(values.GetValueOrDefault("type"), TypeAliases),
+            TypeAliases.Normalise(values.GetValueOrDefault("type")),
             values.GetValueOrDefault("name"),
             quantity,
-            Normalise(values.GetValueOrDefault("criticality"), CriticalityAliases),
+            CriticalityAliases.Normalise(values.GetValueOrDefault("criticality")),
             values.GetValueOrDefault("location"));
 
         var check = InventoryRules.Check(item);
@@ -254,45 +256,34 @@ public static class InventoryFiles
         {
             if (field == "quantity" && quantityProblem is not null)
             {
-                messages.Add(quantityProblem);
+                errors.Add(place, field, quantityProblem);
             }
-            else if (!unreadable.Contains(field) && check.TryGetValue(field, out var reasons))
+            else if (!unreadable.Contains(field))
             {
-                messages.AddRange(reasons.Select(r => $"{field}: {r}"));
+                foreach (var reason in Reasons(check, field))
+                {
+                    errors.Add(place, field, reason);
+                }
             }
         }
 
-        messages.AddRange(row.Problems);
-
-        return (item, messages);
-    }
-
-    /// <summary>The code for a known label; otherwise the value as given, so the rules name what was wrong.</summary>
-    private static string? Normalise(string? value, Dictionary<string, string> aliases) =>
-        value is null ? null : aliases.GetValueOrDefault(Key(value), value);
-
-    private static string Key(string label)
-    {
-        var builder = new StringBuilder(label.Length);
-        foreach (var c in label.Normalize(NormalizationForm.FormD))
+        foreach (var problem in row.Problems)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && !char.IsWhiteSpace(c) && c is not ('-' or '_' or '\''))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
+            errors.Add(place, problem.Field, problem.Message);
         }
 
-        return builder.ToString();
+        return errors.Has(place.Key) ? null : item;
     }
 
-    private static Dictionary<string, string> Aliases(params (string Code, string[] Labels)[] codes) =>
-        codes.SelectMany(c => c.Labels.Select(label => (label, c.Code))).ToDictionary(p => p.label, p => p.Code, StringComparer.Ordinal);
+    /// <summary>What the rules say of one field.</summary>
+    private static IEnumerable<Message> Reasons(FieldErrors check, string field) => check[field];
 
-    private static string LineKey(int line) => $"line {line}";
+    /// <summary>What the rules say of one field, while they answer English texts without codes.</summary>
+    private static IEnumerable<Message> Reasons(Dictionary<string, string[]> check, string field) =>
+        check.TryGetValue(field, out var reasons) ? reasons.Select(reason => new Message(Message.Untranslated, reason, reason)) : [];
 
-    private static string Shorten(string value) => value.Length <= 50 ? value : string.Concat(value.AsSpan(0, 50), "…");
 
-    private static InventoryFileResult FileError(string message) => new([], new() { [FileErrorKey] = [message] });
+    private static InventoryFileResult FileError(Message message) => new([], ImportErrors.OfFile(message));
 
     private static byte[] ReadAll(Stream content)
     {
@@ -302,11 +293,11 @@ public static class InventoryFiles
     }
 
     private static IEnumerable<Row> CsvRows(byte[] bytes) =>
-        CsvText.ReadRows(bytes, c => HeaderAliases.ContainsKey(Key(c)))
+        CsvText.ReadRows(bytes, HeaderAliases.Knows)
             .Select(row => new Row(row.LineNumber, Array.ConvertAll<string, string?>(row.Cells, UnescapeInjection), row.Problem is null ? [] : [LineProblem(row.Problem)]));
 
     /// <summary>This importer's messages read "line: a quoted value is never closed." rather than the shared "A quoted value…".</summary>
-    private static string LineProblem(string problem) => "line: " + char.ToLowerInvariant(problem[0]) + problem[1..];
+    private static RowProblem LineProblem(Message problem) => new("line", ImportMessages.LowerFirst(problem));
 
     private static string UnescapeInjection(string value) =>
         value.Length > 1 && value[0] == '\'' && InjectionCharacters.Contains(value[1]) ? value[1..] : value;
@@ -320,7 +311,7 @@ public static class InventoryFiles
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Not a zip, a zip that is not a workbook, a damaged part: ClosedXML and OpenXml throw a dozen different types.
-            throw new UnreadableFileException("The file is not a readable Excel workbook (.xlsx).");
+            throw new UnreadableFileException(ImportMessages.NotXlsx);
         }
     }
 
@@ -338,7 +329,7 @@ public static class InventoryFiles
             {
                 var last = row.LastCellUsed()?.Address.ColumnNumber ?? 0;
                 var cells = new string?[last];
-                var problems = new List<string>();
+                var problems = new List<RowProblem>();
                 var unreadable = new HashSet<int>();
                 for (var column = 1; column <= last; column++)
                 {
@@ -356,7 +347,7 @@ public static class InventoryFiles
         }
     }
 
-    private static (string? Text, string? Problem) CellText(IXLCell cell, int column)
+    private static (string? Text, RowProblem? Problem) CellText(IXLCell cell, int column)
     {
         if (cell.IsEmpty())
         {
@@ -368,7 +359,7 @@ public static class InventoryFiles
         var value = cell.HasFormula ? cell.CachedValue : cell.Value;
         return value switch
         {
-            null or "" when cell.HasFormula => (null, $"column {column}: a formula without a saved value; paste the values instead."),
+            null or "" when cell.HasFormula => (null, new RowProblem(FilePlace.Column(column), ImportMessages.FormulaWithoutValue)),
             null => (null, null),
             // Numbers in invariant form, so a quantity typed as a number reads "12" whatever the server's culture.
             double number => (number.ToString(CultureInfo.InvariantCulture), null),
@@ -436,4 +427,33 @@ public static class InventoryFiles
         buffer.Position = 0;
         buffer.CopyTo(output);
     }
+}
+
+/// <summary>What the inventory import says of a file, beside what every import says (<see cref="ImportMessages"/>).</summary>
+public static class InventoryFileMessages
+{
+    public static readonly Message NoHeader = new(
+        "inventory.file.noHeader",
+        "The first line must be the header naming the columns: type, name, quantity, criticality, location.",
+        "La première ligne doit être l'en-tête qui nomme les colonnes : type, name, quantity, criticality, location (ou nom, quantité, criticité, emplacement).");
+
+    public static readonly Message Empty = new(
+        "inventory.file.empty",
+        "The file is empty: the first line must be the header naming the columns: type, name, quantity, criticality, location.",
+        "Le fichier est vide : la première ligne doit être l'en-tête qui nomme les colonnes : type, name, quantity, criticality, location (ou nom, quantité, criticité, emplacement).");
+
+    public static Message TooManyLines(int max) => new Message(
+        "inventory.file.tooManyLines",
+        $"The file has more than {max} lines; split it into several imports.",
+        $"Le fichier compte plus de {max} lignes ; répartissez-le en plusieurs imports.").With("max", max);
+
+    public static Message UnknownColumn(string label) => new Message(
+        "inventory.column.unknown",
+        $"\"{Labels.Shorten(label)}\" is not an inventory column (type, name, quantity, criticality, location).",
+        $"« {Labels.Shorten(label)} » n'est pas une colonne de l'état des lieux (type, nom, quantité, criticité, emplacement).").With("label", label);
+
+    public static Message NotWholeNumber(string value) => new Message(
+        "inventory.quantity.notWholeNumber",
+        $"\"{Labels.Shorten(value)}\" is not a whole number.",
+        $"« {Labels.Shorten(value)} » n'est pas un nombre entier.").With("value", value);
 }

@@ -77,7 +77,7 @@ public static class ImportsApi
         var read = TicketHistoryFile.Read(content, file.FileName, context);
         if (read.Errors.Count > 0)
         {
-            return Problems.Invalid(read.Errors.ToDictionary());
+            return Problems.Invalid(read.Errors);
         }
 
         var parsed = watch.Elapsed;
@@ -106,11 +106,10 @@ public static class ImportsApi
             {
                 foreach (var ticket in read.Tickets.Where(t => existing.ContainsKey(t.Reference)))
                 {
-                    read.Errors.Add(ticket.Place, "reference",
-                        $"Ticket \"{TicketHistory.Shorten(ticket.Reference)}\" is already imported into this contract (ticket {existing[ticket.Reference]}).");
+                    read.Errors.Add(ticket.Place, "reference", TicketImportMessages.AlreadyImported(ticket.Reference, existing[ticket.Reference]));
                 }
 
-                return Problems.Invalid(read.Errors.ToDictionary());
+                return Problems.Invalid(read.Errors);
             }
 
             var versions = await VersionsAsync(unitOfWork, contractId);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Infogerance.Documents;
+using Infogerance.Validation;
 
 namespace Infogerance.Incidents.Domain;
 
@@ -22,8 +23,8 @@ public static class TicketHistoryFile
     private static readonly string[] EventColumns = ["pendingSide", "reason", "resolution", "assignee", "team"];
     private static readonly string[] RequiredColumns = ["reference", "at", "status", "kind", "title", "requester"];
 
-    // Keys are TicketHistory.Key(label): "Référence", "référence" and "REFERENCE" all match "reference".
-    private static readonly Dictionary<string, string> HeaderAliases = Aliases(
+    // Compared by Labels.Key: "Référence", "référence" and "REFERENCE" all match "reference".
+    private static readonly LabelAliases HeaderAliases = new(
         ("reference", ["reference", "ref", "externalreference", "referenceexterne", "ticket", "numero", "numeroticket"]),
         ("at", ["at", "date", "datetime", "timestamp", "time", "occurredat", "horodatage", "le", "dateheure", "date/heure", "dateetheure", "quand"]),
         ("status", ["status", "event", "statut", "etat", "evenement"]),
@@ -91,13 +92,13 @@ public static class TicketHistoryFile
 
         if (raw.Count == 0)
         {
-            errors.AddFile("The file has no tickets.");
+            errors.AddFile(TicketImportMessages.NoTickets);
             return new(format, [], errors);
         }
 
         if (raw.Count > MaxTickets)
         {
-            errors.AddFile($"The file has {raw.Count} tickets; at most {MaxTickets} are imported at once: split it.");
+            errors.AddFile(TicketImportMessages.TooManyTickets(raw.Count, MaxTickets));
             return new(format, [], errors);
         }
 
@@ -117,7 +118,7 @@ public static class TicketHistoryFile
         }
         catch (JsonException e)
         {
-            errors.AddFile($"The file is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}).");
+            errors.AddFile(ImportMessages.NotJson((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1));
             return tickets;
         }
 
@@ -126,7 +127,7 @@ public static class TicketHistoryFile
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("tickets", out var array) || array.ValueKind != JsonValueKind.Array)
             {
-                errors.AddFile("The JSON is an object whose \"tickets\" is the array of tickets: {\"tickets\": [{\"reference\": …, \"events\": […]}]}.");
+                errors.AddFile(TicketImportMessages.NotTicketsObject);
                 return tickets;
             }
 
@@ -139,7 +140,7 @@ public static class TicketHistoryFile
                 i++;
                 if (element.ValueKind != JsonValueKind.Object)
                 {
-                    errors.Add(place, "", "A ticket is an object.");
+                    errors.Add(place, "", TicketImportMessages.TicketNotObject);
                     continue;
                 }
 
@@ -158,7 +159,7 @@ public static class TicketHistoryFile
                             Set(ticket, name, JsonText(property.Value, place, name, errors, numbers: false));
                             break;
                         default:
-                            errors.Add(place, property.Name, $"Not a field of a ticket: {string.Join(", ", TicketFields)}.");
+                            errors.Add(place, property.Name, TicketImportMessages.NotTicketField(TicketFields));
                             break;
                     }
                 }
@@ -179,7 +180,7 @@ public static class TicketHistoryFile
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(ticket.EventsPlace!, "", "The events are an array: [{\"at\": …, \"status\": …}].");
+            errors.Add(ticket.EventsPlace!, "", TicketImportMessages.EventsNotArray);
             return;
         }
 
@@ -190,7 +191,7 @@ public static class TicketHistoryFile
             j++;
             if (element.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(place, "", "An event is an object: {\"at\": …, \"status\": …}.");
+                errors.Add(place, "", TicketImportMessages.EventNotObject);
                 continue;
             }
 
@@ -203,7 +204,7 @@ public static class TicketHistoryFile
                 }
                 else
                 {
-                    errors.Add(place, property.Name, $"Not a field of an event: {string.Join(", ", EventFields)}.");
+                    errors.Add(place, property.Name, TicketImportMessages.NotEventField(EventFields));
                 }
             }
 
@@ -216,10 +217,10 @@ public static class TicketHistoryFile
         JsonValueKind.String => value.GetString(),
         JsonValueKind.Null => null,
         JsonValueKind.Number when numbers => value.GetRawText(),
-        _ => Wrong(place, field, numbers ? "Text or a number expected." : "Text expected.", errors),
+        _ => Wrong(place, field, numbers ? TicketImportMessages.TextOrNumberExpected : TicketImportMessages.TextExpected, errors),
     };
 
-    private static string? Wrong(FilePlace place, string field, string message, ImportErrors errors)
+    private static string? Wrong(FilePlace place, string field, Message message, ImportErrors errors)
     {
         errors.Add(place, field, message);
         // Not null: the field was given, so its absence is not reported on top.
@@ -229,7 +230,7 @@ public static class TicketHistoryFile
     // ---------------------------------------------------------------- CSV
 
     /// <summary>A line of the file as cells, with the defect the reader stepped over.</summary>
-    private sealed record Row(int Line, string[] Cells, string? Problem);
+    private sealed record Row(int Line, string[] Cells, Message? Problem);
 
     private static List<RawTicket> CsvTickets(byte[] bytes, ImportErrors errors)
     {
@@ -261,7 +262,7 @@ public static class TicketHistoryFile
 
             if (++count > MaxLines)
             {
-                errors.AddFile($"The file has more than {MaxLines} lines: split it.");
+                errors.AddFile(TicketImportMessages.TooManyLines(MaxLines));
                 return [];
             }
 
@@ -275,7 +276,7 @@ public static class TicketHistoryFile
                 }
                 else if (value.Length > 0)
                 {
-                    errors.Add(place, $"column {i + 1}", $"a value under no heading (\"{TicketHistory.Shorten(value)}\").");
+                    errors.Add(place, FilePlace.Column(i + 1), ImportMessages.ValueUnderNoHeading(value));
                 }
             }
 
@@ -288,7 +289,7 @@ public static class TicketHistoryFile
             var reference = values.GetValueOrDefault("reference");
             if (reference is null)
             {
-                errors.Add(place, "reference", "Give the reference of the ticket this line belongs to.");
+                errors.Add(place, "reference", TicketImportMessages.LineReferenceRequired);
                 continue;
             }
 
@@ -296,7 +297,7 @@ public static class TicketHistoryFile
             {
                 if (byReference.TryGetValue(reference, out var opened))
                 {
-                    errors.Add(place, "status", $"Ticket \"{TicketHistory.Shorten(reference)}\" is already opened on {opened.Place.Key}: one opening line per ticket.");
+                    errors.Add(place, "status", TicketImportMessages.AlreadyOpened(reference, opened.Place));
                     continue;
                 }
 
@@ -311,7 +312,7 @@ public static class TicketHistoryFile
 
                 foreach (var field in EventColumns.Where(f => values.GetValueOrDefault(f) is not null))
                 {
-                    errors.Add(place, field, "Belongs to a change, not to the line that opens the ticket.");
+                    errors.Add(place, field, TicketImportMessages.ChangeFieldOnOpening);
                 }
 
                 byReference[reference] = ticket;
@@ -327,9 +328,9 @@ public static class TicketHistoryFile
 
             foreach (var field in TicketColumns)
             {
-                if (values.GetValueOrDefault(field) is { } repeated && (Get(owner, field) is not { } given || TicketHistory.Key(repeated) != TicketHistory.Key(given)))
+                if (values.GetValueOrDefault(field) is { } repeated && (Get(owner, field) is not { } given || Labels.Key(repeated) != Labels.Key(given)))
                 {
-                    errors.Add(place, field, $"Differs from the ticket's opening line ({owner.Place.Key}): a ticket's fields are given once, on its opening line.");
+                    errors.Add(place, field, TicketImportMessages.DiffersFromOpening(owner.Place));
                 }
             }
 
@@ -344,15 +345,15 @@ public static class TicketHistoryFile
 
         if (columnAt is null)
         {
-            errors.AddFile("The file is empty: its first line is the header naming the columns (reference, at, status, kind, title, requester, …).");
+            errors.AddFile(TicketImportMessages.EmptyFile);
             return [];
         }
 
         foreach (var (reference, place) in orphans)
         {
             errors.Add(place, "status", byReference.TryGetValue(reference, out var opened)
-                ? $"Comes before the line that opens ticket \"{TicketHistory.Shorten(reference)}\" ({opened.Place.Key}): a ticket's lines start with its opening."
-                : $"Ticket \"{TicketHistory.Shorten(reference)}\" has no opening line (status new) giving its kind, title and requester.");
+                ? TicketImportMessages.BeforeItsOpening(reference, opened.Place)
+                : TicketImportMessages.NoOpening(reference));
         }
 
         return tickets;
@@ -375,13 +376,13 @@ public static class TicketHistoryFile
                 continue;
             }
 
-            if (!HeaderAliases.TryGetValue(TicketHistory.Key(label), out var field))
+            if (HeaderAliases.CodeOf(label) is not { } field)
             {
-                errors.Add(place, $"column {i + 1}", $"\"{TicketHistory.Shorten(label)}\" is not a column of a ticket history ({string.Join(", ", HeaderAliases.Values.Distinct())}).");
+                errors.Add(place, FilePlace.Column(i + 1), TicketImportMessages.UnknownColumn(label, HeaderAliases.Codes));
             }
             else if (columnAt.ContainsValue(field))
             {
-                errors.Add(place, $"column {i + 1}", $"the {field} column appears twice.");
+                errors.Add(place, FilePlace.Column(i + 1), ImportMessages.ColumnTwice(field));
             }
             else
             {
@@ -391,20 +392,21 @@ public static class TicketHistoryFile
 
         foreach (var missing in RequiredColumns.Where(c => !columnAt.ContainsValue(c)))
         {
-            errors.Add(place, missing, "The column is missing from the header.");
+            errors.Add(place, missing, ImportMessages.ColumnMissing);
         }
 
         if (!columnAt.ContainsValue("priority") && !(columnAt.ContainsValue("impact") && columnAt.ContainsValue("urgency")))
         {
-            errors.Add(place, "impact", "The header needs the impact and urgency columns, or the priority column.");
+            errors.Add(place, "impact", TicketImportMessages.NeedsPriorityColumns);
         }
 
         return columnAt;
     }
 
     private static IEnumerable<Row> CsvRows(byte[] bytes) =>
-        CsvText.ReadRows(bytes, c => HeaderAliases.ContainsKey(TicketHistory.Key(c)))
+        CsvText.ReadRows(bytes, HeaderAliases.Knows)
             .Select(row => new Row(row.LineNumber, row.Cells, row.Problem));
+
 
     // ---------------------------------------------------------------- fields by name
 
@@ -456,7 +458,4 @@ public static class TicketHistoryFile
             default: throw new ArgumentOutOfRangeException(nameof(field), field, null);
         }
     }
-
-    private static Dictionary<string, string> Aliases(params (string Code, string[] Labels)[] codes) =>
-        codes.SelectMany(c => c.Labels.Select(label => (label, c.Code))).ToDictionary(p => p.label, p => p.Code, StringComparer.Ordinal);
 }
