@@ -26,12 +26,12 @@ public sealed class LifecycleTests
     [InlineData("run", "run")]
     [InlineData("run", "finished")]          // not a phase
     public void Steps_out_of_order_are_refused_with_a_reason(string from, string to) =>
-        Assert.False(string.IsNullOrWhiteSpace(Phases.RefuseTransition(from, to, NoWorkstreams)));
+        Assert.False(string.IsNullOrWhiteSpace(Phases.RefuseTransition(from, to, NoWorkstreams)?.English));
 
     [Fact]
     public void The_run_waits_for_every_upgrade_workstream()
     {
-        Assert.Contains("1 upgrade workstream", Phases.RefuseTransition("upgrade", "run", new(3, 1)));
+        Assert.Contains("1 upgrade workstream", Phases.RefuseTransition("upgrade", "run", new(3, 1))?.English);
         Assert.Null(Phases.RefuseTransition("upgrade", "run", new(3, 0)));
     }
 
@@ -91,7 +91,7 @@ public sealed class LifecycleTests
         }
         else
         {
-            Assert.Contains(refusal, answer);
+            Assert.Contains(refusal, answer?.English);
         }
     }
 

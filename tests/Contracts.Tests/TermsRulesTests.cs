@@ -13,7 +13,7 @@ public sealed class TermsRulesTests
     /// <summary>The default template from 1 January 2026: valid, so each test breaks exactly one thing.</summary>
     private static readonly ContractTerms Valid = DefaultTerms.For(new DateOnly(2026, 1, 1));
 
-    private static Dictionary<string, string[]> Check(ContractTerms terms) => TermsRules.Check(terms);
+    private static Dictionary<string, string[]> Check(ContractTerms terms) => TermsRules.Check(terms).English();
 
     /// <summary>Only <paramref name="field"/> is reported.</summary>
     private static void AssertOnly(string field, ContractTerms terms)

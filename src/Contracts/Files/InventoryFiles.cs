@@ -256,9 +256,9 @@ public static class InventoryFiles
             {
                 messages.Add(quantityProblem);
             }
-            else if (!unreadable.Contains(field) && check.TryGetValue(field, out var reasons))
+            else if (!unreadable.Contains(field) && check.Contains(field))
             {
-                messages.AddRange(reasons.Select(r => $"{field}: {r}"));
+                messages.AddRange(check[field].Select(r => $"{field}: {r.English}"));
             }
         }
 
