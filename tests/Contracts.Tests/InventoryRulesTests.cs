@@ -98,4 +98,21 @@ public sealed class InventoryRulesTests
         var errors = Check(new RequirementInput(new string('c', 101), new string('e', 2_001), new string('a', 2_001)));
         Assert.Equal(["acceptanceCriterion", "category", "expectedLevel"], errors.Keys.Order());
     }
+
+    [Fact]
+    public void Each_rule_has_its_code_and_its_French_text()
+    {
+        var errors = InventoryRules.Check(new InventoryItemInput("printer", null, 0, null, new string('x', 201)));
+        Assert.Equal(
+            ["criticality", "inventory.criticality.required", "location", "inventory.location.length", "name", "inventory.name.required",
+             "quantity", "inventory.quantity.range", "type", "inventory.type.unknown"],
+            errors.Codes().OrderBy(entry => entry.Key, StringComparer.Ordinal).SelectMany(entry => new[] { entry.Key, entry.Value.Single() }));
+        // French groups thousands with a (narrow) no-break space, whichever the platform's culture data chose.
+        Assert.Equal("La quantité est un nombre entier de 1 à 1 000 000.", errors["quantity"].Single().French.Replace('\u202f', ' ').Replace('\u00a0', ' '));
+        Assert.Equal(1_000_000, errors["quantity"].Single().Parameters["max"]);
+
+        var requirement = RequirementRules.Check(new RequirementInput(null, "x", new string('a', 2_001)));
+        Assert.Equal("requirement.category.required", requirement["category"].Single().Code);
+        Assert.Equal("Le critère d’acceptation comporte au plus 2000 caractères.", requirement["acceptanceCriterion"].Single().French);
+    }
 }

@@ -115,4 +115,13 @@ public sealed class RenewalTermsTests
 
     [Fact]
     public void Consistent_terms_pass() => Assert.True(new RenewalTerms(D("2026-01-01"), 36, 12, 3).Check().IsEmpty);
+
+    [Fact]
+    public void A_notice_as_long_as_the_term_has_its_code()
+    {
+        var message = Assert.Single(new RenewalTerms(D("2026-01-01"), 12, 12, 12).Check()["noticeMonths"]);
+        Assert.Equal("terms.notice.notShorterThanTerm", message.Code);
+        Assert.Equal("The notice period must be shorter than the initial term.", message.English);
+        Assert.Equal("Le préavis doit être plus court que la durée initiale.", message.French);
+    }
 }
