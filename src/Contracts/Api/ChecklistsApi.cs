@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
+/// <summary>A document attached to a checklist item: its name, type, size, SHA-256 and who uploaded it when.</summary>
 public sealed record DocumentSummary(Guid Id, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
 
 /// <summary>An item of a phase's checklist, with each side's acceptance and the documents attached.</summary>
@@ -196,13 +197,11 @@ public static class ChecklistsApi
                 : Uploads.Download(document.Content, document.ContentType, document.FileName);
         }, cancellationToken);
 
-    public static Task<IEnumerable<Workstream>> WorkstreamsAsync(UnitOfWork unitOfWork, ContractRow contract) => ChecklistStore.WorkstreamsAsync(unitOfWork, contract);
-
     /// <summary>Lists the upgrade workstreams with their progress.</summary>
     public static Task<Results<Ok<Workstream[]>, NotFound>> ListWorkstreamsAsync(
         Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
         services.ReadAsync<Results<Ok<Workstream[]>, NotFound>>(contractId, () => TypedResults.NotFound(),
-            async (unitOfWork, contract) => TypedResults.Ok((await WorkstreamsAsync(unitOfWork, contract)).ToArray()), cancellationToken);
+            async (unitOfWork, contract) => TypedResults.Ok((await ChecklistStore.WorkstreamsAsync(unitOfWork, contract)).ToArray()), cancellationToken);
 
     /// <summary>Plans an upgrade workstream, before or during takeover; its presence sends the contract through an upgrade phase.</summary>
     public static Task<Results<Created<Workstream>, NotFound, ProblemHttpResult>> AddWorkstreamAsync(
@@ -230,7 +229,7 @@ public static class ChecklistsApi
         Guid contractId, Guid workstreamId, WorkstreamRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
         services.ChangeAsync<Results<Ok<Workstream>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            var before = (await WorkstreamsAsync(unitOfWork, contract)).SingleOrDefault(workstream => workstream.Id == workstreamId);
+            var before = (await ChecklistStore.WorkstreamsAsync(unitOfWork, contract)).SingleOrDefault(workstream => workstream.Id == workstreamId);
             if (before is null)
             {
                 return TypedResults.NotFound();

@@ -8,10 +8,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
+/// <summary>A contract as the list shows it: its phase, the version in force, its fee and the next notice deadline.</summary>
 public sealed record ContractSummary(
     Guid Id, Guid TenantId, Guid ProviderOrganisationId, string Reference, string Title, string Phase, int? CurrentVersion,
     decimal MonthlyFee, DateOnly StartDate, DateOnly? NextPeriodEnd, DateOnly? NoticeDeadline);
 
+/// <summary>A version of the terms without the terms themselves.</summary>
 public sealed record VersionSummary(
     int Number, string Status, string Origin, DateOnly? EffectiveFrom, string? Reason, string? ProposedBy, string? ProposedSide,
     DateTimeOffset? ProposedAt, string? CountersignedBy, DateTimeOffset? CountersignedAt, Guid? EvolutionRequestId)
@@ -21,16 +23,20 @@ public sealed record VersionSummary(
         row.CountersignedBy, row.CountersignedAt, row.EvolutionRequestId);
 }
 
+/// <summary>One side's acceptance of a phase's closure.</summary>
 public sealed record Closure(string Phase, string Side, string AcceptedBy, DateTimeOffset AcceptedAt);
 
+/// <summary>A contract with its versions, closures and renewal status; <c>can</c> lists what the caller may do now.</summary>
 public sealed record ContractDetail(
     Guid Id, Guid TenantId, Guid ProviderOrganisationId, string Reference, string Title, string Phase, int? CurrentVersion,
     decimal MonthlyFee, DateOnly StartDate, DateOnly? NextPeriodEnd, DateOnly? NoticeDeadline,
     DateTimeOffset CreatedAt, DateTimeOffset? SignedAt, string? SignedBy, DateOnly? TerminatesOn, DateOnly? ClosedOn, string? Handover,
     IReadOnlyList<VersionSummary> Versions, IReadOnlyList<Closure> Closures, RenewalStatus? Renewal, IReadOnlyList<string> Can);
 
+/// <summary>A new draft: its reference (unique in the tenant), its title and its provider.</summary>
 public sealed record CreateContractRequest(string? Reference, string? Title, Guid? ProviderOrganisationId);
 
+/// <summary>The phase to move to; <c>handover</c> (client or newProvider) says who takes the service back at reversibility.</summary>
 public sealed record TransitionRequest(string? To, string? Handover);
 
 /// <summary>The contract itself: drafting, signature and its phases.</summary>
@@ -216,6 +222,7 @@ public static class ContractsApi
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The contract as <see cref="GetAsync"/> answers it, for the caller.</summary>
     public static async Task<ContractDetail> DetailAsync(UnitOfWork unitOfWork, ContractRow contract, CurrentUser user, DateOnly today)
     {
         var versions = (await ContractStore.VersionsAsync(unitOfWork, contract)).ToList();

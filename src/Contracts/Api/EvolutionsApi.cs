@@ -43,13 +43,11 @@ public static class EvolutionsApi
         }
     }
 
-    public static Task<IEnumerable<Evolution>> EvolutionsAsync(UnitOfWork unitOfWork, ContractRow contract) => EvolutionStore.ListAsync(unitOfWork, contract);
-
     /// <summary>Lists the contract's evolution requests, oldest first.</summary>
     public static Task<Results<Ok<Evolution[]>, NotFound>> ListAsync(
         Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
         services.ReadAsync<Results<Ok<Evolution[]>, NotFound>>(contractId, () => TypedResults.NotFound(),
-            async (unitOfWork, contract) => TypedResults.Ok((await EvolutionsAsync(unitOfWork, contract)).ToArray()), cancellationToken);
+            async (unitOfWork, contract) => TypedResults.Ok((await EvolutionStore.ListAsync(unitOfWork, contract)).ToArray()), cancellationToken);
 
     /// <summary>The client specifies a need; the provider is notified.</summary>
     public static Task<Results<Created<Evolution>, NotFound, ProblemHttpResult>> CreateAsync(

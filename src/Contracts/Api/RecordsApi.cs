@@ -44,12 +44,12 @@ public static class RecordsApi
                 files.Add(new($"versions/v{version.Number}.json", DossierArchive.Json(VersionDetail.From(version))));
             }
 
-            files.Add(new("requirements.csv", DossierArchive.Csv(await ScopeApi.RequirementsAsync(unitOfWork, contract))));
-            files.Add(new("inventory.csv", DossierArchive.Csv(await ScopeApi.InventoryAsync(unitOfWork, contract))));
+            files.Add(new("requirements.csv", DossierArchive.Csv(await ScopeStore.RequirementsAsync(unitOfWork, contract))));
+            files.Add(new("inventory.csv", DossierArchive.Csv(await ScopeStore.InventoryAsync(unitOfWork, contract))));
             var checklist = await ChecklistsApi.ItemsAsync(unitOfWork, contract);
             files.Add(new("checklists.json", DossierArchive.Json(checklist)));
-            files.Add(new("workstreams.json", DossierArchive.Json(await ChecklistsApi.WorkstreamsAsync(unitOfWork, contract))));
-            files.Add(new("evolutions.json", DossierArchive.Json(await EvolutionsApi.EvolutionsAsync(unitOfWork, contract))));
+            files.Add(new("workstreams.json", DossierArchive.Json(await ChecklistStore.WorkstreamsAsync(unitOfWork, contract))));
+            files.Add(new("evolutions.json", DossierArchive.Json(await EvolutionStore.ListAsync(unitOfWork, contract))));
             files.Add(new("audit.json", DossierArchive.Json(await AuditLog.ReadAsync(unitOfWork, contract.TenantId, null, int.MaxValue, contract.ContractId))));
             foreach (var document in await ChecklistStore.DocumentFilesAsync(unitOfWork, contract))
             {

@@ -17,6 +17,7 @@ public sealed record RenewalDecision(string Decision, string DecidedBy, DateTime
 /// <summary>Where the contract stands towards its next notice deadline: the period it ends, the deadline, the alerts and any decision.</summary>
 public sealed record RenewalStatus(int PeriodIndex, DateOnly PeriodEnd, DateOnly NoticeDeadline, IReadOnlyList<NoticeAlert> Alerts, RenewalDecision? Decision);
 
+/// <summary>The decision at term: terminate, renew or renegotiate.</summary>
 public sealed record RenewalDecisionRequest(string? Decision);
 
 /// <summary>An in-app notification: its kind and data (the SPA writes the sentence), and whether the caller has read it.</summary>

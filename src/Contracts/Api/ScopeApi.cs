@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
+/// <summary>A line of the cahier des charges.</summary>
 public sealed record RequirementItem(Guid Id, string Category, string ExpectedLevel, string AcceptanceCriterion);
 
+/// <summary>A line of the état des lieux.</summary>
 public sealed record InventoryItem(Guid Id, string Type, string Name, int Quantity, string Criticality, string? Location)
 {
     /// <summary>The item as stored from a line that passed <see cref="InventoryRules.Check"/>: texts trimmed, an empty location left out.</summary>
@@ -49,15 +51,11 @@ public static class ScopeApi
         contract.MapGet("/inventory/export", ExportAsync);
     }
 
-    public static Task<IEnumerable<RequirementItem>> RequirementsAsync(UnitOfWork unitOfWork, ContractRow contract) => ScopeStore.RequirementsAsync(unitOfWork, contract);
-
-    public static Task<IEnumerable<InventoryItem>> InventoryAsync(UnitOfWork unitOfWork, ContractRow contract) => ScopeStore.InventoryAsync(unitOfWork, contract);
-
     /// <summary>Lists the requirements of the cahier des charges.</summary>
     public static Task<Results<Ok<RequirementItem[]>, NotFound>> ListRequirementsAsync(
         Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
         services.ReadAsync<Results<Ok<RequirementItem[]>, NotFound>>(contractId, () => TypedResults.NotFound(),
-            async (unitOfWork, contract) => TypedResults.Ok((await RequirementsAsync(unitOfWork, contract)).ToArray()), cancellationToken);
+            async (unitOfWork, contract) => TypedResults.Ok((await ScopeStore.RequirementsAsync(unitOfWork, contract)).ToArray()), cancellationToken);
 
     /// <summary>Adds a requirement to the cahier des charges of a draft.</summary>
     public static Task<Results<Created<RequirementItem>, NotFound, ProblemHttpResult>> AddRequirementAsync(
@@ -130,7 +128,7 @@ public static class ScopeApi
     public static Task<Results<Ok<InventoryItem[]>, NotFound>> ListInventoryAsync(
         Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
         services.ReadAsync<Results<Ok<InventoryItem[]>, NotFound>>(contractId, () => TypedResults.NotFound(),
-            async (unitOfWork, contract) => TypedResults.Ok((await InventoryAsync(unitOfWork, contract)).ToArray()), cancellationToken);
+            async (unitOfWork, contract) => TypedResults.Ok((await ScopeStore.InventoryAsync(unitOfWork, contract)).ToArray()), cancellationToken);
 
     /// <summary>Adds an item to the état des lieux of an open contract.</summary>
     public static Task<Results<Created<InventoryItem>, NotFound, ProblemHttpResult>> AddInventoryAsync(
@@ -265,7 +263,7 @@ public static class ScopeApi
                 return Problems.Invalid("format", ContractMessages.ExportFormat);
             }
 
-            var items = await InventoryAsync(unitOfWork, contract);
+            var items = await ScopeStore.InventoryAsync(unitOfWork, contract);
             using var output = new MemoryStream();
             InventoryFiles.Write(items.Select(item => item.ToInput()), chosen.Value, output);
             var contentType = chosen == InventoryFileFormat.Csv
