@@ -4,7 +4,7 @@ using Infogerance.Validation;
 namespace Infogerance.Contracts.Domain;
 
 /// <summary>
-/// An evolution request's steps (DOMAIN.md, run phase): the client specifies the need, the provider proposes a
+/// An evolution request's steps during the run: the client specifies the need, the provider proposes a
 /// solution with a quote and a plan, the client validates or rejects it, the provider implements and delivers,
 /// the client accepts. Each step belongs to one side.
 /// </summary>

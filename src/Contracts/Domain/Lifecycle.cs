@@ -4,7 +4,7 @@ using Infogerance.Validation;
 namespace Infogerance.Contracts.Domain;
 
 /// <summary>
-/// The phases of a contract (DOMAIN.md, "The life of a contract") and what may move it from one to the next.
+/// The phases of a contract and what may move it from one to the next.
 /// Takeover and reversibility close only by mutual acceptance: both sides accept every checklist item, then
 /// each side accepts the phase's closure; the second acceptance moves the contract on.
 /// </summary>
