@@ -7,12 +7,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Infogerance.Contracts;
 
-public sealed class ContractsSettings
-{
-    /// <summary>Loads the demo world's contracts once (the run command sets it).</summary>
-    public bool SeedDemoData { get; set; }
-}
-
 internal static class Extensions
 {
     public const string ServiceName = "contracts";
@@ -24,8 +18,8 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
 
         var services = builder.Services;
-        services.AddOptions<ContractsSettings>().BindConfiguration("Contracts");
-        services.AddOptions<NoticeAlertSettings>().BindConfiguration("Contracts:NoticeAlerts");
+        services.AddOptions<ContractsSettings>().BindConfiguration(ContractsSettings.Section);
+        services.AddOptions<NoticeAlertSettings>().BindConfiguration(NoticeAlertSettings.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddStartupTask<SyntecSeed>();
         services.AddStartupTask<DemoContractsSeed>();

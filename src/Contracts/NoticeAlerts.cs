@@ -7,12 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Infogerance.Contracts;
 
-public sealed class NoticeAlertSettings
-{
-    /// <summary>How often the schedule is read. Alerts are per day; a short interval only shortens the wait after start-up.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
-}
-
 /// <summary>
 /// Raises the alerts due before each contract's notice deadline (180, 90, 30 and 7 days): an event for other
 /// services and a notification for both sides. Safe with several replicas: each contract's schedule row is taken

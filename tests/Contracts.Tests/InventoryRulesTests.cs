@@ -6,11 +6,15 @@ public sealed class InventoryRulesTests
 {
     private static readonly InventoryItemInput Valid = new("server", "SRV-01", 2, "high", "Salle A");
 
+    private static Dictionary<string, string[]> Check(InventoryItemInput item) => InventoryRules.Check(item).English();
+
+    private static Dictionary<string, string[]> Check(RequirementInput requirement) => RequirementRules.Check(requirement).English();
+
     [Fact]
     public void A_complete_item_has_no_errors()
     {
-        Assert.Empty(InventoryRules.Check(Valid));
-        Assert.Empty(InventoryRules.Check(Valid with { Location = null }));
+        Assert.Empty(Check(Valid));
+        Assert.Empty(Check(Valid with { Location = null }));
     }
 
     [Fact]
@@ -29,7 +33,7 @@ public sealed class InventoryRulesTests
     [InlineData("fileShare")]
     [InlineData("database")]
     [InlineData("other")]
-    public void Every_type_code_is_accepted(string type) => Assert.Empty(InventoryRules.Check(Valid with { Type = type }));
+    public void Every_type_code_is_accepted(string type) => Assert.Empty(Check(Valid with { Type = type }));
 
     [Theory]
     [InlineData(null)]
@@ -37,7 +41,7 @@ public sealed class InventoryRulesTests
     [InlineData("Server")]       // codes are exact: labels are the importer's business, not the rules'
     [InlineData("fileshare")]
     [InlineData("printer")]
-    public void Anything_else_is_not_a_type(string? type) => Assert.Equal(["type"], InventoryRules.Check(Valid with { Type = type }).Keys);
+    public void Anything_else_is_not_a_type(string? type) => Assert.Equal(["type"], Check(Valid with { Type = type }).Keys);
 
     [Theory]
     [InlineData(null)]
@@ -45,19 +49,19 @@ public sealed class InventoryRulesTests
     [InlineData("High")]
     [InlineData("urgent")]
     public void Criticality_is_one_of_the_codes(string? criticality) =>
-        Assert.Equal(["criticality"], InventoryRules.Check(Valid with { Criticality = criticality }).Keys);
+        Assert.Equal(["criticality"], Check(Valid with { Criticality = criticality }).Keys);
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void The_name_is_required(string? name) => Assert.Equal(["name"], InventoryRules.Check(Valid with { Name = name }).Keys);
+    public void The_name_is_required(string? name) => Assert.Equal(["name"], Check(Valid with { Name = name }).Keys);
 
     [Fact]
     public void Name_and_location_are_at_most_200_characters()
     {
-        Assert.Empty(InventoryRules.Check(Valid with { Name = new string('n', 200), Location = new string('l', 200) }));
-        var errors = InventoryRules.Check(Valid with { Name = new string('n', 201), Location = new string('l', 201) });
+        Assert.Empty(Check(Valid with { Name = new string('n', 200), Location = new string('l', 200) }));
+        var errors = Check(Valid with { Name = new string('n', 201), Location = new string('l', 201) });
         Assert.Equal(["location", "name"], errors.Keys.Order());
     }
 
@@ -69,12 +73,12 @@ public sealed class InventoryRulesTests
     [InlineData(1_000_001, false)]
     [InlineData(null, false)]
     public void Quantity_runs_from_1_to_a_million(int? quantity, bool valid) =>
-        Assert.Equal(valid, !InventoryRules.Check(Valid with { Quantity = quantity }).ContainsKey("quantity"));
+        Assert.Equal(valid, !Check(Valid with { Quantity = quantity }).ContainsKey("quantity"));
 
     [Fact]
     public void Every_problem_is_reported_at_once_under_camel_case_keys()
     {
-        var errors = InventoryRules.Check(new InventoryItemInput(null, null, null, null, new string('x', 300)));
+        var errors = Check(new InventoryItemInput(null, null, null, null, new string('x', 300)));
         Assert.Equal(["criticality", "location", "name", "quantity", "type"], errors.Keys.Order());
         Assert.All(errors.Values, messages => Assert.NotEmpty(messages));
     }
@@ -82,16 +86,33 @@ public sealed class InventoryRulesTests
     [Fact]
     public void A_requirement_needs_its_three_texts()
     {
-        Assert.Empty(RequirementRules.Check(new RequirementInput("Support", "P1 resolved in 4 h", "95 % of P1 in 4 h over a quarter")));
-        var errors = RequirementRules.Check(new RequirementInput(" ", null, ""));
+        Assert.Empty(Check(new RequirementInput("Support", "P1 resolved in 4 h", "95 % of P1 in 4 h over a quarter")));
+        var errors = Check(new RequirementInput(" ", null, ""));
         Assert.Equal(["acceptanceCriterion", "category", "expectedLevel"], errors.Keys.Order());
     }
 
     [Fact]
     public void Requirement_texts_have_length_limits()
     {
-        Assert.Empty(RequirementRules.Check(new RequirementInput(new string('c', 100), new string('e', 2_000), new string('a', 2_000))));
-        var errors = RequirementRules.Check(new RequirementInput(new string('c', 101), new string('e', 2_001), new string('a', 2_001)));
+        Assert.Empty(Check(new RequirementInput(new string('c', 100), new string('e', 2_000), new string('a', 2_000))));
+        var errors = Check(new RequirementInput(new string('c', 101), new string('e', 2_001), new string('a', 2_001)));
         Assert.Equal(["acceptanceCriterion", "category", "expectedLevel"], errors.Keys.Order());
+    }
+
+    [Fact]
+    public void Each_rule_has_its_code_and_its_French_text()
+    {
+        var errors = InventoryRules.Check(new InventoryItemInput("printer", null, 0, null, new string('x', 201)));
+        Assert.Equal(
+            ["criticality", "inventory.criticality.required", "location", "inventory.location.length", "name", "inventory.name.required",
+             "quantity", "inventory.quantity.range", "type", "inventory.type.unknown"],
+            errors.Codes().OrderBy(entry => entry.Key, StringComparer.Ordinal).SelectMany(entry => new[] { entry.Key, entry.Value.Single() }));
+        // French groups thousands with a (narrow) no-break space, whichever the platform's culture data chose.
+        Assert.Equal("La quantité est un nombre entier de 1 à 1 000 000.", errors["quantity"].Single().French.Replace('\u202f', ' ').Replace('\u00a0', ' '));
+        Assert.Equal(1_000_000, errors["quantity"].Single().Parameters["max"]);
+
+        var requirement = RequirementRules.Check(new RequirementInput(null, "x", new string('a', 2_001)));
+        Assert.Equal("requirement.category.required", requirement["category"].Single().Code);
+        Assert.Equal("Le critère d’acceptation comporte au plus 2000 caractères.", requirement["acceptanceCriterion"].Single().French);
     }
 }

@@ -26,12 +26,15 @@ public sealed class LifecycleTests
     [InlineData("run", "run")]
     [InlineData("run", "finished")]          // not a phase
     public void Steps_out_of_order_are_refused_with_a_reason(string from, string to) =>
-        Assert.False(string.IsNullOrWhiteSpace(Phases.RefuseTransition(from, to, NoWorkstreams)));
+        Assert.False(string.IsNullOrWhiteSpace(Phases.RefuseTransition(from, to, NoWorkstreams)?.English));
 
     [Fact]
     public void The_run_waits_for_every_upgrade_workstream()
     {
-        Assert.Contains("1 upgrade workstream", Phases.RefuseTransition("upgrade", "run", new(3, 1)));
+        Assert.Contains("1 upgrade workstream", Phases.RefuseTransition("upgrade", "run", new(3, 1))?.English);
+        var refusal = Phases.RefuseTransition("upgrade", "run", new(3, 2))!;
+        Assert.Equal(("contract.transition.workstreamsUnfinished", 2), (refusal.Code, refusal.Parameters["unfinished"]));
+        Assert.StartsWith("2 chantier(s) de mise à niveau", refusal.French, StringComparison.Ordinal);
         Assert.Null(Phases.RefuseTransition("upgrade", "run", new(3, 0)));
     }
 
@@ -91,7 +94,7 @@ public sealed class LifecycleTests
         }
         else
         {
-            Assert.Contains(refusal, answer);
+            Assert.Contains(refusal, answer?.English);
         }
     }
 
@@ -108,5 +111,23 @@ public sealed class LifecycleTests
 
         Assert.Equal(EvolutionWorkflow.Accepted, state);
         Assert.Null(EvolutionWorkflow.Find("skip"));
+    }
+
+    [Fact]
+    public void Refusals_carry_a_code_and_name_phases_and_states_in_French()
+    {
+        var closure = Phases.RefuseTransition("takeover", "run", NoWorkstreams)!;
+        Assert.Equal(("contract.transition.mutualClosure", "takeover"), (closure.Code, closure.Parameters["phase"]));
+        Assert.Equal("La phase « prise en charge » ne se clôt que lorsque les deux parties en acceptent la clôture.", closure.French);
+        Assert.Equal("contract.phase.unknown", Phases.RefuseTransition("run", "finished", NoWorkstreams)!.Code);
+        Assert.Equal("contract.closure.itemsPending", Phases.RefuseClosure("takeover", "takeover", 6, 1)!.Code);
+
+        var step = EvolutionWorkflow.Find("validate")!;
+        var outOfOrder = EvolutionWorkflow.Refuse(step, EvolutionWorkflow.Specified, step.Side)!;
+        Assert.Equal("evolution.step.outOfOrder", outOfOrder.Code);
+        Assert.Contains("« exprimée »", outOfOrder.French, StringComparison.Ordinal);
+        var otherSide = EvolutionWorkflow.Refuse(step, EvolutionWorkflow.Proposed, "provider")!;
+        Assert.Equal(("evolution.step.otherSide", "client", "validate"), (otherSide.Code, otherSide.Parameters["side"], otherSide.Parameters["action"]));
+        Assert.Equal("Seul le client peut effectuer l’action « valider » sur une demande d’évolution.", otherSide.French);
     }
 }

@@ -111,8 +111,17 @@ public sealed class RenewalTermsTests
     [InlineData(12, 12, 12, "noticeMonths")]   // notice as long as the term
     [InlineData(6, 12, 7, "noticeMonths")]     // notice longer than the term
     public void Inconsistent_terms_are_refused_naming_the_field(int term, int renewal, int notice, string field) =>
-        Assert.Contains(field, new RenewalTerms(D("2026-01-01"), term, renewal, notice).Check().Keys);
+        Assert.Contains(field, new RenewalTerms(D("2026-01-01"), term, renewal, notice).Check().Fields);
 
     [Fact]
-    public void Consistent_terms_pass() => Assert.Empty(new RenewalTerms(D("2026-01-01"), 36, 12, 3).Check());
+    public void Consistent_terms_pass() => Assert.True(new RenewalTerms(D("2026-01-01"), 36, 12, 3).Check().IsEmpty);
+
+    [Fact]
+    public void A_notice_as_long_as_the_term_has_its_code()
+    {
+        var message = Assert.Single(new RenewalTerms(D("2026-01-01"), 12, 12, 12).Check()["noticeMonths"]);
+        Assert.Equal("terms.notice.notShorterThanTerm", message.Code);
+        Assert.Equal("The notice period must be shorter than the initial term.", message.English);
+        Assert.Equal("Le préavis doit être plus court que la durée initiale.", message.French);
+    }
 }

@@ -13,7 +13,7 @@ public sealed class TermsRulesTests
     /// <summary>The default template from 1 January 2026: valid, so each test breaks exactly one thing.</summary>
     private static readonly ContractTerms Valid = DefaultTerms.For(new DateOnly(2026, 1, 1));
 
-    private static Dictionary<string, string[]> Check(ContractTerms terms) => TermsRules.Check(terms);
+    private static Dictionary<string, string[]> Check(ContractTerms terms) => TermsRules.Check(terms).English();
 
     /// <summary>Only <paramref name="field"/> is reported.</summary>
     private static void AssertOnly(string field, ContractTerms terms)
@@ -99,6 +99,7 @@ public sealed class TermsRulesTests
     {
         var errors = Check(Valid with { InitialTermMonths = 12, NoticeMonths = 18 });
         Assert.Equal(["The notice period must be shorter than the initial term."], errors["noticeMonths"]);
+        Assert.Equal(["terms.notice.notShorterThanTerm"], TermsRules.Check(Valid with { InitialTermMonths = 12, NoticeMonths = 18 }).Codes()["noticeMonths"]);
     }
 
     [Theory]
@@ -200,6 +201,10 @@ public sealed class TermsRulesTests
     {
         var errors = Check(Valid with { Revision = Valid.Revision! with { A = 0.15m, B = 0.80m } });
         Assert.Equal(["a + b must equal 1 (here 0.15 + 0.8 = 0.95)."], errors["revision.b"]);
+        var message = Assert.Single(TermsRules.Check(Valid with { Revision = Valid.Revision! with { A = 0.15m, B = 0.80m } })["revision.b"]);
+        Assert.Equal("terms.revision.sum", message.Code);
+        Assert.Equal(0.95m, message.Parameters["sum"]);
+        Assert.Equal("a + b doit valoir 1 (ici 0,15 + 0,8 = 0,95).", message.French);
     }
 
     [Theory]
@@ -364,6 +369,9 @@ public sealed class TermsRulesTests
         var errors = Check(WithTargets([.. Valid.Sla.Targets.Where(t => t.Priority != "P3")]));
         Assert.Equal(["sla.targets"], errors.Keys);
         Assert.Equal(["A target for P3 is missing."], errors["sla.targets"]);
+        var message = Assert.Single(TermsRules.Check(WithTargets([.. Valid.Sla.Targets.Where(t => t.Priority != "P3")]))["sla.targets"]);
+        Assert.Equal(("terms.sla.targets.missing", "P3"), (message.Code, message.Parameters["priority"]));
+        Assert.Equal("Il manque un objectif pour P3.", message.French);
     }
 
     [Fact]

@@ -55,13 +55,6 @@ public static class AuditLog
         return errors;
     }
 
-    /// <summary>
-    /// <see cref="ValidatePage"/> in English only, for callers still answering with the English-only problem;
-    /// removed with that problem.
-    /// </summary>
-    public static Dictionary<string, string[]> CheckPage(int limit, string? before, out Guid? cursor) =>
-        ValidatePage(limit, before, out cursor).ByField.ToDictionary(entry => entry.Key, entry => entry.Value.Select(message => message.English).ToArray());
-
     public static async Task<Page> ReadPageAsync(UnitOfWork unitOfWork, Guid organisationId, Guid? before, int limit, Guid? contractId = null)
     {
         var items = await ReadAsync(unitOfWork, organisationId, before, limit, contractId);

@@ -3,11 +3,15 @@ using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.Documents;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
+/// <summary>A document attached to a checklist item: its name, type, size, SHA-256 and who uploaded it when.</summary>
 public sealed record DocumentSummary(Guid Id, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
 
+/// <summary>An item of a phase's checklist, with each side's acceptance and the documents attached.</summary>
 public sealed record ChecklistItem(
     Guid Id, string Phase, string Category, string Title, string? ClientAcceptedBy, DateTimeOffset? ClientAcceptedAt,
     string? ProviderAcceptedBy, DateTimeOffset? ProviderAcceptedAt)
@@ -15,10 +19,13 @@ public sealed record ChecklistItem(
     public IReadOnlyList<DocumentSummary> Documents { get; init; } = [];
 }
 
+/// <summary>An item the parties add to a phase's checklist: its category and what is to be done.</summary>
 public sealed record ChecklistItemRequest(string? Category, string? Title);
 
+/// <summary>An upgrade workstream and its progress in percent.</summary>
 public sealed record Workstream(Guid Id, string Name, int Progress);
 
+/// <summary>A workstream's name and progress in percent; a change may leave the name out.</summary>
 public sealed record WorkstreamRequest(string? Name, int? Progress);
 
 /// <summary>
@@ -27,130 +34,103 @@ public sealed record WorkstreamRequest(string? Name, int? Progress);
 /// </summary>
 public static class ChecklistsApi
 {
-    private const string SelectItems =
-        """
-        SELECT item_id AS id, phase, category, title, client_accepted_by, client_accepted_at, provider_accepted_by, provider_accepted_at
-        FROM checklist_items WHERE tenant_id = @TenantId AND contract_id = @ContractId
-        """;
-
-    private const string SelectDocuments =
-        """
-        SELECT document_id AS id, checklist_item_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at
-        FROM documents WHERE tenant_id = @TenantId AND contract_id = @ContractId
-        """;
+    public const int MaxItemTitleLength = 300;
+    public const int MaxWorkstreamNameLength = 200;
 
     public static void MapChecklistsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{contractId:guid}/checklists/{phase}", ListAsync).RequireAuthorization(Policies.ContractReaders);
-        app.MapPost("/{contractId:guid}/checklists/{phase}/items", AddItemAsync).RequireAuthorization(Policies.ContractManagers);
-        app.MapPost("/{contractId:guid}/checklist-items/{itemId:guid}/accept", AcceptAsync).RequireAuthorization(Policies.ContractManagers);
-        app.MapPost("/{contractId:guid}/checklist-items/{itemId:guid}/unaccept", UnacceptAsync).RequireAuthorization(Policies.ContractManagers);
-        app.MapPost("/{contractId:guid}/checklist-items/{itemId:guid}/documents", AttachAsync).RequireAuthorization(Policies.ContractManagers);
-        app.MapGet("/{contractId:guid}/documents/{documentId:guid}", DownloadAsync).RequireAuthorization(Policies.ContractReaders);
+        var contract = app.MapGroup("/{contractId:guid}").RequireAuthorization(Policies.ContractReaders);
+        contract.MapGet("/checklists/{phase}", ListAsync);
+        contract.MapPost("/checklists/{phase}/items", AddItemAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapPost("/checklist-items/{itemId:guid}/accept", AcceptAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapPost("/checklist-items/{itemId:guid}/unaccept", UnacceptAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapPost("/checklist-items/{itemId:guid}/documents", AttachAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapGet("/documents/{documentId:guid}", DownloadAsync);
 
-        app.MapGet("/{contractId:guid}/workstreams", ListWorkstreamsAsync).RequireAuthorization(Policies.ContractReaders);
-        app.MapPost("/{contractId:guid}/workstreams", AddWorkstreamAsync).RequireAuthorization(Policies.ContractManagers);
-        app.MapPut("/{contractId:guid}/workstreams/{workstreamId:guid}", ChangeWorkstreamAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapGet("/workstreams", ListWorkstreamsAsync);
+        contract.MapPost("/workstreams", AddWorkstreamAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapPut("/workstreams/{workstreamId:guid}", ChangeWorkstreamAsync).RequireAuthorization(Policies.ContractManagers);
     }
 
     /// <summary>Starts a phase's checklist from its template when the contract enters it.</summary>
-    public static async Task OpenChecklistAsync(UnitOfWork unitOfWork, ContractRow contract, string phase)
-    {
-        foreach (var (category, title) in ChecklistTemplates.For(phase, contract.Handover))
-        {
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO checklist_items (tenant_id, contract_id, item_id, phase, category, title)
-                VALUES (@TenantId, @ContractId, @id, @phase, @category, @title)
-                """,
-                new { contract.TenantId, contract.ContractId, id = Guid.CreateVersion7(), phase, category, title });
-        }
-    }
+    public static Task OpenChecklistAsync(UnitOfWork unitOfWork, ContractRow contract, string phase) => ChecklistStore.OpenAsync(unitOfWork, contract, phase);
 
     /// <summary>Every checklist item of the contract with its documents (both phases when <paramref name="phase"/> is null).</summary>
     public static async Task<IReadOnlyList<ChecklistItem>> ItemsAsync(UnitOfWork unitOfWork, ContractRow contract, string? phase = null)
     {
-        var items = await unitOfWork.QueryAsync<ChecklistItem>(
-            $"{SelectItems} AND (@phase::text IS NULL OR phase = @phase) ORDER BY item_id", new { contract.TenantId, contract.ContractId, phase });
-        var documents = (await DocumentsAsync(unitOfWork, contract)).ToLookup(document => document.ChecklistItemId, document => document.Summary);
+        var items = await ChecklistStore.ItemsAsync(unitOfWork, contract, phase);
+        var documents = (await ChecklistStore.DocumentsAsync(unitOfWork, contract)).ToLookup(document => document.ChecklistItemId, document => document.Summary);
         return [.. items.Select(item => item with { Documents = [.. documents[item.Id]] })];
     }
 
-    public sealed record StoredDocument(Guid Id, Guid ChecklistItemId, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt)
-    {
-        public DocumentSummary Summary => new(Id, FileName, ContentType, Size, Sha256, UploadedBy, UploadedAt);
-    }
-
-    public static Task<IEnumerable<StoredDocument>> DocumentsAsync(UnitOfWork unitOfWork, ContractRow contract) =>
-        unitOfWork.QueryAsync<StoredDocument>($"{SelectDocuments} ORDER BY document_id", contract);
-
-    public static Task<IResult> ListAsync(Guid contractId, string phase, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Lists the items of the takeover or reversibility checklist with who accepted each and its documents.</summary>
+    public static Task<Results<Ok<IReadOnlyList<ChecklistItem>>, NotFound>> ListAsync(
+        Guid contractId, string phase, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<Ok<IReadOnlyList<ChecklistItem>>, NotFound>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
             Phases.WithChecklist.Contains(phase)
                 ? TypedResults.Ok(await ItemsAsync(unitOfWork, contract, phase))
-                : TypedResults.NotFound());
+                : TypedResults.NotFound(), cancellationToken);
 
-    public static Task<IResult> AddItemAsync(
-        Guid contractId, string phase, ChecklistItemRequest request, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Adds an item to the checklist of the phase the contract is in, until a side accepts the phase's closure.</summary>
+    public static Task<Results<Created<ChecklistItem>, NotFound, ProblemHttpResult>> AddItemAsync(
+        Guid contractId, string phase, ChecklistItemRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Created<ChecklistItem>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
             if (!Phases.WithChecklist.Contains(phase))
             {
                 return TypedResults.NotFound();
             }
 
-            var errors = new Dictionary<string, string[]>();
+            var errors = new FieldErrors();
             if (!ChecklistTemplates.Categories.Contains(request.Category ?? ""))
             {
-                errors["category"] = [$"One of: {string.Join(", ", ChecklistTemplates.Categories)}."];
+                errors.Add("category", ContractMessages.OneOf(ChecklistTemplates.Categories));
             }
 
-            if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 300)
+            if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > MaxItemTitleLength)
             {
-                errors["title"] = ["A title of 1 to 300 characters is required."];
+                errors.Add("title", ContractMessages.TitleLength(MaxItemTitleLength));
             }
 
-            if (errors.Count > 0)
+            if (!errors.IsEmpty)
             {
                 return Problems.Invalid(errors);
             }
 
             if (contract.Phase != phase)
             {
-                return Problems.Conflict($"Items are added to the {phase} checklist while the contract is in that phase.");
+                return Problems.Conflict(ContractMessages.ChecklistNotInPhase(phase));
             }
 
             // A side that accepted the closure can no longer accept items: a new one would hold the phase open for ever.
-            if (await unitOfWork.ExecuteScalarAsync<bool>(
-                "SELECT EXISTS (SELECT 1 FROM phase_closures WHERE tenant_id = @TenantId AND contract_id = @ContractId AND phase = @phase)",
-                new { contract.TenantId, contract.ContractId, phase }))
+            if (await ChecklistStore.ClosureAcceptedAsync(unitOfWork, contract, phase))
             {
-                return Problems.Conflict($"A side has accepted the closure of the {phase} phase: its checklist is complete.");
+                return Problems.Conflict(ContractMessages.ChecklistComplete(phase));
             }
 
             var id = Guid.CreateVersion7();
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO checklist_items (tenant_id, contract_id, item_id, phase, category, title)
-                VALUES (@TenantId, @ContractId, @id, @phase, @Category, @title)
-                """,
-                new { contract.TenantId, contract.ContractId, id, phase, request.Category, title = request.Title!.Trim() });
+            await ChecklistStore.AddItemAsync(unitOfWork, contract, id, phase, request.Category!, request.Title!.Trim());
             var item = (await ItemsAsync(unitOfWork, contract, phase)).Single(item => item.Id == id);
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "checklist.item-added", "checklistItem", id, null, item);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "checklist.item-added", "checklistItem", id, null, item);
             return TypedResults.Created($"/{contract.ContractId}/checklist-items/{id}", item);
-        });
+        }, cancellationToken);
 
-    public static Task<IResult> AcceptAsync(Guid contractId, Guid itemId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        SetAcceptanceAsync(contractId, itemId, user, database, cancellationToken, accepted: true);
+    /// <summary>The caller accepts the item for its side.</summary>
+    public static Task<Results<Ok<ChecklistItem>, NotFound, ProblemHttpResult>> AcceptAsync(
+        Guid contractId, Guid itemId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        SetAcceptanceAsync(contractId, itemId, services, accepted: true, cancellationToken);
 
-    public static Task<IResult> UnacceptAsync(Guid contractId, Guid itemId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        SetAcceptanceAsync(contractId, itemId, user, database, cancellationToken, accepted: false);
+    /// <summary>The caller withdraws its side's acceptance of the item.</summary>
+    public static Task<Results<Ok<ChecklistItem>, NotFound, ProblemHttpResult>> UnacceptAsync(
+        Guid contractId, Guid itemId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        SetAcceptanceAsync(contractId, itemId, services, accepted: false, cancellationToken);
 
     /// <summary>The caller accepts (or withdraws its acceptance of) an item for its own side, while the phase is open.</summary>
-    private static Task<IResult> SetAcceptanceAsync(
-        Guid contractId, Guid itemId, CurrentUser user, Database database, CancellationToken cancellationToken, bool accepted) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    private static Task<Results<Ok<ChecklistItem>, NotFound, ProblemHttpResult>> SetAcceptanceAsync(
+        Guid contractId, Guid itemId, ContractServices services, bool accepted, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<ChecklistItem>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
+            var user = services.User;
             var before = (await ItemsAsync(unitOfWork, contract)).SingleOrDefault(item => item.Id == itemId);
             if (before is null)
             {
@@ -159,34 +139,25 @@ public static class ChecklistsApi
 
             if (contract.Phase != before.Phase)
             {
-                return Problems.Conflict($"The {before.Phase} checklist is not open: the contract is in {contract.Phase}.");
+                return Problems.Conflict(ContractMessages.ChecklistNotOpen(before.Phase, contract.Phase));
             }
 
-            var side = Caller.SideOf(user);
-            var closed = await unitOfWork.ExecuteScalarAsync<bool>(
-                "SELECT EXISTS (SELECT 1 FROM phase_closures WHERE tenant_id = @TenantId AND contract_id = @ContractId AND phase = @Phase AND side = @side)",
-                new { contract.TenantId, contract.ContractId, before.Phase, side });
-            if (closed)
+            var side = Sides.Of(user);
+            if (await ChecklistStore.ClosureAcceptedAsync(unitOfWork, contract, before.Phase, side))
             {
-                return Problems.Conflict($"The {side} side has accepted the closure of the {before.Phase} phase: its acceptances are final.");
+                return Problems.Conflict(ContractMessages.AcceptancesFinal(side, before.Phase));
             }
 
-            // Column names come from the side, one of two constants, never from the request.
-            var column = side == Sides.Client ? "client" : "provider";
-            await unitOfWork.ExecuteAsync(
-                $"""
-                UPDATE checklist_items SET {column}_accepted_by = @name, {column}_accepted_at = CASE WHEN @accepted THEN now() END
-                WHERE tenant_id = @TenantId AND contract_id = @ContractId AND item_id = @itemId
-                """,
-                new { contract.TenantId, contract.ContractId, itemId, accepted, name = accepted ? user.Name : null });
+            await ChecklistStore.SetAcceptanceAsync(unitOfWork, contract, itemId, side, accepted, user.Name);
             var after = (await ItemsAsync(unitOfWork, contract)).Single(item => item.Id == itemId);
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), accepted ? "checklist.item-accepted" : "checklist.item-unaccepted",
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), accepted ? "checklist.item-accepted" : "checklist.item-unaccepted",
                 "checklistItem", itemId, before with { Documents = [] }, after with { Documents = [] });
             return TypedResults.Ok(after);
-        });
+        }, cancellationToken);
 
-    public static async Task<IResult> AttachAsync(
-        Guid contractId, Guid itemId, HttpRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
+    /// <summary>Attaches a document (PDF, office file, image…) to a checklist item; its type is checked from its content.</summary>
+    public static async Task<Results<Created<DocumentSummary>, NotFound, ProblemHttpResult>> AttachAsync(
+        Guid contractId, Guid itemId, HttpRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken)
     {
         var (file, problem) = await Uploads.ReadFileAsync(request, DocumentTypes.MaxBytes, cancellationToken);
         if (problem is not null)
@@ -194,7 +165,7 @@ public static class ChecklistsApi
             return problem;
         }
 
-        return await Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+        return await services.ChangeAsync<Results<Created<DocumentSummary>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
             if (!(await ItemsAsync(unitOfWork, contract)).Any(item => item.Id == itemId))
             {
@@ -207,72 +178,58 @@ public static class ChecklistsApi
                 return refused;
             }
 
-            var content = upload!.Content;
             var document = new StoredDocument(
-                Guid.CreateVersion7(), itemId, upload.FileName, upload.ContentType, upload.Size, upload.Sha256, user.Name, DateTimeOffset.UtcNow);
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO documents (tenant_id, contract_id, document_id, checklist_item_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
-                VALUES (@TenantId, @ContractId, @Id, @ChecklistItemId, @FileName, @ContentType, @Size, @Sha256, @content, @UploadedBy, @UploadedAt)
-                """,
-                new
-                {
-                    contract.TenantId, contract.ContractId, document.Id, document.ChecklistItemId, document.FileName, document.ContentType,
-                    document.Size, document.Sha256, content, document.UploadedBy, document.UploadedAt,
-                });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "document.attached", "document", document.Id, null, document);
+                Guid.CreateVersion7(), itemId, upload!.FileName, upload.ContentType, upload.Size, upload.Sha256, services.User.Name, DateTimeOffset.UtcNow);
+            await ChecklistStore.InsertDocumentAsync(unitOfWork, contract, document, upload.Content);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "document.attached", "document", document.Id, null, document);
             return TypedResults.Created($"/{contract.ContractId}/documents/{document.Id}", document.Summary);
-        });
+        }, cancellationToken);
     }
 
-    public static Task<IResult> DownloadAsync(Guid contractId, Guid documentId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Downloads a document attached to one of the contract's checklist items.</summary>
+    public static Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
+        Guid contractId, Guid documentId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<FileContentHttpResult, NotFound>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            var document = await unitOfWork.QuerySingleOrDefaultAsync<(string FileName, string ContentType, byte[] Content)>(
-                "SELECT file_name, content_type, content FROM documents WHERE tenant_id = @TenantId AND contract_id = @ContractId AND document_id = @documentId",
-                new { contract.TenantId, contract.ContractId, documentId });
+            var document = await ChecklistStore.DocumentFileAsync(unitOfWork, contract, documentId);
             return document.Content is null
                 ? TypedResults.NotFound()
                 : Uploads.Download(document.Content, document.ContentType, document.FileName);
-        });
+        }, cancellationToken);
 
-    public static Task<IEnumerable<Workstream>> WorkstreamsAsync(UnitOfWork unitOfWork, ContractRow contract) =>
-        unitOfWork.QueryAsync<Workstream>(
-            "SELECT workstream_id AS id, name, progress FROM workstreams WHERE tenant_id = @TenantId AND contract_id = @ContractId ORDER BY workstream_id",
-            contract);
+    /// <summary>Lists the upgrade workstreams with their progress.</summary>
+    public static Task<Results<Ok<Workstream[]>, NotFound>> ListWorkstreamsAsync(
+        Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<Ok<Workstream[]>, NotFound>>(contractId, () => TypedResults.NotFound(),
+            async (unitOfWork, contract) => TypedResults.Ok((await ChecklistStore.WorkstreamsAsync(unitOfWork, contract)).ToArray()), cancellationToken);
 
-    public static Task<IResult> ListWorkstreamsAsync(Guid contractId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken,
-            async (unitOfWork, contract) => TypedResults.Ok((await WorkstreamsAsync(unitOfWork, contract)).ToArray()));
-
-    /// <summary>Workstreams are planned before or during takeover; their presence sends the contract through an upgrade phase.</summary>
-    public static Task<IResult> AddWorkstreamAsync(
-        Guid contractId, WorkstreamRequest request, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Plans an upgrade workstream, before or during takeover; its presence sends the contract through an upgrade phase.</summary>
+    public static Task<Results<Created<Workstream>, NotFound, ProblemHttpResult>> AddWorkstreamAsync(
+        Guid contractId, WorkstreamRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Created<Workstream>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+            if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > MaxWorkstreamNameLength)
             {
-                return Caller.Invalid("name", "A name of 1 to 200 characters is required.");
+                return Problems.Invalid("name", ContractMessages.WorkstreamNameRequired(MaxWorkstreamNameLength));
             }
 
             if (contract.Phase is not (Phases.Signed or Phases.Takeover or Phases.Upgrade))
             {
-                return Problems.Conflict("Upgrade workstreams are planned between signature and the run phase.");
+                return Problems.Conflict(ContractMessages.WorkstreamsPlannedBeforeRun);
             }
 
             var workstream = new Workstream(Guid.CreateVersion7(), request.Name.Trim(), Math.Clamp(request.Progress ?? 0, 0, 100));
-            await unitOfWork.ExecuteAsync(
-                "INSERT INTO workstreams (tenant_id, contract_id, workstream_id, name, progress) VALUES (@TenantId, @ContractId, @Id, @Name, @Progress)",
-                new { contract.TenantId, contract.ContractId, workstream.Id, workstream.Name, workstream.Progress });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "workstream.added", "workstream", workstream.Id, null, workstream);
+            await ChecklistStore.AddWorkstreamAsync(unitOfWork, contract, workstream);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "workstream.added", "workstream", workstream.Id, null, workstream);
             return TypedResults.Created($"/{contract.ContractId}/workstreams/{workstream.Id}", workstream);
-        });
+        }, cancellationToken);
 
-    public static Task<IResult> ChangeWorkstreamAsync(
-        Guid contractId, Guid workstreamId, WorkstreamRequest request, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Records a workstream's progress (and optionally renames it) until the run phase starts.</summary>
+    public static Task<Results<Ok<Workstream>, NotFound, ProblemHttpResult>> ChangeWorkstreamAsync(
+        Guid contractId, Guid workstreamId, WorkstreamRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<Workstream>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            var before = (await WorkstreamsAsync(unitOfWork, contract)).SingleOrDefault(workstream => workstream.Id == workstreamId);
+            var before = (await ChecklistStore.WorkstreamsAsync(unitOfWork, contract)).SingleOrDefault(workstream => workstream.Id == workstreamId);
             if (before is null)
             {
                 return TypedResults.NotFound();
@@ -280,24 +237,22 @@ public static class ChecklistsApi
 
             if (request.Progress is not (>= 0 and <= 100))
             {
-                return Caller.Invalid("progress", "A percentage from 0 to 100.");
+                return Problems.Invalid("progress", ContractMessages.WorkstreamProgress);
             }
 
-            if (request.Name is { Length: > 200 } || request.Name is { } name && string.IsNullOrWhiteSpace(name))
+            if (request.Name is { Length: > MaxWorkstreamNameLength } || request.Name is { } name && string.IsNullOrWhiteSpace(name))
             {
-                return Caller.Invalid("name", "A name of 1 to 200 characters.");
+                return Problems.Invalid("name", ContractMessages.WorkstreamNameLength(MaxWorkstreamNameLength));
             }
 
             if (contract.Phase is not (Phases.Signed or Phases.Takeover or Phases.Upgrade))
             {
-                return Problems.Conflict("Workstreams change until the run phase starts.");
+                return Problems.Conflict(ContractMessages.WorkstreamsChangeBeforeRun);
             }
 
             var after = before with { Name = request.Name?.Trim() ?? before.Name, Progress = request.Progress.Value };
-            await unitOfWork.ExecuteAsync(
-                "UPDATE workstreams SET name = @Name, progress = @Progress WHERE tenant_id = @TenantId AND contract_id = @ContractId AND workstream_id = @Id",
-                new { contract.TenantId, contract.ContractId, after.Id, after.Name, after.Progress });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "workstream.changed", "workstream", workstreamId, before, after);
+            await ChecklistStore.UpdateWorkstreamAsync(unitOfWork, contract, after);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "workstream.changed", "workstream", workstreamId, before, after);
             return TypedResults.Ok(after);
-        });
+        }, cancellationToken);
 }

@@ -3,14 +3,17 @@ using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
-using Npgsql;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
+/// <summary>A contract as the list shows it: its phase, the version in force, its fee and the next notice deadline.</summary>
 public sealed record ContractSummary(
     Guid Id, Guid TenantId, Guid ProviderOrganisationId, string Reference, string Title, string Phase, int? CurrentVersion,
     decimal MonthlyFee, DateOnly StartDate, DateOnly? NextPeriodEnd, DateOnly? NoticeDeadline);
 
+/// <summary>A version of the terms without the terms themselves.</summary>
 public sealed record VersionSummary(
     int Number, string Status, string Origin, DateOnly? EffectiveFrom, string? Reason, string? ProposedBy, string? ProposedSide,
     DateTimeOffset? ProposedAt, string? CountersignedBy, DateTimeOffset? CountersignedAt, Guid? EvolutionRequestId)
@@ -20,38 +23,45 @@ public sealed record VersionSummary(
         row.CountersignedBy, row.CountersignedAt, row.EvolutionRequestId);
 }
 
+/// <summary>One side's acceptance of a phase's closure.</summary>
 public sealed record Closure(string Phase, string Side, string AcceptedBy, DateTimeOffset AcceptedAt);
 
+/// <summary>A contract with its versions, closures and renewal status; <c>can</c> lists what the caller may do now.</summary>
 public sealed record ContractDetail(
     Guid Id, Guid TenantId, Guid ProviderOrganisationId, string Reference, string Title, string Phase, int? CurrentVersion,
     decimal MonthlyFee, DateOnly StartDate, DateOnly? NextPeriodEnd, DateOnly? NoticeDeadline,
     DateTimeOffset CreatedAt, DateTimeOffset? SignedAt, string? SignedBy, DateOnly? TerminatesOn, DateOnly? ClosedOn, string? Handover,
     IReadOnlyList<VersionSummary> Versions, IReadOnlyList<Closure> Closures, RenewalStatus? Renewal, IReadOnlyList<string> Can);
 
+/// <summary>A new draft: its reference (unique in the tenant), its title and its provider.</summary>
 public sealed record CreateContractRequest(string? Reference, string? Title, Guid? ProviderOrganisationId);
 
+/// <summary>The phase to move to; <c>handover</c> (client or newProvider) says who takes the service back at reversibility.</summary>
 public sealed record TransitionRequest(string? To, string? Handover);
 
 /// <summary>The contract itself: drafting, signature and its phases.</summary>
 public static class ContractsApi
 {
+    public const int MaxReferenceLength = 50;
+    public const int MaxTitleLength = 200;
+
     public static void MapContractsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", ListAsync).RequireAuthorization(Policies.ContractReaders);
-        app.MapPost("/", CreateAsync).RequireAuthorization(Policies.ClientManagers);
-        app.MapGet("/{contractId:guid}", GetAsync).RequireAuthorization(Policies.ContractReaders);
-        app.MapPost("/{contractId:guid}/sign", SignAsync).RequireAuthorization(Policies.ClientManagers);
-        app.MapPost("/{contractId:guid}/transitions", TransitionAsync).RequireAuthorization(Policies.ContractManagers);
-        app.MapPost("/{contractId:guid}/phases/{phase}/close", CloseAsync).RequireAuthorization(Policies.ContractManagers);
+        var contracts = app.MapGroup("").RequireAuthorization(Policies.ContractReaders);
+        contracts.MapGet("/", ListAsync);
+        contracts.MapPost("/", CreateAsync).RequireAuthorization(Policies.ClientManagers);
+        contracts.MapGet("/{contractId:guid}", GetAsync);
+        contracts.MapPost("/{contractId:guid}/sign", SignAsync).RequireAuthorization(Policies.ClientManagers);
+        contracts.MapPost("/{contractId:guid}/transitions", TransitionAsync).RequireAuthorization(Policies.ContractManagers);
+        contracts.MapPost("/{contractId:guid}/phases/{phase}/close", CloseAsync).RequireAuthorization(Policies.ContractManagers);
     }
 
-    public static async Task<IResult> ListAsync(CurrentUser user, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Lists the contracts the caller sees, each with its fee and next notice deadline.</summary>
+    public static async Task<Ok<ContractSummary[]>> ListAsync([AsParameters] ContractServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
-        var today = Today(clock);
-        var versions = (await unitOfWork.QueryAsync<(Guid ContractId, int Number, string Status, string Terms, DateOnly? EffectiveFrom)>(
-                "SELECT contract_id, number, status, terms::text AS terms, effective_from FROM contract_versions WHERE status <> 'withdrawn'"))
-            .ToLookup(row => row.ContractId);
+        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        var today = services.Today;
+        var versions = (await ContractStore.StandingVersionsAsync(unitOfWork)).ToLookup(row => row.ContractId);
         var contracts = await ContractStore.ListAsync(unitOfWork);
         return TypedResults.Ok(contracts.Select(contract =>
         {
@@ -61,53 +71,47 @@ public static class ContractsApi
         }).ToArray());
     }
 
-    public static async Task<IResult> CreateAsync(CreateContractRequest request, CurrentUser user, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Creates a draft contract with the default French terms, visible to its provider from the start.</summary>
+    public static async Task<Results<Created<ContractDetail>, ProblemHttpResult>> CreateAsync(
+        CreateContractRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var user = services.User;
+        var errors = new FieldErrors();
         var reference = request.Reference?.Trim() ?? "";
         var title = request.Title?.Trim() ?? "";
-        if (reference.Length is 0 or > 50)
+        if (reference.Length is 0 or > MaxReferenceLength)
         {
-            errors["reference"] = ["A reference of 1 to 50 characters is required."];
+            errors.Add("reference", ContractMessages.ReferenceLength(MaxReferenceLength));
         }
 
-        if (title.Length is 0 or > 200)
+        if (title.Length is 0 or > MaxTitleLength)
         {
-            errors["title"] = ["A title of 1 to 200 characters is required."];
+            errors.Add("title", ContractMessages.TitleLength(MaxTitleLength));
         }
 
         if (request.ProviderOrganisationId is not { } provider || provider == Guid.Empty || provider == user.OrganisationId)
         {
-            errors["providerOrganisationId"] = ["Choose the provider organisation."];
+            errors.Add("providerOrganisationId", ContractMessages.ProviderRequired);
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
         }
 
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
+        await using var unitOfWork = await services.Database.BeginAsync(user.OrganisationId, cancellationToken);
         var contract = new ContractRow(
             user.OrganisationId, Guid.CreateVersion7(), reference, title, request.ProviderOrganisationId!.Value, Phases.Draft, null,
-            clock.GetUtcNow(), user.Name, null, null, null, null, RowVersion: 1);
-        try
+            services.Clock.GetUtcNow(), user.Name, null, null, null, null, RowVersion: 1);
+        if (!await ContractStore.InsertAsync(unitOfWork, contract))
         {
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO contracts (tenant_id, contract_id, reference, title, provider_organisation_id, phase, created_at, created_by, row_version)
-                VALUES (@TenantId, @ContractId, @Reference, @Title, @ProviderOrganisationId, @Phase, @CreatedAt, @CreatedBy, @RowVersion)
-                """,
-                contract);
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            return Problems.Conflict($"A contract with the reference \"{reference}\" already exists.");
+            return Problems.Conflict(ContractMessages.ReferenceTaken(reference));
         }
 
-        var today = Today(clock);
+        var today = services.Today;
         var terms = DefaultTerms.For(new DateOnly(today.Year, today.Month, 1).AddMonths(1));
         await ContractStore.InsertVersionAsync(unitOfWork, contract, "draft", "signature", terms, null, null);
-        await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "contract.created", "contract", contract.ContractId, null,
+        await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), "contract.created", "contract", contract.ContractId, null,
             new { contract.Reference, contract.Title, contract.ProviderOrganisationId });
         // The provider sees the draft from the start: it answers the requirements and proposes its terms.
         await ContractStore.AnnouncePartiesAsync(unitOfWork, contract);
@@ -116,34 +120,33 @@ public static class ContractsApi
         return TypedResults.Created($"/{contract.ContractId}", detail);
     }
 
-    public static Task<IResult> GetAsync(Guid contractId, CurrentUser user, Database database, TimeProvider clock, CancellationToken cancellationToken) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken,
-            async (unitOfWork, contract) => TypedResults.Ok(await DetailAsync(unitOfWork, contract, user, Today(clock))));
+    /// <summary>Returns the contract with its versions, closures, renewal status and what the caller may do now.</summary>
+    public static Task<Results<Ok<ContractDetail>, NotFound>> GetAsync(
+        Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<Ok<ContractDetail>, NotFound>>(contractId, () => TypedResults.NotFound(),
+            async (unitOfWork, contract) => TypedResults.Ok(await DetailAsync(unitOfWork, contract, services.User, services.Today)), cancellationToken);
 
     /// <summary>The client signs: version 1 is frozen and in force from the start date.</summary>
-    public static Task<IResult> SignAsync(Guid contractId, CurrentUser user, Database database, TimeProvider clock, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    public static Task<Results<Ok<ContractDetail>, NotFound, ProblemHttpResult>> SignAsync(
+        Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<ContractDetail>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
+            var user = services.User;
             if (contract.Phase != Phases.Draft)
             {
-                return Problems.Conflict("Only a draft can be signed; later changes are amendments.");
+                return Problems.Conflict(ContractMessages.OnlyDraftSigned);
             }
 
             var draft = await ContractStore.VersionAsync(unitOfWork, contract, 1);
             var terms = draft!.ReadTerms();
-            if (TermsRules.Check(terms) is { Count: > 0 } errors)
+            if (TermsRules.Check(terms) is { IsEmpty: false } errors)
             {
-                return Problems.Invalid(errors.ToDictionary(error => $"terms.{error.Key}", error => error.Value));
+                return Problems.Invalid(new FieldErrors().AddAll(errors, "terms."));
             }
 
-            await unitOfWork.ExecuteAsync(
-                """
-                UPDATE contract_versions SET status = 'active', effective_from = @StartDate, countersigned_by = @name, countersigned_at = now()
-                WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = 1
-                """,
-                new { contract.TenantId, contract.ContractId, terms.StartDate, name = user.Name });
+            await ContractStore.ActivateFirstVersionAsync(unitOfWork, contract, terms.StartDate, user.Name);
             var signed = await ContractStore.ChangePhaseAsync(
-                unitOfWork, contract with { SignedAt = clock.GetUtcNow(), SignedBy = user.Name }, Phases.Signed, Caller.Actor(user));
+                unitOfWork, contract with { SignedAt = services.Clock.GetUtcNow(), SignedBy = user.Name }, Phases.Signed, AuditLog.Actor.Of(user));
             await unitOfWork.AddEventAsync(new ContractSigned
             {
                 TenantId = contract.TenantId,
@@ -153,101 +156,80 @@ public static class ContractsApi
                 StartDate = terms.StartDate,
             });
             await ContractStore.AnnounceVersionAsync(unitOfWork, contract, 1, terms.StartDate, terms);
-            await ContractStore.ScheduleNoticeAsync(unitOfWork, contract, Today(clock));
-            return TypedResults.Ok(await DetailAsync(unitOfWork, signed, user, Today(clock)));
-        });
+            await ContractStore.ScheduleNoticeAsync(unitOfWork, contract, services.Today);
+            return TypedResults.Ok(await DetailAsync(unitOfWork, signed, user, services.Today));
+        }, cancellationToken);
 
-    public static Task<IResult> TransitionAsync(
-        Guid contractId, TransitionRequest request, CurrentUser user, Database database, TimeProvider clock, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Moves the contract to another phase on request (takeover, run, reversibility), opening that phase's checklist.</summary>
+    public static Task<Results<Ok<ContractDetail>, NotFound, ProblemHttpResult>> TransitionAsync(
+        Guid contractId, TransitionRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<ContractDetail>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
             var to = request.To ?? "";
             if (!Phases.All.Contains(to))
             {
-                return Caller.Invalid("to", $"One of: {string.Join(", ", Phases.All)}.");
+                return Problems.Invalid("to", ContractMessages.OneOf(Phases.All));
             }
 
             if (to == Phases.Reversibility && request.Handover is not ("client" or "newProvider"))
             {
-                return Caller.Invalid("handover", "Say who takes the service back: \"client\" or \"newProvider\".");
+                return Problems.Invalid("handover", ContractMessages.HandoverRequired);
             }
 
-            var workstreams = await unitOfWork.QueryAsync<int>(
-                "SELECT progress FROM workstreams WHERE tenant_id = @TenantId AND contract_id = @ContractId", contract);
-            var facts = new Phases.Facts(workstreams.Count(), workstreams.Count(progress => progress < 100));
+            var workstreams = (await ChecklistStore.WorkstreamsAsync(unitOfWork, contract)).ToList();
+            var facts = new Phases.Facts(workstreams.Count, workstreams.Count(workstream => workstream.Progress < 100));
             if (Phases.RefuseTransition(contract.Phase, to, facts) is { } refusal)
             {
                 return Problems.Conflict(refusal);
             }
 
             var changed = await ContractStore.ChangePhaseAsync(
-                unitOfWork, contract with { Handover = to == Phases.Reversibility ? request.Handover : contract.Handover }, to, Caller.Actor(user),
+                unitOfWork, contract with { Handover = to == Phases.Reversibility ? request.Handover : contract.Handover }, to, AuditLog.Actor.Of(services.User),
                 request.Handover is null ? null : new { request.Handover });
             await ChecklistsApi.OpenChecklistAsync(unitOfWork, changed, to);
-            return TypedResults.Ok(await DetailAsync(unitOfWork, changed, user, Today(clock)));
-        });
+            return TypedResults.Ok(await DetailAsync(unitOfWork, changed, services.User, services.Today));
+        }, cancellationToken);
 
     /// <summary>One side accepts that the phase is complete; the second acceptance moves the contract on.</summary>
-    public static Task<IResult> CloseAsync(
-        Guid contractId, string phase, CurrentUser user, Database database, TimeProvider clock, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    public static Task<Results<Ok<ContractDetail>, NotFound, ProblemHttpResult>> CloseAsync(
+        Guid contractId, string phase, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<ContractDetail>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            var counts = await unitOfWork.QuerySingleOrDefaultAsync<(long Items, long Pending)>(
-                """
-                SELECT count(*), count(*) FILTER (WHERE client_accepted_at IS NULL OR provider_accepted_at IS NULL)
-                FROM checklist_items WHERE tenant_id = @TenantId AND contract_id = @ContractId AND phase = @phase
-                """,
-                new { contract.TenantId, contract.ContractId, phase });
-            if (Phases.RefuseClosure(contract.Phase, phase, (int)counts.Items, (int)counts.Pending) is { } refusal)
+            var user = services.User;
+            var counts = await ChecklistStore.CountsAsync(unitOfWork, contract, phase);
+            if (Phases.RefuseClosure(contract.Phase, phase, counts.Items, counts.Pending) is { } refusal)
             {
                 return Problems.Conflict(refusal);
             }
 
-            var side = Caller.SideOf(user);
-            var recorded = await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO phase_closures (tenant_id, contract_id, phase, side, accepted_by, accepted_at)
-                VALUES (@TenantId, @ContractId, @phase, @side, @name, now())
-                ON CONFLICT DO NOTHING
-                """,
-                new { contract.TenantId, contract.ContractId, phase, side, name = user.Name });
-            if (recorded == 0)
+            var side = Sides.Of(user);
+            if (!await ChecklistStore.AcceptClosureAsync(unitOfWork, contract, phase, side, user.Name))
             {
-                return Problems.Conflict($"The {side} side has already accepted the closure of the {phase} phase.");
+                return Problems.Conflict(ContractMessages.ClosureAlreadyAccepted(side, phase));
             }
 
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "phase.closure-accepted", "contract", contract.ContractId,
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), "phase.closure-accepted", "contract", contract.ContractId,
                 null, new { Phase = phase, Side = side });
-            var sides = await unitOfWork.ExecuteScalarAsync<long>(
-                "SELECT count(*) FROM phase_closures WHERE tenant_id = @TenantId AND contract_id = @ContractId AND phase = @phase",
-                new { contract.TenantId, contract.ContractId, phase });
             var current = contract;
-            if (sides == 2)
+            if (await ChecklistStore.ClosureCountAsync(unitOfWork, contract, phase) == 2)
             {
-                var upgradePlanned = await unitOfWork.ExecuteScalarAsync<bool>(
-                    "SELECT EXISTS (SELECT 1 FROM workstreams WHERE tenant_id = @TenantId AND contract_id = @ContractId)", contract);
-                current = await ContractStore.ChangePhaseAsync(unitOfWork, contract, Phases.After(phase, upgradePlanned), Caller.Actor(user));
+                var upgradePlanned = await ChecklistStore.UpgradePlannedAsync(unitOfWork, contract);
+                current = await ContractStore.ChangePhaseAsync(unitOfWork, contract, Phases.After(phase, upgradePlanned), AuditLog.Actor.Of(user));
             }
 
-            return TypedResults.Ok(await DetailAsync(unitOfWork, current, user, Today(clock)));
-        });
+            return TypedResults.Ok(await DetailAsync(unitOfWork, current, user, services.Today));
+        }, cancellationToken);
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The contract as <see cref="GetAsync"/> answers it, for the caller.</summary>
     public static async Task<ContractDetail> DetailAsync(UnitOfWork unitOfWork, ContractRow contract, CurrentUser user, DateOnly today)
     {
         var versions = (await ContractStore.VersionsAsync(unitOfWork, contract)).ToList();
-        var closures = (await unitOfWork.QueryAsync<Closure>(
-            "SELECT phase, side, accepted_by, accepted_at FROM phase_closures WHERE tenant_id = @TenantId AND contract_id = @ContractId ORDER BY accepted_at",
-            contract)).ToList();
+        var closures = (await ChecklistStore.ClosuresAsync(unitOfWork, contract)).ToList();
         var renewal = await RenewalApi.StatusAsync(unitOfWork, contract, versions, today);
-        var checklist = await unitOfWork.QuerySingleOrDefaultAsync<(long Items, long Pending)>(
-            """
-            SELECT count(*), count(*) FILTER (WHERE client_accepted_at IS NULL OR provider_accepted_at IS NULL)
-            FROM checklist_items WHERE tenant_id = @TenantId AND contract_id = @ContractId AND phase = @Phase
-            """,
-            contract);
-        var closable = Phases.RefuseClosure(contract.Phase, contract.Phase, (int)checklist.Items, (int)checklist.Pending) is null;
+        var checklist = await ChecklistStore.CountsAsync(unitOfWork, contract, contract.Phase);
+        var closable = Phases.RefuseClosure(contract.Phase, contract.Phase, checklist.Items, checklist.Pending) is null;
         var summary = Summarise(contract, versions, today);
         return new ContractDetail(
             summary.Id, summary.TenantId, summary.ProviderOrganisationId, summary.Reference, summary.Title, summary.Phase, summary.CurrentVersion,
@@ -275,9 +257,9 @@ public static class ContractsApi
         CurrentUser user)
     {
         var can = new List<string>();
-        var client = Caller.IsClientManager(user);
-        var manager = Caller.IsManager(user);
-        var side = Caller.SideOf(user);
+        var client = ContractAccess.IsClientManager(user);
+        var manager = ContractAccess.IsManager(user);
+        var side = Sides.Of(user);
         var openAmendment = versions.Any(version => version.Status is "draft" or "proposed");
         switch (contract.Phase)
         {

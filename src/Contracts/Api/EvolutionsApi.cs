@@ -3,13 +3,17 @@ using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
+/// <summary>An evolution request: the need, the provider's answer (solution, quote, plan), its state and the amendment that put it into the contract.</summary>
 public sealed record Evolution(
     Guid Id, string Title, string Specification, string State, string? Solution, decimal? QuoteAmount, string? Plan, string? RejectionReason,
     int? AmendmentVersion, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
+/// <summary>A new evolution request: its title and the client's specification of the need.</summary>
 public sealed record EvolutionRequest(string? Title, string? Specification);
 
 /// <summary>The body of every step; each step reads the fields it needs (propose: solution, quote, plan; reject: reason).</summary>
@@ -18,119 +22,115 @@ public sealed record EvolutionStepRequest(string? Solution, decimal? QuoteAmount
 /// <summary>Evolution requests of the run: specified by the client, answered by the provider, then decided, built and accepted.</summary>
 public static class EvolutionsApi
 {
-    private const string Select =
-        """
-        SELECT evolution_id AS id, title, specification, state, solution, quote_amount, plan, rejection_reason, amendment_version,
-               created_by, created_at, updated_at
-        FROM evolution_requests WHERE tenant_id = @TenantId AND contract_id = @ContractId
-        """;
+    public const int MaxTitleLength = 200;
+    public const int MaxTextLength = 20_000;
+    public const int MaxReasonLength = 2_000;
+    public const decimal MaxQuote = 100_000_000m;
 
     public static void MapEvolutionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{contractId:guid}/evolutions", ListAsync).RequireAuthorization(Policies.ContractReaders);
-        app.MapPost("/{contractId:guid}/evolutions", CreateAsync).RequireAuthorization(Policies.ClientManagers);
-        app.MapPost("/{contractId:guid}/evolutions/{evolutionId:guid}/amend", AmendAsync).RequireAuthorization(Policies.ClientManagers);
+        var contract = app.MapGroup("/{contractId:guid}").RequireAuthorization(Policies.ContractReaders);
+        contract.MapGet("/evolutions", ListAsync);
+        contract.MapPost("/evolutions", CreateAsync).RequireAuthorization(Policies.ClientManagers);
+        contract.MapPost("/evolutions/{evolutionId:guid}/amend", AmendAsync).RequireAuthorization(Policies.ClientManagers);
         foreach (var step in EvolutionWorkflow.Steps)
         {
-            app.MapPost($"/{{contractId:guid}}/evolutions/{{evolutionId:guid}}/{step.Action}",
-                    (Guid contractId, Guid evolutionId, EvolutionStepRequest? request, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-                        StepAsync(step, contractId, evolutionId, request ?? new(null, null, null, null, null), user, database, cancellationToken))
+            contract.MapPost($"/evolutions/{{evolutionId:guid}}/{step.Action}",
+                    (Guid contractId, Guid evolutionId, EvolutionStepRequest? request, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+                        StepAsync(step, contractId, evolutionId, request ?? new(null, null, null, null, null), services, cancellationToken))
+                .WithSummary($"The {step.Side} side moves the request from {step.From} to {step.To}.")
                 .RequireAuthorization(step.Side == Sides.Client ? Policies.ClientManagers : Policies.ContractManagers);
         }
     }
 
-    public static Task<IEnumerable<Evolution>> EvolutionsAsync(UnitOfWork unitOfWork, ContractRow contract) =>
-        unitOfWork.QueryAsync<Evolution>($"{Select} ORDER BY evolution_id", contract);
+    /// <summary>Lists the contract's evolution requests, oldest first.</summary>
+    public static Task<Results<Ok<Evolution[]>, NotFound>> ListAsync(
+        Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<Ok<Evolution[]>, NotFound>>(contractId, () => TypedResults.NotFound(),
+            async (unitOfWork, contract) => TypedResults.Ok((await EvolutionStore.ListAsync(unitOfWork, contract)).ToArray()), cancellationToken);
 
-    public static Task<IResult> ListAsync(Guid contractId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken,
-            async (unitOfWork, contract) => TypedResults.Ok((await EvolutionsAsync(unitOfWork, contract)).ToArray()));
-
-    public static Task<IResult> CreateAsync(
-        Guid contractId, EvolutionRequest request, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>The client specifies a need; the provider is notified.</summary>
+    public static Task<Results<Created<Evolution>, NotFound, ProblemHttpResult>> CreateAsync(
+        Guid contractId, EvolutionRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Created<Evolution>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            var errors = new Dictionary<string, string[]>();
-            if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
+            var errors = new FieldErrors();
+            if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > MaxTitleLength)
             {
-                errors["title"] = ["A title of 1 to 200 characters is required."];
+                errors.Add("title", ContractMessages.TitleLength(MaxTitleLength));
             }
 
-            if (string.IsNullOrWhiteSpace(request.Specification) || request.Specification.Length > 20_000)
+            if (string.IsNullOrWhiteSpace(request.Specification) || request.Specification.Length > MaxTextLength)
             {
-                errors["specification"] = ["Describe the need (up to 20,000 characters)."];
+                errors.Add("specification", ContractMessages.SpecificationRequired(MaxTextLength));
             }
 
-            if (errors.Count > 0)
+            if (!errors.IsEmpty)
             {
                 return Problems.Invalid(errors);
             }
 
             if (!Phases.IsSigned(contract.Phase))
             {
-                return Problems.Conflict("Evolution requests concern a signed contract that is not closed.");
+                return Problems.Conflict(ContractMessages.EvolutionsNeedSignedContract);
             }
 
             var id = Guid.CreateVersion7();
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO evolution_requests (tenant_id, contract_id, evolution_id, title, specification, state, created_by, created_at, updated_at)
-                VALUES (@TenantId, @ContractId, @id, @title, @specification, 'specified', @name, now(), now())
-                """,
-                new { contract.TenantId, contract.ContractId, id, title = request.Title!.Trim(), specification = request.Specification!.Trim(), name = user.Name });
-            var created = await FindAsync(unitOfWork, contract, id);
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "evolution.specified", "evolution", id, null, created);
-            await AnnounceAsync(unitOfWork, contract, created!, "none");
-            await ContractStore.NotifyAsync(unitOfWork, contract, Sides.Provider, "evolutionRequested", new { contract.Reference, created!.Title });
+            await EvolutionStore.InsertAsync(unitOfWork, contract, id, request.Title!.Trim(), request.Specification!.Trim(), services.User.Name);
+            var created = (await EvolutionStore.FindAsync(unitOfWork, contract, id))!;
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "evolution.specified", "evolution", id, null, created);
+            await AnnounceAsync(unitOfWork, contract, created, "none");
+            await ContractStore.NotifyAsync(unitOfWork, contract, Sides.Provider, "evolutionRequested", new { contract.Reference, created.Title });
             return TypedResults.Created($"/{contract.ContractId}/evolutions/{id}", created);
-        });
+        }, cancellationToken);
 
-    private static Task<IResult> StepAsync(
-        EvolutionWorkflow.Step step, Guid contractId, Guid evolutionId, EvolutionStepRequest request, CurrentUser user, Database database,
+    private static Task<Results<Ok<Evolution>, NotFound, ForbidHttpResult, ProblemHttpResult>> StepAsync(
+        EvolutionWorkflow.Step step, Guid contractId, Guid evolutionId, EvolutionStepRequest request, ContractServices services,
         CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+        services.ChangeAsync<Results<Ok<Evolution>, NotFound, ForbidHttpResult, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            if (await FindAsync(unitOfWork, contract, evolutionId) is not { } before)
+            var user = services.User;
+            if (await EvolutionStore.FindAsync(unitOfWork, contract, evolutionId) is not { } before)
             {
                 return TypedResults.NotFound();
             }
 
-            if (step.Side != Caller.SideOf(user) || (step.Side == Sides.Provider && !Caller.IsProviderManager(user)))
+            if (step.Side != Sides.Of(user) || (step.Side == Sides.Provider && !ContractAccess.IsProviderManager(user)))
             {
-                return Caller.NotYourSide();
+                return TypedResults.Forbid();
             }
 
-            var errors = new Dictionary<string, string[]>();
+            var errors = new FieldErrors();
             if (step.Action == "propose")
             {
-                if (string.IsNullOrWhiteSpace(request.Solution) || request.Solution.Length > 20_000)
+                if (string.IsNullOrWhiteSpace(request.Solution) || request.Solution.Length > MaxTextLength)
                 {
-                    errors["solution"] = ["Describe the solution (up to 20,000 characters)."];
+                    errors.Add("solution", ContractMessages.SolutionRequired(MaxTextLength));
                 }
 
-                if (request.QuoteAmount is not { } quote || quote < 0 || quote > 100_000_000m || decimal.Round(quote, 2) != quote)
+                if (request.QuoteAmount is not { } quote || quote < 0 || quote > MaxQuote || decimal.Round(quote, 2) != quote)
                 {
-                    errors["quoteAmount"] = ["The quote in euros: zero or more, with at most two decimals."];
+                    errors.Add("quoteAmount", ContractMessages.QuoteAmount);
                 }
 
-                if (string.IsNullOrWhiteSpace(request.Plan) || request.Plan.Length > 20_000)
+                if (string.IsNullOrWhiteSpace(request.Plan) || request.Plan.Length > MaxTextLength)
                 {
-                    errors["plan"] = ["Give the plan (up to 20,000 characters)."];
+                    errors.Add("plan", ContractMessages.PlanRequired(MaxTextLength));
                 }
             }
-            else if (step.Action == "reject" && (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000))
+            else if (step.Action == "reject" && (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxReasonLength))
             {
-                errors["reason"] = ["Say why the proposal is rejected (up to 2,000 characters)."];
+                errors.Add("reason", ContractMessages.RejectionReason(MaxReasonLength));
             }
 
-            if (errors.Count > 0)
+            if (!errors.IsEmpty)
             {
                 return Problems.Invalid(errors);
             }
 
             if (!Phases.IsSigned(contract.Phase))
             {
-                return Problems.Conflict("The contract is closed.");
+                return Problems.Conflict(ContractMessages.ContractClosed);
             }
 
             if (EvolutionWorkflow.Refuse(step, before.State, step.Side) is { } refusal)
@@ -138,62 +138,45 @@ public static class EvolutionsApi
                 return Problems.Conflict(refusal);
             }
 
-            await unitOfWork.ExecuteAsync(
-                """
-                UPDATE evolution_requests
-                SET state = @To,
-                    solution = coalesce(@solution, solution), quote_amount = coalesce(@quote, quote_amount), plan = coalesce(@plan, plan),
-                    rejection_reason = coalesce(@reason, rejection_reason), updated_at = now()
-                WHERE tenant_id = @TenantId AND contract_id = @ContractId AND evolution_id = @evolutionId
-                """,
-                new
-                {
-                    step.To, contract.TenantId, contract.ContractId, evolutionId,
-                    solution = step.Action == "propose" ? request.Solution!.Trim() : null,
-                    quote = step.Action == "propose" ? request.QuoteAmount : null,
-                    plan = step.Action == "propose" ? request.Plan!.Trim() : null,
-                    reason = step.Action == "reject" ? request.Reason!.Trim() : null,
-                });
-            var after = (await FindAsync(unitOfWork, contract, evolutionId))!;
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), $"evolution.{step.To}", "evolution", evolutionId, before, after);
+            var proposing = step.Action == "propose";
+            await EvolutionStore.ChangeStateAsync(
+                unitOfWork, contract, evolutionId, step.To,
+                solution: proposing ? request.Solution!.Trim() : null,
+                quote: proposing ? request.QuoteAmount : null,
+                plan: proposing ? request.Plan!.Trim() : null,
+                reason: step.Action == "reject" ? request.Reason!.Trim() : null);
+            var after = (await EvolutionStore.FindAsync(unitOfWork, contract, evolutionId))!;
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), $"evolution.{step.To}", "evolution", evolutionId, before, after);
             await AnnounceAsync(unitOfWork, contract, after, before.State);
             await ContractStore.NotifyAsync(unitOfWork, contract, Sides.Other(step.Side), "evolutionStateChanged",
                 new { contract.Reference, after.Title, after.State });
             return TypedResults.Ok(after);
-        });
+        }, cancellationToken);
 
-    /// <summary>An accepted evolution changes the contract through an amendment that references it.</summary>
-    public static Task<IResult> AmendAsync(
-        Guid contractId, Guid evolutionId, EvolutionStepRequest request, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Turns an accepted evolution into an amendment that references it, to take effect on the date given.</summary>
+    public static Task<Results<Created<VersionDetail>, NotFound, ProblemHttpResult>> AmendAsync(
+        Guid contractId, Guid evolutionId, EvolutionStepRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Created<VersionDetail>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            if (await FindAsync(unitOfWork, contract, evolutionId) is not { } evolution)
+            if (await EvolutionStore.FindAsync(unitOfWork, contract, evolutionId) is not { } evolution)
             {
                 return TypedResults.NotFound();
             }
 
             if (evolution.State != EvolutionWorkflow.Accepted)
             {
-                return Problems.Conflict("Only an accepted evolution becomes an amendment.");
+                return Problems.Conflict(ContractMessages.OnlyAcceptedEvolutionAmends);
             }
 
-            var linked = await unitOfWork.ExecuteScalarAsync<bool>(
-                """
-                SELECT EXISTS (SELECT 1 FROM contract_versions
-                               WHERE tenant_id = @TenantId AND contract_id = @ContractId AND evolution_request_id = @evolutionId AND status <> 'withdrawn')
-                """,
-                new { contract.TenantId, contract.ContractId, evolutionId });
-            if (linked)
+            if (await EvolutionStore.HasAmendmentAsync(unitOfWork, contract, evolutionId))
             {
-                return Problems.Conflict("This evolution already has its amendment.");
+                return Problems.Conflict(ContractMessages.EvolutionAlreadyAmended);
             }
 
-            return await VersionsApi.OpenAmendmentAsync(
-                unitOfWork, contract, user, request.EffectiveFrom, $"Évolution « {evolution.Title} » ({evolution.QuoteAmount:0.00} €)", evolutionId);
-        });
-
-    private static Task<Evolution?> FindAsync(UnitOfWork unitOfWork, ContractRow contract, Guid evolutionId) =>
-        unitOfWork.QuerySingleOrDefaultAsync<Evolution>($"{Select} AND evolution_id = @evolutionId", new { contract.TenantId, contract.ContractId, evolutionId });
+            var (created, refusal) = await VersionsApi.OpenAmendmentAsync(
+                unitOfWork, contract, services.User, request.EffectiveFrom, $"Évolution « {evolution.Title} » ({evolution.QuoteAmount:0.00} €)", evolutionId);
+            return refusal is null ? created! : refusal;
+        }, cancellationToken);
 
     private static Task AnnounceAsync(UnitOfWork unitOfWork, ContractRow contract, Evolution evolution, string from) =>
         unitOfWork.AddEventAsync(new EvolutionRequestStateChanged

@@ -1,12 +1,17 @@
 using System.Globalization;
 using Infogerance.Contracts.Domain;
+using Infogerance.Contracts.Data;
 using Infogerance.Data;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
+/// <summary>A month's Syntec index value (<c>yyyy-MM</c>) in its series, <c>new</c> or <c>old</c>.</summary>
 public sealed record IndexValue(string Month, decimal Value, string Series);
 
+/// <summary>The value to publish for a month, in the new series unless <c>old</c> is named.</summary>
 public sealed record IndexValueRequest(decimal? Value, string? Series);
 
 /// <summary>The Syntec index, maintained by the platform's Operators and read by everyone for price revisions.</summary>
@@ -14,55 +19,50 @@ public static class IndicesApi
 {
     public static void MapIndicesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/indices/syntec", ListAsync).RequireAuthorization();
-        app.MapPut("/indices/syntec/{month}", PublishAsync).RequireAuthorization(Policies.Operator);
+        var indices = app.MapGroup("/indices/syntec").RequireAuthorization();
+        indices.MapGet("", ListAsync);
+        indices.MapPut("/{month}", PublishAsync).RequireAuthorization(Policies.Operator);
     }
 
-    public static async Task<IReadOnlyList<SyntecIndex>> AllAsync(UnitOfWork unitOfWork) =>
-        [.. await unitOfWork.QueryAsync<SyntecIndex>("SELECT month, value, series FROM syntec_indices ORDER BY month")];
-
-    public static async Task<IResult> ListAsync(Database database, CancellationToken cancellationToken)
+    /// <summary>Lists every published Syntec value, by month.</summary>
+    public static async Task<Ok<IndexValue[]>> ListAsync(Database database, CancellationToken cancellationToken)
     {
         await using var unitOfWork = await database.BeginAsync([], cancellationToken);
-        return TypedResults.Ok((await AllAsync(unitOfWork)).Select(index => new IndexValue(index.Month, index.Value, index.Series)).ToArray());
+        return TypedResults.Ok((await SyntecStore.AllAsync(unitOfWork)).Select(index => new IndexValue(index.Month, index.Value, index.Series)).ToArray());
     }
 
-    public static async Task<IResult> PublishAsync(string month, IndexValueRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
+    /// <summary>An Operator publishes (or corrects) a month's Syntec value.</summary>
+    public static async Task<Results<Ok<IndexValue>, ProblemHttpResult>> PublishAsync(
+        string month, IndexValueRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (!DateOnly.TryParseExact($"{month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            errors["month"] = ["A month written yyyy-MM."];
+            errors.Add("month", ContractMessages.IndexMonth);
         }
 
         if (request.Value is not (> 0 and < 100_000) || decimal.Round(request.Value.Value, 1) != request.Value)
         {
-            errors["value"] = ["A positive index value with at most one decimal."];
+            errors.Add("value", ContractMessages.IndexValue);
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
         }
 
         if (request.Series is not (null or SyntecSeries.Old or SyntecSeries.New))
         {
-            return Problems.Invalid(new Dictionary<string, string[]>() { ["series"] = [$"\"{SyntecSeries.New}\" (the default) or \"{SyntecSeries.Old}\"."] });
+            return Problems.Invalid("series", ContractMessages.IndexSeries(SyntecSeries.New, SyntecSeries.Old));
         }
 
         var series = request.Series ?? SyntecSeries.New;
         await using var unitOfWork = await database.BeginAsync(PlatformOrganisation.Id, cancellationToken);
-        var before = await unitOfWork.QuerySingleOrDefaultAsync<IndexValue>(
-            "SELECT month, value, series FROM syntec_indices WHERE month = @month AND series = @series", new { month, series });
+        var before = await SyntecStore.FindAsync(unitOfWork, month, series);
         var after = new IndexValue(month, request.Value!.Value, series);
-        await unitOfWork.ExecuteAsync(
-            """
-            INSERT INTO syntec_indices (month, value, series, updated_at) VALUES (@Month, @Value, @Series, now())
-            ON CONFLICT (month, series) DO UPDATE SET value = excluded.value, series = excluded.series, updated_at = excluded.updated_at
-            """,
-            after);
+        await SyntecStore.UpsertAsync(unitOfWork, new SyntecIndex(after.Month, after.Value, after.Series));
         await AuditLog.WriteAsync(unitOfWork, PlatformOrganisation.Id, AuditLog.Actor.Of(user), "syntec.published", "index",
-            Guid.Empty, before, after);
+            Guid.Empty, before is null ? null : new IndexValue(before.Month, before.Value, before.Series), after);
         await unitOfWork.CommitAsync();
         return TypedResults.Ok(after);
     }
@@ -75,13 +75,7 @@ public sealed class SyntecSeed(Database database) : IStartupTask
     {
         var known = SyntecReference.Load();
         await using var unitOfWork = await database.BeginAsync([], cancellationToken);
-        await unitOfWork.ExecuteAsync(
-            """
-            INSERT INTO syntec_indices (month, value, series, updated_at)
-            SELECT month, value, series, now() FROM unnest(@months, @values, @series) AS i(month, value, series)
-            ON CONFLICT (month, series) DO NOTHING
-            """,
-            new { months = known.Select(i => i.Month).ToArray(), values = known.Select(i => i.Value).ToArray(), series = known.Select(i => i.Series).ToArray() });
+        await SyntecStore.InsertMissingAsync(unitOfWork, known);
         await unitOfWork.CommitAsync();
     }
 }

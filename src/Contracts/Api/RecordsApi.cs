@@ -4,6 +4,7 @@ using Infogerance.Contracts.Files;
 using Infogerance.Data;
 using Infogerance.Documents;
 using Infogerance.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
@@ -12,51 +13,52 @@ public static class RecordsApi
 {
     public static void MapRecordsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{contractId:guid}/audit", AuditAsync).RequireAuthorization(Policies.ContractOversight);
-        app.MapGet("/{contractId:guid}/dossier", DossierAsync).RequireAuthorization(Policies.ContractOversight);
+        var contract = app.MapGroup("/{contractId:guid}").RequireAuthorization(Policies.ContractOversight);
+        contract.MapGet("/audit", AuditAsync);
+        contract.MapGet("/dossier", DossierAsync);
     }
 
-    public static Task<IResult> AuditAsync(
-        Guid contractId, CurrentUser user, Database database, CancellationToken cancellationToken, int limit = 50, string? before = null) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
-            AuditLog.CheckPage(limit, before, out var cursor) is { Count: > 0 } errors
+    /// <summary>Reads the contract's audit trail, newest first, a page at a time (<c>before</c> is the cursor of the next page).</summary>
+    public static Task<Results<Ok<AuditLog.Page>, NotFound, ProblemHttpResult>> AuditAsync(
+        Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken, int limit = 50, string? before = null) =>
+        services.ReadAsync<Results<Ok<AuditLog.Page>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
+            AuditLog.ValidatePage(limit, before, out var cursor) is { IsEmpty: false } errors
                 ? Problems.Invalid(errors)
-                : TypedResults.Ok(await AuditLog.ReadPageAsync(unitOfWork, contract.TenantId, cursor, limit, contract.ContractId)));
+                : TypedResults.Ok(await AuditLog.ReadPageAsync(unitOfWork, contract.TenantId, cursor, limit, contract.ContractId)), cancellationToken);
 
     /// <summary>
-    /// Everything a new provider or the client needs to take the service over, in open formats: every version of the
+    /// Downloads the contract's dossier as a ZIP: everything a new provider or the client needs to take the service over, in open formats: every version of the
     /// terms, the requirements and inventory, the checklists with who accepted what and when, the workstreams, the
     /// evolution requests, the audit trail and the attached documents, listed with their checksums in the manifest.
     /// </summary>
-    public static Task<IResult> DossierAsync(Guid contractId, CurrentUser user, Database database, TimeProvider clock, CancellationToken cancellationToken) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    public static Task<Results<FileContentHttpResult, NotFound>> DossierAsync(
+        Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<FileContentHttpResult, NotFound>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
             var files = new List<DossierFile>
             {
-                new("contract.json", DossierArchive.Json(await ContractsApi.DetailAsync(unitOfWork, contract, user, ContractsApi.Today(clock)))),
+                new("contract.json", DossierArchive.Json(await ContractsApi.DetailAsync(unitOfWork, contract, services.User, services.Today))),
             };
             foreach (var version in await ContractStore.VersionsAsync(unitOfWork, contract))
             {
                 files.Add(new($"versions/v{version.Number}.json", DossierArchive.Json(VersionDetail.From(version))));
             }
 
-            files.Add(new("requirements.csv", DossierArchive.Csv(await ScopeApi.RequirementsAsync(unitOfWork, contract))));
-            files.Add(new("inventory.csv", DossierArchive.Csv(await ScopeApi.InventoryAsync(unitOfWork, contract))));
+            files.Add(new("requirements.csv", DossierArchive.Csv(await ScopeStore.RequirementsAsync(unitOfWork, contract))));
+            files.Add(new("inventory.csv", DossierArchive.Csv(await ScopeStore.InventoryAsync(unitOfWork, contract))));
             var checklist = await ChecklistsApi.ItemsAsync(unitOfWork, contract);
             files.Add(new("checklists.json", DossierArchive.Json(checklist)));
-            files.Add(new("workstreams.json", DossierArchive.Json(await ChecklistsApi.WorkstreamsAsync(unitOfWork, contract))));
-            files.Add(new("evolutions.json", DossierArchive.Json(await EvolutionsApi.EvolutionsAsync(unitOfWork, contract))));
+            files.Add(new("workstreams.json", DossierArchive.Json(await ChecklistStore.WorkstreamsAsync(unitOfWork, contract))));
+            files.Add(new("evolutions.json", DossierArchive.Json(await EvolutionStore.ListAsync(unitOfWork, contract))));
             files.Add(new("audit.json", DossierArchive.Json(await AuditLog.ReadAsync(unitOfWork, contract.TenantId, null, int.MaxValue, contract.ContractId))));
-            foreach (var document in await unitOfWork.QueryAsync<(Guid Id, string FileName, byte[] Content)>(
-                "SELECT document_id, file_name, content FROM documents WHERE tenant_id = @TenantId AND contract_id = @ContractId ORDER BY document_id",
-                contract))
+            foreach (var document in await ChecklistStore.DocumentFilesAsync(unitOfWork, contract))
             {
                 files.Add(new($"documents/{document.Id}/{document.FileName}", document.Content));
             }
 
             using var archive = new MemoryStream();
-            DossierArchive.Write(archive, contract.ContractId, contract.Reference, clock.GetUtcNow(), files);
-            var name = DocumentTypes.SafeFileName($"{contract.Reference}-dossier-{ContractsApi.Today(clock):yyyy-MM-dd}.zip");
+            DossierArchive.Write(archive, contract.ContractId, contract.Reference, services.Clock.GetUtcNow(), files);
+            var name = DocumentTypes.SafeFileName($"{contract.Reference}-dossier-{services.Today:yyyy-MM-dd}.zip");
             return TypedResults.File(archive.ToArray(), "application/zip", name);
-        });
+        }, cancellationToken);
 }

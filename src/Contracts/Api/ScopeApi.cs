@@ -4,16 +4,27 @@ using Infogerance.Contracts.Files;
 using Infogerance.Data;
 using Infogerance.Documents;
 using Infogerance.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
+/// <summary>A line of the cahier des charges.</summary>
 public sealed record RequirementItem(Guid Id, string Category, string ExpectedLevel, string AcceptanceCriterion);
 
+/// <summary>A line of the état des lieux.</summary>
 public sealed record InventoryItem(Guid Id, string Type, string Name, int Quantity, string Criticality, string? Location)
 {
+    /// <summary>The item as stored from a line that passed <see cref="InventoryRules.Check"/>: texts trimmed, an empty location left out.</summary>
+    public static InventoryItem From(Guid id, InventoryItemInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new(id, input.Type!, input.Name!.Trim(), input.Quantity!.Value, input.Criticality!, string.IsNullOrWhiteSpace(input.Location) ? null : input.Location.Trim());
+    }
+
     public InventoryItemInput ToInput() => new(Type, Name, Quantity, Criticality, Location);
 }
 
+/// <summary>How many lines the file brought, and how many items the inventory now holds.</summary>
 public sealed record ImportResult(int Imported, int Total);
 
 /// <summary>
@@ -24,175 +35,181 @@ public static class ScopeApi
 {
     private const long MaxImportBytes = 5 * 1024 * 1024;
 
-    private const string SelectRequirements =
-        "SELECT item_id AS id, category, expected_level, acceptance_criterion FROM requirement_items WHERE tenant_id = @TenantId AND contract_id = @ContractId";
-
-    private const string SelectInventory =
-        "SELECT item_id AS id, type, name, quantity, criticality, location FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId";
-
     public static void MapScopeApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{contractId:guid}/requirements", ListRequirementsAsync).RequireAuthorization(Policies.ContractReaders);
-        app.MapPost("/{contractId:guid}/requirements", AddRequirementAsync).RequireAuthorization(Policies.ClientManagers);
-        app.MapPut("/{contractId:guid}/requirements/{itemId:guid}", ChangeRequirementAsync).RequireAuthorization(Policies.ClientManagers);
-        app.MapDelete("/{contractId:guid}/requirements/{itemId:guid}", RemoveRequirementAsync).RequireAuthorization(Policies.ClientManagers);
+        var contract = app.MapGroup("/{contractId:guid}").RequireAuthorization(Policies.ContractReaders);
+        contract.MapGet("/requirements", ListRequirementsAsync);
+        contract.MapPost("/requirements", AddRequirementAsync).RequireAuthorization(Policies.ClientManagers);
+        contract.MapPut("/requirements/{itemId:guid}", ChangeRequirementAsync).RequireAuthorization(Policies.ClientManagers);
+        contract.MapDelete("/requirements/{itemId:guid}", RemoveRequirementAsync).RequireAuthorization(Policies.ClientManagers);
 
-        app.MapGet("/{contractId:guid}/inventory", ListInventoryAsync).RequireAuthorization(Policies.ContractReaders);
-        app.MapPost("/{contractId:guid}/inventory", AddInventoryAsync).RequireAuthorization(Policies.ClientManagers);
-        app.MapPut("/{contractId:guid}/inventory/{itemId:guid}", ChangeInventoryAsync).RequireAuthorization(Policies.ClientManagers);
-        app.MapDelete("/{contractId:guid}/inventory/{itemId:guid}", RemoveInventoryAsync).RequireAuthorization(Policies.ClientManagers);
-        app.MapPost("/{contractId:guid}/inventory/import", ImportAsync).RequireAuthorization(Policies.ClientManagers);
-        app.MapGet("/{contractId:guid}/inventory/export", ExportAsync).RequireAuthorization(Policies.ContractReaders);
+        contract.MapGet("/inventory", ListInventoryAsync);
+        contract.MapPost("/inventory", AddInventoryAsync).RequireAuthorization(Policies.ClientManagers);
+        contract.MapPut("/inventory/{itemId:guid}", ChangeInventoryAsync).RequireAuthorization(Policies.ClientManagers);
+        contract.MapDelete("/inventory/{itemId:guid}", RemoveInventoryAsync).RequireAuthorization(Policies.ClientManagers);
+        contract.MapPost("/inventory/import", ImportAsync).RequireAuthorization(Policies.ClientManagers);
+        contract.MapGet("/inventory/export", ExportAsync);
     }
 
-    public static Task<IEnumerable<RequirementItem>> RequirementsAsync(UnitOfWork unitOfWork, ContractRow contract) =>
-        unitOfWork.QueryAsync<RequirementItem>($"{SelectRequirements} ORDER BY item_id", contract);
+    /// <summary>Lists the requirements of the cahier des charges.</summary>
+    public static Task<Results<Ok<RequirementItem[]>, NotFound>> ListRequirementsAsync(
+        Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<Ok<RequirementItem[]>, NotFound>>(contractId, () => TypedResults.NotFound(),
+            async (unitOfWork, contract) => TypedResults.Ok((await ScopeStore.RequirementsAsync(unitOfWork, contract)).ToArray()), cancellationToken);
 
-    public static Task<IEnumerable<InventoryItem>> InventoryAsync(UnitOfWork unitOfWork, ContractRow contract) =>
-        unitOfWork.QueryAsync<InventoryItem>($"{SelectInventory} ORDER BY item_id", contract);
-
-    public static Task<IResult> ListRequirementsAsync(Guid contractId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken,
-            async (unitOfWork, contract) => TypedResults.Ok((await RequirementsAsync(unitOfWork, contract)).ToArray()));
-
-    public static Task<IResult> AddRequirementAsync(
-        Guid contractId, RequirementInput input, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        WhileDraftAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Adds a requirement to the cahier des charges of a draft.</summary>
+    public static Task<Results<Created<RequirementItem>, NotFound, ProblemHttpResult>> AddRequirementAsync(
+        Guid contractId, RequirementInput input, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Created<RequirementItem>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            if (RequirementRules.Check(input) is { Count: > 0 } errors)
+            if (RefuseUnlessDraft(contract) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (RequirementRules.Check(input) is { IsEmpty: false } errors)
             {
                 return Problems.Invalid(errors);
             }
 
             var item = new RequirementItem(Guid.CreateVersion7(), input.Category!.Trim(), input.ExpectedLevel!.Trim(), input.AcceptanceCriterion!.Trim());
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO requirement_items (tenant_id, contract_id, item_id, category, expected_level, acceptance_criterion)
-                VALUES (@TenantId, @ContractId, @Id, @Category, @ExpectedLevel, @AcceptanceCriterion)
-                """,
-                new { contract.TenantId, contract.ContractId, item.Id, item.Category, item.ExpectedLevel, item.AcceptanceCriterion });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "requirement.added", "requirement", item.Id, null, item);
+            await ScopeStore.InsertRequirementAsync(unitOfWork, contract, item);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "requirement.added", "requirement", item.Id, null, item);
             return TypedResults.Created($"/{contract.ContractId}/requirements/{item.Id}", item);
-        });
+        }, cancellationToken);
 
-    public static Task<IResult> ChangeRequirementAsync(
-        Guid contractId, Guid itemId, RequirementInput input, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        WhileDraftAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Rewrites a requirement of a draft's cahier des charges.</summary>
+    public static Task<Results<Ok<RequirementItem>, NotFound, ProblemHttpResult>> ChangeRequirementAsync(
+        Guid contractId, Guid itemId, RequirementInput input, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<RequirementItem>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            var before = await unitOfWork.QuerySingleOrDefaultAsync<RequirementItem>(
-                $"{SelectRequirements} AND item_id = @itemId", new { contract.TenantId, contract.ContractId, itemId });
-            if (before is null)
+            if (RefuseUnlessDraft(contract) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (await ScopeStore.RequirementAsync(unitOfWork, contract, itemId) is not { } before)
             {
                 return TypedResults.NotFound();
             }
 
-            if (RequirementRules.Check(input) is { Count: > 0 } errors)
+            if (RequirementRules.Check(input) is { IsEmpty: false } errors)
             {
                 return Problems.Invalid(errors);
             }
 
             var after = new RequirementItem(itemId, input.Category!.Trim(), input.ExpectedLevel!.Trim(), input.AcceptanceCriterion!.Trim());
-            await unitOfWork.ExecuteAsync(
-                """
-                UPDATE requirement_items SET category = @Category, expected_level = @ExpectedLevel, acceptance_criterion = @AcceptanceCriterion
-                WHERE tenant_id = @TenantId AND contract_id = @ContractId AND item_id = @Id
-                """,
-                new { contract.TenantId, contract.ContractId, after.Id, after.Category, after.ExpectedLevel, after.AcceptanceCriterion });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "requirement.changed", "requirement", itemId, before, after);
+            await ScopeStore.UpdateRequirementAsync(unitOfWork, contract, after);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "requirement.changed", "requirement", itemId, before, after);
             return TypedResults.Ok(after);
-        });
+        }, cancellationToken);
 
-    public static Task<IResult> RemoveRequirementAsync(
-        Guid contractId, Guid itemId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        WhileDraftAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Removes a requirement from a draft's cahier des charges.</summary>
+    public static Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveRequirementAsync(
+        Guid contractId, Guid itemId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<NoContent, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            var before = await unitOfWork.QuerySingleOrDefaultAsync<RequirementItem>(
-                $"{SelectRequirements} AND item_id = @itemId", new { contract.TenantId, contract.ContractId, itemId });
-            if (before is null)
+            if (RefuseUnlessDraft(contract) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (await ScopeStore.RequirementAsync(unitOfWork, contract, itemId) is not { } before)
             {
                 return TypedResults.NotFound();
             }
 
-            await unitOfWork.ExecuteAsync(
-                "DELETE FROM requirement_items WHERE tenant_id = @TenantId AND contract_id = @ContractId AND item_id = @itemId",
-                new { contract.TenantId, contract.ContractId, itemId });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "requirement.removed", "requirement", itemId, before, null);
+            await ScopeStore.DeleteRequirementAsync(unitOfWork, contract, itemId);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "requirement.removed", "requirement", itemId, before, null);
             return TypedResults.NoContent();
-        });
+        }, cancellationToken);
 
-    public static Task<IResult> ListInventoryAsync(Guid contractId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken,
-            async (unitOfWork, contract) => TypedResults.Ok((await InventoryAsync(unitOfWork, contract)).ToArray()));
+    /// <summary>Lists the items of the état des lieux.</summary>
+    public static Task<Results<Ok<InventoryItem[]>, NotFound>> ListInventoryAsync(
+        Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<Ok<InventoryItem[]>, NotFound>>(contractId, () => TypedResults.NotFound(),
+            async (unitOfWork, contract) => TypedResults.Ok((await ScopeStore.InventoryAsync(unitOfWork, contract)).ToArray()), cancellationToken);
 
-    public static Task<IResult> AddInventoryAsync(
-        Guid contractId, InventoryItemInput input, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        WhileOpenAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Adds an item to the état des lieux of an open contract.</summary>
+    public static Task<Results<Created<InventoryItem>, NotFound, ProblemHttpResult>> AddInventoryAsync(
+        Guid contractId, InventoryItemInput input, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Created<InventoryItem>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            if (InventoryRules.Check(input) is { Count: > 0 } errors)
+            if (RefuseUnlessOpen(contract) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (InventoryRules.Check(input) is { IsEmpty: false } errors)
             {
                 return Problems.Invalid(errors);
             }
 
-            var item = await InsertInventoryAsync(unitOfWork, contract, input);
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "inventory.added", "inventory", item.Id, null, item);
+            var item = InventoryItem.From(Guid.CreateVersion7(), input);
+            await ScopeStore.InsertInventoryAsync(unitOfWork, contract, item);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "inventory.added", "inventory", item.Id, null, item);
             await ContractStore.InventoryChangedAsync(unitOfWork, contract);
             return TypedResults.Created($"/{contract.ContractId}/inventory/{item.Id}", item);
-        });
+        }, cancellationToken);
 
-    public static Task<IResult> ChangeInventoryAsync(
-        Guid contractId, Guid itemId, InventoryItemInput input, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        WhileOpenAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Rewrites an item of the état des lieux of an open contract.</summary>
+    public static Task<Results<Ok<InventoryItem>, NotFound, ProblemHttpResult>> ChangeInventoryAsync(
+        Guid contractId, Guid itemId, InventoryItemInput input, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<InventoryItem>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            var before = await unitOfWork.QuerySingleOrDefaultAsync<InventoryItem>(
-                $"{SelectInventory} AND item_id = @itemId", new { contract.TenantId, contract.ContractId, itemId });
-            if (before is null)
+            if (RefuseUnlessOpen(contract) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (await ScopeStore.InventoryItemAsync(unitOfWork, contract, itemId) is not { } before)
             {
                 return TypedResults.NotFound();
             }
 
-            if (InventoryRules.Check(input) is { Count: > 0 } errors)
+            if (InventoryRules.Check(input) is { IsEmpty: false } errors)
             {
                 return Problems.Invalid(errors);
             }
 
-            var after = new InventoryItem(itemId, input.Type!, input.Name!.Trim(), input.Quantity!.Value, input.Criticality!, Clean(input.Location));
-            await unitOfWork.ExecuteAsync(
-                """
-                UPDATE inventory_items SET type = @Type, name = @Name, quantity = @Quantity, criticality = @Criticality, location = @Location
-                WHERE tenant_id = @TenantId AND contract_id = @ContractId AND item_id = @Id
-                """,
-                new { contract.TenantId, contract.ContractId, after.Id, after.Type, after.Name, after.Quantity, after.Criticality, after.Location });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "inventory.changed", "inventory", itemId, before, after);
+            var after = InventoryItem.From(itemId, input);
+            await ScopeStore.UpdateInventoryAsync(unitOfWork, contract, after);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "inventory.changed", "inventory", itemId, before, after);
             await ContractStore.InventoryChangedAsync(unitOfWork, contract);
             return TypedResults.Ok(after);
-        });
+        }, cancellationToken);
 
-    public static Task<IResult> RemoveInventoryAsync(
-        Guid contractId, Guid itemId, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        WhileOpenAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Removes an item from the état des lieux of an open contract.</summary>
+    public static Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveInventoryAsync(
+        Guid contractId, Guid itemId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<NoContent, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
-            var before = await unitOfWork.QuerySingleOrDefaultAsync<InventoryItem>(
-                $"{SelectInventory} AND item_id = @itemId", new { contract.TenantId, contract.ContractId, itemId });
-            if (before is null)
+            if (RefuseUnlessOpen(contract) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (await ScopeStore.InventoryItemAsync(unitOfWork, contract, itemId) is not { } before)
             {
                 return TypedResults.NotFound();
             }
 
-            await unitOfWork.ExecuteAsync(
-                "DELETE FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId AND item_id = @itemId",
-                new { contract.TenantId, contract.ContractId, itemId });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "inventory.removed", "inventory", itemId, before, null);
+            await ScopeStore.DeleteInventoryItemAsync(unitOfWork, contract, itemId);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "inventory.removed", "inventory", itemId, before, null);
             await ContractStore.InventoryChangedAsync(unitOfWork, contract);
             return TypedResults.NoContent();
-        });
+        }, cancellationToken);
 
-    /// <summary>The whole file or nothing: a bad line is reported with every other bad line, and no line is written.</summary>
-    public static async Task<IResult> ImportAsync(
-        Guid contractId, HttpRequest request, CurrentUser user, Database database, CancellationToken cancellationToken, string mode = "append")
+    /// <summary>
+    /// Imports the état des lieux from a CSV or XLSX file, appended to the inventory or replacing it. The whole file
+    /// or nothing: a bad line is reported with every other bad line, and no line is written.
+    /// </summary>
+    public static async Task<Results<Ok<ImportResult>, NotFound, ProblemHttpResult>> ImportAsync(
+        Guid contractId, HttpRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken, string mode = "append")
     {
         if (mode is not ("append" or "replace"))
         {
-            return Caller.Invalid("mode", "Choose \"append\" or \"replace\".");
+            return Problems.Invalid("mode", ContractMessages.ImportMode);
         }
 
         var (file, problem) = await Uploads.ReadFileAsync(request, MaxImportBytes, cancellationToken);
@@ -201,11 +218,16 @@ public static class ScopeApi
             return problem;
         }
 
-        return await WhileOpenAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+        return await services.ChangeAsync<Results<Ok<ImportResult>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
+            if (RefuseUnlessOpen(contract) is { } refusal)
+            {
+                return refusal;
+            }
+
             if (InventoryFiles.FormatOf(file!.FileName) is not { } format)
             {
-                return Caller.Invalid("file", "Send a .csv or .xlsx file.");
+                return Problems.Invalid("file", ContractMessages.ImportFileFormat);
             }
 
             await using var content = file.OpenReadStream();
@@ -215,86 +237,46 @@ public static class ScopeApi
                 return Problems.Invalid(read.Errors);
             }
 
-            var before = await unitOfWork.ExecuteScalarAsync<long>(
-                "SELECT count(*) FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId", contract);
+            var before = await ScopeStore.InventoryCountAsync(unitOfWork, contract);
             if (mode == "replace")
             {
-                await unitOfWork.ExecuteAsync("DELETE FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId", contract);
+                await ScopeStore.DeleteInventoryAsync(unitOfWork, contract);
             }
 
-            // One statement for the whole file: an import of thousands of lines is one round trip.
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO inventory_items (tenant_id, contract_id, item_id, type, name, quantity, criticality, location)
-                SELECT @TenantId, @ContractId, i.* FROM unnest(@ids, @types, @names, @quantities, @criticalities, @locations) AS i
-                """,
-                new
-                {
-                    contract.TenantId,
-                    contract.ContractId,
-                    ids = read.Items.Select(_ => Guid.CreateVersion7()).ToArray(),
-                    types = read.Items.Select(item => item.Type!).ToArray(),
-                    names = read.Items.Select(item => item.Name!.Trim()).ToArray(),
-                    quantities = read.Items.Select(item => item.Quantity!.Value).ToArray(),
-                    criticalities = read.Items.Select(item => item.Criticality!).ToArray(),
-                    locations = read.Items.Select(item => Clean(item.Location)).ToArray(),
-                });
-
-            var total = await unitOfWork.ExecuteScalarAsync<long>(
-                "SELECT count(*) FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId", contract);
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "inventory.imported", "contract", contract.ContractId,
+            await ScopeStore.InsertInventoryAsync(unitOfWork, contract, [.. read.Items.Select(item => InventoryItem.From(Guid.CreateVersion7(), item))]);
+            var total = await ScopeStore.InventoryCountAsync(unitOfWork, contract);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "inventory.imported", "contract", contract.ContractId,
                 new { Items = before }, new { Items = total, Imported = read.Items.Count, Mode = mode, File = DocumentTypes.SafeFileName(file.FileName) });
             await ContractStore.InventoryChangedAsync(unitOfWork, contract);
             return TypedResults.Ok(new ImportResult(read.Items.Count, (int)total));
-        });
+        }, cancellationToken);
     }
 
-    public static Task<IResult> ExportAsync(
-        Guid contractId, CurrentUser user, Database database, CancellationToken cancellationToken, string format = "csv") =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Exports the état des lieux as a CSV or XLSX file, in the columns the import reads.</summary>
+    public static Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ExportAsync(
+        Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken, string format = "csv") =>
+        services.ReadAsync<Results<FileContentHttpResult, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
             InventoryFileFormat? chosen = format switch { "csv" => InventoryFileFormat.Csv, "xlsx" => InventoryFileFormat.Xlsx, _ => null };
             if (chosen is null)
             {
-                return Caller.Invalid("format", "Choose \"csv\" or \"xlsx\".");
+                return Problems.Invalid("format", ContractMessages.ExportFormat);
             }
 
-            var items = await InventoryAsync(unitOfWork, contract);
+            var items = await ScopeStore.InventoryAsync(unitOfWork, contract);
             using var output = new MemoryStream();
             InventoryFiles.Write(items.Select(item => item.ToInput()), chosen.Value, output);
             var contentType = chosen == InventoryFileFormat.Csv
                 ? "text/csv; charset=utf-8"
                 : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             return TypedResults.File(output.ToArray(), contentType, DocumentTypes.SafeFileName($"{contract.Reference}-inventory.{format}"));
-        });
-
-    private static async Task<InventoryItem> InsertInventoryAsync(UnitOfWork unitOfWork, ContractRow contract, InventoryItemInput input)
-    {
-        var item = new InventoryItem(Guid.CreateVersion7(), input.Type!, input.Name!.Trim(), input.Quantity!.Value, input.Criticality!, Clean(input.Location));
-        await unitOfWork.ExecuteAsync(
-            """
-            INSERT INTO inventory_items (tenant_id, contract_id, item_id, type, name, quantity, criticality, location)
-            VALUES (@TenantId, @ContractId, @Id, @Type, @Name, @Quantity, @Criticality, @Location)
-            """,
-            new { contract.TenantId, contract.ContractId, item.Id, item.Type, item.Name, item.Quantity, item.Criticality, item.Location });
-        return item;
-    }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        }, cancellationToken);
 
     /// <summary>Requirements are the client's, written before signature; after it they change by amendment.</summary>
-    private static Task<IResult> WhileDraftAsync(
-        Database database, CurrentUser user, Guid contractId, CancellationToken cancellationToken, Func<UnitOfWork, ContractRow, Task<IResult>> change) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, (unitOfWork, contract) =>
-            contract.Phase == Phases.Draft
-                ? change(unitOfWork, contract)
-                : Task.FromResult<IResult>(Problems.Conflict("The requirements are frozen by signature.")));
+    private static ProblemHttpResult? RefuseUnlessDraft(ContractRow contract) =>
+        contract.Phase == Phases.Draft ? null : Problems.Conflict(ContractMessages.RequirementsFrozen);
 
     /// <summary>The inventory is the client's and follows the scope while the contract is open.</summary>
-    private static Task<IResult> WhileOpenAsync(
-        Database database, CurrentUser user, Guid contractId, CancellationToken cancellationToken, Func<UnitOfWork, ContractRow, Task<IResult>> change) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, (unitOfWork, contract) =>
-            Phases.IsOpen(contract.Phase)
-                ? change(unitOfWork, contract)
-                : Task.FromResult<IResult>(Problems.Conflict("The contract is closed.")));
+    private static ProblemHttpResult? RefuseUnlessOpen(ContractRow contract) =>
+        Phases.IsOpen(contract.Phase) ? null : Problems.Conflict(ContractMessages.ContractClosed);
 }

@@ -3,9 +3,12 @@ using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
+/// <summary>A version of the terms with its whole terms, its origin (signature, amendment, revision) and who signed it.</summary>
 public sealed record VersionDetail(
     int Number, string Status, string Origin, DateOnly? EffectiveFrom, string? Reason, string? ProposedBy, string? ProposedSide,
     DateTimeOffset? ProposedAt, string? CountersignedBy, DateTimeOffset? CountersignedAt, Guid? EvolutionRequestId, ContractTerms Terms)
@@ -15,6 +18,7 @@ public sealed record VersionDetail(
         row.CountersignedBy, row.CountersignedAt, row.EvolutionRequestId, row.ReadTerms());
 }
 
+/// <summary>When the amendment takes effect and why the contract changes.</summary>
 public sealed record AmendmentRequest(DateOnly? EffectiveFrom, string? Reason);
 
 /// <summary>
@@ -23,30 +27,36 @@ public sealed record AmendmentRequest(DateOnly? EffectiveFrom, string? Reason);
 /// </summary>
 public static class VersionsApi
 {
+    public const int MaxReasonLength = 2_000;
+
     public static void MapVersionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{contractId:guid}/versions/{number:int}", GetAsync).RequireAuthorization(Policies.ContractReaders);
-        app.MapGet("/{contractId:guid}/versions/compare", CompareAsync).RequireAuthorization(Policies.ContractReaders);
-        app.MapPut("/{contractId:guid}/versions/{number:int}/terms", EditTermsAsync).RequireAuthorization(Policies.ContractManagers);
-        app.MapPost("/{contractId:guid}/amendments", AmendAsync).RequireAuthorization(Policies.ContractManagers);
-        app.MapPost("/{contractId:guid}/versions/{number:int}/propose", ProposeAsync).RequireAuthorization(Policies.ContractManagers);
-        app.MapPost("/{contractId:guid}/versions/{number:int}/countersign", CountersignAsync).RequireAuthorization(Policies.ContractManagers);
-        app.MapPost("/{contractId:guid}/versions/{number:int}/withdraw", WithdrawAsync).RequireAuthorization(Policies.ContractManagers);
+        var contract = app.MapGroup("/{contractId:guid}").RequireAuthorization(Policies.ContractReaders);
+        contract.MapGet("/versions/{number:int}", GetAsync);
+        contract.MapGet("/versions/compare", CompareAsync);
+        contract.MapPut("/versions/{number:int}/terms", EditTermsAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapPost("/amendments", AmendAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapPost("/versions/{number:int}/propose", ProposeAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapPost("/versions/{number:int}/countersign", CountersignAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapPost("/versions/{number:int}/withdraw", WithdrawAsync).RequireAuthorization(Policies.ContractManagers);
     }
 
-    public static Task<IResult> GetAsync(Guid contractId, int number, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Returns one version of the terms.</summary>
+    public static Task<Results<Ok<VersionDetail>, NotFound>> GetAsync(
+        Guid contractId, int number, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<Ok<VersionDetail>, NotFound>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
             await ContractStore.VersionAsync(unitOfWork, contract, number) is { } version
                 ? TypedResults.Ok(VersionDetail.From(version))
-                : TypedResults.NotFound());
+                : TypedResults.NotFound(), cancellationToken);
 
-    public static Task<IResult> CompareAsync(
-        Guid contractId, int? from, int? to, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ReadAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Compares two versions' terms field by field.</summary>
+    public static Task<Results<Ok<FieldChange[]>, NotFound, ProblemHttpResult>> CompareAsync(
+        Guid contractId, int? from, int? to, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<Ok<FieldChange[]>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
             if (from is null || to is null)
             {
-                return Problems.Invalid(new Dictionary<string, string[]>() { [from is null ? "from" : "to"] = ["Give the two version numbers to compare."] });
+                return Problems.Invalid(from is null ? "from" : "to", ContractMessages.CompareTwoVersions);
             }
 
             var before = await ContractStore.VersionAsync(unitOfWork, contract, from.Value);
@@ -54,11 +64,12 @@ public static class VersionsApi
             return before is null || after is null
                 ? TypedResults.NotFound()
                 : TypedResults.Ok(TermsComparison.Compare(before.ReadTerms(), after.ReadTerms()).ToArray());
-        });
+        }, cancellationToken);
 
-    public static Task<IResult> EditTermsAsync(
-        Guid contractId, int number, ContractTerms terms, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Rewrites a draft version's terms: the client's before signature, either side's in an amendment.</summary>
+    public static Task<Results<Ok<VersionDetail>, NotFound, ForbidHttpResult, ProblemHttpResult>> EditTermsAsync(
+        Guid contractId, int number, ContractTerms terms, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<VersionDetail>, NotFound, ForbidHttpResult, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
             if (await ContractStore.VersionAsync(unitOfWork, contract, number) is not { } version)
             {
@@ -66,81 +77,89 @@ public static class VersionsApi
             }
 
             // Before signature the client writes its terms; an amendment is drafted by either side.
-            if (version.Origin == "signature" && !Caller.IsClientManager(user))
+            if (version.Origin == "signature" && !ContractAccess.IsClientManager(services.User))
             {
-                return Caller.NotYourSide();
+                return TypedResults.Forbid();
             }
 
             if (version.Status != "draft")
             {
-                return Problems.Conflict($"Version {number} is {version.Status}: only a draft's terms can change.");
+                return Problems.Conflict(ContractMessages.OnlyDraftTermsChange(number, version.Status));
             }
 
-            if (TermsRules.Check(terms) is { Count: > 0 } errors)
+            if (TermsRules.Check(terms) is { IsEmpty: false } errors)
             {
                 return Problems.Invalid(errors);
             }
 
-            await unitOfWork.ExecuteAsync(
-                "UPDATE contract_versions SET terms = @terms::jsonb WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = @number",
-                new { contract.TenantId, contract.ContractId, number, terms = ContractStore.WriteTerms(terms) });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "version.terms-changed", "version", contract.ContractId,
+            await ContractStore.UpdateTermsAsync(unitOfWork, contract, number, terms);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "version.terms-changed", "version", contract.ContractId,
                 new { Version = number, Changes = TermsComparison.Compare(version.ReadTerms(), terms) }, new { Version = number, Terms = terms });
             return TypedResults.Ok(VersionDetail.From((await ContractStore.VersionAsync(unitOfWork, contract, number))!));
-        });
+        }, cancellationToken);
 
-    public static Task<IResult> AmendAsync(
-        Guid contractId, AmendmentRequest request, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken,
-            (unitOfWork, contract) => OpenAmendmentAsync(unitOfWork, contract, user, request.EffectiveFrom, request.Reason, null));
+    /// <summary>Opens an amendment: a draft version copying the latest terms, to take effect on the date given.</summary>
+    public static Task<Results<Created<VersionDetail>, NotFound, ProblemHttpResult>> AmendAsync(
+        Guid contractId, AmendmentRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Created<VersionDetail>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
+        {
+            var (created, refusal) = await OpenAmendmentAsync(unitOfWork, contract, services.User, request.EffectiveFrom, request.Reason, null);
+            return refusal is null ? created! : refusal;
+        }, cancellationToken);
 
-    /// <summary>A new draft version copying the latest terms; shared with evolutions and renegotiation at term.</summary>
-    public static async Task<IResult> OpenAmendmentAsync(
+    /// <summary>
+    /// A new draft version copying the latest terms; shared with evolutions and renegotiation at term. Either the
+    /// version created or why not.
+    /// </summary>
+    public static async Task<(Created<VersionDetail>? Created, ProblemHttpResult? Refusal)> OpenAmendmentAsync(
         UnitOfWork unitOfWork, ContractRow contract, CurrentUser user, DateOnly? effectiveFrom, string? reason, Guid? evolutionId)
     {
         if (!Phases.IsSigned(contract.Phase))
         {
-            return Problems.Conflict("Amendments change signed contracts: edit the draft before signature, nothing after closure.");
+            return (null, Problems.Conflict(ContractMessages.AmendmentsNeedSignature));
         }
 
         var versions = (await ContractStore.VersionsAsync(unitOfWork, contract)).ToList();
         if (versions.Any(version => version.Status is "draft" or "proposed"))
         {
-            return Problems.Conflict("An amendment is already under way: countersign or withdraw it first.");
+            return (null, Problems.Conflict(ContractMessages.AmendmentUnderWay));
         }
 
         var latest = ContractStore.Latest(versions)!;
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (effectiveFrom is null)
         {
-            errors["effectiveFrom"] = ["Give the date the amendment takes effect."];
+            errors.Add("effectiveFrom", ContractMessages.EffectiveFromRequired);
         }
         else if (effectiveFrom < latest.EffectiveFrom)
         {
-            errors["effectiveFrom"] = [$"An amendment cannot take effect before the version it amends ({latest.EffectiveFrom:yyyy-MM-dd})."];
+            errors.Add("effectiveFrom", ContractMessages.EffectiveBeforeAmended(latest.EffectiveFrom!.Value));
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2000)
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
         {
-            errors["reason"] = ["Say why the contract changes (up to 2,000 characters)."];
+            errors.Add("reason", ContractMessages.AmendmentReason(MaxReasonLength));
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
-            return Problems.Invalid(errors);
+            return (null, Problems.Invalid(errors));
         }
 
         var number = await ContractStore.InsertVersionAsync(
             unitOfWork, contract, "draft", "amendment", latest.ReadTerms(), effectiveFrom, reason!.Trim(), evolutionId);
-        await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "version.amendment-opened", "version", contract.ContractId,
+        await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), "version.amendment-opened", "version", contract.ContractId,
             null, new { Version = number, EffectiveFrom = effectiveFrom, Reason = reason, EvolutionRequestId = evolutionId });
         var created = await ContractStore.VersionAsync(unitOfWork, contract, number);
-        return TypedResults.Created($"/{contract.ContractId}/versions/{number}", VersionDetail.From(created!));
+        return (TypedResults.Created($"/{contract.ContractId}/versions/{number}", VersionDetail.From(created!)), null);
     }
 
-    public static Task<IResult> ProposeAsync(Guid contractId, int number, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Proposes a draft amendment to the other side, whose managers are notified.</summary>
+    public static Task<Results<Ok<VersionDetail>, NotFound, ProblemHttpResult>> ProposeAsync(
+        Guid contractId, int number, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<VersionDetail>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
+            var user = services.User;
             if (await AmendmentAsync(unitOfWork, contract, number) is not { } version)
             {
                 return TypedResults.NotFound();
@@ -148,33 +167,29 @@ public static class VersionsApi
 
             if (version.Status != "draft")
             {
-                return Problems.Conflict($"Version {number} is {version.Status}: only a draft can be proposed.");
+                return Problems.Conflict(ContractMessages.OnlyDraftProposed(number, version.Status));
             }
 
-            if (TermsRules.Check(version.ReadTerms()) is { Count: > 0 } errors)
+            if (TermsRules.Check(version.ReadTerms()) is { IsEmpty: false } errors)
             {
-                return Problems.Invalid(errors.ToDictionary(error => $"terms.{error.Key}", error => error.Value));
+                return Problems.Invalid(new FieldErrors().AddAll(errors, "terms."));
             }
 
-            var side = Caller.SideOf(user);
-            await unitOfWork.ExecuteAsync(
-                """
-                UPDATE contract_versions SET status = 'proposed', proposed_by = @name, proposed_side = @side, proposed_at = now()
-                WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = @number
-                """,
-                new { contract.TenantId, contract.ContractId, number, name = user.Name, side });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "version.proposed", "version", contract.ContractId,
+            var side = Sides.Of(user);
+            await ContractStore.ProposeVersionAsync(unitOfWork, contract, number, user.Name, side);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), "version.proposed", "version", contract.ContractId,
                 new { Version = number, Status = "draft" }, new { Version = number, Status = "proposed", Side = side });
             await ContractStore.NotifyAsync(unitOfWork, contract, Sides.Other(side), "amendmentProposed",
                 new { contract.Reference, Version = number, ProposedBy = user.Name });
             return TypedResults.Ok(VersionDetail.From((await ContractStore.VersionAsync(unitOfWork, contract, number))!));
-        });
+        }, cancellationToken);
 
     /// <summary>The other side agrees: the amendment is in force from its effective date.</summary>
-    public static Task<IResult> CountersignAsync(
-        Guid contractId, int number, CurrentUser user, Database database, TimeProvider clock, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    public static Task<Results<Ok<VersionDetail>, NotFound, ProblemHttpResult>> CountersignAsync(
+        Guid contractId, int number, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<VersionDetail>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
+            var user = services.User;
             if (await AmendmentAsync(unitOfWork, contract, number) is not { } version)
             {
                 return TypedResults.NotFound();
@@ -182,37 +197,32 @@ public static class VersionsApi
 
             if (version.Status != "proposed")
             {
-                return Problems.Conflict($"Version {number} is {version.Status}: only a proposed amendment can be countersigned.");
+                return Problems.Conflict(ContractMessages.OnlyProposedCountersigned(number, version.Status));
             }
 
-            if (version.ProposedSide == Caller.SideOf(user))
+            if (version.ProposedSide == Sides.Of(user))
             {
-                return Problems.Conflict($"The {version.ProposedSide} side proposed this amendment: the other side countersigns it.");
+                return Problems.Conflict(ContractMessages.CountersignedByOtherSide(version.ProposedSide));
             }
 
-            await unitOfWork.ExecuteAsync(
-                """
-                UPDATE contract_versions SET status = 'active', countersigned_by = @name, countersigned_at = now()
-                WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = @number
-                """,
-                new { contract.TenantId, contract.ContractId, number, name = user.Name });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "version.countersigned", "version", contract.ContractId,
+            await ContractStore.CountersignVersionAsync(unitOfWork, contract, number, user.Name);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), "version.countersigned", "version", contract.ContractId,
                 new { Version = number, Status = "proposed" }, new { Version = number, Status = "active", version.EffectiveFrom });
             var terms = version.ReadTerms();
             await ContractStore.AnnounceVersionAsync(unitOfWork, contract, number, version.EffectiveFrom!.Value, terms);
-            await ContractStore.ScheduleNoticeAsync(unitOfWork, contract, ContractsApi.Today(clock));
+            await ContractStore.ScheduleNoticeAsync(unitOfWork, contract, services.Today);
             if (version.EvolutionRequestId is { } evolutionId)
             {
-                await unitOfWork.ExecuteAsync(
-                    "UPDATE evolution_requests SET amendment_version = @number, updated_at = now() WHERE tenant_id = @TenantId AND contract_id = @ContractId AND evolution_id = @evolutionId",
-                    new { contract.TenantId, contract.ContractId, number, evolutionId });
+                await EvolutionStore.LinkAmendmentAsync(unitOfWork, contract, evolutionId, number);
             }
 
             return TypedResults.Ok(VersionDetail.From((await ContractStore.VersionAsync(unitOfWork, contract, number))!));
-        });
+        }, cancellationToken);
 
-    public static Task<IResult> WithdrawAsync(Guid contractId, int number, CurrentUser user, Database database, CancellationToken cancellationToken) =>
-        Caller.ChangeAsync(database, user, contractId, cancellationToken, async (unitOfWork, contract) =>
+    /// <summary>Withdraws an amendment under way (draft or proposed).</summary>
+    public static Task<Results<Ok<VersionDetail>, NotFound, ProblemHttpResult>> WithdrawAsync(
+        Guid contractId, int number, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ChangeAsync<Results<Ok<VersionDetail>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
         {
             if (await AmendmentAsync(unitOfWork, contract, number) is not { } version)
             {
@@ -221,16 +231,14 @@ public static class VersionsApi
 
             if (version.Status is not ("draft" or "proposed"))
             {
-                return Problems.Conflict($"Version {number} is {version.Status}: only an amendment under way can be withdrawn.");
+                return Problems.Conflict(ContractMessages.OnlyUnderWayWithdrawn(number, version.Status));
             }
 
-            await unitOfWork.ExecuteAsync(
-                "UPDATE contract_versions SET status = 'withdrawn' WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = @number",
-                new { contract.TenantId, contract.ContractId, number });
-            await ContractStore.AuditAsync(unitOfWork, contract, Caller.Actor(user), "version.withdrawn", "version", contract.ContractId,
+            await ContractStore.WithdrawVersionAsync(unitOfWork, contract, number);
+            await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "version.withdrawn", "version", contract.ContractId,
                 new { Version = number, version.Status }, new { Version = number, Status = "withdrawn" });
             return TypedResults.Ok(VersionDetail.From((await ContractStore.VersionAsync(unitOfWork, contract, number))!));
-        });
+        }, cancellationToken);
 
     /// <summary>Version 1 is signed, not amended: these steps concern later versions only.</summary>
     private static async Task<VersionRow?> AmendmentAsync(UnitOfWork unitOfWork, ContractRow contract, int number) =>

@@ -3,6 +3,7 @@ using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
 using Infogerance.Messaging;
+using Npgsql;
 
 namespace Infogerance.Contracts.Data;
 
@@ -59,6 +60,33 @@ public static class ContractStore
         unitOfWork.QuerySingleOrDefaultAsync<ContractRow>(
             $"{SelectContract} WHERE contract_id = @contractId {(forUpdate ? "FOR NO KEY UPDATE" : "")}", new { contractId });
 
+    /// <summary>Inserts a new contract; false when its reference is already taken in the tenant.</summary>
+    public static async Task<bool> InsertAsync(UnitOfWork unitOfWork, ContractRow contract)
+    {
+        try
+        {
+            await unitOfWork.ExecuteAsync(
+                """
+                INSERT INTO contracts (tenant_id, contract_id, reference, title, provider_organisation_id, phase, created_at, created_by, row_version)
+                VALUES (@TenantId, @ContractId, @Reference, @Title, @ProviderOrganisationId, @Phase, @CreatedAt, @CreatedBy, @RowVersion)
+                """,
+                contract);
+            return true;
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A version as the contract list needs it: no reason, no signatures.</summary>
+    public sealed record ListedVersion(Guid ContractId, int Number, string Status, string Terms, DateOnly? EffectiveFrom);
+
+    /// <summary>Every version still standing (not withdrawn) of every contract the unit of work sees.</summary>
+    public static Task<IEnumerable<ListedVersion>> StandingVersionsAsync(UnitOfWork unitOfWork) =>
+        unitOfWork.QueryAsync<ListedVersion>(
+            "SELECT contract_id, number, status, terms::text AS terms, effective_from FROM contract_versions WHERE status <> 'withdrawn'");
+
     public static Task<IEnumerable<VersionRow>> VersionsAsync(UnitOfWork unitOfWork, ContractRow contract) =>
         unitOfWork.QueryAsync<VersionRow>(
             $"{SelectVersion} WHERE tenant_id = @TenantId AND contract_id = @ContractId ORDER BY number", new { contract.TenantId, contract.ContractId });
@@ -93,6 +121,41 @@ public static class ContractStore
             """,
             new { contract.TenantId, contract.ContractId, status, origin, terms = WriteTerms(terms), effectiveFrom, reason, evolutionRequestId });
     }
+
+    /// <summary>Signature: version 1 is in force from the start date, countersigned by the signatory.</summary>
+    public static Task ActivateFirstVersionAsync(UnitOfWork unitOfWork, ContractRow contract, DateOnly startDate, string signatory) =>
+        unitOfWork.ExecuteAsync(
+            """
+            UPDATE contract_versions SET status = 'active', effective_from = @startDate, countersigned_by = @signatory, countersigned_at = now()
+            WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = 1
+            """,
+            new { contract.TenantId, contract.ContractId, startDate, signatory });
+
+    public static Task UpdateTermsAsync(UnitOfWork unitOfWork, ContractRow contract, int number, ContractTerms terms) =>
+        unitOfWork.ExecuteAsync(
+            "UPDATE contract_versions SET terms = @terms::jsonb WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = @number",
+            new { contract.TenantId, contract.ContractId, number, terms = WriteTerms(terms) });
+
+    public static Task ProposeVersionAsync(UnitOfWork unitOfWork, ContractRow contract, int number, string proposedBy, string side) =>
+        unitOfWork.ExecuteAsync(
+            """
+            UPDATE contract_versions SET status = 'proposed', proposed_by = @proposedBy, proposed_side = @side, proposed_at = now()
+            WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = @number
+            """,
+            new { contract.TenantId, contract.ContractId, number, proposedBy, side });
+
+    public static Task CountersignVersionAsync(UnitOfWork unitOfWork, ContractRow contract, int number, string countersignedBy) =>
+        unitOfWork.ExecuteAsync(
+            """
+            UPDATE contract_versions SET status = 'active', countersigned_by = @countersignedBy, countersigned_at = now()
+            WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = @number
+            """,
+            new { contract.TenantId, contract.ContractId, number, countersignedBy });
+
+    public static Task WithdrawVersionAsync(UnitOfWork unitOfWork, ContractRow contract, int number) =>
+        unitOfWork.ExecuteAsync(
+            "UPDATE contract_versions SET status = 'withdrawn' WHERE tenant_id = @TenantId AND contract_id = @ContractId AND number = @number",
+            new { contract.TenantId, contract.ContractId, number });
 
     /// <summary>Publishes a version now in force from its effective date, with its whole terms.</summary>
     public static Task AnnounceVersionAsync(UnitOfWork unitOfWork, ContractRow contract, int number, DateOnly effectiveFrom, ContractTerms terms) =>

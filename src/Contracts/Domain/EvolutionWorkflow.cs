@@ -1,9 +1,10 @@
 using Infogerance.Data;
+using Infogerance.Validation;
 
 namespace Infogerance.Contracts.Domain;
 
 /// <summary>
-/// An evolution request's steps (DOMAIN.md, run phase): the client specifies the need, the provider proposes a
+/// An evolution request's steps during the run: the client specifies the need, the provider proposes a
 /// solution with a quote and a plan, the client validates or rejects it, the provider implements and delivers,
 /// the client accepts. Each step belongs to one side.
 /// </summary>
@@ -32,13 +33,13 @@ public static class EvolutionWorkflow
     public static Step? Find(string action) => Steps.FirstOrDefault(step => step.Action == action);
 
     /// <summary>Why <paramref name="side"/> cannot take <paramref name="step"/> on a request in <paramref name="state"/>; null when it can.</summary>
-    public static string? Refuse(Step step, string state, string side)
+    public static Message? Refuse(Step step, string state, string side)
     {
         if (step.Side != side)
         {
-            return $"Only the {step.Side} side may {step.Action} an evolution request.";
+            return ContractMessages.StepOfOtherSide(step.Side, step.Action);
         }
 
-        return state == step.From ? null : $"An evolution request that is {state} cannot be {step.To}; it must be {step.From} first.";
+        return state == step.From ? null : ContractMessages.StepOutOfOrder(state, step.To, step.From);
     }
 }

@@ -1,3 +1,5 @@
+using Infogerance.Validation;
+
 namespace Infogerance.Contracts.Domain;
 
 /// <summary>
@@ -18,50 +20,50 @@ public static class InventoryRules
 
     public static IReadOnlyList<string> Criticalities { get; } = ["low", "medium", "high", "critical"];
 
-    public static Dictionary<string, string[]> Check(InventoryItemInput item)
+    public static FieldErrors Check(InventoryItemInput item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
 
         if (string.IsNullOrWhiteSpace(item.Type))
         {
-            errors["type"] = ["The type is required."];
+            errors.Add("type", ContractMessages.InventoryTypeRequired);
         }
         else if (!Types.Contains(item.Type, StringComparer.Ordinal))
         {
-            errors["type"] = [$"The type must be one of {string.Join(", ", Types)}."];
+            errors.Add("type", ContractMessages.InventoryTypeUnknown(Types));
         }
 
         if (string.IsNullOrWhiteSpace(item.Name))
         {
-            errors["name"] = ["The name is required."];
+            errors.Add("name", ContractMessages.InventoryNameRequired);
         }
         else if (item.Name.Length > MaxNameLength)
         {
-            errors["name"] = [$"The name is at most {MaxNameLength} characters."];
+            errors.Add("name", ContractMessages.InventoryNameTooLong(MaxNameLength));
         }
 
         if (item.Quantity is null)
         {
-            errors["quantity"] = ["The quantity is required."];
+            errors.Add("quantity", ContractMessages.QuantityRequired);
         }
         else if (item.Quantity is < 1 or > MaxQuantity)
         {
-            errors["quantity"] = ["The quantity is a whole number from 1 to 1,000,000."];
+            errors.Add("quantity", ContractMessages.QuantityRange(MaxQuantity));
         }
 
         if (string.IsNullOrWhiteSpace(item.Criticality))
         {
-            errors["criticality"] = ["The criticality is required."];
+            errors.Add("criticality", ContractMessages.CriticalityRequired);
         }
         else if (!Criticalities.Contains(item.Criticality, StringComparer.Ordinal))
         {
-            errors["criticality"] = [$"The criticality must be one of {string.Join(", ", Criticalities)}."];
+            errors.Add("criticality", ContractMessages.CriticalityUnknown(Criticalities));
         }
 
         if (item.Location is { Length: > MaxLocationLength })
         {
-            errors["location"] = [$"The location is at most {MaxLocationLength} characters."];
+            errors.Add("location", ContractMessages.LocationTooLong(MaxLocationLength));
         }
 
         return errors;
@@ -76,25 +78,26 @@ public static class RequirementRules
     public const int MaxCategoryLength = 100;
     public const int MaxTextLength = 2_000;
 
-    public static Dictionary<string, string[]> Check(RequirementInput requirement)
+    public static FieldErrors Check(RequirementInput requirement)
     {
         ArgumentNullException.ThrowIfNull(requirement);
-        var errors = new Dictionary<string, string[]>();
-        Text(errors, "category", "category", requirement.Category, MaxCategoryLength);
-        Text(errors, "expectedLevel", "expected level", requirement.ExpectedLevel, MaxTextLength);
-        Text(errors, "acceptanceCriterion", "acceptance criterion", requirement.AcceptanceCriterion, MaxTextLength);
+        var errors = new FieldErrors();
+        Text(errors, "category", requirement.Category, MaxCategoryLength, ContractMessages.RequirementCategoryRequired, ContractMessages.RequirementCategoryTooLong);
+        Text(errors, "expectedLevel", requirement.ExpectedLevel, MaxTextLength, ContractMessages.ExpectedLevelRequired, ContractMessages.ExpectedLevelTooLong);
+        Text(errors, "acceptanceCriterion", requirement.AcceptanceCriterion, MaxTextLength,
+            ContractMessages.AcceptanceCriterionRequired, ContractMessages.AcceptanceCriterionTooLong);
         return errors;
     }
 
-    private static void Text(Dictionary<string, string[]> errors, string field, string label, string? value, int maxLength)
+    private static void Text(FieldErrors errors, string field, string? value, int maxLength, Message required, Func<int, Message> tooLong)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors[field] = [$"The {label} is required."];
+            errors.Add(field, required);
         }
         else if (value.Length > maxLength)
         {
-            errors[field] = [$"The {label} is at most {maxLength} characters."];
+            errors.Add(field, tooLong(maxLength));
         }
     }
 }

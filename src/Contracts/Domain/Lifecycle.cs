@@ -1,9 +1,10 @@
 using Infogerance.Data;
+using Infogerance.Validation;
 
 namespace Infogerance.Contracts.Domain;
 
 /// <summary>
-/// The phases of a contract (DOMAIN.md, "The life of a contract") and what may move it from one to the next.
+/// The phases of a contract and what may move it from one to the next.
 /// Takeover and reversibility close only by mutual acceptance: both sides accept every checklist item, then
 /// each side accepts the phase's closure; the second acceptance moves the contract on.
 /// </summary>
@@ -26,39 +27,39 @@ public static class Phases
     public sealed record Facts(int Workstreams, int UnfinishedWorkstreams);
 
     /// <summary>Why the contract cannot move from <paramref name="from"/> to <paramref name="to"/> on request; null when it can.</summary>
-    public static string? RefuseTransition(string from, string to, Facts facts) => (from, to) switch
+    public static Message? RefuseTransition(string from, string to, Facts facts) => (from, to) switch
     {
         (Signed, Takeover) => null,
         (Upgrade, Run) when facts.UnfinishedWorkstreams > 0 =>
-            $"{facts.UnfinishedWorkstreams} upgrade workstream(s) are not finished: the run phase starts when every workstream is at 100 %.",
+            ContractMessages.WorkstreamsUnfinished(facts.UnfinishedWorkstreams),
         (Upgrade, Run) => null,
         (Run, Reversibility) => null,
-        (Draft, Signed) => "A draft becomes signed by signing it.",
-        (Takeover, _) or (Reversibility, _) => $"The {from} phase closes only when both sides accept its closure.",
-        _ when !All.Contains(to) => $"\"{to}\" is not a phase.",
-        _ => $"A contract in {from} cannot move to {to}.",
+        (Draft, Signed) => ContractMessages.DraftSignedBySigning,
+        (Takeover, _) or (Reversibility, _) => ContractMessages.PhaseClosesByAcceptance(from),
+        _ when !All.Contains(to) => ContractMessages.NotAPhase(to),
+        _ => ContractMessages.TransitionRefused(from, to),
     };
 
-    /// <summary>Why <paramref name="side"/> cannot accept the closure of <paramref name="phase"/> now; null when it can.</summary>
-    public static string? RefuseClosure(string current, string phase, int items, int itemsNotAcceptedByBoth)
+    /// <summary>Why the closure of <paramref name="phase"/> cannot be accepted now, the contract being in <paramref name="current"/>; null when it can.</summary>
+    public static Message? RefuseClosure(string current, string phase, int items, int itemsNotAcceptedByBoth)
     {
         if (!WithChecklist.Contains(phase))
         {
-            return $"Only the takeover and reversibility phases close by mutual acceptance.";
+            return ContractMessages.ClosureOnlyWithChecklist;
         }
 
         if (current != phase)
         {
-            return $"The contract is not in its {phase} phase.";
+            return ContractMessages.NotInPhase(phase);
         }
 
         if (items == 0)
         {
-            return "The checklist is empty: add the items both sides must accept.";
+            return ContractMessages.ChecklistEmpty;
         }
 
         return itemsNotAcceptedByBoth > 0
-            ? $"{itemsNotAcceptedByBoth} checklist item(s) are not yet accepted by both sides."
+            ? ContractMessages.ItemsPending(itemsNotAcceptedByBoth)
             : null;
     }
 

@@ -1,3 +1,5 @@
+using Infogerance.Validation;
+
 namespace Infogerance.Contracts.Domain;
 
 /// <summary>
@@ -13,26 +15,26 @@ public sealed record RenewalTerms(DateOnly Start, int InitialTermMonths, int Ren
     public static readonly IReadOnlyList<int> AlertDaysBefore = [180, 90, 30, 7];
 
     /// <summary>What is wrong with these terms, by field (camelCase, as in the API); empty when they hold together.</summary>
-    public Dictionary<string, string[]> Check()
+    public FieldErrors Check()
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (InitialTermMonths < 1)
         {
-            errors["initialTermMonths"] = ["The initial term is at least one month."];
+            errors.Add("initialTermMonths", ContractMessages.InitialTermTooShort);
         }
 
         if (RenewalPeriodMonths < 0)
         {
-            errors["renewalPeriodMonths"] = ["The renewal period is zero (no tacit renewal) or a number of months."];
+            errors.Add("renewalPeriodMonths", ContractMessages.RenewalPeriodNegative);
         }
 
         if (NoticeMonths < 0)
         {
-            errors["noticeMonths"] = ["The notice period cannot be negative."];
+            errors.Add("noticeMonths", ContractMessages.NoticeNegative);
         }
         else if (InitialTermMonths >= 1 && NoticeMonths >= InitialTermMonths)
         {
-            errors["noticeMonths"] = ["The notice period must be shorter than the initial term."];
+            errors.Add("noticeMonths", ContractMessages.NoticeNotShorterThanTerm);
         }
 
         return errors;

@@ -37,30 +37,27 @@ public static partial class TermsRules
     private static readonly DateOnly EarliestStart = new(1990, 1, 1);
     private static readonly DateOnly LatestStart = new(2100, 12, 31);
 
-    public static Dictionary<string, string[]> Check(ContractTerms terms)
+    public static FieldErrors Check(ContractTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
         var errors = new FieldErrors();
 
         if (terms.StartDate < EarliestStart || terms.StartDate > LatestStart)
         {
-            errors.Add("startDate", "The start date must fall between 1990 and 2100.");
+            errors.Add("startDate", ContractMessages.StartDateRange(EarliestStart.Year, LatestStart.Year));
         }
 
         // The duration rules (notice shorter than the term…) belong to the renewal engine; only the upper bounds are added here.
-        foreach (var (field, messages) in new RenewalTerms(terms.StartDate, terms.InitialTermMonths, terms.RenewalPeriodMonths, terms.NoticeMonths).Check())
-        {
-            errors.Add(field, messages);
-        }
+        errors.AddAll(new RenewalTerms(terms.StartDate, terms.InitialTermMonths, terms.RenewalPeriodMonths, terms.NoticeMonths).Check());
 
         if (terms.InitialTermMonths > MaxPeriodMonths)
         {
-            errors.Add("initialTermMonths", $"The initial term is at most {MaxPeriodMonths} months.");
+            errors.Add("initialTermMonths", ContractMessages.InitialTermTooLong(MaxPeriodMonths));
         }
 
         if (terms.RenewalPeriodMonths > MaxPeriodMonths)
         {
-            errors.Add("renewalPeriodMonths", $"The renewal period is at most {MaxPeriodMonths} months.");
+            errors.Add("renewalPeriodMonths", ContractMessages.RenewalPeriodTooLong(MaxPeriodMonths));
         }
 
         CheckPrices(terms.Prices, errors);
@@ -75,21 +72,21 @@ public static partial class TermsRules
         CheckPenalties(terms.Penalties, errors);
         CheckClause("evolutionClause", terms.EvolutionClause, errors);
         CheckClause("reversibilityClause", terms.ReversibilityClause, errors);
-        return errors.ToDictionary();
+        return errors;
     }
 
     private static void CheckPrices(PriceSchedule? prices, FieldErrors errors)
     {
         if (prices is null)
         {
-            errors.Add("prices", "The price schedule is required.");
+            errors.Add("prices", ContractMessages.PricesRequired);
             return;
         }
 
         CheckAmount("prices.monthlyFee", prices.MonthlyFee, errors);
         if (prices.WorkUnits is null)
         {
-            errors.Add("prices.workUnits", "The list of work units is required (empty when there is none).");
+            errors.Add("prices.workUnits", ContractMessages.WorkUnitsRequired);
             return;
         }
 
@@ -101,30 +98,30 @@ public static partial class TermsRules
             var unit = prices.WorkUnits[i];
             if (unit is null)
             {
-                errors.Add(path, "The work unit is missing.");
+                errors.Add(path, ContractMessages.WorkUnitMissing);
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(unit.Code))
             {
-                errors.Add($"{path}.code", "The code is required.");
+                errors.Add($"{path}.code", ContractMessages.CodeRequired);
             }
             else if (unit.Code.Length > MaxCodeLength)
             {
-                errors.Add($"{path}.code", $"The code is at most {MaxCodeLength} characters.");
+                errors.Add($"{path}.code", ContractMessages.CodeTooLong(MaxCodeLength));
             }
             else if (!codes.Add(unit.Code.Trim()))
             {
-                errors.Add($"{path}.code", $"Another work unit already uses the code {unit.Code.Trim()}.");
+                errors.Add($"{path}.code", ContractMessages.CodeTaken(unit.Code.Trim()));
             }
 
             if (string.IsNullOrWhiteSpace(unit.Label))
             {
-                errors.Add($"{path}.label", "The label is required.");
+                errors.Add($"{path}.label", ContractMessages.LabelRequired);
             }
             else if (unit.Label.Length > MaxLabelLength)
             {
-                errors.Add($"{path}.label", $"The label is at most {MaxLabelLength} characters.");
+                errors.Add($"{path}.label", ContractMessages.LabelTooLong(MaxLabelLength));
             }
 
             CheckAmount($"{path}.unitPrice", unit.UnitPrice, errors);
@@ -136,15 +133,15 @@ public static partial class TermsRules
     {
         if (amount < 0)
         {
-            errors.Add(field, "The amount cannot be negative.");
+            errors.Add(field, ContractMessages.AmountNegative);
         }
         else if (amount > MaxAmount)
         {
-            errors.Add(field, "The amount is too large.");
+            errors.Add(field, ContractMessages.AmountTooLarge);
         }
         else if (decimal.Round(amount, 2) != amount)
         {
-            errors.Add(field, "The amount has at most two decimals (cents).");
+            errors.Add(field, ContractMessages.AmountCents);
         }
     }
 
@@ -152,31 +149,31 @@ public static partial class TermsRules
     {
         if (revision.Index != SyntecIndexName)
         {
-            errors.Add("revision.index", "The only revision index supported is SYNTEC.");
+            errors.Add("revision.index", ContractMessages.RevisionIndexUnsupported(SyntecIndexName));
         }
 
         if (revision.A < 0)
         {
-            errors.Add("revision.a", "The fixed part a cannot be negative.");
+            errors.Add("revision.a", ContractMessages.FixedPartNegative);
         }
 
         if (revision.B < 0)
         {
-            errors.Add("revision.b", "The indexed part b cannot be negative.");
+            errors.Add("revision.b", ContractMessages.IndexedPartNegative);
         }
         else if (revision.A >= 0 && revision.A + revision.B != 1m)
         {
             // Named on b: the fixed part is usually set first and b is what makes the sum.
-            errors.Add("revision.b", $"a + b must equal 1 (here {Show(revision.A)} + {Show(revision.B)} = {Show(revision.A + revision.B)}).");
+            errors.Add("revision.b", ContractMessages.PartsSum(revision.A, revision.B));
         }
 
         if (ParseMonth(revision.ReferenceMonth) is not { } reference)
         {
-            errors.Add("revision.referenceMonth", "The reference month is written yyyy-MM, e.g. 2025-01.");
+            errors.Add("revision.referenceMonth", ContractMessages.ReferenceMonthFormat);
         }
         else if (reference > new DateOnly(start.Year, start.Month, 1))
         {
-            errors.Add("revision.referenceMonth", "The reference month cannot be after the month the contract starts.");
+            errors.Add("revision.referenceMonth", ContractMessages.ReferenceMonthAfterStart);
         }
     }
 
@@ -191,13 +188,13 @@ public static partial class TermsRules
     {
         if (sla is null)
         {
-            errors.Add("sla", "The SLA policy is required.");
+            errors.Add("sla", ContractMessages.SlaRequired);
             return;
         }
 
         if (sla.Targets is null)
         {
-            errors.Add("sla.targets", "The SLA targets are required, one per priority P1 to P4.");
+            errors.Add("sla.targets", ContractMessages.SlaTargetsRequired);
         }
         else
         {
@@ -206,7 +203,7 @@ public static partial class TermsRules
 
         if (sla.WarningThresholds is null)
         {
-            errors.Add("sla.warningThresholds", "The warning thresholds are required (empty for no warning).");
+            errors.Add("sla.warningThresholds", ContractMessages.WarningThresholdsRequired);
         }
         else
         {
@@ -222,20 +219,20 @@ public static partial class TermsRules
             var target = targets[i];
             if (target is null)
             {
-                errors.Add(path, "The target is missing.");
+                errors.Add(path, ContractMessages.TargetMissing);
                 continue;
             }
 
             if (target.Priority is null || !Priorities.Contains(target.Priority))
             {
-                errors.Add($"{path}.priority", "The priority is P1, P2, P3 or P4.");
+                errors.Add($"{path}.priority", ContractMessages.PriorityUnknown);
             }
 
             var respondOk = ServiceLevelRules.CheckDuration($"{path}.respond", ("time to respond", "le délai de réponse"), target.Respond, errors);
             var resolveOk = ServiceLevelRules.CheckDuration($"{path}.resolve", ("time to resolve", "le délai de résolution"), target.Resolve, errors);
             if (respondOk && resolveOk && RespondsAfterResolving(target.Respond, target.Resolve))
             {
-                errors.Add($"{path}.respond.value", "The time to respond cannot be longer than the time to resolve.");
+                errors.Add($"{path}.respond.value", ContractMessages.RespondAfterResolve);
             }
         }
 
@@ -245,11 +242,11 @@ public static partial class TermsRules
             var count = counts.GetValueOrDefault(priority);
             if (count == 0)
             {
-                errors.Add("sla.targets", $"A target for {priority} is missing.");
+                errors.Add("sla.targets", ContractMessages.TargetMissingFor(priority));
             }
             else if (count > 1)
             {
-                errors.Add("sla.targets", $"{priority} has more than one target.");
+                errors.Add("sla.targets", ContractMessages.TargetRepeated(priority));
             }
         }
     }
@@ -286,13 +283,13 @@ public static partial class TermsRules
     {
         if (penalties is null)
         {
-            errors.Add("penalties", "The penalty rules are required.");
+            errors.Add("penalties", ContractMessages.PenaltiesRequired);
             return;
         }
 
         if (penalties.PerBreach is null)
         {
-            errors.Add("penalties.perBreach", "The list of penalties per breach is required (empty for none).");
+            errors.Add("penalties.perBreach", ContractMessages.PerBreachRequired);
         }
         else
         {
@@ -303,17 +300,17 @@ public static partial class TermsRules
                 var rule = penalties.PerBreach[i];
                 if (rule is null)
                 {
-                    errors.Add(path, "The penalty is missing.");
+                    errors.Add(path, ContractMessages.PenaltyMissing);
                     continue;
                 }
 
                 if (rule.Priority is null || !Priorities.Contains(rule.Priority))
                 {
-                    errors.Add($"{path}.priority", "The priority is P1, P2, P3 or P4.");
+                    errors.Add($"{path}.priority", ContractMessages.PriorityUnknown);
                 }
                 else if (!priorities.Add(rule.Priority))
                 {
-                    errors.Add($"{path}.priority", $"Another penalty already applies to {rule.Priority}.");
+                    errors.Add($"{path}.priority", ContractMessages.PenaltyRepeated(rule.Priority));
                 }
 
                 switch (rule.Kind)
@@ -325,10 +322,10 @@ public static partial class TermsRules
                         CheckPercent($"{path}.amount", rule.Amount, errors);
                         break;
                     default:
-                        errors.Add($"{path}.kind", "The kind is fixed (euros) or percentOfFee (of the monthly fee).");
+                        errors.Add($"{path}.kind", ContractMessages.PenaltyKind);
                         if (rule.Amount < 0)
                         {
-                            errors.Add($"{path}.amount", "The amount cannot be negative.");
+                            errors.Add($"{path}.amount", ContractMessages.AmountNegative);
                         }
 
                         break;
@@ -338,12 +335,12 @@ public static partial class TermsRules
 
         if (penalties.MonthlyFreeBreaches < 0)
         {
-            errors.Add("penalties.monthlyFreeBreaches", "The number of free breaches per month cannot be negative.");
+            errors.Add("penalties.monthlyFreeBreaches", ContractMessages.FreeBreachesNegative);
         }
 
         if (penalties.AvailabilityBands is null)
         {
-            errors.Add("penalties.availabilityBands", "The list of availability bands is required (empty for none).");
+            errors.Add("penalties.availabilityBands", ContractMessages.AvailabilityBandsRequired);
         }
         else
         {
@@ -354,17 +351,17 @@ public static partial class TermsRules
                 var band = penalties.AvailabilityBands[i];
                 if (band is null)
                 {
-                    errors.Add(path, "The availability band is missing.");
+                    errors.Add(path, ContractMessages.AvailabilityBandMissing);
                     continue;
                 }
 
                 if (band.BelowPercent is <= 0 or > 100)
                 {
-                    errors.Add($"{path}.belowPercent", "The availability threshold is a percentage above 0 and at most 100.");
+                    errors.Add($"{path}.belowPercent", ContractMessages.AvailabilityThreshold);
                 }
                 else if (!thresholds.Add(band.BelowPercent))
                 {
-                    errors.Add($"{path}.belowPercent", $"Another band already starts below {Show(band.BelowPercent)} %.");
+                    errors.Add($"{path}.belowPercent", ContractMessages.AvailabilityBandRepeated(band.BelowPercent));
                 }
 
                 CheckPercent($"{path}.penaltyPercentOfFee", band.PenaltyPercentOfFee, errors);
@@ -378,7 +375,7 @@ public static partial class TermsRules
     {
         if (percent is < 0 or > 100)
         {
-            errors.Add(field, "The percentage is between 0 and 100.");
+            errors.Add(field, ContractMessages.PercentRange);
         }
     }
 
@@ -386,11 +383,11 @@ public static partial class TermsRules
     {
         if (text is null)
         {
-            errors.Add(field, "The clause is required (it may be empty).");
+            errors.Add(field, ContractMessages.ClauseRequired);
         }
         else if (text.Length > MaxClauseLength)
         {
-            errors.Add(field, $"The clause is at most {MaxClauseLength.ToString("N0", CultureInfo.InvariantCulture)} characters long.");
+            errors.Add(field, ContractMessages.ClauseTooLong(MaxClauseLength));
         }
     }
 

@@ -260,7 +260,7 @@ public static class InventoryFiles
             }
             else if (!unreadable.Contains(field))
             {
-                foreach (var reason in Reasons(check, field))
+                foreach (var reason in check[field])
                 {
                     errors.Add(place, field, reason);
                 }
@@ -274,14 +274,6 @@ public static class InventoryFiles
 
         return errors.Has(place.Key) ? null : item;
     }
-
-    /// <summary>What the rules say of one field.</summary>
-    private static IEnumerable<Message> Reasons(FieldErrors check, string field) => check[field];
-
-    /// <summary>What the rules say of one field, while they answer English texts without codes.</summary>
-    private static IEnumerable<Message> Reasons(Dictionary<string, string[]> check, string field) =>
-        check.TryGetValue(field, out var reasons) ? reasons.Select(reason => new Message(Message.Untranslated, reason, reason)) : [];
-
 
     private static InventoryFileResult FileError(Message message) => new([], ImportErrors.OfFile(message));
 
