@@ -46,7 +46,7 @@ public static class Phases
         _ => $"A contract in {from} cannot move to {to}.",
     };
 
-    /// <summary>Why <paramref name="side"/> cannot accept the closure of <paramref name="phase"/> now; null when it can.</summary>
+    /// <summary>Why the closure of <paramref name="phase"/> cannot be accepted now; null when it can.</summary>
     public static string? RefuseClosure(string current, string phase, int items, int itemsNotAcceptedByBoth)
     {
         if (!WithChecklist.Contains(phase))
