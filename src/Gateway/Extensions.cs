@@ -32,6 +32,7 @@ internal static class Extensions
 
         app.MapInternalEndpointsBlock();
         app.MapBffApi();
+        app.MapApiReference();
         app.MapReverseProxy();
     }
 
