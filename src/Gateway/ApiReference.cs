@@ -20,11 +20,17 @@ public static partial class ApiReference
     private static IEnumerable<string> Services(IConfiguration configuration) =>
         configuration.GetSection("ReverseProxy:Routes").GetChildren().Select(route => route.Key);
 
-    public static void MapApiReference(this WebApplication app)
-    {
+    /// <summary>
+    /// Before the credentials are exchanged for the proxy: a browser whose session has ended is sent to sign in
+    /// again rather than answered with a bare 401.
+    /// </summary>
+    public static void UseApiReferenceGate(this WebApplication app) =>
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), branch => branch
             .UseMiddleware<SignedInOnly>()
             .UseMiddleware<InlineScriptHashes>());
+
+    public static void MapApiReference(this WebApplication app)
+    {
         app.MapScalarApiReference(Path, options =>
         {
             options.WithTitle("Infogérance API")

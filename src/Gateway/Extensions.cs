@@ -28,6 +28,7 @@ internal static class Extensions
         app.UseSpaFiles();
         app.UseMiddleware<AntiforgeryHeader>();
         app.UseRateLimiter();
+        app.UseApiReferenceGate();
         app.UseMiddleware<DownstreamCredentials>();
 
         app.MapInternalEndpointsBlock();

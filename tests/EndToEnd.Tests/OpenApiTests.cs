@@ -125,6 +125,11 @@ public sealed class OpenApiTests(InfogeranceSystem system)
         using var redirected = await anonymous.SendAsync(page);
         Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
         Assert.Equal("/login", redirected.Headers.Location?.OriginalString);
+        using var ended = new HttpRequestMessage(HttpMethod.Get, "/api/docs");
+        ended.Headers.Accept.ParseAdd("text/html");
+        ended.Headers.Add("Cookie", "ifg-session=ses_made_up");
+        using var endedAnswer = await anonymous.SendAsync(ended);
+        Assert.Equal(HttpStatusCode.Redirect, endedAnswer.StatusCode);
 
         using var browser = await SignedInBrowserAsync();
         using var response = await browser.GetAsync("/api/docs");
