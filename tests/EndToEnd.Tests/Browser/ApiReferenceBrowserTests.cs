@@ -57,12 +57,14 @@ public sealed class ApiReferenceBrowserTests(InfogeranceSystem system) : IAsyncL
         };
         page.PageError += (_, error) => errors.Add(error);
 
+        // The bundle is large and parses slowly on a loaded machine: more than the default five seconds.
+        var rendered = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
         await page.GotoAsync("/api/docs");
-        await Assertions.Expect(page.GetByText("Infogérance Contracts API").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Infogérance Contracts API").First).ToBeVisibleAsync(rendered);
         foreach (var service in new[] { "Identity", "Incidents", "Invoicing", "Reporting" })
         {
             await page.GotoAsync($"/api/docs/{service.ToLowerInvariant()}");
-            await Assertions.Expect(page.GetByText($"Infogérance {service} API").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText($"Infogérance {service} API").First).ToBeVisibleAsync(rendered);
         }
 
         Assert.Empty(elsewhere);
