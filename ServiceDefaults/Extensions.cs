@@ -44,6 +44,7 @@ public static partial class Extensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        builder.AddDefaultOpenApi();
         return builder;
     }
 
@@ -116,6 +117,7 @@ public static partial class Extensions
         // Alive: the process answers; dependencies are not its concern.
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        app.MapDefaultOpenApi();
         return app;
     }
 

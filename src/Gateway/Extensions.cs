@@ -33,10 +33,12 @@ internal static class Extensions
         app.UseSpaFiles();
         app.UseMiddleware<AntiforgeryHeader>();
         app.UseRateLimiter();
+        app.UseApiReferenceGate();
         app.UseMiddleware<DownstreamCredentials>();
 
         app.MapInternalEndpointsBlock();
         app.MapBffApi();
+        app.MapApiReference();
         app.MapReverseProxy();
     }
 

@@ -34,7 +34,11 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
     ];
 
     /// <summary>Endpoints for any signed-in caller, whatever the role; every other endpoint must name its roles.</summary>
-    private static readonly HashSet<string> AnyRole = ["GET /me", "GET /indices/syntec", "GET /calendars/holidays", "POST /sla/preview"];
+    private static readonly HashSet<string> AnyRole =
+    [
+        "GET /me", "GET /indices/syntec", "GET /calendars/holidays", "POST /sla/preview",
+        "GET /openapi.json", // the API's description: what any caller may try, not what it holds
+    ];
 
     /// <summary>Route parameters naming platform-wide objects, not a tenant's: no other tenant to try.</summary>
     private static readonly HashSet<string> PlatformParameters = ["organisationId", "month"];
