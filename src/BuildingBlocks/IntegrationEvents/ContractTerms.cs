@@ -82,21 +82,61 @@ public sealed record SlaTarget(string Priority, SlaDuration Respond, SlaDuration
 /// </summary>
 public sealed record SlaDuration(int Value, string Unit, bool EndOfWorkingDay = false);
 
+/// <summary>
+/// What the provider owes back each month, computed from the SLA record (never typed by hand). A zero cap, franchise
+/// or minimum means none.
+/// </summary>
 public sealed record PenaltyRules
 {
+    /// <summary>The first rule matching a breach's priority and clock prices it; a breach no rule matches costs nothing.</summary>
     public IReadOnlyList<BreachPenalty> PerBreach { get; init; } = [];
 
-    /// <summary>Breaches per month that cost nothing (the franchise).</summary>
+    /// <summary>Breaches per month that cost nothing (the franchise): the month's first ones, in order of breach.</summary>
     public int MonthlyFreeBreaches { get; init; }
+
+    /// <summary>Credits when the month's success rate of a priority and clock falls below its target.</summary>
+    public IReadOnlyList<SuccessRateTarget> SuccessRateTargets { get; init; } = [];
 
     public IReadOnlyList<AvailabilityBand> AvailabilityBands { get; init; } = [];
 
     /// <summary>The month's penalties never exceed this percentage of the monthly fee.</summary>
     public decimal MonthlyCapPercent { get; init; }
+
+    /// <summary>A contract year's penalties never exceed this percentage of twelve monthly fees.</summary>
+    public decimal AnnualCapPercent { get; init; }
+
+    /// <summary>A month whose penalties come to less than this (euros) bills nothing (de minimis).</summary>
+    public decimal MinimumTotal { get; init; }
 }
 
-/// <summary><see cref="Kind"/> is <c>fixed</c> (euros) or <c>percentOfFee</c> (of the monthly fee).</summary>
-public sealed record BreachPenalty(string Priority, string Kind, decimal Amount);
+public static class PenaltyKinds
+{
+    public const string Fixed = "fixed";
+    public const string PercentOfFee = "percentOfFee";
+
+    public static readonly IReadOnlyList<string> All = [Fixed, PercentOfFee];
+}
+
+/// <summary>The two SLA clocks of a ticket, as penalty rules name them.</summary>
+public static class SlaClocks
+{
+    public const string Respond = "respond";
+    public const string Resolve = "resolve";
+
+    public static readonly IReadOnlyList<string> All = [Respond, Resolve];
+}
+
+/// <summary>
+/// <see cref="Kind"/> is <c>fixed</c> (euros) or <c>percentOfFee</c> (of the monthly fee); <see cref="Clock"/> is
+/// <c>respond</c>, <c>resolve</c>, or null for a breach of either.
+/// </summary>
+public sealed record BreachPenalty(string Priority, string Kind, decimal Amount, string? Clock = null);
+
+/// <summary>
+/// Below <see cref="TargetPercent"/> of clocks met in the month, each full point below credits
+/// <see cref="CreditPercentPerPoint"/> % of the monthly fee, up to <see cref="MaxCreditPercent"/> %.
+/// </summary>
+public sealed record SuccessRateTarget(string Priority, string Clock, decimal TargetPercent, decimal CreditPercentPerPoint, decimal MaxCreditPercent);
 
 /// <summary>When a service's monthly availability is below <see cref="BelowPercent"/>, the penalty is <see cref="PenaltyPercentOfFee"/>.</summary>
 public sealed record AvailabilityBand(decimal BelowPercent, decimal PenaltyPercentOfFee);
