@@ -3,7 +3,7 @@ using Infogerance.IntegrationEvents;
 using Infogerance.ServiceLevels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static Infogerance.Incidents.Tests.Calendars;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
 namespace Infogerance.Incidents.Tests;
 

@@ -1,6 +1,6 @@
 using Infogerance.Incidents.Domain;
 using Infogerance.IntegrationEvents;
-using static Infogerance.Incidents.Tests.Calendars;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
 namespace Infogerance.Incidents.Tests;
 

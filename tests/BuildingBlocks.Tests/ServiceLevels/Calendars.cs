@@ -1,9 +1,9 @@
 using System.Globalization;
-using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 using NodaTime;
 
-namespace Infogerance.Incidents.Tests;
+namespace Infogerance.BuildingBlocks.Tests.ServiceLevels;
 
 /// <summary>Short ways to write calendars and instants in tests.</summary>
 internal static class Calendars

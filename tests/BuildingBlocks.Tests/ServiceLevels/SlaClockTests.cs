@@ -1,8 +1,8 @@
-using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
-using static Infogerance.Incidents.Tests.Calendars;
+using Infogerance.ServiceLevels;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
-namespace Infogerance.Incidents.Tests;
+namespace Infogerance.BuildingBlocks.Tests.ServiceLevels;
 
 public class SlaClockTests
 {

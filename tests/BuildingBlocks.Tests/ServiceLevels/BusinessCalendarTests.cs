@@ -1,9 +1,9 @@
-using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 using NodaTime;
-using static Infogerance.Incidents.Tests.Calendars;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
-namespace Infogerance.Incidents.Tests;
+namespace Infogerance.BuildingBlocks.Tests.ServiceLevels;
 
 public class BusinessCalendarTests
 {

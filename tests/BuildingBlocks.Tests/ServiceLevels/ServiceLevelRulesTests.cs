@@ -1,11 +1,11 @@
-using Infogerance.Validation;
 using FsCheck;
 using FsCheck.Fluent;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceLevels;
-using static Infogerance.Incidents.Tests.Calendars;
+using Infogerance.Validation;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
-namespace Infogerance.Incidents.Tests;
+namespace Infogerance.BuildingBlocks.Tests.ServiceLevels;
 
 /// <summary>
 /// The validation Contracts and the SLA preview share. Its messages are pinned by the Contracts tests through
