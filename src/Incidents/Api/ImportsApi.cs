@@ -2,14 +2,18 @@ using System.Diagnostics;
 using Infogerance.Data;
 using Infogerance.Incidents.Data;
 using Infogerance.Incidents.Domain;
+using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
 namespace Infogerance.Incidents.Api;
 
+/// <summary>A ticket the import created: its number here and its reference at the outgoing provider.</summary>
 public sealed record ImportedTicketView(Guid Id, long Number, string ExternalReference);
 
+/// <summary>How many tickets the import created, and which.</summary>
 public sealed record TicketImportResult(int Imported, IReadOnlyList<ImportedTicketView> Tickets);
 
 /// <summary>
@@ -25,26 +29,30 @@ public static class ImportsApi
         public DateTimeZone Zone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone ?? "") ?? DateTimeZone.Utc;
     }
 
-    public static void MapImportsApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/contracts/{contractId:guid}/imports", Import).RequireAuthorization(Policies.ClientManagers);
-
-    public static async Task<IResult> Import(
-        Guid contractId, HttpRequest request, Database database, CurrentUser user, TicketSla sla, ContractTermsStore terms, TimeProvider clock,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static void MapImportsApi(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/contracts/{contractId:guid}/imports").RequireAuthorization(Policies.ClientManagers);
+        api.MapPost("", ImportAsync);
+    }
+
+    /// <summary>Imports the outgoing provider's ticket history into the contract: every ticket of the file, or none.</summary>
+    public static async Task<Results<Created<TicketImportResult>, NotFound, ForbidHttpResult, ProblemHttpResult>> ImportAsync(
+        Guid contractId, HttpRequest request, [AsParameters] TicketServices services, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (database, user, sla, terms, _) = services;
         if (user.OrganisationKind != OrganisationKind.Client)
         {
             return TypedResults.Forbid();
         }
 
-        var now = TicketAccess.Now(clock);
+        var now = services.Now;
 
         // What the file is checked against, read before the upload so that nobody learns whether a contract exists from
         // the answer to a bad file; no connection is held while the upload comes in.
         TicketHistoryContext context;
         await using (var unitOfWork = await database.BeginAsync(user, cancellationToken))
         {
-            if (await ContractTermsStore.ContractAsync(unitOfWork, contractId) is null)
+            if (await ContractReplica.ContractAsync(unitOfWork, contractId) is null)
             {
                 return TypedResults.NotFound();
             }
@@ -85,7 +93,7 @@ public static class ImportsApi
         {
             // Imports into one contract one after the other: the references checked below stay free until commit.
             await unitOfWork.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"ticket-import:{contractId}" });
-            if (await ContractTermsStore.ContractAsync(unitOfWork, contractId) is not { } contract)
+            if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
             {
                 return TypedResults.NotFound();
             }
@@ -144,7 +152,7 @@ public static class ImportsApi
     }
 
     /// <summary>409 when the contract takes no tickets: not signed yet (no terms here), or closed.</summary>
-    private static async Task<IResult?> StateAsync(UnitOfWork unitOfWork, Guid contractId)
+    private static async Task<ProblemHttpResult?> StateAsync(UnitOfWork unitOfWork, Guid contractId)
     {
         var state = await unitOfWork.QuerySingleOrDefaultAsync<(bool Signed, bool Open)>(
             """
@@ -152,8 +160,8 @@ public static class ImportsApi
                    EXISTS (SELECT FROM contract_parties WHERE contract_id = @contractId AND is_open)
             """,
             new { contractId });
-        return !state.Signed ? Problems.Conflict("The contract is not signed yet: its tickets are imported once its terms are in force.")
-            : !state.Open ? Problems.Conflict("The contract is closed: no tickets are imported into it.")
+        return !state.Signed ? Problems.Conflict(ImportMessages.NotSigned)
+            : !state.Open ? Problems.Conflict(ImportMessages.Closed)
             : null;
     }
 
@@ -166,7 +174,7 @@ public static class ImportsApi
             new { contractId })];
 
     /// <summary>
-    /// The version in force when a ticket was opened, as <see cref="ContractTermsStore.VersionInForceAsync"/> reads it (the
+    /// The version in force when a ticket was opened, as <see cref="ContractReplica.VersionInForceAsync"/> reads it (the
     /// latest whose effective day, in its calendar's zone, has come; else the first), without a query per ticket.
     /// </summary>
     private static int VersionAt(IReadOnlyList<VersionDay> versions, DateTimeOffset at)
@@ -377,17 +385,41 @@ public static class ImportsApi
             }
             catch (Exception exception) when (exception is InvalidDataException or IOException)
             {
-                return (null, TicketAccess.Invalid("file", "The upload could not be read: send one multipart form field named \"file\"."));
+                return (null, Problems.Invalid("file", ImportMessages.Unreadable));
             }
         }
 
         if (file is null || file.Length == 0)
         {
-            return (null, TicketAccess.Invalid("file", "Send the file as a multipart form field named \"file\" (.csv or .json)."));
+            return (null, Problems.Invalid("file", ImportMessages.NoFile));
         }
 
         return file.Length > MaxBytes
-            ? (null, TicketAccess.Invalid("file", $"The file is larger than {MaxBytes / (1024 * 1024)} MB: split it."))
+            ? (null, Problems.Invalid("file", ImportMessages.TooLarge(MaxBytes / (1024 * 1024))))
             : (file, null);
     }
+}
+
+/// <summary>What the ticket history import says about the contract and the upload (the file's own lines speak for themselves).</summary>
+public static class ImportMessages
+{
+    public static readonly Message NotSigned = new(
+        "import.contract.notSigned", "The contract is not signed yet: its tickets are imported once its terms are in force.",
+        "Le contrat n'est pas encore signé : ses tickets s'importent une fois ses conditions en vigueur.");
+
+    public static readonly Message Closed = new(
+        "import.contract.closed", "The contract is closed: no tickets are imported into it.",
+        "Le contrat est clos : aucun ticket n'y est importé.");
+
+    public static readonly Message Unreadable = new(
+        "import.file.unreadable", "The upload could not be read: send one multipart form field named \"file\".",
+        "L'envoi n'a pas pu être lu : envoyez un seul champ de formulaire multipart nommé « file ».");
+
+    public static readonly Message NoFile = new(
+        "import.file.missing", "Send the file as a multipart form field named \"file\" (.csv or .json).",
+        "Envoyez le fichier dans un champ de formulaire multipart nommé « file » (.csv ou .json).");
+
+    public static Message TooLarge(long megabytes) => new Message(
+        "import.file.tooLarge", $"The file is larger than {megabytes} MB: split it.", $"Le fichier dépasse {megabytes} Mo : découpez-le.")
+        .With("maxMegabytes", megabytes);
 }

@@ -459,7 +459,7 @@ public static class TicketHistory
                 : $"Only a new ticket becomes assigned (this one is {from}): give a reassignment in the assignee or team of another change.";
         }
 
-        return TicketWorkflow.Refusal(from, to, Sides.Provider, resolvedAt, at, reopenWindow);
+        return TicketWorkflow.Refusal(from, to, Sides.Provider, resolvedAt, at, reopenWindow)?.English;
     }
 
     /// <summary>
