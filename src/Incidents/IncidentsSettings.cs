@@ -26,8 +26,7 @@ public sealed class TicketTimerSettings
 
     /// <summary>
     /// Passes run side by side in each replica. A pass spends most of its time waiting for PostgreSQL's answers, so two
-    /// process about twice as many tickets a second as one (measured in docs/benchmarks.md); they share the work as
-    /// replicas do.
+    /// process about twice as many tickets a second as one; they share the work as replicas do.
     /// </summary>
     public int Workers { get; set; } = 2;
 }

@@ -202,8 +202,8 @@ public static class ImportsApi
 
     /// <summary>
     /// What <see cref="TicketSla.SyncAsync"/> with raiseEvents false stores for a ticket that has no clock yet, for every
-    /// ticket before anything is written: SyncAsync reads and writes six times per ticket (a minute for 5,000 tickets on a
-    /// loaded machine), this is one statement for all. The same <see cref="TicketClocks.Evaluate"/> from the same facts, and
+    /// ticket before anything is written: SyncAsync reads and writes six times per ticket, this is one statement for all
+    /// tickets. The same <see cref="TicketClocks.Evaluate"/> from the same facts, and
     /// the same bookkeeping: what fell due by now is recorded as raised (a breach marks every warning), a stopped clock is
     /// completed once, the queue's due time is the earliest clock counting, and the next timer is the next warning or
     /// breach not yet due, or the end of a resolved ticket's quiet period. The end-to-end test checks that SyncAsync from

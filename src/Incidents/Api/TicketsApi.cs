@@ -260,7 +260,7 @@ public static class TicketsApi
         await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
         // The caller sees whole tenants and single contracts (a desk: its clients' contracts). Each gives its own first
         // page, walking an index in the list's order from its tenant or contract and stopping there, and the page is the
-        // first of their union: a page no longer costs what the caller sees (docs/benchmarks.md, 1,000,000 tickets).
+        // first of their union: a page costs the same however many tickets the caller sees.
         // Row-level security hides from the planner that every row of a contract the caller sees passes it, so it guesses
         // a contract's open tickets in tens and would rather read them all with a bitmap scan and sort them than walk
         // the index and stop after a page: bitmap scans are off for this statement.

@@ -42,9 +42,9 @@ public class ServiceLevelRulesTests
     }
 
     [Fact]
-    public void The_issue_example_calendar_is_valid()
+    public void The_worked_example_calendar_is_valid()
     {
-        Assert.Empty(CalendarErrors(IssueExample()));
+        Assert.Empty(CalendarErrors(WorkedExample()));
     }
 
     [Theory]
