@@ -114,8 +114,8 @@ public static class ImportsApi
             {
                 foreach (var ticket in read.Tickets.Where(t => existing.ContainsKey(t.Reference)))
                 {
-                    read.Errors.Add(ticket.Place, "reference",
-                        $"Ticket \"{TicketHistory.Shorten(ticket.Reference)}\" is already imported into this contract (ticket {existing[ticket.Reference]}).");
+                    // The file's errors take English text until ImportErrors takes messages.
+                    read.Errors.Add(ticket.Place, "reference", ImportMessages.AlreadyImported(ticket.Reference, existing[ticket.Reference]).English);
                 }
 
                 return Problems.Invalid(read.Errors.ToDictionary());
@@ -418,6 +418,14 @@ public static class ImportMessages
     public static readonly Message NoFile = new(
         "import.file.missing", "Send the file as a multipart form field named \"file\" (.csv or .json).",
         "Envoyez le fichier dans un champ de formulaire multipart nommé « file » (.csv ou .json).");
+
+    public static Message AlreadyImported(string reference, long number)
+    {
+        var shown = TicketHistory.Shorten(reference);
+        return new Message(
+            "import.ticket.alreadyImported", $"Ticket \"{shown}\" is already imported into this contract (ticket {number}).",
+            $"Le ticket « {shown} » est déjà importé dans ce contrat (ticket {number}).").With("reference", reference).With("number", number);
+    }
 
     public static Message TooLarge(long megabytes) => new Message(
         "import.file.tooLarge", $"The file is larger than {megabytes} MB: split it.", $"Le fichier dépasse {megabytes} Mo : découpez-le.")
