@@ -11,15 +11,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Infogerance.Incidents.Api;
 
-/// <summary>
-/// The filters of a ticket list, each optional: <c>status</c> and <c>priority</c> repeat, <c>open</c> stands for every
-/// status still worked, <c>assignee</c> is me, none or a user id, <c>sort</c> urgency or newest.
-/// </summary>
-public sealed record TicketListQuery(
-    [FromQuery] Guid? ContractId, [FromQuery] Guid? TenantId, [FromQuery(Name = "status")] string[]? Statuses,
-    [FromQuery(Name = "priority")] string[]? Priorities, [FromQuery] string? Kind, [FromQuery] int? Level, [FromQuery] string? Assignee,
-    [FromQuery] string? Team, [FromQuery] bool? Breached, [FromQuery] string? Sort, [FromQuery] int? Limit, [FromQuery] string? Cursor);
-
 /// <summary>A ticket to open; without <see cref="Priority"/> it is what impact and urgency give, otherwise with a reason.</summary>
 public sealed record OpenTicketRequest(
     Guid? ContractId, string? Kind, string? Title, string? Description, string? Impact, string? Urgency, string? Priority, string? PriorityReason,
@@ -35,6 +26,7 @@ public sealed record ContractView(Guid Id, Guid TenantId, string Reference, Guid
 public sealed record HistoryEntry(
     Guid Id, DateTimeOffset OccurredAt, string ActorName, string ActorSide, string Field, string? Before, string? After, string? Note, bool Internal);
 
+/// <summary>A comment on a ticket, <c>public</c> or <c>internal</c> (the desk's own).</summary>
 public sealed record CommentView(Guid Id, PersonView Author, string Visibility, string Body, DateTimeOffset CreatedAt);
 
 /// <summary>A comment to add: its text, and <c>public</c> (the default) or <c>internal</c> (the desk's own).</summary>
@@ -163,13 +155,18 @@ public static class TicketsApi
     }
 
     /// <summary>
-    /// Lists tickets a page at a time: the desk's queue across its clients (open tickets by SLA urgency: the earliest due first, tickets waiting on the
-    /// client last) or a client's own tickets (newest first), filtered.
+    /// Lists tickets a page at a time: the desk's queue across its clients (open tickets by SLA urgency: the earliest
+    /// due first, tickets waiting on the client last) or a client's own tickets (newest first), filtered.
     /// </summary>
+    /// <remarks>
+    /// The filters stay separate parameters: a 400 for an unreadable one names it as the caller wrote it (<c>limit</c>).
+    /// </remarks>
     public static async Task<Results<Ok<TicketPage>, ProblemHttpResult>> ListAsync(
-        [AsParameters] TicketListQuery query, Database database, CurrentUser user, CancellationToken cancellationToken)
+        Database database, CurrentUser user, CancellationToken cancellationToken,
+        [FromQuery] Guid? contractId, [FromQuery] Guid? tenantId, [FromQuery(Name = "status")] string[]? statuses,
+        [FromQuery(Name = "priority")] string[]? priorities, string? kind, int? level, string? assignee, string? team, bool? breached,
+        string? sort, int? limit, string? cursor)
     {
-        var (contractId, tenantId, statuses, priorities, kind, level, assignee, team, breached, sort, limit, cursor) = query;
         var errors = new FieldErrors();
         statuses = statuses is { Length: > 0 } ? statuses : null;
         priorities = priorities is { Length: > 0 } ? priorities : null;

@@ -55,6 +55,12 @@ public sealed class TicketLanguageTests(InfogeranceSystem system)
         Assert.StartsWith("A month as yyyy-MM", FieldText(english, "month"), StringComparison.Ordinal);
         Assert.StartsWith("Un mois au format aaaa-MM", FieldText(french, "month"), StringComparison.Ordinal);
         Assert.Equal(("outage.month.format", "outage.month.format"), (FieldCode(english, "month"), FieldCode(french, "month")));
+
+        // A filter of the ticket list: 422 for a value out of range, 400 for one that is not a number, each naming it as written.
+        french = await SendAsync(requester, HttpMethod.Get, "/tickets?limit=500", null, "fr", HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(("De 1 à 100.", "page.limit"), (FieldText(french, "limit"), FieldCode(french, "limit")));
+        french = await SendAsync(requester, HttpMethod.Get, "/tickets?limit=beaucoup", null, "fr", HttpStatusCode.BadRequest);
+        Assert.True(french.GetProperty("errors").TryGetProperty("limit", out _), french.ToString());
     }
 
     private static async Task<JsonElement> SendAsync(
