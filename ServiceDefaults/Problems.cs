@@ -23,26 +23,8 @@ public static class Problems
 
     public static ProblemHttpResult Invalid(string field, Message message) => Invalid(FieldErrors.Of(field, message));
 
-    /// <summary>Texts in English only, not yet given a code: moving to <see cref="Invalid(FieldErrors)"/>.</summary>
-    public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors)
-    {
-        var fieldErrors = new FieldErrors();
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                fieldErrors.Add(field, message);
-            }
-        }
-
-        return Invalid(fieldErrors);
-    }
-
     /// <summary>409: the request is sound but the object's state refuses it; the message says why.</summary>
     public static ProblemHttpResult Conflict(Message message) => Problem(StatusCodes.Status409Conflict, message);
-
-    /// <summary>Text in English only, not yet given a code: moving to <see cref="Conflict(Message)"/>.</summary>
-    public static ProblemHttpResult Conflict(string detail) => Conflict(new Message(Message.Untranslated, detail, detail));
 
     /// <summary>A problem of any status whose detail is <paramref name="message"/>.</summary>
     public static ProblemHttpResult Problem(int status, Message message) =>

@@ -1,7 +1,6 @@
 using Infogerance.Data;
 using Infogerance.Incidents.Api;
 using Infogerance.Incidents.Data;
-using Infogerance.Incidents.Messaging;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
 
@@ -14,19 +13,14 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
-        builder.AddMessaging(ServiceName, bus =>
-        {
-            bus.AddConsumer<ContractSignedConsumer>();
-            bus.AddConsumer<ContractVersionActivatedConsumer>();
-            bus.AddConsumer<ContractInventoryChangedConsumer>();
-        });
+        builder.AddContractReplica();
+        builder.AddMessaging(ServiceName);
         builder.AddDefaultAuthentication();
 
         var services = builder.Services;
         services.AddOptions<IncidentsSettings>().BindConfiguration("Incidents");
+        services.AddOptions<TicketSettings>().BindConfiguration("Incidents:Tickets");
         services.AddOptions<TicketTimerSettings>().BindConfiguration("Incidents:Timers");
-        services.AddSingleton(sp => builder.Configuration.GetSection("Incidents:Tickets").Get<TicketSettings>() ?? new TicketSettings());
-        services.AddSingleton<ContractTermsStore>();
         services.AddSingleton<TicketSla>();
         services.AddSingleton<TicketTimers>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketTimers>());

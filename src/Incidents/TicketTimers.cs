@@ -6,21 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Infogerance.Incidents;
 
-public sealed class TicketTimerSettings
-{
-    /// <summary>How often the schedule is read when nothing was due: the worst lag of a warning or a breach.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
-
-    public int BatchSize { get; set; } = 200;
-
-    /// <summary>
-    /// Passes run side by side in each replica. A pass spends most of its time waiting for PostgreSQL's answers, so two
-    /// process about twice as many tickets a second as one (measured in docs/benchmarks.md); they share the work as
-    /// replicas do.
-    /// </summary>
-    public int Workers { get; set; } = 2;
-}
-
 /// <summary>
 /// Raises SLA warnings and breaches on time even when nobody touches the ticket, and closes resolved tickets after
 /// their quiet period. Safe with several replicas (and several workers in each): due timers are taken with SKIP LOCKED,

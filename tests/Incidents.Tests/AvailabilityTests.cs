@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Infogerance.Incidents.Domain;
 using Infogerance.IntegrationEvents;
 using NodaTime;
-using static Infogerance.Incidents.Tests.Calendars;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
 namespace Infogerance.Incidents.Tests;
 

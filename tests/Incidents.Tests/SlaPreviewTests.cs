@@ -3,7 +3,7 @@ using Infogerance.IntegrationEvents;
 using Infogerance.ServiceLevels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static Infogerance.Incidents.Tests.Calendars;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
 namespace Infogerance.Incidents.Tests;
 
@@ -11,7 +11,7 @@ namespace Infogerance.Incidents.Tests;
 public class SlaPreviewTests
 {
     private static readonly SlaPreviewRequest Example = new(
-        IssueExample(),
+        WorkedExample(),
         new SlaDuration(4, SlaClock.Hours),
         D("2034-06-09T08:46:12+02:00"),
         [new SlaPreviewPause(D("2034-06-09T09:15:27+02:00"), D("2034-06-09T11:23:49+02:00"))],
@@ -29,7 +29,7 @@ public class SlaPreviewTests
     }
 
     [Fact]
-    public void The_issue_example_is_due_at_15_54_34_in_the_zone_s_offset()
+    public void The_worked_example_is_due_at_15_54_34_in_the_zone_s_offset()
     {
         var preview = Ok(Example);
 

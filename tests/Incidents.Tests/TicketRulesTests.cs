@@ -1,7 +1,7 @@
 using Infogerance.Data;
 using Infogerance.Incidents.Domain;
 using Infogerance.IntegrationEvents;
-using static Infogerance.Incidents.Tests.Calendars;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
 namespace Infogerance.Incidents.Tests;
 
@@ -77,7 +77,23 @@ public sealed class TicketWorkflowTests
     {
         Assert.Null(TicketWorkflow.Refusal("resolved", "inProgress", Sides.Client, Now - Window, Now, Window));
         Assert.NotNull(TicketWorkflow.Refusal("resolved", "inProgress", Sides.Client, Now - Window - TimeSpan.FromSeconds(1), Now, Window));
-        Assert.NotNull(TicketWorkflow.Refusal("closed", "inProgress", Sides.Client, Now.AddDays(-20), Now, Window));
+        var late = TicketWorkflow.Refusal("closed", "inProgress", Sides.Client, Now.AddDays(-20), Now, Window);
+        Assert.Equal("The ticket was resolved more than 14 days ago: open a new ticket.", late?.English);
+        Assert.Equal("ticket.reopen.tooLate", late?.Code);
+        Assert.Equal("14", late?.Parameters["days"]);
+    }
+
+    [Theory]
+    [InlineData("inProgress", "inProgress", "ticket.status.already", "The ticket is already inProgress.", "Le ticket est déjà en cours.")]
+    [InlineData("inProgress", "new", "ticket.status.backToNew", "A ticket never goes back to new.", "Un ticket ne redevient jamais nouveau.")]
+    [InlineData("inProgress", "assigned", "ticket.status.assignInstead", "Assign the ticket to an agent or a team instead.", "Attribuez plutôt le ticket à un technicien ou à une équipe.")]
+    [InlineData("closed", "resolved", "ticket.status.closedOnlyReopen", "The ticket is closed; it can only be reopened.", "Le ticket est fermé ; il ne peut qu'être rouvert.")]
+    [InlineData("resolved", "pendingClient", "ticket.status.transition", "A ticket resolved cannot become pendingClient.", "Un ticket résolu ne peut pas devenir en attente du client.")]
+    public void Each_refusal_says_why_with_its_code(string from, string to, string code, string english, string french)
+    {
+        var refusal = TicketWorkflow.Refusal(from, to, Sides.Provider, Now.AddDays(-1), Now, Window);
+
+        Assert.Equal((code, english, french), (refusal?.Code, refusal?.English, refusal?.French));
     }
 }
 

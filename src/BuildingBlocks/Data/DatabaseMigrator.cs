@@ -9,11 +9,13 @@ using Npgsql;
 namespace Infogerance.Data;
 
 /// <summary>
-/// Applies the platform migrations (this assembly) then the service's own (<c>Migrations/*.sql</c> embedded in
-/// its assembly), in name order, once each. Safe when several replicas start together: they queue on an
+/// Applies the platform migrations (this assembly), those of the building blocks the service uses
+/// (<see cref="BuildingBlockMigrations"/>), then the service's own (<c>Migrations/*.sql</c> embedded in its assembly), in
+/// name order, once each. Safe when several replicas start together: they queue on an
 /// advisory lock, and the later ones find nothing left to do.
 /// </summary>
-public sealed class DatabaseMigrator(ServiceDatabase database, Assembly serviceMigrations, ILogger<DatabaseMigrator> logger) : IStartupTask
+public sealed class DatabaseMigrator(
+    ServiceDatabase database, Assembly serviceMigrations, IEnumerable<BuildingBlockMigrations> blockMigrations, ILogger<DatabaseMigrator> logger) : IStartupTask
 {
     // Any fixed number works; it only has to be the same for every replica of every service.
     private const long MigrationLockKey = 0x1AF0_6E2A_4E43_0001;
@@ -77,16 +79,19 @@ public sealed class DatabaseMigrator(ServiceDatabase database, Assembly serviceM
         return
         [
             .. platform.Select(s => new SqlScript(s.Name, s.Contents, new SqlScriptOptions { RunGroupOrder = 0 })),
-            .. EmbeddedScripts(serviceMigrations, database.Name)
+            .. blockMigrations.SelectMany(block => EmbeddedScripts(block.Assembly, block.Name, block.ResourcePrefix))
                 .Select(s => new SqlScript(s.Name, s.Contents, new SqlScriptOptions { RunGroupOrder = 1 })),
+            .. EmbeddedScripts(serviceMigrations, database.Name)
+                .Select(s => new SqlScript(s.Name, s.Contents, new SqlScriptOptions { RunGroupOrder = 2 })),
             // Last and every time, so grants cover the tables the migrations above just created.
-            new SqlScript(roleScript.Name, roleScript.Contents, new SqlScriptOptions { ScriptType = DbUp.Support.ScriptType.RunAlways, RunGroupOrder = 2 }),
+            new SqlScript(roleScript.Name, roleScript.Contents, new SqlScriptOptions { ScriptType = DbUp.Support.ScriptType.RunAlways, RunGroupOrder = 3 }),
         ];
     }
 
-    private static IEnumerable<(string Name, string Contents)> EmbeddedScripts(Assembly assembly, string prefix)
+    private static IEnumerable<(string Name, string Contents)> EmbeddedScripts(Assembly assembly, string prefix, string? resourcePrefix = null)
     {
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.Contains(".Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.Contains(".Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)
+            && (resourcePrefix is null || n.StartsWith(resourcePrefix, StringComparison.Ordinal))))
         {
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);

@@ -23,7 +23,7 @@ public static class Extensions
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
         services.AddSingleton(sp => new DatabaseMigrator(
-            sp.GetRequiredService<ServiceDatabase>(), migrations, sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
+            sp.GetRequiredService<ServiceDatabase>(), migrations, sp.GetServices<BuildingBlockMigrations>(), sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
         services.AddStartupTaskRunner().AddSingleton<IStartupTask>(sp => sp.GetRequiredService<DatabaseMigrator>());
         services.AddSingleton(EventTypeRegistry.Default);
         services.AddSingleton<OutboxSignal>();

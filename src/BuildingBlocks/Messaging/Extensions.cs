@@ -11,6 +11,28 @@ public static class Extensions
 {
     public const string ConnectionName = "messaging";
 
+    private static readonly object ConsumersKey = new();
+    private static readonly object AddedKey = new();
+
+    /// <summary>
+    /// Consumers a building block brings (<see cref="ContractReplicaExtensions.AddContractReplica"/>), added to the bus
+    /// by <see cref="AddMessaging"/>: the bus is configured once, so they are registered before it.
+    /// </summary>
+    internal static void AddBuildingBlockConsumers(this IHostApplicationBuilder builder, string blockName, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        if (builder.Properties.ContainsKey(AddedKey))
+        {
+            throw new InvalidOperationException($"Add {blockName} before AddMessaging: the bus is configured once, with every consumer.");
+        }
+
+        if (!builder.Properties.TryGetValue(ConsumersKey, out var list))
+        {
+            builder.Properties[ConsumersKey] = list = new List<Action<IBusRegistrationConfigurator>>();
+        }
+
+        ((List<Action<IBusRegistrationConfigurator>>)list).Add(addConsumers);
+    }
+
     /// <summary>
     /// MassTransit on RabbitMQ from <c>ConnectionStrings__messaging</c>, this service's consumers on queues named
     /// after it, retries then the <c>_error</c> queue, and the outbox dispatcher. Needs <c>AddServiceDatabase</c>.
@@ -18,6 +40,8 @@ public static class Extensions
     public static IHostApplicationBuilder AddMessaging(
         this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
     {
+        builder.Properties[AddedKey] = true;
+        var blockConsumers = builder.Properties.TryGetValue(ConsumersKey, out var list) ? (List<Action<IBusRegistrationConfigurator>>)list : [];
         var services = builder.Services;
         services.AddSingleton(_ => BrokerAddress.FromConnectionString(builder.Configuration.GetConnectionString(ConnectionName)));
         services.AddStartupTask<BrokerReachableCheck>();
@@ -29,6 +53,11 @@ public static class Extensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             // Every service scopes provider users by the contracts' parties.
             bus.AddConsumer<ContractPartiesReplica>();
+            foreach (var add in blockConsumers)
+            {
+                add(bus);
+            }
+
             addConsumers?.Invoke(bus);
             // MassTransit reports its configuration to its authors' servers unless told not to: our services reach
             // only what they are configured for (clients' deployments are often firewalled, and each refused report

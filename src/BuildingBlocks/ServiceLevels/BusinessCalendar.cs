@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Infogerance.IntegrationEvents;
+using Infogerance.Validation;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -225,7 +226,9 @@ public sealed class BusinessCalendar
             emptyYears = year.Total == 0 ? emptyYears + 1 : 0;
             if (emptyYears > MaxEmptyYearsInARow)
             {
-                throw new InvalidOperationException("The calendar has had no opening time for years; the count cannot end.");
+                throw new EndlessCountException(new Message(
+                    "calendar.noOpeningForYears", "The calendar has had no opening time for years; the count cannot end.",
+                    "Le calendrier n'a eu aucune heure d'ouverture depuis des années ; le décompte ne peut pas aboutir."));
             }
 
             year = Table(year.Year + 1);
@@ -258,7 +261,9 @@ public sealed class BusinessCalendar
             emptyYears = year.BusinessDayCount == 0 ? emptyYears + 1 : 0;
             if (emptyYears > MaxEmptyYearsInARow)
             {
-                throw new InvalidOperationException("The calendar has had no business day for years; the count cannot end.");
+                throw new EndlessCountException(new Message(
+                    "calendar.noBusinessDayForYears", "The calendar has had no business day for years; the count cannot end.",
+                    "Le calendrier n'a eu aucun jour ouvré depuis des années ; le décompte ne peut pas aboutir."));
             }
 
             year = Table(year.Year + 1);

@@ -37,20 +37,6 @@ public sealed class FieldErrors
         return this;
     }
 
-    /// <summary>
-    /// A message not yet written in both languages. Every caller is to move to <see cref="Add(string, Message)"/>;
-    /// the language sweep test fails on what is left.
-    /// </summary>
-    public FieldErrors Add(string field, params IEnumerable<string> englishOnly)
-    {
-        foreach (var text in englishOnly)
-        {
-            Add(field, new Message(Message.Untranslated, text, text));
-        }
-
-        return this;
-    }
-
     /// <summary>Adds every message of <paramref name="other"/>, each field under <paramref name="prefix"/> (<c>terms.</c>).</summary>
     public FieldErrors AddAll(FieldErrors other, string prefix = "")
     {

@@ -11,8 +11,6 @@ namespace Infogerance.Validation;
 /// <param name="Code">Stable, dotted, lowerCamel segments (<c>text.length</c>, <c>contract.phase.notDraft</c>).</param>
 public sealed record Message(string Code, string English, string French)
 {
-    public const string Untranslated = "untranslated";
-
     public IReadOnlyDictionary<string, object?> Parameters { get; init; } = new Dictionary<string, object?>();
 
     /// <summary>The text in the current UI language: French for any French culture, English otherwise.</summary>

@@ -3,9 +3,11 @@ using Infogerance.Documents;
 using Infogerance.Incidents.Data;
 using Infogerance.Incidents.Domain;
 using Infogerance.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Incidents.Api;
 
+/// <summary>A file attached to a ticket, without its content.</summary>
 public sealed record AttachmentView(
     Guid Id, string FileName, string ContentType, long Size, string Sha256, string Visibility, string UploadedBy, string UploadedSide,
     DateTimeOffset UploadedAt);
@@ -21,17 +23,17 @@ public static class AttachmentsApi
     public static void MapAttachmentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/tickets/{ticketId:guid}/attachments").RequireAuthorization(Policies.ContractReaders);
-        api.MapPost("", Upload);
-        api.MapGet("", List);
-        api.MapGet("/{attachmentId:guid}", Download);
+        api.MapPost("", UploadAsync);
+        api.MapGet("", ListAsync);
+        api.MapGet("/{attachmentId:guid}", DownloadAsync);
     }
 
     /// <summary>
-    /// The upload is read, typed and hashed before the ticket is locked: a slow upload holds no lock and no connection.
-    /// A closed ticket takes no new file (reopen it, or open a new one); auditors only read.
+    /// Attaches a file to the ticket. The upload is read, typed and hashed before the ticket is locked: a slow upload
+    /// holds no lock and no connection. A closed ticket takes no new file (reopen it, or open a new one); auditors only read.
     /// </summary>
-    public static async Task<IResult> Upload(
-        Guid ticketId, HttpRequest request, Database database, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<AttachmentView>, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadAsync(
+        Guid ticketId, HttpRequest request, [AsParameters] TicketServices services, CancellationToken cancellationToken)
     {
         var (document, problem) = await Uploads.ReadDocumentAsync(request, cancellationToken);
         if (problem is not null)
@@ -39,31 +41,33 @@ public static class AttachmentsApi
             return problem;
         }
 
+        var user = services.User;
+
         var visibility = (await request.ReadFormAsync(cancellationToken))[VisibilityField].ToString();
         visibility = string.IsNullOrEmpty(visibility) ? "public" : visibility;
         if (visibility is not ("public" or "internal"))
         {
-            return TicketAccess.Invalid(VisibilityField, "The visibility is public or internal.");
+            return Problems.Invalid(VisibilityField, TicketMessages.VisibilityUnknown);
         }
 
         if (visibility == "internal" && !TicketAccess.IsDesk(user))
         {
-            return TicketAccess.Invalid(VisibilityField, "Only the provider's desk attaches internal files.");
+            return Problems.Invalid(VisibilityField, TicketMessages.InternalAttachmentDeskOnly);
         }
 
-        return await TicketAccess.ChangeAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+        return await TicketAccess.ChangeAsync<Results<Created<AttachmentView>, NotFound, ForbidHttpResult, ProblemHttpResult>>(services, ticketId, async (unitOfWork, ticket) =>
         {
-            if (user.IsInRole(Roles.Auditor) && !TicketAccess.MayOpen(user))
+            if (TicketAccess.OnlyReads(user))
             {
                 return TypedResults.Forbid();
             }
 
             if (ticket.Status == Statuses.Closed)
             {
-                return Problems.Conflict("The ticket is closed: reopen it or open a new one to attach files.");
+                return Problems.Conflict(TicketMessages.ClosedToAttachments);
             }
 
-            var now = TicketAccess.Now(clock);
+            var now = services.Now;
             var actor = TicketAccess.Actor(user);
             var attachment = new AttachmentView(
                 Guid.CreateVersion7(now), document!.FileName, document.ContentType, document.Size, document.Sha256, visibility, actor.Name, actor.Side, now);
@@ -85,12 +89,12 @@ public static class AttachmentsApi
             await TicketStore.AddHistoryAsync(
                 unitOfWork, ticket, actor, now, "attachment", null, attachment.FileName, note: visibility, @internal: visibility == "internal");
             return TypedResults.Created($"/tickets/{ticketId}/attachments/{attachment.Id}", attachment);
-        });
+        }, () => TypedResults.NotFound(), cancellationToken);
     }
 
-    /// <summary>The ticket's attachments, oldest first, without their content; the client never sees internal ones.</summary>
-    public static Task<IResult> List(Guid ticketId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
-        TicketAccess.ReadAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+    /// <summary>Lists the ticket's attachments, oldest first, without their content; the client never sees internal ones.</summary>
+    public static Task<Results<Ok<AttachmentView[]>, NotFound>> ListAsync(Guid ticketId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
+        TicketAccess.ReadAsync<Results<Ok<AttachmentView[]>, NotFound>>(database, user, ticketId, async (unitOfWork, ticket) =>
             TypedResults.Ok((await unitOfWork.QueryAsync<AttachmentView>(
                 """
                 SELECT attachment_id AS id, file_name, content_type, size, sha256, visibility, uploaded_by, uploaded_side, uploaded_at
@@ -98,11 +102,12 @@ public static class AttachmentsApi
                 WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR visibility = 'public')
                 ORDER BY uploaded_at, seq
                 """,
-                new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) })).ToArray()));
+                new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) })).ToArray()), () => TypedResults.NotFound(), cancellationToken);
 
-    /// <summary>The file as uploaded, with the type detected at upload and a safe attachment name; 404 for an internal file asked by the client.</summary>
-    public static Task<IResult> Download(Guid ticketId, Guid attachmentId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
-        TicketAccess.ReadAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+    /// <summary>Downloads the file as uploaded, with the type detected at upload and a safe attachment name; 404 for an internal file asked by the client.</summary>
+    public static Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
+        Guid ticketId, Guid attachmentId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
+        TicketAccess.ReadAsync<Results<FileContentHttpResult, NotFound>>(database, user, ticketId, async (unitOfWork, ticket) =>
         {
             var file = await unitOfWork.QuerySingleOrDefaultAsync<(string FileName, string ContentType, byte[] Content)>(
                 """
@@ -111,5 +116,5 @@ public static class AttachmentsApi
                 """,
                 new { ticket.TenantId, ticket.TicketId, attachmentId, desk = TicketAccess.IsDesk(user) });
             return file.Content is null ? TypedResults.NotFound() : Uploads.Download(file.Content, file.ContentType, file.FileName);
-        });
+        }, () => TypedResults.NotFound(), cancellationToken);
 }

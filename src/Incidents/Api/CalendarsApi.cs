@@ -1,5 +1,6 @@
-using Infogerance.ServiceLevels;
 using Infogerance.ServiceDefaults;
+using Infogerance.ServiceLevels;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Incidents.Api;
@@ -11,22 +12,28 @@ public static class CalendarsApi
     private const int FirstYear = 1990;
     private const int LastYear = 2100;
 
-    public static void MapCalendarsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/calendars/holidays", Holidays).RequireAuthorization();
+    public static void MapCalendarsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/calendars").RequireAuthorization();
+        api.MapGet("/holidays", Holidays);
+    }
 
+    /// <summary>Lists the public holidays a holiday pack closes in one year, by date.</summary>
     public static Results<Ok<Holiday[]>, ProblemHttpResult> Holidays(string? pack, int? year)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (!HolidayPacks.IsKnown(pack))
         {
-            errors["pack"] = [$"One of: {string.Join(", ", HolidayPacks.All)}."];
+            var packs = string.Join(", ", HolidayPacks.All);
+            errors.Add("pack", new Message("holidays.pack.unknown", $"One of: {packs}.", $"L'un de : {packs}.").With("packs", packs));
         }
 
         if (year is not (>= FirstYear and <= LastYear))
         {
-            errors["year"] = [$"A year from {FirstYear} to {LastYear}."];
+            errors.Add("year", new Message("holidays.year.range", $"A year from {FirstYear} to {LastYear}.", $"Une année de {FirstYear} à {LastYear}.")
+                .With("min", FirstYear).With("max", LastYear));
         }
 
-        return errors.Count > 0 ? Problems.Invalid(errors) : TypedResults.Ok(HolidayPacks.For(pack!, year!.Value).ToArray());
+        return errors.IsEmpty ? TypedResults.Ok(HolidayPacks.For(pack!, year!.Value).ToArray()) : Problems.Invalid(errors);
     }
 }

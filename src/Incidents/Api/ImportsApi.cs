@@ -1,15 +1,20 @@
 using System.Diagnostics;
 using Infogerance.Data;
+using Infogerance.Documents;
 using Infogerance.Incidents.Data;
 using Infogerance.Incidents.Domain;
+using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
 namespace Infogerance.Incidents.Api;
 
+/// <summary>A ticket the import created: its number here and its reference at the outgoing provider.</summary>
 public sealed record ImportedTicketView(Guid Id, long Number, string ExternalReference);
 
+/// <summary>How many tickets the import created, and which.</summary>
 public sealed record TicketImportResult(int Imported, IReadOnlyList<ImportedTicketView> Tickets);
 
 /// <summary>
@@ -25,26 +30,30 @@ public static class ImportsApi
         public DateTimeZone Zone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone ?? "") ?? DateTimeZone.Utc;
     }
 
-    public static void MapImportsApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/contracts/{contractId:guid}/imports", Import).RequireAuthorization(Policies.ClientManagers);
-
-    public static async Task<IResult> Import(
-        Guid contractId, HttpRequest request, Database database, CurrentUser user, TicketSla sla, ContractTermsStore terms, TimeProvider clock,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static void MapImportsApi(this IEndpointRouteBuilder app)
     {
+        var api = app.MapGroup("/contracts/{contractId:guid}/imports").RequireAuthorization(Policies.ClientManagers);
+        api.MapPost("", ImportAsync);
+    }
+
+    /// <summary>Imports the outgoing provider's ticket history into the contract: every ticket of the file, or none.</summary>
+    public static async Task<Results<Created<TicketImportResult>, NotFound, ForbidHttpResult, ProblemHttpResult>> ImportAsync(
+        Guid contractId, HttpRequest request, [AsParameters] TicketServices services, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (database, user, sla, terms, _) = services;
         if (user.OrganisationKind != OrganisationKind.Client)
         {
             return TypedResults.Forbid();
         }
 
-        var now = TicketAccess.Now(clock);
+        var now = services.Now;
 
         // What the file is checked against, read before the upload so that nobody learns whether a contract exists from
         // the answer to a bad file; no connection is held while the upload comes in.
         TicketHistoryContext context;
         await using (var unitOfWork = await database.BeginAsync(user, cancellationToken))
         {
-            if (await ContractTermsStore.ContractAsync(unitOfWork, contractId) is null)
+            if (await ContractReplica.ContractAsync(unitOfWork, contractId) is null)
             {
                 return TypedResults.NotFound();
             }
@@ -59,7 +68,7 @@ public static class ImportsApi
             context = new TicketHistoryContext(now, earliest, first.Zone, sla.Settings.ReopenWindow, sla.Settings.AutoCloseAfter);
         }
 
-        var (file, problem) = await ReadFileAsync(request, cancellationToken);
+        var (file, problem) = await Uploads.ReadFileAsync(request, MaxBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -85,7 +94,7 @@ public static class ImportsApi
         {
             // Imports into one contract one after the other: the references checked below stay free until commit.
             await unitOfWork.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key = $"ticket-import:{contractId}" });
-            if (await ContractTermsStore.ContractAsync(unitOfWork, contractId) is not { } contract)
+            if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
             {
                 return TypedResults.NotFound();
             }
@@ -143,7 +152,7 @@ public static class ImportsApi
     }
 
     /// <summary>409 when the contract takes no tickets: not signed yet (no terms here), or closed.</summary>
-    private static async Task<IResult?> StateAsync(UnitOfWork unitOfWork, Guid contractId)
+    private static async Task<ProblemHttpResult?> StateAsync(UnitOfWork unitOfWork, Guid contractId)
     {
         var state = await unitOfWork.QuerySingleOrDefaultAsync<(bool Signed, bool Open)>(
             """
@@ -151,8 +160,8 @@ public static class ImportsApi
                    EXISTS (SELECT FROM contract_parties WHERE contract_id = @contractId AND is_open)
             """,
             new { contractId });
-        return !state.Signed ? Problems.Conflict("The contract is not signed yet: its tickets are imported once its terms are in force.")
-            : !state.Open ? Problems.Conflict("The contract is closed: no tickets are imported into it.")
+        return !state.Signed ? Problems.Conflict(TicketImportMessages.NotSigned)
+            : !state.Open ? Problems.Conflict(TicketImportMessages.Closed)
             : null;
     }
 
@@ -165,7 +174,7 @@ public static class ImportsApi
             new { contractId })];
 
     /// <summary>
-    /// The version in force when a ticket was opened, as <see cref="ContractTermsStore.VersionInForceAsync"/> reads it (the
+    /// The version in force when a ticket was opened, as <see cref="ContractReplica.VersionInForceAsync"/> reads it (the
     /// latest whose effective day, in its calendar's zone, has come; else the first), without a query per ticket.
     /// </summary>
     private static int VersionAt(IReadOnlyList<VersionDay> versions, DateTimeOffset at)
@@ -193,8 +202,8 @@ public static class ImportsApi
 
     /// <summary>
     /// What <see cref="TicketSla.SyncAsync"/> with raiseEvents false stores for a ticket that has no clock yet, for every
-    /// ticket before anything is written: SyncAsync reads and writes six times per ticket (a minute for 5,000 tickets on a
-    /// loaded machine), this is one statement for all. The same <see cref="TicketClocks.Evaluate"/> from the same facts, and
+    /// ticket before anything is written: SyncAsync reads and writes six times per ticket, this is one statement for all
+    /// tickets. The same <see cref="TicketClocks.Evaluate"/> from the same facts, and
     /// the same bookkeeping: what fell due by now is recorded as raised (a breach marks every warning), a stopped clock is
     /// completed once, the queue's due time is the earliest clock counting, and the next timer is the next warning or
     /// breach not yet due, or the end of a resolved ticket's quiet period. The end-to-end test checks that SyncAsync from
@@ -362,31 +371,5 @@ public static class ImportsApi
             new { contract.TenantId, ids = timers.Select(t => t.Id).ToArray(), dueAt = timers.Select(t => t.Clocks.NextTimerAt!.Value.UtcDateTime).ToArray() });
 
         return [.. tickets.Select(t => new ImportedTicketView(t.Id, numbers[t.Id], t.Replayed.Ticket.Reference))];
-    }
-
-    /// <summary>The multipart field <c>file</c> (as the Contracts service reads its uploads), or the answer to a request that carries none.</summary>
-    private static async Task<(IFormFile? File, ProblemHttpResult? Problem)> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        IFormFile? file = null;
-        if (request.HasFormContentType)
-        {
-            try
-            {
-                file = (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
-            }
-            catch (Exception exception) when (exception is InvalidDataException or IOException)
-            {
-                return (null, TicketAccess.Invalid("file", "The upload could not be read: send one multipart form field named \"file\"."));
-            }
-        }
-
-        if (file is null || file.Length == 0)
-        {
-            return (null, TicketAccess.Invalid("file", "Send the file as a multipart form field named \"file\" (.csv or .json)."));
-        }
-
-        return file.Length > MaxBytes
-            ? (null, TicketAccess.Invalid("file", $"The file is larger than {MaxBytes / (1024 * 1024)} MB: split it."))
-            : (file, null);
     }
 }

@@ -3,7 +3,10 @@ using Infogerance.Data;
 using Infogerance.Incidents.Data;
 using Infogerance.Incidents.Domain;
 using Infogerance.IntegrationEvents;
+using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
 namespace Infogerance.Incidents.Api;
@@ -28,10 +31,10 @@ public static class OutagesApi
     public static void MapOutagesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("").RequireAuthorization(Policies.ContractReaders);
-        api.MapPost("/tickets/{ticketId:guid}/outages", Record);
-        api.MapPut("/outages/{outageId:guid}", Change);
-        api.MapGet("/contracts/{contractId:guid}/outages", List);
-        api.MapGet("/contracts/{contractId:guid}/availability", AvailabilityOf);
+        api.MapPost("/tickets/{ticketId:guid}/outages", RecordAsync);
+        api.MapPut("/outages/{outageId:guid}", ChangeAsync);
+        api.MapGet("/contracts/{contractId:guid}/outages", ListAsync);
+        api.MapGet("/contracts/{contractId:guid}/availability", AvailabilityOfAsync);
     }
 
     /// <summary>The provider's desk, and the client's managers (company admin, contract manager), record and correct outages.</summary>
@@ -45,17 +48,19 @@ public static class OutagesApi
     /// </summary>
     public static bool MayRead(CurrentUser user) => TicketAccess.OnlyRequestedBy(user) is null;
 
-    public static Task<IResult> Record(
-        Guid ticketId, OutageRequest request, Database database, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Records an outage of a service on a major incident (ongoing while it has no end).</summary>
+    public static async Task<Results<Created<OutageView>, NotFound, ForbidHttpResult, ProblemHttpResult>> RecordAsync(
+        Guid ticketId, OutageRequest request, [AsParameters] TicketServices services, CancellationToken cancellationToken)
     {
-        var now = TicketAccess.Now(clock);
+        var now = services.Now;
+        var user = services.User;
         var errors = Check(request, now);
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
-            return Task.FromResult<IResult>(Problems.Invalid(errors));
+            return Problems.Invalid(errors);
         }
 
-        return TicketAccess.ChangeAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+        return await TicketAccess.ChangeAsync<Results<Created<OutageView>, NotFound, ForbidHttpResult, ProblemHttpResult>>(services, ticketId, async (unitOfWork, ticket) =>
         {
             if (!MayRecord(user))
             {
@@ -64,7 +69,7 @@ public static class OutagesApi
 
             if (ticket.Kind != TicketKinds.Incident)
             {
-                return Problems.Conflict("Outages are recorded on incidents, not on service requests.");
+                return Problems.Conflict(OutageMessages.OnIncidentsOnly);
             }
 
             var outage = new OutageRow(
@@ -74,26 +79,28 @@ public static class OutagesApi
             await TicketStore.AddHistoryAsync(unitOfWork, ticket, TicketAccess.Actor(user), now, "outage", null, Describe(outage));
             await RecordedAsync(unitOfWork, user, "outage.recorded", null, outage, now);
             return TypedResults.Created($"/outages/{outage.Id}", View(outage));
-        });
+        }, () => TypedResults.NotFound(), cancellationToken);
     }
 
     /// <summary>Ends an outage or corrects it (service, start, end — the whole outage is sent): each change is a new revision.</summary>
-    public static async Task<IResult> Change(
+    public static async Task<Results<Ok<OutageView>, NotFound, ForbidHttpResult, ProblemHttpResult>> ChangeAsync(
         Guid outageId, OutageRequest request, Database database, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var now = TicketAccess.Now(clock);
+        var now = Instants.NowToTheSecond(clock);
         var errors = Check(request, now);
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
         }
 
-        await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
-        if (await OutageStore.LoadAsync(unitOfWork, outageId, forUpdate: true) is not { } before)
-        {
-            return TypedResults.NotFound();
-        }
+        return await database.ChangeAsync<OutageRow, Results<Ok<OutageView>, NotFound, ForbidHttpResult, ProblemHttpResult>>(
+            user, unitOfWork => OutageStore.LoadAsync(unitOfWork, outageId, forUpdate: true),
+            (unitOfWork, before) => ApplyChangeAsync(unitOfWork, before, request, user, now), () => TypedResults.NotFound(), cancellationToken);
+    }
 
+    private static async Task<Results<Ok<OutageView>, NotFound, ForbidHttpResult, ProblemHttpResult>> ApplyChangeAsync(
+        UnitOfWork unitOfWork, OutageRow before, OutageRequest request, CurrentUser user, DateTimeOffset now)
+    {
         if (!MayRecord(user))
         {
             return TypedResults.Forbid();
@@ -118,32 +125,28 @@ public static class OutagesApi
         }
 
         await RecordedAsync(unitOfWork, user, before.EndedAt is null && after.EndedAt is not null ? "outage.ended" : "outage.changed", before, after, now);
-        await unitOfWork.CommitAsync();
         return TypedResults.Ok(View(after));
     }
 
-    /// <summary>The contract's outages covering some of the month (by default the current one in the contract's zone), by start.</summary>
-    public static Task<IResult> List(
-        Guid contractId, string? month, Database database, CurrentUser user, ContractTermsStore terms, TimeProvider clock,
-        CancellationToken cancellationToken) =>
-        InMonthAsync(contractId, month, database, user, terms, clock, cancellationToken, (period, outages, bands, now) =>
-            TypedResults.Ok(outages.Where(outage => Domain.Availability.Overlaps(outage.Outage, period, now)).Select(View).ToArray()));
+    /// <summary>Lists the contract's outages covering some of the month (by default the current one in the contract's zone), by start.</summary>
+    public static Task<Results<Ok<OutageView[]>, NotFound, ForbidHttpResult, ProblemHttpResult>> ListAsync(
+        Guid contractId, string? month, [AsParameters] TicketServices services, CancellationToken cancellationToken) =>
+        InMonthAsync<OutageView[]>(contractId, month, services, cancellationToken, (period, outages, bands, now) =>
+            [.. outages.Where(outage => Domain.Availability.Overlaps(outage.Outage, period, now)).Select(View)]);
 
     /// <summary>
-    /// Each service's availability over the month: 24×7 time of the month in the calendar's zone, overlapping outages
+    /// Computes each service's availability over the month: 24×7 time of the month in the calendar's zone, overlapping outages
     /// counted once, an open outage up to now; the band of the contract's penalty rules it falls in.
     /// </summary>
-    public static Task<IResult> AvailabilityOf(
-        Guid contractId, string? month, Database database, CurrentUser user, ContractTermsStore terms, TimeProvider clock,
-        CancellationToken cancellationToken) =>
-        InMonthAsync(contractId, month, database, user, terms, clock, cancellationToken, (period, outages, bands, now) =>
+    public static Task<Results<Ok<ServiceAvailabilityView[]>, NotFound, ForbidHttpResult, ProblemHttpResult>> AvailabilityOfAsync(
+        Guid contractId, string? month, [AsParameters] TicketServices services, CancellationToken cancellationToken) =>
+        InMonthAsync<ServiceAvailabilityView[]>(contractId, month, services, cancellationToken, (period, outages, bands, now) =>
         {
             var rows = outages.ToDictionary(outage => outage.Id);
-            return TypedResults.Ok(Domain.Availability.Of(outages.Select(outage => outage.Outage), period, now, bands)
+            return [.. Domain.Availability.Of(outages.Select(outage => outage.Outage), period, now, bands)
                 .Select(service => new ServiceAvailabilityView(
                     service.Service, service.OutageSeconds, service.PeriodSeconds, service.AvailabilityPercent, service.Penalty,
-                    [.. service.Outages.Select(outage => View(rows[outage.Id]))]))
-                .ToArray());
+                    [.. service.Outages.Select(outage => View(rows[outage.Id]))]))];
         });
 
     /// <summary>
@@ -151,17 +154,17 @@ public static class OutagesApi
     /// visible (404), the caller's role (403). The month is cut in the zone of the terms in force when it starts, and
     /// their availability bands apply (for a month before the contract, its first version's).
     /// </summary>
-    private static async Task<IResult> InMonthAsync(
-        Guid contractId, string? month, Database database, CurrentUser user, ContractTermsStore terms, TimeProvider clock,
-        CancellationToken cancellationToken, Func<MonthPeriod, IReadOnlyList<OutageRow>, IReadOnlyList<AvailabilityBand>, DateTimeOffset, IResult> answer)
+    private static async Task<Results<Ok<T>, NotFound, ForbidHttpResult, ProblemHttpResult>> InMonthAsync<T>(
+        Guid contractId, string? month, TicketServices services, CancellationToken cancellationToken,
+        Func<MonthPeriod, IReadOnlyList<OutageRow>, IReadOnlyList<AvailabilityBand>, DateTimeOffset, T> answer)
     {
+        var (database, user, _, terms, clock) = services;
         YearMonth? wanted = null;
         if (month is not null)
         {
             if (!Domain.Availability.TryParseMonth(month, out var parsed))
             {
-                return TicketAccess.Invalid("month",
-                    $"A month as yyyy-MM, from {Domain.Availability.FirstYear} to {Domain.Availability.LastYear} (e.g. 2025-03).");
+                return Problems.Invalid("month", OutageMessages.MonthFormat);
             }
 
             wanted = parsed;
@@ -169,7 +172,7 @@ public static class OutagesApi
 
         var now = clock.GetUtcNow();
         await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
-        if (await ContractTermsStore.ContractAsync(unitOfWork, contractId) is not { } contract)
+        if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
         {
             return TypedResults.NotFound();
         }
@@ -182,14 +185,14 @@ public static class OutagesApi
         var (period, version) = await MonthOfContractAsync(unitOfWork, terms, contractId, wanted, now);
         var bands = version is { } number ? await OutageStore.AvailabilityBandsAsync(unitOfWork, contractId, number) : [];
         var outages = (await OutageStore.InMonthAsync(unitOfWork, contract.TenantId, contractId, period)).ToList();
-        return answer(period, outages, bands, now);
+        return TypedResults.Ok(answer(period, outages, bands, now));
     }
 
     private static async Task<(MonthPeriod Period, int? Version)> MonthOfContractAsync(
-        UnitOfWork unitOfWork, ContractTermsStore terms, Guid contractId, YearMonth? wanted, DateTimeOffset now)
+        UnitOfWork unitOfWork, ContractReplica terms, Guid contractId, YearMonth? wanted, DateTimeOffset now)
     {
         // Terms not replicated yet (events arrive in any order): UTC months and no bands until they are.
-        if (await ContractTermsStore.VersionInForceAsync(unitOfWork, contractId, now) is not { } current)
+        if (await ContractReplica.VersionInForceAsync(unitOfWork, contractId, now) is not { } current)
         {
             var utc = wanted ?? Domain.Availability.MonthOf(DateTimeZone.Utc, now);
             return (Domain.Availability.MonthIn(DateTimeZone.Utc, utc), null);
@@ -198,7 +201,7 @@ public static class OutagesApi
         var zone = (await terms.TermsAsync(unitOfWork, contractId, current)).Calendar.Zone;
         var month = wanted ?? Domain.Availability.MonthOf(zone, now);
         var period = Domain.Availability.MonthIn(zone, month);
-        var version = await ContractTermsStore.VersionInForceAsync(unitOfWork, contractId, period.Start) ?? current;
+        var version = await ContractReplica.VersionInForceAsync(unitOfWork, contractId, period.Start) ?? current;
         if (version != current)
         {
             var then = (await terms.TermsAsync(unitOfWork, contractId, version)).Calendar.Zone;
@@ -209,24 +212,23 @@ public static class OutagesApi
     }
 
     /// <summary>What is wrong with an outage as sent, each field named; instants are compared to the second.</summary>
-    public static Dictionary<string, string[]> Check(OutageRequest request, DateTimeOffset now)
+    public static FieldErrors Check(OutageRequest request, DateTimeOffset now)
     {
-        var errors = new Dictionary<string, string[]>();
-        TicketsApi.CheckText(errors, "service", request.Service, Domain.Availability.MaxServiceLength, required: true,
-            missing: "Name the service that was down.");
+        var errors = new FieldErrors();
+        TextRules.Check(errors, "service", request.Service, Domain.Availability.MaxServiceLength, required: true, missing: OutageMessages.ServiceRequired);
         var first = new DateTimeOffset(Domain.Availability.FirstYear, 1, 1, 0, 0, 0, TimeSpan.Zero);
         DateTimeOffset? started = null;
         if (request.StartedAt is not { } startedAt)
         {
-            errors["startedAt"] = ["Say when the outage started."];
+            errors.Add("startedAt", OutageMessages.StartRequired);
         }
         else if (Second(startedAt) > now)
         {
-            errors["startedAt"] = ["The start cannot be in the future."];
+            errors.Add("startedAt", OutageMessages.StartInFuture);
         }
         else if (startedAt < first)
         {
-            errors["startedAt"] = [$"The start is from {Domain.Availability.FirstYear} on."];
+            errors.Add("startedAt", OutageMessages.StartTooEarly);
         }
         else
         {
@@ -237,11 +239,11 @@ public static class OutagesApi
         {
             if (Second(endedAt) > now)
             {
-                errors["endedAt"] = ["The end cannot be in the future: leave it empty while the outage lasts."];
+                errors.Add("endedAt", OutageMessages.EndInFuture);
             }
             else if (started is { } start && Second(endedAt) <= start)
             {
-                errors["endedAt"] = ["The end is after the start (at least one second)."];
+                errors.Add("endedAt", OutageMessages.EndBeforeStart);
             }
         }
 
@@ -253,11 +255,7 @@ public static class OutagesApi
         outage.RecordedAt);
 
     /// <summary>Whole seconds, as availability counts, in UTC.</summary>
-    private static DateTimeOffset Second(DateTimeOffset instant)
-    {
-        var utc = instant.ToUniversalTime();
-        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
-    }
+    private static DateTimeOffset Second(DateTimeOffset instant) => Instants.ToTheSecond(instant.ToUniversalTime());
 
     private static string Describe(OutageRow outage) =>
         string.Create(CultureInfo.InvariantCulture, $"{outage.Service}: {outage.StartedAt:yyyy-MM-ddTHH:mm:ssZ} – {(outage.EndedAt is { } end ? end.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "ongoing")}");

@@ -1,8 +1,8 @@
-using Infogerance.Validation;
 using System.Globalization;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
 using Infogerance.ServiceLevels;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 
@@ -54,9 +54,13 @@ public static class SlaPreviewApi
 
     private static readonly IReadOnlyList<int> DefaultThresholds = [50, 75];
 
-    public static void MapSlaPreviewApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/sla/preview", Preview).RequireAuthorization();
+    public static void MapSlaPreviewApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/sla").RequireAuthorization();
+        api.MapPost("/preview", Preview);
+    }
 
+    /// <summary>Computes one SLA clock on a calendar as a contract writes it: its due time, warnings and state at its stop.</summary>
     public static Results<Ok<SlaPreviewResponse>, ProblemHttpResult> Preview(SlaPreviewRequest request)
     {
         var errors = new FieldErrors();
@@ -64,17 +68,17 @@ public static class SlaPreviewApi
         ServiceLevelRules.CheckDuration("target", ("target", "l'objectif"), request.Target, errors);
         var thresholds = request.WarningThresholds ?? DefaultThresholds;
         ServiceLevelRules.CheckWarningThresholds("warningThresholds", thresholds, errors);
-        CheckInstant("startedAt", "start", request.StartedAt, required: true, errors);
-        CheckInstant("stoppedAt", "stop", request.StoppedAt, required: false, errors);
+        CheckInstant("startedAt", Start, request.StartedAt, required: true, errors);
+        CheckInstant("stoppedAt", Stop, request.StoppedAt, required: false, errors);
         if (request.StartedAt is { } start && request.StoppedAt is { } stop && stop < start)
         {
-            errors.Add("stoppedAt", "The clock cannot stop before it starts.");
+            errors.Add("stoppedAt", new Message("slaPreview.stop.beforeStart", "The clock cannot stop before it starts.", "Le décompte ne peut pas s'arrêter avant d'avoir commencé."));
         }
 
         var pauses = CheckPauses(request.Pauses ?? [], errors);
-        if (errors.MessageCount > 0)
+        if (!errors.IsEmpty)
         {
-            return Problems.Invalid(errors.ToDictionary());
+            return Problems.Invalid(errors);
         }
 
         // Validation guarantees the constructor accepts the calendar and the clock its arguments.
@@ -84,10 +88,10 @@ public static class SlaPreviewApi
         {
             clock = SlaClock.Compute(calendar, request.Target!, request.StartedAt!.Value, pauses, request.StoppedAt, thresholds);
         }
-        catch (InvalidOperationException e)
+        catch (EndlessCountException e)
         {
             // A count that runs into years without opening time (closed days over several years): the calendar's fault.
-            return Problems.Invalid(new Dictionary<string, string[]> { ["calendar"] = [e.Message] });
+            return Problems.Invalid("calendar", e.Reason);
         }
 
         return TypedResults.Ok(new SlaPreviewResponse(
@@ -99,27 +103,43 @@ public static class SlaPreviewApi
             clock.Breached));
     }
 
-    private static void CheckInstant(string field, string what, DateTimeOffset? instant, bool required, FieldErrors errors)
+    /// <summary>What an instant of the request is, in each language (« le début » …).</summary>
+    private sealed record InstantName(string English, string French);
+
+    private static readonly InstantName Start = new("start", "le début");
+    private static readonly InstantName Stop = new("stop", "l'arrêt");
+    private static readonly InstantName PauseStart = new("start of the pause", "le début de la pause");
+    private static readonly InstantName PauseEnd = new("end of the pause", "la fin de la pause");
+
+    private static void CheckInstant(string field, InstantName what, DateTimeOffset? instant, bool required, FieldErrors errors)
     {
         if (instant is not { } at)
         {
             if (required)
             {
-                errors.Add(field, $"The {what} is required, as an ISO 8601 date and time with its offset.");
+                errors.Add(field, new Message(
+                    "slaPreview.instant.required", $"The {what.English} is required, as an ISO 8601 date and time with its offset.",
+                    $"Indiquez {what.French}, en date et heure ISO 8601 avec son décalage horaire."));
             }
         }
         else if (at < Earliest || at >= Latest)
         {
-            errors.Add(field, $"The {what} must fall between {Earliest.Year} and {Latest.Year - 1}.");
+            errors.Add(field, new Message(
+                "slaPreview.instant.range", $"The {what.English} must fall between {Earliest.Year} and {Latest.Year - 1}.",
+                $"{Capitalised(what.French)} doit tomber entre {Earliest.Year} et {Latest.Year - 1}.").With("min", Earliest.Year).With("max", Latest.Year - 1));
         }
     }
+
+    private static string Capitalised(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
 
     private static List<(DateTimeOffset From, DateTimeOffset To)> CheckPauses(IReadOnlyList<SlaPreviewPause?> pauses, FieldErrors errors)
     {
         var valid = new List<(DateTimeOffset From, DateTimeOffset To)>(Math.Min(pauses.Count, MaxPauses));
         if (pauses.Count > MaxPauses)
         {
-            errors.Add("pauses", $"Give at most {MaxPauses.ToString("N0", CultureInfo.InvariantCulture)} pauses.");
+            errors.Add("pauses", new Message(
+                "slaPreview.pauses.tooMany", $"Give at most {MaxPauses.ToString("N0", CultureInfo.InvariantCulture)} pauses.",
+                $"Indiquez au plus {MaxPauses.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} pauses.").With("max", MaxPauses));
             return valid;
         }
 
@@ -128,13 +148,13 @@ public static class SlaPreviewApi
             var path = $"pauses[{i}]";
             if (pauses[i] is not { } pause)
             {
-                errors.Add(path, "The pause is missing.");
+                errors.Add(path, new Message("slaPreview.pause.missing", "The pause is missing.", "La pause est manquante."));
                 continue;
             }
 
             var count = errors.MessageCount;
-            CheckInstant($"{path}.from", "start of the pause", pause.From, required: true, errors);
-            CheckInstant($"{path}.to", "end of the pause", pause.To, required: true, errors);
+            CheckInstant($"{path}.from", PauseStart, pause.From, required: true, errors);
+            CheckInstant($"{path}.to", PauseEnd, pause.To, required: true, errors);
             if (errors.MessageCount > count)
             {
                 continue;
@@ -142,7 +162,7 @@ public static class SlaPreviewApi
 
             if (pause.To < pause.From)
             {
-                errors.Add($"{path}.to", "The pause cannot end before it starts.");
+                errors.Add($"{path}.to", new Message("slaPreview.pause.order", "The pause cannot end before it starts.", "La pause ne peut pas finir avant de commencer."));
                 continue;
             }
 

@@ -1,26 +1,33 @@
 using Infogerance.Data;
 using Infogerance.Incidents.Data;
 using Infogerance.Incidents.Domain;
+using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
 
 namespace Infogerance.Incidents.Api;
 
+/// <summary>A person as a ticket names them; <see cref="Side"/> is client, provider or system.</summary>
 public sealed record PersonView(Guid? Id, string Name, string? Side = null);
 
+/// <summary>A warning threshold of a clock and when it falls (or fell) due.</summary>
 public sealed record WarningView(int Percent, DateTimeOffset At);
 
+/// <summary>One SLA clock (respond or resolve) as of now: its due time, business seconds counted and state.</summary>
 public sealed record ClockView(
     string Clock, DateTimeOffset DueAt, long TargetBusinessSeconds, long ElapsedBusinessSeconds, int PercentUsed, bool Running, bool Paused,
     bool Breached, DateTimeOffset? StoppedAt, IReadOnlyList<WarningView> Warnings);
 
+/// <summary>The inventory item a ticket is about, as its contract's inventory names it.</summary>
 public sealed record InventoryItemView(Guid Id, string Type, string Name, string Criticality);
 
+/// <summary>The requester's rating of the resolution.</summary>
 public sealed record SatisfactionView(int Score, string? Comment, DateTimeOffset RatedAt);
 
 /// <summary>What the caller may do next: the statuses it may move the ticket to, and the other actions.</summary>
 public sealed record TicketActions(
     IReadOnlyList<string> Statuses, bool Assign, bool Escalate, bool ChangePriority, bool CommentInternally, bool Rate, bool RecordOutage);
 
+/// <summary>A ticket with its clocks, and what the caller may do with it next.</summary>
 public sealed record TicketDetail(
     Guid Id, long Number, Guid TenantId, Guid ContractId, string ContractReference, int ContractVersion, string Kind, string Title,
     string Description, string Impact, string Urgency, string Priority, string? PriorityReason, int Level, string Status,
@@ -29,6 +36,7 @@ public sealed record TicketDetail(
     DateTimeOffset? ResolvedAt, string? Resolution, DateTimeOffset? ClosedAt, int ReopenCount, bool Breached,
     SatisfactionView? Satisfaction, IReadOnlyList<ClockView> Clocks, TicketActions Can, string CalendarTimeZone);
 
+/// <summary>A ticket as lists show it.</summary>
 public sealed record TicketSummary(
     Guid Id, long Number, Guid TenantId, Guid ContractId, string ContractReference, string Kind, string Title, string Priority, int Level,
     string Status, string? PendingSide, string RequesterName, string? AssigneeName, string? Team, DateTimeOffset CreatedAt,
@@ -37,7 +45,7 @@ public sealed record TicketSummary(
 public static class TicketViews
 {
     public static async Task<TicketDetail> DetailAsync(
-        UnitOfWork unitOfWork, TicketRow ticket, IReadOnlyList<ClockState> clocks, ContractTermsStore terms, CurrentUser user, TicketSettings settings,
+        UnitOfWork unitOfWork, TicketRow ticket, IReadOnlyList<ClockState> clocks, ContractReplica terms, CurrentUser user, TicketSettings settings,
         DateTimeOffset now)
     {
         var service = await terms.TermsAsync(unitOfWork, ticket.ContractId, ticket.ContractVersion);
@@ -67,8 +75,8 @@ public static class TicketViews
 
     public static TicketActions ActionsOf(TicketRow ticket, CurrentUser user, TicketSettings settings, DateTimeOffset now)
     {
-        var side = TicketAccess.SideOf(user);
-        var reader = user.IsInRole(Roles.Auditor) && !TicketAccess.MayOpen(user);
+        var side = Sides.Of(user);
+        var reader = TicketAccess.OnlyReads(user);
         var statuses = reader
             ? []
             : Statuses.All.Where(to => TicketWorkflow.MayChange(ticket.Status, to, side)

@@ -2,19 +2,28 @@ using Infogerance.Data;
 using Infogerance.Incidents.Data;
 using Infogerance.Incidents.Domain;
 using Infogerance.IntegrationEvents;
+using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Incidents.Api;
 
+using TicketChange = Results<Ok<TicketDetail>, NotFound, ForbidHttpResult, ProblemHttpResult>;
+
+/// <summary>The status to move a ticket to, with what that status needs: a reason and side for a wait, a resolution.</summary>
 public sealed record StatusRequest(string? Status, string? Reason, string? PendingSide, string? Resolution);
 
 /// <summary><see cref="ToMe"/>, or a named agent of the desk, and/or a team.</summary>
 public sealed record AssignmentRequest(bool? ToMe, Guid? AssigneeId, string? AssigneeName, string? Team);
 
+/// <summary>Why the ticket goes to level 2.</summary>
 public sealed record EscalationRequest(string? Reason);
 
+/// <summary>New impact and urgency (absent: unchanged), or a priority overriding the matrix with its reason.</summary>
 public sealed record PriorityRequest(string? Impact, string? Urgency, string? Priority, string? Reason);
 
+/// <summary>The requester's rating: a score of 1 to 5 and an optional comment.</summary>
 public sealed record SatisfactionRequest(int? Score, string? Comment);
 
 /// <summary>Working a ticket: status changes, assignment, escalation to level 2, priority, and the requester's rating.</summary>
@@ -23,95 +32,97 @@ public static class TicketWorkApi
     public static void MapTicketWorkApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/tickets/{ticketId:guid}").RequireAuthorization(Policies.ContractReaders);
-        api.MapPost("/status", ChangeStatus);
-        api.MapPost("/assignment", Assign);
-        api.MapPost("/escalation", Escalate);
-        api.MapPost("/priority", ChangePriority);
-        api.MapPost("/satisfaction", Rate);
+        api.MapPost("/status", ChangeStatusAsync);
+        api.MapPost("/assignment", AssignAsync);
+        api.MapPost("/escalation", EscalateAsync);
+        api.MapPost("/priority", ChangePriorityAsync);
+        api.MapPost("/satisfaction", RateAsync);
     }
 
-    public static Task<IResult> ChangeStatus(
-        Guid ticketId, StatusRequest request, Database database, CurrentUser user, TicketSla sla, ContractTermsStore terms, TimeProvider clock,
-        CancellationToken cancellationToken)
+    /// <summary>Moves the ticket to another status: the desk works it, the client answers a wait, closes or reopens it.</summary>
+    public static async Task<TicketChange> ChangeStatusAsync(
+        Guid ticketId, StatusRequest request, [AsParameters] TicketServices services, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (request.Status is null || !Statuses.All.Contains(request.Status))
         {
-            errors["status"] = [$"The status is one of {string.Join(", ", Statuses.All)}."];
+            errors.Add("status", TicketMessages.StatusUnknown(Statuses.All));
         }
         else if (request.Status == Statuses.PendingClient)
         {
             if (request.PendingSide is null || !PendingSides.All.Contains(request.PendingSide))
             {
-                errors["pendingSide"] = ["Say whose side the wait is on: client or thirdParty."];
+                errors.Add("pendingSide", TicketMessages.PendingSideRequired);
             }
 
-            TicketsApi.CheckText(errors, "reason", request.Reason, 1000, required: true, missing: "Say what the ticket waits for.");
+            TextRules.Check(errors, "reason", request.Reason, TicketsApi.MaxReason, required: true, missing: TicketMessages.PendingReasonRequired);
         }
         else if (request.Status == Statuses.Resolved)
         {
-            TicketsApi.CheckText(errors, "resolution", request.Resolution, TicketsApi.MaxText, required: true, missing: "Describe the resolution.");
+            TextRules.Check(errors, "resolution", request.Resolution, TicketsApi.MaxText, required: true, missing: TicketMessages.ResolutionRequired);
         }
         else
         {
-            TicketsApi.CheckText(errors, "reason", request.Reason, 1000, required: false);
+            TextRules.Check(errors, "reason", request.Reason, TicketsApi.MaxReason, required: false);
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
-            return Task.FromResult<IResult>(Problems.Invalid(errors));
+            return Problems.Invalid(errors);
         }
 
-        return TicketAccess.ChangeAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+        var user = services.User;
+        return await TicketAccess.ChangeAsync<TicketChange>(services, ticketId, async (unitOfWork, ticket) =>
         {
-            var side = TicketAccess.SideOf(user);
+            var side = Sides.Of(user);
             var to = request.Status!;
-            var now = TicketAccess.Now(clock);
+            var now = services.Now;
             var reopen = ticket.IsResolved && to == Statuses.InProgress;
-            if (!TicketWorkflow.MayChange(ticket.Status, to, side) || (user.IsInRole(Roles.Auditor) && !TicketAccess.MayOpen(user)))
+            if (!TicketWorkflow.MayChange(ticket.Status, to, side) || TicketAccess.OnlyReads(user))
             {
                 return TypedResults.Forbid();
             }
 
-            if (TicketWorkflow.Refusal(ticket.Status, to, side, ticket.ResolvedAt, now, sla.Settings.ReopenWindow) is { } refusal)
+            if (TicketWorkflow.Refusal(ticket.Status, to, side, ticket.ResolvedAt, now, services.Sla.Settings.ReopenWindow) is { } refusal)
             {
                 return Problems.Conflict(refusal);
             }
 
             if (reopen && string.IsNullOrWhiteSpace(request.Reason))
             {
-                return TicketAccess.Invalid("reason", "Say why the ticket is reopened.");
+                return Problems.Invalid("reason", TicketMessages.ReopenReasonRequired);
             }
 
             await TicketChanges.SetStatusAsync(
                 unitOfWork, ticket, to, TicketAccess.Actor(user), now, note: request.Reason?.Trim(), pendingSide: request.PendingSide,
                 pendingReason: request.Reason?.Trim(), resolution: request.Resolution?.Trim());
-            return await DetailAsync(unitOfWork, ticket, user, sla, terms, now);
-        });
+            return await DetailAsync(unitOfWork, ticket, services, now);
+        }, () => TypedResults.NotFound(), cancellationToken);
     }
 
-    public static Task<IResult> Assign(
-        Guid ticketId, AssignmentRequest request, Database database, CurrentUser user, TicketSla sla, ContractTermsStore terms, TimeProvider clock,
-        CancellationToken cancellationToken)
+    /// <summary>Assigns the ticket to the caller, to a named agent of the desk and/or to a team; a new ticket becomes assigned.</summary>
+    public static async Task<TicketChange> AssignAsync(
+        Guid ticketId, AssignmentRequest request, [AsParameters] TicketServices services, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (request.ToMe is not true && request.AssigneeId is null && string.IsNullOrWhiteSpace(request.Team))
         {
-            errors["assigneeId"] = ["Assign the ticket to yourself, to an agent or to a team."];
+            errors.Add("assigneeId", TicketMessages.AssignmentRequired);
         }
 
         if (request.AssigneeId is not null)
         {
-            TicketsApi.CheckText(errors, "assigneeName", request.AssigneeName, 200, required: true, missing: "Give the agent's name.");
+            TextRules.Check(errors, "assigneeName", request.AssigneeName, 200, required: true, missing: TicketMessages.AssigneeNameRequired);
         }
 
-        TicketsApi.CheckText(errors, "team", request.Team, 100, required: false);
-        if (errors.Count > 0)
+        TextRules.Check(errors, "team", request.Team, 100, required: false);
+        if (!errors.IsEmpty)
         {
-            return Task.FromResult<IResult>(Problems.Invalid(errors));
+            return Problems.Invalid(errors);
         }
 
-        return TicketAccess.ChangeAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+        var user = services.User;
+        return await TicketAccess.ChangeAsync<TicketChange>(services, ticketId, async (unitOfWork, ticket) =>
         {
             if (!TicketAccess.IsDesk(user))
             {
@@ -120,10 +131,10 @@ public static class TicketWorkApi
 
             if (!Statuses.IsOpen(ticket.Status))
             {
-                return Problems.Conflict($"The ticket is {ticket.Status}: it is no longer assigned.");
+                return Problems.Conflict(TicketMessages.NoLongerAssigned(ticket.Status));
             }
 
-            var now = TicketAccess.Now(clock);
+            var now = services.Now;
             var actor = TicketAccess.Actor(user);
             var (assigneeId, assigneeName) = request.ToMe is true ? (user.Id, user.Name) : (request.AssigneeId, request.AssigneeName?.Trim());
             var team = string.IsNullOrWhiteSpace(request.Team) ? ticket.Team : request.Team.Trim();
@@ -153,22 +164,23 @@ public static class TicketWorkApi
                 await TicketChanges.SetStatusAsync(unitOfWork, ticket, Statuses.Assigned, actor, now);
             }
 
-            return await DetailAsync(unitOfWork, ticket, user, sla, terms, now);
-        });
+            return await DetailAsync(unitOfWork, ticket, services, now);
+        }, () => TypedResults.NotFound(), cancellationToken);
     }
 
-    public static Task<IResult> Escalate(
-        Guid ticketId, EscalationRequest request, Database database, CurrentUser user, TicketSla sla, ContractTermsStore terms, TimeProvider clock,
-        CancellationToken cancellationToken)
+    /// <summary>Sends the ticket to level 2, saying why.</summary>
+    public static async Task<TicketChange> EscalateAsync(
+        Guid ticketId, EscalationRequest request, [AsParameters] TicketServices services, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        TicketsApi.CheckText(errors, "reason", request.Reason, 1000, required: true, missing: "Say why the ticket goes to level 2.");
-        if (errors.Count > 0)
+        var errors = new FieldErrors();
+        TextRules.Check(errors, "reason", request.Reason, TicketsApi.MaxReason, required: true, missing: TicketMessages.EscalationReasonRequired);
+        if (!errors.IsEmpty)
         {
-            return Task.FromResult<IResult>(Problems.Invalid(errors));
+            return Problems.Invalid(errors);
         }
 
-        return TicketAccess.ChangeAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+        var user = services.User;
+        return await TicketAccess.ChangeAsync<TicketChange>(services, ticketId, async (unitOfWork, ticket) =>
         {
             if (!TicketAccess.IsDesk(user))
             {
@@ -177,68 +189,67 @@ public static class TicketWorkApi
 
             if (!Statuses.IsOpen(ticket.Status) || ticket.Level == 2)
             {
-                return Problems.Conflict(ticket.Level == 2 ? "The ticket is already at level 2." : $"The ticket is {ticket.Status}.");
+                return Problems.Conflict(ticket.Level == 2 ? TicketMessages.AlreadyLevel2 : TicketMessages.NotOpen(ticket.Status));
             }
 
-            var now = TicketAccess.Now(clock);
+            var now = services.Now;
             await unitOfWork.ExecuteAsync(
                 "UPDATE tickets SET level = 2, updated_at = @now WHERE tenant_id = @TenantId AND ticket_id = @TicketId",
                 new { ticket.TenantId, ticket.TicketId, now = now.UtcDateTime });
             await TicketStore.AddHistoryAsync(unitOfWork, ticket, TicketAccess.Actor(user), now, "level", "1", "2", request.Reason!.Trim());
-            return await DetailAsync(unitOfWork, ticket, user, sla, terms, now);
-        });
+            return await DetailAsync(unitOfWork, ticket, services, now);
+        }, () => TypedResults.NotFound(), cancellationToken);
     }
 
     /// <summary>
-    /// Changes impact and urgency (the priority follows the matrix) or overrides the priority with a reason. The clocks
+    /// Changes the ticket's impact and urgency (the priority follows the matrix) or overrides the priority with a reason. The clocks
     /// keep the time spent and re-read the goal from the contract version in force when the ticket was opened.
     /// </summary>
-    public static Task<IResult> ChangePriority(
-        Guid ticketId, PriorityRequest request, Database database, CurrentUser user, TicketSla sla, ContractTermsStore terms, TimeProvider clock,
-        CancellationToken cancellationToken) =>
-        TicketAccess.ChangeAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+    public static Task<TicketChange> ChangePriorityAsync(
+        Guid ticketId, PriorityRequest request, [AsParameters] TicketServices services, CancellationToken cancellationToken) =>
+        TicketAccess.ChangeAsync<TicketChange>(services, ticketId, async (unitOfWork, ticket) =>
         {
+            var user = services.User;
             if (!TicketAccess.IsDesk(user))
             {
                 return TypedResults.Forbid();
             }
 
-            var errors = new Dictionary<string, string[]>();
+            var errors = new FieldErrors();
             var impact = request.Impact ?? ticket.Impact;
             var urgency = request.Urgency ?? ticket.Urgency;
             foreach (var (field, value) in new[] { ("impact", impact), ("urgency", urgency) })
             {
                 if (!PriorityMatrix.Levels.Contains(value))
                 {
-                    errors[field] = ["Choose high, medium or low."];
+                    errors.Add(field, TicketMessages.LevelOfMatrixUnknown);
                 }
             }
 
             if (request.Priority is not null && !PriorityMatrix.Priorities.Contains(request.Priority))
             {
-                errors["priority"] = ["The priority is P1, P2, P3 or P4."];
+                errors.Add("priority", TicketMessages.PriorityUnknown);
             }
 
-            if (errors.Count > 0)
+            if (!errors.IsEmpty)
             {
                 return Problems.Invalid(errors);
             }
 
             var matrix = PriorityMatrix.PriorityOf(impact, urgency);
             var priority = request.Priority ?? matrix;
-            TicketsApi.CheckText(errors, "reason", request.Reason, 1000, required: priority != matrix,
-                missing: "Say why the priority differs from what impact and urgency give.");
-            if (errors.Count > 0)
+            TextRules.Check(errors, "reason", request.Reason, TicketsApi.MaxReason, required: priority != matrix, missing: TicketMessages.PriorityReasonRequired);
+            if (!errors.IsEmpty)
             {
                 return Problems.Invalid(errors);
             }
 
             if (!Statuses.IsOpen(ticket.Status))
             {
-                return Problems.Conflict($"The ticket is {ticket.Status}: its priority is final.");
+                return Problems.Conflict(TicketMessages.PriorityFinal(ticket.Status));
             }
 
-            var now = TicketAccess.Now(clock);
+            var now = services.Now;
             var actor = TicketAccess.Actor(user);
             var reason = priority == matrix ? null : request.Reason!.Trim();
             await unitOfWork.ExecuteAsync(
@@ -255,27 +266,27 @@ public static class TicketWorkApi
                 }
             }
 
-            return await DetailAsync(unitOfWork, ticket, user, sla, terms, now);
-        });
+            return await DetailAsync(unitOfWork, ticket, services, now);
+        }, () => TypedResults.NotFound(), cancellationToken);
 
-    /// <summary>The requester rates the resolution once, 1 to 5 with an optional comment.</summary>
-    public static Task<IResult> Rate(
-        Guid ticketId, SatisfactionRequest request, Database database, CurrentUser user, TicketSla sla, ContractTermsStore terms, TimeProvider clock,
-        CancellationToken cancellationToken)
+    /// <summary>Records the requester's rating of the resolution (once, 1 to 5 with an optional comment).</summary>
+    public static async Task<TicketChange> RateAsync(
+        Guid ticketId, SatisfactionRequest request, [AsParameters] TicketServices services, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (request.Score is not (>= 1 and <= 5))
         {
-            errors["score"] = ["The score is from 1 to 5."];
+            errors.Add("score", TicketMessages.ScoreRange);
         }
 
-        TicketsApi.CheckText(errors, "comment", request.Comment, 2000, required: false);
-        if (errors.Count > 0)
+        TextRules.Check(errors, "comment", request.Comment, 2000, required: false);
+        if (!errors.IsEmpty)
         {
-            return Task.FromResult<IResult>(Problems.Invalid(errors));
+            return Problems.Invalid(errors);
         }
 
-        return TicketAccess.ChangeAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+        var user = services.User;
+        return await TicketAccess.ChangeAsync<TicketChange>(services, ticketId, async (unitOfWork, ticket) =>
         {
             if (ticket.RequesterId != user.Id)
             {
@@ -284,15 +295,15 @@ public static class TicketWorkApi
 
             if (!ticket.IsResolved)
             {
-                return Problems.Conflict("The ticket is rated once it is resolved.");
+                return Problems.Conflict(TicketMessages.RatedOnceResolved);
             }
 
             if (ticket.SatisfactionScore is not null)
             {
-                return Problems.Conflict("The ticket is already rated.");
+                return Problems.Conflict(TicketMessages.AlreadyRated);
             }
 
-            var now = TicketAccess.Now(clock);
+            var now = services.Now;
             var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
             await unitOfWork.ExecuteAsync(
                 """
@@ -305,16 +316,16 @@ public static class TicketWorkApi
             {
                 TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Score = request.Score.Value, Comment = comment, OccurredAt = now,
             });
-            return await DetailAsync(unitOfWork, ticket, user, sla, terms, now);
-        });
+            return await DetailAsync(unitOfWork, ticket, services, now);
+        }, () => TypedResults.NotFound(), cancellationToken);
     }
 
     /// <summary>Brings the clocks up to date after the change and answers the ticket as it now is.</summary>
-    private static async Task<IResult> DetailAsync(UnitOfWork unitOfWork, TicketRow before, CurrentUser user, TicketSla sla, ContractTermsStore terms, DateTimeOffset now)
+    private static async Task<Ok<TicketDetail>> DetailAsync(UnitOfWork unitOfWork, TicketRow before, TicketServices services, DateTimeOffset now)
     {
         var ticket = (await TicketStore.ReloadAsync(unitOfWork, before))!;
-        var clocks = await sla.SyncAsync(unitOfWork, ticket, now);
+        var clocks = await services.Sla.SyncAsync(unitOfWork, ticket, now);
         ticket = (await TicketStore.ReloadAsync(unitOfWork, ticket))!;
-        return TypedResults.Ok(await TicketViews.DetailAsync(unitOfWork, ticket, clocks, terms, user, sla.Settings, now));
+        return TypedResults.Ok(await TicketViews.DetailAsync(unitOfWork, ticket, clocks, services.Terms, services.User, services.Sla.Settings, now));
     }
 }

@@ -3,25 +3,33 @@ using Infogerance.Data;
 using Infogerance.Incidents.Data;
 using Infogerance.Incidents.Domain;
 using Infogerance.IntegrationEvents;
+using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Infogerance.Incidents.Api;
 
+/// <summary>A ticket to open; without <see cref="Priority"/> it is what impact and urgency give, otherwise with a reason.</summary>
 public sealed record OpenTicketRequest(
     Guid? ContractId, string? Kind, string? Title, string? Description, string? Impact, string? Urgency, string? Priority, string? PriorityReason,
     Guid? InventoryItemId);
 
+/// <summary>A page of tickets, and the cursor of the next one (null on the last).</summary>
 public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, string? NextCursor);
 
+/// <summary>A contract the caller can open tickets on.</summary>
 public sealed record ContractView(Guid Id, Guid TenantId, string Reference, Guid ProviderOrganisationId);
 
+/// <summary>One change in a ticket's history: who changed which field from what to what, and why.</summary>
 public sealed record HistoryEntry(
     Guid Id, DateTimeOffset OccurredAt, string ActorName, string ActorSide, string Field, string? Before, string? After, string? Note, bool Internal);
 
+/// <summary>A comment on a ticket, <c>public</c> or <c>internal</c> (the desk's own).</summary>
 public sealed record CommentView(Guid Id, PersonView Author, string Visibility, string Body, DateTimeOffset CreatedAt);
 
+/// <summary>A comment to add: its text, and <c>public</c> (the default) or <c>internal</c> (the desk's own).</summary>
 public sealed record CommentRequest(string? Body, string? Visibility);
 
 /// <summary>Opening tickets, reading them (the desk's queue across clients, a client's own list, one ticket) and commenting.</summary>
@@ -30,21 +38,22 @@ public static class TicketsApi
     public const int MaxTitle = 200;
     public const int MaxText = 20_000;
     public const int MaxPage = 100;
+    public const int MaxReason = 1000;
 
     public static void MapTicketsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("").RequireAuthorization(Policies.ContractReaders);
-        api.MapGet("/contracts", Contracts);
-        api.MapPost("/tickets", Open);
-        api.MapGet("/tickets", List);
-        api.MapGet("/tickets/{ticketId:guid}", Get);
-        api.MapGet("/tickets/{ticketId:guid}/history", History);
-        api.MapGet("/tickets/{ticketId:guid}/comments", Comments);
-        api.MapPost("/tickets/{ticketId:guid}/comments", Comment);
+        api.MapGet("/contracts", ContractsAsync);
+        api.MapPost("/tickets", OpenAsync);
+        api.MapGet("/tickets", ListAsync);
+        api.MapGet("/tickets/{ticketId:guid}", GetAsync);
+        api.MapGet("/tickets/{ticketId:guid}/history", HistoryAsync);
+        api.MapGet("/tickets/{ticketId:guid}/comments", CommentsAsync);
+        api.MapPost("/tickets/{ticketId:guid}/comments", CommentAsync);
     }
 
-    /// <summary>The open contracts the caller can open tickets on.</summary>
-    public static async Task<Ok<ContractView[]>> Contracts(Database database, CurrentUser user, CancellationToken cancellationToken)
+    /// <summary>Lists the open contracts the caller can open tickets on.</summary>
+    public static async Task<Ok<ContractView[]>> ContractsAsync(Database database, CurrentUser user, CancellationToken cancellationToken)
     {
         await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
         var contracts = await unitOfWork.QueryAsync<ContractView>(
@@ -57,39 +66,38 @@ public static class TicketsApi
         return TypedResults.Ok(contracts.ToArray());
     }
 
-    public static async Task<IResult> Open(
-        OpenTicketRequest request, Database database, CurrentUser user, TicketSla sla, ContractTermsStore terms, TimeProvider clock,
-        CancellationToken cancellationToken)
+    /// <summary>Opens a ticket on one of the caller's open contracts, its clocks started from the terms in force.</summary>
+    public static async Task<Results<Created<TicketDetail>, ForbidHttpResult, ProblemHttpResult>> OpenAsync(
+        OpenTicketRequest request, [AsParameters] TicketServices services, CancellationToken cancellationToken)
     {
+        var (database, user, sla, terms, _) = services;
         if (!TicketAccess.MayOpen(user))
         {
             return TypedResults.Forbid();
         }
 
         var errors = Check(request);
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
         }
 
-        var now = TicketAccess.Now(clock);
+        var now = services.Now;
         await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
-        if (await ContractTermsStore.ContractAsync(unitOfWork, request.ContractId!.Value) is not { } contract
-            || !await unitOfWork.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT FROM contract_parties WHERE contract_id = @contractId AND is_open)", new { contractId = contract.ContractId }))
+        if (await ContractReplica.ContractAsync(unitOfWork, request.ContractId!.Value) is not { } contract
+            || !await ContractReplica.IsOpenAsync(unitOfWork, contract.ContractId))
         {
-            return TicketAccess.Invalid("contractId", "No open contract with this id is visible to you.");
+            return Problems.Invalid("contractId", TicketMessages.ContractNotVisible);
         }
 
-        if (await ContractTermsStore.VersionInForceAsync(unitOfWork, contract.ContractId, now) is not { } version)
+        if (await ContractReplica.VersionInForceAsync(unitOfWork, contract.ContractId, now) is not { } version)
         {
-            return TicketAccess.Invalid("contractId", "The contract is not signed yet: tickets open once its terms are in force.");
+            return Problems.Invalid("contractId", TicketMessages.ContractNotSigned);
         }
 
-        if (request.InventoryItemId is { } itemId
-            && !await unitOfWork.ExecuteScalarAsync<bool>(
-                "SELECT EXISTS (SELECT FROM inventory_items WHERE contract_id = @contractId AND item_id = @itemId)", new { contract.ContractId, itemId }))
+        if (request.InventoryItemId is { } itemId && !await ContractReplica.HasItemAsync(unitOfWork, contract.ContractId, itemId))
         {
-            return TicketAccess.Invalid("inventoryItemId", "This item is not in the contract's inventory.");
+            return Problems.Invalid("inventoryItemId", TicketMessages.ItemNotInInventory);
         }
 
         var matrix = PriorityMatrix.PriorityOf(request.Impact!, request.Urgency!);
@@ -107,26 +115,26 @@ public static class TicketsApi
         return TypedResults.Created($"/tickets/{ticketId}", detail);
     }
 
-    private static Dictionary<string, string[]> Check(OpenTicketRequest request)
+    private static FieldErrors Check(OpenTicketRequest request)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (request.ContractId is null)
         {
-            errors["contractId"] = ["Choose the contract the ticket is about."];
+            errors.Add("contractId", TicketMessages.ContractRequired);
         }
 
         if (request.Kind is null || !TicketKinds.All.Contains(request.Kind))
         {
-            errors["kind"] = ["The kind is incident or request."];
+            errors.Add("kind", TicketMessages.KindUnknown);
         }
 
-        CheckText(errors, "title", request.Title, MaxTitle, required: true);
-        CheckText(errors, "description", request.Description, MaxText, required: false);
+        TextRules.Check(errors, "title", request.Title, MaxTitle, required: true);
+        TextRules.Check(errors, "description", request.Description, MaxText, required: false);
         foreach (var (field, value) in new[] { ("impact", request.Impact), ("urgency", request.Urgency) })
         {
             if (value is null || !PriorityMatrix.Levels.Contains(value))
             {
-                errors[field] = ["Choose high, medium or low."];
+                errors.Add(field, TicketMessages.LevelOfMatrixUnknown);
             }
         }
 
@@ -134,76 +142,63 @@ public static class TicketsApi
         {
             if (!PriorityMatrix.Priorities.Contains(request.Priority))
             {
-                errors["priority"] = ["The priority is P1, P2, P3 or P4."];
+                errors.Add("priority", TicketMessages.PriorityUnknown);
             }
-            else if (!errors.ContainsKey("impact") && !errors.ContainsKey("urgency")
+            else if (!errors.Contains("impact") && !errors.Contains("urgency")
                 && request.Priority != PriorityMatrix.PriorityOf(request.Impact!, request.Urgency!))
             {
-                CheckText(errors, "priorityReason", request.PriorityReason, 1000, required: true,
-                    missing: "Say why the priority differs from what impact and urgency give.");
+                TextRules.Check(errors, "priorityReason", request.PriorityReason, MaxReason, required: true, missing: TicketMessages.PriorityReasonRequired);
             }
         }
 
         return errors;
     }
 
-    public static void CheckText(Dictionary<string, string[]> errors, string field, string? value, int max, bool required, string? missing = null)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required)
-            {
-                errors[field] = [missing ?? "This field is required."];
-            }
-        }
-        else if (value.Length > max)
-        {
-            errors[field] = [$"At most {max} characters."];
-        }
-    }
-
     /// <summary>
-    /// The desk's queue across its clients (open tickets by SLA urgency: the earliest due first, tickets waiting on the
-    /// client last) or a client's own tickets (newest first), filtered, a page at a time.
+    /// Lists tickets a page at a time: the desk's queue across its clients (open tickets by SLA urgency: the earliest
+    /// due first, tickets waiting on the client last) or a client's own tickets (newest first), filtered.
     /// </summary>
-    public static async Task<IResult> List(
+    /// <remarks>
+    /// The filters stay separate parameters: a 400 for an unreadable one names it as the caller wrote it (<c>limit</c>).
+    /// </remarks>
+    public static async Task<Results<Ok<TicketPage>, ProblemHttpResult>> ListAsync(
         Database database, CurrentUser user, CancellationToken cancellationToken,
         [FromQuery] Guid? contractId, [FromQuery] Guid? tenantId, [FromQuery(Name = "status")] string[]? statuses,
         [FromQuery(Name = "priority")] string[]? priorities, string? kind, int? level, string? assignee, string? team, bool? breached,
         string? sort, int? limit, string? cursor)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         statuses = statuses is { Length: > 0 } ? statuses : null;
         priorities = priorities is { Length: > 0 } ? priorities : null;
         if (statuses?.Any(s => !Statuses.All.Contains(s) && s != "open") == true)
         {
-            errors["status"] = [$"Statuses are open or {string.Join(", ", Statuses.All)}."];
+            errors.Add("status", TicketListMessages.StatusFilter(Statuses.All));
         }
 
         if (priorities?.Any(p => !PriorityMatrix.Priorities.Contains(p)) == true)
         {
-            errors["priority"] = ["Priorities are P1, P2, P3, P4."];
+            errors.Add("priority", TicketListMessages.PriorityFilter);
         }
 
         if (kind is not null && !TicketKinds.All.Contains(kind))
         {
-            errors["kind"] = ["The kind is incident or request."];
+            errors.Add("kind", TicketMessages.KindUnknown);
         }
 
         if (level is not (null or 1 or 2))
         {
-            errors["level"] = ["The level is 1 or 2."];
+            errors.Add("level", TicketListMessages.LevelFilter);
         }
 
         sort ??= TicketAccess.IsDesk(user) ? "urgency" : "newest";
         if (sort is not ("urgency" or "newest"))
         {
-            errors["sort"] = ["Sort by urgency or newest."];
+            errors.Add("sort", TicketListMessages.SortFilter);
         }
 
         if (limit is < 1 or > MaxPage)
         {
-            errors["limit"] = [$"From 1 to {MaxPage}."];
+            errors.Add("limit", TicketListMessages.Limit(MaxPage));
         }
 
         Guid? assigneeId = null;
@@ -224,17 +219,17 @@ public static class TicketsApi
             }
             else
             {
-                errors["assignee"] = ["me, none or a user id."];
+                errors.Add("assignee", TicketListMessages.AssigneeFilter);
             }
         }
 
         var after = cursor is null ? null : Cursor.Read(cursor);
         if (cursor is not null && after is null)
         {
-            errors["cursor"] = ["This cursor was not given by this list."];
+            errors.Add("cursor", TicketListMessages.Cursor);
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
             return Problems.Invalid(errors);
         }
@@ -262,7 +257,7 @@ public static class TicketsApi
         await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
         // The caller sees whole tenants and single contracts (a desk: its clients' contracts). Each gives its own first
         // page, walking an index in the list's order from its tenant or contract and stopping there, and the page is the
-        // first of their union: a page no longer costs what the caller sees (docs/benchmarks.md, 1,000,000 tickets).
+        // first of their union: a page costs the same however many tickets the caller sees.
         // Row-level security hides from the planner that every row of a contract the caller sees passes it, so it guesses
         // a contract's open tickets in tens and would rather read them all with a bitmap scan and sort them than walk
         // the index and stop after a page: bitmap scans are off for this statement.
@@ -333,17 +328,18 @@ public static class TicketsApi
         }
     }
 
-    public static Task<IResult> Get(
-        Guid ticketId, Database database, CurrentUser user, TicketSla sla, ContractTermsStore terms, TimeProvider clock, CancellationToken cancellationToken) =>
-        TicketAccess.ReadAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+    /// <summary>Reads one ticket with its clocks as of now and what the caller may do with it.</summary>
+    public static Task<Results<Ok<TicketDetail>, NotFound>> GetAsync(
+        Guid ticketId, [AsParameters] TicketServices services, CancellationToken cancellationToken) =>
+        TicketAccess.ReadAsync<Results<Ok<TicketDetail>, NotFound>>(services.Database, services.User, ticketId, async (unitOfWork, ticket) =>
         {
-            var now = TicketAccess.Now(clock);
-            var clocks = await Evaluate(unitOfWork, ticket, terms, now);
-            return TypedResults.Ok(await TicketViews.DetailAsync(unitOfWork, ticket, clocks, terms, user, sla.Settings, now));
-        });
+            var now = services.Now;
+            var clocks = await Evaluate(unitOfWork, ticket, services.Terms, now);
+            return TypedResults.Ok(await TicketViews.DetailAsync(unitOfWork, ticket, clocks, services.Terms, services.User, services.Sla.Settings, now));
+        }, () => TypedResults.NotFound(), cancellationToken);
 
     /// <summary>The clocks as of now, for reading (the scheduler and the changes are what raise events).</summary>
-    private static async Task<IReadOnlyList<ClockState>> Evaluate(UnitOfWork unitOfWork, TicketRow ticket, ContractTermsStore terms, DateTimeOffset now)
+    private static async Task<IReadOnlyList<ClockState>> Evaluate(UnitOfWork unitOfWork, TicketRow ticket, ContractReplica terms, DateTimeOffset now)
     {
         var service = await terms.TermsAsync(unitOfWork, ticket.ContractId, ticket.ContractVersion);
         var facts = new ClockFacts(ticket.CreatedAt, [.. await TicketStore.PausesAsync(unitOfWork, ticket)], ticket.RespondedAt, ticket.IsResolved ? ticket.ResolvedAt : null);
@@ -352,18 +348,20 @@ public static class TicketsApi
             c, service.Calendar, service.Sla, ticket.Priority, facts, rows.GetValueOrDefault(c)?.Raised ?? new RaisedSoFar([], false), now))];
     }
 
-    public static Task<IResult> History(Guid ticketId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
-        TicketAccess.ReadAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+    /// <summary>Reads the ticket's history in the order it was written; the client never sees the desk's internal entries.</summary>
+    public static Task<Results<Ok<HistoryEntry[]>, NotFound>> HistoryAsync(Guid ticketId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
+        TicketAccess.ReadAsync<Results<Ok<HistoryEntry[]>, NotFound>>(database, user, ticketId, async (unitOfWork, ticket) =>
             TypedResults.Ok((await unitOfWork.QueryAsync<HistoryEntry>(
                 """
                 SELECT entry_id AS id, occurred_at, actor_name, actor_side, field, before, after, note, internal
                 FROM ticket_history WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR NOT internal)
                 ORDER BY occurred_at, seq
                 """,
-                new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) })).ToArray()));
+                new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) })).ToArray()), () => TypedResults.NotFound(), cancellationToken);
 
-    public static Task<IResult> Comments(Guid ticketId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
-        TicketAccess.ReadAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+    /// <summary>Reads the ticket's comments, oldest first; the client never sees internal ones.</summary>
+    public static Task<Results<Ok<CommentView[]>, NotFound>> CommentsAsync(Guid ticketId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
+        TicketAccess.ReadAsync<Results<Ok<CommentView[]>, NotFound>>(database, user, ticketId, async (unitOfWork, ticket) =>
             TypedResults.Ok((await unitOfWork.QueryAsync<(Guid Id, Guid? AuthorId, string AuthorName, string AuthorSide, string Visibility, string Body, DateTimeOffset CreatedAt)>(
                 """
                 SELECT comment_id, author_id, author_name, author_side, visibility, body, created_at
@@ -371,45 +369,47 @@ public static class TicketsApi
                 ORDER BY created_at, seq
                 """,
                 new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) }))
-                .Select(c => new CommentView(c.Id, new PersonView(c.AuthorId, c.AuthorName, c.AuthorSide), c.Visibility, c.Body, c.CreatedAt)).ToArray()));
+                .Select(c => new CommentView(c.Id, new PersonView(c.AuthorId, c.AuthorName, c.AuthorSide), c.Visibility, c.Body, c.CreatedAt)).ToArray()),
+            () => TypedResults.NotFound(), cancellationToken);
 
     /// <summary>
-    /// A public comment is the desk's response when it is the first; the client's public answer to a ticket waiting on
-    /// it puts the ticket back in progress. Internal comments are the desk's own.
+    /// Adds a comment to the ticket. A public comment is the desk's response when it is the first; the client's public
+    /// answer to a ticket waiting on it puts the ticket back in progress. Internal comments are the desk's own.
     /// </summary>
-    public static Task<IResult> Comment(
-        Guid ticketId, CommentRequest request, Database database, CurrentUser user, TicketSla sla, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<CommentView>, NotFound, ForbidHttpResult, ProblemHttpResult>> CommentAsync(
+        Guid ticketId, CommentRequest request, [AsParameters] TicketServices services, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        CheckText(errors, "body", request.Body, MaxText, required: true);
+        var (_, user, sla, _, _) = services;
+        var errors = new FieldErrors();
+        TextRules.Check(errors, "body", request.Body, MaxText, required: true);
         var visibility = request.Visibility ?? "public";
         if (visibility is not ("public" or "internal"))
         {
-            errors["visibility"] = ["The visibility is public or internal."];
+            errors.Add("visibility", TicketMessages.VisibilityUnknown);
         }
         else if (visibility == "internal" && !TicketAccess.IsDesk(user))
         {
-            errors["visibility"] = ["Only the provider's desk writes internal comments."];
+            errors.Add("visibility", TicketMessages.InternalCommentDeskOnly);
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
-            return Task.FromResult<IResult>(Problems.Invalid(errors));
+            return Problems.Invalid(errors);
         }
 
-        return TicketAccess.ChangeAsync(database, user, ticketId, cancellationToken, async (unitOfWork, ticket) =>
+        return await TicketAccess.ChangeAsync<Results<Created<CommentView>, NotFound, ForbidHttpResult, ProblemHttpResult>>(services, ticketId, async (unitOfWork, ticket) =>
         {
-            if (user.IsInRole(Roles.Auditor) && !TicketAccess.MayOpen(user))
+            if (TicketAccess.OnlyReads(user))
             {
                 return TypedResults.Forbid();
             }
 
             if (ticket.Status == Statuses.Closed)
             {
-                return Problems.Conflict("The ticket is closed: reopen it or open a new one.");
+                return Problems.Conflict(TicketMessages.Closed);
             }
 
-            var now = TicketAccess.Now(clock);
+            var now = services.Now;
             var actor = TicketAccess.Actor(user);
             var commentId = Guid.CreateVersion7(now);
             await TicketStore.AddCommentAsync(unitOfWork, ticket, commentId, actor, visibility, request.Body!.Trim(), now);
@@ -435,6 +435,6 @@ public static class TicketsApi
 
             return TypedResults.Created($"/tickets/{ticketId}/comments/{commentId}",
                 new CommentView(commentId, new PersonView(actor.Id, actor.Name, actor.Side), visibility, request.Body!.Trim(), now));
-        });
+        }, () => TypedResults.NotFound(), cancellationToken);
     }
 }

@@ -1,15 +1,10 @@
 using Infogerance.Data;
 using Infogerance.Incidents.Domain;
+using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Infogerance.Incidents.Data;
-
-public sealed class IncidentsSettings
-{
-    /// <summary>Loads the demo world's tickets once (the run command sets it).</summary>
-    public bool SeedDemoData { get; set; }
-}
 
 /// <summary>
 /// The demo's tickets on ACME-INFOG-01, dated from the moment of loading: one of each situation the desk meets (new
@@ -54,7 +49,7 @@ public sealed class DemoTicketsSeed(
     {
         await using var unitOfWork = await database.BeginAsync(DemoWorld.Acme, cancellationToken);
         var contractId = DemoWorld.AcmeContract;
-        if (await ContractTermsStore.ContractAsync(unitOfWork, contractId) is not { } contract)
+        if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
         {
             return false;
         }
@@ -64,7 +59,7 @@ public sealed class DemoTicketsSeed(
             return true;
         }
 
-        var now = Api.TicketAccess.Now(clock);
+        var now = Instants.NowToTheSecond(clock);
         var rachel = Actor("requester@acme.example", Sides.Client);
         var marc = Actor("manager@acme.example", Sides.Client);
         var lea = Actor("agent1@antares.example", Sides.Provider);
@@ -73,7 +68,7 @@ public sealed class DemoTicketsSeed(
         async Task<TicketRow> Open(string kind, string title, string description, string impact, string urgency, TicketActor requester, TimeSpan ago)
         {
             var at = now - ago;
-            var version = await ContractTermsStore.VersionInForceAsync(unitOfWork, contractId, at) ?? 1;
+            var version = await ContractReplica.VersionInForceAsync(unitOfWork, contractId, at) ?? 1;
             return await TicketChanges.OpenAsync(unitOfWork, new NewTicket(
                 contract.TenantId, contractId, Guid.CreateVersion7(at), kind, title, description, impact, urgency,
                 PriorityMatrix.PriorityOf(impact, urgency), null, requester, null, version, at));

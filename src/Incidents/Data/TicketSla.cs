@@ -2,15 +2,10 @@ using System.Runtime.ExceptionServices;
 using Infogerance.Data;
 using Infogerance.Incidents.Domain;
 using Infogerance.IntegrationEvents;
+using Infogerance.Messaging;
+using Microsoft.Extensions.Options;
 
 namespace Infogerance.Incidents.Data;
-
-/// <summary>How long a resolved ticket stays open to the client before it closes by itself, and how long it can be reopened.</summary>
-public sealed class TicketSettings
-{
-    public TimeSpan AutoCloseAfter { get; set; } = TimeSpan.FromDays(5);
-    public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromDays(14);
-}
 
 /// <summary>
 /// Brings a ticket's SLA clocks up to date after any change and at each timer: recomputes both clocks from the ticket's
@@ -18,12 +13,12 @@ public sealed class TicketSettings
 /// the ticket's next timer. The API and the scheduler both call it inside the ticket's row lock, so an event is raised
 /// once whoever gets there first.
 /// </summary>
-public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
+public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> options)
 {
     /// <summary>The queue rank of tickets with no clock counting: after every ticket that has one.</summary>
     public static readonly DateTimeOffset NoRank = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public TicketSettings Settings => settings;
+    public TicketSettings Settings => options.Value;
 
     /// <summary>A stored clock's state (a class: Dapper reads integer[] into a property, not into a constructor parameter).</summary>
     public sealed class ClockRow
@@ -126,7 +121,7 @@ public sealed class TicketSla(ContractTermsStore terms, TicketSettings settings)
     {
         var facts = new ClockFacts(ticket.CreatedAt, pauses, ticket.RespondedAt, ticket.IsResolved ? ticket.ResolvedAt : null);
         var states = new List<ClockState>(2);
-        DateTimeOffset? nextTimer = ticket.Status == Statuses.Resolved && ticket.ResolvedAt is { } resolved ? resolved + settings.AutoCloseAfter : null;
+        DateTimeOffset? nextTimer = ticket.Status == Statuses.Resolved && ticket.ResolvedAt is { } resolved ? resolved + Settings.AutoCloseAfter : null;
         DateTimeOffset? slaDue = null;
         var breached = false;
         // Both clocks are computed before anything is recorded: a ticket whose clocks cannot be computed leaves no trace.

@@ -377,13 +377,8 @@ public static class TicketHistory
             return from == Statuses.New ? null : TicketImportMessages.AssignedNotNew(from);
         }
 
-        return TicketWorkflow.Refusal(from, to, Sides.Provider, resolvedAt, at, reopenWindow) is { } refusal ? WorkflowRefusal(refusal) : null;
+        return TicketWorkflow.Refusal(from, to, Sides.Provider, resolvedAt, at, reopenWindow);
     }
-
-    private static Message WorkflowRefusal(Message refusal) => refusal;
-
-    /// <summary>A refusal of <see cref="TicketWorkflow"/> while it answers English text without a code.</summary>
-    private static Message WorkflowRefusal(string refusal) => new(Message.Untranslated, refusal, refusal);
 
     /// <summary>
     /// The ticket's state after its history, as the portal would have left it: the first change after opening is the
@@ -610,6 +605,14 @@ public static class TicketHistory
 /// <summary>What the ticket history import says of a file, beside what every import says (<see cref="ImportMessages"/>).</summary>
 public static class TicketImportMessages
 {
+    public static readonly Message NotSigned = new(
+        "import.contract.notSigned", "The contract is not signed yet: its tickets are imported once its terms are in force.",
+        "Le contrat n'est pas encore signé : ses tickets s'importent une fois ses conditions en vigueur.");
+
+    public static readonly Message Closed = new(
+        "import.contract.closed", "The contract is closed: no tickets are imported into it.",
+        "Le contrat est clos : aucun ticket n'y est importé.");
+
     // ---------------------------------------------------------------- the file as a whole
 
     public static readonly Message NoTickets = new("ticketImport.file.noTickets", "The file has no tickets.", "Le fichier ne contient aucun ticket.");

@@ -1,4 +1,5 @@
 using Infogerance.Data;
+using Infogerance.Validation;
 
 namespace Infogerance.Incidents.Domain;
 
@@ -70,23 +71,21 @@ public static class PriorityMatrix
 public static class TicketWorkflow
 {
     /// <summary>Why the change is refused (a conflict with the ticket's state), or null when it is allowed.</summary>
-    public static string? Refusal(string from, string to, string side, DateTimeOffset? resolvedAt, DateTimeOffset now, TimeSpan reopenWindow)
+    public static Message? Refusal(string from, string to, string side, DateTimeOffset? resolvedAt, DateTimeOffset now, TimeSpan reopenWindow)
     {
         if (from == to)
         {
-            return $"The ticket is already {to}.";
+            return TicketMessages.AlreadyIn(to);
         }
 
         if (from == Statuses.Closed && to != Statuses.InProgress)
         {
-            return "The ticket is closed; it can only be reopened.";
+            return TicketMessages.ClosedOnlyReopened;
         }
 
         if (to == Statuses.InProgress && from is Statuses.Resolved or Statuses.Closed)
         {
-            return resolvedAt is { } resolved && now - resolved > reopenWindow
-                ? $"The ticket was resolved more than {reopenWindow.TotalDays:0} days ago: open a new ticket."
-                : null;
+            return resolvedAt is { } resolved && now - resolved > reopenWindow ? TicketMessages.ReopenTooLate(reopenWindow) : null;
         }
 
         return (from, to) switch
@@ -95,9 +94,9 @@ public static class TicketWorkflow
             (Statuses.New or Statuses.Assigned or Statuses.InProgress, Statuses.PendingClient) => null,
             (Statuses.New or Statuses.Assigned or Statuses.InProgress or Statuses.PendingClient, Statuses.Resolved) => null,
             (Statuses.Resolved, Statuses.Closed) => null,
-            (_, Statuses.New) => "A ticket never goes back to new.",
-            (_, Statuses.Assigned) => "Assign the ticket to an agent or a team instead.",
-            _ => $"A ticket {from} cannot become {to}.",
+            (_, Statuses.New) => TicketMessages.NeverBackToNew,
+            (_, Statuses.Assigned) => TicketMessages.AssignInstead,
+            _ => TicketMessages.Transition(from, to),
         };
     }
 

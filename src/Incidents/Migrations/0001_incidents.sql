@@ -2,28 +2,8 @@
 -- outages and takeover imports. Every table but the timer schedule belongs to one contract and uses the contract
 -- pattern of row-level security, so a provider's desk sees exactly the tickets of the contracts naming it.
 
--- Replicas of the Contracts service's events: the reference of each signed contract, and every version of its
--- terms (SLA policy, calendar) with the day it takes effect.
-CREATE TABLE contracts (
-    tenant_id                uuid NOT NULL,
-    contract_id              uuid NOT NULL,
-    reference                text NOT NULL,
-    provider_organisation_id uuid NOT NULL,
-    PRIMARY KEY (tenant_id, contract_id),
-    UNIQUE (contract_id)
-);
-SELECT enable_contract_rls('contracts');
-
-CREATE TABLE contract_terms (
-    tenant_id      uuid        NOT NULL,
-    contract_id    uuid        NOT NULL,
-    version_number integer     NOT NULL,
-    effective_from date        NOT NULL,
-    terms          jsonb       NOT NULL,
-    activated_at   timestamptz NOT NULL,
-    PRIMARY KEY (tenant_id, contract_id, version_number)
-);
-SELECT enable_contract_rls('contract_terms');
+-- The contracts, their terms and inventories are the shared contract replica's tables (its own migration, run
+-- before this one).
 
 CREATE TABLE tickets (
     tenant_id         uuid        NOT NULL,

@@ -9,7 +9,7 @@ using TokenSubject = identity::Infogerance.Identity.Tokens.TokenSubject;
 
 namespace Infogerance.EndToEnd.Tests.Incidents;
 
-/// <summary>The holidays endpoint whose shape is fixed by issue 5, through the gateway like outside checks call it.</summary>
+/// <summary>The holidays endpoint, through the gateway like outside checks call it.</summary>
 [Collection(SystemCollection.Name)]
 public sealed class CalendarsApiTests(InfogeranceSystem system)
 {

@@ -10,14 +10,14 @@ using TokenSubject = identity::Infogerance.Identity.Tokens.TokenSubject;
 
 namespace Infogerance.EndToEnd.Tests.Incidents;
 
-/// <summary>The SLA preview whose shape issue 5 fixes, through the gateway as the SPA and outside checks call it.</summary>
+/// <summary>The SLA preview, through the gateway as the SPA and outside checks call it.</summary>
 [Collection(SystemCollection.Name)]
 public sealed class SlaPreviewApiTests(InfogeranceSystem system)
 {
     private const string Path = "/api/incidents/sla/preview";
 
-    /// <summary>Issue 5's example, verbatim.</summary>
-    private const string IssueExample = """
+    /// <summary>The worked example, verbatim.</summary>
+    private const string WorkedExample = """
         { "calendar": { "timeZone": "Europe/Paris", "alwaysOpen": false,
                         "weekly": [ { "day": "monday", "open": "10:30", "close": "19:00" },
                                     { "day": "friday", "open": "08:30", "close": "12:00" },
@@ -41,11 +41,11 @@ public sealed class SlaPreviewApiTests(InfogeranceSystem system)
     };
 
     [Fact]
-    public async Task The_issue_example_is_due_at_15_54_34_with_warnings_at_13_54_34_and_14_54_34()
+    public async Task The_worked_example_is_due_at_15_54_34_with_warnings_at_13_54_34_and_14_54_34()
     {
         using var client = await SignedInClientAsync();
 
-        var preview = await PreviewAsync(client, IssueExample);
+        var preview = await PreviewAsync(client, WorkedExample);
 
         Assert.Equal("2034-06-09T15:54:34+02:00", preview.GetProperty("dueAt").GetString());
         Assert.Equal(7702, preview.GetProperty("pausedBusinessSeconds").GetInt64());
@@ -81,7 +81,7 @@ public sealed class SlaPreviewApiTests(InfogeranceSystem system)
     public async Task A_clock_stopped_after_its_due_time_tells_its_business_time_and_the_breach()
     {
         using var client = await SignedInClientAsync();
-        var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(IssueExample)!;
+        var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(WorkedExample)!;
         body["stoppedAt"] = JsonSerializer.SerializeToElement("2034-06-09T16:30:00+02:00");
 
         var preview = await PreviewAsync(client, body);
@@ -159,7 +159,7 @@ public sealed class SlaPreviewApiTests(InfogeranceSystem system)
         using var client = new HttpClient { BaseAddress = new Uri(system.GatewayUrl) };
         client.DefaultRequestHeaders.Add("X-CSRF", "1");
 
-        using var anonymous = await PostAsync(client, IssueExample);
+        using var anonymous = await PostAsync(client, WorkedExample);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }

@@ -1,10 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 using NodaTime;
 
-namespace Infogerance.Incidents.Tests;
+namespace Infogerance.BuildingBlocks.Tests.ServiceLevels;
 
 /// <summary>
 /// Properties of the engine over random calendars (zones with and without daylight saving, including one that

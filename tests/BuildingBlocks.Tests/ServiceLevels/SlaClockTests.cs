@@ -1,8 +1,8 @@
-using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
-using static Infogerance.Incidents.Tests.Calendars;
+using Infogerance.ServiceLevels;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
-namespace Infogerance.Incidents.Tests;
+namespace Infogerance.BuildingBlocks.Tests.ServiceLevels;
 
 public class SlaClockTests
 {
@@ -16,7 +16,7 @@ public class SlaClockTests
     private static (DateTimeOffset, DateTimeOffset) Pause(string from, string to) => (D(from), D(to));
 
     /// <summary>
-    /// Issue 5's preview example, by hand. Calendar: Europe/Paris, Monday 10:30–19:00, Friday 08:30–12:00 and
+    /// The SLA preview's worked example, counted by hand. Calendar: Europe/Paris, Monday 10:30–19:00, Friday 08:30–12:00 and
     /// 13:00–19:00, FR holidays, closed on Monday 12 June 2034. Target 4 h = 14,400 s. Started Friday 9 June 2034
     /// 08:46:12 (open). Paused 09:15:27 → 11:23:49: 2 h 08 min 22 s = 7,702 s, all of it opening time.
     ///   counted 08:46:12 → 09:15:27 = 29 min 15 s = 1,755 s
@@ -27,10 +27,10 @@ public class SlaClockTests
     ///           75 % = 10,800 s → 6,874 s = 1 h 54 min 34 s after 13:00 → 14:54:34.
     /// </summary>
     [Fact]
-    public void The_fixed_example_of_issue_5()
+    public void The_worked_example_counted_by_hand()
     {
         var result = SlaClock.Compute(
-            new BusinessCalendar(IssueExample()),
+            new BusinessCalendar(WorkedExample()),
             new SlaDuration(4, "hours"),
             D("2034-06-09T08:46:12+02:00"),
             [Pause("2034-06-09T09:15:27+02:00", "2034-06-09T11:23:49+02:00")],
@@ -58,7 +58,7 @@ public class SlaClockTests
     public void The_fixed_example_with_a_longer_target_skips_the_closed_monday()
     {
         var result = SlaClock.Compute(
-            new BusinessCalendar(IssueExample()), Hours(12), D("2034-06-09T08:46:12+02:00"),
+            new BusinessCalendar(WorkedExample()), Hours(12), D("2034-06-09T08:46:12+02:00"),
             [Pause("2034-06-09T09:15:27+02:00", "2034-06-09T11:23:49+02:00")], null, Default);
         Assert.Equal("2034-06-16T14:24:34+02:00", Show(result.DueAt));
     }
@@ -71,7 +71,7 @@ public class SlaClockTests
     [InlineData("2034-06-09T08:00:00+02:00", 0, false)] // before the start
     public void Elapsed_and_breached_at_the_stop(string stoppedAt, long elapsed, bool breached)
     {
-        var calendar = new BusinessCalendar(IssueExample());
+        var calendar = new BusinessCalendar(WorkedExample());
         var pauses = new[] { Pause("2034-06-09T09:15:27+02:00", "2034-06-09T11:23:49+02:00") };
         var stopped = SlaClock.Compute(calendar, Hours(4), D("2034-06-09T08:46:12+02:00"), pauses, D(stoppedAt), Default);
         Assert.Equal(elapsed, stopped.ElapsedBusinessSeconds);
@@ -87,7 +87,7 @@ public class SlaClockTests
     [Fact]
     public void A_stop_ignores_the_pauses_after_it()
     {
-        var calendar = new BusinessCalendar(IssueExample());
+        var calendar = new BusinessCalendar(WorkedExample());
         var result = SlaClock.Compute(calendar, Hours(4), D("2034-06-09T08:46:12+02:00"),
             [Pause("2034-06-09T09:15:27+02:00", "2034-06-09T11:23:49+02:00"), Pause("2034-06-09T14:00:00+02:00", "2034-06-09T15:00:00+02:00")],
             stoppedAt: D("2034-06-09T13:30:00+02:00"), Default);
@@ -230,7 +230,7 @@ public class SlaClockTests
     [Fact]
     public void A_business_day_target_due_at_an_opening_stays_there_and_pauses_push_it()
     {
-        var calendar = new BusinessCalendar(IssueExample());
+        var calendar = new BusinessCalendar(WorkedExample());
         var start = D("2034-06-02T08:46:12+02:00");
         // Friday 08:46:12 + 1 business day: Monday 5 June 08:46:12 is closed, Monday opens at 10:30.
         var result = SlaClock.Compute(calendar, Days(1), start, NoPause, null, Default);

@@ -5,7 +5,7 @@ using Infogerance.IntegrationEvents;
 using Infogerance.ServiceLevels;
 using NodaTime;
 
-namespace Infogerance.Incidents.Data;
+namespace Infogerance.Messaging;
 
 /// <summary>The SLA policy and calendar of one version of a contract's terms, ready for the clocks.</summary>
 public sealed record ServiceTerms(int VersionNumber, SlaPolicy Sla, BusinessCalendar Calendar);
@@ -13,11 +13,12 @@ public sealed record ServiceTerms(int VersionNumber, SlaPolicy Sla, BusinessCale
 public sealed record ContractSummary(Guid TenantId, Guid ContractId, string Reference, Guid ProviderOrganisationId);
 
 /// <summary>
-/// This service's replica of the contracts and their terms (from the Contracts service's events), and the terms of a
-/// version as the clocks use them. A version's terms never change once active, so their calendars are built once and
-/// kept: building one precomputes its opening periods.
+/// A service's replica of the contracts it works under, kept from the Contracts service's events (see
+/// <see cref="ContractReplicaExtensions.AddContractReplica"/>): their reference and provider, every version of their
+/// terms, their inventory; and the terms of a version as the SLA clocks use them. A version's terms never change once
+/// active, so their calendars are built once and kept: building one precomputes its opening periods.
 /// </summary>
-public sealed class ContractTermsStore
+public sealed class ContractReplica
 {
     private sealed record VersionDay(int Number, DateOnly EffectiveFrom, string TimeZone);
 
@@ -27,6 +28,15 @@ public sealed class ContractTermsStore
         unitOfWork.QuerySingleOrDefaultAsync<ContractSummary>(
             "SELECT tenant_id, contract_id, reference, provider_organisation_id FROM contracts WHERE contract_id = @contractId",
             new { contractId });
+
+    /// <summary>Whether the contract is still open (not ended) as its parties' replica says.</summary>
+    public static Task<bool> IsOpenAsync(UnitOfWork unitOfWork, Guid contractId) =>
+        unitOfWork.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT FROM contract_parties WHERE contract_id = @contractId AND is_open)", new { contractId });
+
+    /// <summary>Whether the contract's inventory lists the item.</summary>
+    public static Task<bool> HasItemAsync(UnitOfWork unitOfWork, Guid contractId, Guid itemId) =>
+        unitOfWork.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT FROM inventory_items WHERE contract_id = @contractId AND item_id = @itemId)", new { contractId, itemId });
 
     /// <summary>The version in force at <paramref name="at"/>: the latest whose effective day (in its calendar's zone) has come, else the first.</summary>
     public static async Task<int?> VersionInForceAsync(UnitOfWork unitOfWork, Guid contractId, DateTimeOffset at)

@@ -1,6 +1,6 @@
 using Infogerance.ServiceLevels;
 
-namespace Infogerance.Incidents.Tests;
+namespace Infogerance.BuildingBlocks.Tests.ServiceLevels;
 
 public class HolidayPacksTests
 {

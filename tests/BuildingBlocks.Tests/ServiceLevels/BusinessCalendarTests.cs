@@ -1,9 +1,9 @@
-using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 using NodaTime;
-using static Infogerance.Incidents.Tests.Calendars;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
-namespace Infogerance.Incidents.Tests;
+namespace Infogerance.BuildingBlocks.Tests.ServiceLevels;
 
 public class BusinessCalendarTests
 {
@@ -72,7 +72,7 @@ public class BusinessCalendarTests
     [Fact]
     public void Several_intervals_a_day_skip_the_breaks()
     {
-        var calendar = new BusinessCalendar(IssueExample());
+        var calendar = new BusinessCalendar(WorkedExample());
         Assert.False(calendar.IsOpen(I("2034-06-09T12:30:00+02:00")));
         Assert.True(calendar.IsOpen(I("2034-06-09T13:00:00+02:00")));
         Assert.Equal("2034-06-09T13:00:00+02:00", Show(calendar.NextOpening(I("2034-06-09T12:00:00+02:00"))));
@@ -268,7 +268,7 @@ public class BusinessCalendarTests
     [Fact]
     public void Business_days_landing_on_a_closed_time_take_that_days_next_opening_or_its_close()
     {
-        var calendar = new BusinessCalendar(IssueExample());
+        var calendar = new BusinessCalendar(WorkedExample());
         // Friday 08:46 + 1: Monday 08:46 is before Monday's 10:30 opening → 10:30.
         Assert.Equal("2034-06-05T10:30:00+02:00", Show(calendar.AddBusinessDays(I("2034-06-02T08:46:12+02:00"), 1, false)));
         // Monday 12:30 + 1: Friday 12:30 is the lunch break → 13:00.

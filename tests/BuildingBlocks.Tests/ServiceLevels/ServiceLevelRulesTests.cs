@@ -1,11 +1,11 @@
-using Infogerance.Validation;
 using FsCheck;
 using FsCheck.Fluent;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceLevels;
-using static Infogerance.Incidents.Tests.Calendars;
+using Infogerance.Validation;
+using static Infogerance.BuildingBlocks.Tests.ServiceLevels.Calendars;
 
-namespace Infogerance.Incidents.Tests;
+namespace Infogerance.BuildingBlocks.Tests.ServiceLevels;
 
 /// <summary>
 /// The validation Contracts and the SLA preview share. Its messages are pinned by the Contracts tests through
@@ -42,9 +42,9 @@ public class ServiceLevelRulesTests
     }
 
     [Fact]
-    public void The_issue_example_calendar_is_valid()
+    public void The_worked_example_calendar_is_valid()
     {
-        Assert.Empty(CalendarErrors(IssueExample()));
+        Assert.Empty(CalendarErrors(WorkedExample()));
     }
 
     [Theory]

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Infogerance.ServiceLevels;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 using NodaTime;
 
-namespace Infogerance.Incidents.Tests;
+namespace Infogerance.BuildingBlocks.Tests.ServiceLevels;
 
 /// <summary>Short ways to write calendars and instants in tests.</summary>
 internal static class Calendars
@@ -33,8 +33,8 @@ internal static class Calendars
 
     public static BusinessCalendar AlwaysOpen(string zone) => new(new ServiceCalendar { TimeZone = zone, AlwaysOpen = true });
 
-    /// <summary>The calendar of issue 5's preview example.</summary>
-    public static ServiceCalendar IssueExample() =>
+    /// <summary>The calendar of the SLA preview's worked example.</summary>
+    public static ServiceCalendar WorkedExample() =>
         Calendar("Europe/Paris", ["monday 10:30-19:00", "friday 08:30-12:00", "friday 13:00-19:00"], [HolidayPacks.France], ["2034-06-12"]);
 
     /// <summary>An instant written with its offset, e.g. 2034-06-09T08:46:12+02:00.</summary>
