@@ -13,6 +13,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
+        // Contracts' parties, versions, terms and inventory, kept from their events: never asked of Contracts.
+        builder.AddContractReplica();
         builder.AddMessaging(ServiceName);
         builder.AddDefaultAuthentication();
 
