@@ -6,9 +6,9 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Infogerance.EndToEnd.Tests.Security;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -46,7 +46,7 @@ public sealed class LanguageSweepTests(InfogeranceSystem system)
                 }
 
                 var method = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "POST";
-                var role = (await AllowedRolesAsync(endpoint, policies)).First();
+                var role = (await Endpoints.AllowedRolesAsync(endpoint, policies)).First();
                 var token = await TokenAsync(role);
                 var path = PathOf(endpoint);
                 var name = $"{service}: {method} {endpoint.RoutePattern.RawText}";
@@ -238,48 +238,16 @@ public sealed class LanguageSweepTests(InfogeranceSystem system)
 
     private static bool IsInit(PropertyInfo property) => property.SetMethod is not null;
 
-    private async Task<string> TokenAsync(string role)
-    {
-        var kind = Enum.GetValues<OrganisationKind>().First(k => Roles.Of(k).Contains(role));
-        var organisation = kind switch
-        {
-            OrganisationKind.Client => DemoWorld.Acme,
-            OrganisationKind.Provider => DemoWorld.Antares,
-            _ => DemoWorld.Platform,
-        };
-        return (await system.IssueTokenAsync(new TokenSubject(Guid.NewGuid(), "Langues", null, organisation, kind, [role], null, IsServiceAccount: false))).Token;
-    }
+    private async Task<string> TokenAsync(string role) =>
+        (await system.IssueTokenAsync(new TokenSubject(
+            Guid.NewGuid(), "Langues", null, Endpoints.HomeOf(role), Endpoints.KindOf(role), [role], null, IsServiceAccount: false))).Token;
 
-    private static async Task<IReadOnlyList<string>> AllowedRolesAsync(RouteEndpoint endpoint, IAuthorizationPolicyProvider policies)
-    {
-        var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>())
-            ?? await policies.GetFallbackPolicyAsync();
-        var roles = policy?.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
-        return roles is { Count: > 0 } ? roles : Roles.All;
-    }
+    /// <summary>A value of the right shape for each route parameter: the body is refused before any lookup.</summary>
+    private static string PathOf(RouteEndpoint endpoint) =>
+        Endpoints.Path(endpoint, parameter =>
+            parameter.ParameterPolicies.Any(p => p.Content == "int") ? "1"
+            : parameter.Name == "phase" ? "takeover"
+            : parameter.Name == "token" ? "inv_x"
+            : Guid.NewGuid().ToString());
 
-    /// <summary>The endpoint's path with a value of the right shape for each parameter: the body is refused before any lookup.</summary>
-    private static string PathOf(RouteEndpoint endpoint)
-    {
-        var path = new StringBuilder();
-        foreach (var segment in endpoint.RoutePattern.PathSegments)
-        {
-            path.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                path.Append(part switch
-                {
-                    Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
-                    Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter =>
-                        parameter.ParameterPolicies.Any(p => p.Content == "int") ? "1"
-                        : parameter.Name == "phase" ? "takeover"
-                        : parameter.Name == "token" ? "inv_x"
-                        : Guid.NewGuid().ToString(),
-                    _ => "",
-                });
-            }
-        }
-
-        return path.Length == 0 ? "/" : path.ToString();
-    }
 }

@@ -6,7 +6,6 @@ using System.Net.Http.Json;
 using System.Text;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,19 +68,19 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
                         continue;
                     }
 
-                    var allowed = await AllowedRolesAsync(endpoint, policies);
+                    var allowed = await Endpoints.AllowedRolesAsync(endpoint, policies);
                     if (allowed.Count == Roles.All.Count && !AnyRole.Contains(name))
                     {
                         failures.Add($"{service}: {name} admits every role: name its roles, or declare it here as open to any signed-in caller");
                     }
 
-                    var path = Path(endpoint, p => samples.GetValueOrDefault(p) ?? Guid.NewGuid().ToString());
+                    var path = Endpoints.Path(endpoint, p => samples.GetValueOrDefault(p.Name) ?? Guid.NewGuid().ToString());
 
                     await Expect(service, method, path, null, HttpStatusCode.Unauthorized, $"{name} without a token", failures);
 
                     if (Roles.All.Except(allowed).FirstOrDefault() is { } wrongRole)
                     {
-                        var wrong = await TokenAsync(HomeOf(wrongRole), wrongRole);
+                        var wrong = await TokenAsync(Endpoints.HomeOf(wrongRole), wrongRole);
                         await Expect(service, method, path, wrong, HttpStatusCode.Forbidden, $"{name} as {wrongRole}", failures);
                     }
 
@@ -98,12 +97,12 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
                     }
 
                     var role = allowed.First();
-                    var outsider = await TokenAsync(OtherTenantOf(role), role);
-                    var onAcme = await SendAsync(service, method, Path(endpoint, p => samples[p]), outsider);
+                    var outsider = await TokenAsync(Endpoints.OtherTenantOf(role), role);
+                    var onAcme = await SendAsync(service, method, Endpoints.Path(endpoint, p => samples[p.Name]), outsider);
                     // A body the endpoint cannot even read (our "{}" where a full document or a file is required) is
                     // refused before any lookup: fine, as long as it is refused the same way for an object that does not exist.
                     var expected = onAcme is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity
-                        ? await SendAsync(service, method, Path(endpoint, p => p == "contractId" ? Guid.NewGuid().ToString() : samples[p]), outsider)
+                        ? await SendAsync(service, method, Endpoints.Path(endpoint, p => p.Name == "contractId" ? Guid.NewGuid().ToString() : samples[p.Name]), outsider)
                         : HttpStatusCode.NotFound;
                     if (onAcme != expected)
                     {
@@ -202,55 +201,10 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
         };
     }
 
-    private static async Task<IReadOnlyList<string>> AllowedRolesAsync(RouteEndpoint endpoint, IAuthorizationPolicyProvider policies)
-    {
-        var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>())
-            ?? await policies.GetFallbackPolicyAsync();
-        var roles = policy?.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
-        return roles is { Count: > 0 } ? roles : Roles.All;
-    }
-
-    private Task<string> TokenAsync(Guid organisation, string role) => TokenAsync(organisation, KindOf(role), role);
+    private Task<string> TokenAsync(Guid organisation, string role) => TokenAsync(organisation, Endpoints.KindOf(role), role);
 
     private async Task<string> TokenAsync(Guid organisation, OrganisationKind kind, string role) =>
         (await system.IssueTokenAsync(new TokenSubject(Guid.NewGuid(), "Sweep", null, organisation, kind, [role], null, IsServiceAccount: false))).Token;
-
-    private static OrganisationKind KindOf(string role) =>
-        Enum.GetValues<OrganisationKind>().First(kind => Roles.Of(kind).Contains(role));
-
-    private static Guid HomeOf(string role) => KindOf(role) switch
-    {
-        OrganisationKind.Client => DemoWorld.Acme,
-        OrganisationKind.Provider => DemoWorld.Antares,
-        _ => DemoWorld.Platform,
-    };
-
-    private static Guid OtherTenantOf(string role) => KindOf(role) switch
-    {
-        OrganisationKind.Client => DemoWorld.Belvedere,
-        OrganisationKind.Provider => DemoWorld.Nordlys,
-        _ => DemoWorld.Platform,
-    };
-
-    private static string Path(RouteEndpoint endpoint, Func<string, string> value)
-    {
-        var path = new StringBuilder();
-        foreach (var segment in endpoint.RoutePattern.PathSegments)
-        {
-            path.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                path.Append(part switch
-                {
-                    Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
-                    Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => value(parameter.Name),
-                    _ => "",
-                });
-            }
-        }
-
-        return path.Length == 0 ? "/" : path.ToString();
-    }
 
     /// <summary>"/users/{userId:guid}/roles/" → "/users/{userId}/roles".</summary>
     private static string Normalise(string pattern) =>
