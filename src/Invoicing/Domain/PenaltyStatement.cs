@@ -240,7 +240,10 @@ public static class PenaltyStatement
         return (0m, null);
     }
 
-    /// <summary>The month's breaches in the franchise's order: breach instant, then lower ticket number, then <c>respond</c> before <c>resolve</c>.</summary>
+    /// <summary>
+    /// The month's breaches in the franchise's order: breach instant, then lower ticket number, then <c>respond</c>
+    /// before <c>resolve</c> (then priority, for input that repeats a clock).
+    /// </summary>
     public static PenaltyBreach[] OrderedBreaches(StatementMonth month, IReadOnlyList<PenaltyBreach> breaches)
     {
         ArgumentNullException.ThrowIfNull(month);
@@ -268,7 +271,16 @@ public static class PenaltyStatement
         }
 
         var byTicket = x.Ticket.CompareTo(y.Ticket);
-        return byTicket != 0 ? byTicket : ClockRank(x.Clock).CompareTo(ClockRank(y.Clock));
+        if (byTicket != 0)
+        {
+            return byTicket;
+        }
+
+        var byClock = ClockRank(x.Clock).CompareTo(ClockRank(y.Clock));
+
+        // The same clock of the same ticket breached twice at the same instant cannot come from Incidents; ordering
+        // by priority keeps the statement the same whatever order such input is given in (the sort is not stable).
+        return byClock != 0 ? byClock : string.CompareOrdinal(x.Priority, y.Priority);
     }
 
     private static int ClockRank(string clock) => clock == SlaClocks.Respond ? 0 : clock == SlaClocks.Resolve ? 1 : 2;
