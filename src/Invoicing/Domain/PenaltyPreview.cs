@@ -185,28 +185,36 @@ public static class PenaltyPreview
 
         for (var i = 0; i < breaches.Count; i++)
         {
-            var path = $"breaches[{i}]";
+            // Paths are written only for a bad field: a large month's valid items cost no string.
             if (breaches[i] is not { } breach)
             {
-                errors.Add(path, InvoicingMessages.ItemMissing);
+                errors.Add($"breaches[{i}]", InvoicingMessages.ItemMissing);
                 continue;
             }
 
             var count = errors.MessageCount;
             if (breach.Ticket is not > 0)
             {
-                errors.Add($"{path}.ticket", InvoicingMessages.TicketNumber);
+                errors.Add($"breaches[{i}].ticket", InvoicingMessages.TicketNumber);
             }
 
-            CheckPriority($"{path}.priority", breach.Priority, errors);
-            CheckClock($"{path}.clock", breach.Clock, errors);
+            if (!IsPriority(breach.Priority))
+            {
+                errors.Add($"breaches[{i}].priority", InvoicingMessages.PriorityUnknown);
+            }
+
+            if (!IsClock(breach.Clock))
+            {
+                errors.Add($"breaches[{i}].clock", InvoicingMessages.ClockUnknown);
+            }
+
             if (breach.BreachedAt is not { } at)
             {
-                errors.Add($"{path}.breachedAt", InvoicingMessages.InstantRequired);
+                errors.Add($"breaches[{i}].breachedAt", InvoicingMessages.InstantRequired);
             }
             else if (month is not null && !month.Contains(at))
             {
-                errors.Add($"{path}.breachedAt", InvoicingMessages.BreachOutsideMonth(month.Text, month.Zone.Id));
+                errors.Add($"breaches[{i}].breachedAt", InvoicingMessages.BreachOutsideMonth(month.Text, month.Zone.Id));
             }
 
             if (errors.MessageCount == count)
@@ -228,29 +236,36 @@ public static class PenaltyPreview
 
         for (var i = 0; i < clocks.Count; i++)
         {
-            var path = $"clocks[{i}]";
             if (clocks[i] is not { } clock)
             {
-                errors.Add(path, InvoicingMessages.ItemMissing);
+                errors.Add($"clocks[{i}]", InvoicingMessages.ItemMissing);
                 continue;
             }
 
             var count = errors.MessageCount;
-            CheckPriority($"{path}.priority", clock.Priority, errors);
-            CheckClock($"{path}.clock", clock.Clock, errors);
+            if (!IsPriority(clock.Priority))
+            {
+                errors.Add($"clocks[{i}].priority", InvoicingMessages.PriorityUnknown);
+            }
+
+            if (!IsClock(clock.Clock))
+            {
+                errors.Add($"clocks[{i}].clock", InvoicingMessages.ClockUnknown);
+            }
+
             if (clock.Met is null)
             {
-                errors.Add($"{path}.met", InvoicingMessages.Required);
+                errors.Add($"clocks[{i}].met", InvoicingMessages.Required);
             }
 
             if (clock.Ticket is <= 0)
             {
-                errors.Add($"{path}.ticket", InvoicingMessages.TicketNumber);
+                errors.Add($"clocks[{i}].ticket", InvoicingMessages.TicketNumber);
             }
 
             if (clock.CompletedAt is { } at && month is not null && !month.Contains(at))
             {
-                errors.Add($"{path}.completedAt", InvoicingMessages.CompletionOutsideMonth(month.Text, month.Zone.Id));
+                errors.Add($"clocks[{i}].completedAt", InvoicingMessages.CompletionOutsideMonth(month.Text, month.Zone.Id));
             }
 
             if (errors.MessageCount == count)
@@ -321,9 +336,13 @@ public static class PenaltyPreview
         return true;
     }
 
+    private static bool IsPriority(string? priority) => priority is "P1" or "P2" or "P3" or "P4";
+
+    private static bool IsClock(string? clock) => clock is SlaClocks.Respond or SlaClocks.Resolve;
+
     private static void CheckPriority(string field, string? priority, FieldErrors errors)
     {
-        if (priority is null || !Priorities.Contains(priority))
+        if (!IsPriority(priority))
         {
             errors.Add(field, InvoicingMessages.PriorityUnknown);
         }
@@ -331,7 +350,7 @@ public static class PenaltyPreview
 
     private static void CheckClock(string field, string? clock, FieldErrors errors)
     {
-        if (clock is null || !SlaClocks.All.Contains(clock))
+        if (!IsClock(clock))
         {
             errors.Add(field, InvoicingMessages.ClockUnknown);
         }

@@ -248,16 +248,17 @@ public static class PenaltyStatement
     {
         ArgumentNullException.ThrowIfNull(month);
         ArgumentNullException.ThrowIfNull(breaches);
-        var inMonth = new List<PenaltyBreach>(breaches.Count);
+        var ordered = new PenaltyBreach[breaches.Count];
+        var count = 0;
         foreach (var breach in breaches)
         {
             if (month.Contains(breach.BreachedAt))
             {
-                inMonth.Add(breach);
+                ordered[count++] = breach;
             }
         }
 
-        var ordered = inMonth.ToArray();
+        Array.Resize(ref ordered, count);
         Array.Sort(ordered, FranchiseOrder);
         return ordered;
     }
@@ -293,7 +294,7 @@ public static class PenaltyStatement
     {
         ArgumentNullException.ThrowIfNull(month);
         ArgumentNullException.ThrowIfNull(clocks);
-        var latest = new Dictionary<(long Ticket, string Clock), CompletedClock>();
+        var latest = new Dictionary<(long Ticket, string Clock), CompletedClock>(clocks.Count);
         var counts = new Dictionary<(string Priority, string Clock), (int Completed, int Met)>();
         foreach (var clock in clocks)
         {
