@@ -34,10 +34,12 @@ public sealed class PenaltyPreviewApiTests(InfogeranceSystem system)
     /// under the monthly cap of 3,300; the annual cap (19,008) is spent by the 55,000 already applied: 660 deducted;
     /// 0 is below the 100 € minimum.
     /// </summary>
-    [Fact]
-    public async Task The_issue_example_gives_the_figures_worked_out_by_hand()
+    [Theory]
+    [InlineData(OrganisationKind.Provider, Roles.AgentL1)]
+    [InlineData(OrganisationKind.Client, Roles.Auditor)]
+    public async Task The_issue_example_gives_the_figures_worked_out_by_hand_to_either_side(OrganisationKind side, string role)
     {
-        using var client = await SignedInClientAsync();
+        using var client = await SignedInClientAsync(side, role);
 
         var (status, body) = await PostAsync(client, IssueExample);
 
@@ -119,15 +121,13 @@ public sealed class PenaltyPreviewApiTests(InfogeranceSystem system)
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
-    /// <summary>A provider's agent: the preview is for anyone signed in, client or provider.</summary>
-    private async Task<HttpClient> SignedInClientAsync()
+    /// <summary>Anyone signed in may preview, whatever their side and role (a provider's agent unless told).</summary>
+    private async Task<HttpClient> SignedInClientAsync(OrganisationKind side = OrganisationKind.Provider, string role = Roles.AgentL1)
     {
-        var token = await system.IssueTokenAsync(
-            new TokenSubject(Guid.NewGuid(), "Léa Fontaine", null, DemoWorld.Antares, OrganisationKind.Provider, [Roles.AgentL1], null, IsServiceAccount: false),
-            TimeSpan.FromMinutes(5));
-        var client = new HttpClient { BaseAddress = new Uri(system.GatewayUrl) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-        return client;
+        var organisation = side == OrganisationKind.Provider ? DemoWorld.Antares : DemoWorld.Acme;
+        var subject = new TokenSubject(Guid.NewGuid(), "Camille Roux", null, organisation, side, [role], null, IsServiceAccount: false);
+        var token = await system.IssueTokenAsync(subject, TimeSpan.FromMinutes(5));
+        return new HttpClient { BaseAddress = new Uri(system.GatewayUrl), DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token.Token) } };
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, string json, string language = "en")
