@@ -112,6 +112,14 @@ public class PenaltyStatementTests
     }
 
     [Fact]
+    public void A_fixed_amount_given_beyond_the_cent_is_rounded_to_it()
+    {
+        var result = Compute(new PenaltyRules { PerBreach = [Fixed("P3", 10.005m)] }, breaches: [Breach(1, "P3", Respond, March(3))]);
+
+        Assert.Equal(10.01m, result.Total);
+    }
+
+    [Fact]
     public void Each_breach_is_rounded_before_the_sum()
     {
         // 0.505 € three times: 0.51 each, 1.53 in all (not 1.515 → 1.52).
@@ -157,40 +165,29 @@ public class PenaltyStatementTests
 
     // The month in its zone, either side of the daylight-saving changes.
 
+    /// <summary>Paris is at UTC+2 from 28 March 2027: 1 April 00:30 is 31 March 22:30 UTC; 31 March 23:59:59 is 21:59:59 UTC.</summary>
     [Fact]
-    public void After_the_spring_change_a_breach_at_00_30_on_the_1st_belongs_to_the_new_month()
+    public void After_the_spring_change_a_breach_at_00_30_on_the_1st_belongs_to_the_new_month() =>
+        AssertEitherSideOfMonthEnd(2027, 3, new(2027, 3, 31, 21, 59, 59, TimeSpan.Zero), "2027-03-31T23:59:59+02:00", new(2027, 3, 31, 22, 30, 0, TimeSpan.Zero), "2027-04-01T00:30:00+02:00");
+
+    /// <summary>Paris is back at UTC+1 from 31 October 2027 03:00: 1 November 00:30 is 31 October 23:30 UTC, 31 October 23:30 is 22:30 UTC.</summary>
+    [Fact]
+    public void After_the_autumn_change_a_breach_at_00_30_on_the_1st_belongs_to_the_new_month() =>
+        AssertEitherSideOfMonthEnd(2027, 10, new(2027, 10, 31, 22, 30, 0, TimeSpan.Zero), "2027-10-31T23:30:00+01:00", new(2027, 10, 31, 23, 30, 0, TimeSpan.Zero), "2027-11-01T00:30:00+01:00");
+
+    /// <summary>Ticket 2 breaches just before the month's end in Paris, ticket 1 just after: each is in its own month, shown at Paris's offset.</summary>
+    private static void AssertEitherSideOfMonthEnd(int year, int month, DateTimeOffset before, string beforeInParis, DateTimeOffset after, string afterInParis)
     {
         var rules = new PenaltyRules { PerBreach = [Fixed("P1", 500m)] };
-        // Paris is at UTC+2 from 28 March 2027: 1 April 00:30 is 31 March 22:30 UTC; 31 March 23:59:59 is 21:59:59 UTC.
-        var firstOfApril = new DateTimeOffset(2027, 3, 31, 22, 30, 0, TimeSpan.Zero);
-        var lastOfMarch = new DateTimeOffset(2027, 3, 31, 21, 59, 59, TimeSpan.Zero);
-        var breaches = new[] { Breach(1, "P1", Resolve, firstOfApril), Breach(2, "P1", Resolve, lastOfMarch) };
+        var breaches = new[] { Breach(1, "P1", Resolve, after), Breach(2, "P1", Resolve, before) };
 
-        var march = Compute(rules, breaches: breaches, month: StatementMonth.Of(2027, 3, "Europe/Paris"));
-        var april = Compute(rules, breaches: breaches, month: StatementMonth.Of(2027, 4, "Europe/Paris"));
+        var first = Compute(rules, breaches: breaches, month: StatementMonth.Of(year, month, "Europe/Paris"));
+        var next = Compute(rules, breaches: breaches, month: StatementMonth.Of(month == 12 ? year + 1 : year, month % 12 + 1, "Europe/Paris"));
 
-        Assert.Equal([2L], march.Lines.Select(l => l.Ticket!.Value));
-        Assert.Equal([1L], april.Lines.Select(l => l.Ticket!.Value));
-        Assert.Equal(new DateTimeOffset(2027, 4, 1, 0, 30, 0, TimeSpan.FromHours(2)), april.Lines[0].BreachedAt);
-        Assert.Equal(TimeSpan.FromHours(2), april.Lines[0].BreachedAt!.Value.Offset);
-    }
+        Assert.Equal([(2L, beforeInParis)], first.Lines.Select(l => (l.Ticket!.Value, Iso(l.BreachedAt!.Value))));
+        Assert.Equal([(1L, afterInParis)], next.Lines.Select(l => (l.Ticket!.Value, Iso(l.BreachedAt!.Value))));
 
-    [Fact]
-    public void After_the_autumn_change_a_breach_at_00_30_on_the_1st_belongs_to_the_new_month()
-    {
-        var rules = new PenaltyRules { PerBreach = [Fixed("P1", 500m)] };
-        // Paris is back at UTC+1 from 31 October 2027 03:00: 1 November 00:30 is 31 October 23:30 UTC, 31 October 23:30 is 22:30 UTC.
-        var firstOfNovember = new DateTimeOffset(2027, 10, 31, 23, 30, 0, TimeSpan.Zero);
-        var lastOfOctober = new DateTimeOffset(2027, 10, 31, 22, 30, 0, TimeSpan.Zero);
-        var breaches = new[] { Breach(1, "P1", Resolve, firstOfNovember), Breach(2, "P1", Resolve, lastOfOctober) };
-
-        var october = Compute(rules, breaches: breaches, month: StatementMonth.Of(2027, 10, "Europe/Paris"));
-        var november = Compute(rules, breaches: breaches, month: StatementMonth.Of(2027, 11, "Europe/Paris"));
-
-        Assert.Equal([2L], october.Lines.Select(l => l.Ticket!.Value));
-        Assert.Equal([1L], november.Lines.Select(l => l.Ticket!.Value));
-        Assert.Equal("2027-11-01T00:30:00+01:00", november.Lines[0].BreachedAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("2027-10-31T23:30:00+01:00", october.Lines[0].BreachedAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

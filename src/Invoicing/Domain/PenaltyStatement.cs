@@ -232,7 +232,7 @@ public static class PenaltyStatement
             var rule = perBreach[i];
             if (rule.Priority == breach.Priority && (rule.Clock is null || rule.Clock == breach.Clock))
             {
-                var amount = rule.Kind == PenaltyKinds.PercentOfFee ? PercentOf(fee, rule.Amount) : rule.Amount;
+                var amount = rule.Kind == PenaltyKinds.PercentOfFee ? PercentOf(fee, rule.Amount) : Cents(rule.Amount);
                 return (amount, $"perBreach[{i}]");
             }
         }
