@@ -25,5 +25,6 @@ internal static class Extensions
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapInvoicingApi();
+        app.MapPenaltiesApi();
     }
 }

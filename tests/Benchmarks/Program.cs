@@ -7,6 +7,7 @@ using Infogerance.Benchmarks;
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll sla-lag <incidents database, owner connection string> [tickets] [perSecond] [seconds]   (against running Incidents replicas)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll queue <gateway url> <incidents database, owner connection string> [tickets] [deep page]   (seeds once, then times the lists)
 //   dotnet run -c Release --project tests/Benchmarks -- sla [BenchmarkDotNet options]   (SLA due-time computations, in process)
+//   dotnet run -c Release --project tests/Benchmarks -- penalties [BenchmarkDotNet options]   (a month's penalty statement, in process)
 return args.FirstOrDefault() switch
 {
     "outbox" => await OutboxThroughput.RunAsync(
@@ -32,6 +33,7 @@ return args.FirstOrDefault() switch
         tickets: args.Length > 3 ? int.Parse(args[3]) : 1_000_000,
         deepPages: args.Length > 4 ? int.Parse(args[4]) : 50),
     "sla" => SlaDueTime.Run(args[1..]),
+    "penalties" => PenaltyStatementMonth.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -43,5 +45,6 @@ static int Usage()
     Console.Error.WriteLine("       Infogerance.Benchmarks sla-lag <incidents database connection string> [tickets] [perSecond] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks queue <gateway url> <incidents database connection string> [tickets] [deep page]");
     Console.Error.WriteLine("       Infogerance.Benchmarks sla [BenchmarkDotNet options]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks penalties [BenchmarkDotNet options]");
     return 2;
 }
