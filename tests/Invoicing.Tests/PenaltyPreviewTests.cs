@@ -68,7 +68,7 @@ public class PenaltyPreviewTests
             ],
             errors.Fields);
         Assert.All(errors.ByField.Values.SelectMany(m => m), m => Assert.NotEqual(m.English, m.French));
-        Assert.All(errors.ByField.Values.SelectMany(m => m), m => Assert.NotEqual(Message.Untranslated, m.Code));
+        Assert.All(errors.ByField.Values.SelectMany(m => m), m => Assert.Matches("^[a-z][A-Za-z]*(\\.[a-z][A-Za-z0-9]*)+$", m.Code));
     }
 
     [Fact]
