@@ -8,6 +8,21 @@ if (args is ["-h" or "--help" or "help"])
     return 0;
 }
 
+// What run.sh and the launch profile set, for runs of the built AppHost without them (benchmarks, tests): the
+// dashboard over plain http, as there is no trusted development certificate here.
+foreach (var (variable, value) in new[]
+{
+    ("ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true"),
+    ("ASPNETCORE_URLS", "http://localhost:18888"),
+    ("ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", "http://localhost:18889"),
+})
+{
+    if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
+    {
+        Environment.SetEnvironmentVariable(variable, value);
+    }
+}
+
 try
 {
     var options = CommandLine.Parse(args);
