@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Aspire.Hosting.ApplicationModel;
 using Infogerance.LocalServers;
@@ -11,7 +12,8 @@ internal static class InfogeranceModel
 {
     private static readonly string[] EnvironmentNameVariables = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT"];
 
-    public static async Task AddInfogeranceAsync(this IDistributedApplicationBuilder builder, CommandLine options, string root)
+    public static async Task AddInfogeranceAsync(
+        this IDistributedApplicationBuilder builder, CommandLine options, string root, Stopwatch sinceStart)
     {
         EnsureGatewayAndDashboardPortsFree(builder.Configuration, options.GatewayPort);
         // Kept between runs so that demo data survives a restart.
@@ -85,7 +87,7 @@ internal static class InfogeranceModel
         var dashboardLoginUrl = DashboardLoginUrl(builder.Configuration);
         builder.Services.AddHostedService(provider => new StartupSummary(
             provider.GetRequiredService<ResourceNotificationService>(), [.. restartable],
-            $"http://localhost:{options.GatewayPort}", dashboardLoginUrl));
+            $"http://localhost:{options.GatewayPort}", dashboardLoginUrl, sinceStart));
     }
 
     private static IResourceBuilder<ProjectResource> WaitForServer(this IResourceBuilder<ProjectResource> service, Server server) =>

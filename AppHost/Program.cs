@@ -1,7 +1,8 @@
+using System.Diagnostics;
 using Infogerance.AppHost;
 using Infogerance.LocalServers;
-using Microsoft.Extensions.DependencyInjection;
 
+var sinceStart = Stopwatch.StartNew();
 if (args is ["-h" or "--help" or "help"])
 {
     Console.WriteLine(CommandLine.Usage);
@@ -28,7 +29,7 @@ try
     var options = CommandLine.Parse(args);
     // Our options are not Aspire's configuration.
     var builder = DistributedApplication.CreateBuilder([]);
-    await builder.AddInfogeranceAsync(options, Repository.FindRoot());
+    await builder.AddInfogeranceAsync(options, Repository.FindRoot(), sinceStart);
     await builder.Build().RunAsync();
     await OrchestratorExit.WaitAsync();
     Console.WriteLine("Stopped.");

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Hosting;
 namespace Infogerance.AppHost;
 
 /// <summary>Once every resource is healthy: where to go, and the demo logins.</summary>
+/// <param name="sinceStart">Started with the AppHost's Main: run.sh execs the AppHost after building, in the same process.</param>
 internal sealed class StartupSummary(
-    ResourceNotificationService notifications, IReadOnlyList<string> resources, string gatewayUrl, string? dashboardLoginUrl)
+    ResourceNotificationService notifications, IReadOnlyList<string> resources, string gatewayUrl, string? dashboardLoginUrl,
+    Stopwatch sinceStart)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,7 +26,7 @@ internal sealed class StartupSummary(
         var summary = new List<string>
         {
             "",
-            $"All services healthy in {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:0.0} s",
+            $"All services healthy in {sinceStart.Elapsed.TotalSeconds:0.0} s",
             $"  Gateway:    {gatewayUrl}",
         };
         if (dashboardLoginUrl is not null)
