@@ -57,6 +57,10 @@ internal sealed class CrashRestarter(
         {
             // The AppHost is stopping.
         }
+        catch (Exception e)
+        {
+            logger.LogError(e, "{Resource} could not be started again", resource.Name);
+        }
     }
 
     private TimeSpan NextDelay(string resource)

@@ -79,14 +79,13 @@ internal static class InfogeranceModel
         }
 
         IResourceBuilder<IResource>?[] servers = [postgres.Private, messaging.Private];
-        var restartable = services.Select(service => service.Resource.Name)
-            .Concat(servers.OfType<IResourceBuilder<IResource>>().Select(server => server.Resource.Name))
-            .ToHashSet();
+        string[] resources = [.. services.Select(service => service.Resource.Name),
+            .. servers.OfType<IResourceBuilder<IResource>>().Select(server => server.Resource.Name)];
         builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<CrashRestarter>(
-            provider, (IReadOnlySet<string>)restartable));
+            provider, (IReadOnlySet<string>)resources.ToHashSet()));
         var dashboardLoginUrl = DashboardLoginUrl(builder.Configuration);
         builder.Services.AddHostedService(provider => new StartupSummary(
-            provider.GetRequiredService<ResourceNotificationService>(), [.. restartable],
+            provider.GetRequiredService<ResourceNotificationService>(), resources,
             $"http://localhost:{options.GatewayPort}", dashboardLoginUrl, sinceStart));
     }
 

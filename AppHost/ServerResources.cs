@@ -33,6 +33,8 @@ internal static class ServerResources
 
         var launch = PostgresLaunch.Plan(dataDirectory, port, fast: false);
         EnsurePortFree(port, "PostgreSQL", "--postgres-port");
+        // Checked now: a data folder out of the postgres user's reach is then one clear line, not a resource failing to start.
+        await launch.EnsureReachableAsync();
         // Prepared once, the first time the resource starts: initdb then runs alongside the dashboard's start.
         var prepared = new Lazy<Task<string>>(launch.PrepareAsync);
         var resource = new PostgresResource(name, launch.FileName, dataDirectory, new Prepared(prepared));

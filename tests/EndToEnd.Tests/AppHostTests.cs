@@ -119,56 +119,47 @@ public sealed class AppHostTests(AppHostRun run) : IClassFixture<AppHostRun>
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
 
-        // The services export by OTLP/HTTP to the dashboard in batches (every few seconds); the dashboard's API reads them back.
-        using var dashboard = new HttpClient { BaseAddress = new Uri(run.DashboardUrl) };
+        // The services export by OTLP/HTTP to the dashboard in batches (every few seconds); the dashboard's API reads them
+        // back. Generous: on a loaded machine (the whole suite on two cores) export and ingestion lag.
+        using var dashboard = new HttpClient { BaseAddress = new Uri(run.DashboardUrl), Timeout = TimeSpan.FromSeconds(20) };
         dashboard.DefaultRequestHeaders.Add("x-api-key", run.DashboardApiKey);
         var services = new HashSet<string>();
+        var lastAnswer = "none";
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60) && !(services.Contains("gateway") && services.Contains("contracts")))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(150) && !(services.Contains("gateway") && services.Contains("contracts")))
         {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            using var response = await dashboard.GetAsync($"/api/telemetry/traces/{traceId}");
-            if (response.StatusCode != HttpStatusCode.OK) continue;
-            using var trace = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            if (!trace.RootElement.TryGetProperty("data", out var data) || !data.TryGetProperty("resourceSpans", out var resourceSpans)) continue;
-            foreach (var resourceSpan in resourceSpans.EnumerateArray())
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            try
             {
-                services.UnionWith(resourceSpan.GetProperty("resource").GetProperty("attributes").EnumerateArray()
-                    .Where(attribute => attribute.GetProperty("key").GetString() == "service.name")
-                    .Select(attribute => attribute.GetProperty("value").GetProperty("stringValue").GetString()!));
+                using var response = await dashboard.GetAsync($"/api/telemetry/traces/{traceId}");
+                lastAnswer = $"{(int)response.StatusCode}";
+                if (response.StatusCode != HttpStatusCode.OK) continue;
+                using var trace = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                if (!trace.RootElement.TryGetProperty("data", out var data) || !data.TryGetProperty("resourceSpans", out var resourceSpans)) continue;
+                foreach (var resourceSpan in resourceSpans.EnumerateArray())
+                {
+                    services.UnionWith(resourceSpan.GetProperty("resource").GetProperty("attributes").EnumerateArray()
+                        .Where(attribute => attribute.GetProperty("key").GetString() == "service.name")
+                        .Select(attribute => attribute.GetProperty("value").GetProperty("stringValue").GetString()!));
+                }
+            }
+            catch (TaskCanceledException)
+            {
+                lastAnswer = "timed out";
             }
         }
         Assert.True(services.Contains("gateway") && services.Contains("contracts"),
-            $"the trace {traceId} reached the dashboard from: {string.Join(", ", services)}");
-    }
-
-    [Fact]
-    public async Task A_killed_service_is_started_again()
-    {
-        var killed = run.ServiceProcessId("Contracts");
-        Assert.NotNull(killed);
-        using (var process = Process.GetProcessById(killed.Value))
-        {
-            process.Kill();
-        }
-
-        using var client = await SignedInClientAsync();
-        var deadline = Stopwatch.StartNew();
-        var back = false;
-        while (!back && deadline.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            back = run.ServiceProcessId("Contracts") is { } pid && pid != killed
-                && (await client.GetAsync("/api/contracts/health")).StatusCode == HttpStatusCode.OK;
-        }
-        Assert.True(back, "contracts did not come back:\n" + run.AppHost.Transcript());
-        Assert.Contains(run.AppHost.Output, line => line.Contains("contracts exited"));
+            $"the trace {traceId} reached the dashboard from: [{string.Join(", ", services)}] after {deadline.Elapsed.TotalSeconds:0} s "
+            + $"(last answer {lastAnswer}); resources with telemetry: {await dashboard.GetStringAsync("/api/telemetry/resources")}");
     }
 
     /// <summary>Signed in through the gateway's BFF as the browser does: a session cookie, and X-CSRF on every call.</summary>
     private async Task<HttpClient> SignedInClientAsync()
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(run.GatewayUrl) };
+        // No propagator: the test process has activity listeners (in-process services of other tests), and the handler
+        // would add its own traceparent to the one the trace test sets.
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), ActivityHeadersPropagator = null };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(run.GatewayUrl) };
         client.DefaultRequestHeaders.Add("X-CSRF", "1");
         var login = await client.PostAsJsonAsync("/bff/login", new { email = "manager@acme.example", password = DemoWorld.Password });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);

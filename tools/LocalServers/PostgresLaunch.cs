@@ -56,14 +56,20 @@ public sealed class PostgresLaunch
     public static PostgresLaunch Plan(string dataDirectory, int port, bool fast) =>
         new(Path.GetFullPath(dataDirectory), port, fast, PostgresBinaries.Find(), Environment.IsPrivilegedProcess ? ServiceUser : null);
 
-    /// <summary>Makes the data folder ready to run the server on (initdb the first time) and returns the admin connection string.</summary>
-    public async Task<string> PrepareAsync()
+    /// <summary>Fails, saying why, when the service user PostgreSQL runs as (as root) cannot reach the data folder.</summary>
+    public async Task EnsureReachableAsync()
     {
         Directory.CreateDirectory(Sockets);
         if (runAs is not null)
         {
             await EnsureServiceUserCanReachAsync(root);
         }
+    }
+
+    /// <summary>Makes the data folder ready to run the server on (initdb the first time) and returns the admin connection string.</summary>
+    public async Task<string> PrepareAsync()
+    {
+        await EnsureReachableAsync();
         var password = IsInitialised ? ReadPassword() : await InitialiseAsync();
         if (runAs is not null)
         {
