@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the whole system: builds it, starts PostgreSQL and RabbitMQ (private instances under .data/ unless
-# ConnectionStrings__postgres / ConnectionStrings__messaging name existing servers), every service and the gateway.
-# Options are passed to the AppHost: --port N (gateway, default 8080), --data DIR, --postgres-port N, --rabbitmq-port N.
+# Runs the whole system under the Aspire AppHost: builds it, starts PostgreSQL and RabbitMQ (private instances under
+# .data/ unless ConnectionStrings__postgres / ConnectionStrings__messaging name existing servers), every service, the
+# gateway and the Aspire dashboard. Options are passed to the AppHost: --port N (gateway, default 8080), --data DIR,
+# --postgres-port N, --rabbitmq-port N.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
@@ -9,4 +10,9 @@ ensure_prerequisites
 build_web
 
 dotnet build Infogerance.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+# The dashboard over plain http, as there is no trusted development certificate here; the services send it their
+# traces, metrics and logs by OTLP/HTTP.
+export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:18888}"
+export ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="${ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL:-http://localhost:18889}"
 exec dotnet AppHost/bin/Release/net10.0/Infogerance.AppHost.dll run "$@"

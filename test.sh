@@ -23,7 +23,7 @@ cleanup() {
 trap cleanup EXIT
 
 # One PostgreSQL and one RabbitMQ shared by every test assembly (each test makes its own databases and queues).
-dotnet AppHost/bin/Release/net10.0/Infogerance.AppHost.dll infra --data "$work/infra" --env-file "$work/infra.env" --fast >"$work/infra.log" 2>&1 &
+dotnet tools/LocalServers/bin/Release/net10.0/Infogerance.LocalServers.dll --data "$work/infra" --env-file "$work/infra.env" --fast >"$work/infra.log" 2>&1 &
 infra_pid=$!
 for _ in $(seq 1 120); do
   [ -f "$work/infra.env" ] && break

@@ -1,26 +1,24 @@
 using System.Globalization;
-using Infogerance.AppHost.Infrastructure;
+using Infogerance.LocalServers;
 
 namespace Infogerance.AppHost;
 
-internal sealed record CommandLine(
-    string Command, string? DataDirectory, int GatewayPort, int PostgresPort, int RabbitMqPort, string? EnvFile, bool Fast)
+internal sealed record CommandLine(string? DataDirectory, int GatewayPort, int PostgresPort, int RabbitMqPort)
 {
-    public const string Usage = """
-        Usage: Infogerance.AppHost [run] [--data DIR] [--port N] [--postgres-port N] [--rabbitmq-port N]
-               Infogerance.AppHost infra --data DIR --env-file FILE [--fast]
-        """;
+    public const string Usage = "Usage: Infogerance.AppHost [run] [--data DIR] [--port N] [--postgres-port N] [--rabbitmq-port N]";
 
     // Fixed defaults keep the URL a developer bookmarks the same from one run to the next.
-    private static readonly CommandLine Defaults = new("run", null, 8080, 5433, 5673, null, false);
+    private static readonly CommandLine Defaults = new(null, 8080, 5433, 5673);
 
     public static CommandLine Parse(string[] args)
     {
         var remaining = new Queue<string>(args);
-        var options = remaining.TryPeek(out var first) && first is "run" or "infra"
-            ? Defaults with { Command = remaining.Dequeue() }
-            : Defaults;
+        if (remaining.TryPeek(out var first) && first == "run")
+        {
+            remaining.Dequeue();
+        }
 
+        var options = Defaults;
         while (remaining.TryDequeue(out var argument))
         {
             options = argument switch
@@ -29,15 +27,8 @@ internal sealed record CommandLine(
                 "--port" => options with { GatewayPort = PortOf(argument, remaining) },
                 "--postgres-port" => options with { PostgresPort = PortOf(argument, remaining) },
                 "--rabbitmq-port" => options with { RabbitMqPort = PortOf(argument, remaining) },
-                "--env-file" => options with { EnvFile = Path.GetFullPath(ValueOf(argument, remaining)) },
-                "--fast" => options with { Fast = true },
                 _ => throw new InfrastructureException($"Unknown argument '{argument}'.\n{Usage}"),
             };
-        }
-
-        if (options.Command == "infra" && (options.DataDirectory is null || options.EnvFile is null))
-        {
-            throw new InfrastructureException($"infra needs --data DIR and --env-file FILE.\n{Usage}");
         }
         return options;
     }

@@ -1,5 +1,5 @@
 using Dapper;
-using Infogerance.AppHost.Infrastructure;
+using Infogerance.LocalServers;
 using Infogerance.Data;
 using Infogerance.ServiceDefaults;
 using Infogerance.TestSupport;

@@ -1,47 +1,175 @@
+using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
-using Infogerance.AppHost.Infrastructure;
+using System.Text.Json;
+using Infogerance.LocalServers;
+using Infogerance.ServiceDefaults;
 using Infogerance.TestSupport;
 
 namespace Infogerance.EndToEnd.Tests;
 
-/// <summary>The run command's orchestrator, driven as a real process, as on a fresh machine.</summary>
-public sealed class AppHostTests
+/// <summary>
+/// The Aspire AppHost behind `./run.sh`, run once as a real process on free ports, as on a fresh machine: private
+/// PostgreSQL and RabbitMQ, every service, the gateway and the dashboard.
+/// </summary>
+public sealed class AppHostRun : IAsyncLifetime
 {
-    private static readonly string[] Services = ["identity", "contracts", "incidents", "invoicing", "reporting"];
+    public static readonly string[] Services = ["identity", "contracts", "incidents", "invoicing", "reporting"];
 
-    [Fact]
-    public async Task Run_brings_every_service_to_healthy_through_the_gateway_and_stops_cleanly()
+    private readonly TemporaryDirectory data = new("infogerance-apphost-");
+    private readonly int[] ports = Ports.GetFreePorts(5);
+    private ProgramRun? appHost;
+
+    public int GatewayPort => ports[0];
+    public int PostgresPort => ports[1];
+    public string GatewayUrl => $"http://localhost:{GatewayPort}";
+    public string DashboardUrl => $"http://localhost:{ports[3]}";
+    public string DashboardApiKey { get; } = Guid.NewGuid().ToString("N");
+    public ProgramRun AppHost => appHost!;
+
+    public async ValueTask InitializeAsync()
     {
-        using var data = new TemporaryDirectory("infogerance-apphost-");
-        var gatewayPort = Ports.GetFreePort();
-        var postgresPort = Ports.GetFreePort();
-        await using var appHost = ProgramRun.Start(Repository.AppHostDll,
-            ["run", "--data", data.Path, "--port", $"{gatewayPort}", "--postgres-port", $"{postgresPort}", "--rabbitmq-port", $"{Ports.GetFreePort()}"]);
-
-        Assert.True(
-            await appHost.WaitForOutputAsync(line => line.Contains("All services healthy"), TimeSpan.FromMinutes(3)),
-            "the AppHost did not report every service healthy:\n" + appHost.Transcript());
-        Assert.Contains(appHost.Output, line => line.Contains($"http://localhost:{gatewayPort}"));
-
-        using var client = new HttpClient { BaseAddress = new Uri($"http://localhost:{gatewayPort}") };
-        foreach (var service in Services)
+        appHost = ProgramRun.Start(Repository.AppHostDll,
+            ["--data", data.Path, "--port", $"{ports[0]}", "--postgres-port", $"{ports[1]}", "--rabbitmq-port", $"{ports[2]}"],
+            new Dictionary<string, string>
+            {
+                ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+                ["ASPNETCORE_URLS"] = DashboardUrl,
+                ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://localhost:{ports[4]}",
+                // The dashboard's telemetry API, read by the trace test.
+                ["AppHost__DashboardApiKey"] = DashboardApiKey,
+            });
+        // Printed once every resource (PostgreSQL, RabbitMQ, each service, the gateway) reports healthy.
+        if (!await appHost.WaitForOutputAsync(line => line.Contains("All services healthy"), TimeSpan.FromMinutes(4)))
         {
-            var response = await client.GetAsync($"/api/{service}/health", TestContext.Current.CancellationToken);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{service} through the gateway: {(int)response.StatusCode}");
-            Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-            // Metrics are scraped inside the network, never served to the public.
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/{service}/metrics", TestContext.Current.CancellationToken)).StatusCode);
+            throw new InvalidOperationException("The AppHost did not report every resource healthy:\n" + appHost.Transcript());
         }
-
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
-
-        appHost.Terminate();
-        Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the AppHost did not stop:\n" + appHost.Transcript());
-        Assert.Equal(0, appHost.ExitCode);
-        Assert.True(Ports.IsFree(gatewayPort) && Ports.IsFree(postgresPort), "the gateway or PostgreSQL still listens after the stop");
     }
 
+    /// <summary>Stops it as Ctrl-C would, and fails the class if anything of it is left running.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (appHost is not null)
+        {
+            appHost.Terminate();
+            var stopped = await appHost.WaitForExitAsync(TimeSpan.FromSeconds(90));
+            var transcript = appHost.Transcript();
+            var exitCode = stopped ? appHost.ExitCode : -1;
+            await appHost.DisposeAsync();
+            data.Dispose();
+            if (!stopped || exitCode != 0 || !Ports.IsFree(GatewayPort) || !Ports.IsFree(PostgresPort))
+            {
+                throw new InvalidOperationException(
+                    $"The AppHost did not stop cleanly (stopped: {stopped}, exit code {exitCode}, gateway port free: {Ports.IsFree(GatewayPort)}, PostgreSQL port free: {Ports.IsFree(PostgresPort)}):\n{transcript}");
+            }
+        }
+    }
+
+    /// <summary>The process of one of our services, found by the gateway address it was given (other runs may share the machine).</summary>
+    public int? ServiceProcessId(string project) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(folder => int.TryParse(Path.GetFileName(folder), out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .Select(pid => (int?)pid)
+            .FirstOrDefault(pid => Read($"/proc/{pid}/cmdline").EndsWith($"/Infogerance.{project}\0", StringComparison.Ordinal)
+                && Read($"/proc/{pid}/environ").Contains($"\0services__gateway__http__0={GatewayUrl}\0", StringComparison.Ordinal));
+
+    private static string Read(string path)
+    {
+        try
+        {
+            return "\0" + File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}
+
+public sealed class AppHostTests(AppHostRun run) : IClassFixture<AppHostRun>
+{
+    [Fact]
+    public async Task Every_resource_is_healthy_and_the_demo_manager_reads_the_demo_contract_through_the_gateway()
+    {
+        Assert.Contains(run.AppHost.Output, line => line.Contains(run.GatewayUrl));
+        Assert.Contains(run.AppHost.Output, line => line.Contains($"{run.DashboardUrl}/login?t="));
+        Assert.Contains(run.AppHost.Output, line => line.Contains("manager@acme.example"));
+
+        using var client = await SignedInClientAsync();
+        foreach (var service in AppHostRun.Services)
+        {
+            var health = await client.GetAsync($"/api/{service}/health");
+            Assert.True(health.StatusCode == HttpStatusCode.OK, $"{service} through the gateway: {(int)health.StatusCode}");
+            // Metrics are scraped inside the network, never served to the public.
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/{service}/metrics")).StatusCode);
+        }
+
+        var contracts = await client.GetFromJsonAsync<JsonElement[]>("/api/contracts/");
+        Assert.Contains(contracts!, contract => contract.GetProperty("reference").GetString() == "ACME-INFOG-01");
+    }
+
+    [Fact]
+    public async Task A_trace_started_at_the_gateway_reaches_the_dashboard_with_the_spans_of_the_services_it_crossed()
+    {
+        using var client = await SignedInClientAsync();
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/contracts/");
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+
+        // The services export by OTLP/HTTP to the dashboard in batches (every few seconds); the dashboard's API reads them
+        // back. Generous: on a loaded machine (the whole suite on two cores) export and ingestion lag.
+        using var dashboard = new HttpClient { BaseAddress = new Uri(run.DashboardUrl), Timeout = TimeSpan.FromSeconds(20) };
+        dashboard.DefaultRequestHeaders.Add("x-api-key", run.DashboardApiKey);
+        var services = new HashSet<string>();
+        var lastAnswer = "none";
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(150) && !(services.Contains("gateway") && services.Contains("contracts")))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            try
+            {
+                using var response = await dashboard.GetAsync($"/api/telemetry/traces/{traceId}");
+                lastAnswer = $"{(int)response.StatusCode}";
+                if (response.StatusCode != HttpStatusCode.OK) continue;
+                using var trace = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                if (!trace.RootElement.TryGetProperty("data", out var data) || !data.TryGetProperty("resourceSpans", out var resourceSpans)) continue;
+                foreach (var resourceSpan in resourceSpans.EnumerateArray())
+                {
+                    services.UnionWith(resourceSpan.GetProperty("resource").GetProperty("attributes").EnumerateArray()
+                        .Where(attribute => attribute.GetProperty("key").GetString() == "service.name")
+                        .Select(attribute => attribute.GetProperty("value").GetProperty("stringValue").GetString()!));
+                }
+            }
+            catch (TaskCanceledException)
+            {
+                lastAnswer = "timed out";
+            }
+        }
+        Assert.True(services.Contains("gateway") && services.Contains("contracts"),
+            $"the trace {traceId} reached the dashboard from: [{string.Join(", ", services)}] after {deadline.Elapsed.TotalSeconds:0} s "
+            + $"(last answer {lastAnswer}); resources with telemetry: {await dashboard.GetStringAsync("/api/telemetry/resources")}");
+    }
+
+    /// <summary>Signed in through the gateway's BFF as the browser does: a session cookie, and X-CSRF on every call.</summary>
+    private async Task<HttpClient> SignedInClientAsync()
+    {
+        // No propagator: the test process has activity listeners (in-process services of other tests), and the handler
+        // would add its own traceparent to the one the trace test sets.
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), ActivityHeadersPropagator = null };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(run.GatewayUrl) };
+        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        var login = await client.PostAsJsonAsync("/bff/login", new { email = "manager@acme.example", password = DemoWorld.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        return client;
+    }
+}
+
+/// <summary>What the AppHost and the services say when their environment is wrong, each in one line.</summary>
+public sealed class StartFailureTests
+{
     [Fact]
     public async Task A_taken_port_stops_the_run_with_one_clear_line()
     {

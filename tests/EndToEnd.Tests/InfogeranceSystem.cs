@@ -6,7 +6,7 @@ extern alias invoicing;
 extern alias reporting;
 
 using System.Net;
-using Infogerance.AppHost.Infrastructure;
+using Infogerance.LocalServers;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Dapper;
-using Infogerance.AppHost.Infrastructure;
+using Infogerance.LocalServers;
 using Infogerance.Data;
 using Infogerance.ServiceDefaults;
 using Infogerance.TestSupport;

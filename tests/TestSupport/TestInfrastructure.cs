@@ -1,5 +1,4 @@
-using Infogerance.AppHost;
-using Infogerance.AppHost.Infrastructure;
+using Infogerance.LocalServers;
 using Xunit;
 
 namespace Infogerance.TestSupport;

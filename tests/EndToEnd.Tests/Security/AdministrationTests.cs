@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Infogerance.AppHost.Infrastructure;
+using Infogerance.LocalServers;
 using Infogerance.ServiceDefaults;
 
 namespace Infogerance.EndToEnd.Tests.Security;

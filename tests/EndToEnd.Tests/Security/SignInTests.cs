@@ -6,7 +6,7 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Dapper;
-using Infogerance.AppHost.Infrastructure;
+using Infogerance.LocalServers;
 using Infogerance.ServiceDefaults;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Infogerance.AppHost;
+namespace Infogerance.LocalServers;
 
 /// <summary>Ctrl-C, SIGTERM or SIGHUP, turned into a token so that everything stops in order instead of at once.</summary>
 internal sealed class ShutdownSignal : IDisposable

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Infogerance.AppHost.Infrastructure;
+namespace Infogerance.LocalServers;
 
 internal sealed record CommandResult(int ExitCode, string Output)
 {

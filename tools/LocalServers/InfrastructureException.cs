@@ -1,4 +1,4 @@
-namespace Infogerance.AppHost.Infrastructure;
+namespace Infogerance.LocalServers;
 
 /// <summary>
 /// Something on this machine or on the command line that the developer has to fix.

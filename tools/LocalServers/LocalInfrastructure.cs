@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Infogerance.AppHost.Infrastructure;
 
-namespace Infogerance.AppHost;
+namespace Infogerance.LocalServers;
 
 /// <param name="ExistingPostgres">An admin connection string to use instead of starting a private server.</param>
 /// <param name="ExistingRabbitMq">An AMQP URI to use instead of starting a private broker.</param>

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Infogerance.AppHost.Infrastructure;
+namespace Infogerance.LocalServers;
 
 /// <summary>
 /// A RabbitMQ broker for local runs and tests: either a private node started from the installed server under
@@ -11,8 +11,6 @@ namespace Infogerance.AppHost.Infrastructure;
 /// </summary>
 public sealed class RabbitMqServer : IAsyncDisposable
 {
-    // Debian's /usr/sbin/rabbitmq-server is a wrapper that switches to the rabbitmq user and its system folders.
-    private const string DebianServer = "/usr/lib/rabbitmq/bin/rabbitmq-server";
     // Boot takes 8 to 11 s here; a failed boot is only seen as a port that never opens, as the script exits 0.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
@@ -36,40 +34,15 @@ public sealed class RabbitMqServer : IAsyncDisposable
 
     public static async Task<RabbitMqServer> StartPrivateAsync(string dataDirectory, int amqpPort, CancellationToken ct)
     {
-        var root = Path.GetFullPath(dataDirectory);
-        var server = new[] { DebianServer, ChildProcess.FindOnPath("rabbitmq-server") }.FirstOrDefault(ChildProcess.IsProgram)
-            ?? throw new InfrastructureException("RabbitMQ not found: install it with `apt-get install rabbitmq-server`");
+        var launch = RabbitMqLaunch.Plan(dataDirectory, amqpPort);
         if (!Ports.IsFree(amqpPort))
         {
             throw new InfrastructureException($"Port {amqpPort} is already in use (RabbitMQ): free it or choose another with --rabbitmq-port");
         }
+        await launch.PrepareAsync(ct);
+        var process = ChildProcess.StartLogged(launch.FileName, [], launch.Log, launch.Environment);
 
-        var home = Path.Combine(root, "home");
-        var pluginsFile = Path.Combine(root, "enabled_plugins");
-        Directory.CreateDirectory(home);
-        await File.WriteAllTextAsync(pluginsFile, "[].", ct);
-        var environment = new Dictionary<string, string>
-        {
-            ["RABBITMQ_NODENAME"] = $"infogerance-{amqpPort}@localhost",
-            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
-            ["RABBITMQ_NODE_PORT"] = amqpPort.ToString(CultureInfo.InvariantCulture),
-            ["RABBITMQ_DIST_PORT"] = Ports.GetFreePorts(2).First(port => port != amqpPort).ToString(CultureInfo.InvariantCulture),
-            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(root, "mnesia"),
-            ["RABBITMQ_LOG_BASE"] = Path.Combine(root, "log"),
-            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = pluginsFile,
-            // Where the Erlang cookie is created.
-            ["HOME"] = home,
-            // Erlang distribution and its port mapper listen on every interface unless told otherwise.
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
-            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
-            // A boot failure otherwise leaves its crash dump in whatever folder the AppHost was started from.
-            ["ERL_CRASH_DUMP"] = Path.Combine(root, "erl_crash.dump"),
-        };
-        var log = Path.Combine(root, "rabbitmq-console.log");
-        var process = ChildProcess.StartLogged(server, [], log, environment);
-
-        // guest may only connect from loopback, which is all a private node listens on.
-        var rabbitMq = new RabbitMqServer($"amqp://guest:guest@127.0.0.1:{amqpPort}", new PrivateNode(process, log));
+        var rabbitMq = new RabbitMqServer(launch.ConnectionString, new PrivateNode(process, launch.Log));
         try
         {
             await WaitUntilReadyAsync(rabbitMq.node!, amqpPort, ct);
@@ -110,7 +83,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
     }
 
     /// <summary>An open port is not enough: the broker must answer the AMQP protocol header with its Connection.Start.</summary>
-    private static async Task<bool> AnswersAmqpAsync(int port, CancellationToken ct)
+    public static async Task<bool> AnswersAmqpAsync(int port, CancellationToken ct)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
         attempt.CancelAfter(TimeSpan.FromSeconds(2));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Infogerance.AppHost.Infrastructure;
+namespace Infogerance.LocalServers;
 
 public static class Ports
 {
