@@ -607,6 +607,16 @@ public sealed class TermsRulesTests
         Assert.Equal(["Une autre pénalité s’applique déjà au délai de résolution de P1."], errors["penalties.perBreach[1].priority"].Select(m => m.French));
     }
 
+    [Theory]
+    [InlineData(null, "respond")]
+    [InlineData("resolve", null)]
+    public void An_overlap_with_a_rule_without_clock_says_so(string? first, string? second)
+    {
+        var errors = TermsRules.Check(WithPenalties(p => p with { PerBreach = [new("P1", "fixed", 1m, first), new("P1", "fixed", 2m, second)] }));
+        Assert.Equal(["Another penalty already applies to P1: a penalty without clock covers both clocks, so it stands alone."],
+            errors["penalties.perBreach[1].priority"].Select(m => m.English));
+    }
+
     [Fact]
     public void An_unknown_clock_does_not_also_report_an_overlap() =>
         AssertOnly("penalties.perBreach[1].clock", WithPenalties(p => p with { PerBreach = [new("P1", "fixed", 1m), new("P1", "fixed", 2m, "later")] }));

@@ -234,19 +234,21 @@ public static class ContractMessages
                 "L’avoir par point est un pourcentage de la redevance supérieur à 0 et d’au plus 100.")
             .With("min", 0).With("max", 100);
 
-    /// <summary>The maximum credit, at least one point's credit when that one is known.</summary>
-    public static Message MaxCreditRange(decimal? creditPerPoint) =>
-        creditPerPoint is { } min
-            ? new Message(
-                    "terms.penalties.successRate.maxCredit",
-                    $"The maximum credit is at least the credit per point ({Show(min)} %) and at most 100 %.",
-                    $"L’avoir maximal est d’au moins l’avoir par point ({ShowFrench(min)} %) et d’au plus 100 %.")
-                .With("min", min).With("max", 100)
-            : new Message(
-                    "terms.penalties.successRate.maxCredit",
-                    "The maximum credit is a percentage of the fee above 0 and at most 100.",
-                    "L’avoir maximal est un pourcentage de la redevance supérieur à 0 et d’au plus 100.")
-                .With("min", 0).With("max", 100);
+    /// <summary>The maximum credit, when the credit per point is valid: at least one point's credit.</summary>
+    public static Message MaxCreditRange(decimal creditPerPoint) =>
+        new Message(
+                "terms.penalties.successRate.maxCredit",
+                $"The maximum credit is at least the credit per point ({Show(creditPerPoint)} %) and at most 100 %.",
+                $"L’avoir maximal est d’au moins l’avoir par point ({ShowFrench(creditPerPoint)} %) et d’au plus 100 %.")
+            .With("min", creditPerPoint).With("max", 100);
+
+    /// <summary>The maximum credit, when the credit per point is not valid itself.</summary>
+    public static Message MaxCreditPercent { get; } =
+        new Message(
+                "terms.penalties.successRate.maxCreditPercent",
+                "The maximum credit is a percentage of the fee above 0 and at most 100.",
+                "L’avoir maximal est un pourcentage de la redevance supérieur à 0 et d’au plus 100.")
+            .With("min", 0).With("max", 100);
 
     public static Message AvailabilityBandsRequired { get; } = new(
         "terms.penalties.bands.required",

@@ -362,7 +362,9 @@ public static partial class TermsRules
                 var clocks = taken.TryGetValue(rule.Priority, out var seen) ? seen : taken[rule.Priority] = [];
                 if (clocks.Any(c => c is null || rule.Clock is null || c == rule.Clock))
                 {
-                    errors.Add($"{path}.priority", ContractMessages.PenaltyRepeated(rule.Priority, rule.Clock));
+                    // Said of the rule without clock when one of the two has none: that is what to change.
+                    var clock = rule.Clock is null || clocks.Contains(null) ? null : rule.Clock;
+                    errors.Add($"{path}.priority", ContractMessages.PenaltyRepeated(rule.Priority, clock));
                 }
                 else
                 {
@@ -434,7 +436,7 @@ public static partial class TermsRules
 
             if (target.MaxCreditPercent is <= 0 or > 100 || (creditOk && target.MaxCreditPercent < target.CreditPercentPerPoint))
             {
-                errors.Add($"{path}.maxCreditPercent", ContractMessages.MaxCreditRange(creditOk ? target.CreditPercentPerPoint : null));
+                errors.Add($"{path}.maxCreditPercent", creditOk ? ContractMessages.MaxCreditRange(target.CreditPercentPerPoint) : ContractMessages.MaxCreditPercent);
             }
         }
     }
