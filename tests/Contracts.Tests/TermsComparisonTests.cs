@@ -210,13 +210,16 @@ public sealed class TermsComparisonTests
             Compare(V1 with { Sla = V1.Sla with { WarningThresholds = [9, 50, 80] } }));
 
     [Fact]
-    public void Penalties_are_keyed_by_priority_and_bands_by_threshold()
+    public void Penalties_are_keyed_by_priority_and_clock_and_bands_by_threshold()
     {
         var changes = Compare(V1 with
         {
             Penalties = V1.Penalties with
             {
-                PerBreach = [.. V1.Penalties.PerBreach.Select(p => p.Priority == "P2" ? p with { Kind = "percentOfFee", Amount = 1m } : p)],
+                PerBreach =
+                [
+                    .. V1.Penalties.PerBreach.Select(p => (p.Priority, p.Clock) == ("P2", "resolve") ? p with { Kind = "fixed", Amount = 250m } : p),
+                ],
                 MonthlyFreeBreaches = 0,
                 AvailabilityBands = [new(98m, 10m), new(99.5m, 2m), new(99m, 6m)],
                 MonthlyCapPercent = 12.5m,
@@ -224,12 +227,114 @@ public sealed class TermsComparisonTests
         });
         Assert.Equal(
             [
-                new FieldChange("penalties.perBreach[P2].kind", "fixed", "percentOfFee"),
-                new FieldChange("penalties.perBreach[P2].amount", "250", "1"),
-                new FieldChange("penalties.monthlyFreeBreaches", "2", "0"),
+                new FieldChange("penalties.perBreach[P2/resolve].kind", "percentOfFee", "fixed"),
+                new FieldChange("penalties.perBreach[P2/resolve].amount", "1", "250"),
+                new FieldChange("penalties.monthlyFreeBreaches", "1", "0"),
                 new FieldChange("penalties.availabilityBands[99].penaltyPercentOfFee", "5", "6"),
                 new FieldChange("penalties.availabilityBands[98].penaltyPercentOfFee", null, "10"),
                 new FieldChange("penalties.monthlyCapPercent", "10", "12.5"),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void A_rule_moved_onto_one_clock_is_a_removal_and_an_addition_in_priority_then_clock_order()
+    {
+        var changes = Compare(V1 with
+        {
+            Penalties = V1.Penalties with
+            {
+                PerBreach =
+                [
+                    new("P3", "percentOfFee", 0.2m, "resolve"),
+                    new("P3", "fixed", 80m, "respond"),
+                    .. V1.Penalties.PerBreach.Where(p => p.Priority != "P3"),
+                ],
+            },
+        });
+        Assert.Equal(
+            [
+                new FieldChange("penalties.perBreach[P3].kind", "percentOfFee", null),
+                new FieldChange("penalties.perBreach[P3].amount", "0.2", null),
+                new FieldChange("penalties.perBreach[P3/respond].kind", null, "fixed"),
+                new FieldChange("penalties.perBreach[P3/respond].amount", null, "80"),
+                new FieldChange("penalties.perBreach[P3/resolve].kind", null, "percentOfFee"),
+                new FieldChange("penalties.perBreach[P3/resolve].amount", null, "0.2"),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void The_order_of_the_rules_is_not_a_change() =>
+        Assert.Empty(Compare(V1 with
+        {
+            Penalties = V1.Penalties with
+            {
+                PerBreach = [.. V1.Penalties.PerBreach.Reverse()],
+                SuccessRateTargets = [.. V1.Penalties.SuccessRateTargets.Reverse()],
+                MinimumTotal = 50.00m,
+                AnnualCapPercent = 8.0m,
+            },
+        }));
+
+    [Fact]
+    public void Success_rate_targets_are_keyed_by_priority_and_clock()
+    {
+        var changes = Compare(V1 with
+        {
+            Penalties = V1.Penalties with
+            {
+                SuccessRateTargets =
+                [
+                    new("P2", "resolve", 97m, 0.5m, 6m),
+                    new("P1", "respond", 98m, 1m, 8m),
+                    new("P1", "resolve", 95m, 0.5m, 5m),
+                ],
+            },
+        });
+        Assert.Equal(
+            [
+                new FieldChange("penalties.successRateTargets[P1/respond].targetPercent", null, "98"),
+                new FieldChange("penalties.successRateTargets[P1/respond].creditPercentPerPoint", null, "1"),
+                new FieldChange("penalties.successRateTargets[P1/respond].maxCreditPercent", null, "8"),
+                new FieldChange("penalties.successRateTargets[P2/resolve].targetPercent", "95", "97"),
+                new FieldChange("penalties.successRateTargets[P2/resolve].maxCreditPercent", "5", "6"),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void A_removed_success_rate_target_shows_each_of_its_leaves()
+    {
+        var changes = Compare(V1 with { Penalties = V1.Penalties with { SuccessRateTargets = [V1.Penalties.SuccessRateTargets[1]] } });
+        Assert.Equal(
+            [
+                new FieldChange("penalties.successRateTargets[P1/resolve].targetPercent", "95", null),
+                new FieldChange("penalties.successRateTargets[P1/resolve].creditPercentPerPoint", "0.5", null),
+                new FieldChange("penalties.successRateTargets[P1/resolve].maxCreditPercent", "5", null),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void The_caps_and_the_minimum_are_leaves_after_the_bands()
+    {
+        var changes = Compare(V1 with
+        {
+            Penalties = V1.Penalties with
+            {
+                AvailabilityBands = [new(99.5m, 2m)],
+                MonthlyCapPercent = 0m,
+                AnnualCapPercent = 12m,
+                MinimumTotal = 100m,
+            },
+        });
+        Assert.Equal(
+            [
+                new FieldChange("penalties.availabilityBands[99].penaltyPercentOfFee", "5", null),
+                new FieldChange("penalties.monthlyCapPercent", "10", "0"),
+                new FieldChange("penalties.annualCapPercent", "8", "12"),
+                new FieldChange("penalties.minimumTotal", "50", "100"),
             ],
             changes);
     }
@@ -269,7 +374,11 @@ public sealed class TermsComparisonTests
             Prices = null!,
             Calendar = V1.Calendar with { Weekly = null!, HolidayPacks = [null!] },
             Sla = new SlaPolicy { Targets = [null!, new("P1", null!, null!), new("P1", new(1, "hours"), new(2, "hours"))] },
-            Penalties = V1.Penalties with { PerBreach = [new(null!, "fixed", 1m)] },
+            Penalties = V1.Penalties with
+            {
+                PerBreach = [new(null!, "fixed", 1m)],
+                SuccessRateTargets = [null!, new(null!, null!, 1m, 1m, 1m), new("P1", "resolve", 95m, 0.5m, 5m), new("P1", "resolve", 90m, 1m, 5m)],
+            },
         };
         var changes = TermsComparison.Compare(V1, broken);
         Assert.Contains(new FieldChange("prices.monthlyFee", "12500", null), changes);
@@ -277,6 +386,8 @@ public sealed class TermsComparisonTests
         Assert.Contains(new FieldChange("sla.targets[P1].resolve.value", "4", null), changes);      // the first P1 has no durations
         Assert.Contains(new FieldChange("sla.targets[P1#2].resolve.value", null, "2"), changes);   // the second is told apart
         Assert.Contains(new FieldChange("penalties.perBreach[].amount", null, "1"), changes);
+        Assert.Contains(new FieldChange("penalties.successRateTargets[P2/resolve].targetPercent", "95", null), changes);
+        Assert.Contains(new FieldChange("penalties.successRateTargets[P1/resolve#2].targetPercent", null, "90"), changes);
         Assert.Empty(TermsComparison.Compare(broken, broken));
     }
 }

@@ -64,6 +64,14 @@ public sealed class TermsRulesTests
         Assert.Equal(new SlaDuration(10, "businessDays", true), terms.Sla.Targets.Single(t => t.Priority == "P4").Resolve);
         Assert.Equal([50, 75], terms.Sla.WarningThresholds);
         Assert.Equal(10m, terms.Penalties.MonthlyCapPercent);
+        Assert.Equal(8m, terms.Penalties.AnnualCapPercent);
+        Assert.Equal(50m, terms.Penalties.MinimumTotal);
+        Assert.Equal(1, terms.Penalties.MonthlyFreeBreaches);
+        Assert.Contains(new BreachPenalty("P1", "fixed", 500m, "resolve"), terms.Penalties.PerBreach);
+        Assert.Contains(new BreachPenalty("P2", "percentOfFee", 1m, "resolve"), terms.Penalties.PerBreach);
+        Assert.Equal(["P1/resolve", "P2/resolve"], terms.Penalties.SuccessRateTargets.Select(t => $"{t.Priority}/{t.Clock}"));
+        Assert.All(terms.Penalties.SuccessRateTargets, t => Assert.Equal(95m, t.TargetPercent));
+        Assert.Equal([99.5m, 99m], terms.Penalties.AvailabilityBands.Select(b => b.BelowPercent));
         Assert.Contains("réversibilité", terms.ReversibilityClause, StringComparison.Ordinal);
     }
 
@@ -523,8 +531,10 @@ public sealed class TermsRulesTests
     [Theory]
     [InlineData(0, true)]
     [InlineData(10, true)]
+    [InlineData(1000, true)]
+    [InlineData(1001, false)]
     [InlineData(-1, false)]
-    public void Free_breaches_are_not_negative(int free, bool valid)
+    public void Free_breaches_are_between_0_and_1000(int free, bool valid)
     {
         var terms = WithPenalties(p => p with { MonthlyFreeBreaches = free });
         if (valid)
@@ -536,6 +546,156 @@ public sealed class TermsRulesTests
             AssertOnly("penalties.monthlyFreeBreaches", terms);
         }
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("respond", true)]
+    [InlineData("resolve", true)]
+    [InlineData("Resolve", false)]
+    [InlineData("both", false)]
+    [InlineData("", false)]
+    public void A_per_breach_clock_is_respond_resolve_or_none(string? clock, bool valid)
+    {
+        var terms = WithPenalties(p => p with { PerBreach = [new("P1", "fixed", 500m, clock)] });
+        if (valid)
+        {
+            AssertValid(terms);
+        }
+        else
+        {
+            AssertOnly("penalties.perBreach[0].clock", terms);
+        }
+    }
+
+    /// <summary>
+    /// Rules never overlap, so a breach is priced by one rule whatever the list's order: per priority, either one rule
+    /// without clock (both clocks) or at most one per clock. The later of two overlapping rules is named.
+    /// </summary>
+    [Theory]
+    [InlineData("respond", "resolve", true)]
+    [InlineData("resolve", "respond", true)]
+    [InlineData("resolve", "resolve", false)]
+    [InlineData("respond", "respond", false)]
+    [InlineData(null, "resolve", false)]
+    [InlineData("respond", null, false)]
+    [InlineData(null, null, false)]
+    public void Per_breach_rules_of_one_priority_never_overlap(string? first, string? second, bool valid)
+    {
+        var terms = WithPenalties(p => p with { PerBreach = [new("P1", "fixed", 150m, first), new("P2", "fixed", 5m), new("P1", "fixed", 500m, second)] });
+        if (valid)
+        {
+            AssertValid(terms);
+        }
+        else
+        {
+            AssertOnly("penalties.perBreach[2].priority", terms);
+        }
+    }
+
+    [Fact]
+    public void The_same_clock_on_two_priorities_is_no_overlap() =>
+        AssertValid(WithPenalties(p => p with
+        {
+            PerBreach = [.. TermsRules.Priorities.SelectMany(priority => new BreachPenalty[] { new(priority, "fixed", 10m, "respond"), new(priority, "percentOfFee", 1m, "resolve") })],
+        }));
+
+    [Fact]
+    public void An_overlap_says_which_clock_and_priority_in_both_languages()
+    {
+        var errors = TermsRules.Check(WithPenalties(p => p with { PerBreach = [new("P1", "fixed", 1m, "resolve"), new("P1", "fixed", 2m, "resolve")] }));
+        Assert.Equal(["Another penalty already applies to the time to resolve of P1."], errors["penalties.perBreach[1].priority"].Select(m => m.English));
+        Assert.Equal(["Une autre pénalité s’applique déjà au délai de résolution de P1."], errors["penalties.perBreach[1].priority"].Select(m => m.French));
+    }
+
+    [Theory]
+    [InlineData(null, "respond")]
+    [InlineData("resolve", null)]
+    public void An_overlap_with_a_rule_without_clock_says_so(string? first, string? second)
+    {
+        var errors = TermsRules.Check(WithPenalties(p => p with { PerBreach = [new("P1", "fixed", 1m, first), new("P1", "fixed", 2m, second)] }));
+        Assert.Equal(["Another penalty already applies to P1: a penalty without clock covers both clocks, so it stands alone."],
+            errors["penalties.perBreach[1].priority"].Select(m => m.English));
+    }
+
+    [Fact]
+    public void An_unknown_clock_does_not_also_report_an_overlap() =>
+        AssertOnly("penalties.perBreach[1].clock", WithPenalties(p => p with { PerBreach = [new("P1", "fixed", 1m), new("P1", "fixed", 2m, "later")] }));
+
+    [Fact]
+    public void Success_rate_targets_are_required_as_a_list() =>
+        AssertOnly("penalties.successRateTargets", WithPenalties(p => p with { SuccessRateTargets = null! }));
+
+    [Fact]
+    public void A_missing_success_rate_target_is_named_by_its_row() =>
+        AssertOnly("penalties.successRateTargets[1]", WithPenalties(p => p with { SuccessRateTargets = [p.SuccessRateTargets[0], null!] }));
+
+    [Fact]
+    public void No_success_rate_target_is_valid() =>
+        AssertValid(WithPenalties(p => p with { SuccessRateTargets = [] }));
+
+    [Theory]
+    [InlineData("P1", "resolve", "95", "0.5", "5", null)]
+    [InlineData("P4", "respond", "95", "0.5", "5", null)]
+    [InlineData("P1", "resolve", "0.01", "0.5", "5", null)]
+    [InlineData("P1", "resolve", "99.99", "0.5", "5", null)]
+    [InlineData("P1", "resolve", "95", "0.01", "0.01", null)]   // the maximum may equal one point's credit
+    [InlineData("P1", "resolve", "95", "100", "100", null)]
+    [InlineData("P5", "resolve", "95", "0.5", "5", "penalties.successRateTargets[0].priority")]
+    [InlineData("P1", null, "95", "0.5", "5", "penalties.successRateTargets[0].clock")]   // a rate is always of one clock
+    [InlineData("P1", "both", "95", "0.5", "5", "penalties.successRateTargets[0].clock")]
+    [InlineData("P1", "resolve", "0", "0.5", "5", "penalties.successRateTargets[0].targetPercent")]
+    [InlineData("P1", "resolve", "100", "0.5", "5", "penalties.successRateTargets[0].targetPercent")]
+    [InlineData("P1", "resolve", "-5", "0.5", "5", "penalties.successRateTargets[0].targetPercent")]
+    [InlineData("P1", "resolve", "95", "0", "5", "penalties.successRateTargets[0].creditPercentPerPoint")]
+    [InlineData("P1", "resolve", "95", "-0.5", "5", "penalties.successRateTargets[0].creditPercentPerPoint")]
+    [InlineData("P1", "resolve", "95", "100.01", "100", "penalties.successRateTargets[0].creditPercentPerPoint")]
+    [InlineData("P1", "resolve", "95", "0.5", "0.49", "penalties.successRateTargets[0].maxCreditPercent")]
+    [InlineData("P1", "resolve", "95", "0.5", "100.01", "penalties.successRateTargets[0].maxCreditPercent")]
+    [InlineData("P1", "resolve", "95", "0.5", "0", "penalties.successRateTargets[0].maxCreditPercent")]
+    [InlineData("P2", "resolve", "95", "0.5", "5", "penalties.successRateTargets[0].priority")]   // P2/resolve is already the second row
+    public void Success_rate_targets(string priority, string? clock, string target, string perPoint, string max, string? field)
+    {
+        var terms = WithPenalties(p => p with
+        {
+            SuccessRateTargets = [new(priority, clock!, M(target), M(perPoint), M(max)), new("P2", "resolve", 95m, 0.5m, 5m)],
+        });
+        if (field is null)
+        {
+            AssertValid(terms);
+        }
+        else if (field.EndsWith("[0].priority", StringComparison.Ordinal) && priority == "P2")
+        {
+            AssertOnly("penalties.successRateTargets[1].priority", terms);   // the later of the two is named
+        }
+        else
+        {
+            AssertOnly(field, terms);
+        }
+    }
+
+    [Fact]
+    public void Respond_and_resolve_targets_of_one_priority_are_two_targets() =>
+        AssertValid(WithPenalties(p => p with
+        {
+            SuccessRateTargets = [new("P1", "respond", 98m, 1m, 8m), new("P1", "resolve", 95m, 0.5m, 5m)],
+        }));
+
+    [Fact]
+    public void A_maximum_below_one_point_names_the_credit_per_point()
+    {
+        var errors = TermsRules.Check(WithPenalties(p => p with { SuccessRateTargets = [new("P1", "resolve", 95m, 0.5m, 0.25m)] }));
+        Assert.Equal(["The maximum credit is at least the credit per point (0.5 %) and at most 100 %."],
+            errors["penalties.successRateTargets[0].maxCreditPercent"].Select(m => m.English));
+        Assert.Equal(["L’avoir maximal est d’au moins l’avoir par point (0,5 %) et d’au plus 100 %."],
+            errors["penalties.successRateTargets[0].maxCreditPercent"].Select(m => m.French));
+    }
+
+    [Fact]
+    public void Every_bad_field_of_a_target_is_reported_at_once() =>
+        Assert.Equal(
+            ["penalties.successRateTargets[0].priority", "penalties.successRateTargets[0].clock", "penalties.successRateTargets[0].targetPercent",
+             "penalties.successRateTargets[0].creditPercentPerPoint", "penalties.successRateTargets[0].maxCreditPercent"],
+            Check(WithPenalties(p => p with { SuccessRateTargets = [new("P9", "close", 100m, 0m, 101m)] })).Keys);
 
     [Theory]
     [InlineData("99.5", "2", null)]
@@ -578,6 +738,66 @@ public sealed class TermsRulesTests
         {
             AssertOnly("penalties.monthlyCapPercent", terms);
         }
+    }
+
+    [Theory]
+    [InlineData("0", true)]     // no annual cap
+    [InlineData("8", true)]
+    [InlineData("100", true)]
+    [InlineData("-0.01", false)]
+    [InlineData("100.01", false)]
+    public void The_annual_cap_is_a_percentage(string cap, bool valid)
+    {
+        var terms = WithPenalties(p => p with { AnnualCapPercent = M(cap) });
+        if (valid)
+        {
+            AssertValid(terms);
+        }
+        else
+        {
+            AssertOnly("penalties.annualCapPercent", terms);
+        }
+    }
+
+    [Theory]
+    [InlineData("0", true)]     // no minimum
+    [InlineData("50", true)]
+    [InlineData("0.01", true)]
+    [InlineData("-0.01", false)]
+    [InlineData("50.001", false)]
+    [InlineData("1000000001", false)]
+    public void The_minimum_total_is_an_amount_in_cents(string minimum, bool valid)
+    {
+        var terms = WithPenalties(p => p with { MinimumTotal = M(minimum) });
+        if (valid)
+        {
+            AssertValid(terms);
+        }
+        else
+        {
+            AssertOnly("penalties.minimumTotal", terms);
+        }
+    }
+
+    [Fact]
+    public void Rules_without_franchise_caps_or_minimum_are_valid() =>
+        AssertValid(WithPenalties(_ => new PenaltyRules()));
+
+    [Fact]
+    public void Every_new_penalty_message_is_translated()
+    {
+        var errors = TermsRules.Check(WithPenalties(p => p with
+        {
+            PerBreach = [new("P1", "fixed", 1m, "x"), new("P2", "fixed", 1m), new("P2", "fixed", 1m, "respond")],
+            MonthlyFreeBreaches = 5000,
+            SuccessRateTargets = [new("P1", null!, 0m, 0m, 0m), new("P1", "resolve", 95m, 1m, 0.5m), new("P1", "resolve", 95m, 1m, 5m), null!],
+        }));
+        Assert.Equal(10, errors.MessageCount);
+        Assert.All(errors.ByField.Values.SelectMany(m => m), message =>
+        {
+            Assert.StartsWith("terms.", message.Code, StringComparison.Ordinal);
+            Assert.NotEqual(message.English, message.French);
+        });
     }
 
     // ---- clauses ------------------------------------------------------------------------------------------------

@@ -118,6 +118,34 @@ public sealed class DemoContractsSeed(Database database, IOptions<ContractsSetti
                 Weekly = [.. new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday" }.Select(day => new OpeningInterval(day, "07:00", "20:00"))],
                 HolidayPacks = ["FR-ALSACE-MOSELLE"],
             },
+            // A hospital's information system: care stops when it does, so no breach is tolerated, answers to P1s are
+            // priced as well as their resolution, and availability is measured from 99.9 %.
+            Penalties = new PenaltyRules
+            {
+                PerBreach =
+                [
+                    new("P1", PenaltyKinds.Fixed, 300m, SlaClocks.Respond),
+                    new("P1", PenaltyKinds.Fixed, 800m, SlaClocks.Resolve),
+                    new("P2", PenaltyKinds.PercentOfFee, 1.5m, SlaClocks.Resolve),
+                    new("P3", PenaltyKinds.PercentOfFee, 0.3m),
+                ],
+                MonthlyFreeBreaches = 0,
+                SuccessRateTargets =
+                [
+                    new("P1", SlaClocks.Respond, 98m, 1m, 8m),
+                    new("P1", SlaClocks.Resolve, 98m, 1m, 8m),
+                    new("P2", SlaClocks.Resolve, 95m, 0.5m, 5m),
+                ],
+                AvailabilityBands =
+                [
+                    new(99.9m, 3m),
+                    new(99.5m, 6m),
+                    new(99m, 10m),
+                ],
+                MonthlyCapPercent = 15m,
+                AnnualCapPercent = 10m,
+                MinimumTotal = 0m,
+            },
         };
         var contract = await CreateAsync(unitOfWork, DemoWorld.Belvedere, BelvedereContract, DemoWorld.Nordlys, "BELV-TMA-2026",
             "Tierce maintenance applicative et support du système d’information hospitalier", terms, "Bruno Caron");

@@ -166,22 +166,89 @@ public static class ContractMessages
 
     public static Message PenaltyMissing { get; } = new("terms.penalty.missing", "The penalty is missing.", "La pénalité est manquante.");
 
-    public static Message PenaltyRepeated(string priority) =>
-        new Message(
+    /// <summary>
+    /// A per-breach rule that would price the same breaches as an earlier one: same priority and clock, or either of the
+    /// two without clock (a rule without clock covers both).
+    /// </summary>
+    public static Message PenaltyRepeated(string priority, string? clock = null) =>
+        (clock switch
+        {
+            null => new Message(
                 "terms.penalty.duplicate",
-                $"Another penalty already applies to {priority}.",
-                $"Une autre pénalité s’applique déjà à {priority}.")
-            .With("priority", priority);
+                $"Another penalty already applies to {priority}: a penalty without clock covers both clocks, so it stands alone.",
+                $"Une autre pénalité s’applique déjà à {priority} : une pénalité sans délai précisé couvre les deux délais et reste donc seule."),
+            _ => new Message(
+                "terms.penalty.duplicate",
+                $"Another penalty already applies to the {ClockInEnglish(clock)} of {priority}.",
+                $"Une autre pénalité s’applique déjà au {ClockInFrench(clock)} de {priority}."),
+        }).With("priority", priority).With("clock", clock ?? "");
 
     public static Message PenaltyKind { get; } = new(
         "terms.penalty.kind",
         "The kind is fixed (euros) or percentOfFee (of the monthly fee).",
         "Le type est fixed (en euros) ou percentOfFee (en pourcentage de la redevance mensuelle).");
 
-    public static Message FreeBreachesNegative { get; } = new(
-        "terms.penalties.freeBreaches.negative",
-        "The number of free breaches per month cannot be negative.",
-        "Le nombre de dépassements tolérés par mois ne peut pas être négatif.");
+    public static Message PenaltyClock { get; } = new(
+        "terms.penalty.clock",
+        "The clock is respond (time to respond), resolve (time to resolve) or empty for both.",
+        "Le délai est respond (délai de réponse), resolve (délai de résolution) ou vide pour les deux.");
+
+    public static Message FreeBreachesRange(int max) =>
+        new Message(
+                "terms.penalties.freeBreaches.range",
+                $"The number of free breaches per month is between 0 and {max}.",
+                $"Le nombre de dépassements non facturés par mois est compris entre 0 et {max}.")
+            .With("min", 0).With("max", max);
+
+    public static Message SuccessRateTargetsRequired { get; } = new(
+        "terms.penalties.successRates.required",
+        "The list of success-rate targets is required (empty for none).",
+        "La liste des objectifs de taux de respect est requise (vide pour aucun).");
+
+    public static Message SuccessRateTargetMissing { get; } =
+        new("terms.penalties.successRate.missing", "The success-rate target is missing.", "L’objectif de taux de respect est manquant.");
+
+    public static Message SuccessRateClock { get; } = new(
+        "terms.penalties.successRate.clock",
+        "The clock is required: respond (time to respond) or resolve (time to resolve).",
+        "Le délai est requis : respond (délai de réponse) ou resolve (délai de résolution).");
+
+    public static Message SuccessRateTargetRepeated(string priority, string clock) =>
+        new Message(
+                "terms.penalties.successRate.duplicate",
+                $"Another target already applies to the {ClockInEnglish(clock)} of {priority}.",
+                $"Un autre objectif s’applique déjà au {ClockInFrench(clock)} de {priority}.")
+            .With("priority", priority).With("clock", clock);
+
+    public static Message SuccessRateTargetRange { get; } =
+        new Message(
+                "terms.penalties.successRate.target",
+                "The target is a percentage above 0 and below 100.",
+                "L’objectif est un pourcentage supérieur à 0 et inférieur à 100.")
+            .With("min", 0).With("max", 100);
+
+    public static Message CreditPerPointRange { get; } =
+        new Message(
+                "terms.penalties.successRate.creditPerPoint",
+                "The credit per point is a percentage of the fee above 0 and at most 100.",
+                "L’avoir par point est un pourcentage de la redevance supérieur à 0 et d’au plus 100.")
+            .With("min", 0).With("max", 100);
+
+    /// <summary>The maximum credit, when the credit per point is valid: at least one point's credit.</summary>
+    public static Message MaxCreditRange(decimal creditPerPoint) =>
+        new Message(
+                "terms.penalties.successRate.maxCredit",
+                $"The maximum credit is at least the credit per point ({Show(creditPerPoint)} %) and at most 100 %.",
+                $"L’avoir maximal est d’au moins l’avoir par point ({ShowFrench(creditPerPoint)} %) et d’au plus 100 %.")
+            .With("min", creditPerPoint).With("max", 100);
+
+    /// <summary>The maximum credit, when the credit per point is not valid itself.</summary>
+    public static Message MaxCreditPercent { get; } =
+        new Message(
+                "terms.penalties.successRate.maxCreditPercent",
+                "The maximum credit is a percentage of the fee above 0 and at most 100.",
+                "L’avoir maximal est un pourcentage de la redevance supérieur à 0 et d’au plus 100.")
+            .With("min", 0).With("max", 100);
 
     public static Message AvailabilityBandsRequired { get; } = new(
         "terms.penalties.bands.required",
@@ -649,6 +716,20 @@ public static class ContractMessages
         "renew" => "reconduction",
         "renegotiate" => "renégociation",
         _ => decision,
+    };
+
+    private static string ClockInEnglish(string clock) => clock switch
+    {
+        "respond" => "time to respond",
+        "resolve" => "time to resolve",
+        _ => clock,
+    };
+
+    private static string ClockInFrench(string clock) => clock switch
+    {
+        "respond" => "délai de réponse",
+        "resolve" => "délai de résolution",
+        _ => clock,
     };
 
     private static string Show(decimal value) => TermsRules.Show(value);

@@ -10,6 +10,37 @@ namespace Infogerance.Contracts.Domain;
 /// </summary>
 public static class DefaultTerms
 {
+    /// <summary>
+    /// What the market usually writes: a critical incident resolved late costs a fixed sum and a late answer a smaller
+    /// one, a major one a share of the fee; the first breach of the month is tolerated; resolution rates of P1 and P2 below
+    /// 95 % earn a credit of half a point of the fee per point, up to 5 %; availability bands at 99.5 and 99 %; penalties
+    /// capped at 10 % of the month's fee and 8 % of the year's fees, and nothing billed under 50 €.
+    /// </summary>
+    public static PenaltyRules Penalties { get; } = new()
+    {
+        PerBreach =
+        [
+            new("P1", PenaltyKinds.Fixed, 150m, SlaClocks.Respond),
+            new("P1", PenaltyKinds.Fixed, 500m, SlaClocks.Resolve),
+            new("P2", PenaltyKinds.PercentOfFee, 1m, SlaClocks.Resolve),
+            new("P3", PenaltyKinds.PercentOfFee, 0.2m),
+        ],
+        MonthlyFreeBreaches = 1,
+        SuccessRateTargets =
+        [
+            new("P1", SlaClocks.Resolve, 95m, 0.5m, 5m),
+            new("P2", SlaClocks.Resolve, 95m, 0.5m, 5m),
+        ],
+        AvailabilityBands =
+        [
+            new(99.5m, 2m),
+            new(99m, 5m),
+        ],
+        MonthlyCapPercent = 10m,
+        AnnualCapPercent = 8m,
+        MinimumTotal = 50m,
+    };
+
     public static ContractTerms For(DateOnly start) => new()
     {
         StartDate = start,
@@ -61,23 +92,7 @@ public static class DefaultTerms
             ],
             WarningThresholds = [50, 75],
         },
-        Penalties = new PenaltyRules
-        {
-            PerBreach =
-            [
-                new("P1", "fixed", 500m),
-                new("P2", "fixed", 250m),
-                new("P3", "percentOfFee", 0.5m),
-                new("P4", "percentOfFee", 0.2m),
-            ],
-            MonthlyFreeBreaches = 2,
-            AvailabilityBands =
-            [
-                new(99.5m, 2m),
-                new(99m, 5m),
-            ],
-            MonthlyCapPercent = 10m,
-        },
+        Penalties = Penalties,
         EvolutionClause =
             "Les besoins du client pouvant évoluer avec son activité, chaque évolution du périmètre ou des niveaux de service fait l'objet "
             + "d'une demande d'évolution : spécification du besoin par le client, solution, devis et planning proposés par le prestataire, "

@@ -8,8 +8,9 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 
 /// <summary>
 /// What an amendment changes, leaf by leaf, in the order the terms are read (durations, prices, revision, calendar,
-/// SLA, penalties, clauses). Lists are matched on their natural key — work units by code, SLA targets and per-breach
-/// penalties by priority, availability bands by threshold — so inserting one entry shows as one addition rather than
+/// SLA, penalties, clauses). Lists are matched on their natural key — work units by code, SLA targets by priority, per-breach
+/// penalties and success-rate targets by priority and clock (<c>P1/resolve</c>, or <c>P1</c> for both clocks), availability
+/// bands by threshold — so inserting one entry shows as one addition rather than
 /// every later entry changed. Lists without a key (opening intervals, holiday packs, closed days, warning thresholds)
 /// are compared as sets of display strings: a removed interval is <c>("calendar.weekly", "monday 08:00–12:00", null)</c>.
 /// Terms that break the rules (nulls, duplicate keys) are compared all the same, never thrown at.
@@ -58,7 +59,9 @@ public static class TermsComparison
         changes.Set("sla.warningThresholds", Thresholds(before.Sla?.WarningThresholds), Thresholds(after.Sla?.WarningThresholds));
 
         var (pb, pa) = (before.Penalties, after.Penalties);
-        changes.Keyed("penalties.perBreach", pb?.PerBreach, pa?.PerBreach, p => p.Priority ?? "", StringComparer.Ordinal,
+        // A rule without clock is keyed by its priority alone (P1), one for a clock by both (P1/resolve): moving a rule
+        // onto one clock reads as the old rule removed and a new one added, which is what the contract says.
+        changes.Keyed("penalties.perBreach", pb?.PerBreach, pa?.PerBreach, p => ClockKey(p.Priority, p.Clock), ByPriorityThenClock,
             (field, b, a) =>
             {
                 changes.Leaf($"{field}.kind", b?.Kind, a?.Kind);
@@ -70,12 +73,51 @@ public static class TermsComparison
             Comparer<decimal>.Create((x, y) => y.CompareTo(x)),
             (field, b, a) => changes.Leaf($"{field}.penaltyPercentOfFee", Dec(b?.PenaltyPercentOfFee), Dec(a?.PenaltyPercentOfFee)),
             Dec);
+        changes.Keyed("penalties.successRateTargets", pb?.SuccessRateTargets, pa?.SuccessRateTargets, t => ClockKey(t.Priority, t.Clock),
+            ByPriorityThenClock,
+            (field, b, a) =>
+            {
+                changes.Leaf($"{field}.targetPercent", Dec(b?.TargetPercent), Dec(a?.TargetPercent));
+                changes.Leaf($"{field}.creditPercentPerPoint", Dec(b?.CreditPercentPerPoint), Dec(a?.CreditPercentPerPoint));
+                changes.Leaf($"{field}.maxCreditPercent", Dec(b?.MaxCreditPercent), Dec(a?.MaxCreditPercent));
+            });
         changes.Leaf("penalties.monthlyCapPercent", Dec(pb?.MonthlyCapPercent), Dec(pa?.MonthlyCapPercent));
+        changes.Leaf("penalties.annualCapPercent", Dec(pb?.AnnualCapPercent), Dec(pa?.AnnualCapPercent));
+        changes.Leaf("penalties.minimumTotal", Dec(pb?.MinimumTotal), Dec(pa?.MinimumTotal));
 
         changes.Leaf("evolutionClause", before.EvolutionClause, after.EvolutionClause);
         changes.Leaf("reversibilityClause", before.ReversibilityClause, after.ReversibilityClause);
         return changes.List;
     }
+
+    /// <summary>The key of a rule by priority and optional clock: <c>P1</c> without clock, <c>P1/resolve</c> with one.</summary>
+    public static string ClockKey(string? priority, string? clock) => clock is null ? priority ?? "" : $"{priority}/{clock}";
+
+    /// <summary>By priority, then the rule without clock, then respond before resolve (the order a ticket meets them).</summary>
+    private static readonly IComparer<string> ByPriorityThenClock = Comparer<string>.Create((x, y) =>
+    {
+        static (string Priority, int Clock, string Name) Parts(string key)
+        {
+            var slash = key.IndexOf('/', StringComparison.Ordinal);
+            if (slash < 0)
+            {
+                return (key, 0, "");
+            }
+
+            var clock = key[(slash + 1)..];
+            return (key[..slash], clock switch { SlaClocks.Respond => 1, SlaClocks.Resolve => 2, _ => 3 }, clock);
+        }
+
+        var (a, b) = (Parts(x), Parts(y));
+        var byPriority = string.CompareOrdinal(a.Priority, b.Priority);
+        if (byPriority != 0)
+        {
+            return byPriority;
+        }
+
+        var byClock = a.Clock.CompareTo(b.Clock);
+        return byClock != 0 ? byClock : string.CompareOrdinal(a.Name, b.Name);
+    });
 
     /// <summary>How an opening interval reads in a change list.</summary>
     public static string Display(OpeningInterval interval) => $"{interval.Day} {interval.Open}–{interval.Close}";

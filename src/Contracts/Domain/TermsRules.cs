@@ -17,7 +17,7 @@ public static partial class TermsRules
     public static readonly IReadOnlyList<string> Priorities = ["P1", "P2", "P3", "P4"];
     public static readonly IReadOnlyList<string> Days = ServiceLevelRules.Days;
     public static readonly IReadOnlyList<string> DurationUnits = ServiceLevelRules.DurationUnits;
-    public static readonly IReadOnlyList<string> PenaltyKinds = ["fixed", "percentOfFee"];
+    public static readonly IReadOnlyList<string> PenaltyKinds = global::Infogerance.IntegrationEvents.PenaltyKinds.All;
     public const string SyntecIndexName = "SYNTEC";
 
     public const int MaxClauseLength = 20_000;
@@ -279,6 +279,15 @@ public static partial class TermsRules
         return false;
     }
 
+    /// <summary>Beyond this many free breaches a month the franchise is a typing error.</summary>
+    public const int MaxFreeBreaches = 1000;
+
+    /// <summary>
+    /// The penalty rules. Per-breach rules never overlap: a priority has either one rule for both clocks (no clock) or at
+    /// most one rule per clock, so the "first matching rule" the statement applies is the only one, whatever the list's
+    /// order. A clock-less rule beside a clock-specific one of the same priority is refused rather than ranked, because
+    /// the contract would read two prices for one breach.
+    /// </summary>
     private static void CheckPenalties(PenaltyRules? penalties, FieldErrors errors)
     {
         if (penalties is null)
@@ -293,49 +302,21 @@ public static partial class TermsRules
         }
         else
         {
-            var priorities = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < penalties.PerBreach.Count; i++)
-            {
-                var path = $"penalties.perBreach[{i}]";
-                var rule = penalties.PerBreach[i];
-                if (rule is null)
-                {
-                    errors.Add(path, ContractMessages.PenaltyMissing);
-                    continue;
-                }
-
-                if (rule.Priority is null || !Priorities.Contains(rule.Priority))
-                {
-                    errors.Add($"{path}.priority", ContractMessages.PriorityUnknown);
-                }
-                else if (!priorities.Add(rule.Priority))
-                {
-                    errors.Add($"{path}.priority", ContractMessages.PenaltyRepeated(rule.Priority));
-                }
-
-                switch (rule.Kind)
-                {
-                    case "fixed":
-                        CheckAmount($"{path}.amount", rule.Amount, errors);
-                        break;
-                    case "percentOfFee":
-                        CheckPercent($"{path}.amount", rule.Amount, errors);
-                        break;
-                    default:
-                        errors.Add($"{path}.kind", ContractMessages.PenaltyKind);
-                        if (rule.Amount < 0)
-                        {
-                            errors.Add($"{path}.amount", ContractMessages.AmountNegative);
-                        }
-
-                        break;
-                }
-            }
+            CheckPerBreach(penalties.PerBreach, errors);
         }
 
-        if (penalties.MonthlyFreeBreaches < 0)
+        if (penalties.MonthlyFreeBreaches is < 0 or > MaxFreeBreaches)
         {
-            errors.Add("penalties.monthlyFreeBreaches", ContractMessages.FreeBreachesNegative);
+            errors.Add("penalties.monthlyFreeBreaches", ContractMessages.FreeBreachesRange(MaxFreeBreaches));
+        }
+
+        if (penalties.SuccessRateTargets is null)
+        {
+            errors.Add("penalties.successRateTargets", ContractMessages.SuccessRateTargetsRequired);
+        }
+        else
+        {
+            CheckSuccessRateTargets(penalties.SuccessRateTargets, errors);
         }
 
         if (penalties.AvailabilityBands is null)
@@ -344,31 +325,146 @@ public static partial class TermsRules
         }
         else
         {
-            var thresholds = new HashSet<decimal>();
-            for (var i = 0; i < penalties.AvailabilityBands.Count; i++)
-            {
-                var path = $"penalties.availabilityBands[{i}]";
-                var band = penalties.AvailabilityBands[i];
-                if (band is null)
-                {
-                    errors.Add(path, ContractMessages.AvailabilityBandMissing);
-                    continue;
-                }
-
-                if (band.BelowPercent is <= 0 or > 100)
-                {
-                    errors.Add($"{path}.belowPercent", ContractMessages.AvailabilityThreshold);
-                }
-                else if (!thresholds.Add(band.BelowPercent))
-                {
-                    errors.Add($"{path}.belowPercent", ContractMessages.AvailabilityBandRepeated(band.BelowPercent));
-                }
-
-                CheckPercent($"{path}.penaltyPercentOfFee", band.PenaltyPercentOfFee, errors);
-            }
+            CheckAvailabilityBands(penalties.AvailabilityBands, errors);
         }
 
         CheckPercent("penalties.monthlyCapPercent", penalties.MonthlyCapPercent, errors);
+        CheckPercent("penalties.annualCapPercent", penalties.AnnualCapPercent, errors);
+        CheckAmount("penalties.minimumTotal", penalties.MinimumTotal, errors);
+    }
+
+    private static void CheckPerBreach(IReadOnlyList<BreachPenalty> rules, FieldErrors errors)
+    {
+        // The clocks already priced for each priority; null stands for a rule without clock, which takes both.
+        var taken = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var path = $"penalties.perBreach[{i}]";
+            var rule = rules[i];
+            if (rule is null)
+            {
+                errors.Add(path, ContractMessages.PenaltyMissing);
+                continue;
+            }
+
+            var clockOk = rule.Clock is null || SlaClocks.All.Contains(rule.Clock);
+            if (!clockOk)
+            {
+                errors.Add($"{path}.clock", ContractMessages.PenaltyClock);
+            }
+
+            if (rule.Priority is null || !Priorities.Contains(rule.Priority))
+            {
+                errors.Add($"{path}.priority", ContractMessages.PriorityUnknown);
+            }
+            else if (clockOk)
+            {
+                var clocks = taken.TryGetValue(rule.Priority, out var seen) ? seen : taken[rule.Priority] = [];
+                if (clocks.Any(c => c is null || rule.Clock is null || c == rule.Clock))
+                {
+                    // Said of the rule without clock when one of the two has none: that is what to change.
+                    var clock = rule.Clock is null || clocks.Contains(null) ? null : rule.Clock;
+                    errors.Add($"{path}.priority", ContractMessages.PenaltyRepeated(rule.Priority, clock));
+                }
+                else
+                {
+                    clocks.Add(rule.Clock);
+                }
+            }
+
+            switch (rule.Kind)
+            {
+                case global::Infogerance.IntegrationEvents.PenaltyKinds.Fixed:
+                    CheckAmount($"{path}.amount", rule.Amount, errors);
+                    break;
+                case global::Infogerance.IntegrationEvents.PenaltyKinds.PercentOfFee:
+                    CheckPercent($"{path}.amount", rule.Amount, errors);
+                    break;
+                default:
+                    errors.Add($"{path}.kind", ContractMessages.PenaltyKind);
+                    if (rule.Amount < 0)
+                    {
+                        errors.Add($"{path}.amount", ContractMessages.AmountNegative);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void CheckSuccessRateTargets(IReadOnlyList<SuccessRateTarget> targets, FieldErrors errors)
+    {
+        var keys = new HashSet<(string, string)>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var path = $"penalties.successRateTargets[{i}]";
+            var target = targets[i];
+            if (target is null)
+            {
+                errors.Add(path, ContractMessages.SuccessRateTargetMissing);
+                continue;
+            }
+
+            var priorityOk = target.Priority is not null && Priorities.Contains(target.Priority);
+            if (!priorityOk)
+            {
+                errors.Add($"{path}.priority", ContractMessages.PriorityUnknown);
+            }
+
+            // A rate is always of one clock: responding in time and resolving in time are two different figures.
+            var clockOk = target.Clock is not null && SlaClocks.All.Contains(target.Clock);
+            if (!clockOk)
+            {
+                errors.Add($"{path}.clock", ContractMessages.SuccessRateClock);
+            }
+
+            if (priorityOk && clockOk && !keys.Add((target.Priority!, target.Clock!)))
+            {
+                errors.Add($"{path}.priority", ContractMessages.SuccessRateTargetRepeated(target.Priority!, target.Clock!));
+            }
+
+            if (target.TargetPercent is <= 0 or >= 100)
+            {
+                errors.Add($"{path}.targetPercent", ContractMessages.SuccessRateTargetRange);
+            }
+
+            var creditOk = target.CreditPercentPerPoint is > 0 and <= 100;
+            if (!creditOk)
+            {
+                errors.Add($"{path}.creditPercentPerPoint", ContractMessages.CreditPerPointRange);
+            }
+
+            if (target.MaxCreditPercent is <= 0 or > 100 || (creditOk && target.MaxCreditPercent < target.CreditPercentPerPoint))
+            {
+                errors.Add($"{path}.maxCreditPercent", creditOk ? ContractMessages.MaxCreditRange(target.CreditPercentPerPoint) : ContractMessages.MaxCreditPercent);
+            }
+        }
+    }
+
+    private static void CheckAvailabilityBands(IReadOnlyList<AvailabilityBand> bands, FieldErrors errors)
+    {
+        var thresholds = new HashSet<decimal>();
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var path = $"penalties.availabilityBands[{i}]";
+            var band = bands[i];
+            if (band is null)
+            {
+                errors.Add(path, ContractMessages.AvailabilityBandMissing);
+                continue;
+            }
+
+            if (band.BelowPercent is <= 0 or > 100)
+            {
+                errors.Add($"{path}.belowPercent", ContractMessages.AvailabilityThreshold);
+            }
+            else if (!thresholds.Add(band.BelowPercent))
+            {
+                errors.Add($"{path}.belowPercent", ContractMessages.AvailabilityBandRepeated(band.BelowPercent));
+            }
+
+            CheckPercent($"{path}.penaltyPercentOfFee", band.PenaltyPercentOfFee, errors);
+        }
     }
 
     private static void CheckPercent(string field, decimal percent, FieldErrors errors)

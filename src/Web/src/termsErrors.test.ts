@@ -36,4 +36,49 @@ describe('terms errors', () => {
       'prices.workUnits[0].unitPrice': 'Zero.',
     })
   })
+
+  it('places the penalty rules’ errors on their rows, by position or by priority and clock', () => {
+    const withRules = terms({
+      penalties: {
+        perBreach: [
+          { priority: 'P1', kind: 'fixed', amount: 150, clock: 'respond' },
+          { priority: 'P1', kind: 'fixed', amount: 500, clock: 'resolve' },
+          { priority: 'P3', kind: 'percentOfFee', amount: 0.2, clock: null },
+        ],
+        monthlyFreeBreaches: 1,
+        successRateTargets: [
+          { priority: 'P1', clock: 'resolve', targetPercent: 95, creditPercentPerPoint: 0.5, maxCreditPercent: 5 },
+          { priority: 'P2', clock: 'resolve', targetPercent: 95, creditPercentPerPoint: 0.5, maxCreditPercent: 0.2 },
+        ],
+        availabilityBands: [],
+        monthlyCapPercent: 10,
+        annualCapPercent: 8,
+        minimumTotal: 50,
+      },
+    })
+    const { placed, unplaced } = placeTermsErrors(
+      {
+        'penalties.perBreach[P1/resolve].amount': 'Negative.',
+        'penalties.perBreach[P3].clock': 'Unknown clock.',
+        'penalties.perBreach[2].priority': 'Overlaps.',
+        'penalties.successRateTargets[P2/resolve].maxCreditPercent': 'Below one point.',
+        'penalties.successRateTargets[0].clock': 'Required.',
+        'penalties.successRateTargets': 'Required list.',
+        'penalties.annualCapPercent': 'At most 100.',
+        'penalties.minimumTotal': 'Negative.',
+      },
+      withRules,
+    )
+    expect(placed).toEqual({
+      'penalties.perBreach[1].amount': 'Negative.',
+      'penalties.perBreach[2].clock': 'Unknown clock.',
+      'penalties.perBreach[2].priority': 'Overlaps.',
+      'penalties.successRateTargets[1].maxCreditPercent': 'Below one point.',
+      'penalties.successRateTargets[0].clock': 'Required.',
+      'penalties.successRateTargets': 'Required list.',
+      'penalties.annualCapPercent': 'At most 100.',
+      'penalties.minimumTotal': 'Negative.',
+    })
+    expect(unplaced).toEqual({})
+  })
 })

@@ -30,8 +30,11 @@ export function termsFieldPaths(terms: ContractTerms): Set<string> {
     'penalties',
     'penalties.perBreach',
     'penalties.monthlyFreeBreaches',
+    'penalties.successRateTargets',
     'penalties.availabilityBands',
     'penalties.monthlyCapPercent',
+    'penalties.annualCapPercent',
+    'penalties.minimumTotal',
     'evolutionClause',
     'reversibilityClause',
   ])
@@ -55,7 +58,14 @@ export function termsFieldPaths(terms: ContractTerms): Set<string> {
     'resolve.unit',
     'resolve.endOfWorkingDay',
   ])
-  rows('penalties.perBreach', terms.penalties.perBreach.length, ['priority', 'kind', 'amount'])
+  rows('penalties.perBreach', terms.penalties.perBreach.length, ['priority', 'kind', 'amount', 'clock'])
+  rows('penalties.successRateTargets', terms.penalties.successRateTargets.length, [
+    'priority',
+    'clock',
+    'targetPercent',
+    'creditPercentPerPoint',
+    'maxCreditPercent',
+  ])
   rows('penalties.availabilityBands', terms.penalties.availabilityBands.length, ['belowPercent', 'penaltyPercentOfFee'])
   return paths
 }
@@ -66,10 +76,14 @@ function parent(path: string): string | null {
   return cut <= 0 ? null : path.slice(0, cut)
 }
 
+const clockKey = (priority: string, clock: string | null | undefined) => (clock ? `${priority}/${clock}` : priority)
+
 /** The natural key of a row in the lists that have one, as the compare call names rows. */
 const naturalKeys: Record<string, (terms: ContractTerms) => string[]> = {
   'sla.targets': (terms) => terms.sla.targets.map((target) => target.priority),
-  'penalties.perBreach': (terms) => terms.penalties.perBreach.map((rule) => rule.priority),
+  // By priority and clock as the comparison names them: "P1/resolve", or "P1" for a rule covering both clocks.
+  'penalties.perBreach': (terms) => terms.penalties.perBreach.map((rule) => clockKey(rule.priority, rule.clock)),
+  'penalties.successRateTargets': (terms) => terms.penalties.successRateTargets.map((target) => clockKey(target.priority, target.clock)),
   'prices.workUnits': (terms) => terms.prices.workUnits.map((unit) => unit.code),
 }
 

@@ -91,6 +91,24 @@ export type HolidayPack = (typeof holidayPacks)[number]
 
 export type PenaltyKind = 'fixed' | 'percentOfFee'
 
+/** The two SLA clocks of a ticket, as penalty rules name them. */
+export const slaClocks = ['respond', 'resolve'] as const
+export type SlaClock = (typeof slaClocks)[number]
+
+/**
+ * What the provider owes back each month. A per-breach rule without clock (null) prices a breach of either clock;
+ * a zero cap, franchise or minimum means none.
+ */
+export interface PenaltyRules {
+  perBreach: { priority: Priority; kind: PenaltyKind; amount: number; clock: SlaClock | null }[]
+  monthlyFreeBreaches: number
+  successRateTargets: { priority: Priority; clock: SlaClock; targetPercent: number; creditPercentPerPoint: number; maxCreditPercent: number }[]
+  availabilityBands: { belowPercent: number; penaltyPercentOfFee: number }[]
+  monthlyCapPercent: number
+  annualCapPercent: number
+  minimumTotal: number
+}
+
 export interface ContractTerms {
   startDate: string
   initialTermMonths: number
@@ -107,12 +125,7 @@ export interface ContractTerms {
     closedDays: string[]
   }
   sla: { targets: { priority: Priority; respond: SlaDuration; resolve: SlaDuration }[]; warningThresholds: number[] }
-  penalties: {
-    perBreach: { priority: Priority; kind: PenaltyKind; amount: number }[]
-    monthlyFreeBreaches: number
-    availabilityBands: { belowPercent: number; penaltyPercentOfFee: number }[]
-    monthlyCapPercent: number
-  }
+  penalties: PenaltyRules
   evolutionClause: string
   reversibilityClause: string
 }

@@ -23,6 +23,7 @@ import { ApiError, pathErrors } from '../../api'
 import {
   holidayPacks,
   priorities,
+  slaClocks,
   useSaveTerms,
   weekDays,
   type ContractTerms,
@@ -30,6 +31,7 @@ import {
   type HolidayPack,
   type PenaltyKind,
   type Priority,
+  type SlaClock,
   type SlaDuration,
   type Version,
   type WeekDay,
@@ -37,6 +39,7 @@ import {
 import { placeTermsErrors } from '../../termsErrors'
 import { NumberField } from '../NumberField'
 import { ErrorAlert } from '../States'
+import { PenaltyPreview } from './PenaltyPreview'
 import { SlaPreview } from './SlaPreview'
 import { TermsSection } from './TermsView'
 
@@ -64,8 +67,13 @@ function complete(terms: ContractTerms): ContractTerms {
     sla: { targets: terms.sla.targets ?? [], warningThresholds: terms.sla.warningThresholds ?? [] },
     penalties: {
       ...terms.penalties,
-      perBreach: terms.penalties.perBreach ?? [],
+      perBreach: (terms.penalties.perBreach ?? []).map((rule) => ({ ...rule, clock: rule.clock ?? null })),
+      monthlyFreeBreaches: terms.penalties.monthlyFreeBreaches ?? 0,
+      successRateTargets: terms.penalties.successRateTargets ?? [],
       availabilityBands: terms.penalties.availabilityBands ?? [],
+      monthlyCapPercent: terms.penalties.monthlyCapPercent ?? 0,
+      annualCapPercent: terms.penalties.annualCapPercent ?? 0,
+      minimumTotal: terms.penalties.minimumTotal ?? 0,
     },
     evolutionClause: terms.evolutionClause ?? '',
     reversibilityClause: terms.reversibilityClause ?? '',
@@ -555,6 +563,9 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
           <Text fw={600} size="sm">
             {t('terms.perBreach')}
           </Text>
+          <Text size="sm" c="dimmed">
+            {t('terms.editor.perBreachHelp')}
+          </Text>
           <SectionError error={err('penalties.perBreach')} />
           {terms.penalties.perBreach.map((rule, index) => {
             const rowName = t('terms.editor.penaltyRow', { n: index + 1 })
@@ -573,6 +584,17 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
                   error={err(`${path}.priority`)}
                 />
                 <NativeSelect
+                  label={t('terms.clock')}
+                  aria-label={row(t('terms.clock'), rowName)}
+                  value={rule.clock ?? ''}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value
+                    update((draft) => void (draft.penalties.perBreach[index]!.clock = value === '' ? null : (value as SlaClock)))
+                  }}
+                  data={[{ value: '', label: t('terms.clocks.both') }, ...slaClocks.map((clock) => ({ value: clock, label: t(`terms.clocks.${clock}`) }))]}
+                  error={err(`${path}.clock`)}
+                />
+                <NativeSelect
                   label={t('terms.penaltyKind')}
                   aria-label={row(t('terms.penaltyKind'), rowName)}
                   value={rule.kind}
@@ -588,7 +610,9 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
                   aria-label={row(t('terms.amount'), rowName)}
                   w={150}
                   min={0}
-                  decimalScale={2}
+                  max={rule.kind === 'fixed' ? undefined : 100}
+                  decimalScale={rule.kind === 'fixed' ? 2 : 4}
+                  suffix={rule.kind === 'fixed' ? ' €' : ' %'}
                   value={rule.amount}
                   onChange={(value) => update((draft) => void (draft.penalties.perBreach[index]!.amount = value))}
                   error={err(`${path}.amount`)}
@@ -596,33 +620,105 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
               </Row>
             )
           })}
-          <AddButton onClick={() => update((draft) => void draft.penalties.perBreach.push({ priority: 'P1', kind: 'fixed', amount: 0 }), true)}>
+          <AddButton onClick={() => update((draft) => void draft.penalties.perBreach.push({ priority: 'P1', kind: 'fixed', amount: 0, clock: null }), true)}>
             {t('terms.editor.addPenalty')}
           </AddButton>
           <Group align="flex-start" wrap="wrap">
             <NumberField
               label={t('terms.monthlyFreeBreaches')}
-              w={220}
+              description={t('terms.editor.freeBreachesHelp')}
+              w={240}
               min={0}
+              max={1000}
               allowDecimal={false}
               value={terms.penalties.monthlyFreeBreaches}
               onChange={(value) => update((draft) => void (draft.penalties.monthlyFreeBreaches = value))}
               error={err('penalties.monthlyFreeBreaches')}
             />
-            <NumberField
-              label={t('terms.monthlyCapPercent')}
-              w={220}
-              min={0}
-              max={100}
-              decimalScale={2}
-              suffix=" %"
-              value={terms.penalties.monthlyCapPercent}
-              onChange={(value) => update((draft) => void (draft.penalties.monthlyCapPercent = value))}
-              error={err('penalties.monthlyCapPercent')}
-            />
           </Group>
+
+          <Text fw={600} size="sm">
+            {t('terms.successRateTargets')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('terms.editor.successRateHelp')}
+          </Text>
+          <SectionError error={err('penalties.successRateTargets')} />
+          {terms.penalties.successRateTargets.map((target, index) => {
+            const rowName = t('terms.editor.successRateRow', { n: index + 1 })
+            const path = `penalties.successRateTargets[${index}]`
+            const percentField = (field: 'targetPercent' | 'creditPercentPerPoint' | 'maxCreditPercent') => (
+              <NumberField
+                label={t(`terms.${field}`)}
+                aria-label={row(t(`terms.${field}`), rowName)}
+                w={170}
+                min={0}
+                max={100}
+                decimalScale={2}
+                suffix=" %"
+                value={target[field]}
+                onChange={(value) => update((draft) => void (draft.penalties.successRateTargets[index]![field] = value))}
+                error={err(`${path}.${field}`)}
+              />
+            )
+            return (
+              <Row
+                key={index}
+                removeLabel={t('terms.editor.remove', { row: rowName })}
+                onRemove={() => update((draft) => void draft.penalties.successRateTargets.splice(index, 1), true)}
+                error={err(path)}
+              >
+                <NativeSelect
+                  label={t('terms.priority')}
+                  aria-label={row(t('terms.priority'), rowName)}
+                  value={target.priority}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value as Priority
+                    update((draft) => void (draft.penalties.successRateTargets[index]!.priority = value))
+                  }}
+                  data={[...priorities]}
+                  error={err(`${path}.priority`)}
+                />
+                <NativeSelect
+                  label={t('terms.clock')}
+                  aria-label={row(t('terms.clock'), rowName)}
+                  value={target.clock}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value as SlaClock
+                    update((draft) => void (draft.penalties.successRateTargets[index]!.clock = value))
+                  }}
+                  data={slaClocks.map((clock) => ({ value: clock, label: t(`terms.clocks.${clock}`) }))}
+                  error={err(`${path}.clock`)}
+                />
+                {percentField('targetPercent')}
+                {percentField('creditPercentPerPoint')}
+                {percentField('maxCreditPercent')}
+              </Row>
+            )
+          })}
+          <AddButton
+            onClick={() =>
+              update(
+                (draft) =>
+                  void draft.penalties.successRateTargets.push({
+                    priority: 'P1',
+                    clock: 'resolve',
+                    targetPercent: 95,
+                    creditPercentPerPoint: 0.5,
+                    maxCreditPercent: 5,
+                  }),
+                true,
+              )
+            }
+          >
+            {t('terms.editor.addSuccessRate')}
+          </AddButton>
+
           <Text fw={600} size="sm">
             {t('terms.availabilityBands')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('terms.editor.bandsHelp')}
           </Text>
           <SectionError error={err('penalties.availabilityBands')} />
           {terms.penalties.availabilityBands.map((band, index) => {
@@ -660,6 +756,51 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
           <AddButton onClick={() => update((draft) => void draft.penalties.availabilityBands.push({ belowPercent: 99.5, penaltyPercentOfFee: 5 }), true)}>
             {t('terms.editor.addBand')}
           </AddButton>
+
+          <Text fw={600} size="sm">
+            {t('terms.capsAndMinimum')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('terms.editor.capsHelp')}
+          </Text>
+          <Group align="flex-start" wrap="wrap">
+            <NumberField
+              label={t('terms.monthlyCapPercent')}
+              description={t('terms.editor.monthlyCapHelp')}
+              w={220}
+              min={0}
+              max={100}
+              decimalScale={2}
+              suffix=" %"
+              value={terms.penalties.monthlyCapPercent}
+              onChange={(value) => update((draft) => void (draft.penalties.monthlyCapPercent = value))}
+              error={err('penalties.monthlyCapPercent')}
+            />
+            <NumberField
+              label={t('terms.annualCapPercent')}
+              description={t('terms.editor.annualCapHelp')}
+              w={220}
+              min={0}
+              max={100}
+              decimalScale={2}
+              suffix=" %"
+              value={terms.penalties.annualCapPercent}
+              onChange={(value) => update((draft) => void (draft.penalties.annualCapPercent = value))}
+              error={err('penalties.annualCapPercent')}
+            />
+            <NumberField
+              label={t('terms.minimumTotal')}
+              description={t('terms.editor.minimumHelp')}
+              w={220}
+              min={0}
+              decimalScale={2}
+              suffix=" €"
+              value={terms.penalties.minimumTotal}
+              onChange={(value) => update((draft) => void (draft.penalties.minimumTotal = value))}
+              error={err('penalties.minimumTotal')}
+            />
+          </Group>
+          <PenaltyPreview rules={terms.penalties} monthlyFee={terms.prices.monthlyFee} timeZone={terms.calendar.timeZone} />
         </TermsSection>
 
         <TermsSection title={t('terms.sections.clauses')}>

@@ -185,20 +185,29 @@ export function TermsView({ terms }: { terms: ContractTerms }) {
         ) : (
           <SimpleTable
             caption={t('terms.perBreach')}
-            headers={[t('terms.priority'), t('terms.penaltyKind'), t('terms.amount')]}
+            headers={[t('terms.priority'), t('terms.clock'), t('terms.penaltyKind'), t('terms.amount')]}
             rows={terms.penalties.perBreach.map((rule) => [
               rule.priority,
+              t(`terms.clocks.${rule.clock ?? 'both'}`),
               t(`terms.penaltyKinds.${rule.kind}`),
               rule.kind === 'fixed' ? formatAmount(rule.amount) : t('terms.percentOfFee', { percent: percent(rule.amount) }),
             ])}
           />
         )}
-        <Facts
-          items={[
-            [t('terms.monthlyFreeBreaches'), String(terms.penalties.monthlyFreeBreaches)],
-            [t('terms.monthlyCapPercent'), t('terms.percentOfFee', { percent: percent(terms.penalties.monthlyCapPercent) })],
-          ]}
-        />
+        {terms.penalties.successRateTargets.length > 0 && (
+          <SimpleTable
+            caption={t('terms.successRateTargets')}
+            headers={[t('terms.priority'), t('terms.clock'), t('terms.targetPercent'), t('terms.creditPercentPerPoint'), t('terms.maxCreditPercent')]}
+            minWidth={560}
+            rows={terms.penalties.successRateTargets.map((target) => [
+              target.priority,
+              t(`terms.clocks.${target.clock}`),
+              percent(target.targetPercent),
+              t('terms.percentOfFee', { percent: percent(target.creditPercentPerPoint) }),
+              t('terms.percentOfFee', { percent: percent(target.maxCreditPercent) }),
+            ])}
+          />
+        )}
         {terms.penalties.availabilityBands.length > 0 && (
           <SimpleTable
             caption={t('terms.availabilityBands')}
@@ -206,6 +215,21 @@ export function TermsView({ terms }: { terms: ContractTerms }) {
             rows={terms.penalties.availabilityBands.map((band) => [percent(band.belowPercent), percent(band.penaltyPercentOfFee)])}
           />
         )}
+        {/* Zero means none, for the franchise, the caps and the minimum alike. */}
+        <Facts
+          items={[
+            [t('terms.monthlyFreeBreaches'), terms.penalties.monthlyFreeBreaches ? String(terms.penalties.monthlyFreeBreaches) : t('terms.none')],
+            [
+              t('terms.monthlyCapPercent'),
+              terms.penalties.monthlyCapPercent ? t('terms.percentOfFee', { percent: percent(terms.penalties.monthlyCapPercent) }) : t('terms.none'),
+            ],
+            [
+              t('terms.annualCapPercent'),
+              terms.penalties.annualCapPercent ? t('terms.percentOfAnnualFees', { percent: percent(terms.penalties.annualCapPercent) }) : t('terms.none'),
+            ],
+            [t('terms.minimumTotal'), terms.penalties.minimumTotal ? formatAmount(terms.penalties.minimumTotal) : t('terms.none')],
+          ]}
+        />
       </TermsSection>
 
       <TermsSection title={t('terms.sections.clauses')}>
