@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
+using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
 using Microsoft.Extensions.Hosting;
 

@@ -1,4 +1,5 @@
 using Infogerance.Data;
+using Infogerance.DemoData;
 using Infogerance.Identity.Api;
 using Infogerance.Identity.Data;
 using Infogerance.Identity.Tokens;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
 
 namespace Infogerance.Benchmarks;

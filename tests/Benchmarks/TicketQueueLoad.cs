@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
 using Npgsql;
 using NpgsqlTypes;

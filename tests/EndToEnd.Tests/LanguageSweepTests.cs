@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Infogerance.DemoData;
 using Infogerance.EndToEnd.Tests.Security;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;

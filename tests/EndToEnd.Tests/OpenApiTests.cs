@@ -3,6 +3,7 @@ extern alias identity;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,7 @@
 using Infogerance.Contracts.Api;
 using Infogerance.Contracts.Domain;
 using Infogerance.Data;
+using Infogerance.DemoData;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
 using Microsoft.Extensions.Options;

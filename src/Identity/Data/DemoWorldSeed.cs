@@ -1,4 +1,5 @@
 using Infogerance.Data;
+using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

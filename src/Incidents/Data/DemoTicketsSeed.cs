@@ -1,4 +1,5 @@
 using Infogerance.Data;
+using Infogerance.DemoData;
 using Infogerance.Incidents.Domain;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;

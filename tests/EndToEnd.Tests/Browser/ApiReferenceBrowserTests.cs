@@ -1,3 +1,4 @@
+using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
 using Microsoft.Playwright;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
 using Infogerance.TestSupport;
 using Microsoft.Playwright;

@@ -3,6 +3,7 @@ extern alias contracts;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Infogerance.DemoData;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
 using DossierArchive = contracts::Infogerance.Contracts.Files.DossierArchive;

@@ -1,4 +1,5 @@
 using System.Net;
+using Infogerance.DemoData;
 using Infogerance.EndToEnd.Tests.Contracts;
 using Infogerance.ServiceDefaults;
 

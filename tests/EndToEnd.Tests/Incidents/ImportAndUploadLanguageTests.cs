@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Infogerance.DemoData;
 using Infogerance.EndToEnd.Tests.Contracts;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;

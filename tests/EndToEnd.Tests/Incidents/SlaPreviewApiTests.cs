@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
 using TokenSubject = identity::Infogerance.Identity.Tokens.TokenSubject;
 

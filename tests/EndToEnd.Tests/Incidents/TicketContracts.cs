@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Infogerance.DemoData;
 using Infogerance.EndToEnd.Tests.Contracts;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;

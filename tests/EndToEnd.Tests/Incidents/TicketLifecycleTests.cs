@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Infogerance.DemoData;
 using Infogerance.EndToEnd.Tests.Contracts;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;

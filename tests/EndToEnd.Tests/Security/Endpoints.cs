@@ -1,4 +1,5 @@
 using System.Text;
+using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;

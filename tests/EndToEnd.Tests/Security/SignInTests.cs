@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Dapper;
+using Infogerance.DemoData;
 using Infogerance.LocalServers;
 using Infogerance.ServiceDefaults;
 using Microsoft.IdentityModel.JsonWebTokens;

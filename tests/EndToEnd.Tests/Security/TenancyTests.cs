@@ -3,6 +3,7 @@ extern alias identity;
 using System.Net;
 using System.Net.Http.Json;
 using Infogerance.Data;
+using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

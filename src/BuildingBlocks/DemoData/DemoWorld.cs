@@ -1,4 +1,6 @@
-namespace Infogerance.ServiceDefaults;
+using Infogerance.ServiceDefaults;
+
+namespace Infogerance.DemoData;
 
 /// <summary>
 /// The demo world the run command loads once: two client tenants, two providers, one user per role, all with the
