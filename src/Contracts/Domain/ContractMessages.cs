@@ -598,14 +598,14 @@ public static class ContractMessages
 
     public static Message ReferenceIndexMissing(string month) =>
         new Message(
-                "prices.s0.missing",
+                "prices.referenceIndex.missing",
                 $"No Syntec index is published for the reference month {month}: ask an Operator to publish it.",
                 $"Aucun indice Syntec n’est publié pour le mois de référence {month} : demandez à un opérateur de le publier.")
             .With("month", month);
 
     public static Message RevisionIndexMissing(string month) =>
         new Message(
-                "prices.s.missing",
+                "prices.revisionIndex.missing",
                 $"No Syntec index is published for {month} or an earlier month: ask an Operator to publish it.",
                 $"Aucun indice Syntec n’est publié pour {month} ni pour un mois antérieur : demandez à un opérateur de le publier.")
             .With("month", month);

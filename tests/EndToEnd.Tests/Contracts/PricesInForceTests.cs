@@ -39,7 +39,7 @@ public sealed class PricesInForceTests(InfogeranceSystem system)
         Assert.Equal(12_500.00m, before.GetProperty("monthlyFee").GetProperty("inForce").GetDecimal());
         Assert.False(before.GetProperty("revision").TryGetProperty("anniversary", out _), "no anniversary has passed since the start");
         var missing = await manager.GetAsync($"/{id}/prices?at=2025-06-01", HttpStatusCode.Conflict);
-        Assert.Equal("prices.s0.missing", missing.GetProperty("code").GetString());
+        Assert.Equal("prices.referenceIndex.missing", missing.GetProperty("code").GetString());
 
         // The Operator publishes S0 and the May values: the pass, run by two replicas at once, announces the prices once.
         await operatorUser.PutAsync("/indices/syntec/2024-06", new { value = 313.5m });
