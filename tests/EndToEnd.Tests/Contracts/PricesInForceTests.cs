@@ -13,7 +13,7 @@ namespace Infogerance.EndToEnd.Tests.Contracts;
 public sealed class PricesInForceTests(InfogeranceSystem system)
 {
     [Fact]
-    public async Task Prices_follow_the_anniversaries_with_published_indices_and_are_announced_once()
+    public async Task Prices_follow_the_anniversaries_with_published_indices_and_each_change_is_announced_once()
     {
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois");
         using var provider = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Antoine Garnier");
@@ -85,6 +85,58 @@ public sealed class PricesInForceTests(InfogeranceSystem system)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/{id}/prices")).StatusCode);
         var bad = await manager.GetAsync($"/{id}/prices?at=2025-02-30", HttpStatusCode.UnprocessableEntity);
         Assert.True(bad.GetProperty("errors").TryGetProperty("at", out _));
+
+        // An Operator corrects May 2026 after the anniversary: the prices in force change, and are announced once more.
+        // 322.0 / 313.5 = 1.0271132…; 12,500 × (0.15 + 0.85 × 1.0271132) = 12,788.078… → 12,788.08; 450 → 460.37; 620 → 634.29.
+        await operatorUser.PutAsync("/indices/syntec/2026-05", new { value = 322.0m });
+        await Task.WhenAll(pass.RunOnceAsync(CancellationToken.None), pass.RunOnceAsync(CancellationToken.None));
+        announced = await system.Events.WaitForAsync<PricesRevised>(e => e.ContractId == id, count: 3, timeout: TimeSpan.FromSeconds(5));
+        Assert.Equal(2, announced.Count);
+        var corrected = announced.Single(e => e.EventId != revised.EventId);
+        Assert.Equal((new DateOnly(2026, 6, 1), 12_788.08m), (corrected.EffectiveOn, corrected.MonthlyFee));
+        Assert.Equal([460.37m, 634.29m], corrected.WorkUnits.Select(unit => unit.UnitPrice));
+        Assert.Equal(322.0m, corrected.Revision!.S.Value);
+        Assert.Equal(12_788.08m, (await provider.GetAsync($"/{id}/prices")).GetProperty("monthlyFee").GetProperty("inForce").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Signature_and_amendments_announce_their_prices_in_their_own_transaction()
+    {
+        using var manager = await ContractParty.SignInAsync(system, DemoWorld.Belvedere, Roles.ContractManager, "Bruno Caron");
+        using var provider = await ContractParty.SignInAsync(system, DemoWorld.Nordlys, Roles.AccountManager, "Ingrid Solberg");
+        var id = (await manager.PostAsync("/", new { reference = $"PRV-{Guid.NewGuid():N}"[..14], title = "Avenants", providerOrganisationId = DemoWorld.Nordlys },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
+        // Started a month ago: no anniversary has passed, so the prices in force are the version's own.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var start = today.AddMonths(-1);
+        await manager.PutAsync($"/{id}/versions/1/terms", terms with
+        {
+            StartDate = start,
+            Revision = terms.Revision! with { ReferenceMonth = $"{start.AddMonths(-2):yyyy-MM}", Anniversary = start },
+        });
+        await manager.PostAsync($"/{id}/sign");
+        var signed = Assert.Single(await system.Events.WaitForAsync<PricesRevised>(e => e.ContractId == id));
+        Assert.Equal((1, start, terms.Prices.MonthlyFee, (RevisionUsed?)null), (signed.VersionNumber, signed.EffectiveOn, signed.MonthlyFee, signed.Revision));
+
+        // An amendment in force today with another fee is announced at its countersignature.
+        await provider.PostAsync($"/{id}/amendments", new { effectiveFrom = today.ToString("yyyy-MM-dd"), reason = "Hausse du périmètre" }, HttpStatusCode.Created);
+        await provider.PutAsync($"/{id}/versions/2/terms", terms with { StartDate = start, Prices = terms.Prices with { MonthlyFee = 13_000m } });
+        await provider.PostAsync($"/{id}/versions/2/propose");
+        await manager.PostAsync($"/{id}/versions/2/countersign");
+        var amended = await system.Events.WaitForAsync<PricesRevised>(e => e.ContractId == id && e.VersionNumber == 2);
+        Assert.Equal((today, 13_000m), (Assert.Single(amended).EffectiveOn, amended[0].MonthlyFee));
+
+        // One signed for later says nothing yet; the prices endpoint still reads version 2 today and version 3 from its date.
+        var later = today.AddDays(10);
+        await provider.PostAsync($"/{id}/amendments", new { effectiveFrom = later.ToString("yyyy-MM-dd"), reason = "Extension" }, HttpStatusCode.Created);
+        await provider.PutAsync($"/{id}/versions/3/terms", terms with { StartDate = start, Prices = terms.Prices with { MonthlyFee = 14_000m } });
+        await provider.PostAsync($"/{id}/versions/3/propose");
+        await manager.PostAsync($"/{id}/versions/3/countersign");
+        Assert.Equal(13_000m, (await provider.GetAsync($"/{id}/prices?at={today:yyyy-MM-dd}")).GetProperty("monthlyFee").GetProperty("inForce").GetDecimal());
+        Assert.Equal(14_000m, (await provider.GetAsync($"/{id}/prices?at={later:yyyy-MM-dd}")).GetProperty("monthlyFee").GetProperty("inForce").GetDecimal());
+        Assert.Empty(await system.Events.WaitForAsync<PricesRevised>(e => e.ContractId == id && e.VersionNumber == 3, timeout: TimeSpan.FromSeconds(2)));
+        Assert.Equal(2, (await system.Events.WaitForAsync<PricesRevised>(e => e.ContractId == id, count: 3, timeout: TimeSpan.FromSeconds(2))).Count);
     }
 
     [Fact]
