@@ -140,6 +140,20 @@ public sealed class PricesInForceTests(InfogeranceSystem system)
     }
 
     [Fact]
+    public async Task The_demo_contract_announced_its_revised_prices_at_seeding()
+    {
+        // ACME-INFOG-01 started 32 months ago with an amendment a year in: version 2, revised at its latest anniversary.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var seeded = await system.Events.WaitForAsync<PricesRevised>(e => e.ContractId == DemoWorld.AcmeContract);
+        var revised = Assert.Single(seeded, e => e.Revision is not null);
+        Assert.Equal(2, revised.VersionNumber);
+        Assert.InRange(revised.EffectiveOn, today.AddYears(-1), today);
+        Assert.Equal(revised.EffectiveOn, revised.Revision!.Anniversary);
+        Assert.True(revised.MonthlyFee > 13_200m, "the amended fee of 13,200 rose with the index");
+        Assert.Contains(revised.WorkUnits, unit => unit.Code == "UO-ASTR");
+    }
+
+    [Fact]
     public async Task The_preview_answers_the_example_of_the_specification_with_the_shipped_indices()
     {
         using var provider = await ContractParty.SignInAsync(system, DemoWorld.Nordlys, Roles.AgentL1, "Ingrid Solberg");
