@@ -143,8 +143,9 @@ public sealed class PriceRevisions(Database database, TimeProvider clock, IOptio
                 ? new RevisionUsed(applied.Anniversary, clause.A, clause.B, Used(applied.S0), Used(applied.S), applied.Coefficient)
                 : null,
         };
-        // What the other services see: the prices, since when, and the indices. A version with the same prices is no change.
-        var fingerprint = JsonSerializer.Serialize(new { revised.EffectiveOn, revised.MonthlyFee, revised.WorkUnits, revised.Revision }, ContractStore.Json);
+        // The prices and the revision behind them (its anniversary included, so each anniversary is announced even when
+        // the index did not move); a version taking effect with the same prices and no revision changes nothing.
+        var fingerprint = JsonSerializer.Serialize(new { revised.MonthlyFee, revised.WorkUnits, revised.Revision }, ContractStore.Json);
         // Inserted, or updated only when different: a replica racing waits for the row and then finds nothing to change.
         var changed = await unitOfWork.ExecuteScalarAsync<int?>(
             """
