@@ -25,6 +25,9 @@ internal static class Extensions
         services.AddStartupTask<DemoContractsSeed>();
         services.AddSingleton<NoticeAlerts>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeAlerts>());
+        services.AddOptions<PriceRevisionSettings>().BindConfiguration(PriceRevisionSettings.Section);
+        services.AddSingleton<PriceRevisions>();
+        services.AddHostedService(sp => sp.GetRequiredService<PriceRevisions>());
     }
 
     public static void MapApplicationEndpoints(this WebApplication app)
@@ -37,5 +40,6 @@ internal static class Extensions
         app.MapRenewalApi();
         app.MapRecordsApi();
         app.MapIndicesApi();
+        app.MapPricesApi();
     }
 }

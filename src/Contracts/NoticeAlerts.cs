@@ -9,75 +9,24 @@ namespace Infogerance.Contracts;
 
 /// <summary>
 /// Raises the alerts due before each contract's notice deadline (180, 90, 30 and 7 days): an event for other
-/// services and a notification for both sides. Safe with several replicas: each contract's schedule row is taken
-/// with SKIP LOCKED, and an alert's primary key forbids raising it twice. After downtime it catches up: a row
+/// services and a notification for both sides. Safe with several replicas (<see cref="SchedulePass"/>), and an
+/// alert's primary key forbids raising it twice. After downtime it catches up: a row
 /// overdue is processed at the next pass, raising the latest alert that fell due (not the older ones it superseded).
 /// </summary>
 public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions<NoticeAlertSettings> settings, ILogger<NoticeAlerts> logger)
-    : BackgroundService
+    : SchedulePass(database, clock, settings.Value.Interval, "notice_schedule", logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.Value.Interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Notice alerts pass failed; retrying at the next pass");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>Processes every contract due today or earlier; returns the number of alerts raised.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var today = ContractsApi.Today(clock);
-        var raised = 0;
-        while (true)
-        {
-            IReadOnlyList<(Guid ContractId, Guid TenantId)> due;
-            await using (var scan = await database.BeginAsync([], cancellationToken))
-            {
-                due = [.. await scan.QueryAsync<(Guid, Guid)>(
-                    "SELECT contract_id, tenant_id FROM notice_schedule WHERE due_on <= @today ORDER BY due_on LIMIT 100", new { today })];
-            }
-
-            var progressed = 0;
-            foreach (var (contractId, tenantId) in due)
-            {
-                try
-                {
-                    var outcome = await ProcessAsync(contractId, tenantId, today, cancellationToken);
-                    raised += outcome.Raised;
-                    progressed += outcome.Processed ? 1 : 0;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // One contract's failure must not starve the others: it is retried at the next pass.
-                    logger.LogError(exception, "Notice alerts of contract {ContractId} failed", contractId);
-                }
-            }
-
-            // Rows another replica holds stay due for it; stop when nothing here moved forward.
-            if (due.Count < 100 || progressed == 0)
-            {
-                return raised;
-            }
-        }
+        var today = ContractsApi.Today(Clock);
+        return DrainAsync(today, (contractId, tenantId, cancellation) => ProcessAsync(contractId, tenantId, today, cancellation), cancellationToken);
     }
 
     private async Task<(bool Processed, int Raised)> ProcessAsync(Guid contractId, Guid tenantId, DateOnly today, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(tenantId, cancellationToken);
-        var locked = await unitOfWork.ExecuteScalarAsync<Guid?>(
-            "SELECT contract_id FROM notice_schedule WHERE contract_id = @contractId AND due_on <= @today FOR UPDATE SKIP LOCKED",
-            new { contractId, today });
-        if (locked is null)
+        await using var unitOfWork = await Database.BeginAsync(tenantId, cancellationToken);
+        if (!await TakeAsync(unitOfWork, contractId, today))
         {
             return (false, 0);
         }

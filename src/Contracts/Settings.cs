@@ -17,3 +17,12 @@ public sealed class NoticeAlertSettings
     /// <summary>How often the schedule is read. Alerts are per day; a short interval only shortens the wait after start-up.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
 }
+
+/// <summary>The price revisions' settings, section <c>Contracts:PriceRevisions</c>.</summary>
+public sealed class PriceRevisionSettings
+{
+    public const string Section = $"{ContractsSettings.Section}:PriceRevisions";
+
+    /// <summary>How often the schedule is read. Revisions are per day; a short interval only shortens the wait after an index is published.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -28,6 +28,7 @@ public sealed class EventRecorder : IAsyncDisposable
             bus.AddConsumer<Recorder<RenewalDecided>>();
             bus.AddConsumer<Recorder<ContractClosed>>();
             bus.AddConsumer<Recorder<ContractInventoryChanged>>();
+            bus.AddConsumer<Recorder<PricesRevised>>();
             bus.AddConsumer<Recorder<TicketOpened>>();
             bus.AddConsumer<Recorder<TicketStatusChanged>>();
             bus.AddConsumer<Recorder<SlaWarningRaised>>();

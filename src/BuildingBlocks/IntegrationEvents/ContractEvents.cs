@@ -93,3 +93,28 @@ public sealed record ContractInventoryChanged : IntegrationEvent
 }
 
 public sealed record InventoryItemSummary(Guid ItemId, string Type, string Name, string Criticality);
+
+/// <summary>
+/// The prices in force changed on <see cref="EffectiveOn"/>: at an anniversary of the revision clause, when a version
+/// with other prices takes effect, or when a late index corrects a revision already made. Carries the prices
+/// themselves so that no other service computes a revision. <see cref="Revision"/> is null when the prices are the
+/// version's own (no anniversary has passed since it took effect).
+/// </summary>
+public sealed record PricesRevised : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required int VersionNumber { get; init; }
+    public required DateOnly EffectiveOn { get; init; }
+    public required decimal MonthlyFee { get; init; }
+    public IReadOnlyList<WorkUnitPrice> WorkUnits { get; init; } = [];
+    public RevisionUsed? Revision { get; init; }
+}
+
+/// <summary>
+/// The revision behind revised prices: P = P0 × (A + B × S / S0) at <see cref="Anniversary"/>, the indices brought to
+/// one series by <see cref="Coefficient"/> (1 when both are in the same series, else the linking coefficient).
+/// </summary>
+public sealed record RevisionUsed(DateOnly Anniversary, decimal A, decimal B, IndexUsed S0, IndexUsed S, decimal Coefficient);
+
+/// <summary>A Syntec value: its month (<c>yyyy-MM</c>), value and series (<c>old</c> or <c>new</c>).</summary>
+public sealed record IndexUsed(string Month, decimal Value, string Series);

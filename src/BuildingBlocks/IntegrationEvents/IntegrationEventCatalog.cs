@@ -17,6 +17,7 @@ public static class IntegrationEventCatalog
         ["contracts.renewal-decided.v1"] = typeof(RenewalDecided),
         ["contracts.contract-closed.v1"] = typeof(ContractClosed),
         ["contracts.contract-inventory-changed.v1"] = typeof(ContractInventoryChanged),
+        ["contracts.prices-revised.v1"] = typeof(PricesRevised),
         ["incidents.ticket-opened.v1"] = typeof(TicketOpened),
         ["incidents.ticket-status-changed.v1"] = typeof(TicketStatusChanged),
         ["incidents.sla-warning-raised.v1"] = typeof(SlaWarningRaised),

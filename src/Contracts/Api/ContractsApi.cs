@@ -157,6 +157,7 @@ public static class ContractsApi
             });
             await ContractStore.AnnounceVersionAsync(unitOfWork, contract, 1, terms.StartDate, terms);
             await ContractStore.ScheduleNoticeAsync(unitOfWork, contract, services.Today);
+            await PriceRevisions.AfterVersionChangeAsync(unitOfWork, signed, services.Clock);
             return TypedResults.Ok(await DetailAsync(unitOfWork, signed, user, services.Today));
         }, cancellationToken);
 

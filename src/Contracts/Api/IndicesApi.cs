@@ -33,7 +33,7 @@ public static class IndicesApi
 
     /// <summary>An Operator publishes (or corrects) a month's Syntec value.</summary>
     public static async Task<Results<Ok<IndexValue>, ProblemHttpResult>> PublishAsync(
-        string month, IndexValueRequest request, CurrentUser user, Database database, CancellationToken cancellationToken)
+        string month, IndexValueRequest request, CurrentUser user, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (!DateOnly.TryParseExact($"{month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -61,6 +61,8 @@ public static class IndicesApi
         var before = await SyntecStore.FindAsync(unitOfWork, month, series);
         var after = new IndexValue(month, request.Value!.Value, series);
         await SyntecStore.UpsertAsync(unitOfWork, new SyntecIndex(after.Month, after.Value, after.Series));
+        // A revision that waited for this index, or used an older one, is looked at again at the next pass.
+        await PriceRevisions.LookAgainAsync(unitOfWork, ContractsApi.Today(clock));
         await AuditLog.WriteAsync(unitOfWork, PlatformOrganisation.Id, AuditLog.Actor.Of(user), "syntec.published", "index",
             Guid.Empty, before is null ? null : new IndexValue(before.Month, before.Value, before.Series), after);
         await unitOfWork.CommitAsync();

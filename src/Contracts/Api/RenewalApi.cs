@@ -121,7 +121,7 @@ public static class RenewalApi
                     if (terms.Revision is { } clause)
                     {
                         var indices = await SyntecStore.AllAsync(unitOfWork);
-                        var s0 = indices.Where(index => index.Month == clause.ReferenceMonth).OrderByDescending(index => index.Series == SyntecSeries.New).FirstOrDefault();
+                        var s0 = PriceRevision.OfMonth(indices, clause.ReferenceMonth);
                         var s = PriceRevision.LatestPublishedBefore(indices, nextPeriodStart);
                         if (s0 is null || s is null)
                         {
@@ -145,6 +145,7 @@ public static class RenewalApi
                     var number = await ContractStore.InsertVersionAsync(
                         unitOfWork, contract, "active", "revision", revised, nextPeriodStart, $"Reconduction tacite au {nextPeriodStart:yyyy-MM-dd}");
                     await ContractStore.AnnounceVersionAsync(unitOfWork, contract, number, nextPeriodStart, revised);
+                    await PriceRevisions.AfterVersionChangeAsync(unitOfWork, contract, services.Clock);
                     result = TypedResults.Ok(VersionDetail.From((await ContractStore.VersionAsync(unitOfWork, contract, number))!));
                     break;
                 case "renegotiate":

@@ -211,6 +211,7 @@ public static class VersionsApi
             var terms = version.ReadTerms();
             await ContractStore.AnnounceVersionAsync(unitOfWork, contract, number, version.EffectiveFrom!.Value, terms);
             await ContractStore.ScheduleNoticeAsync(unitOfWork, contract, services.Today);
+            await PriceRevisions.AfterVersionChangeAsync(unitOfWork, contract, services.Clock);
             if (version.EvolutionRequestId is { } evolutionId)
             {
                 await EvolutionStore.LinkAmendmentAsync(unitOfWork, contract, evolutionId, number);

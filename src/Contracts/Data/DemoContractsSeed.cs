@@ -38,6 +38,13 @@ public sealed class DemoContractsSeed(Database database, IOptions<ContractsSetti
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         await SeedAcmeAsync(unitOfWork, thisMonth.AddMonths(-32), today);
         await SeedBelvedereAsync(unitOfWork, thisMonth.AddMonths(1));
+        // The prices in force are announced as at any signature (Acme's revised at its last anniversary), and each
+        // contract's next revision is scheduled.
+        foreach (var id in new[] { AcmeContract, BelvedereContract })
+        {
+            await PriceRevisions.AfterVersionChangeAsync(unitOfWork, (await ContractStore.LoadAsync(unitOfWork, id))!, clock);
+        }
+
         await unitOfWork.CommitAsync();
     }
 

@@ -657,6 +657,31 @@ public static class ContractMessages
                 $"« {@default} » (par défaut, la série révisée) ou « {other} » (l’ancienne série).")
             .With("values", $"{@default}, {other}");
 
+    // The prices in force and the revision preview.
+
+    public static Message ValueRequired { get; } = new("value.required", "A value is required.", "Une valeur est requise.");
+
+    public static Message DateFormat { get; } = new("date.format", "A date written yyyy-MM-dd, e.g. 2025-04-01.", "Une date écrite yyyy-MM-dd, par exemple 2025-04-01.");
+
+    public static Message ReferenceIndexMissing(string month) =>
+        new Message(
+                "prices.referenceIndex.missing",
+                $"No Syntec index is published for the reference month {month}: ask an Operator to publish it.",
+                $"Aucun indice Syntec n’est publié pour le mois de référence {month} : demandez à un opérateur de le publier.")
+            .With("month", month);
+
+    public static Message RevisionIndexMissing(string month) =>
+        new Message(
+                "prices.revisionIndex.missing",
+                $"No Syntec index is published for {month} or an earlier month: ask an Operator to publish it.",
+                $"Aucun indice Syntec n’est publié pour {month} ni pour un mois antérieur : demandez à un opérateur de le publier.")
+            .With("month", month);
+
+    public static Message NoSignedTerms { get; } = new(
+        "prices.notSigned",
+        "The contract is not signed: no prices are in force yet.",
+        "Le contrat n’est pas signé : aucun prix n’est encore en vigueur.");
+
     // The French words for the codes the sentences name.
 
     private static string PhaseInFrench(string phase) => phase switch

@@ -131,5 +131,35 @@ public static class PriceRevision
         return candidate > after ? candidate : InYear(clause.Anniversary, after.Year + 1);
     }
 
+    /// <summary>
+    /// The latest anniversary on or before <paramref name="on"/> and strictly after <paramref name="after"/> (the day
+    /// the version took effect: a version starting on its anniversary already carries that year's prices), or null.
+    /// </summary>
+    public static DateOnly? LatestAnniversary(RevisionClause clause, DateOnly after, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        var candidate = InYear(clause.Anniversary, on.Year);
+        var latest = candidate <= on ? candidate : InYear(clause.Anniversary, on.Year - 1);
+        return latest > after ? latest : null;
+    }
+
+    /// <summary>S0: the index of the reference month, the revised series when the month is in both.</summary>
+    public static SyntecIndex? OfMonth(IEnumerable<SyntecIndex> indices, string month)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        return indices.Where(i => i is not null && i.Month == month).OrderByDescending(i => i.Series == SyntecSeries.New).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The linking coefficient applied to bring both indices to one series: 1 when they are in the same series,
+    /// <see cref="SyntecSeries.LinkingCoefficient"/> (applied to the old-series one) when they are not.
+    /// </summary>
+    public static decimal CoefficientBetween(SyntecIndex s0, SyntecIndex s)
+    {
+        ArgumentNullException.ThrowIfNull(s0);
+        ArgumentNullException.ThrowIfNull(s);
+        return s0.Series == s.Series ? 1m : SyntecSeries.LinkingCoefficient;
+    }
+
     private static DateOnly InYear(DateOnly anniversary, int year) => RenewalTerms.AddMonths(anniversary, 12 * (year - anniversary.Year));
 }

@@ -18,6 +18,7 @@ import {
 import { ChangesTable } from '../ChangesTable'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { ErrorAlert, Loading } from '../States'
+import { PricesInForce } from './PricesInForce'
 import { TermsEditor } from './TermsEditor'
 import { TermsView } from './TermsView'
 
@@ -217,6 +218,7 @@ export function TermsTab({ contract, permissions }: { contract: ContractDetail; 
   if (contract.versions.length === 0 || selected === null) return <Text c="dimmed">{t('versions.none')}</Text>
   return (
     <Stack>
+      <PricesInForce contractId={contract.id} signed={contract.phase !== 'draft' && contract.currentVersion !== null} />
       {contract.versions.length > 1 && (
         <SegmentedControl
           aria-label={t('versions.viewLabel')}
