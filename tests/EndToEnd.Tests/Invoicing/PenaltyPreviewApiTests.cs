@@ -10,13 +10,13 @@ using TokenSubject = identity::Infogerance.Identity.Tokens.TokenSubject;
 
 namespace Infogerance.EndToEnd.Tests.Invoicing;
 
-/// <summary>The penalty preview whose shape issue 14 fixes, through the gateway as the terms editor and outside checks call it.</summary>
+/// <summary>The penalty preview, whose shape is fixed, through the gateway as the terms editor and outside checks call it.</summary>
 [Collection(SystemCollection.Name)]
 public sealed class PenaltyPreviewApiTests(InfogeranceSystem system)
 {
     private const string Path = "/api/invoicing/penalties/preview";
 
-    /// <summary>Issue 14's example, verbatim.</summary>
+    /// <summary>The documented example, verbatim.</summary>
     private const string IssueExample = """
         { "month": "2027-03", "monthlyFee": 13200.00,
           "rules": { "perBreach": [ { "priority": "P1", "kind": "fixed", "amount": 500, "clock": "resolve" } ],

@@ -12,7 +12,7 @@ import { fakeBackend, json, type FakeCall } from '../../test/render'
 import { theme } from '../../theme'
 import { TermsEditor } from './TermsEditor'
 
-/** Issue 5's calendar, and P1 answered in 4 hours (its example), resolved in 2 business days. */
+/** The reference calendar of the SLA preview's documentation, and P1 answered in 4 hours, resolved in 2 business days. */
 const editedTerms: ContractTerms = terms({
   calendar: {
     timeZone: 'Europe/Paris',
