@@ -1,7 +1,9 @@
 using Infogerance.Invoicing.Api;
+using Infogerance.Invoicing.Messaging;
 using Infogerance.Data;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Infogerance.Invoicing;
 
@@ -15,10 +17,22 @@ internal static class Extensions
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
         // Contracts' parties, versions, terms and inventory, kept from their events: never asked of Contracts.
         builder.AddContractReplica();
-        builder.AddMessaging(ServiceName);
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            // The facts statements are computed from.
+            bus.AddConsumer<SlaBreachedFact>();
+            bus.AddConsumer<SlaClockCompletedFact>();
+            bus.AddConsumer<ServiceOutageRecordedFact>();
+            bus.AddConsumer<PricesRevisedFact>();
+            bus.AddConsumer<ContractPhaseChangedFact>();
+            bus.AddConsumer<TicketOpenedFact>();
+        });
         builder.AddDefaultAuthentication();
 
         builder.Services.AddOptions<InvoicingSettings>().BindConfiguration("Invoicing");
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StatementIssuing>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StatementIssuing>());
     }
 
     /// <summary>Every endpoint group of the service, one per file of <c>Api/</c>.</summary>
@@ -26,5 +40,6 @@ internal static class Extensions
     {
         app.MapInvoicingApi();
         app.MapPenaltiesApi();
+        app.MapStatementsApi();
     }
 }

@@ -36,6 +36,8 @@ public sealed class EventRecorder : IAsyncDisposable
             bus.AddConsumer<Recorder<SlaClockCompleted>>();
             bus.AddConsumer<Recorder<TicketRated>>();
             bus.AddConsumer<Recorder<ServiceOutageRecorded>>();
+            bus.AddConsumer<Recorder<PenaltyStatementIssued>>();
+            bus.AddConsumer<Recorder<PenaltyLineWaived>>();
         }));
 
     /// <summary>The events of <typeparamref name="TEvent"/> matching <paramref name="match"/>, waiting until <paramref name="count"/> have arrived.</summary>

@@ -25,5 +25,7 @@ public static class IntegrationEventCatalog
         ["incidents.sla-clock-completed.v1"] = typeof(SlaClockCompleted),
         ["incidents.ticket-rated.v1"] = typeof(TicketRated),
         ["incidents.service-outage-recorded.v1"] = typeof(ServiceOutageRecorded),
+        ["invoicing.penalty-statement-issued.v1"] = typeof(PenaltyStatementIssued),
+        ["invoicing.penalty-line-waived.v1"] = typeof(PenaltyLineWaived),
     };
 }

@@ -200,6 +200,8 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
             ["ticketId"] = (await ticket.Content.ReadFromJsonAsync<IdOnly>())!.Id.ToString(),
             ["attachmentId"] = Guid.NewGuid().ToString(),
             ["outageId"] = Guid.NewGuid().ToString(),
+            ["month"] = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            ["key"] = "availability:ERP",
         };
     }
 

@@ -1,0 +1,228 @@
+using System.Text.Json;
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
+using Infogerance.Invoicing.Domain;
+using NodaTime;
+
+namespace Infogerance.Invoicing.Data;
+
+/// <summary>Where a contract's statements start and end: the calendar's zone, the month its run began and the current month.</summary>
+public sealed record StatementRange(Guid TenantId, Guid ContractId, DateTimeZone Zone, YearMonth? FirstMonth, YearMonth CurrentMonth)
+{
+    public bool Has(YearMonth month) => FirstMonth is { } first && month >= first && month <= CurrentMonth;
+}
+
+/// <summary>
+/// A contract's monthly statements. Drafts are never stored: each read computes them from the facts kept from events, so
+/// a late fact (an outage corrected, a breach imported) is in the next read without any pass. An issued statement is
+/// stored whole at its issue and read as it was issued; a fact that changes an issued month after that shows as an
+/// adjustment of the next draft (the recomputed total less the issued one, less what earlier statements already carried).
+/// </summary>
+public static class Statements
+{
+    private sealed record IssuedRow(string Month, decimal Total, string Statement);
+
+    private sealed record DecisionRow(
+        string LineKey, string Status, string? ContestReason, string? ContestedBy, DateTimeOffset? ContestedAt, string? Reason, string? DecidedBy,
+        DateTimeOffset? DecidedAt);
+
+    private sealed record CarriedRow(string ForMonth, decimal Amount);
+
+    public static async Task<ContractTerms?> TermsAsync(UnitOfWork unitOfWork, Guid contractId, int version)
+    {
+        var json = await unitOfWork.QuerySingleOrDefaultAsync<string>(
+            "SELECT terms::text FROM contract_terms WHERE contract_id = @contractId AND version_number = @version", new { contractId, version });
+        return json is null ? null : JsonSerializer.Deserialize<ContractTerms>(json, EventTypeRegistry.SerializerOptions);
+    }
+
+    /// <summary>The contract's statement months: from the month its run began (in the calendar's zone) to the current one.</summary>
+    public static async Task<StatementRange?> RangeAsync(UnitOfWork unitOfWork, Guid contractId, DateTimeOffset now)
+    {
+        if (await Infogerance.Messaging.ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
+        {
+            return null;
+        }
+
+        var zone = DateTimeZone.Utc;
+        if (await Infogerance.Messaging.ContractReplica.VersionInForceAsync(unitOfWork, contractId, now) is { } version
+            && await TermsAsync(unitOfWork, contractId, version) is { } terms)
+        {
+            zone = StatementMonth.ZoneOf(terms.Calendar.TimeZone) ?? DateTimeZone.Utc;
+        }
+
+        var phase = await StatementFacts.PhaseAsync(unitOfWork, contractId);
+        YearMonth? first = phase?.RunSince is { } since ? Instant.FromDateTimeOffset(since).InZone(zone).Date.ToYearMonth() : null;
+        return new StatementRange(contract.TenantId, contractId, zone, first, Instant.FromDateTimeOffset(now).InZone(zone).Date.ToYearMonth());
+    }
+
+    public static async Task<IReadOnlyList<StatementSummary>> ListAsync(UnitOfWork unitOfWork, StatementRange range, DateTimeOffset now)
+    {
+        if (range.FirstMonth is not { } first)
+        {
+            return [];
+        }
+
+        var summaries = new List<StatementSummary>();
+        foreach (var month in StatementLines.MonthsBetween(first, range.CurrentMonth))
+        {
+            if (await ReadAsync(unitOfWork, range, month, now) is { } statement)
+            {
+                summaries.Add(new StatementSummary(statement.Month, statement.Status, statement.IssuedAt, statement.GrossAmount, statement.Total, statement.TotalDue));
+            }
+        }
+
+        return summaries;
+    }
+
+    /// <summary>The month's statement: as issued, else the draft computed now; null when the terms are not replicated yet.</summary>
+    public static async Task<StatementView?> ReadAsync(UnitOfWork unitOfWork, StatementRange range, YearMonth month, DateTimeOffset now)
+    {
+        var issued = await IssuedAsync(unitOfWork, range.ContractId);
+        var text = StatementMonth.Of(month, range.Zone).Text;
+        if (issued.FirstOrDefault(row => row.Month == text) is { } row)
+        {
+            return JsonSerializer.Deserialize<StatementView>(row.Statement, EventTypeRegistry.SerializerOptions);
+        }
+
+        return await DraftAsync(unitOfWork, range, month, now, issued, withAdjustments: true);
+    }
+
+    /// <summary>The draft of a month: its facts under the rules and fee in force, this year's issued totals, and the adjustments.</summary>
+    private static async Task<StatementView?> DraftAsync(
+        UnitOfWork unitOfWork, StatementRange range, YearMonth yearMonth, DateTimeOffset now, IReadOnlyList<IssuedRow> issued, bool withAdjustments)
+    {
+        var month = StatementMonth.Of(yearMonth, range.Zone);
+        var start = month.Start.ToDateTimeOffset();
+        var end = month.End.ToDateTimeOffset();
+        if (await Infogerance.Messaging.ContractReplica.VersionInForceAsync(unitOfWork, range.ContractId, start) is not { } version
+            || await TermsAsync(unitOfWork, range.ContractId, version) is not { } terms)
+        {
+            return null;
+        }
+
+        var fee = await StatementFacts.FeeOnAsync(unitOfWork, range.ContractId, yearMonth.OnDayOfMonth(1).ToDateOnly()) ?? terms.Prices.MonthlyFee;
+        var yearStart = ContractYear.FirstMonth(terms.StartDate, yearMonth);
+        var yearToDate = issued
+            .Where(row => StatementMonth.Parse(row.Month) is { } m && m >= yearStart && m < yearMonth)
+            .Sum(row => row.Total);
+
+        var breachRows = await StatementFacts.BreachesAsync(unitOfWork, range.ContractId, start, end);
+        var numbers = TicketNumbers(breachRows);
+        var tickets = breachRows.ToDictionary(row => (numbers[row.TicketId], row.Clock), row => row);
+        var clocks = await StatementFacts.ClocksAsync(unitOfWork, range.ContractId, start, end);
+        var outages = await StatementFacts.OutagesAsync(unitOfWork, range.ContractId, start, end);
+        var input = new StatementInput(
+            month, fee, terms.Penalties,
+            [.. breachRows.Select(row => new PenaltyBreach(numbers[row.TicketId], row.Priority, row.Clock, row.BreachedAt))],
+            [.. clocks.Select(row => new CompletedClock(row.Priority, row.Clock, row.Met))],
+            MonthlyAvailability.Of(outages.Select(row => new OutagePeriod(row.Service, row.StartedAt, row.EndedAt)), month, now),
+            yearToDate);
+        var result = PenaltyStatement.Compute(input);
+
+        var decisions = (await unitOfWork.QueryAsync<DecisionRow>(
+            """
+            SELECT line_key, status, contest_reason, contested_by, contested_at, reason, decided_by, decided_at
+            FROM penalty_line_decisions WHERE contract_id = @ContractId AND month = @Text
+            """,
+            new { range.ContractId, month.Text })).ToDictionary(row => row.LineKey);
+        var lines = result.Lines.Select(line =>
+        {
+            var row = line.Kind == PenaltyLineKinds.Breach ? tickets[(line.Ticket!.Value, line.Clock!)] : null;
+            var key = StatementLines.KeyOf(line, row?.TicketId);
+            var decision = decisions.GetValueOrDefault(key) is { } d
+                ? new LineDecision(d.Status, d.ContestReason, d.ContestedBy, d.ContestedAt, d.Reason, d.DecidedBy, d.DecidedAt)
+                : null;
+            return new StatementLine(key, row?.TicketId, row?.Number, decision?.Status == LineStatuses.Waived, line, decision);
+        }).ToList();
+        var (waived, monthlyCap, annualCap, below, total) = StatementLines.Settle(result, lines, fee, terms.Penalties, yearToDate);
+
+        List<StatementAdjustment> adjustments = [];
+        if (withAdjustments)
+        {
+            adjustments = await AdjustmentsAsync(unitOfWork, range, yearMonth, now, issued);
+        }
+
+        return new StatementView(
+            range.ContractId, month.Text, StatementStatuses.Draft, null, range.Zone.Id, version, fee, yearToDate, result.GrossAmount, result.FreeAmount,
+            waived, monthlyCap, annualCap, below, total, adjustments, total + adjustments.Sum(adjustment => adjustment.Amount), lines);
+    }
+
+    /// <summary>Records a decision on a draft's line: a contest, or the client's waiver or answer (upheld or waived).</summary>
+    public static async Task<LineDecision> DecideAsync(
+        UnitOfWork unitOfWork, StatementRange range, string month, StatementLine line, string status, string reason, string by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var contest = status == LineStatuses.Contested;
+        var decision = contest
+            ? new LineDecision(status, reason, by, at, null, null, null)
+            : new LineDecision(status, line.Decision?.ContestReason, line.Decision?.ContestedBy, line.Decision?.ContestedAt, reason, by, at);
+        await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO penalty_line_decisions
+                (tenant_id, contract_id, month, line_key, status, contest_reason, contested_by, contested_at, reason, decided_by, decided_at)
+            VALUES (@TenantId, @ContractId, @month, @Key, @Status, @ContestReason, @ContestedBy, @ContestedAt, @Reason, @DecidedBy, @DecidedAt)
+            ON CONFLICT (tenant_id, contract_id, month, line_key) DO UPDATE
+            SET status = excluded.status, contest_reason = excluded.contest_reason, contested_by = excluded.contested_by,
+                contested_at = excluded.contested_at, reason = excluded.reason, decided_by = excluded.decided_by, decided_at = excluded.decided_at
+            """,
+            new
+            {
+                range.TenantId, range.ContractId, month, line.Key, decision.Status, decision.ContestReason, decision.ContestedBy,
+                ContestedAt = decision.ContestedAt?.UtcDateTime, decision.Reason, decision.DecidedBy, DecidedAt = decision.DecidedAt?.UtcDateTime,
+            });
+        return decision;
+    }
+
+    /// <summary>For each month issued before this one: its recomputed total less its issued total and the adjustments already carried for it.</summary>
+    private static async Task<List<StatementAdjustment>> AdjustmentsAsync(
+        UnitOfWork unitOfWork, StatementRange range, YearMonth month, DateTimeOffset now, IReadOnlyList<IssuedRow> issued)
+    {
+        var carried = (await unitOfWork.QueryAsync<CarriedRow>(
+            "SELECT for_month, sum(amount) AS amount FROM penalty_adjustments WHERE contract_id = @ContractId GROUP BY for_month",
+            new { range.ContractId })).ToDictionary(row => row.ForMonth, row => row.Amount);
+        var adjustments = new List<StatementAdjustment>();
+        foreach (var row in issued)
+        {
+            if (StatementMonth.Parse(row.Month) is not { } earlier || earlier >= month)
+            {
+                continue;
+            }
+
+            var stored = JsonSerializer.Deserialize<StatementView>(row.Statement, EventTypeRegistry.SerializerOptions)!;
+            var before = issued.Where(other => string.CompareOrdinal(other.Month, row.Month) < 0).ToList();
+            if (await DraftAsync(unitOfWork, range, earlier, now, before, withAdjustments: false) is not { } recomputed)
+            {
+                continue;
+            }
+
+            var difference = recomputed.Total - stored.Total - carried.GetValueOrDefault(row.Month);
+            if (difference != 0)
+            {
+                adjustments.Add(new StatementAdjustment(row.Month, difference));
+            }
+        }
+
+        return adjustments;
+    }
+
+    private static async Task<IReadOnlyList<IssuedRow>> IssuedAsync(UnitOfWork unitOfWork, Guid contractId) =>
+        [.. await unitOfWork.QueryAsync<IssuedRow>(
+            "SELECT month, total, statement::text AS statement FROM penalty_statements WHERE contract_id = @contractId ORDER BY month",
+            new { contractId })];
+
+    /// <summary>Each ticket's number, or for a ticket whose opening is not known yet, a number after all known ones by ticket id.</summary>
+    private static Dictionary<Guid, long> TicketNumbers(IReadOnlyList<BreachRow> rows)
+    {
+        var numbers = new Dictionary<Guid, long>();
+        var next = rows.Select(row => row.Number ?? 0).DefaultIfEmpty(0).Max() + 1_000_000_000;
+        foreach (var row in rows.OrderBy(row => row.Number.HasValue ? 0 : 1).ThenBy(row => row.TicketId))
+        {
+            if (!numbers.ContainsKey(row.TicketId))
+            {
+                numbers[row.TicketId] = row.Number ?? next++;
+            }
+        }
+
+        return numbers;
+    }
+}
