@@ -1,5 +1,6 @@
 using System.Globalization;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 using NodaTime;
 
 namespace Infogerance.Incidents.Domain;
@@ -71,45 +72,11 @@ public static class Availability
     /// The seconds of <paramref name="month"/> during which at least one of <paramref name="outages"/> ran: overlaps count
     /// once; an outage still open runs up to <paramref name="now"/> (so nothing after now is ever counted).
     /// </summary>
-    public static long DownSeconds(IEnumerable<Outage> outages, MonthPeriod month, DateTimeOffset now)
-    {
-        var spans = outages.Select(outage => Clip(outage, month, now)).Where(span => span.End > span.Start).OrderBy(span => span.Start);
-        long ticks = 0;
-        DateTimeOffset? runStart = null, runEnd = null;
-        foreach (var (start, end) in spans)
-        {
-            if (runEnd is { } current && start <= current)
-            {
-                runEnd = end > current ? end : current;
-                continue;
-            }
+    public static long DownSeconds(IEnumerable<Outage> outages, MonthPeriod month, DateTimeOffset now) =>
+        Downtime.Seconds(outages.Select(outage => Clip(outage, month, now)));
 
-            if (runStart is { } from)
-            {
-                ticks += (runEnd!.Value - from).Ticks;
-            }
-
-            (runStart, runEnd) = (start, end);
-        }
-
-        if (runStart is { } last)
-        {
-            ticks += (runEnd!.Value - last).Ticks;
-        }
-
-        return ticks / TimeSpan.TicksPerSecond;
-    }
-
-    /// <summary>
-    /// The percentage of the period the service was up, cut (not rounded) to 2 decimals: the figure never shows more
-    /// availability than was delivered, so 100.00 means no outage at all and 99.499… is below a 99.5 band.
-    /// </summary>
-    public static decimal Percent(long outageSeconds, long periodSeconds)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periodSeconds);
-        var up = Math.Clamp(periodSeconds - outageSeconds, 0, periodSeconds);
-        return up * 10_000 / periodSeconds * 0.01m;
-    }
+    /// <summary>The percentage of the period the service was up, cut to 2 decimals (see <see cref="Downtime.AvailabilityPercent"/>).</summary>
+    public static decimal Percent(long outageSeconds, long periodSeconds) => Downtime.AvailabilityPercent(outageSeconds, periodSeconds);
 
     /// <summary>
     /// The band the percentage falls in: of the bands whose threshold it is below, the one with the lowest threshold

@@ -1,3 +1,4 @@
+using Infogerance.ServiceLevels;
 using NodaTime;
 
 namespace Infogerance.Invoicing.Domain;
@@ -6,11 +7,10 @@ namespace Infogerance.Invoicing.Domain;
 public sealed record OutagePeriod(string Service, DateTimeOffset StartedAt, DateTimeOffset? EndedAt);
 
 /// <summary>
-/// Each service's availability over a statement month, computed as Incidents computes it (its monthly availability
+/// Each service's availability over a statement month, computed with the same downtime reckoning as Incidents (its monthly availability
 /// report, which the client and the provider already read): the whole month 24×7 in the calendar's zone, overlapping
 /// outages counted once, an outage still open up to now, services compared trimmed and ignoring case, the percentage
-/// cut (not rounded) to the hundredth so that 99.499… is below a 99.5 band. Kept here rather than shared: Incidents'
-/// version also carries its views and bands, and the two must only agree on the figure, which the tests pin.
+/// cut (not rounded) to the hundredth so that 99.499… is below a 99.5 band.
 /// </summary>
 public static class MonthlyAvailability
 {
@@ -28,50 +28,16 @@ public static class MonthlyAvailability
             .GroupBy(span => span.Service, StringComparer.OrdinalIgnoreCase)
             .Select(service =>
             {
-                var spans = service.OrderBy(span => span.Start).ToList();
-                var down = DownSeconds(spans.Select(span => (span.Start, span.End)));
-                return new ServiceAvailability(spans[0].Service, Percent(down, periodSeconds));
+                var first = service.OrderBy(span => span.Start).First();
+                var down = Downtime.Seconds(service.Select(span => (span.Start, span.End)));
+                return new ServiceAvailability(first.Service, Percent(down, periodSeconds));
             })
             .OrderBy(service => service.Service, StringComparer.OrdinalIgnoreCase)
             .ThenBy(service => service.Service, StringComparer.Ordinal)];
     }
 
-    /// <summary>The percentage of the period up, cut to 2 decimals.</summary>
-    public static decimal Percent(long downSeconds, long periodSeconds)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periodSeconds);
-        var up = Math.Clamp(periodSeconds - downSeconds, 0, periodSeconds);
-        return up * 10_000 / periodSeconds * 0.01m;
-    }
-
-    /// <summary>The seconds covered by at least one span (spans ordered by start).</summary>
-    private static long DownSeconds(IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> ordered)
-    {
-        long ticks = 0;
-        DateTimeOffset? runStart = null, runEnd = null;
-        foreach (var (start, end) in ordered)
-        {
-            if (runEnd is { } current && start <= current)
-            {
-                runEnd = end > current ? end : current;
-                continue;
-            }
-
-            if (runStart is { } from)
-            {
-                ticks += (runEnd!.Value - from).Ticks;
-            }
-
-            (runStart, runEnd) = (start, end);
-        }
-
-        if (runStart is { } last)
-        {
-            ticks += (runEnd!.Value - last).Ticks;
-        }
-
-        return ticks / TimeSpan.TicksPerSecond;
-    }
+    /// <summary>The percentage of the period up, cut to 2 decimals, as the availability report shows it.</summary>
+    public static decimal Percent(long downSeconds, long periodSeconds) => Downtime.AvailabilityPercent(downSeconds, periodSeconds);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
