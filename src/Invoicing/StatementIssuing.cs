@@ -46,12 +46,12 @@ public sealed class StatementIssuing(Database database, TimeProvider clock, IOpt
         var issued = 0;
         while (true)
         {
-            var dueBy = DueBy();
+            var now = clock.GetUtcNow();
             IReadOnlyList<DueRow> due;
             await using (var scan = await database.BeginAsync([], cancellationToken))
             {
                 due = [.. await scan.QueryAsync<DueRow>(
-                    $"SELECT contract_id, tenant_id FROM statement_schedule WHERE due_on <= @dueBy ORDER BY due_on LIMIT {Batch}", new { dueBy })];
+                    $"SELECT contract_id, tenant_id FROM statement_schedule WHERE due_at <= @now ORDER BY due_at LIMIT {Batch}", new { now = now.UtcDateTime })];
             }
 
             var progressed = 0;
@@ -59,7 +59,7 @@ public sealed class StatementIssuing(Database database, TimeProvider clock, IOpt
             {
                 try
                 {
-                    var (processed, raised) = await ProcessAsync(row, dueBy, cancellationToken);
+                    var (processed, raised) = await ProcessAsync(row, now, cancellationToken);
                     progressed += processed ? 1 : 0;
                     issued += raised ? 1 : 0;
                 }
@@ -76,22 +76,25 @@ public sealed class StatementIssuing(Database database, TimeProvider clock, IOpt
         }
     }
 
-    /// <summary>The latest month's end (as the day after it) whose statement is due today.</summary>
-    private DateOnly DueBy() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-settings.Value.IssueAfterDays);
+    /// <summary>When a month's statement falls due: <see cref="InvoicingSettings.IssueAfterDays"/> days after its end in the zone.</summary>
+    private DateTimeOffset DueAt(YearMonth month, DateTimeZone zone) =>
+        (StatementMonth.Of(month, zone).End + Duration.FromDays(settings.Value.IssueAfterDays)).ToDateTimeOffset();
 
-    private async Task<(bool Processed, bool Issued)> ProcessAsync(DueRow row, DateOnly dueBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// The contract's next month: issued when due in its zone (a first guess made before the zone was known is only
+    /// corrected), then the schedule moves to the next month, or ends with the month the run ended.
+    /// </summary>
+    private async Task<(bool Processed, bool Issued)> ProcessAsync(DueRow row, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var unitOfWork = await database.BeginAsync(row.TenantId, cancellationToken);
         var month = await unitOfWork.ExecuteScalarAsync<string?>(
-            "SELECT month FROM statement_schedule WHERE contract_id = @ContractId AND due_on <= @dueBy FOR UPDATE SKIP LOCKED",
-            new { row.ContractId, dueBy });
+            "SELECT month FROM statement_schedule WHERE contract_id = @ContractId AND due_at <= @now FOR UPDATE SKIP LOCKED",
+            new { row.ContractId, now = now.UtcDateTime });
         if (month is null || StatementMonth.Parse(month) is not { } yearMonth)
         {
             return (false, false);
         }
 
-        var now = clock.GetUtcNow();
-        var raised = false;
         if (await Statements.RangeAsync(unitOfWork, row.ContractId, now) is not { } range)
         {
             // The contract is gone from the replica: nothing more to issue.
@@ -100,7 +103,16 @@ public sealed class StatementIssuing(Database database, TimeProvider clock, IOpt
             return (true, false);
         }
 
-        if (range.Has(yearMonth) && yearMonth < range.CurrentMonth)
+        if (DueAt(yearMonth, range.Zone) is var dueAt && dueAt > now)
+        {
+            await unitOfWork.ExecuteAsync(
+                "UPDATE statement_schedule SET due_at = @dueAt WHERE contract_id = @ContractId", new { row.ContractId, dueAt = dueAt.UtcDateTime });
+            await unitOfWork.CommitAsync();
+            return (true, false);
+        }
+
+        var raised = false;
+        if (range.Has(yearMonth))
         {
             if (await Statements.ReadAsync(unitOfWork, range, yearMonth, now) is not { } draft)
             {
@@ -116,13 +128,17 @@ public sealed class StatementIssuing(Database database, TimeProvider clock, IOpt
         }
 
         var next = yearMonth.PlusMonths(1);
-        await unitOfWork.ExecuteAsync(
-            "UPDATE statement_schedule SET month = @month, due_on = @dueOn WHERE contract_id = @ContractId",
-            new
-            {
-                row.ContractId, month = next.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                dueOn = next.PlusMonths(1).OnDayOfMonth(1).ToDateOnly(),
-            });
+        if (range.RunEndMonth is { } end && next > end)
+        {
+            await unitOfWork.ExecuteAsync("DELETE FROM statement_schedule WHERE contract_id = @ContractId", new { row.ContractId });
+        }
+        else
+        {
+            await unitOfWork.ExecuteAsync(
+                "UPDATE statement_schedule SET month = @month, due_at = @dueAt WHERE contract_id = @ContractId",
+                new { row.ContractId, month = next.ToString("yyyy-MM", CultureInfo.InvariantCulture), dueAt = DueAt(next, range.Zone).UtcDateTime });
+        }
+
         await unitOfWork.CommitAsync();
         return (true, raised);
     }
@@ -147,10 +163,10 @@ public sealed class StatementIssuing(Database database, TimeProvider clock, IOpt
         {
             await unitOfWork.ExecuteAsync(
                 """
-                INSERT INTO penalty_adjustments (tenant_id, contract_id, month, for_month, amount)
-                VALUES (@TenantId, @ContractId, @Month, @ForMonth, @Amount)
+                INSERT INTO penalty_adjustments (tenant_id, contract_id, month, for_month, amount, cap_deducted)
+                VALUES (@TenantId, @ContractId, @Month, @ForMonth, @Amount, @CapDeducted)
                 """,
-                new { range.TenantId, range.ContractId, statement.Month, adjustment.ForMonth, adjustment.Amount });
+                new { range.TenantId, range.ContractId, statement.Month, adjustment.ForMonth, adjustment.Amount, adjustment.CapDeducted });
         }
 
         await unitOfWork.AddEventAsync(new PenaltyStatementIssued
@@ -166,7 +182,7 @@ public sealed class StatementIssuing(Database database, TimeProvider clock, IOpt
             AnnualCapDeducted = statement.AnnualCapDeducted,
             BelowMinimum = statement.BelowMinimum,
             Total = statement.Total,
-            AdjustmentTotal = statement.Adjustments.Sum(adjustment => adjustment.Amount),
+            AdjustmentTotal = statement.Adjustments.Sum(adjustment => adjustment.Due),
             TotalDue = statement.TotalDue,
             Lines = [.. statement.Lines.Select(line => new PenaltyLineSummary(
                 line.Key, line.Detail.Kind, line.Detail.Amount, line.Detail.Free, line.Waived, line.TicketId, line.Detail.Service))],

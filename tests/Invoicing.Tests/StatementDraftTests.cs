@@ -111,6 +111,26 @@ public sealed class StatementDraftTests
     }
 
     [Fact]
+    public void Late_increases_are_billed_only_within_what_is_left_of_the_annual_cap_oldest_first()
+    {
+        StatementAdjustment[] adjustments = [new("2027-02", 300m), new("2027-01", 200m), new("2026-12", -50m)];
+
+        // 400 left after this month: the refund of 50 adds to it; January's 200 whole, then 250 of February's 300.
+        var recapped = StatementLines.Recap(adjustments, 400m);
+        Assert.Equal(
+            [("2026-12", -50m, 0m), ("2027-01", 200m, 0m), ("2027-02", 300m, 50m)],
+            recapped.Select(a => (a.ForMonth, a.Amount, a.CapDeducted)));
+        Assert.Equal(400m, recapped.Sum(a => a.Due));
+
+        // The cap already used up by this month's total: the refund's 50 is the only room, which January's increase takes.
+        Assert.Equal([-50m, 50m, 0m], StatementLines.Recap(adjustments, -20m).Select(a => a.Due));
+
+        // Exactly enough room: nothing deducted. No annual cap: the differences whole.
+        Assert.All(StatementLines.Recap([new("2027-01", 150m)], 150m), a => Assert.Equal(0m, a.CapDeducted));
+        Assert.Same(adjustments, StatementLines.Recap(adjustments, null));
+    }
+
+    [Fact]
     public void The_export_has_a_row_per_line_then_the_totals_and_escapes_formulas()
     {
         var statement = new StatementView(

@@ -38,6 +38,10 @@ public static class StatementExport
         foreach (var adjustment in statement.Adjustments)
         {
             yield return Total($"adjustment {adjustment.ForMonth}", adjustment.Amount);
+            if (adjustment.CapDeducted != 0)
+            {
+                yield return Total($"adjustment {adjustment.ForMonth} annualCapDeducted", adjustment.CapDeducted);
+            }
         }
 
         yield return Total("grossAmount", statement.GrossAmount);

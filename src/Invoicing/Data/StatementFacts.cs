@@ -1,6 +1,7 @@
 using System.Globalization;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
+using Infogerance.Invoicing.Domain;
 
 namespace Infogerance.Invoicing.Data;
 
@@ -12,7 +13,7 @@ public sealed record OutageRow(Guid OutageId, string Service, DateTimeOffset Sta
 
 public sealed record PriceRow(DateOnly EffectiveOn, int VersionNumber, decimal MonthlyFee);
 
-public sealed record PhaseRow(string Phase, DateTimeOffset? RunSince);
+public sealed record PhaseRow(string Phase, DateTimeOffset? RunSince, DateTimeOffset? RunUntil);
 
 /// <summary>
 /// The facts kept from events (each write keeps the latest version of its fact, whatever order events arrive in) and
@@ -73,25 +74,35 @@ public static class StatementFacts
     {
         if (changed.To == "run")
         {
-            var month = new DateOnly(changed.OccurredAt.UtcDateTime.Year, changed.OccurredAt.UtcDateTime.Month, 1);
+            // The calendar's zone is not known here: the schedule starts from the UTC month of the day before, which is
+            // never after the run's first month in any zone; the pass skips a month before the run and sets the real due
+            // instant once it reads the contract.
+            var day = changed.OccurredAt.UtcDateTime.AddDays(-1);
+            var month = new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc);
             await unitOfWork.ExecuteAsync(
                 """
-                INSERT INTO statement_schedule (contract_id, tenant_id, month, due_on) VALUES (@ContractId, @TenantId, @month, @dueOn)
+                INSERT INTO statement_schedule (contract_id, tenant_id, month, due_at) VALUES (@ContractId, @TenantId, @month, @dueAt)
                 ON CONFLICT (contract_id) DO NOTHING
                 """,
-                new { changed.ContractId, changed.TenantId, month = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), dueOn = month.AddMonths(1) });
+                new
+                {
+                    changed.ContractId, changed.TenantId, month = month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    dueAt = month.AddMonths(1).AddHours(-StatementMonth.LargestUtcOffsetHours),
+                });
         }
 
         await unitOfWork.ExecuteAsync(
             """
-            INSERT INTO contract_phases (tenant_id, contract_id, phase, changed_at, run_since)
-            VALUES (@TenantId, @ContractId, @To, @OccurredAt, CASE WHEN @To = 'run' THEN @OccurredAt END)
+            INSERT INTO contract_phases (tenant_id, contract_id, phase, changed_at, run_since, run_until)
+            VALUES (@TenantId, @ContractId, @To, @OccurredAt, CASE WHEN @To = 'run' THEN @OccurredAt END,
+                    CASE WHEN @From = 'run' AND @To <> 'run' THEN @OccurredAt END)
             ON CONFLICT (tenant_id, contract_id) DO UPDATE
             SET phase = CASE WHEN contract_phases.changed_at < excluded.changed_at THEN excluded.phase ELSE contract_phases.phase END,
                 changed_at = GREATEST(contract_phases.changed_at, excluded.changed_at),
-                run_since = LEAST(contract_phases.run_since, excluded.run_since)
+                run_since = LEAST(contract_phases.run_since, excluded.run_since),
+                run_until = GREATEST(contract_phases.run_until, excluded.run_until)
             """,
-            new { changed.TenantId, changed.ContractId, changed.To, OccurredAt = changed.OccurredAt.UtcDateTime });
+            new { changed.TenantId, changed.ContractId, changed.From, changed.To, OccurredAt = changed.OccurredAt.UtcDateTime });
     }
 
     public static Task ApplyAsync(UnitOfWork unitOfWork, TicketOpened opened) =>
@@ -104,7 +115,7 @@ public static class StatementFacts
 
     public static Task<PhaseRow?> PhaseAsync(UnitOfWork unitOfWork, Guid contractId) =>
         unitOfWork.QuerySingleOrDefaultAsync<PhaseRow>(
-            "SELECT phase, run_since FROM contract_phases WHERE contract_id = @contractId", new { contractId });
+            "SELECT phase, run_since, run_until FROM contract_phases WHERE contract_id = @contractId", new { contractId });
 
     public static async Task<IReadOnlyList<BreachRow>> BreachesAsync(UnitOfWork unitOfWork, Guid contractId, DateTimeOffset from, DateTimeOffset to) =>
         [.. await unitOfWork.QueryAsync<BreachRow>(

@@ -6,10 +6,16 @@ using NodaTime;
 
 namespace Infogerance.Invoicing.Data;
 
-/// <summary>Where a contract's statements start and end: the calendar's zone, the month its run began and the current month.</summary>
-public sealed record StatementRange(Guid TenantId, Guid ContractId, DateTimeZone Zone, YearMonth? FirstMonth, YearMonth CurrentMonth)
+/// <summary>
+/// Where a contract's statements start and end, in the calendar's zone: the month its run began, the month it ended
+/// (null while it runs), and the current month.
+/// </summary>
+public sealed record StatementRange(Guid TenantId, Guid ContractId, DateTimeZone Zone, YearMonth? FirstMonth, YearMonth? RunEndMonth, YearMonth CurrentMonth)
 {
-    public bool Has(YearMonth month) => FirstMonth is { } first && month >= first && month <= CurrentMonth;
+    /// <summary>The latest month with a statement: the current one, or the month the run ended.</summary>
+    public YearMonth LastMonth => RunEndMonth is { } end && end < CurrentMonth ? end : CurrentMonth;
+
+    public bool Has(YearMonth month) => FirstMonth is { } first && month >= first && month <= LastMonth;
 }
 
 /// <summary>
@@ -51,10 +57,12 @@ public static class Statements
         }
 
         var phase = await StatementFacts.PhaseAsync(unitOfWork, contractId);
-        YearMonth? first = phase?.RunSince is { } since ? Instant.FromDateTimeOffset(since).InZone(zone).Date.ToYearMonth() : null;
-        return new StatementRange(contract.TenantId, contractId, zone, first, Instant.FromDateTimeOffset(now).InZone(zone).Date.ToYearMonth());
+        return new StatementRange(
+            contract.TenantId, contractId, zone, phase?.RunSince is { } since ? StatementMonth.MonthOf(since, zone) : null,
+            phase?.RunUntil is { } until ? StatementMonth.MonthOf(until, zone) : null, StatementMonth.MonthOf(now, zone));
     }
 
+    /// <summary>The months of the range, latest first: issued ones as stored, the others as drafts computed now.</summary>
     public static async Task<IReadOnlyList<StatementSummary>> ListAsync(UnitOfWork unitOfWork, StatementRange range, DateTimeOffset now)
     {
         if (range.FirstMonth is not { } first)
@@ -62,10 +70,15 @@ public static class Statements
             return [];
         }
 
+        var issued = await IssuedAsync(unitOfWork, range.ContractId);
+        var stored = issued.ToDictionary(row => row.Month, StringComparer.Ordinal);
         var summaries = new List<StatementSummary>();
-        foreach (var month in StatementLines.MonthsBetween(first, range.CurrentMonth))
+        foreach (var month in StatementLines.MonthsBetween(first, range.LastMonth))
         {
-            if (await ReadAsync(unitOfWork, range, month, now) is { } statement)
+            var statement = stored.TryGetValue(StatementMonth.Of(month, range.Zone).Text, out var row)
+                ? JsonSerializer.Deserialize<StatementView>(row.Statement, EventTypeRegistry.SerializerOptions)
+                : await DraftAsync(unitOfWork, range, month, now, issued, withAdjustments: true);
+            if (statement is not null)
             {
                 summaries.Add(new StatementSummary(statement.Month, statement.Status, statement.IssuedAt, statement.GrossAmount, statement.Total, statement.TotalDue));
             }
@@ -136,15 +149,18 @@ public static class Statements
         }).ToList();
         var (waived, monthlyCap, annualCap, below, total) = StatementLines.Settle(result, lines, fee, terms.Penalties, yearToDate);
 
-        List<StatementAdjustment> adjustments = [];
+        IReadOnlyList<StatementAdjustment> adjustments = [];
         if (withAdjustments)
         {
-            adjustments = await AdjustmentsAsync(unitOfWork, range, yearMonth, now, issued);
+            decimal? annualCapLeft = terms.Penalties.AnnualCapPercent > 0
+                ? PenaltyStatement.PercentOf(12m * fee, terms.Penalties.AnnualCapPercent) - yearToDate - total
+                : null;
+            adjustments = StatementLines.Recap(await AdjustmentsAsync(unitOfWork, range, yearMonth, now, issued), annualCapLeft);
         }
 
         return new StatementView(
             range.ContractId, month.Text, StatementStatuses.Draft, null, range.Zone.Id, version, fee, yearToDate, result.GrossAmount, result.FreeAmount,
-            waived, monthlyCap, annualCap, below, total, adjustments, total + adjustments.Sum(adjustment => adjustment.Amount), lines);
+            waived, monthlyCap, annualCap, below, total, adjustments, total + adjustments.Sum(adjustment => adjustment.Due), lines);
     }
 
     /// <summary>Records a decision on a draft's line: a contest, or the client's waiver or answer (upheld or waived).</summary>
@@ -173,7 +189,10 @@ public static class Statements
         return decision;
     }
 
-    /// <summary>For each month issued before this one: its recomputed total less its issued total and the adjustments already carried for it.</summary>
+    /// <summary>
+    /// For each month issued before this one: its recomputed total less its issued total and the adjustments already
+    /// carried for it (whole, even the part a cap left out, so that a difference is carried once).
+    /// </summary>
     private static async Task<List<StatementAdjustment>> AdjustmentsAsync(
         UnitOfWork unitOfWork, StatementRange range, YearMonth month, DateTimeOffset now, IReadOnlyList<IssuedRow> issued)
     {

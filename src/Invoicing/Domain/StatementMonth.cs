@@ -17,6 +17,9 @@ public sealed class StatementMonth
     public const int FirstYear = 1990;
     public const int LastYear = 2100;
 
+    /// <summary>The furthest any zone's clock runs ahead of UTC (Kiribati's +14:00): a month ends there first.</summary>
+    public const int LargestUtcOffsetHours = 14;
+
     private static readonly YearMonthPattern Pattern = YearMonthPattern.CreateWithInvariantCulture("uuuu'-'MM");
 
     private StatementMonth(YearMonth month, DateTimeZone zone)
@@ -62,6 +65,9 @@ public sealed class StatementMonth
         string.IsNullOrWhiteSpace(timeZone) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone);
 
     public static StatementMonth Of(YearMonth month, DateTimeZone zone) => new(month, zone);
+
+    /// <summary>The month of an instant in a zone.</summary>
+    public static YearMonth MonthOf(DateTimeOffset at, DateTimeZone zone) => Instant.FromDateTimeOffset(at).InZone(zone).Date.ToYearMonth();
 
     public bool Contains(DateTimeOffset at)
     {

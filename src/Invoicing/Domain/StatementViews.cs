@@ -25,8 +25,14 @@ public sealed record LineDecision(
 /// </summary>
 public sealed record StatementLine(string Key, Guid? TicketId, long? TicketNumber, bool Waived, PenaltyLine Detail, LineDecision? Decision);
 
-/// <summary>An earlier issued month's facts changed after its issue: the difference, carried by this statement.</summary>
-public sealed record StatementAdjustment(string ForMonth, decimal Amount);
+/// <summary>
+/// An earlier issued month's facts changed after its issue: the difference (<see cref="Amount"/>), carried by this
+/// statement, less the part the annual cap leaves out (<see cref="CapDeducted"/>); <see cref="Due"/> is what is billed.
+/// </summary>
+public sealed record StatementAdjustment(string ForMonth, decimal Amount, decimal CapDeducted = 0m)
+{
+    public decimal Due => Amount - CapDeducted;
+}
 
 /// <summary>
 /// A month's statement. <see cref="Total"/> is after franchise, waivers, caps and minimum; <see cref="TotalDue"/> adds
@@ -77,6 +83,37 @@ public static class StatementLines
         var waived = lines.Where(line => line.Waived && !line.Detail.Free).Sum(line => line.Detail.Amount);
         var (monthly, annual, below, total) = PenaltyStatement.Settle(result.GrossAmount - result.FreeAmount - waived, fee, rules, yearToDate);
         return (waived, monthly, annual, below, total);
+    }
+
+    /// <summary>
+    /// The adjustments as billed this month: refunds whole, and increases, oldest month first, only within what is left of
+    /// the annual cap (<paramref name="annualCapLeft"/>: the cap less the year to date and this month's total, refunds
+    /// added back; null when the contract has no annual cap), so that a late fact never takes the year past its cap.
+    /// </summary>
+    public static IReadOnlyList<StatementAdjustment> Recap(IReadOnlyList<StatementAdjustment> adjustments, decimal? annualCapLeft)
+    {
+        ArgumentNullException.ThrowIfNull(adjustments);
+        if (annualCapLeft is not { } left)
+        {
+            return adjustments;
+        }
+
+        left = Math.Max(0m, left) - adjustments.Where(adjustment => adjustment.Amount < 0).Sum(adjustment => adjustment.Amount);
+        var recapped = new List<StatementAdjustment>(adjustments.Count);
+        foreach (var adjustment in adjustments.OrderBy(adjustment => adjustment.ForMonth, StringComparer.Ordinal))
+        {
+            if (adjustment.Amount <= 0)
+            {
+                recapped.Add(adjustment);
+                continue;
+            }
+
+            var due = Math.Min(adjustment.Amount, left);
+            left -= due;
+            recapped.Add(adjustment with { CapDeducted = adjustment.Amount - due });
+        }
+
+        return recapped;
     }
 
     /// <summary>The months from <paramref name="first"/> to <paramref name="last"/>, latest first.</summary>
