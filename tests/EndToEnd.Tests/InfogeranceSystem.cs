@@ -184,6 +184,9 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
             .UseSetting("services:identity:http:0", IdentityUrl)
             .UseSetting($"{char.ToUpperInvariant(name[0])}{name[1..]}:SeedDemoData", "true")
             .UseSetting("Logging:LogLevel:Default", "Warning")
+            // Last month's statements stay drafts whatever today's date, so that the tests can waive and contest them;
+            // the tests that issue statements run the issuing pass themselves with the default delay.
+            .UseSetting("Invoicing:IssueAfterDays", "40")
             .UseUrls(url)));
         factory.UseKestrel();
         factory.StartServer();

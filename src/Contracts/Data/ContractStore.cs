@@ -173,7 +173,9 @@ public static class ContractStore
     /// Moves the contract to <paramref name="to"/>: audited, announced, and — since access follows open contracts —
     /// the parties replicated (here at once, elsewhere through the event).
     /// </summary>
-    public static async Task<ContractRow> ChangePhaseAsync(UnitOfWork unitOfWork, ContractRow contract, string to, AuditLog.Actor actor, object? details = null)
+    /// <param name="at">When the phase changed, if not now (the demo's contract went into run long ago).</param>
+    public static async Task<ContractRow> ChangePhaseAsync(
+        UnitOfWork unitOfWork, ContractRow contract, string to, AuditLog.Actor actor, object? details = null, DateTimeOffset? at = null)
     {
         var changed = contract with
         {
@@ -190,7 +192,10 @@ public static class ContractStore
             changed);
         await AuditAsync(unitOfWork, contract, actor, "contract.phase-changed", "contract", contract.ContractId,
             new { contract.Phase }, new { Phase = to, Details = details });
-        await unitOfWork.AddEventAsync(new ContractPhaseChanged { TenantId = contract.TenantId, ContractId = contract.ContractId, From = contract.Phase, To = to });
+        await unitOfWork.AddEventAsync(new ContractPhaseChanged
+        {
+            TenantId = contract.TenantId, ContractId = contract.ContractId, From = contract.Phase, To = to, OccurredAt = at ?? DateTimeOffset.UtcNow,
+        });
         await AnnouncePartiesAsync(unitOfWork, changed);
         if (to == Phases.Closed)
         {

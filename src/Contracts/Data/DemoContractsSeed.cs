@@ -80,7 +80,7 @@ public sealed class DemoContractsSeed(Database database, IOptions<ContractsSetti
             VALUES (@TenantId, @ContractId, 'takeover', 'client', 'Marc Dubois', @at), (@TenantId, @ContractId, 'takeover', 'provider', 'Antoine Garnier', @at)
             """,
             new { contract.TenantId, contract.ContractId, at = At(start.AddMonths(2)) });
-        contract = await ContractStore.ChangePhaseAsync(unitOfWork, contract, Phases.Run, Seed);
+        contract = await ContractStore.ChangePhaseAsync(unitOfWork, contract, Phases.Run, Seed, at: At(start.AddMonths(2)));
 
         // A year in, an amendment added on-call support to the price schedule.
         var amended = DefaultTerms.For(start) with

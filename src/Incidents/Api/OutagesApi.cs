@@ -265,10 +265,6 @@ public static class OutagesApi
     {
         await AuditLog.WriteAsync(
             unitOfWork, after.TenantId, AuditLog.Actor.Of(user), action, "outage", after.Id, before is null ? null : View(before), View(after), after.ContractId);
-        await unitOfWork.AddEventAsync(new ServiceOutageRecorded
-        {
-            TenantId = after.TenantId, ContractId = after.ContractId, OutageId = after.Id, TicketId = after.TicketId, Service = after.Service,
-            StartedAt = after.StartedAt, EndedAt = after.EndedAt, Revision = after.Revision, OccurredAt = now,
-        });
+        await unitOfWork.AddEventAsync(OutageStore.Recorded(after, now));
     }
 }

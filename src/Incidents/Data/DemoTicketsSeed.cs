@@ -4,16 +4,19 @@ using Infogerance.Incidents.Domain;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Infogerance.Incidents.Data;
 
 /// <summary>
 /// The demo's tickets on ACME-INFOG-01, dated from the moment of loading: one of each situation the desk meets (new
-/// P1, P2 in progress, a request waiting on the client, a resolution to rate, a rated and closed request). They wait
-/// for the contract's terms to arrive from the Contracts service's events, so this runs in the background.
+/// P1, P2 in progress, a request waiting on the client, a resolution to rate, a rated and closed request), and last
+/// month's closed tickets with their breaches and an ERP outage, from which that month's penalty statement is made.
+/// They wait for the contract's terms to arrive from the Contracts service's events, so this runs in the background.
 /// </summary>
 public sealed class DemoTicketsSeed(
-    Database database, TicketSla sla, TimeProvider clock, IOptions<IncidentsSettings> settings, ILogger<DemoTicketsSeed> logger) : BackgroundService
+    Database database, TicketSla sla, ContractReplica replica, TimeProvider clock, IOptions<IncidentsSettings> settings, ILogger<DemoTicketsSeed> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
@@ -133,6 +136,68 @@ public sealed class DemoTicketsSeed(
         await TicketStore.AddHistoryAsync(unitOfWork, visio, rachel, now - TimeSpan.FromDays(7.5), "satisfaction", null, "5", "Parfait, merci !");
         visio = await Move(visio, Statuses.Closed, TicketActor.System, TimeSpan.FromDays(3));
         tickets.Add(visio);
+
+        // Last month, on business days of the contract's calendar (in its zone): a P1 whose first response came late
+        // (the month's free breach) during a 5½-hour ERP outage (99.2 % available: the 2 % band), a P2 resolved late
+        // (1 % of the fee, and a P2 success rate of 50 % against 95 %), and two tickets on time.
+        var terms = await replica.TermsAsync(unitOfWork, contractId, await ContractReplica.VersionInForceAsync(unitOfWork, contractId, now) ?? 1);
+        var calendar = terms.Calendar;
+        var today = Instant.FromDateTimeOffset(now).InZone(calendar.Zone).Date;
+        var lastMonth = today.With(DateAdjusters.StartOfMonth).PlusMonths(-1);
+        LocalDate BusinessDay(int fromDay, int after = 0)
+        {
+            var day = lastMonth.PlusDays(fromDay - 1);
+            for (var skipped = -1; skipped < after; day = day.PlusDays(1))
+            {
+                skipped += calendar.IsBusinessDay(day) ? 1 : 0;
+                if (skipped == after)
+                {
+                    break;
+                }
+            }
+
+            return day;
+        }
+
+        TimeSpan Ago(LocalDate day, int hour, int minute) => now - day.At(new LocalTime(hour, minute)).InZoneLeniently(calendar.Zone).ToDateTimeOffset();
+
+        var erpDay = BusinessDay(8);
+        var erp = await Open("incident", "ERP de production indisponible", "Plus aucun utilisateur ne peut se connecter à l’ERP depuis 9 heures.",
+            "high", "high", marc, Ago(erpDay, 9, 5));
+        erp = await Take(erp, lea, "N1 Applications", Ago(erpDay, 9, 40));
+        erp = await Move(erp, Statuses.InProgress, karim, Ago(erpDay, 9, 45));
+        await Comment(erp, karim, "public", "Base de données de l’ERP saturée ; purge des journaux en cours.", Ago(erpDay, 11, 0));
+        erp = await Move(erp, Statuses.Resolved, karim, Ago(erpDay, 13, 10), resolution: "Journaux purgés, espace disque étendu, ERP rétabli.");
+        erp = await Move(erp, Statuses.Closed, TicketActor.System, Ago(BusinessDay(8, after: 2), 13, 10));
+        var outage = new OutageRow(
+            Guid.CreateVersion7(), erp.TenantId, contractId, erp.TicketId, "ERP", now - Ago(erpDay, 9, 0), now - Ago(erpDay, 14, 30), 1, karim.Name,
+            now - Ago(erpDay, 15, 0));
+        await OutageStore.InsertAsync(unitOfWork, outage);
+        await unitOfWork.AddEventAsync(OutageStore.Recorded(outage, outage.RecordedAt));
+        tickets.Add(erp);
+
+        var mailDay = BusinessDay(15);
+        var grenoble = await Open("incident", "Messagerie : envois bloqués sur le site de Grenoble", "Les courriels sortants restent dans la boîte d’envoi.",
+            "high", "medium", rachel, Ago(mailDay, 10, 10));
+        grenoble = await Take(grenoble, lea, "N1 Messagerie", Ago(mailDay, 10, 25));
+        grenoble = await Move(grenoble, Statuses.Resolved, karim, Ago(BusinessDay(15, after: 1), 15, 0),
+            resolution: "Relais SMTP du site reconfiguré après changement du pare-feu.");
+        grenoble = await Move(grenoble, Statuses.Closed, TicketActor.System, Ago(BusinessDay(15, after: 6), 15, 0));
+        tickets.Add(grenoble);
+
+        var vpnDay = BusinessDay(20);
+        var vpn = await Open("incident", "VPN instable pour les commerciaux", "Déconnexions toutes les dix minutes.", "high", "medium", marc, Ago(vpnDay, 9, 0));
+        vpn = await Take(vpn, lea, "N1 Réseau", Ago(vpnDay, 9, 10));
+        vpn = await Move(vpn, Statuses.Resolved, karim, Ago(vpnDay, 13, 0), resolution: "Délai d’inactivité du concentrateur VPN corrigé.");
+        vpn = await Move(vpn, Statuses.Closed, TicketActor.System, Ago(BusinessDay(20, after: 2), 13, 0));
+        tickets.Add(vpn);
+
+        var share = await Open("request", "Droits d’accès au partage Finance pour Julie Bernard", "Lecture et écriture sur \\\\nas-lyon\\finance.",
+            "low", "medium", rachel, Ago(vpnDay, 11, 0));
+        share = await Take(share, lea, "N1 Comptes", Ago(vpnDay, 11, 30));
+        share = await Move(share, Statuses.Resolved, lea, Ago(vpnDay, 14, 0), resolution: "Droits accordés et vérifiés avec l’utilisatrice.");
+        share = await Move(share, Statuses.Closed, TicketActor.System, Ago(BusinessDay(20, after: 2), 14, 0));
+        tickets.Add(share);
 
         foreach (var ticket in tickets)
         {

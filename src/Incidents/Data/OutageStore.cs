@@ -32,6 +32,17 @@ public static class OutageStore
             """,
             outage);
 
+    /// <summary>The event announcing an outage's latest revision to the services that count availability.</summary>
+    public static ServiceOutageRecorded Recorded(OutageRow outage, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(outage);
+        return new ServiceOutageRecorded
+        {
+            TenantId = outage.TenantId, ContractId = outage.ContractId, OutageId = outage.Id, TicketId = outage.TicketId, Service = outage.Service,
+            StartedAt = outage.StartedAt, EndedAt = outage.EndedAt, Revision = outage.Revision, OccurredAt = now,
+        };
+    }
+
     public static Task UpdateAsync(UnitOfWork unitOfWork, OutageRow outage) =>
         unitOfWork.ExecuteAsync(
             """

@@ -178,6 +178,95 @@ public sealed class StatementsTests(InfogeranceSystem system)
             .OrderBy(s => s.GetProperty("month").GetString(), StringComparer.Ordinal).Select(s => s.GetProperty("status").GetString()));
     }
 
+    [Fact]
+    public async Task Statements_fall_due_in_the_calendar_s_zone_and_stop_with_the_run()
+    {
+        // A contract kept in Tokyo's zone (UTC+9, no daylight saving), its run from three months back to the 15th of
+        // the month after; its months end at 15:00 UTC the day before the UTC months do.
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var nowTokyo = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, tokyo);
+        var first = new DateTime(nowTokyo.Year, nowTokyo.Month, 1).AddMonths(-3);
+        DateTimeOffset InTokyo(DateTime month, int day, int hour) => new(month.Year, month.Month, day, hour, 0, 0, TimeSpan.FromHours(9));
+        string Text(DateTime month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var contractId = await TicketContracts.SignAsync(system, terms => TicketContracts.AlwaysOpen(terms, new SlaDuration(30, "minutes"), new SlaDuration(4, "hours")) with
+        {
+            StartDate = DateOnly.FromDateTime(first),
+            Calendar = terms.Calendar with { TimeZone = "Asia/Tokyo", AlwaysOpen = true, Weekly = [], HolidayPacks = [], ClosedDays = [] },
+            Revision = null,
+            Penalties = new PenaltyRules { PerBreach = [new BreachPenalty("P1", PenaltyKinds.Fixed, 500m)] },
+        });
+        using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "invoicing");
+        await using (var unitOfWork = await system.ContractsPublisher.Database.BeginAsync(DemoWorld.Acme, CancellationToken.None))
+        {
+            await unitOfWork.AddEventAsync(new ContractPhaseChanged
+            {
+                TenantId = DemoWorld.Acme, ContractId = contractId, From = "upgrade", To = "run", OccurredAt = InTokyo(first, 1, 0),
+            });
+            await unitOfWork.AddEventAsync(new ContractPhaseChanged
+            {
+                TenantId = DemoWorld.Acme, ContractId = contractId, From = "run", To = "reversibility", OccurredAt = InTokyo(first.AddMonths(1), 15, 12),
+            });
+            await unitOfWork.CommitAsync();
+        }
+
+        // Statements for the two months of the run only, whatever month it is now.
+        var path = $"/contracts/{contractId}/statements";
+        var months = await UntilAsync(manager, path, list => list.GetArrayLength() == 2 && list[0].GetProperty("month").GetString() == Text(first.AddMonths(1)));
+        Assert.Equal([Text(first.AddMonths(1)), Text(first)], months.EnumerateArray().Select(s => s.GetProperty("month").GetString()));
+        await manager.GetAsync($"{path}/{Text(first.AddMonths(2))}", HttpStatusCode.NotFound);
+
+        // Five days after the first month's end in Tokyo: not a minute before, then issued.
+        var issuedBefore = await IssueAtAsync(InTokyo(first.AddMonths(1), 5, 23).AddMinutes(59));
+        Assert.Equal(0, issuedBefore);
+        Assert.Equal("draft", (await manager.GetAsync($"{path}/{Text(first)}")).GetProperty("status").GetString());
+        Assert.Equal(1, await IssueAtAsync(InTokyo(first.AddMonths(1), 6, 0)));
+        Assert.Equal("issued", (await manager.GetAsync($"{path}/{Text(first)}")).GetProperty("status").GetString());
+
+        // The month the run ended is issued when due, and the schedule ends with it. (Passes never run later than last
+        // month here: a pass issues every contract's statements due by its clock, the demo's included.)
+        Assert.Equal(1, await IssueAtAsync(InTokyo(first.AddMonths(2), 6, 0)));
+        Assert.Equal(["issued", "issued"], (await manager.GetAsync(path)).EnumerateArray().Select(s => s.GetProperty("status").GetString()));
+        var issued = await system.Events.WaitForAsync<PenaltyStatementIssued>(e => e.ContractId == contractId, count: 3, timeout: TimeSpan.FromSeconds(5));
+        Assert.Equal([Text(first), Text(first.AddMonths(1))], issued.Select(e => e.Month).Order(StringComparer.Ordinal));
+        await using var read = await system.Services["invoicing"].GetRequiredService<Database>().BeginAsync(DemoWorld.Acme, CancellationToken.None);
+        Assert.False(await read.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT FROM statement_schedule WHERE contract_id = @contractId)", new { contractId }));
+
+        // Only this contract's months are counted: other contracts' statements may be issued by the same passes.
+        async Task<int> IssueAtAsync(DateTimeOffset at)
+        {
+            var before = (await manager.GetAsync(path)).EnumerateArray().Count(s => s.GetProperty("status").GetString() == "issued");
+            var services = system.Services["invoicing"];
+            await new StatementIssuing(
+                services.GetRequiredService<Database>(), new FixedClock(at), Options.Create(new InvoicingSettings()), NullLogger<StatementIssuing>.Instance)
+                .RunOnceAsync(CancellationToken.None);
+            return (await manager.GetAsync(path)).EnumerateArray().Count(s => s.GetProperty("status").GetString() == "issued") - before;
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_s_last_month_is_computed_from_the_breaches_and_the_outage_Incidents_recorded()
+    {
+        using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "invoicing");
+        var nowParis = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris);
+        var lastMonth = new DateTime(nowParis.Year, nowParis.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var statement = await UntilAsync(manager, $"/contracts/{DemoWorld.AcmeContract}/statements/{lastMonth}", s => s.GetProperty("lines").GetArrayLength() == 4);
+
+        var lines = statement.GetProperty("lines").EnumerateArray().Select(line => line.GetProperty("detail")).ToList();
+        var fee = statement.GetProperty("monthlyFee").GetDecimal();
+        decimal Percent(decimal percent) => Math.Round(fee * percent / 100m, 2, MidpointRounding.AwayFromZero);
+        var free = Assert.Single(lines, d => d.GetProperty("free").GetBoolean());
+        Assert.Equal(("breach", "P1", "respond", 150m), (free.GetProperty("kind").GetString(), free.GetProperty("priority").GetString(), free.GetProperty("clock").GetString(), free.GetProperty("amount").GetDecimal()));
+        var late = Assert.Single(lines, d => d.GetProperty("kind").GetString() == "breach" && !d.GetProperty("free").GetBoolean());
+        Assert.Equal(("P2", "resolve", Percent(1m)), (late.GetProperty("priority").GetString(), late.GetProperty("clock").GetString(), late.GetProperty("amount").GetDecimal()));
+        var rate = Assert.Single(lines, d => d.GetProperty("kind").GetString() == "successRate");
+        Assert.Equal((50m, Percent(5m)), (rate.GetProperty("ratePercent").GetDecimal(), rate.GetProperty("amount").GetDecimal()));
+        var availability = Assert.Single(lines, d => d.GetProperty("kind").GetString() == "availability");
+        Assert.Equal(("ERP", Percent(2m)), (availability.GetProperty("service").GetString(), availability.GetProperty("amount").GetDecimal()));
+        Assert.InRange(availability.GetProperty("availabilityPercent").GetDecimal(), 99.0m, 99.49m);
+        Assert.Equal(Percent(1m) + Percent(5m) + Percent(2m), statement.GetProperty("total").GetDecimal());
+        Assert.Equal("draft", statement.GetProperty("status").GetString());
+    }
+
     private static DateTimeOffset At(DateTime month, int day, int hour)
     {
         var local = new DateTime(month.Year, month.Month, day, hour, 0, 0, DateTimeKind.Unspecified);
