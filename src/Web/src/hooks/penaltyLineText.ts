@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { PenaltyPreviewLine } from './penaltyPreview'
+import type { StatementLine } from './statements'
 
 /**
  * A penalty line in words, the same in the terms' preview and in the monthly statements: a breach with its ticket,
@@ -44,4 +45,23 @@ export function usePenaltyLineText(formatInstant: (iso: string) => string) {
   }
 
   return { describe, clockName, instant, percent }
+}
+
+/** A statement line's short name, for the row, buttons and dialog about it: "ticket 1042 (Resolution)", "ERP availability". */
+export function useStatementLineName() {
+  const { t } = useTranslation()
+  const { clockName } = usePenaltyLineText((iso) => iso)
+  return (line: StatementLine): string => {
+    const { detail } = line
+    switch (detail.kind) {
+      case 'breach':
+        return t('statements.lineNames.breach', { ticket: line.ticketNumber ?? '—', clock: clockName(detail.clock) })
+      case 'successRate':
+        return t('statements.lineNames.successRate', { priority: detail.priority, clock: clockName(detail.clock) })
+      case 'availability':
+        return t('statements.lineNames.availability', { service: detail.service })
+      default:
+        return line.key
+    }
+  }
 }
