@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysUntil, formatAmount, formatDate, formatFileSize } from './format'
+import { daysUntil, formatAmount, formatDate, formatFileSize, formatMonth } from './format'
 
 describe('formats', () => {
   it('shows amounts in euros with cents in both languages', () => {
@@ -11,6 +11,12 @@ describe('formats', () => {
   it('shows a calendar date as that day, whatever the browser’s zone', () => {
     expect(formatDate('2026-03-31', 'en')).toBe('Mar 31, 2026')
     expect(formatDate('2026-03-31', 'fr')).toBe('31 mars 2026')
+  })
+
+  it('names a month in both languages', () => {
+    expect(formatMonth('2026-05', 'en')).toBe('May 2026')
+    expect(formatMonth('2026-05', 'fr')).toBe('mai 2026')
+    expect(formatMonth('May', 'en')).toBe('May')
   })
 
   it('counts whole days to a calendar date', () => {

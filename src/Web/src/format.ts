@@ -30,6 +30,20 @@ export function useFormatDate() {
   return (value: string) => formatDate(value, i18n.language)
 }
 
+const yearMonth = /^(\d{4})-(\d{2})$/
+
+/** A month ("2026-05", a statement's) as people name it: "May 2026", "mai 2026"; anything else as written. */
+export function formatMonth(value: string, language: string): string {
+  const match = yearMonth.exec(value)
+  if (!match) return value
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric' }).format(new Date(Number(match[1]), Number(match[2]) - 1, 1))
+}
+
+export function useFormatMonth() {
+  const { i18n } = useTranslation()
+  return (value: string) => formatMonth(value, i18n.language)
+}
+
 /** Whole days from today (in the browser's zone) to a calendar date; negative once it has passed. */
 export function daysUntil(value: string, today: Date = new Date()): number {
   const start = new Date(today.getFullYear(), today.getMonth(), today.getDate())

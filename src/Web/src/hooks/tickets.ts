@@ -202,6 +202,8 @@ const base = '/api/incidents'
 export const ticketsKey = ['tickets'] as const
 const ticketKey = (ticketId: string) => [...ticketsKey, 'one', ticketId] as const
 export const ticketPath = (ticketId: string) => `${base}/tickets/${encodeURIComponent(ticketId)}`
+/** A ticket's page in the application (not its API resource). */
+export const ticketPageUrl = (ticketId: string) => `/tickets/${encodeURIComponent(ticketId)}`
 export const attachmentUrl = (ticketId: string, attachmentId: string) =>
   `${ticketPath(ticketId)}/attachments/${encodeURIComponent(attachmentId)}`
 

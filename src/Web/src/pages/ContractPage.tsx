@@ -12,16 +12,17 @@ import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
 import { PhaseBadge, PhaseStepper } from '../components/contracts/Phase'
 import { PhasesTab } from '../components/contracts/PhasesTab'
 import { RequirementsTab } from '../components/contracts/RequirementsTab'
+import { StatementsTab } from '../components/contracts/StatementsTab'
 import { TermsTab } from '../components/contracts/TermsTab'
 import { ErrorAlert, Loading } from '../components/States'
-import { contractPermissions } from '../contractRules'
+import { contractPermissions, reached } from '../contractRules'
 import { useFormatAmount, useFormatDate, useFormatDateTime } from '../format'
 import { useContract, type ContractDetail } from '../hooks/contracts'
 import { useUser } from '../hooks/session'
 import { useOtherParty } from '../hooks/useOtherParty'
 import { canAuditContracts, canUseTickets, isClientManager } from '../roles'
 
-const tabs = ['terms', 'requirements', 'inventory', 'phases', 'evolutions', 'audit'] as const
+const tabs = ['terms', 'requirements', 'inventory', 'phases', 'evolutions', 'penalties', 'audit'] as const
 type Tab = (typeof tabs)[number]
 
 function KeyFact({ label, children }: { label: string; children: ReactNode }) {
@@ -112,7 +113,8 @@ function ContractView({ contract }: { contract: ContractDetail }) {
   const otherParty = useOtherParty()
   const [searchParams, setSearchParams] = useSearchParams()
   const permissions = contractPermissions(contract, user)
-  const visibleTabs = tabs.filter((tab) => tab !== 'audit' || canAuditContracts(user))
+  // Penalty statements start with the run phase: before it there is no month to show.
+  const visibleTabs = tabs.filter((tab) => (tab !== 'audit' || canAuditContracts(user)) && (tab !== 'penalties' || reached(contract, 'run')))
   const requested = searchParams.get('tab')
   const tab: Tab = visibleTabs.find((candidate) => candidate === requested) ?? 'terms'
   const partyName = otherParty.nameOf(contract) ?? t('common.unknown')
@@ -169,6 +171,11 @@ function ContractView({ contract }: { contract: ContractDetail }) {
         <Tabs.Panel value="evolutions" pt="md">
           <EvolutionsTab contract={contract} permissions={permissions} />
         </Tabs.Panel>
+        {visibleTabs.includes('penalties') && (
+          <Tabs.Panel value="penalties" pt="md">
+            <StatementsTab contract={contract} />
+          </Tabs.Panel>
+        )}
         {visibleTabs.includes('audit') && (
           <Tabs.Panel value="audit" pt="md">
             <ContractAuditTab contract={contract} />

@@ -8,7 +8,7 @@ import { ImportReport } from '../components/ImportReport'
 import { ErrorAlert } from '../components/States'
 import { useContract } from '../hooks/contracts'
 import { ticketLocation } from '../hooks/ticketText'
-import { useImportTickets, type ImportResult } from '../hooks/tickets'
+import { ticketPageUrl, useImportTickets, type ImportResult } from '../hooks/tickets'
 
 function ImportDone({ result, contractId }: { result: ImportResult; contractId: string }) {
   const { t } = useTranslation()
@@ -32,7 +32,7 @@ function ImportDone({ result, contractId }: { result: ImportResult; contractId: 
                 {result.tickets.map((ticket) => (
                   <Table.Tr key={ticket.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/tickets/${encodeURIComponent(ticket.id)}`}>
+                      <Anchor component={Link} to={ticketPageUrl(ticket.id)}>
                         #{ticket.number}
                       </Anchor>
                     </Table.Td>

@@ -12,11 +12,9 @@ import { useFormatDateTime } from '../format'
 import { priorities } from '../hooks/contracts'
 import { useUser } from '../hooks/session'
 import { useContractLabel } from '../hooks/ticketText'
-import { ticketKinds, ticketStatuses, useTicketContracts, useTickets, type TicketFilters, type TicketSummary } from '../hooks/tickets'
+import { ticketKinds, ticketPageUrl, ticketStatuses, useTicketContracts, useTickets, type TicketFilters, type TicketSummary } from '../hooks/tickets'
 import { useNow } from '../hooks/useNow'
 import { canOpenTickets, isDesk } from '../roles'
-
-const ticketLink = (ticket: Pick<TicketSummary, 'id'>) => `/tickets/${encodeURIComponent(ticket.id)}`
 
 function Filters({ filters, onChange, desk }: { filters: TicketFilters; onChange: (filters: TicketFilters) => void; desk: boolean }) {
   const { t } = useTranslation()
@@ -123,12 +121,12 @@ function TicketTable({ tickets, desk }: { tickets: TicketSummary[]; desk: boolea
           {tickets.map((ticket) => (
             <Table.Tr key={ticket.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Anchor component={Link} to={ticketLink(ticket)} aria-label={t('tickets.numbered', { number: ticket.number })}>
+                <Anchor component={Link} to={ticketPageUrl(ticket.id)} aria-label={t('tickets.numbered', { number: ticket.number })}>
                   #{ticket.number}
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={ticketLink(ticket)} fw={600}>
+                <Anchor component={Link} to={ticketPageUrl(ticket.id)} fw={600}>
                   {ticket.title}
                 </Anchor>
                 <Text size="xs" c="dimmed">

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { ApiError, pathErrors } from '../../api'
 import { useFormatAmount } from '../../format'
 import { priorities, slaClocks, type PenaltyRules, type Priority, type SlaClock } from '../../hooks/contracts'
-import { usePenaltyPreview, type PenaltyPreviewLine, type PenaltyPreviewRequest } from '../../hooks/penaltyPreview'
+import { usePenaltyLineText } from '../../hooks/penaltyLineText'
+import { usePenaltyPreview, type PenaltyPreviewRequest } from '../../hooks/penaltyPreview'
 import { isKnownZone, zonedToInstant } from '../../zonedTime'
 import { NumberField } from '../NumberField'
 import { ErrorAlert } from '../States'
@@ -96,17 +97,14 @@ export function PenaltyPreview({ rules, monthlyFee, timeZone }: Props) {
   const [breachErrors, setBreachErrors] = useState<Record<number, string>>({})
   const preview = usePenaltyPreview()
 
-  const number = (value: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(value)
-  const percent = (value: number | null | undefined) => (value == null ? '' : `${number(value)} %`)
-  const formatInstant = (iso: string | null | undefined) => {
-    if (!iso) return ''
+  const formatInstant = (iso: string) => {
     try {
       return new Intl.DateTimeFormat(i18n.language, { timeZone: zone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
     } catch {
       return iso
     }
   }
-  const clockName = (clock: string | null | undefined) => (clock === 'respond' || clock === 'resolve' ? t(`terms.clocks.${clock}`) : '')
+  const { describe, clockName } = usePenaltyLineText(formatInstant)
 
   function changeMonth(next: string) {
     setMonth(next)
@@ -135,36 +133,6 @@ export function PenaltyPreview({ rules, monthlyFee, timeZone }: Props) {
       availability,
       yearToDate,
     })
-  }
-
-  function describe(line: PenaltyPreviewLine): string {
-    switch (line.kind) {
-      case 'breach':
-        return t(line.rule ? 'terms.penaltyPreview.lines.breach' : 'terms.penaltyPreview.lines.breachNoRule', {
-          ticket: line.ticket,
-          priority: line.priority,
-          clock: clockName(line.clock),
-          at: formatInstant(line.breachedAt),
-        })
-      case 'successRate':
-        return t('terms.penaltyPreview.lines.successRate', {
-          priority: line.priority,
-          clock: clockName(line.clock),
-          rate: percent(line.ratePercent),
-          met: line.met,
-          completed: line.completed,
-          target: percent(line.targetPercent),
-          count: line.points ?? 0,
-        })
-      case 'availability':
-        return t('terms.penaltyPreview.lines.availability', {
-          service: line.service,
-          availability: percent(line.availabilityPercent),
-          below: percent(line.belowPercent),
-        })
-      default:
-        return line.kind
-    }
   }
 
   const problem = preview.error instanceof ApiError && preview.error.status === 422 ? pathErrors(preview.error.problem) : null

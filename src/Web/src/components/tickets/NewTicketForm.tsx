@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { priorities, type Priority } from '../../hooks/contracts'
 import { useContractLabel } from '../../hooks/ticketText'
-import { matrixLevels, ticketKinds, useOpenTicket, useTicketContracts, type MatrixLevel, type TicketKind } from '../../hooks/tickets'
+import { matrixLevels, ticketKinds, ticketPageUrl, useOpenTicket, useTicketContracts, type MatrixLevel, type TicketKind } from '../../hooks/tickets'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { priorityOf } from '../../ticketRules'
 import { FormActions } from '../FormActions'
@@ -59,7 +59,7 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
         ...(needsReason ? { priority, priorityReason: reason.trim() } : {}),
       },
       {
-        onSuccess: (ticket) => void navigate(`/tickets/${encodeURIComponent(ticket.id)}`),
+        onSuccess: (ticket) => void navigate(ticketPageUrl(ticket.id)),
         onError: feedback.fail,
       },
     )
