@@ -129,6 +129,47 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
     });
 
     [Fact]
+    public Task A_contract_manager_reads_last_month_s_penalty_statement_and_waives_a_line() => WithScreenshotsOnFailure(async () =>
+    {
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris);
+        var lastMonth = new DateTime(now.Year, now.Month, 1).AddMonths(-1).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        var manager = await NewPageAsync();
+        await LogInAsync(manager, "manager@acme.example", DemoWorld.Password);
+
+        // Last month is shown by default; its facts come from Incidents' events, which may still be on their way.
+        var lines = manager.GetByRole(AriaRole.Table, new() { Name = $"Lignes de pénalités de {lastMonth}" });
+        var late = lines.GetByRole(AriaRole.Row, new() { NameRegex = new Regex(@"^ticket \d+ \(Résolution\)$") });
+        for (var attempt = 0; ; attempt++)
+        {
+            await manager.GotoAsync($"{system.GatewayUrl}/contracts/{DemoWorld.AcmeContract}?tab=penalties");
+            await Assertions.Expect(manager.GetByRole(AriaRole.Region, new() { Name = $"Relevé de {lastMonth}" })).ToBeVisibleAsync();
+            if (await late.CountAsync() > 0 || attempt == 30)
+            {
+                break;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        // The franchise, the ERP's availability band and the success-rate credit are there; the late P2 resolution is waived.
+        await Assertions.Expect(lines.GetByRole(AriaRole.Row, new() { Name = "disponibilité ERP" })).ToBeVisibleAsync();
+        await Assertions.Expect(lines.GetByText("Gratuit (franchise)")).ToBeVisibleAsync();
+        var totals = manager.GetByRole(AriaRole.Table, new() { Name = $"Totaux de {lastMonth}" });
+        var monthTotal = totals.GetByRole(AriaRole.Row, new() { Name = "Total du mois" });
+        var waived = totals.GetByRole(AriaRole.Row, new() { Name = "Lignes renoncées" });
+        var (before, waivedBefore) = (await monthTotal.InnerTextAsync(), await waived.InnerTextAsync());
+        await late.GetByRole(AriaRole.Button, new() { Name = "Renoncer" }).ClickAsync();
+        var dialog = manager.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel(new Regex("^Motif")).FillAsync("Le relais SMTP dépendait d’un changement de pare-feu demandé par nos soins.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Renoncer", Exact = true }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(late.GetByText(new Regex("^Renoncée par"))).ToBeVisibleAsync();
+        await Assertions.Expect(monthTotal).Not.ToHaveTextAsync(before);
+        await Assertions.Expect(waived).Not.ToHaveTextAsync(waivedBefore);
+    });
+
+    [Fact]
     public Task A_contract_is_drafted_imported_signed_taken_over_by_both_sides_and_evolves() => WithScreenshotsOnFailure(async () =>
     {
         var client = await NewPageAsync();

@@ -60,7 +60,8 @@ export interface Statement {
   annualCapDeducted: number
   belowMinimum: boolean
   total: number
-  adjustments: { forMonth: string; amount: number }[]
+  /** `amount` is the whole difference, `capDeducted` what the annual cap leaves out of it, `due` what is billed. */
+  adjustments: { forMonth: string; amount: number; capDeducted: number; due: number }[]
   totalDue: number
   lines: StatementLine[]
 }

@@ -61,7 +61,7 @@ export const mayDraft: Statement = {
   annualCapDeducted: 0,
   belowMinimum: false,
   total: 876,
-  adjustments: [{ forMonth: '2026-03', amount: 120 }],
+  adjustments: [{ forMonth: '2026-03', amount: 170, capDeducted: 50, due: 120 }],
   totalDue: 996,
   lines: [freeLine, billedLine, contestedLine, waivedLine, successRateLine, availabilityLine],
 }

@@ -24,11 +24,23 @@ export function StatementTotals({ statement }: { statement: Statement }) {
     { key: 'monthlyCap', label: t('statements.monthlyCapDeducted'), amount: less(statement.monthlyCapDeducted) },
     { key: 'annualCap', label: t('statements.annualCapDeducted'), amount: less(statement.annualCapDeducted) },
     { key: 'total', label: t('statements.monthTotal'), amount: statement.total, strong: true },
-    ...statement.adjustments.map((adjustment) => ({
-      key: `adjustment-${adjustment.forMonth}`,
-      label: t('statements.adjustment', { month: formatMonth(adjustment.forMonth) }),
-      amount: adjustment.amount,
-    })),
+    ...statement.adjustments.flatMap((adjustment) => [
+      {
+        key: `adjustment-${adjustment.forMonth}`,
+        label: t('statements.adjustment', { month: formatMonth(adjustment.forMonth) }),
+        amount: adjustment.amount,
+      },
+      // The part of a late increase the annual cap leaves out.
+      ...(adjustment.capDeducted
+        ? [
+            {
+              key: `adjustment-${adjustment.forMonth}-cap`,
+              label: t('statements.adjustmentCapDeducted', { month: formatMonth(adjustment.forMonth) }),
+              amount: less(adjustment.capDeducted),
+            },
+          ]
+        : []),
+    ]),
     { key: 'totalDue', label: t('statements.totalDue'), amount: statement.totalDue, strong: true },
     { key: 'fee', label: t('statements.monthlyFee'), amount: statement.monthlyFee, dimmed: true },
     { key: 'yearToDate', label: t('statements.yearToDate'), amount: statement.yearToDate, dimmed: true },
