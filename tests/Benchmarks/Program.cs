@@ -6,6 +6,7 @@ using Infogerance.Benchmarks;
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll tickets <gateway url> [sessions] [seconds]   (demo world, against a running system)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll sla-lag <incidents database, owner connection string> [tickets] [perSecond] [seconds]   (against running Incidents replicas)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll queue <gateway url> <incidents database, owner connection string> [tickets] [deep page]   (seeds once, then times the lists)
+//   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll statements <gateway url> [sessions] [seconds]   (demo world, against a running system)
 //   dotnet run -c Release --project tests/Benchmarks -- sla [BenchmarkDotNet options]   (SLA due-time computations, in process)
 //   dotnet run -c Release --project tests/Benchmarks -- penalties [BenchmarkDotNet options]   (a month's penalty statement, in process)
 return args.FirstOrDefault() switch
@@ -32,6 +33,10 @@ return args.FirstOrDefault() switch
         args[2],
         tickets: args.Length > 3 ? int.Parse(args[3]) : 1_000_000,
         deepPages: args.Length > 4 ? int.Parse(args[4]) : 50),
+    "statements" when args.Length > 1 => await StatementsLoad.RunAsync(
+        new Uri(args[1]),
+        sessions: args.Length > 2 ? int.Parse(args[2]) : 8,
+        duration: TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 15)),
     "sla" => SlaDueTime.Run(args[1..]),
     "penalties" => PenaltyStatementMonth.Run(args[1..]),
     _ => Usage(),
@@ -44,6 +49,7 @@ static int Usage()
     Console.Error.WriteLine("       Infogerance.Benchmarks tickets <gateway url> [sessions] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks sla-lag <incidents database connection string> [tickets] [perSecond] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks queue <gateway url> <incidents database connection string> [tickets] [deep page]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks statements <gateway url> [sessions] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks sla [BenchmarkDotNet options]");
     Console.Error.WriteLine("       Infogerance.Benchmarks penalties [BenchmarkDotNet options]");
     return 2;

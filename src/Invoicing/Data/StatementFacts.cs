@@ -142,13 +142,4 @@ public static class StatementFacts
             WHERE contract_id = @contractId AND started_at < @to AND (ended_at IS NULL OR ended_at > @from)
             """,
             new { contractId, from = from.UtcDateTime, to = to.UtcDateTime })];
-
-    /// <summary>The monthly fee announced in force on <paramref name="day"/> (the latest on or before it), or null.</summary>
-    public static Task<decimal?> FeeOnAsync(UnitOfWork unitOfWork, Guid contractId, DateOnly day) =>
-        unitOfWork.QuerySingleOrDefaultAsync<decimal?>(
-            """
-            SELECT monthly_fee FROM prices_in_force WHERE contract_id = @contractId AND effective_on <= @day
-            ORDER BY effective_on DESC, version_number DESC LIMIT 1
-            """,
-            new { contractId, day });
 }

@@ -26,14 +26,6 @@ public sealed record StatementRange(Guid TenantId, Guid ContractId, DateTimeZone
 /// </summary>
 public static class Statements
 {
-    private sealed record IssuedRow(string Month, decimal Total, string Statement);
-
-    private sealed record DecisionRow(
-        string LineKey, string Status, string? ContestReason, string? ContestedBy, DateTimeOffset? ContestedAt, string? Reason, string? DecidedBy,
-        DateTimeOffset? DecidedAt);
-
-    private sealed record CarriedRow(string ForMonth, decimal Amount);
-
     public static async Task<ContractTerms?> TermsAsync(UnitOfWork unitOfWork, Guid contractId, int version)
     {
         var json = await unitOfWork.QuerySingleOrDefaultAsync<string>(
@@ -70,15 +62,11 @@ public static class Statements
             return [];
         }
 
-        var issued = await IssuedAsync(unitOfWork, range.ContractId);
-        var stored = issued.ToDictionary(row => row.Month, StringComparer.Ordinal);
+        var book = await StatementBook.LoadAsync(unitOfWork, range, first, range.LastMonth);
         var summaries = new List<StatementSummary>();
         foreach (var month in StatementLines.MonthsBetween(first, range.LastMonth))
         {
-            var statement = stored.TryGetValue(StatementMonth.Of(month, range.Zone).Text, out var row)
-                ? JsonSerializer.Deserialize<StatementView>(row.Statement, EventTypeRegistry.SerializerOptions)
-                : await DraftAsync(unitOfWork, range, month, now, issued, withAdjustments: true);
-            if (statement is not null)
+            if (Read(book, range, month, now) is { } statement)
             {
                 summaries.Add(new StatementSummary(statement.Month, statement.Status, statement.IssuedAt, statement.GrossAmount, statement.Total, statement.TotalDue));
             }
@@ -90,59 +78,46 @@ public static class Statements
     /// <summary>The month's statement: as issued, else the draft computed now; null when the terms are not replicated yet.</summary>
     public static async Task<StatementView?> ReadAsync(UnitOfWork unitOfWork, StatementRange range, YearMonth month, DateTimeOffset now)
     {
-        var issued = await IssuedAsync(unitOfWork, range.ContractId);
-        var text = StatementMonth.Of(month, range.Zone).Text;
-        if (issued.FirstOrDefault(row => row.Month == text) is { } row)
-        {
-            return JsonSerializer.Deserialize<StatementView>(row.Statement, EventTypeRegistry.SerializerOptions);
-        }
-
-        return await DraftAsync(unitOfWork, range, month, now, issued, withAdjustments: true);
+        // A draft carries the adjustments of every month issued before it: their facts are read with its own.
+        var issued = await StatementBook.IssuedAsync(unitOfWork, range.ContractId);
+        var from = issued.Select(row => row.Month).Where(m => m < month).DefaultIfEmpty(month).Min();
+        return Read(await StatementBook.LoadAsync(unitOfWork, range, from, month, issued), range, month, now);
     }
 
+    private static StatementView? Read(StatementBook book, StatementRange range, YearMonth month, DateTimeOffset now) =>
+        book.Issued.TryGetValue(StatementMonth.Of(month, range.Zone).Text, out var issued)
+            ? issued.View
+            : Draft(book, range, month, now, withAdjustments: true);
+
     /// <summary>The draft of a month: its facts under the rules and fee in force, this year's issued totals, and the adjustments.</summary>
-    private static async Task<StatementView?> DraftAsync(
-        UnitOfWork unitOfWork, StatementRange range, YearMonth yearMonth, DateTimeOffset now, IReadOnlyList<IssuedRow> issued, bool withAdjustments)
+    private static StatementView? Draft(StatementBook book, StatementRange range, YearMonth yearMonth, DateTimeOffset now, bool withAdjustments)
     {
         var month = StatementMonth.Of(yearMonth, range.Zone);
-        var start = month.Start.ToDateTimeOffset();
-        var end = month.End.ToDateTimeOffset();
-        if (await Infogerance.Messaging.ContractReplica.VersionInForceAsync(unitOfWork, range.ContractId, start) is not { } version
-            || await TermsAsync(unitOfWork, range.ContractId, version) is not { } terms)
+        if (book.VersionAt(month.Start.ToDateTimeOffset()) is not { } version || book.Terms.GetValueOrDefault(version) is not { } terms)
         {
             return null;
         }
 
-        var fee = await StatementFacts.FeeOnAsync(unitOfWork, range.ContractId, yearMonth.OnDayOfMonth(1).ToDateOnly()) ?? terms.Prices.MonthlyFee;
+        var fee = book.FeeOn(yearMonth.OnDayOfMonth(1).ToDateOnly()) ?? terms.Prices.MonthlyFee;
         var yearStart = ContractYear.FirstMonth(terms.StartDate, yearMonth);
-        var yearToDate = issued
-            .Where(row => StatementMonth.Parse(row.Month) is { } m && m >= yearStart && m < yearMonth)
-            .Sum(row => row.Total);
+        var yearToDate = book.Issued.Values.Where(row => row.Month >= yearStart && row.Month < yearMonth).Sum(row => row.TotalDue);
 
-        var breachRows = await StatementFacts.BreachesAsync(unitOfWork, range.ContractId, start, end);
+        var breachRows = book.Breaches[yearMonth].ToList();
         var numbers = TicketNumbers(breachRows);
         var tickets = breachRows.ToDictionary(row => (numbers[row.TicketId], row.Clock), row => row);
-        var clocks = await StatementFacts.ClocksAsync(unitOfWork, range.ContractId, start, end);
-        var outages = await StatementFacts.OutagesAsync(unitOfWork, range.ContractId, start, end);
         var input = new StatementInput(
             month, fee, terms.Penalties,
             [.. breachRows.Select(row => new PenaltyBreach(numbers[row.TicketId], row.Priority, row.Clock, row.BreachedAt))],
-            [.. clocks.Select(row => new CompletedClock(row.Priority, row.Clock, row.Met))],
-            MonthlyAvailability.Of(outages.Select(row => new OutagePeriod(row.Service, row.StartedAt, row.EndedAt)), month, now),
+            [.. book.Clocks[yearMonth].Select(row => new CompletedClock(row.Priority, row.Clock, row.Met))],
+            MonthlyAvailability.Of(book.Outages.Select(row => new OutagePeriod(row.Service, row.StartedAt, row.EndedAt)), month, now),
             yearToDate);
         var result = PenaltyStatement.Compute(input);
 
-        var decisions = (await unitOfWork.QueryAsync<DecisionRow>(
-            """
-            SELECT line_key, status, contest_reason, contested_by, contested_at, reason, decided_by, decided_at
-            FROM penalty_line_decisions WHERE contract_id = @ContractId AND month = @Text
-            """,
-            new { range.ContractId, month.Text })).ToDictionary(row => row.LineKey);
         var lines = result.Lines.Select(line =>
         {
             var row = line.Kind == PenaltyLineKinds.Breach ? tickets[(line.Ticket!.Value, line.Clock!)] : null;
             var key = StatementLines.KeyOf(line, row?.TicketId);
-            var decision = decisions.GetValueOrDefault(key) is { } d
+            var decision = book.Decisions.GetValueOrDefault((month.Text, key)) is { } d
                 ? new LineDecision(d.Status, d.ContestReason, d.ContestedBy, d.ContestedAt, d.Reason, d.DecidedBy, d.DecidedAt)
                 : null;
             return new StatementLine(key, row?.TicketId, row?.Number, decision?.Status == LineStatuses.Waived, line, decision);
@@ -155,7 +130,7 @@ public static class Statements
             decimal? annualCapLeft = terms.Penalties.AnnualCapPercent > 0
                 ? PenaltyStatement.PercentOf(12m * fee, terms.Penalties.AnnualCapPercent) - yearToDate - total
                 : null;
-            adjustments = StatementLines.Recap(await AdjustmentsAsync(unitOfWork, range, yearMonth, now, issued), annualCapLeft);
+            adjustments = StatementLines.Recap(Adjustments(book, range, yearMonth, now), annualCapLeft);
         }
 
         return new StatementView(
@@ -191,46 +166,31 @@ public static class Statements
 
     /// <summary>
     /// For each month issued before this one: its recomputed total less its issued total and the adjustments already
-    /// carried for it (whole, even the part a cap left out, so that a difference is carried once).
+    /// carried for it (whole, even the part a cap left out, so that a difference is carried once). The month is
+    /// recomputed with the statements issued before it, as at its issue.
     /// </summary>
-    private static async Task<List<StatementAdjustment>> AdjustmentsAsync(
-        UnitOfWork unitOfWork, StatementRange range, YearMonth month, DateTimeOffset now, IReadOnlyList<IssuedRow> issued)
+    private static List<StatementAdjustment> Adjustments(StatementBook book, StatementRange range, YearMonth month, DateTimeOffset now)
     {
-        var carried = (await unitOfWork.QueryAsync<CarriedRow>(
-            "SELECT for_month, sum(amount) AS amount FROM penalty_adjustments WHERE contract_id = @ContractId GROUP BY for_month",
-            new { range.ContractId })).ToDictionary(row => row.ForMonth, row => row.Amount);
         var adjustments = new List<StatementAdjustment>();
-        foreach (var row in issued)
+        foreach (var row in book.Issued.Values.Where(row => row.Month < month).OrderBy(row => row.Month))
         {
-            if (StatementMonth.Parse(row.Month) is not { } earlier || earlier >= month)
+            if (Draft(book.AsIssuedBefore(row.Month), range, row.Month, now, withAdjustments: false) is not { } recomputed)
             {
                 continue;
             }
 
-            var stored = JsonSerializer.Deserialize<StatementView>(row.Statement, EventTypeRegistry.SerializerOptions)!;
-            var before = issued.Where(other => string.CompareOrdinal(other.Month, row.Month) < 0).ToList();
-            if (await DraftAsync(unitOfWork, range, earlier, now, before, withAdjustments: false) is not { } recomputed)
-            {
-                continue;
-            }
-
-            var difference = recomputed.Total - stored.Total - carried.GetValueOrDefault(row.Month);
+            var difference = recomputed.Total - row.View.Total - book.Carried.GetValueOrDefault(row.Text);
             if (difference != 0)
             {
-                adjustments.Add(new StatementAdjustment(row.Month, difference));
+                adjustments.Add(new StatementAdjustment(row.Text, difference));
             }
         }
 
         return adjustments;
     }
 
-    private static async Task<IReadOnlyList<IssuedRow>> IssuedAsync(UnitOfWork unitOfWork, Guid contractId) =>
-        [.. await unitOfWork.QueryAsync<IssuedRow>(
-            "SELECT month, total, statement::text AS statement FROM penalty_statements WHERE contract_id = @contractId ORDER BY month",
-            new { contractId })];
-
     /// <summary>Each ticket's number, or for a ticket whose opening is not known yet, a number after all known ones by ticket id.</summary>
-    private static Dictionary<Guid, long> TicketNumbers(IReadOnlyList<BreachRow> rows)
+    private static Dictionary<Guid, long> TicketNumbers(List<BreachRow> rows)
     {
         var numbers = new Dictionary<Guid, long>();
         var next = rows.Select(row => row.Number ?? 0).DefaultIfEmpty(0).Max() + 1_000_000_000;

@@ -10,6 +10,9 @@ namespace Infogerance.Messaging;
 /// <summary>The SLA policy and calendar of one version of a contract's terms, ready for the clocks.</summary>
 public sealed record ServiceTerms(int VersionNumber, SlaPolicy Sla, BusinessCalendar Calendar);
 
+/// <summary>A version of a contract's terms: the day it takes effect, in its calendar's zone.</summary>
+public sealed record ContractVersionDay(int Number, DateOnly EffectiveFrom, string? TimeZone);
+
 public sealed record ContractSummary(Guid TenantId, Guid ContractId, string Reference, Guid ProviderOrganisationId);
 
 /// <summary>
@@ -20,7 +23,6 @@ public sealed record ContractSummary(Guid TenantId, Guid ContractId, string Refe
 /// </summary>
 public sealed class ContractReplica
 {
-    private sealed record VersionDay(int Number, DateOnly EffectiveFrom, string TimeZone);
 
     private readonly ConcurrentDictionary<(Guid ContractId, int Version), ServiceTerms> _terms = new();
 
@@ -38,18 +40,26 @@ public sealed class ContractReplica
         unitOfWork.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT FROM inventory_items WHERE contract_id = @contractId AND item_id = @itemId)", new { contractId, itemId });
 
-    /// <summary>The version in force at <paramref name="at"/>: the latest whose effective day (in its calendar's zone) has come, else the first.</summary>
-    public static async Task<int?> VersionInForceAsync(UnitOfWork unitOfWork, Guid contractId, DateTimeOffset at)
-    {
-        var versions = (await unitOfWork.QueryAsync<VersionDay>(
+    /// <summary>The contract's versions in order, each with the day it takes effect and its calendar's zone.</summary>
+    public static async Task<IReadOnlyList<ContractVersionDay>> VersionsAsync(UnitOfWork unitOfWork, Guid contractId) =>
+        [.. await unitOfWork.QueryAsync<ContractVersionDay>(
             """
             SELECT version_number AS number, effective_from, terms #>> '{calendar,timeZone}' AS time_zone
             FROM contract_terms WHERE contract_id = @contractId ORDER BY version_number
             """,
-            new { contractId })).ToList();
+            new { contractId })];
+
+    /// <summary>The version in force at <paramref name="at"/>: the latest whose effective day (in its calendar's zone) has come, else the first.</summary>
+    public static async Task<int?> VersionInForceAsync(UnitOfWork unitOfWork, Guid contractId, DateTimeOffset at) =>
+        InForce(await VersionsAsync(unitOfWork, contractId), at);
+
+    /// <summary>Of <paramref name="versions"/> (in order), the one in force at <paramref name="at"/>, as <see cref="VersionInForceAsync"/>.</summary>
+    public static int? InForce(IReadOnlyList<ContractVersionDay> versions, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
         foreach (var version in Enumerable.Reverse(versions))
         {
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(version.TimeZone) ?? DateTimeZone.Utc;
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(version.TimeZone ?? "") ?? DateTimeZone.Utc;
             if (Instant.FromDateTimeOffset(at).InZone(zone).Date.ToDateOnly() >= version.EffectiveFrom)
             {
                 return version.Number;
