@@ -73,6 +73,7 @@ public sealed class PriceBook
 {
     private readonly DatedPrices[] _byDate;
     private readonly Dictionary<string, WorkUnitPrice>[] _unitsByKey;
+    private readonly Dictionary<string, WorkUnitPrice>[] _unitsByCode;
 
     public PriceBook(IEnumerable<DatedPrices> prices)
     {
@@ -81,6 +82,9 @@ public sealed class PriceBook
         _unitsByKey = [.. _byDate.Select(entry => entry.Prices.WorkUnits
             .GroupBy(unit => Labels.Key(unit.Code), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal))];
+        _unitsByCode = [.. _byDate.Select(entry => entry.Prices.WorkUnits
+            .DistinctBy(unit => unit.Code, StringComparer.Ordinal)
+            .ToDictionary(unit => unit.Code, StringComparer.Ordinal))];
     }
 
     public bool IsEmpty => _byDate.Length == 0;
@@ -89,8 +93,17 @@ public sealed class PriceBook
     public PriceSchedule On(DateOnly day) => _byDate[IndexOn(day)].Prices;
 
     /// <summary>A work unit's price in force on a day, looked up by its code written any way, or null.</summary>
-    public WorkUnitPrice? WorkUnitOn(string code, DateOnly day) =>
-        IsEmpty ? null : _unitsByKey[IndexOn(day)].GetValueOrDefault(Labels.Key(code));
+    public WorkUnitPrice? WorkUnitOn(string code, DateOnly day)
+    {
+        if (IsEmpty)
+        {
+            return null;
+        }
+
+        // The code as the schedule spells it first (what recognition gives), else written any other way.
+        var index = IndexOn(day);
+        return _unitsByCode[index].GetValueOrDefault(code) ?? _unitsByKey[index].GetValueOrDefault(Labels.Key(code));
+    }
 
     /// <summary>The first day after <paramref name="day"/> on which other prices take effect, or null.</summary>
     public DateOnly? NextChangeAfter(DateOnly day)

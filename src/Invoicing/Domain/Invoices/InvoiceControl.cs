@@ -20,11 +20,12 @@ public static class InvoiceControl
         ArgumentNullException.ThrowIfNull(context);
         var recognition = LineKindContext.Of(invoice, context);
         var kinds = new string[invoice.Lines.Count];
-        var lines = new (InvoiceLine Line, string Kind)[invoice.Lines.Count];
+        var lines = new Recognised[invoice.Lines.Count];
         for (var i = 0; i < kinds.Length; i++)
         {
-            kinds[i] = LineKindRecognition.Recognise(invoice.Lines[i], recognition);
-            lines[i] = (invoice.Lines[i], kinds[i]);
+            var recognised = LineKindRecognition.Identify(invoice.Lines[i], recognition);
+            kinds[i] = recognised.Kind;
+            lines[i] = new Recognised(invoice.Lines[i], recognised.Kind, recognised.WorkUnitCode, recognised.Evolution);
         }
 
         Array.Sort(lines, (x, y) => x.Line.Position.CompareTo(y.Line.Position));
@@ -38,8 +39,8 @@ public static class InvoiceControl
         {
             var prices = new PriceBook(context.Prices);
             CheckFixedFee(invoice, lines, prices, context.Tolerance, found);
-            CheckWorkUnits(invoice, lines, period, prices, context, recognition, found);
-            CheckEvolutions(invoice, lines, recognition, found);
+            CheckWorkUnits(invoice, lines, period, prices, context, found);
+            CheckEvolutions(invoice, lines, found);
             CheckPenaltyCredits(lines, period, context, found);
         }
 
@@ -68,6 +69,9 @@ public static class InvoiceControl
         return start is { } first && end is { } last ? new InvoicePeriod(first, last) : null;
     }
 
+    /// <summary>A line with what recognition found it bills.</summary>
+    private readonly record struct Recognised(InvoiceLine Line, string Kind, string? WorkUnitCode, ContractEvolution? Evolution);
+
     private static decimal Cents(decimal amount) => PenaltyStatement.Cents(amount);
 
     /// <summary>A difference between two figures, tolerated (not blocking) when the tolerance allows it on <paramref name="expectedAmount"/>.</summary>
@@ -77,7 +81,7 @@ public static class InvoiceControl
 
     // 1. Arithmetic: each figure checked against the stated figures it is computed from, so one error is said once.
 
-    private static void CheckArithmetic(InvoiceDocument invoice, (InvoiceLine Line, string Kind)[] lines, ControlTolerance tolerance, List<Discrepancy> found)
+    private static void CheckArithmetic(InvoiceDocument invoice, Recognised[] lines, ControlTolerance tolerance, List<Discrepancy> found)
     {
         var singleRate = invoice.Vat.Count == 1 ? invoice.Vat[0].Rate : (decimal?)null;
         var bases = new SortedDictionary<decimal, decimal>();
@@ -88,7 +92,7 @@ public static class InvoiceControl
         }
 
         var lineTotal = 0m;
-        foreach (var (line, _) in lines)
+        foreach (var (line, _, _, _) in lines)
         {
             var expected = Cents(line.Quantity * line.UnitPrice - line.AllowanceAmount + line.ChargeAmount);
             if (expected != line.NetAmount)
@@ -176,6 +180,7 @@ public static class InvoiceControl
     private static void CheckDuplicates(InvoiceDocument invoice, InvoicePeriod? period, ControlContext context, List<Discrepancy> found)
     {
         var atStake = Math.Abs(invoice.Totals.TaxExclusive);
+        var number = invoice.Number.Trim();
         foreach (var other in context.OtherInvoices)
         {
             if (other.Id == context.InvoiceId || context.ClearedDuplicates.Contains(other.Id))
@@ -183,7 +188,8 @@ public static class InvoiceControl
                 continue;
             }
 
-            if (SameSeller(invoice.Seller, other.Seller) && string.Equals(invoice.Number.Trim(), other.Number.Trim(), StringComparison.OrdinalIgnoreCase))
+            // The number first: comparing it is cheap, and it rarely matches.
+            if (string.Equals(number, other.Number.Trim(), StringComparison.OrdinalIgnoreCase) && SameSeller(invoice.Seller, other.Seller))
             {
                 found.Add(new Discrepancy(DiscrepancyCodes.Duplicate, null, null, null, atStake, true, InvoiceControlMessages.DuplicateNumber(invoice.Number, other))
                 {
@@ -228,7 +234,7 @@ public static class InvoiceControl
     // 3. Period: every day billed lies within the contract's life.
 
     private static void CheckPeriods(
-        InvoiceDocument invoice, (InvoiceLine Line, string Kind)[] lines, InvoicePeriod? period, ContractLife contract, bool requirePeriod, List<Discrepancy> found)
+        InvoiceDocument invoice, Recognised[] lines, InvoicePeriod? period, ContractLife contract, bool requirePeriod, List<Discrepancy> found)
     {
         if (period is null)
         {
@@ -243,7 +249,7 @@ public static class InvoiceControl
         if (invoice.Period is { } documentPeriod)
         {
             var covered = 0m;
-            foreach (var (line, _) in lines)
+            foreach (var (line, _, _, _) in lines)
             {
                 if (line.Period is null)
                 {
@@ -254,7 +260,7 @@ public static class InvoiceControl
             CheckPeriod(null, documentPeriod, covered, contract, found);
         }
 
-        foreach (var (line, _) in lines)
+        foreach (var (line, _, _, _) in lines)
         {
             if (line.Period is { } own)
             {
@@ -298,7 +304,7 @@ public static class InvoiceControl
     // 4. Fixed fee: the monthly fee lines of each period against the revised fee, prorated by calendar days.
 
     private static void CheckFixedFee(
-        InvoiceDocument invoice, (InvoiceLine Line, string Kind)[] lines, PriceBook prices, ControlTolerance tolerance, List<Discrepancy> found)
+        InvoiceDocument invoice, Recognised[] lines, PriceBook prices, ControlTolerance tolerance, List<Discrepancy> found)
     {
         if (prices.IsEmpty)
         {
@@ -307,7 +313,7 @@ public static class InvoiceControl
 
         // Lines billing the same period are compared together (a fee split in two lines, or with a discount line).
         var groups = new List<(InvoicePeriod Period, int FirstLine, decimal Billed)>();
-        foreach (var (line, kind) in lines)
+        foreach (var (line, kind, _, _) in lines)
         {
             if (kind != InvoiceLineKinds.MonthlyFee || (line.Period ?? invoice.Period) is not { } period || period.End < period.Start)
             {
@@ -340,16 +346,27 @@ public static class InvoiceControl
     // 5. Work units: each line's unit price against the revised price, then each month's quantities against the inventory.
 
     private static void CheckWorkUnits(
-        InvoiceDocument invoice, (InvoiceLine Line, string Kind)[] lines, InvoicePeriod? period, PriceBook prices, ControlContext context,
-        LineKindContext recognition, List<Discrepancy> found)
+        InvoiceDocument invoice, Recognised[] lines, InvoicePeriod? period, PriceBook prices, ControlContext context, List<Discrepancy> found)
     {
         var typeByCode = context.InventoryTypeByWorkUnit.Count == 0
             ? null
             : context.InventoryTypeByWorkUnit.GroupBy(entry => Labels.Key(entry.Key), StringComparer.Ordinal)
                 .ToDictionary(group => group.Key, group => group.First().Value, StringComparer.Ordinal);
+        // Recognition gives the schedule's own spelling of each code: a few distinct codes, keyed once each.
+        var counted = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool CountedOnInventory(string code)
+        {
+            if (!counted.TryGetValue(code, out var isCounted))
+            {
+                counted[code] = isCounted = typeByCode!.ContainsKey(Labels.Key(code));
+            }
+
+            return isCounted;
+        }
+
         var volumes = new Dictionary<(string Month, string Code), List<(InvoiceLine Line, decimal Price)>>();
         var order = new List<(string Month, string Code)>();
-        foreach (var (line, kind) in lines)
+        foreach (var (line, kind, code, _) in lines)
         {
             if (kind != InvoiceLineKinds.WorkUnit)
             {
@@ -357,7 +374,6 @@ public static class InvoiceControl
             }
 
             var on = line.Period?.Start ?? period?.Start ?? invoice.IssueDate;
-            var code = LineKindRecognition.WorkUnitCode(line, recognition);
             if (code is null || prices.WorkUnitOn(code, on) is not { } price)
             {
                 found.Add(new Discrepancy(
@@ -374,7 +390,7 @@ public static class InvoiceControl
                     context.Tolerance, InvoiceControlMessages.UnitPrice(line.Position, code, on, price.UnitPrice, line.UnitPrice, line.Quantity)));
             }
 
-            if (typeByCode is not null && typeByCode.ContainsKey(Labels.Key(code)))
+            if (typeByCode is not null && CountedOnInventory(code))
             {
                 var key = (BillingCalendar.MonthOf(on), code);
                 if (!volumes.TryGetValue(key, out var billed))
@@ -395,8 +411,14 @@ public static class InvoiceControl
         var inventory = context.InventoryByType.GroupBy(entry => Labels.Key(entry.Key), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Sum(entry => entry.Value), StringComparer.Ordinal);
         var approved = new Dictionary<(string Month, string Code), decimal>();
+        var months = order.Select(key => key.Month).ToHashSet(StringComparer.Ordinal);
         foreach (var units in context.ApprovedWorkUnits)
         {
+            if (!months.Contains(units.Month))
+            {
+                continue;
+            }
+
             var key = (units.Month, Labels.Key(units.Code));
             approved[key] = approved.GetValueOrDefault(key) + units.Quantity;
         }
@@ -433,11 +455,11 @@ public static class InvoiceControl
 
     // 6. Evolutions: validated before they are billed, and never billed beyond their quote.
 
-    private static void CheckEvolutions(InvoiceDocument invoice, (InvoiceLine Line, string Kind)[] lines, LineKindContext recognition, List<Discrepancy> found)
+    private static void CheckEvolutions(InvoiceDocument invoice, Recognised[] lines, List<Discrepancy> found)
     {
         var billable = new Dictionary<Guid, List<InvoiceLine>>();
         var order = new List<ContractEvolution>();
-        foreach (var (line, kind) in lines)
+        foreach (var (line, kind, _, named) in lines)
         {
             if (kind != InvoiceLineKinds.Evolution)
             {
@@ -445,7 +467,7 @@ public static class InvoiceControl
             }
 
             var atStake = Math.Abs(line.NetAmount);
-            if (LineKindRecognition.Evolution(line, recognition) is not { } evolution)
+            if (named is not { } evolution)
             {
                 found.Add(new Discrepancy(
                     DiscrepancyCodes.Evolution, line.Position, null, line.NetAmount, atStake, true,
@@ -505,7 +527,7 @@ public static class InvoiceControl
 
     // 7. Penalty credits: each issued statement of the period credited, on this invoice or on credit notes referring to it.
 
-    private static void CheckPenaltyCredits((InvoiceLine Line, string Kind)[] lines, InvoicePeriod? period, ControlContext context, List<Discrepancy> found)
+    private static void CheckPenaltyCredits(Recognised[] lines, InvoicePeriod? period, ControlContext context, List<Discrepancy> found)
     {
         var statements = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var statement in context.PenaltyStatements)
@@ -525,7 +547,7 @@ public static class InvoiceControl
         // A credit line or credit note that names its month is matched with that month's statement; when one does not,
         // the credits are compared with the statements in total.
         var credits = new List<(string? Month, decimal Amount, int? Line)>();
-        foreach (var (line, kind) in lines)
+        foreach (var (line, kind, _, _) in lines)
         {
             if (kind == InvoiceLineKinds.PenaltyCredit)
             {

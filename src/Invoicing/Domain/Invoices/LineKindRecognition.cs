@@ -11,6 +11,7 @@ public sealed class LineKindContext
     private readonly Dictionary<string, string> _codeByKey = new(StringComparer.Ordinal);
     private readonly string[] _codesLongestFirst;
     private readonly Dictionary<string, ContractEvolution> _evolutionByKey = new(StringComparer.Ordinal);
+    private readonly (ContractEvolution Evolution, string? Reference, string Id)[] _mentionable;
 
     public LineKindContext(string documentKind, IEnumerable<string> workUnitCodes, IReadOnlyList<ContractEvolution> evolutions)
     {
@@ -25,6 +26,7 @@ public sealed class LineKindContext
         // Longest first, so that a description starting "UO-DEV-SENIOR" is not taken for "UO-DEV".
         _codesLongestFirst = [.. _codeByKey.Values.OrderByDescending(code => code.Length)];
         Evolutions = evolutions;
+        _mentionable = [.. evolutions.Select(evolution => (evolution, string.IsNullOrWhiteSpace(evolution.Reference) ? null : evolution.Reference, evolution.Id.ToString()))];
         foreach (var evolution in evolutions)
         {
             _evolutionByKey.TryAdd(Labels.Key(evolution.Id.ToString()), evolution);
@@ -73,9 +75,9 @@ public sealed class LineKindContext
     /// <summary>The evolution request whose reference or id a text mentions as a word of its own, or null.</summary>
     public ContractEvolution? EvolutionMentioned(string text)
     {
-        foreach (var evolution in Evolutions)
+        foreach (var (evolution, reference, id) in _mentionable)
         {
-            if ((!string.IsNullOrWhiteSpace(evolution.Reference) && Mentions(text, evolution.Reference)) || Mentions(text, evolution.Id.ToString()))
+            if ((reference is not null && Mentions(text, reference)) || Mentions(text, id))
             {
                 return evolution;
             }
@@ -99,6 +101,9 @@ public sealed class LineKindContext
     }
 }
 
+/// <summary>A line's kind, with the work-unit code or the evolution request it names.</summary>
+public sealed record RecognisedLine(string Kind, string? WorkUnitCode, ContractEvolution? Evolution);
+
 /// <summary>
 /// What a line bills (<see cref="InvoiceLineKinds"/>). The provider's own choice of kind wins. Otherwise, in this order,
 /// the most specific evidence first: a negative line (or any line of a credit note) speaking of penalties or service
@@ -115,38 +120,57 @@ public static class LineKindRecognition
     private static readonly string[] PenaltyWords =
         [.. new[] { "pénalité", "penalty", "penalties", "crédit de service", "crédits de service", "service credit" }.Select(Labels.Key)];
 
-    public static string Recognise(InvoiceLine line, LineKindContext context)
+    public static string Recognise(InvoiceLine line, LineKindContext context) => Identify(line, context).Kind;
+
+    /// <summary>The line's kind with what it names: the work-unit code of a work-unit line, the evolution request of an evolution line (null when unknown).</summary>
+    public static RecognisedLine Identify(InvoiceLine line, LineKindContext context)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(context);
         if (line.Kind is { } chosen && InvoiceLineKinds.All.Contains(chosen))
         {
-            return chosen;
+            return chosen switch
+            {
+                InvoiceLineKinds.WorkUnit => new RecognisedLine(chosen, WorkUnitCode(line, context), null),
+                InvoiceLineKinds.Evolution => new RecognisedLine(chosen, null, Evolution(line, context)),
+                _ => new RecognisedLine(chosen, null, null),
+            };
         }
 
-        var words = Labels.Key(line.Note is null ? line.Description : line.Description + " " + line.Note);
-        if ((line.NetAmount < 0 || context.DocumentKind == InvoiceKinds.CreditNote) && ContainsAny(words, PenaltyWords))
+        string? words = null;
+        if (line.NetAmount < 0 || context.DocumentKind == InvoiceKinds.CreditNote)
         {
-            return InvoiceLineKinds.PenaltyCredit;
+            words = WordsOf(line);
+            if (ContainsAny(words, PenaltyWords))
+            {
+                return new RecognisedLine(InvoiceLineKinds.PenaltyCredit, null, null);
+            }
         }
 
-        if (!string.IsNullOrWhiteSpace(line.EvolutionReference) || context.EvolutionNamed(line.ItemCode) is not null)
+        if (!string.IsNullOrWhiteSpace(line.EvolutionReference))
         {
-            return InvoiceLineKinds.Evolution;
+            return new RecognisedLine(InvoiceLineKinds.Evolution, null, Evolution(line, context));
         }
 
-        if (context.WorkUnitCode(line.ItemCode) is not null || context.WorkUnitCodeStarting(line.Description) is not null)
+        if (context.EvolutionNamed(line.ItemCode) is { } named)
         {
-            return InvoiceLineKinds.WorkUnit;
+            return new RecognisedLine(InvoiceLineKinds.Evolution, null, named);
         }
 
-        if (context.EvolutionMentioned(line.Description) is not null)
+        if (WorkUnitCode(line, context) is { } code)
         {
-            return InvoiceLineKinds.Evolution;
+            return new RecognisedLine(InvoiceLineKinds.WorkUnit, code, null);
         }
 
-        return ContainsAny(words, FixedFeeWords) ? InvoiceLineKinds.MonthlyFee : InvoiceLineKinds.Other;
+        if (context.EvolutionMentioned(line.Description) is { } mentioned)
+        {
+            return new RecognisedLine(InvoiceLineKinds.Evolution, null, mentioned);
+        }
+
+        return new RecognisedLine(ContainsAny(words ?? WordsOf(line), FixedFeeWords) ? InvoiceLineKinds.MonthlyFee : InvoiceLineKinds.Other, null, null);
     }
+
+    private static string WordsOf(InvoiceLine line) => Labels.Key(line.Note is null ? line.Description : line.Description + " " + line.Note);
 
     /// <summary>The schedule's code a work-unit line bills (its item code, else the start of its description), or null.</summary>
     public static string? WorkUnitCode(InvoiceLine line, LineKindContext context)
