@@ -352,6 +352,7 @@ public static class InvoiceControl
             ? null
             : context.InventoryTypeByWorkUnit.GroupBy(entry => Labels.Key(entry.Key), StringComparer.Ordinal)
                 .ToDictionary(group => group.Key, group => group.First().Value, StringComparer.Ordinal);
+
         // Recognition gives the schedule's own spelling of each code: a few distinct codes, keyed once each.
         var counted = new Dictionary<string, bool>(StringComparer.Ordinal);
         bool CountedOnInventory(string code)
