@@ -9,6 +9,7 @@ using Infogerance.Benchmarks;
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll statements <gateway url> [sessions] [seconds]   (demo world, against a running system)
 //   dotnet run -c Release --project tests/Benchmarks -- sla [BenchmarkDotNet options]   (SLA due-time computations, in process)
 //   dotnet run -c Release --project tests/Benchmarks -- penalties [BenchmarkDotNet options]   (a month's penalty statement, in process)
+//   dotnet run -c Release --project tests/Benchmarks -- invoice-control [BenchmarkDotNet options]   (the control of a 2,000-line invoice, in process)
 return args.FirstOrDefault() switch
 {
     "outbox" => await OutboxThroughput.RunAsync(
@@ -39,6 +40,7 @@ return args.FirstOrDefault() switch
         duration: TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 15)),
     "sla" => SlaDueTime.Run(args[1..]),
     "penalties" => PenaltyStatementMonth.Run(args[1..]),
+    "invoice-control" => InvoiceControlLargeInvoice.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -52,5 +54,6 @@ static int Usage()
     Console.Error.WriteLine("       Infogerance.Benchmarks statements <gateway url> [sessions] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks sla [BenchmarkDotNet options]");
     Console.Error.WriteLine("       Infogerance.Benchmarks penalties [BenchmarkDotNet options]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks invoice-control [BenchmarkDotNet options]");
     return 2;
 }
