@@ -8,6 +8,7 @@ using Infogerance.Benchmarks;
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll queue <gateway url> <incidents database, owner connection string> [tickets] [deep page]   (seeds once, then times the lists)
 //   dotnet run -c Release --project tests/Benchmarks -- sla [BenchmarkDotNet options]   (SLA due-time computations, in process)
 //   dotnet run -c Release --project tests/Benchmarks -- penalties [BenchmarkDotNet options]   (a month's penalty statement, in process)
+//   dotnet run -c Release --project tests/Benchmarks -- invoice-import [BenchmarkDotNet options]   (a 2,000-line invoice read in each format, in process)
 return args.FirstOrDefault() switch
 {
     "outbox" => await OutboxThroughput.RunAsync(
@@ -34,6 +35,7 @@ return args.FirstOrDefault() switch
         deepPages: args.Length > 4 ? int.Parse(args[4]) : 50),
     "sla" => SlaDueTime.Run(args[1..]),
     "penalties" => PenaltyStatementMonth.Run(args[1..]),
+    "invoice-import" => InvoiceImport.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -46,5 +48,6 @@ static int Usage()
     Console.Error.WriteLine("       Infogerance.Benchmarks queue <gateway url> <incidents database connection string> [tickets] [deep page]");
     Console.Error.WriteLine("       Infogerance.Benchmarks sla [BenchmarkDotNet options]");
     Console.Error.WriteLine("       Infogerance.Benchmarks penalties [BenchmarkDotNet options]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks invoice-import [BenchmarkDotNet options]");
     return 2;
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Infogerance.Documents;
 using Infogerance.Invoicing.Domain;
@@ -114,14 +113,11 @@ public static class InvoiceSamples
         return output.ToArray();
     }
 
-    /// <summary>
-    /// A PDF written byte by byte as Factur-X producers write theirs: the XML compressed (FlateDecode), listed in the
-    /// catalog's /AF with its /AFRelationship, under the /EmbeddedFiles name tree. A second producer beside PDFsharp.
-    /// </summary>
-    public static byte[] CompressedFacturXPdf(string name, byte[] xml) => CompressedFacturXPdf(name, zlib => zlib.Write(xml));
+    /// <summary>A compressed Factur-X PDF as most producers write it (<see cref="HandMadePdf"/>).</summary>
+    public static byte[] CompressedFacturXPdf(string name, byte[] xml) => HandMadePdf.FacturX(name, xml);
 
     /// <summary>A PDF whose attachment inflates to <paramref name="megabytes"/> MB of XML: a few hundred kilobytes on disk.</summary>
-    public static byte[] DecompressionBomb(int megabytes) => CompressedFacturXPdf("factur-x.xml", zlib =>
+    public static byte[] DecompressionBomb(int megabytes) => HandMadePdf.FacturX("factur-x.xml", zlib =>
     {
         zlib.Write("<rsm:CrossIndustryInvoice xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\">"u8);
         var spaces = new byte[1024 * 1024];
@@ -133,44 +129,6 @@ public static class InvoiceSamples
 
         zlib.Write("</rsm:CrossIndustryInvoice>"u8);
     });
-
-    private static byte[] CompressedFacturXPdf(string name, Action<Stream> writeXml)
-    {
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            writeXml(zlib);
-        }
-
-        var output = new MemoryStream();
-        var offsets = new List<long>();
-        void Write(string text) => output.Write(Encoding.Latin1.GetBytes(text));
-        void Object(string body)
-        {
-            offsets.Add(output.Position);
-            Write($"{offsets.Count} 0 obj\n{body}\nendobj\n");
-        }
-
-        Write("%PDF-1.7\n%\u00E2\u00E3\u00CF\u00D3\n");
-        Object($"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [({name}) 4 0 R] >> >> /AF [4 0 R] >>");
-        Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
-        Object($"<< /Type /Filespec /F ({name}) /UF ({name}) /AFRelationship /Alternative /Desc (Factur-X) /EF << /F 5 0 R /UF 5 0 R >> >>");
-        offsets.Add(output.Position);
-        Write($"5 0 obj\n<< /Type /EmbeddedFile /Subtype /text#2Fxml /Filter /FlateDecode /Length {compressed.Length} >>\nstream\n");
-        output.Write(compressed.ToArray());
-        Write("\nendstream\nendobj\n");
-
-        var xref = output.Position;
-        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            Write($"{offset:D10} 00000 n \n");
-        }
-
-        Write($"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return output.ToArray();
-    }
 
     /// <summary>The invoice read, asserting there was no error.</summary>
     public static InvoiceDocument Readable((InvoiceDocument? Invoice, ImportErrors Errors) result)
