@@ -205,6 +205,18 @@ public class InvoiceCsvReaderTests
     }
 
     [Fact]
+    public void A_vat_rate_outside_0_to_100_and_a_number_beyond_an_invoices_are_refused()
+    {
+        var result = ReadCsv($"""
+            {Header}
+            FA-1,2026-11-30,Antares Services,Acme Industries,Redevance,1,13200,2000000000000000,120
+            """);
+
+        Assert.Equal(["invoice.value.outOfRange", "invoice.vatRate.outOfRange"], result.Errors["line 2"].Select(m => m.Code));
+        Assert.Equal("netAmount: the value is beyond what an invoice states (at most 1,000,000,000,000,000, plus or minus).", result.Errors["line 2"][0].English);
+    }
+
+    [Fact]
     public void A_header_without_lines_and_an_empty_file_are_refused()
     {
         Assert.Equal((ImportErrors.FileKey, "invoice.csv.empty"), SingleError(ReadCsv(Header + "\n\n")));

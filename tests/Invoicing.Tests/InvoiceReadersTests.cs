@@ -88,6 +88,16 @@ public class InvoiceReadersTests
         Assert.Equal((ImportErrors.FileKey, "invoice.xml.malformed"), SingleError(InvoiceReaders.Read("facture.xml", null, Utf8("<Invoice><cbc:ID></Invoice>"))));
     }
 
+    [Theory]
+    [InlineData(new byte[] { (byte)'<', 0xC3, 0x28, (byte)'>' })]
+    [InlineData(new byte[] { (byte)'<', (byte)'a', (byte)'>', 0, 0, 0 })]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'<' })]
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'<', 0 })]
+    public void Broken_xml_is_refused_never_thrown(byte[] content)
+    {
+        Assert.Equal((ImportErrors.FileKey, "invoice.xml.malformed"), SingleError(InvoiceReaders.Read("facture.xml", null, content)));
+    }
+
     [Fact]
     public void Text_sent_as_csv_whose_header_is_not_ours_is_answered_by_the_csv_reading()
     {

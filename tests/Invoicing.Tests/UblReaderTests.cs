@@ -144,6 +144,28 @@ public class UblReaderTests
         Assert.Equal(650m, Readable(ReadUbl(xml)).Lines[1].UnitPrice);
     }
 
+    [Theory]
+    [InlineData("0", "invoice.value.notPositive")]
+    [InlineData("-1", "invoice.value.notPositive")]
+    [InlineData("0.0000000000001", "invoice.value.outOfRange")]
+    public void A_base_quantity_that_gives_no_sound_unit_price_is_refused(string baseQuantity, string code)
+    {
+        var xml = Sample.Replace("""<cbc:BaseQuantity unitCode="C62">1</cbc:BaseQuantity>""", $"""<cbc:BaseQuantity unitCode="C62">{baseQuantity}</cbc:BaseQuantity>""");
+
+        Assert.Equal(("/Invoice/cac:InvoiceLine[2]/cac:Price/cbc:BaseQuantity", code), SingleError(ReadUbl(xml)));
+    }
+
+    [Theory]
+    [InlineData("1000000000000000.01", "invoice.value.outOfRange")]
+    [InlineData("-79228162514264337593543950335", "invoice.value.outOfRange")]
+    [InlineData("792281625142643375935439503350", "invoice.value.notNumber")]
+    public void A_number_beyond_what_an_invoice_states_is_refused(string amount, string code)
+    {
+        var xml = Sample.Replace("""<cbc:LineExtensionAmount currencyID="EUR">4200.00</cbc:LineExtensionAmount>""", $"""<cbc:LineExtensionAmount currencyID="EUR">{amount}</cbc:LineExtensionAmount>""");
+
+        Assert.Equal(("/Invoice/cac:InvoiceLine[3]/cbc:LineExtensionAmount", code), SingleError(ReadUbl(xml)));
+    }
+
     [Fact]
     public void An_external_entity_is_never_resolved()
     {

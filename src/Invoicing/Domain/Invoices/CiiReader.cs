@@ -197,12 +197,7 @@ public static class CiiReader
     {
         var description = terms.RequiredText(item, Product, Name);
         var netPrice = terms.RequiredElement(item, LineAgreement, NetPrice);
-        var price = terms.RequiredDecimal(netPrice, ChargeAmount);
-        var basis = terms.Decimal(netPrice?.Element(BasisQuantity));
-        if (basis <= 0m)
-        {
-            terms.Add(netPrice!.Element(BasisQuantity)!, InvoiceReadMessages.NotPositive);
-        }
+        var price = terms.UnitPrice(terms.RequiredDecimal(netPrice, ChargeAmount), netPrice?.Element(BasisQuantity));
 
         var billed = XmlTerms.Element(item, LineDelivery, BilledQuantity);
         var quantity = terms.RequiredDecimal(item, LineDelivery, BilledQuantity);
@@ -242,7 +237,7 @@ public static class CiiReader
             position,
             description,
             quantity.Value,
-            basis is > 0m and not 1m ? price.Value / basis.Value : price.Value,
+            price.Value,
             net.Value,
             vatRate,
             (string?)billed?.Attribute("unitCode"),

@@ -302,6 +302,11 @@ public static class InvoiceCsvReader
         var unitPrice = RequiredNumber(values, "unitPrice", place, errors);
         var netAmount = RequiredNumber(values, "netAmount", place, errors);
         var vatRate = RequiredNumber(values, "vatRate", place, errors);
+        if (vatRate is < 0m or > 100m)
+        {
+            // The VAT breakdown is computed from it.
+            errors.Add(place, "vatRate", ImportMessages.LowerFirst(InvoiceReadMessages.VatRateOutOfRange));
+        }
         var lineKind = values.GetValueOrDefault("lineKind");
         var kind = LineKindAliases.CodeOf(lineKind);
         if (lineKind is not null && kind is null)
@@ -429,6 +434,11 @@ public static class InvoiceCsvReader
         if (number is null)
         {
             errors.Add(place, field, ImportMessages.LowerFirst(InvoiceReadMessages.NotCsvNumber(text)));
+        }
+        else if (Math.Abs(number.Value) > InvoiceReaders.MaxNumber)
+        {
+            errors.Add(place, field, ImportMessages.LowerFirst(InvoiceReadMessages.NumberOutOfRange));
+            return null;
         }
 
         return number;

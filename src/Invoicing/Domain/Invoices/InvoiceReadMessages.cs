@@ -79,6 +79,17 @@ public static class InvoiceReadMessages
         $"\"{Labels.Shorten(value)}\" is neither true nor false.",
         $"« {Labels.Shorten(value)} » n'est ni true ni false.").With("value", value);
 
+    public static Message NumberOutOfRange { get; } = new Message(
+            "invoice.value.outOfRange",
+            "The value is beyond what an invoice states (at most 1,000,000,000,000,000, plus or minus).",
+            "La valeur dépasse ce qu'indique une facture (1 000 000 000 000 000 au plus, en plus ou en moins).")
+        .With("max", InvoiceReaders.MaxNumber);
+
+    public static Message VatRateOutOfRange { get; } = new(
+        "invoice.vatRate.outOfRange",
+        "A VAT rate is a percentage from 0 to 100.",
+        "Un taux de TVA est un pourcentage de 0 à 100.");
+
     public static Message NotPositive { get; } = new(
         "invoice.value.notPositive",
         "The value must be greater than zero.",

@@ -13,6 +13,12 @@ public enum InvoiceFileFormat { FacturX, Cii, Ubl, Csv }
 /// </summary>
 public static class InvoiceReaders
 {
+    /// <summary>
+    /// The largest number an invoice states, in amount, quantity or price (a thousand trillion): beyond it a value is
+    /// refused, so that no sum or product the readers and the control make can overflow a decimal.
+    /// </summary>
+    public const decimal MaxNumber = 1_000_000_000_000_000m;
+
     /// <summary>Reads the file; the name and type only choose the message for content that is none of the formats.</summary>
     public static (InvoiceDocument? Invoice, ImportErrors Errors) Read(string fileName, string? contentType, byte[] content)
     {

@@ -203,8 +203,41 @@ internal sealed class XmlTerms(ImportErrors errors, IReadOnlyDictionary<XNamespa
         {
             Add(element!, InvoiceReadMessages.NotNumber(text));
         }
+        else if (Math.Abs(value.Value) > InvoiceReaders.MaxNumber)
+        {
+            Add(element!, InvoiceReadMessages.NumberOutOfRange);
+            return null;
+        }
 
         return value;
+    }
+
+    /// <summary>
+    /// The price of one unit of quantity: the price as stated, divided by the base quantity it is given for when there is
+    /// one (BT-149: 65.00 for 0.1 day is 650.00 a day), so that quantity × unit price is the line's amount.
+    /// </summary>
+    public decimal? UnitPrice(decimal? price, XElement? baseQuantity)
+    {
+        var basis = Decimal(baseQuantity);
+        if (basis is null || price is null)
+        {
+            return price;
+        }
+
+        if (basis <= 0m)
+        {
+            Add(baseQuantity!, InvoiceReadMessages.NotPositive);
+            return null;
+        }
+
+        // A tiny base quantity could give a unit price beyond what a decimal holds: compared without dividing.
+        if (basis < 1m && Math.Abs(price.Value) > InvoiceReaders.MaxNumber * basis)
+        {
+            Add(baseQuantity!, InvoiceReadMessages.NumberOutOfRange);
+            return null;
+        }
+
+        return price / basis;
     }
 
     /// <summary>The element's date read by <paramref name="parse"/>, or null (with the error naming <paramref name="expected"/> when it cannot be read).</summary>

@@ -186,12 +186,7 @@ public static class UblReader
         var item = terms.RequiredElement(line, Item);
         var description = terms.RequiredText(item, Name);
         var priceElement = terms.RequiredElement(line, Price);
-        var price = terms.RequiredDecimal(priceElement, PriceAmount);
-        var basis = terms.Decimal(priceElement?.Element(BaseQuantity));
-        if (basis <= 0m)
-        {
-            terms.Add(priceElement!.Element(BaseQuantity)!, InvoiceReadMessages.NotPositive);
-        }
+        var price = terms.UnitPrice(terms.RequiredDecimal(priceElement, PriceAmount), priceElement?.Element(BaseQuantity));
 
         var vatRate = terms.Decimal(XmlTerms.Element(item, ClassifiedTaxCategory, Percent));
         var period = Period(terms, line.Element(InvoicePeriod));
@@ -226,7 +221,7 @@ public static class UblReader
             position,
             description,
             quantity.Value,
-            basis is > 0m and not 1m ? price.Value / basis.Value : price.Value,
+            price.Value,
             net.Value,
             vatRate,
             (string?)quantityElement?.Attribute("unitCode"),
