@@ -45,7 +45,7 @@ public static class CiiReader
     private static readonly XName LegalOrganization = Ram + "SpecifiedLegalOrganization";
     private static readonly XName TaxRegistration = Ram + "SpecifiedTaxRegistration";
     private static readonly XName ContractDocument = Ram + "ContractReferencedDocument";
-    private static readonly XName InvoiceDocument = Ram + "InvoiceReferencedDocument";
+    private static readonly XName InvoiceReferencedDocument = Ram + "InvoiceReferencedDocument";
     private static readonly XName IssuerAssignedId = Ram + "IssuerAssignedID";
     private static readonly XName CurrencyCode = Ram + "InvoiceCurrencyCode";
     private static readonly XName BillingPeriod = Ram + "BillingSpecifiedPeriod";
@@ -128,7 +128,7 @@ public static class CiiReader
         var seller = Party(terms, agreement, SellerParty);
         var buyer = Party(terms, agreement, BuyerParty);
         var contract = XmlTerms.Text(agreement, ContractDocument, IssuerAssignedId);
-        var preceding = XmlTerms.Text(settlement, InvoiceDocument, IssuerAssignedId);
+        var preceding = XmlTerms.Text(settlement, InvoiceReferencedDocument, IssuerAssignedId);
         var currency = terms.RequiredText(settlement, CurrencyCode);
         var kind = terms.DocumentKind(typeCode, preceding);
         var period = Period(terms, settlement?.Element(BillingPeriod));

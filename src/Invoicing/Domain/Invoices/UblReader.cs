@@ -35,7 +35,7 @@ public static class UblReader
     private static readonly XName InvoiceTypeCode = Cbc + "InvoiceTypeCode";
     private static readonly XName CreditNoteTypeCode = Cbc + "CreditNoteTypeCode";
     private static readonly XName CurrencyCode = Cbc + "DocumentCurrencyCode";
-    private static readonly XName InvoicePeriod = Cac + "InvoicePeriod";
+    private static readonly XName PeriodElement = Cac + "InvoicePeriod";
     private static readonly XName StartDate = Cbc + "StartDate";
     private static readonly XName EndDate = Cbc + "EndDate";
     private static readonly XName BillingReference = Cac + "BillingReference";
@@ -69,8 +69,8 @@ public static class UblReader
     private static readonly XName AllowanceTotalAmount = Cbc + "AllowanceTotalAmount";
     private static readonly XName ChargeTotalAmount = Cbc + "ChargeTotalAmount";
     private static readonly XName PayableAmount = Cbc + "PayableAmount";
-    private static readonly XName InvoiceLine = Cac + "InvoiceLine";
-    private static readonly XName CreditNoteLine = Cac + "CreditNoteLine";
+    private static readonly XName InvoiceLineElement = Cac + "InvoiceLine";
+    private static readonly XName CreditNoteLineElement = Cac + "CreditNoteLine";
     private static readonly XName InvoicedQuantity = Cbc + "InvoicedQuantity";
     private static readonly XName CreditedQuantity = Cbc + "CreditedQuantity";
     private static readonly XName Note = Cbc + "Note";
@@ -110,14 +110,14 @@ public static class UblReader
         var dueDate = terms.Date(root.Element(DueDate) ?? XmlTerms.Element(root, PaymentMeans, PaymentDueDate), InvoiceXml.IsoDate, DateFormat);
         var typeCode = terms.RequiredElement(root, isCreditNote ? CreditNoteTypeCode : InvoiceTypeCode);
         var currency = terms.RequiredText(root, CurrencyCode);
-        var period = Period(terms, root.Element(InvoicePeriod));
+        var period = Period(terms, root.Element(PeriodElement));
         var preceding = XmlTerms.Text(root, BillingReference, InvoiceDocumentReference, Id);
         var contract = XmlTerms.Text(root, ContractDocumentReference, Id);
         var kind = terms.DocumentKind(typeCode, preceding);
         var seller = PartyOf(terms, root, SupplierParty);
         var buyer = PartyOf(terms, root, CustomerParty);
 
-        var lineName = isCreditNote ? CreditNoteLine : InvoiceLine;
+        var lineName = isCreditNote ? CreditNoteLineElement : InvoiceLineElement;
         var lines = new List<InvoiceLine>();
         foreach (var element in root.Elements(lineName))
         {
@@ -189,7 +189,7 @@ public static class UblReader
         var price = terms.UnitPrice(terms.RequiredDecimal(priceElement, PriceAmount), priceElement?.Element(BaseQuantity));
 
         var vatRate = terms.Decimal(XmlTerms.Element(item, ClassifiedTaxCategory, Percent));
-        var period = Period(terms, line.Element(InvoicePeriod));
+        var period = Period(terms, line.Element(PeriodElement));
 
         var (allowances, charges) = (0m, 0m);
         foreach (var allowanceCharge in line.Elements(AllowanceCharge))
