@@ -10,6 +10,7 @@ using Infogerance.Benchmarks;
 //   dotnet run -c Release --project tests/Benchmarks -- sla [BenchmarkDotNet options]   (SLA due-time computations, in process)
 //   dotnet run -c Release --project tests/Benchmarks -- penalties [BenchmarkDotNet options]   (a month's penalty statement, in process)
 //   dotnet run -c Release --project tests/Benchmarks -- invoice-control [BenchmarkDotNet options]   (the control of a 2,000-line invoice, in process)
+//   dotnet run -c Release --project tests/Benchmarks -- invoice-import [BenchmarkDotNet options]   (a 2,000-line invoice read in each format, in process)
 return args.FirstOrDefault() switch
 {
     "outbox" => await OutboxThroughput.RunAsync(
@@ -41,6 +42,7 @@ return args.FirstOrDefault() switch
     "sla" => SlaDueTime.Run(args[1..]),
     "penalties" => PenaltyStatementMonth.Run(args[1..]),
     "invoice-control" => InvoiceControlLargeInvoice.Run(args[1..]),
+    "invoice-import" => InvoiceImport.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -55,5 +57,6 @@ static int Usage()
     Console.Error.WriteLine("       Infogerance.Benchmarks sla [BenchmarkDotNet options]");
     Console.Error.WriteLine("       Infogerance.Benchmarks penalties [BenchmarkDotNet options]");
     Console.Error.WriteLine("       Infogerance.Benchmarks invoice-control [BenchmarkDotNet options]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks invoice-import [BenchmarkDotNet options]");
     return 2;
 }

@@ -4,7 +4,8 @@ namespace Infogerance.Documents;
 
 /// <summary>
 /// Where a value of an imported file sits, for the error keys: a line ("line 12", its messages prefixed by the
-/// column, "status: …") or a JSON path ("tickets[3]", the field appended to the key: "tickets[3].openedAt").
+/// column, "status: …"), a JSON path ("tickets[3]", the field appended to the key: "tickets[3].openedAt") or an XML
+/// path ("/Invoice/cac:InvoiceLine[3]", the field appended as a child: "/Invoice/cac:InvoiceLine[3]/cbc:ID").
 /// </summary>
 /// <param name="Order">Sorts the errors in the order of the file.</param>
 public sealed record FilePlace(string Key, bool PrefixField, long Order)
@@ -16,6 +17,12 @@ public sealed record FilePlace(string Key, bool PrefixField, long Order)
     public static FilePlace Line(int line) => new(LineKey(line), PrefixField: true, line) { LineNumber = line };
 
     public static FilePlace Json(string path, long order) => new(path, PrefixField: false, order);
+
+    /// <summary>An element of an XML file by its path from the root, prefixed names and 1-based indexes: "/rsm:CrossIndustryInvoice/…/ram:IncludedSupplyChainTradeLineItem[3]".</summary>
+    public static FilePlace Xml(string path, long order) => new(path, PrefixField: false, order) { FieldSeparator = "/" };
+
+    /// <summary>What joins a field to the key of a path: "." in JSON, "/" in XML.</summary>
+    public string FieldSeparator { get; private init; } = ".";
 
     /// <summary>The field of a cell under no known heading, or of a heading itself: "column N", 1-based.</summary>
     public static string Column(int number) => $"column {number}";
@@ -82,7 +89,7 @@ public sealed class ImportErrors(int maxPlaces = ImportErrors.MaxKeys)
         }
         else
         {
-            var key = field.Length == 0 ? place.Key : $"{place.Key}.{field}";
+            var key = field.Length == 0 ? place.Key : $"{place.Key}{place.FieldSeparator}{field}";
             if (!_places.ContainsKey(key))
             {
                 Add(key, place.Order, field, message);

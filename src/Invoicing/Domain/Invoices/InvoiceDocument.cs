@@ -25,7 +25,7 @@ public sealed record InvoiceParty(string Name, string? LegalId = null, string? V
 /// <summary>A billing period (BG-14 / BG-26), both days included.</summary>
 public sealed record InvoicePeriod(DateOnly Start, DateOnly End);
 
-/// <summary>A document-level allowance (negative) or charge (BG-20 / BG-21), excluding VAT.</summary>
+/// <summary>A document-level allowance or charge (BG-20 / BG-21), excluding VAT; the amount is stated positive, <see cref="IsCharge"/> says which.</summary>
 public sealed record InvoiceAllowanceCharge(bool IsCharge, decimal Amount, string? Reason, decimal? VatRate);
 
 /// <summary>
