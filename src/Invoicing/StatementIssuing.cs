@@ -136,7 +136,7 @@ public sealed class StatementIssuing(Database database, TimeProvider clock, IOpt
         {
             await unitOfWork.ExecuteAsync(
                 "UPDATE statement_schedule SET month = @month, due_at = @dueAt WHERE contract_id = @ContractId",
-                new { row.ContractId, month = next.ToString("yyyy-MM", CultureInfo.InvariantCulture), dueAt = DueAt(next, range.Zone).UtcDateTime });
+                new { row.ContractId, month = StatementMonth.Format(next), dueAt = DueAt(next, range.Zone).UtcDateTime });
         }
 
         await unitOfWork.CommitAsync();

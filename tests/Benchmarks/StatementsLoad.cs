@@ -7,7 +7,8 @@ namespace Infogerance.Benchmarks;
 /// <summary>
 /// Penalty statements through a running system's gateway (demo world, rate limits lifted): Acme's contract manager
 /// lists ACME-INFOG-01's statements (every month of its run: the issued ones as stored, the open ones computed from
-/// the facts with the adjustments of every issued month) and reads last month's, with the given number of sessions.
+/// the facts with the adjustments of every issued month), reads last month's and the current month's draft, with the
+/// given number of sessions.
 /// </summary>
 public static class StatementsLoad
 {
@@ -32,11 +33,14 @@ public static class StatementsLoad
         var months = list.EnumerateArray().Select(month => month.GetProperty("status").GetString()).ToList();
         Console.WriteLine($"ACME-INFOG-01: {months.Count} months, {months.Count(status => status == "issued")} issued");
         var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var thisMonth = DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
         var failures = await GatewayLoad.MeasureAsync($"GET …/statements (list), {sessions} manager sessions", managers, duration,
             client => client.GetAsync($"/api/invoicing/contracts/{contractId}/statements"));
         failures += await GatewayLoad.MeasureAsync($"GET …/statements/{lastMonth}, {sessions} manager sessions", managers, duration,
             client => client.GetAsync($"/api/invoicing/contracts/{contractId}/statements/{lastMonth}"));
+        failures += await GatewayLoad.MeasureAsync($"GET …/statements/{thisMonth} (the current draft), {sessions} manager sessions", managers, duration,
+            client => client.GetAsync($"/api/invoicing/contracts/{contractId}/statements/{thisMonth}"));
         managers.ForEach(client => client.Dispose());
         return failures == 0 ? 0 : 1;
     }

@@ -59,13 +59,23 @@ public sealed class StatementBook
         Decisions = Decisions, Issued = Issued.Where(entry => entry.Value.Month < month).ToDictionary(),
     };
 
+    /// <summary>The contract's issued statements, in order.</summary>
     public static async Task<IReadOnlyList<IssuedStatement>> IssuedAsync(UnitOfWork unitOfWork, Guid contractId) =>
         [.. (await unitOfWork.QueryAsync<StoredRow>(
             "SELECT month, total, statement::text AS statement FROM penalty_statements WHERE contract_id = @contractId ORDER BY month",
-            new { contractId }))
-            .Select(row => new IssuedStatement(
-                StatementMonth.Parse(row.Month)!.Value, row.Month, row.Total,
-                JsonSerializer.Deserialize<StatementView>(row.Statement, EventTypeRegistry.SerializerOptions)!))];
+            new { contractId })).Select(Stored)];
+
+    /// <summary>The month's issued statement, or null while it is a draft.</summary>
+    public static async Task<IssuedStatement?> IssuedAsync(UnitOfWork unitOfWork, Guid contractId, YearMonth month) =>
+        await unitOfWork.QuerySingleOrDefaultAsync<StoredRow>(
+            "SELECT month, total, statement::text AS statement FROM penalty_statements WHERE contract_id = @contractId AND month = @month",
+            new { contractId, month = StatementMonth.Format(month) }) is { } row
+            ? Stored(row)
+            : null;
+
+    private static IssuedStatement Stored(StoredRow row) => new(
+        StatementMonth.Parse(row.Month)!.Value, row.Month, row.Total,
+        JsonSerializer.Deserialize<StatementView>(row.Statement, EventTypeRegistry.SerializerOptions)!);
 
     /// <summary>Reads the book of the months <paramref name="from"/> to <paramref name="to"/> (the issued statements given, if read already).</summary>
     public static async Task<StatementBook> LoadAsync(

@@ -78,6 +78,11 @@ public static class Statements
     /// <summary>The month's statement: as issued, else the draft computed now; null when the terms are not replicated yet.</summary>
     public static async Task<StatementView?> ReadAsync(UnitOfWork unitOfWork, StatementRange range, YearMonth month, DateTimeOffset now)
     {
+        if (await StatementBook.IssuedAsync(unitOfWork, range.ContractId, month) is { } stored)
+        {
+            return stored.View;
+        }
+
         // A draft carries the adjustments of every month issued before it: their facts are read with its own.
         var issued = await StatementBook.IssuedAsync(unitOfWork, range.ContractId);
         var from = issued.Select(row => row.Month).Where(m => m < month).DefaultIfEmpty(month).Min();

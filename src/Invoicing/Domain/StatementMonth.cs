@@ -41,7 +41,10 @@ public sealed class StatementMonth
     public Instant End { get; }
 
     /// <summary>The month as <c>yyyy-MM</c>.</summary>
-    public string Text => Pattern.Format(Month);
+    public string Text => Format(Month);
+
+    /// <summary>A month as <c>yyyy-MM</c>.</summary>
+    public static string Format(YearMonth month) => Pattern.Format(month);
 
     public static StatementMonth Of(int year, int month, DateTimeZone zone) => new(new YearMonth(year, month), zone);
 
