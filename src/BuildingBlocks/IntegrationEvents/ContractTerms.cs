@@ -22,6 +22,7 @@ public sealed record ContractTerms
     public required ServiceCalendar Calendar { get; init; }
     public required SlaPolicy Sla { get; init; }
     public required PenaltyRules Penalties { get; init; }
+
     /// <summary>How far an invoice may differ from the contract without its difference blocking it; null for none.</summary>
     public InvoiceTolerance? InvoiceTolerance { get; init; }
 
