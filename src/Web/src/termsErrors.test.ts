@@ -25,6 +25,26 @@ describe('terms errors', () => {
     expect(unplaced).toEqual({ 'nonsense.field': 'What?' })
   })
 
+  it('places what a work unit is counted on on its row, and the tolerance’s limits on their fields', () => {
+    const { placed, unplaced } = placeTermsErrors(
+      {
+        'prices.workUnits[0].countedOn': 'Unknown type.',
+        'prices.workUnits[UO-1].countedOn': 'Still unknown.',
+        'invoiceTolerance.amount': 'Negative.',
+        'invoiceTolerance.percent': 'Above 100.',
+        'invoiceTolerance.other': 'Unknown member.',
+      },
+      terms(),
+    )
+    expect(placed).toEqual({
+      'prices.workUnits[0].countedOn': 'Unknown type. Still unknown.',
+      'invoiceTolerance.amount': 'Negative.',
+      'invoiceTolerance.percent': 'Above 100.',
+      invoiceTolerance: 'Unknown member.',
+    })
+    expect(unplaced).toEqual({})
+  })
+
   it('reads a priority named in place of a position as the row of that priority', () => {
     const { placed } = placeTermsErrors(
       { 'sla.targets[P2].resolve.value': 'At least 1.', 'penalties.perBreach[P1].amount': 'Negative.', 'prices.workUnits[UO-1].unitPrice': 'Zero.' },

@@ -35,6 +35,9 @@ export function termsFieldPaths(terms: ContractTerms): Set<string> {
     'penalties.monthlyCapPercent',
     'penalties.annualCapPercent',
     'penalties.minimumTotal',
+    'invoiceTolerance',
+    'invoiceTolerance.amount',
+    'invoiceTolerance.percent',
     'evolutionClause',
     'reversibilityClause',
   ])
@@ -44,7 +47,7 @@ export function termsFieldPaths(terms: ContractTerms): Set<string> {
       for (const field of fields) paths.add(`${list}[${index}].${field}`)
     }
   }
-  rows('prices.workUnits', terms.prices.workUnits.length, ['code', 'label', 'unitPrice'])
+  rows('prices.workUnits', terms.prices.workUnits.length, ['code', 'label', 'unitPrice', 'countedOn'])
   rows('calendar.weekly', terms.calendar.weekly.length, ['day', 'open', 'close'])
   rows('calendar.closedDays', terms.calendar.closedDays.length, [])
   rows('sla.targets', terms.sla.targets.length, [

@@ -49,7 +49,8 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         var bad = terms with
         {
             NoticeMonths = 40,
-            Prices = terms.Prices with { MonthlyFee = -1 },
+            Prices = terms.Prices with { MonthlyFee = -1, WorkUnits = [.. terms.Prices.WorkUnits, new("UO-BUR", "Bureautique", 10m, CountedOn: "desk")] },
+            InvoiceTolerance = new InvoiceTolerance(Percent: 100.5m),
             Revision = terms.Revision! with { A = 0.2m, B = 0.7m },
             Calendar = terms.Calendar with
             {
@@ -64,6 +65,8 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         Assert.Contains("revision.b", fields);
         Assert.Contains("calendar.timeZone", fields);
         Assert.Contains("calendar.weekly[1]", fields);
+        Assert.Contains($"prices.workUnits[{terms.Prices.WorkUnits.Count}].countedOn", fields);
+        Assert.Contains("invoiceTolerance.percent", fields);
         Assert.Equal(terms.Prices.MonthlyFee, (await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms").GetProperty("prices").GetProperty("monthlyFee").GetDecimal());
         await manager.PutAsync($"/{id}/versions/1/terms", terms with { Prices = terms.Prices with { MonthlyFee = 11_000m } });
 
@@ -78,6 +81,9 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         Assert.Equal(4, activated.Terms.Sla.Targets.Count);
         Assert.Equal("Europe/Paris", activated.Terms.Calendar.TimeZone);
         Assert.NotEmpty(activated.Terms.Penalties.PerBreach);
+        // What invoice control needs of the terms travels with them.
+        Assert.Equal("workstation", activated.Terms.Prices.WorkUnits.Single(unit => unit.Code == "UO-POSTE").CountedOn);
+        Assert.Equal(new InvoiceTolerance(1.00m), activated.Terms.InvoiceTolerance);
         Assert.Single(await system.Events.WaitForAsync<ContractSigned>(e => e.ContractId == id));
 
         // Takeover: both sides accept every item, with a document, then both accept the closure.
@@ -136,7 +142,12 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         await manager.PostAsync($"/{id}/amendments", new { effectiveFrom = effective.ToString("yyyy-MM-dd"), reason = "Another" }, HttpStatusCode.Conflict);
         var amendedTerms = terms with
         {
-            Prices = terms.Prices with { MonthlyFee = 12_533.33m, WorkUnits = [.. terms.Prices.WorkUnits, new WorkUnitPrice("UO-SUP", "Supervision d’un automate", 38m)] },
+            Prices = terms.Prices with
+            {
+                MonthlyFee = 12_533.33m,
+                WorkUnits = [.. terms.Prices.WorkUnits, new WorkUnitPrice("UO-SUP", "Supervision d’un automate", 38m, CountedOn: "other")],
+            },
+            InvoiceTolerance = new InvoiceTolerance(1.00m, 0.5m),
         };
         await provider.PutAsync($"/{id}/versions/2/terms", amendedTerms);
         await provider.PostAsync($"/{id}/versions/2/propose");
@@ -148,12 +159,15 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         var activated2 = Assert.Single(await system.Events.WaitForAsync<ContractVersionActivated>(e => e.ContractId == id && e.VersionNumber == 2));
         Assert.Equal(effective, activated2.EffectiveFrom);
         Assert.Equal(12_533.33m, activated2.Terms.Prices.MonthlyFee);
+        Assert.Equal("other", activated2.Terms.Prices.WorkUnits.Single(unit => unit.Code == "UO-SUP").CountedOn);
         Assert.Equal(2, (await manager.GetAsync($"/{id}/evolutions"))[0].GetProperty("amendmentVersion").GetInt32());
 
         var changes = (await requester.GetAsync($"/{id}/versions/compare?from=1&to=2")).EnumerateArray()
             .ToDictionary(change => change.GetProperty("field").GetString()!, change => change.GetProperty("after").GetString());
         Assert.Equal("12533.33", changes["prices.monthlyFee"]);
         Assert.Contains(changes.Keys, field => field.StartsWith("prices.workUnits[UO-SUP]", StringComparison.Ordinal));
+        Assert.Equal("other", changes["prices.workUnits[UO-SUP].countedOn"]);
+        Assert.Equal("0.5", changes["invoiceTolerance.percent"]);
 
         // The Operator publishes the index the revision needs; renewing produces the revised price.
         await manager.PostAsync($"/{id}/renewal-decisions", new { decision = "renew" }, HttpStatusCode.Conflict);
@@ -238,6 +252,9 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         var xlsx = await manager.Client.GetByteArrayAsync($"/{id}/inventory/export?format=xlsx");
         var roundTrip = await manager.UploadAsync($"/{id}/inventory/import?mode=replace", "export.xlsx", xlsx);
         Assert.Equal(3, roundTrip.GetProperty("total").GetInt32());
+        // Each line's quantity travels, for invoice control to cap the work units counted on its type.
+        var published = await system.Events.WaitForAsync<ContractInventoryChanged>(e => e.ContractId == id && e.Items.Count == 3);
+        Assert.Equal([("database", 3), ("server", 2), ("workstation", 120)], published[^1].Items.Select(item => (item.Type, item.Quantity)).Order());
 
         await manager.PostAsync($"/{id}/requirements", new { category = "Sauvegardes", expectedLevel = "Quotidienne", acceptanceCriterion = "Restauration testée" }, HttpStatusCode.Created);
         await manager.PostAsync($"/{id}/sign");

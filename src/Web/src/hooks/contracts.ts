@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../api'
 import type { Side } from '../roles'
+import type { InventoryType } from './contractItems'
 
 export const phases = ['draft', 'signed', 'takeover', 'upgrade', 'run', 'reversibility', 'closed'] as const
 export type Phase = (typeof phases)[number]
@@ -109,13 +110,27 @@ export interface PenaltyRules {
   minimumTotal: number
 }
 
+/** A priced work unit; `countedOn` caps the units billed in a month by the inventory's count of that type (absent or null: not limited). */
+export interface WorkUnitPrice {
+  code: string
+  label: string
+  unitPrice: number
+  countedOn?: InventoryType | null
+}
+
+/** How far an invoice may differ from the contract without blocking: at most `amount` euros, or `percent` % of the amount expected. */
+export interface InvoiceTolerance {
+  amount?: number | null
+  percent?: number | null
+}
+
 export interface ContractTerms {
   startDate: string
   initialTermMonths: number
   /** 0 when the contract does not renew tacitly. */
   renewalPeriodMonths: number
   noticeMonths: number
-  prices: { monthlyFee: number; workUnits: { code: string; label: string; unitPrice: number }[] }
+  prices: { monthlyFee: number; workUnits: WorkUnitPrice[] }
   revision: { index: string; a: number; b: number; referenceMonth: string; anniversary: string } | null
   calendar: {
     timeZone: string
@@ -126,6 +141,8 @@ export interface ContractTerms {
   }
   sla: { targets: { priority: Priority; respond: SlaDuration; resolve: SlaDuration }[]; warningThresholds: number[] }
   penalties: PenaltyRules
+  /** Absent or null, like a limit absent, null or zero: no tolerance. */
+  invoiceTolerance?: InvoiceTolerance | null
   evolutionClause: string
   reversibilityClause: string
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../hooks/audit'
 import type { ChecklistItem } from '../hooks/contractItems'
-import type { ContractDetail } from '../hooks/contracts'
+import type { ContractDetail, ContractTerms } from '../hooks/contracts'
 import type { Evolution } from '../hooks/evolutions'
 import type { UserInfo } from '../hooks/session'
 import i18n from '../i18n'
@@ -173,6 +173,119 @@ describe('terms', slow, () => {
     const put = calls.find((call) => call.method === 'PUT')!
     expect(put.url).toBe('/api/contracts/c-1/versions/1/terms')
     expect(put.body).toEqual({ ...terms(), prices: { ...terms().prices, monthlyFee: 13000 } })
+  })
+
+  it('shows what each work unit is counted on and the invoice tolerance', async () => {
+    const counted = terms({
+      prices: {
+        monthlyFee: 12500.5,
+        workUnits: [
+          { code: 'UO-1', label: 'Intervention sur site', unitPrice: 450 },
+          { code: 'UO-POSTE', label: 'Support d’un poste de travail', unitPrice: 45, countedOn: 'workstation' },
+        ],
+      },
+      invoiceTolerance: { amount: 1, percent: 0.5 },
+    })
+    backend(requester, detail(), { 'GET /api/contracts/c-1/versions/1': () => json(version({ terms: counted })) })
+    renderApp('/contracts/c-1')
+
+    const prices = await screen.findByRole('region', { name: 'Prices and work units' })
+    const table = within(prices).getByRole('table', { name: 'Work units' })
+    expect(within(table).getByRole('columnheader', { name: 'Counted on' })).toBeInTheDocument()
+    expect(within(within(table).getByRole('cell', { name: 'UO-POSTE' }).closest('tr')!).getByRole('cell', { name: 'Workstation' })).toBeInTheDocument()
+    expect(within(within(table).getByRole('cell', { name: 'UO-1' }).closest('tr')!).getByRole('cell', { name: 'Not limited' })).toBeInTheDocument()
+    expect(within(prices).getByText('€1.00 or 0.5 % of the expected amount')).toBeInTheDocument()
+  })
+
+  it('shows them in French, and no tolerance as none', async () => {
+    await i18n.changeLanguage('fr')
+    const counted = terms({
+      prices: { monthlyFee: 12500.5, workUnits: [{ code: 'UO-POSTE', label: 'Support d’un poste de travail', unitPrice: 45, countedOn: 'workstation' }] },
+    })
+    backend(requester, detail(), { 'GET /api/contracts/c-1/versions/1': () => json(version({ terms: counted })) })
+    renderApp('/contracts/c-1')
+
+    const prices = await screen.findByRole('region', { name: 'Prix et unités d’œuvre' })
+    expect(within(prices).getByRole('columnheader', { name: 'Décompté sur' })).toBeInTheDocument()
+    expect(within(prices).getByRole('cell', { name: 'Poste de travail' })).toBeInTheDocument()
+    expect(within(prices).getByText('Aucune : tout écart bloque la facture')).toBeInTheDocument()
+  })
+
+  const twoUnits = terms({
+    prices: {
+      monthlyFee: 12500.5,
+      workUnits: [
+        { code: 'UO-1', label: 'Intervention sur site', unitPrice: 450 },
+        { code: 'UO-POSTE', label: 'Poste de travail', unitPrice: 45, countedOn: 'workstation' },
+      ],
+    },
+  })
+
+  it('edits what a work unit is counted on and the invoice tolerance', async () => {
+    const calls = backend(contractManager, draft, {
+      'GET /api/contracts/c-1/versions/1': () => json(version({ status: 'draft' })),
+      'PUT /api/contracts/c-1/versions/1/terms': () => new Response(null, { status: 204 }),
+    })
+    renderApp('/contracts/c-1')
+
+    const countedOn = await screen.findByLabelText('Counted on — work unit 1')
+    expect(countedOn).toHaveValue('')
+    expect(within(countedOn).getByRole('option', { name: 'Not limited' })).toBeInTheDocument()
+    await userEvent.selectOptions(countedOn, 'Workstation')
+    await userEvent.click(screen.getByLabelText('Tolerance (€)'))
+    await userEvent.paste('1.5')
+    await userEvent.click(screen.getByLabelText('Tolerance (%)'))
+    await userEvent.paste('0.5')
+    await userEvent.click(screen.getByText('Save the terms'))
+
+    await waitFor(() => expect(calls.some((call) => call.method === 'PUT')).toBe(true))
+    const body = calls.find((call) => call.method === 'PUT')!.body as ContractTerms
+    expect(body.prices.workUnits).toEqual([{ code: 'UO-1', label: 'Intervention sur site', unitPrice: 450, countedOn: 'workstation' }])
+    expect(body.invoiceTolerance).toEqual({ amount: 1.5, percent: 0.5 })
+  })
+
+  it('shows a 422 on what a work unit is counted on and on the tolerance’s fields', async () => {
+    backend(contractManager, draft, {
+      'GET /api/contracts/c-1/versions/1': () => json(version({ status: 'draft', terms: twoUnits })),
+      'PUT /api/contracts/c-1/versions/1/terms': () =>
+        json(
+          {
+            title: 'Validation failed',
+            status: 422,
+            errors: {
+              'prices.workUnits[UO-POSTE].countedOn': ['The type must be one of server, workstation.'],
+              'invoiceTolerance.percent': ['The percentage has at most two decimals.'],
+            },
+          },
+          422,
+        ),
+    })
+    renderApp('/contracts/c-1')
+
+    expect(await screen.findByLabelText('Counted on — work unit 2')).toHaveValue('workstation')
+    await userEvent.click(screen.getByText('Save the terms'))
+
+    const invalid = screen.getByLabelText('Counted on — work unit 2')
+    await waitFor(() => expect(invalid).toHaveAttribute('aria-invalid', 'true'))
+    expect(invalid).toHaveAccessibleDescription('The type must be one of server, workstation.')
+    expect(screen.getByLabelText('Counted on — work unit 1')).not.toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByLabelText('Tolerance (%)')).toHaveAccessibleDescription('The percentage has at most two decimals.')
+  })
+
+  it('sends an emptied tolerance limit as none', async () => {
+    const calls = backend(contractManager, draft, {
+      'GET /api/contracts/c-1/versions/1': () => json(version({ status: 'draft', terms: terms({ invoiceTolerance: { amount: 1 } }) })),
+      'PUT /api/contracts/c-1/versions/1/terms': () => new Response(null, { status: 204 }),
+    })
+    renderApp('/contracts/c-1')
+
+    const amount = await screen.findByLabelText('Tolerance (€)')
+    expect(amount).toHaveValue('1 €')
+    await userEvent.clear(amount)
+    await userEvent.click(screen.getByText('Save the terms'))
+
+    await waitFor(() => expect(calls.some((call) => call.method === 'PUT')).toBe(true))
+    expect((calls.find((call) => call.method === 'PUT')!.body as ContractTerms).invoiceTolerance).toEqual({ amount: null })
   })
 
   it('adds and removes opening hours', async () => {

@@ -36,6 +36,7 @@ import {
   type Version,
   type WeekDay,
 } from '../../hooks/contracts'
+import { inventoryTypes, type InventoryType } from '../../hooks/contractItems'
 import { placeTermsErrors } from '../../termsErrors'
 import { NumberField } from '../NumberField'
 import { ErrorAlert } from '../States'
@@ -79,6 +80,9 @@ function complete(terms: ContractTerms): ContractTerms {
     reversibilityClause: terms.reversibilityClause ?? '',
   }
 }
+
+/** A tolerance limit left empty is no limit (null), where other empty numbers are sent for the server to name. */
+const limit = (value: number) => (Number.isNaN(value) ? null : value)
 
 /** One row of a list in the form: its fields side by side (wrapping on a phone), a remove button, its error. */
 function Row({ children, removeLabel, onRemove, error }: { children: ReactNode; removeLabel?: string; onRemove?: () => void; error?: string }) {
@@ -284,6 +288,9 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
           <Text fw={600} size="sm">
             {t('terms.workUnits')}
           </Text>
+          <Text size="sm" c="dimmed">
+            {t('terms.editor.countedOnHelp')}
+          </Text>
           <SectionError error={err('prices.workUnits')} />
           {terms.prices.workUnits.map((unit, index) => {
             const rowName = t('terms.editor.workUnitRow', { n: index + 1 })
@@ -324,12 +331,58 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
                   onChange={(value) => update((draft) => void (draft.prices.workUnits[index]!.unitPrice = value))}
                   error={err(`${path}.unitPrice`)}
                 />
+                <NativeSelect
+                  label={t('terms.countedOn')}
+                  aria-label={row(t('terms.countedOn'), rowName)}
+                  w={190}
+                  value={unit.countedOn ?? ''}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value
+                    update((draft) => void (draft.prices.workUnits[index]!.countedOn = value === '' ? null : (value as InventoryType)))
+                  }}
+                  data={[
+                    { value: '', label: t('terms.notLimited') },
+                    ...inventoryTypes.map((type) => ({ value: type, label: t(`inventory.types.${type}`) })),
+                  ]}
+                  error={err(`${path}.countedOn`)}
+                />
               </Row>
             )
           })}
-          <AddButton onClick={() => update((draft) => void draft.prices.workUnits.push({ code: '', label: '', unitPrice: 0 }), true)}>
+          <AddButton onClick={() => update((draft) => void draft.prices.workUnits.push({ code: '', label: '', unitPrice: 0, countedOn: null }), true)}>
             {t('terms.editor.addWorkUnit')}
           </AddButton>
+
+          <Text fw={600} size="sm">
+            {t('terms.invoiceTolerance')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('terms.editor.toleranceHelp')}
+          </Text>
+          <SectionError error={err('invoiceTolerance')} />
+          <Group align="flex-start" wrap="wrap">
+            <NumberField
+              label={t('terms.toleranceAmount')}
+              w={200}
+              min={0}
+              decimalScale={2}
+              suffix=" €"
+              value={terms.invoiceTolerance?.amount ?? Number.NaN}
+              onChange={(value) => update((draft) => void (draft.invoiceTolerance = { ...draft.invoiceTolerance, amount: limit(value) }))}
+              error={err('invoiceTolerance.amount')}
+            />
+            <NumberField
+              label={t('terms.tolerancePercent')}
+              w={200}
+              min={0}
+              max={100}
+              decimalScale={2}
+              suffix=" %"
+              value={terms.invoiceTolerance?.percent ?? Number.NaN}
+              onChange={(value) => update((draft) => void (draft.invoiceTolerance = { ...draft.invoiceTolerance, percent: limit(value) }))}
+              error={err('invoiceTolerance.percent')}
+            />
+          </Group>
         </TermsSection>
 
         <TermsSection title={t('terms.sections.revision')}>

@@ -2,7 +2,7 @@ import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatAmount, useFormatDate } from '../../format'
-import { weekDays, type ContractTerms, type SlaDuration } from '../../hooks/contracts'
+import { weekDays, type ContractTerms, type InvoiceTolerance, type SlaDuration } from '../../hooks/contracts'
 
 export function TermsSection({ title, children }: { title: string; children: ReactNode }) {
   const id = `terms-${title.replace(/\W+/g, '-').toLowerCase()}`
@@ -77,6 +77,14 @@ export function TermsView({ terms }: { terms: ContractTerms }) {
   const number = (value: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 4 }).format(value)
   const percent = (value: number) => `${number(value)} %`
   const months = (count: number) => t('terms.months', { count })
+  // A limit absent, null or zero is none, as invoice control reads it.
+  const tolerance = (limits: InvoiceTolerance | null | undefined) => {
+    const amount = limits?.amount ? formatAmount(limits.amount) : null
+    const share = limits?.percent ? percent(limits.percent) : null
+    if (amount && share) return t('terms.toleranceBoth', { amount, percent: share })
+    if (share) return t('terms.tolerancePercentOnly', { percent: share })
+    return amount ?? t('terms.noTolerance')
+  }
   const none = (text: string) => (
     <Text c="dimmed" size="sm">
       {text}
@@ -97,14 +105,24 @@ export function TermsView({ terms }: { terms: ContractTerms }) {
       </TermsSection>
 
       <TermsSection title={t('terms.sections.prices')}>
-        <Facts items={[[t('terms.monthlyFee'), formatAmount(terms.prices.monthlyFee)]]} />
+        <Facts
+          items={[
+            [t('terms.monthlyFee'), formatAmount(terms.prices.monthlyFee)],
+            [t('terms.invoiceTolerance'), tolerance(terms.invoiceTolerance)],
+          ]}
+        />
         {terms.prices.workUnits.length === 0 ? (
           none(t('terms.noWorkUnits'))
         ) : (
           <SimpleTable
             caption={t('terms.workUnits')}
-            headers={[t('terms.workUnitCode'), t('terms.workUnitLabel'), t('terms.unitPrice')]}
-            rows={terms.prices.workUnits.map((unit) => [unit.code, unit.label, formatAmount(unit.unitPrice)])}
+            headers={[t('terms.workUnitCode'), t('terms.workUnitLabel'), t('terms.unitPrice'), t('terms.countedOn')]}
+            rows={terms.prices.workUnits.map((unit) => [
+              unit.code,
+              unit.label,
+              formatAmount(unit.unitPrice),
+              unit.countedOn ? t(`inventory.types.${unit.countedOn}`) : t('terms.notLimited'),
+            ])}
           />
         )}
       </TermsSection>
