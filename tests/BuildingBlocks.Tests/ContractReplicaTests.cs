@@ -1,7 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dapper;
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
 using Infogerance.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
@@ -20,7 +25,7 @@ public sealed class ContractReplicaTests(TestInfrastructure infrastructure)
         await using var owner = new NpgsqlConnection(connectionString);
         Assert.Equal(
             ["platform/0001_platform.sql", "platform/0002_contract_access.sql", "platform/0003_audit_log.sql", "contract-replica/0001_contract_replica.sql",
-             "replica/0001_test_tables.sql", "replica/0002_contract_items.sql"],
+             "contract-replica/0002_inventory_quantity.sql", "replica/0001_test_tables.sql", "replica/0002_contract_items.sql"],
             await owner.QueryAsync<string>("SELECT scriptname FROM schemaversions ORDER BY schemaversionsid"));
         Assert.Equal(Tables.Select(table => (table, true, 1L)).Order(), (await SecurityAsync(owner)).Order());
     }
@@ -58,7 +63,80 @@ public sealed class ContractReplicaTests(TestInfrastructure infrastructure)
         Assert.Contains("contract-replica/0001_contract_replica.sql", await owner.QueryAsync<string>("SELECT scriptname FROM schemaversions"));
         Assert.Equal(Tables.Select(table => (table, true, 1L)).Order(), (await SecurityAsync(owner)).Order());
         Assert.Equal("ACME-01", await owner.ExecuteScalarAsync<string>("SELECT reference FROM contracts"));
+        Assert.Contains("contract-replica/0002_inventory_quantity.sql", await owner.QueryAsync<string>("SELECT scriptname FROM schemaversions"));
     }
+
+    [Fact]
+    public async Task Inventory_quantities_and_the_terms_invoice_control_reads_travel_into_the_replica()
+    {
+        var connectionString = await infrastructure.CreateDatabaseAsync("replica");
+        using var host = await StartAsync(connectionString, replica: true);
+        var (tenant, contract) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var (workstations, router) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var terms = Terms with
+        {
+            Prices = new PriceSchedule
+            {
+                MonthlyFee = 13_200m,
+                WorkUnits = [new("UO-DEV", "Journée de développement", 650m), new("UO-POSTE", "Support d’un poste de travail", 45m, CountedOn: "workstation")],
+            },
+            InvoiceTolerance = new InvoiceTolerance(1.00m, 0.5m),
+        };
+
+        await using (var unitOfWork = await host.Services.GetRequiredService<Database>().BeginAsync(tenant, CancellationToken.None))
+        {
+            await ContractReplica.ApplyAsync(unitOfWork, new ContractInventoryChanged
+            {
+                TenantId = tenant,
+                ContractId = contract,
+                Items = [new(workstations, "workstation", "Postes de travail", "medium", 420), new(router, "network", "Routeur du siège", "high")],
+            });
+            await ContractReplica.ApplyAsync(unitOfWork, new ContractVersionActivated
+            {
+                TenantId = tenant, ContractId = contract, ProviderOrganisationId = Guid.CreateVersion7(), VersionNumber = 1,
+                EffectiveFrom = terms.StartDate, Terms = terms,
+            });
+            await unitOfWork.CommitAsync();
+        }
+
+        await using var owner = new NpgsqlConnection(connectionString);
+        Assert.Equal(
+            [("workstation", 420), ("network", 1)],
+            await owner.QueryAsync<(string, int)>("SELECT type, quantity FROM inventory_items ORDER BY quantity DESC"));
+        var stored = JsonSerializer.Deserialize<ContractTerms>(
+            await owner.ExecuteScalarAsync<string>("SELECT terms::text FROM contract_terms") ?? "", EventTypeRegistry.SerializerOptions)!;
+        Assert.Equal([null, "workstation"], stored.Prices.WorkUnits.Select(unit => unit.CountedOn));
+        Assert.Equal(new InvoiceTolerance(1.00m, 0.5m), stored.InvoiceTolerance);
+    }
+
+    [Fact]
+    public void Events_and_terms_written_before_quantities_and_tolerances_still_read()
+    {
+        var item = JsonSerializer.Deserialize<InventoryItemSummary>(
+            """{"itemId":"0193a1c2-0000-7000-8000-000000000001","type":"server","name":"SRV-01","criticality":"high"}""",
+            EventTypeRegistry.SerializerOptions)!;
+        Assert.Equal(1, item.Quantity);
+
+        var written = JsonSerializer.SerializeToNode(Terms, EventTypeRegistry.SerializerOptions)!.AsObject();
+        Assert.True(written.Remove("invoiceTolerance"));
+        Assert.Null(written.Deserialize<ContractTerms>(EventTypeRegistry.SerializerOptions)!.InvoiceTolerance);
+        var unit = JsonSerializer.Deserialize<WorkUnitPrice>("""{"code":"UO-DEV","label":"Développement","unitPrice":650}""", EventTypeRegistry.SerializerOptions)!;
+        Assert.Equal(new WorkUnitPrice("UO-DEV", "Développement", 650m), unit);
+        Assert.Null(unit.CountedOn);
+    }
+
+    /// <summary>Terms as any version carries them; the tests set what they look at.</summary>
+    private static readonly ContractTerms Terms = new()
+    {
+        StartDate = new DateOnly(2026, 1, 1),
+        InitialTermMonths = 36,
+        RenewalPeriodMonths = 12,
+        NoticeMonths = 3,
+        Prices = new PriceSchedule { MonthlyFee = 13_200m },
+        Calendar = new ServiceCalendar { TimeZone = "Europe/Paris", AlwaysOpen = true },
+        Sla = new SlaPolicy { Targets = [] },
+        Penalties = new PenaltyRules(),
+    };
 
     [Fact]
     public void The_replica_is_added_before_the_bus_is_configured()

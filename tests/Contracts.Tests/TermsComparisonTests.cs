@@ -70,7 +70,7 @@ public sealed class TermsComparisonTests
         {
             Prices = V1.Prices with
             {
-                WorkUnits = [new("UO-AUD", "Audit de sécurité", 900m), V1.Prices.WorkUnits[0], V1.Prices.WorkUnits[1] with { UnitPrice = 640m }],
+                WorkUnits = [new("UO-AUD", "Audit de sécurité", 900m), V1.Prices.WorkUnits[0], V1.Prices.WorkUnits[1] with { UnitPrice = 640m }, V1.Prices.WorkUnits[2]],
             },
         });
         Assert.Equal(
@@ -89,7 +89,48 @@ public sealed class TermsComparisonTests
                 new FieldChange("prices.workUnits[UO-INT].label", "Intervention sur site", null),
                 new FieldChange("prices.workUnits[UO-INT].unitPrice", "450", null),
             ],
-            Compare(V1 with { Prices = V1.Prices with { WorkUnits = [V1.Prices.WorkUnits[1]] } }));
+            Compare(V1 with { Prices = V1.Prices with { WorkUnits = [.. V1.Prices.WorkUnits.Skip(1)] } }));
+
+    [Fact]
+    public void The_inventory_type_a_work_unit_is_counted_on_is_a_leaf_of_its_code()
+    {
+        var changes = Compare(V1 with
+        {
+            Prices = V1.Prices with
+            {
+                WorkUnits = [V1.Prices.WorkUnits[0] with { CountedOn = "server" }, V1.Prices.WorkUnits[1], V1.Prices.WorkUnits[2] with { CountedOn = null }],
+            },
+        });
+        Assert.Equal(
+            [
+                new FieldChange("prices.workUnits[UO-INT].countedOn", null, "server"),
+                new FieldChange("prices.workUnits[UO-POSTE].countedOn", "workstation", null),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public void A_removed_counted_unit_shows_its_type_going_to_null() =>
+        Assert.Contains(
+            new FieldChange("prices.workUnits[UO-POSTE].countedOn", "workstation", null),
+            Compare(V1 with { Prices = V1.Prices with { WorkUnits = [.. V1.Prices.WorkUnits.Take(2)] } }));
+
+    [Fact]
+    public void The_invoice_tolerance_compares_limit_by_limit()
+    {
+        Assert.Equal(
+            [new FieldChange("invoiceTolerance.amount", "1", "2.5"), new FieldChange("invoiceTolerance.percent", null, "0.5")],
+            Compare(V1 with { InvoiceTolerance = new InvoiceTolerance(2.50m, 0.5m) }));
+        Assert.Equal([new FieldChange("invoiceTolerance.amount", "1", null)], Compare(V1 with { InvoiceTolerance = null }));
+    }
+
+    [Fact]
+    public void A_zero_tolerance_limit_is_no_tolerance_as_an_absent_one()
+    {
+        var none = V1 with { InvoiceTolerance = null };
+        Assert.Empty(TermsComparison.Compare(none, none with { InvoiceTolerance = new InvoiceTolerance(0m, 0.00m) }));
+        Assert.Empty(Compare(V1 with { InvoiceTolerance = new InvoiceTolerance(1.000m, 0m) }));
+    }
 
     [Fact]
     public void Reordering_keyed_lists_is_not_a_change() =>
@@ -353,6 +394,7 @@ public sealed class TermsComparisonTests
         var changes = Compare(V1 with
         {
             ReversibilityClause = "",
+            InvoiceTolerance = new InvoiceTolerance(Percent: 1m),
             Penalties = V1.Penalties with { MonthlyCapPercent = 5m },
             Sla = V1.Sla with { WarningThresholds = [60] },
             Calendar = V1.Calendar with { TimeZone = "UTC" },
@@ -362,7 +404,8 @@ public sealed class TermsComparisonTests
         });
         Assert.Equal(
             ["initialTermMonths", "prices.monthlyFee", "revision.a", "revision.b", "calendar.timeZone",
-             "sla.warningThresholds", "sla.warningThresholds", "sla.warningThresholds", "penalties.monthlyCapPercent", "reversibilityClause"],
+             "sla.warningThresholds", "sla.warningThresholds", "sla.warningThresholds", "penalties.monthlyCapPercent",
+             "invoiceTolerance.amount", "invoiceTolerance.percent", "reversibilityClause"],
             changes.Select(c => c.Field));
     }
 

@@ -56,7 +56,9 @@ public sealed class TermsRulesTests
         var terms = DefaultTerms.For(D("2026-03-15"));
         Assert.Equal((36, 12, 3), (terms.InitialTermMonths, terms.RenewalPeriodMonths, terms.NoticeMonths));
         Assert.Equal(12_500.00m, terms.Prices.MonthlyFee);
-        Assert.Equal(["UO-INT", "UO-DEV"], terms.Prices.WorkUnits.Select(w => w.Code));
+        Assert.Equal(["UO-INT", "UO-DEV", "UO-POSTE"], terms.Prices.WorkUnits.Select(w => w.Code));
+        Assert.Equal([null, null, "workstation"], terms.Prices.WorkUnits.Select(w => w.CountedOn));
+        Assert.Equal(new InvoiceTolerance(1.00m), terms.InvoiceTolerance);
         Assert.Equal("2026-01", terms.Revision!.ReferenceMonth);
         Assert.Equal(D("2026-03-15"), terms.Revision.Anniversary);
         Assert.Equal(10, terms.Calendar.Weekly.Count);
@@ -177,6 +179,99 @@ public sealed class TermsRulesTests
     [Fact]
     public void No_work_unit_at_all_is_fine() =>
         AssertValid(Valid with { Prices = Valid.Prices with { WorkUnits = [] } });
+
+    [Theory]
+    [InlineData(null, true)]            // not limited by the inventory
+    [InlineData("workstation", true)]
+    [InlineData("server", true)]
+    [InlineData("fileShare", true)]
+    [InlineData("other", true)]
+    [InlineData("Workstation", false)]  // the API's spelling only, as the inventory stores it
+    [InlineData("poste", false)]
+    [InlineData("", false)]
+    public void A_work_unit_is_counted_on_one_of_the_inventory_types_or_none(string? type, bool valid)
+    {
+        var terms = Valid with { Prices = Valid.Prices with { WorkUnits = [new("UO-INT", "Intervention", 450m), new("UO-NEW", "Nouveau", 10m, type)] } };
+        if (valid)
+        {
+            AssertValid(terms);
+        }
+        else
+        {
+            AssertOnly("prices.workUnits[1].countedOn", terms);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_inventory_type_names_the_known_ones_in_both_languages()
+    {
+        var terms = Valid with { Prices = Valid.Prices with { WorkUnits = [new("UO-NEW", "Nouveau", 10m, "desk")] } };
+        var message = Assert.Single(TermsRules.Check(terms).ByField["prices.workUnits[0].countedOn"]);
+        Assert.Equal("inventory.type.unknown", message.Code);
+        Assert.Contains("workstation", message.English, StringComparison.Ordinal);
+        Assert.StartsWith("Le type doit être l’un de : server, workstation", message.French, StringComparison.Ordinal);
+    }
+
+    // ---- invoice tolerance --------------------------------------------------------------------------------------
+
+    [Fact]
+    public void No_tolerance_or_zero_limits_are_valid()
+    {
+        AssertValid(Valid with { InvoiceTolerance = null });
+        AssertValid(Valid with { InvoiceTolerance = new InvoiceTolerance() });
+        AssertValid(Valid with { InvoiceTolerance = new InvoiceTolerance(0m, 0m) });
+    }
+
+    [Theory]
+    [InlineData("0.01", true)]
+    [InlineData("1.00", true)]
+    [InlineData("1000000000", true)]
+    [InlineData("-0.01", false)]
+    [InlineData("1.005", false)]      // below the cent
+    [InlineData("1000000000.01", false)]
+    public void The_tolerance_amount_is_a_non_negative_amount_in_cents(string amount, bool valid)
+    {
+        var terms = Valid with { InvoiceTolerance = new InvoiceTolerance(Amount: M(amount)) };
+        if (valid)
+        {
+            AssertValid(terms);
+        }
+        else
+        {
+            AssertOnly("invoiceTolerance.amount", terms);
+        }
+    }
+
+    [Theory]
+    [InlineData("0.5", true)]
+    [InlineData("0.25", true)]
+    [InlineData("100", true)]
+    [InlineData("0.125", false)]     // below the hundredth
+    [InlineData("-0.5", false)]
+    [InlineData("100.01", false)]
+    public void The_tolerance_percentage_is_within_0_to_100_to_the_hundredth(string percent, bool valid)
+    {
+        var terms = Valid with { InvoiceTolerance = new InvoiceTolerance(Percent: M(percent)) };
+        if (valid)
+        {
+            AssertValid(terms);
+        }
+        else
+        {
+            AssertOnly("invoiceTolerance.percent", terms);
+        }
+    }
+
+    [Fact]
+    public void Both_tolerance_limits_are_reported_at_once_each_once()
+    {
+        var errors = TermsRules.Check(Valid with { InvoiceTolerance = new InvoiceTolerance(-1m, 100.001m) });
+        Assert.Equal(["amount.negative"], errors.Codes()["invoiceTolerance.amount"]);
+        Assert.Equal(["percent.range"], errors.Codes()["invoiceTolerance.percent"]);
+        Assert.Equal(
+            ["percent.hundredths"],
+            TermsRules.Check(Valid with { InvoiceTolerance = new InvoiceTolerance(Percent: 0.333m) }).Codes()["invoiceTolerance.percent"]);
+    }
 
     // ---- revision -----------------------------------------------------------------------------------------------
 

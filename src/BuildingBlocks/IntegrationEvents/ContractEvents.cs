@@ -92,7 +92,8 @@ public sealed record ContractInventoryChanged : IntegrationEvent
     public required IReadOnlyList<InventoryItemSummary> Items { get; init; }
 }
 
-public sealed record InventoryItemSummary(Guid ItemId, string Type, string Name, string Criticality);
+/// <summary><see cref="Quantity"/> is how many units the line counts (1 in events published before it travelled).</summary>
+public sealed record InventoryItemSummary(Guid ItemId, string Type, string Name, string Criticality, int Quantity = 1);
 
 /// <summary>
 /// The prices in force changed on <see cref="EffectiveOn"/>: at an anniversary of the revision clause, when a version

@@ -22,6 +22,9 @@ public sealed record ContractTerms
     public required ServiceCalendar Calendar { get; init; }
     public required SlaPolicy Sla { get; init; }
     public required PenaltyRules Penalties { get; init; }
+    /// <summary>How far an invoice may differ from the contract without its difference blocking it; null for none.</summary>
+    public InvoiceTolerance? InvoiceTolerance { get; init; }
+
     public string EvolutionClause { get; init; } = "";
     public string ReversibilityClause { get; init; } = "";
 }
@@ -33,7 +36,17 @@ public sealed record PriceSchedule
     public IReadOnlyList<WorkUnitPrice> WorkUnits { get; init; } = [];
 }
 
-public sealed record WorkUnitPrice(string Code, string Label, decimal UnitPrice);
+/// <summary>
+/// <see cref="CountedOn"/> names the inventory type (<c>workstation</c>, <c>server</c>…) whose count in the contract's
+/// inventory caps the units billed in a month; null when the unit is not limited by the inventory.
+/// </summary>
+public sealed record WorkUnitPrice(string Code, string Label, decimal UnitPrice, string? CountedOn = null);
+
+/// <summary>
+/// The differences invoice control lets pass without blocking an invoice: at or under <see cref="Amount"/> euros, or at
+/// or under <see cref="Percent"/> % of the amount expected (either limit suffices). Null or zero limits tolerate nothing.
+/// </summary>
+public sealed record InvoiceTolerance(decimal? Amount = null, decimal? Percent = null);
 
 /// <summary>Syntec revision: P = P0 × (A + B × S / S0), S0 the index of <see cref="ReferenceMonth"/>.</summary>
 public sealed record RevisionClause

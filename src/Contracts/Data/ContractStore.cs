@@ -224,12 +224,15 @@ public static class ContractStore
         await unitOfWork.AddEventAsync(parties);
     }
 
-    /// <summary>Publishes the contract's whole inventory after a change, for the services that let tickets name an item.</summary>
+    /// <summary>
+    /// Publishes the contract's whole inventory after a change, for the services that let tickets name an item and
+    /// the invoice control that caps work units by the count of a type.
+    /// </summary>
     public static async Task InventoryChangedAsync(UnitOfWork unitOfWork, ContractRow contract)
     {
         var items = await unitOfWork.QueryAsync<InventoryItemSummary>(
             """
-            SELECT item_id, type, name, criticality FROM inventory_items
+            SELECT item_id, type, name, criticality, quantity FROM inventory_items
             WHERE tenant_id = @TenantId AND contract_id = @ContractId ORDER BY lower(name), item_id
             """,
             new { contract.TenantId, contract.ContractId });

@@ -25,6 +25,9 @@ public static class ContractMessages
     public static Message PercentRange { get; } =
         new Message("percent.range", "The percentage is between 0 and 100.", "Le pourcentage est compris entre 0 et 100.").With("min", 0).With("max", 100);
 
+    public static Message PercentHundredths { get; } =
+        new("percent.hundredths", "The percentage has at most two decimals.", "Le pourcentage a au plus deux décimales.");
+
     public static Message PriorityUnknown { get; } = new("priority.unknown", "The priority is P1, P2, P3 or P4.", "La priorité est P1, P2, P3 ou P4.");
 
     /// <summary>A value outside its list: the accepted values are named as the API spells them.</summary>

@@ -55,6 +55,8 @@ public static class DefaultTerms
             [
                 new("UO-INT", "Intervention sur site", 450.00m),
                 new("UO-DEV", "Journée de développement", 620.00m),
+                // Billed per workstation supported in the month: never more than the inventory holds.
+                new("UO-POSTE", "Support d’un poste de travail (par mois)", 45.00m, CountedOn: "workstation"),
             ],
         },
         Revision = new RevisionClause
@@ -93,6 +95,8 @@ public static class DefaultTerms
             WarningThresholds = [50, 75],
         },
         Penalties = Penalties,
+        // Rounding differences of a few cents between the provider's invoicing tool and the contract's figures are not worth blocking an invoice.
+        InvoiceTolerance = new InvoiceTolerance(Amount: 1.00m),
         EvolutionClause =
             "Les besoins du client pouvant évoluer avec son activité, chaque évolution du périmètre ou des niveaux de service fait l'objet "
             + "d'une demande d'évolution : spécification du besoin par le client, solution, devis et planning proposés par le prestataire, "

@@ -8,7 +8,7 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 
 /// <summary>
 /// What an amendment changes, leaf by leaf, in the order the terms are read (durations, prices, revision, calendar,
-/// SLA, penalties, clauses). Lists are matched on their natural key — work units by code, SLA targets by priority, per-breach
+/// SLA, penalties, invoice tolerance, clauses). Lists are matched on their natural key — work units by code, SLA targets by priority, per-breach
 /// penalties and success-rate targets by priority and clock (<c>P1/resolve</c>, or <c>P1</c> for both clocks), availability
 /// bands by threshold — so inserting one entry shows as one addition rather than
 /// every later entry changed. Lists without a key (opening intervals, holiday packs, closed days, warning thresholds)
@@ -34,6 +34,7 @@ public static class TermsComparison
             {
                 changes.Leaf($"{field}.label", b?.Label, a?.Label);
                 changes.Leaf($"{field}.unitPrice", Dec(b?.UnitPrice), Dec(a?.UnitPrice));
+                changes.Leaf($"{field}.countedOn", b?.CountedOn, a?.CountedOn);
             });
 
         var (rb, ra) = (before.Revision, after.Revision);
@@ -84,6 +85,10 @@ public static class TermsComparison
         changes.Leaf("penalties.monthlyCapPercent", Dec(pb?.MonthlyCapPercent), Dec(pa?.MonthlyCapPercent));
         changes.Leaf("penalties.annualCapPercent", Dec(pb?.AnnualCapPercent), Dec(pa?.AnnualCapPercent));
         changes.Leaf("penalties.minimumTotal", Dec(pb?.MinimumTotal), Dec(pa?.MinimumTotal));
+
+        var (tb, ta) = (before.InvoiceTolerance, after.InvoiceTolerance);
+        changes.Leaf("invoiceTolerance.amount", Limit(tb?.Amount), Limit(ta?.Amount));
+        changes.Leaf("invoiceTolerance.percent", Limit(tb?.Percent), Limit(ta?.Percent));
 
         changes.Leaf("evolutionClause", before.EvolutionClause, after.EvolutionClause);
         changes.Leaf("reversibilityClause", before.ReversibilityClause, after.ReversibilityClause);
@@ -136,6 +141,9 @@ public static class TermsComparison
     private static string? Dec(decimal? value) => value is { } v ? TermsRules.Show(v) : null;
 
     private static string Dec(decimal value) => TermsRules.Show(value);
+
+    // A tolerance limit of zero tolerates nothing, as an absent one does: setting one to zero is not a change.
+    private static string? Limit(decimal? value) => value is 0m ? null : Dec(value);
 
     // Set members carry a sort key (a rank, then an ordinal tie-break) so that additions and removals read in a
     // natural order — by weekday and time, by date, by value — whatever the current culture.

@@ -70,6 +70,7 @@ public static partial class TermsRules
         ServiceLevelRules.CheckCalendar("calendar", terms.Calendar, errors);
         CheckSla(terms.Sla, errors);
         CheckPenalties(terms.Penalties, errors);
+        CheckInvoiceTolerance(terms.InvoiceTolerance, errors);
         CheckClause("evolutionClause", terms.EvolutionClause, errors);
         CheckClause("reversibilityClause", terms.ReversibilityClause, errors);
         return errors;
@@ -125,6 +126,36 @@ public static partial class TermsRules
             }
 
             CheckAmount($"{path}.unitPrice", unit.UnitPrice, errors);
+
+            // Invoice control caps the units billed by the inventory's count of this type: a type the inventory never
+            // holds would cap them at nothing.
+            if (unit.CountedOn is not null && !InventoryRules.Types.Contains(unit.CountedOn, StringComparer.Ordinal))
+            {
+                errors.Add($"{path}.countedOn", ContractMessages.InventoryTypeUnknown(InventoryRules.Types));
+            }
+        }
+    }
+
+    /// <summary>Null (or zero limits) tolerates nothing; each limit given is an amount to the cent or a percentage to the hundredth.</summary>
+    private static void CheckInvoiceTolerance(InvoiceTolerance? tolerance, FieldErrors errors)
+    {
+        if (tolerance is null)
+        {
+            return;
+        }
+
+        if (tolerance.Amount is { } amount)
+        {
+            CheckAmount("invoiceTolerance.amount", amount, errors);
+        }
+
+        if (tolerance.Percent is { } percent)
+        {
+            CheckPercent("invoiceTolerance.percent", percent, errors);
+            if (percent is >= 0 and <= 100 && decimal.Round(percent, 2) != percent)
+            {
+                errors.Add("invoiceTolerance.percent", ContractMessages.PercentHundredths);
+            }
         }
     }
 

@@ -138,13 +138,14 @@ public sealed class ContractReplica
             "DELETE FROM inventory_items WHERE tenant_id = @TenantId AND contract_id = @ContractId", new { changed.TenantId, changed.ContractId });
         await unitOfWork.ExecuteAsync(
             """
-            INSERT INTO inventory_items (tenant_id, contract_id, item_id, type, name, criticality)
-            SELECT @TenantId, @ContractId, i.* FROM unnest(@ids, @types, @names, @criticalities) AS i
+            INSERT INTO inventory_items (tenant_id, contract_id, item_id, type, name, criticality, quantity)
+            SELECT @TenantId, @ContractId, i.* FROM unnest(@ids, @types, @names, @criticalities, @quantities) AS i
             """,
             new
             {
                 changed.TenantId, changed.ContractId, ids = changed.Items.Select(i => i.ItemId).ToArray(), types = changed.Items.Select(i => i.Type).ToArray(),
                 names = changed.Items.Select(i => i.Name).ToArray(), criticalities = changed.Items.Select(i => i.Criticality).ToArray(),
+                quantities = changed.Items.Select(i => i.Quantity).ToArray(),
             });
     }
 }
