@@ -56,7 +56,7 @@ public static class InvoiceFacts
 
     /// <summary>
     /// The terms of the version in force on <paramref name="today"/> (else the latest), which give the contract's start,
-    /// its term, its schedules' counting and its tolerance; null while no version is replicated.
+    /// its term, its work units' counting and its tolerance; null while no version is replicated.
     /// </summary>
     public static async Task<ContractTerms?> TermsInForceAsync(UnitOfWork unitOfWork, Guid contractId, DateOnly today)
     {
@@ -132,7 +132,7 @@ public static class InvoiceFacts
         }
 
         var inventory = (await unitOfWork.QueryAsync<(string Type, decimal Count)>(
-                "SELECT type, count(*)::numeric FROM inventory_items WHERE contract_id = @contractId GROUP BY type", new { contractId }))
+                "SELECT type, sum(quantity)::numeric FROM inventory_items WHERE contract_id = @contractId GROUP BY type", new { contractId }))
             .ToDictionary(row => row.Type, row => row.Count, StringComparer.Ordinal);
 
         var approvedUnits = await unitOfWork.QueryAsync<ApprovedWorkUnits>(
@@ -185,6 +185,7 @@ public static class InvoiceFacts
             Contract = await LifeAsync(unitOfWork, contractId, terms, today),
             InvoiceId = invoiceId,
             Prices = [.. prices.Select(entry => new DatedPrices(entry.Key, entry.Value))],
+            InventoryTypeByWorkUnit = CountedOn(prices.Values),
             InventoryByType = inventory,
             ApprovedWorkUnits = [.. approvedUnits],
             Evolutions = [.. evolutions.Select(e => new ContractEvolution(e.EvolutionId, null, e.Title, e.State, e.ValidatedOn, e.QuoteAmount, e.BilledElsewhere))],
@@ -202,6 +203,26 @@ public static class InvoiceFacts
                     other.PeriodStart is { } start && other.PeriodEnd is { } end ? new InvoicePeriod(start, end) : null, other.TotalWithoutVat, other.Kind)),
             ],
             ClearedDuplicates = [.. cleared],
+            Tolerance = terms.InvoiceTolerance is { } tolerance ? new ControlTolerance(tolerance.Amount, tolerance.Percent) : ControlTolerance.None,
         };
+    }
+
+    /// <summary>The inventory type each work unit is counted on, as the latest schedule naming the code says.</summary>
+    private static Dictionary<string, string> CountedOn(IEnumerable<PriceSchedule> schedulesByDate)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var unit in schedulesByDate.SelectMany(schedule => schedule.WorkUnits))
+        {
+            if (string.IsNullOrWhiteSpace(unit.CountedOn))
+            {
+                types.Remove(unit.Code);
+            }
+            else
+            {
+                types[unit.Code] = unit.CountedOn;
+            }
+        }
+
+        return types;
     }
 }
