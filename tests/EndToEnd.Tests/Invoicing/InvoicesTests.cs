@@ -222,6 +222,59 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         Assert.Empty(cleared.GetProperty("discrepancies").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Work_units_beyond_the_inventory_block_until_the_inventory_grows_and_the_tolerance_lets_a_cent_pass()
+    {
+        // UO-POSTE (45.00) is counted on workstations; the contract tolerates 1.00 € of difference.
+        var first = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-1);
+        var last = first.AddMonths(1).AddDays(-1);
+        var contractId = await TicketContracts.SignAsync(system, terms => terms with
+        {
+            StartDate = first, Prices = terms.Prices with { MonthlyFee = 10_000m }, Revision = null, InvoiceTolerance = new InvoiceTolerance(Amount: 1m),
+        });
+        async Task InventoryAsync(int workstations)
+        {
+            await using var unitOfWork = await system.ContractsPublisher.Database.BeginAsync(DemoWorld.Acme, CancellationToken.None);
+            await unitOfWork.AddEventAsync(new ContractInventoryChanged
+            {
+                TenantId = DemoWorld.Acme, ContractId = contractId, Items = [new InventoryItemSummary(Guid.NewGuid(), "workstation", "Postes du siège", "medium", workstations)],
+            });
+            await unitOfWork.CommitAsync();
+        }
+
+        await InventoryAsync(10);
+        await system.Events.WaitForAsync<ContractInventoryChanged>(e => e.ContractId == contractId && e.Items.Sum(i => i.Quantity) == 10);
+        using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
+        await UntilAsync(account, $"/contracts/{contractId}/invoices", _ => true);
+
+        // Twelve workstations billed for ten in the inventory; the fee 0.50 € over, within the tolerance.
+        var entered = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
+        {
+            number = $"F-{Guid.NewGuid():N}"[..12], issueDate = last, kind = "invoice", periodStart = first, periodEnd = last,
+            lines = new object[]
+            {
+                new { description = "Redevance mensuelle", quantity = 1m, unitPrice = 10_000.50m, vatRate = 20m },
+                new { description = "Support des postes", itemCode = "UO-POSTE", quantity = 12m, unitPrice = 45m, vatRate = 20m },
+            },
+        }, HttpStatusCode.Created);
+        var invoiceId = entered.GetProperty("id").GetGuid();
+        var found = entered.GetProperty("discrepancies").EnumerateArray().ToDictionary(d => Text(d, "code")!);
+        Assert.Equal(["fixedFee", "volume"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.False(found["fixedFee"].GetProperty("blocking").GetBoolean());
+        Assert.Equal((10m, 12m, 90m, true), (
+            found["volume"].GetProperty("expected").GetDecimal(), found["volume"].GetProperty("actual").GetDecimal(),
+            found["volume"].GetProperty("amountAtStake").GetDecimal(), found["volume"].GetProperty("blocking").GetBoolean()));
+        Assert.Equal(("discrepancies", 90m), (Text(entered, "result"), entered.GetProperty("totalAtStake").GetDecimal()));
+
+        // The inventory grows to twelve: the invoice still awaiting the client is controlled again, compliant.
+        await InventoryAsync(12);
+        var recontrolled = await UntilAsync(account, $"/invoices/{invoiceId}", i => Text(i, "result") == "compliant");
+        Assert.Equal(("controlled", 0m), (Text(recontrolled, "status"), recontrolled.GetProperty("totalAtStake").GetDecimal()));
+        Assert.Equal("fixedFee", Text(Assert.Single(recontrolled.GetProperty("discrepancies").EnumerateArray()), "code"));
+        var controls = await system.Events.WaitForAsync<InvoiceControlled>(e => e.InvoiceId == invoiceId, count: 3, timeout: TimeSpan.FromSeconds(3));
+        Assert.Equal(["discrepancies", "compliant"], controls.Select(e => e.Result));
+    }
+
     private static string? Text(JsonElement element, string property) => element.GetProperty(property).GetString();
 
     /// <summary>Null, or left out as the services' JSON leaves out nulls.</summary>
