@@ -208,6 +208,13 @@ public static class InvoicesApi
             PrecedingInvoiceId = preceding?.InvoiceId,
         });
 
+        // A corrected invoice replaces the disputed one before its control, which then does not take it for a duplicate.
+        var isCreditNote = invoice.Kind == InvoiceKinds.CreditNote;
+        if (preceding is not null && !isCreditNote)
+        {
+            await AnswerAsync(unitOfWork, preceding, row, InvoiceStatuses.Replaced, user, now);
+        }
+
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (await Invoices.ControlAsync(unitOfWork, row, today) is { } outcome)
         {
@@ -216,9 +223,12 @@ public static class InvoicesApi
             await unitOfWork.AddEventAsync(Invoices.Controlled(row, InvoiceStatuses.Controlled, outcome));
         }
 
-        if (preceding is not null)
+        // A credit note's lines are stored with its control: the invoice it credits is controlled again counting them.
+        if (preceding is not null && isCreditNote)
         {
-            await AnswerAsync(unitOfWork, preceding, row, user, now);
+            await AnswerAsync(unitOfWork, preceding, row, InvoiceStatuses.Answered, user, now);
+            await Invoices.RecontrolAsync(
+                unitOfWork, preceding.ContractId, [InvoiceStatuses.Controlled, InvoiceStatuses.Answered], now, preceding.InvoiceId);
         }
 
         var view = await Invoices.ViewAsync(unitOfWork, (await Invoices.LoadAsync(unitOfWork, row.InvoiceId))!);
@@ -226,28 +236,19 @@ public static class InvoicesApi
         return TypedResults.Created($"/invoices/{row.InvoiceId}", view);
     }
 
-    /// <summary>
-    /// A document naming an earlier invoice: a credit note answers a disputed invoice, which is controlled again counting
-    /// it (as is one still controlled or already answered); a corrected invoice replaces a disputed one.
-    /// </summary>
-    private static async Task AnswerAsync(UnitOfWork unitOfWork, InvoiceRow preceding, InvoiceRow answer, CurrentUser user, DateTimeOffset now)
+    /// <summary>A disputed invoice answered by the document naming it: <c>answered</c> by a credit note, <c>replaced</c> by a corrected invoice.</summary>
+    private static async Task AnswerAsync(UnitOfWork unitOfWork, InvoiceRow preceding, InvoiceRow answer, string status, CurrentUser user, DateTimeOffset now)
     {
-        var isCreditNote = answer.Kind == InvoiceKinds.CreditNote;
-        if (preceding.Status == InvoiceStatuses.Disputed)
+        if (preceding.Status != InvoiceStatuses.Disputed)
         {
-            var status = isCreditNote ? InvoiceStatuses.Answered : InvoiceStatuses.Replaced;
-            await Invoices.SetStatusAsync(unitOfWork, preceding, status);
-            await Invoices.HistoryAsync(unitOfWork, preceding, status, now, user.Name, answer.Number);
-            await AuditLog.WriteAsync(
-                unitOfWork, preceding.TenantId, AuditLog.Actor.Of(user), $"invoice.{status}", "invoice", preceding.InvoiceId,
-                new { preceding.Status }, new { Status = status, By = answer.Number }, preceding.ContractId);
+            return;
         }
 
-        if (isCreditNote)
-        {
-            await Invoices.RecontrolAsync(
-                unitOfWork, preceding.ContractId, [InvoiceStatuses.Controlled, InvoiceStatuses.Answered], now, preceding.InvoiceId);
-        }
+        await Invoices.SetStatusAsync(unitOfWork, preceding, status);
+        await Invoices.HistoryAsync(unitOfWork, preceding, status, now, user.Name, answer.Number);
+        await AuditLog.WriteAsync(
+            unitOfWork, preceding.TenantId, AuditLog.Actor.Of(user), $"invoice.{status}", "invoice", preceding.InvoiceId,
+            new { preceding.Status }, new { Status = status, By = answer.Number }, preceding.ContractId);
     }
 
     /// <summary>

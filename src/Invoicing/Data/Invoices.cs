@@ -44,13 +44,16 @@ public static class Invoices
         unitOfWork.QuerySingleOrDefaultAsync<InvoiceRow>(
             $"SELECT {Columns} FROM invoices WHERE invoice_id = @invoiceId{(forUpdate ? " FOR UPDATE" : "")}", new { invoiceId });
 
-    /// <summary>The contract's invoice (not credit note) of that number, for a document naming it as preceding invoice.</summary>
+    /// <summary>
+    /// The contract's invoice (not credit note) of that number, for a document naming it as preceding invoice: the disputed
+    /// one when several share the number (the one awaiting an answer), else the latest received.
+    /// </summary>
     public static Task<InvoiceRow?> FindAsync(UnitOfWork unitOfWork, Guid contractId, string number) =>
         unitOfWork.QuerySingleOrDefaultAsync<InvoiceRow>(
             $"""
             SELECT {Columns} FROM invoices
             WHERE contract_id = @contractId AND lower(number) = lower(@number) AND kind = 'invoice'
-            ORDER BY received_at DESC LIMIT 1 FOR UPDATE
+            ORDER BY status = 'disputed' DESC, invoice_id DESC LIMIT 1 FOR UPDATE
             """,
             new { contractId, number = number.Trim() });
 

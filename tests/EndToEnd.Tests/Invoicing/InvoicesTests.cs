@@ -220,6 +220,25 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         var cleared = await manager.PostAsync(clearPath, new { reason = "Deux sites facturés séparément." });
         Assert.Equal(("controlled", "compliant"), (Text(cleared, "status"), Text(cleared, "result")));
         Assert.Empty(cleared.GetProperty("discrepancies").EnumerateArray());
+
+        // The first one disputed, the provider sends a corrected invoice naming it: the first is replaced, the new one controlled.
+        var enteredId = entered.GetProperty("id").GetGuid();
+        await manager.PostAsync($"/invoices/{enteredId}/dispute", new { message = "Il manque la journée de développement." });
+        var corrected = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
+        {
+            number = "F-FORM-2", issueDate = last, kind = "invoice", precedingInvoice = "F-FORM-1", periodStart = first, periodEnd = last,
+            lines = new object[]
+            {
+                new { description = "Redevance mensuelle", quantity = 1m, unitPrice = 10_000m, vatRate = 20m },
+                new { description = "Journée de développement", itemCode = "UO-DEV", quantity = 1m, unitPrice = 620m, vatRate = 20m },
+            },
+        }, HttpStatusCode.Created);
+        Assert.Equal(("controlled", "compliant", enteredId), (Text(corrected, "status"), Text(corrected, "result"), corrected.GetProperty("precedingInvoice").GetProperty("id").GetGuid()));
+        Assert.Equal("workUnit", Text(corrected.GetProperty("lines")[1], "kind"));
+        var replaced = await manager.GetAsync($"/invoices/{enteredId}");
+        Assert.Equal("replaced", Text(replaced, "status"));
+        Assert.Equal(("F-FORM-2", "controlled"), (Text(replaced.GetProperty("corrections")[0], "number"), Text(replaced.GetProperty("corrections")[0], "status")));
+        await manager.PostAsync($"/invoices/{enteredId}/approve", new { reasons = new Dictionary<string, string>() }, HttpStatusCode.Conflict);
     }
 
     [Fact]
