@@ -160,23 +160,35 @@ public static class Invoices
                 new { row.TenantId, row.InvoiceId }))
             .ToDictionary(d => d.Key, StringComparer.Ordinal);
         await unitOfWork.ExecuteAsync("DELETE FROM invoice_discrepancies WHERE tenant_id = @TenantId AND invoice_id = @InvoiceId", new { row.TenantId, row.InvoiceId });
-        foreach (var (key, ordinal, discrepancy) in keyed)
-        {
-            var kept = before.GetValueOrDefault(key);
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO invoice_discrepancies (tenant_id, contract_id, invoice_id, key, ordinal, code, line, expected, actual, amount_at_stake,
-                                                   blocking, message, duplicate_of, accepted_reason, accepted_by, accepted_at)
-                VALUES (@TenantId, @ContractId, @InvoiceId, @key, @ordinal, @Code, @Line, @Expected, @Actual, @AmountAtStake,
-                        @Blocking, @message::jsonb, @DuplicateOf, @acceptedReason, @acceptedBy, @acceptedAt)
-                """,
-                new
-                {
-                    row.TenantId, row.ContractId, row.InvoiceId, key, ordinal, discrepancy.Code, discrepancy.Line, discrepancy.Expected, discrepancy.Actual,
-                    discrepancy.AmountAtStake, discrepancy.Blocking, message = JsonSerializer.Serialize(StoredMessage.Of(discrepancy.Message), Json),
-                    discrepancy.DuplicateOf, acceptedReason = kept?.AcceptedReason, acceptedBy = kept?.AcceptedBy, acceptedAt = kept?.AcceptedAt?.UtcDateTime,
-                });
-        }
+        // One statement for all of them: a long invoice may have a discrepancy on many of its lines.
+        var kept = keyed.Select(k => before.GetValueOrDefault(k.Key)).ToList();
+        await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO invoice_discrepancies (tenant_id, contract_id, invoice_id, key, ordinal, code, line, expected, actual, amount_at_stake,
+                                               blocking, message, duplicate_of, accepted_reason, accepted_by, accepted_at)
+            SELECT @TenantId, @ContractId, @InvoiceId, d.key, d.ordinal, d.code, d.line, d.expected, d.actual, d.amount_at_stake,
+                   d.blocking, d.message::jsonb, d.duplicate_of, d.accepted_reason, d.accepted_by, d.accepted_at
+            FROM unnest(@keys, @ordinals, @codes, @lines, @expected, @actual, @atStake, @blocking, @messages, @duplicateOf,
+                        @acceptedReasons, @acceptedBy, @acceptedAt)
+                 AS d(key, ordinal, code, line, expected, actual, amount_at_stake, blocking, message, duplicate_of, accepted_reason, accepted_by, accepted_at)
+            """,
+            new
+            {
+                row.TenantId, row.ContractId, row.InvoiceId,
+                keys = keyed.Select(k => k.Key).ToArray(),
+                ordinals = keyed.Select(k => k.Ordinal).ToArray(),
+                codes = keyed.Select(k => k.Discrepancy.Code).ToArray(),
+                lines = keyed.Select(k => k.Discrepancy.Line).ToArray(),
+                expected = keyed.Select(k => k.Discrepancy.Expected).ToArray(),
+                actual = keyed.Select(k => k.Discrepancy.Actual).ToArray(),
+                atStake = keyed.Select(k => k.Discrepancy.AmountAtStake).ToArray(),
+                blocking = keyed.Select(k => k.Discrepancy.Blocking).ToArray(),
+                messages = keyed.Select(k => JsonSerializer.Serialize(StoredMessage.Of(k.Discrepancy.Message), Json)).ToArray(),
+                duplicateOf = keyed.Select(k => k.Discrepancy.DuplicateOf).ToArray(),
+                acceptedReasons = kept.Select(d => d?.AcceptedReason).ToArray(),
+                acceptedBy = kept.Select(d => d?.AcceptedBy).ToArray(),
+                acceptedAt = kept.Select(d => d?.AcceptedAt?.ToUniversalTime()).ToArray(),
+            });
 
         var verdict = InvoiceResults.Of(result);
         var changed = row.Result != verdict || row.TotalAtStake != result.TotalAtStake || before.Count != keyed.Count
