@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Infogerance.Data;
 using Infogerance.Documents;
 using Infogerance.IntegrationEvents;
@@ -145,8 +146,8 @@ public static class InvoicesApi
                 """,
                 new { contract.ContractId });
             var json = EventTypeRegistry.SerializerOptions;
-            var seller = parties is null ? new InvoiceParty(contract.ProviderOrganisationId.ToString()) : System.Text.Json.JsonSerializer.Deserialize<InvoiceParty>(parties.Seller, json)!;
-            var buyer = parties is null ? new InvoiceParty(contract.TenantId.ToString()) : System.Text.Json.JsonSerializer.Deserialize<InvoiceParty>(parties.Buyer, json)!;
+            var seller = parties is null ? new InvoiceParty(contract.ProviderOrganisationId.ToString()) : JsonSerializer.Deserialize<InvoiceParty>(parties.Seller, json)!;
+            var buyer = parties is null ? new InvoiceParty(contract.TenantId.ToString()) : JsonSerializer.Deserialize<InvoiceParty>(parties.Buyer, json)!;
             var (invoice, errors) = InvoiceForms.Read(form, seller, buyer, contract.Reference);
             return (invoice, errors.IsEmpty ? null : errors);
         }, InvoiceSources.Form, null, services, cancellationToken);
