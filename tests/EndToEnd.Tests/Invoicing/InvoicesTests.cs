@@ -294,6 +294,49 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         Assert.Equal(["discrepancies", "compliant"], controls.Select(e => e.Result));
     }
 
+    [Fact]
+    public async Task An_evolution_billed_before_its_validation_blocks_until_the_client_validates_it()
+    {
+        var first = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-1);
+        var last = first.AddMonths(1).AddDays(-1);
+        var contractId = await TicketContracts.SignAsync(system, terms => terms with { StartDate = first, Prices = terms.Prices with { MonthlyFee = 10_000m }, Revision = null });
+        var evolutionId = Guid.NewGuid();
+        async Task EvolutionAsync(string from, string to, int day)
+        {
+            await using var unitOfWork = await system.ContractsPublisher.Database.BeginAsync(DemoWorld.Acme, CancellationToken.None);
+            await unitOfWork.AddEventAsync(new EvolutionRequestStateChanged
+            {
+                TenantId = DemoWorld.Acme, ContractId = contractId, EvolutionRequestId = evolutionId, Title = "Connecteur SIRH", From = from, To = to,
+                QuoteAmount = 5_000m, OccurredAt = new DateTimeOffset(first.AddDays(day).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero),
+            });
+            await unitOfWork.CommitAsync();
+        }
+
+        // Proposed with its quote, not validated yet, when the provider bills 4,000.00 of it.
+        await EvolutionAsync("specified", "proposed", 1);
+        await system.Events.WaitForAsync<EvolutionRequestStateChanged>(e => e.EvolutionRequestId == evolutionId);
+        using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
+        await UntilAsync(account, $"/contracts/{contractId}/invoices", _ => true);
+        // Unknown or not validated (whether its event has reached the service yet or not), the line blocks.
+        var entered = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
+        {
+            number = $"F-{Guid.NewGuid():N}"[..12], issueDate = last, kind = "invoice", periodStart = first, periodEnd = last,
+            lines = new object[]
+            {
+                new { description = "Redevance mensuelle", quantity = 1m, unitPrice = 10_000m, vatRate = 20m },
+                new { description = "Connecteur SIRH, premier lot", evolutionReference = evolutionId.ToString(), quantity = 1m, unitPrice = 4_000m, vatRate = 20m },
+            },
+        }, HttpStatusCode.Created);
+        var notValidated = Assert.Single(entered.GetProperty("discrepancies").EnumerateArray());
+        Assert.Equal(("evolution", 2, 4_000m), (Text(notValidated, "code"), notValidated.GetProperty("line").GetInt32(), notValidated.GetProperty("amountAtStake").GetDecimal()));
+        Assert.Equal("evolution", Text(entered.GetProperty("lines")[1], "kind"));
+
+        // The client validates it (on the 5th, before the invoice's issue): the invoice is controlled again, compliant.
+        await EvolutionAsync("proposed", "validated", 4);
+        var recontrolled = await UntilAsync(account, $"/invoices/{entered.GetProperty("id").GetGuid()}", i => Text(i, "result") == "compliant");
+        Assert.Empty(recontrolled.GetProperty("discrepancies").EnumerateArray());
+    }
+
     private static string? Text(JsonElement element, string property) => element.GetProperty(property).GetString();
 
     /// <summary>Null, or left out as the services' JSON leaves out nulls.</summary>
