@@ -26,6 +26,12 @@ internal static class Extensions
             bus.AddConsumer<PricesRevisedFact>();
             bus.AddConsumer<ContractPhaseChangedFact>();
             bus.AddConsumer<TicketOpenedFact>();
+            // The facts the invoice control reads, and the re-control of invoices when they change.
+            bus.AddConsumer<EvolutionRequestStateChangedFact>();
+            bus.AddConsumer<RenewalDecidedFact>();
+            bus.AddConsumer<ContractClosedFact>();
+            bus.AddConsumer<PenaltyStatementIssuedRecontrol>();
+            bus.AddConsumer<ContractInventoryChangedRecontrol>();
         });
         builder.AddDefaultAuthentication();
 
@@ -41,5 +47,6 @@ internal static class Extensions
         app.MapInvoicingApi();
         app.MapPenaltiesApi();
         app.MapStatementsApi();
+        app.MapInvoicesApi();
     }
 }

@@ -38,6 +38,11 @@ public sealed class EventRecorder : IAsyncDisposable
             bus.AddConsumer<Recorder<ServiceOutageRecorded>>();
             bus.AddConsumer<Recorder<PenaltyStatementIssued>>();
             bus.AddConsumer<Recorder<PenaltyLineWaived>>();
+            bus.AddConsumer<Recorder<InvoiceReceived>>();
+            bus.AddConsumer<Recorder<InvoiceControlled>>();
+            bus.AddConsumer<Recorder<InvoiceApproved>>();
+            bus.AddConsumer<Recorder<InvoiceDisputed>>();
+            bus.AddConsumer<Recorder<InvoicePaid>>();
         }));
 
     /// <summary>The events of <typeparamref name="TEvent"/> matching <paramref name="match"/>, waiting until <paramref name="count"/> have arrived.</summary>

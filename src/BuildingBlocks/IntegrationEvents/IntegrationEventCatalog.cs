@@ -27,5 +27,10 @@ public static class IntegrationEventCatalog
         ["incidents.service-outage-recorded.v1"] = typeof(ServiceOutageRecorded),
         ["invoicing.penalty-statement-issued.v1"] = typeof(PenaltyStatementIssued),
         ["invoicing.penalty-line-waived.v1"] = typeof(PenaltyLineWaived),
+        ["invoicing.invoice-received.v1"] = typeof(InvoiceReceived),
+        ["invoicing.invoice-controlled.v1"] = typeof(InvoiceControlled),
+        ["invoicing.invoice-approved.v1"] = typeof(InvoiceApproved),
+        ["invoicing.invoice-disputed.v1"] = typeof(InvoiceDisputed),
+        ["invoicing.invoice-paid.v1"] = typeof(InvoicePaid),
     };
 }

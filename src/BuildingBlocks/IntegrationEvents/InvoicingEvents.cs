@@ -40,3 +40,71 @@ public sealed record PenaltyLineWaived : IntegrationEvent
     /// <summary>True when the line had been contested by the provider.</summary>
     public bool Contested { get; init; }
 }
+
+/// <summary>
+/// A provider's invoice or credit note was received and stored (before its control). <see cref="Kind"/> is
+/// <c>invoice</c> or <c>creditNote</c>; <see cref="PrecedingInvoiceId"/> is the invoice it corrects or credits, when
+/// it names one of the contract's. Amounts in the invoice's currency, excluding VAT then including it.
+/// </summary>
+public sealed record InvoiceReceived : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required Guid InvoiceId { get; init; }
+    public required string Number { get; init; }
+    public required string Kind { get; init; }
+    public required string Source { get; init; }
+    public required DateOnly IssueDate { get; init; }
+    public required string Currency { get; init; }
+    public required decimal TotalWithoutVat { get; init; }
+    public required decimal TotalWithVat { get; init; }
+    public Guid? PrecedingInvoiceId { get; init; }
+}
+
+/// <summary>
+/// An invoice was controlled against its contract, on receipt or again when what the control reads changed:
+/// <see cref="Result"/> is <c>compliant</c> or <c>discrepancies</c>, with the blocking discrepancies' codes and the
+/// total at stake (euros).
+/// </summary>
+public sealed record InvoiceControlled : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required Guid InvoiceId { get; init; }
+    public required string Number { get; init; }
+    public required string Status { get; init; }
+    public required string Result { get; init; }
+    public required int DiscrepancyCount { get; init; }
+    public required decimal TotalAtStake { get; init; }
+    public IReadOnlyList<string> BlockingCodes { get; init; } = [];
+}
+
+/// <summary>The client's contract manager approved an invoice, each blocking discrepancy accepted with a reason.</summary>
+public sealed record InvoiceApproved : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required Guid InvoiceId { get; init; }
+    public required string Number { get; init; }
+    public required string Kind { get; init; }
+    public required decimal TotalWithVat { get; init; }
+    public required string ApprovedBy { get; init; }
+    public IReadOnlyDictionary<string, string> AcceptedReasons { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>The client's contract manager disputed an invoice with a message for the provider, who answers with a credit note or a corrected invoice.</summary>
+public sealed record InvoiceDisputed : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required Guid InvoiceId { get; init; }
+    public required string Number { get; init; }
+    public required string Message { get; init; }
+    public required string DisputedBy { get; init; }
+}
+
+/// <summary>The client recorded the payment of an approved invoice on <see cref="PaidOn"/>.</summary>
+public sealed record InvoicePaid : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required Guid InvoiceId { get; init; }
+    public required string Number { get; init; }
+    public required DateOnly PaidOn { get; init; }
+    public required decimal TotalWithVat { get; init; }
+}

@@ -97,9 +97,9 @@ public static class StatementsApi
             decision?.Status == LineStatuses.Contested ? null : StatementMessages.NotContested, request.Decision, cancellationToken);
     }
 
-    private static bool IsClientManager(CurrentUser user) => user.OrganisationKind == OrganisationKind.Client && user.IsInRole(Roles.ContractManager);
+    internal static bool IsClientManager(CurrentUser user) => user.OrganisationKind == OrganisationKind.Client && user.IsInRole(Roles.ContractManager);
 
-    private static bool IsProviderManager(CurrentUser user) => user.OrganisationKind == OrganisationKind.Provider && user.IsInRole(Roles.AccountManager);
+    internal static bool IsProviderManager(CurrentUser user) => user.OrganisationKind == OrganisationKind.Provider && user.IsInRole(Roles.AccountManager);
 
     private static bool HasReason(string? reason) => !string.IsNullOrWhiteSpace(reason) && reason.Length <= StatementMessages.MaxReasonLength;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
 using Infogerance.Invoicing.Domain;
@@ -63,11 +64,16 @@ public static class StatementFacts
     public static Task ApplyAsync(UnitOfWork unitOfWork, PricesRevised revised) =>
         unitOfWork.ExecuteAsync(
             """
-            INSERT INTO prices_in_force (tenant_id, contract_id, effective_on, version_number, monthly_fee)
-            VALUES (@TenantId, @ContractId, @EffectiveOn, @VersionNumber, @MonthlyFee)
-            ON CONFLICT (tenant_id, contract_id, effective_on, version_number) DO UPDATE SET monthly_fee = excluded.monthly_fee
+            INSERT INTO prices_in_force (tenant_id, contract_id, effective_on, version_number, monthly_fee, work_units)
+            VALUES (@TenantId, @ContractId, @EffectiveOn, @VersionNumber, @MonthlyFee, @WorkUnits::jsonb)
+            ON CONFLICT (tenant_id, contract_id, effective_on, version_number)
+            DO UPDATE SET monthly_fee = excluded.monthly_fee, work_units = excluded.work_units
             """,
-            new { revised.TenantId, revised.ContractId, revised.EffectiveOn, revised.VersionNumber, revised.MonthlyFee });
+            new
+            {
+                revised.TenantId, revised.ContractId, revised.EffectiveOn, revised.VersionNumber, revised.MonthlyFee,
+                WorkUnits = JsonSerializer.Serialize(revised.WorkUnits, EventTypeRegistry.SerializerOptions),
+            });
 
     /// <summary>Keeps the latest phase and when the run began; a contract entering its run gets its statements scheduled.</summary>
     public static async Task ApplyAsync(UnitOfWork unitOfWork, ContractPhaseChanged changed)

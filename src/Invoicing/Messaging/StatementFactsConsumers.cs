@@ -1,5 +1,6 @@
 using Infogerance.Data;
 using Infogerance.Invoicing.Data;
+using Infogerance.Invoicing.Domain;
 using Infogerance.IntegrationEvents;
 using Infogerance.Messaging;
 
@@ -30,11 +31,16 @@ public sealed class ServiceOutageRecordedFact(Database database) : IdempotentCon
     protected override Task HandleAsync(ServiceOutageRecorded @event, UnitOfWork unitOfWork) => StatementFacts.ApplyAsync(unitOfWork, @event);
 }
 
-public sealed class PricesRevisedFact(Database database) : IdempotentConsumer<PricesRevised>(database)
+/// <summary>The prices in force (the fee and the work units), which the invoices awaiting the client are controlled again against.</summary>
+public sealed class PricesRevisedFact(Database database, TimeProvider clock) : IdempotentConsumer<PricesRevised>(database)
 {
     protected override string ConsumerName => "invoicing-prices-revised";
 
-    protected override Task HandleAsync(PricesRevised @event, UnitOfWork unitOfWork) => StatementFacts.ApplyAsync(unitOfWork, @event);
+    protected override async Task HandleAsync(PricesRevised @event, UnitOfWork unitOfWork)
+    {
+        await StatementFacts.ApplyAsync(unitOfWork, @event);
+        await Invoices.RecontrolAsync(unitOfWork, @event.ContractId, InvoiceStatuses.Recontrolled, clock.GetUtcNow());
+    }
 }
 
 public sealed class ContractPhaseChangedFact(Database database) : IdempotentConsumer<ContractPhaseChanged>(database)

@@ -202,6 +202,8 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
             ["outageId"] = Guid.NewGuid().ToString(),
             ["month"] = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             ["key"] = "availability:ERP",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["otherId"] = Guid.NewGuid().ToString(),
         };
     }
 
