@@ -125,31 +125,31 @@ public sealed class TicketClocksTests
     [Fact]
     public void A_new_ticket_runs_both_clocks_and_schedules_its_first_warning()
     {
-        var respond = Evaluate(Clocks.Respond, "P2", Facts(), Opened);
+        var respond = Evaluate(SlaClocks.Respond, "P2", Facts(), Opened);
         Assert.True(respond.Running);
         Assert.Equal(D("2026-11-23T09:30:00+01:00"), respond.Result.DueAt);
         Assert.Equal(D("2026-11-23T09:15:00+01:00"), respond.NextTimerAt);
         Assert.Empty(respond.WarningsReached);
         Assert.False(respond.BreachReached);
-        Assert.Equal(D("2026-11-23T17:00:00+01:00"), Evaluate(Clocks.Resolve, "P2", Facts(), Opened).Result.DueAt);
+        Assert.Equal(D("2026-11-23T17:00:00+01:00"), Evaluate(SlaClocks.Resolve, "P2", Facts(), Opened).Result.DueAt);
     }
 
     [Fact]
     public void The_next_timer_moves_from_warning_to_warning_then_to_the_breach()
     {
-        var afterFirst = Evaluate(Clocks.Respond, "P2", Facts(), D("2026-11-23T09:15:00+01:00"), new([50], false));
+        var afterFirst = Evaluate(SlaClocks.Respond, "P2", Facts(), D("2026-11-23T09:15:00+01:00"), new([50], false));
         Assert.Equal(D("2026-11-23T09:22:30+01:00"), afterFirst.NextTimerAt);
-        var afterBoth = Evaluate(Clocks.Respond, "P2", Facts(), D("2026-11-23T09:22:30+01:00"), new([50, 75], false));
+        var afterBoth = Evaluate(SlaClocks.Respond, "P2", Facts(), D("2026-11-23T09:22:30+01:00"), new([50, 75], false));
         Assert.Equal(D("2026-11-23T09:30:01+01:00"), afterBoth.NextTimerAt);
-        var breached = Evaluate(Clocks.Respond, "P2", Facts(), D("2026-11-23T09:30:01+01:00"), new([50, 75], false));
+        var breached = Evaluate(SlaClocks.Respond, "P2", Facts(), D("2026-11-23T09:30:01+01:00"), new([50, 75], false));
         Assert.True(breached.BreachReached);
-        Assert.Null(Evaluate(Clocks.Respond, "P2", Facts(), D("2026-11-23T09:31:00+01:00"), new([50, 75], true)).NextTimerAt);
+        Assert.Null(Evaluate(SlaClocks.Respond, "P2", Facts(), D("2026-11-23T09:31:00+01:00"), new([50, 75], true)).NextTimerAt);
     }
 
     [Fact]
     public void After_downtime_every_threshold_passed_is_reported_and_the_breach_too()
     {
-        var late = Evaluate(Clocks.Respond, "P2", Facts(), D("2026-11-23T11:00:00+01:00"));
+        var late = Evaluate(SlaClocks.Respond, "P2", Facts(), D("2026-11-23T11:00:00+01:00"));
         Assert.Equal([50, 75], late.WarningsReached);
         Assert.True(late.BreachReached);
     }
@@ -158,20 +158,20 @@ public sealed class TicketClocksTests
     public void The_response_stops_the_response_clock_only()
     {
         var facts = Facts(respondedAt: D("2026-11-23T09:10:00+01:00"));
-        var respond = Evaluate(Clocks.Respond, "P2", facts, D("2026-11-23T12:00:00+01:00"));
+        var respond = Evaluate(SlaClocks.Respond, "P2", facts, D("2026-11-23T12:00:00+01:00"));
         Assert.False(respond.Running);
         Assert.False(respond.Result.Breached);
         Assert.Equal(600, respond.Result.ElapsedBusinessSeconds);
         Assert.Null(respond.NextTimerAt);
-        Assert.True(Evaluate(Clocks.Resolve, "P2", facts, D("2026-11-23T12:00:00+01:00")).Running);
+        Assert.True(Evaluate(SlaClocks.Resolve, "P2", facts, D("2026-11-23T12:00:00+01:00")).Running);
     }
 
     [Fact]
     public void A_late_response_is_a_breach_reported_once_at_the_stop()
     {
         var facts = Facts(respondedAt: D("2026-11-23T10:00:00+01:00"));
-        Assert.True(Evaluate(Clocks.Respond, "P2", facts, D("2026-11-23T10:00:00+01:00")).BreachReached);
-        Assert.False(Evaluate(Clocks.Respond, "P2", facts, D("2026-11-23T10:00:00+01:00"), new([50, 75], true)).BreachReached);
+        Assert.True(Evaluate(SlaClocks.Respond, "P2", facts, D("2026-11-23T10:00:00+01:00")).BreachReached);
+        Assert.False(Evaluate(SlaClocks.Respond, "P2", facts, D("2026-11-23T10:00:00+01:00"), new([50, 75], true)).BreachReached);
     }
 
     [Fact]
@@ -179,19 +179,19 @@ public sealed class TicketClocksTests
     {
         // Pending client from 10:00 to 14:00 on Monday: 4 hours of opening time do not count.
         var pause = (D("2026-11-23T10:00:00+01:00"), (DateTimeOffset?)D("2026-11-23T14:00:00+01:00"));
-        var resolve = Evaluate(Clocks.Resolve, "P2", Facts(null, null, pause), D("2026-11-23T15:00:00+01:00"));
+        var resolve = Evaluate(SlaClocks.Resolve, "P2", Facts(null, null, pause), D("2026-11-23T15:00:00+01:00"));
         Assert.Equal(D("2026-11-24T11:00:00+01:00"), resolve.Result.DueAt);
         Assert.Equal(4 * 3600, resolve.Result.PausedBusinessSeconds);
         // The response clock never pauses.
-        Assert.Equal(D("2026-11-23T09:30:00+01:00"), Evaluate(Clocks.Respond, "P2", Facts(null, null, pause), Opened).Result.DueAt);
+        Assert.Equal(D("2026-11-23T09:30:00+01:00"), Evaluate(SlaClocks.Respond, "P2", Facts(null, null, pause), Opened).Result.DueAt);
     }
 
     [Fact]
     public void A_pause_under_way_schedules_nothing_and_moves_the_due_time_with_now()
     {
         var pause = (D("2026-11-23T10:00:00+01:00"), (DateTimeOffset?)null);
-        var earlier = Evaluate(Clocks.Resolve, "P2", Facts(null, null, pause), D("2026-11-23T10:30:00+01:00"));
-        var later = Evaluate(Clocks.Resolve, "P2", Facts(null, null, pause), D("2026-11-23T11:00:00+01:00"));
+        var earlier = Evaluate(SlaClocks.Resolve, "P2", Facts(null, null, pause), D("2026-11-23T10:30:00+01:00"));
+        var later = Evaluate(SlaClocks.Resolve, "P2", Facts(null, null, pause), D("2026-11-23T11:00:00+01:00"));
         Assert.True(earlier.Paused);
         Assert.Null(earlier.NextTimerAt);
         Assert.Equal(D("2026-11-23T17:30:00+01:00"), earlier.Result.DueAt);
@@ -204,7 +204,7 @@ public sealed class TicketClocksTests
         // Pending from Friday 27 November 17:00 to Monday 30 November 09:00: two opening hours (Fri 17–18, Mon 08–09).
         var opened = D("2026-11-27T16:00:00+01:00");
         var facts = new ClockFacts(opened, [(D("2026-11-27T17:00:00+01:00"), D("2026-11-30T09:00:00+01:00"))], null, null);
-        var resolve = TicketClocks.Evaluate(Clocks.Resolve, ParisOffice(), Policy, "P1", facts, Nothing, D("2026-11-30T09:00:00+01:00"));
+        var resolve = TicketClocks.Evaluate(SlaClocks.Resolve, ParisOffice(), Policy, "P1", facts, Nothing, D("2026-11-30T09:00:00+01:00"));
         Assert.Equal(7200, resolve.Result.PausedBusinessSeconds);
         // 4 hours: Friday 16–17 (1 h), then Monday from 08:00 but paused until 09:00, so 3 more hours from 09:00.
         Assert.Equal(D("2026-11-30T12:00:00+01:00"), resolve.Result.DueAt);
@@ -214,12 +214,12 @@ public sealed class TicketClocksTests
     public void A_reopen_continues_the_resolution_clock_with_the_resolved_period_as_a_pause()
     {
         var resolvedAt = D("2026-11-23T11:00:00+01:00");
-        var done = Evaluate(Clocks.Resolve, "P2", Facts(null, resolvedAt), resolvedAt);
+        var done = Evaluate(SlaClocks.Resolve, "P2", Facts(null, resolvedAt), resolvedAt);
         Assert.False(done.Running);
         Assert.Equal(2 * 3600, done.Result.ElapsedBusinessSeconds);
 
         var reopenedAt = D("2026-11-24T09:00:00+01:00");
-        var reopened = Evaluate(Clocks.Resolve, "P2", Facts(null, null, (resolvedAt, reopenedAt)), reopenedAt);
+        var reopened = Evaluate(SlaClocks.Resolve, "P2", Facts(null, null, (resolvedAt, reopenedAt)), reopenedAt);
         Assert.True(reopened.Running);
         Assert.Equal(2 * 3600, reopened.Result.ElapsedBusinessSeconds);
         // 6 hours left from Tuesday 09:00.
@@ -230,8 +230,8 @@ public sealed class TicketClocksTests
     public void A_priority_change_keeps_the_time_spent_and_reads_the_new_goal()
     {
         var now = D("2026-11-23T11:00:00+01:00");
-        var asP3 = Evaluate(Clocks.Resolve, "P3", Facts(), now);
-        var asP1 = Evaluate(Clocks.Resolve, "P1", Facts(), now);
+        var asP3 = Evaluate(SlaClocks.Resolve, "P3", Facts(), now);
+        var asP1 = Evaluate(SlaClocks.Resolve, "P1", Facts(), now);
         Assert.Equal(asP3.Result.ElapsedBusinessSeconds, asP1.Result.ElapsedBusinessSeconds);
         Assert.Equal(D("2026-11-23T13:00:00+01:00"), asP1.Result.DueAt);
         Assert.Equal(50, asP1.PercentUsed);
@@ -241,9 +241,9 @@ public sealed class TicketClocksTests
     [Fact]
     public void Business_days_keep_the_time_of_day_or_end_the_working_day()
     {
-        Assert.Equal(D("2026-11-26T09:00:00+01:00"), Evaluate(Clocks.Resolve, "P3", Facts(), Opened).Result.DueAt);
+        Assert.Equal(D("2026-11-26T09:00:00+01:00"), Evaluate(SlaClocks.Resolve, "P3", Facts(), Opened).Result.DueAt);
         // P4: 10 business days to the end of the working day, over no holiday: Monday 7 December 18:00.
-        Assert.Equal(D("2026-12-07T18:00:00+01:00"), Evaluate(Clocks.Resolve, "P4", Facts(), Opened).Result.DueAt);
+        Assert.Equal(D("2026-12-07T18:00:00+01:00"), Evaluate(SlaClocks.Resolve, "P4", Facts(), Opened).Result.DueAt);
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public sealed class TicketClocksTests
     {
         // Saturday 24 October 2026 23:00 CEST; the clocks go back on Sunday 25 October; the office opens Monday 26 at 08:00 CET.
         var facts = new ClockFacts(D("2026-10-24T23:00:00+02:00"), [], null, null);
-        var respond = TicketClocks.Evaluate(Clocks.Respond, ParisOffice(), Policy, "P1", facts, Nothing, D("2026-10-25T12:00:00+01:00"));
+        var respond = TicketClocks.Evaluate(SlaClocks.Respond, ParisOffice(), Policy, "P1", facts, Nothing, D("2026-10-25T12:00:00+01:00"));
         Assert.Equal(D("2026-10-26T08:15:00+01:00"), respond.Result.DueAt);
         Assert.Equal(0, respond.Result.ElapsedBusinessSeconds);
     }

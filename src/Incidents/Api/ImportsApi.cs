@@ -1,3 +1,4 @@
+using Infogerance.IntegrationEvents;
 using System.Diagnostics;
 using Infogerance.Data;
 using Infogerance.Documents;
@@ -217,7 +218,7 @@ public static class ImportsApi
         DateTimeOffset? slaDue = null;
         var breached = false;
         var rows = new List<ClockRowValues>(2);
-        foreach (var clock in (string[])[Clocks.Respond, Clocks.Resolve])
+        foreach (var clock in SlaClocks.All)
         {
             var state = TicketClocks.Evaluate(clock, service.Calendar, service.Sla, ticket.Ticket.Priority, facts, new RaisedSoFar([], false), now);
             var result = state.Result;

@@ -344,7 +344,7 @@ public static class TicketsApi
         var service = await terms.TermsAsync(unitOfWork, ticket.ContractId, ticket.ContractVersion);
         var facts = new ClockFacts(ticket.CreatedAt, [.. await TicketStore.PausesAsync(unitOfWork, ticket)], ticket.RespondedAt, ticket.IsResolved ? ticket.ResolvedAt : null);
         var rows = await TicketSla.ClockRowsAsync(unitOfWork, ticket);
-        return [.. new[] { Clocks.Respond, Clocks.Resolve }.Select(c => TicketClocks.Evaluate(
+        return [.. SlaClocks.All.Select(c => TicketClocks.Evaluate(
             c, service.Calendar, service.Sla, ticket.Priority, facts, rows.GetValueOrDefault(c)?.Raised ?? new RaisedSoFar([], false), now))];
     }
 

@@ -125,7 +125,7 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
         DateTimeOffset? slaDue = null;
         var breached = false;
         // Both clocks are computed before anything is recorded: a ticket whose clocks cannot be computed leaves no trace.
-        var computed = ((string[])[Clocks.Respond, Clocks.Resolve]).Select(clock =>
+        var computed = (SlaClocks.All).Select(clock =>
         {
             var row = clockRows.GetValueOrDefault((ticket.TicketId, clock)) ?? new ClockRow { TicketId = ticket.TicketId, Clock = clock };
             return (Clock: clock, Row: row, State: TicketClocks.Evaluate(clock, service.Calendar, service.Sla, ticket.Priority, facts, row.Raised, now));

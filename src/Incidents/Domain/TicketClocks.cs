@@ -47,7 +47,7 @@ public static class TicketClocks
         string clock, BusinessCalendar calendar, SlaPolicy policy, string priority, ClockFacts facts, RaisedSoFar raised, DateTimeOffset now)
     {
         var target = policy.Targets.Single(t => t.Priority == priority);
-        var respond = clock == Clocks.Respond;
+        var respond = clock == SlaClocks.Respond;
         var duration = respond ? target.Respond : target.Resolve;
         var stoppedAt = respond ? facts.RespondedAt : facts.ResolvedAt;
         var pauses = respond ? [] : facts.Pauses.Select(p => (p.From, p.To ?? Max(p.From, now))).ToList();

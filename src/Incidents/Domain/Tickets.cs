@@ -32,12 +32,6 @@ public static class PendingSides
     public static readonly IReadOnlyList<string> All = [Client, ThirdParty];
 }
 
-public static class Clocks
-{
-    public const string Respond = "respond";
-    public const string Resolve = "resolve";
-}
-
 /// <summary>The ITIL matrix: impact × urgency gives the priority.</summary>
 public static class PriorityMatrix
 {
