@@ -42,7 +42,7 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
     ];
 
     /// <summary>Route parameters naming platform-wide objects, not a tenant's: no other tenant to try.</summary>
-    private static readonly HashSet<string> PlatformParameters = ["organisationId", "month"];
+    private static readonly HashSet<string> PlatformParameters = ["organisationId", "month", "year"];
 
     [Fact]
     public async Task Every_endpoint_refuses_the_unauthenticated_the_wrong_role_and_other_tenants()
@@ -202,6 +202,7 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
             ["outageId"] = Guid.NewGuid().ToString(),
             ["month"] = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             ["key"] = "availability:ERP",
+            ["year"] = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 
