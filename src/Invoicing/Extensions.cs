@@ -48,5 +48,6 @@ internal static class Extensions
         app.MapPenaltiesApi();
         app.MapStatementsApi();
         app.MapInvoicesApi();
+        app.MapBudgetsApi();
     }
 }

@@ -96,22 +96,9 @@ public static class InvoiceFacts
 
     private sealed record CreditNoteFact(Guid InvoiceId, string Number, DateOnly? PeriodStart, DateOnly? PeriodEnd, decimal PenaltyAmount);
 
-    /// <summary>
-    /// What <paramref name="invoice"/> (stored as <paramref name="invoiceId"/>) is controlled against: the contract's life
-    /// and prices by date (each version's own, replaced by PricesRevised's on the same day), the inventory's count by type,
-    /// the work units of approved invoices, the evolution requests with what other invoices billed for them net of credit
-    /// notes, the issued penalty statements, the credit notes referring to it, the invoices of the contract and those of
-    /// the same number (the duplicate check compares their sellers), and the invoices the client cleared.
-    /// </summary>
-    public static async Task<ControlContext?> ContextAsync(UnitOfWork unitOfWork, Guid contractId, Guid invoiceId, InvoiceDocument invoice, DateOnly today)
+    /// <summary>The contract's prices by date: each version's own from its effective day, replaced by PricesRevised's on the same day.</summary>
+    public static async Task<IReadOnlyList<DatedPrices>> PricesAsync(UnitOfWork unitOfWork, Guid contractId)
     {
-        ArgumentNullException.ThrowIfNull(invoice);
-        if (await TermsInForceAsync(unitOfWork, contractId, today) is not { } terms)
-        {
-            return null;
-        }
-
-        var json = EventTypeRegistry.SerializerOptions;
         var prices = new SortedDictionary<DateOnly, PriceSchedule>();
         foreach (var version in await ContractReplica.VersionsAsync(unitOfWork, contractId))
         {
@@ -127,10 +114,30 @@ public static class InvoiceFacts
         {
             prices[row.EffectiveOn] = new PriceSchedule
             {
-                MonthlyFee = row.MonthlyFee, WorkUnits = JsonSerializer.Deserialize<List<WorkUnitPrice>>(row.WorkUnits, json) ?? [],
+                MonthlyFee = row.MonthlyFee,
+                WorkUnits = JsonSerializer.Deserialize<List<WorkUnitPrice>>(row.WorkUnits, EventTypeRegistry.SerializerOptions) ?? [],
             };
         }
 
+        return [.. prices.Select(entry => new DatedPrices(entry.Key, entry.Value))];
+    }
+
+    /// <summary>
+    /// What <paramref name="invoice"/> (stored as <paramref name="invoiceId"/>) is controlled against: the contract's life
+    /// and prices by date (each version's own, replaced by PricesRevised's on the same day), the inventory's count by type,
+    /// the work units of approved invoices, the evolution requests with what other invoices billed for them net of credit
+    /// notes, the issued penalty statements, the credit notes referring to it, the invoices of the contract and those of
+    /// the same number (the duplicate check compares their sellers), and the invoices the client cleared.
+    /// </summary>
+    public static async Task<ControlContext?> ContextAsync(UnitOfWork unitOfWork, Guid contractId, Guid invoiceId, InvoiceDocument invoice, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        if (await TermsInForceAsync(unitOfWork, contractId, today) is not { } terms)
+        {
+            return null;
+        }
+
+        var prices = await PricesAsync(unitOfWork, contractId);
         var inventory = (await unitOfWork.QueryAsync<(string Type, decimal Count)>(
                 "SELECT type, sum(quantity)::numeric FROM inventory_items WHERE contract_id = @contractId GROUP BY type", new { contractId }))
             .ToDictionary(row => row.Type, row => row.Count, StringComparer.Ordinal);
@@ -184,8 +191,8 @@ public static class InvoiceFacts
         {
             Contract = await LifeAsync(unitOfWork, contractId, terms, today),
             InvoiceId = invoiceId,
-            Prices = [.. prices.Select(entry => new DatedPrices(entry.Key, entry.Value))],
-            InventoryTypeByWorkUnit = CountedOn(prices.Values),
+            Prices = prices,
+            InventoryTypeByWorkUnit = CountedOn(prices.Select(entry => entry.Prices)),
             InventoryByType = inventory,
             ApprovedWorkUnits = [.. approvedUnits],
             Evolutions = [.. evolutions.Select(e => new ContractEvolution(e.EvolutionId, null, e.Title, e.State, e.ValidatedOn, e.QuoteAmount, e.BilledElsewhere))],
@@ -199,7 +206,7 @@ public static class InvoiceFacts
             OtherInvoices =
             [
                 .. others.Select(other => new KnownInvoice(
-                    other.InvoiceId, other.Number, JsonSerializer.Deserialize<InvoiceParty>(other.Seller, json)!, other.ContractId,
+                    other.InvoiceId, other.Number, JsonSerializer.Deserialize<InvoiceParty>(other.Seller, EventTypeRegistry.SerializerOptions)!, other.ContractId,
                     other.PeriodStart is { } start && other.PeriodEnd is { } end ? new InvoicePeriod(start, end) : null, other.TotalWithoutVat, other.Kind)),
             ],
             ClearedDuplicates = [.. cleared],

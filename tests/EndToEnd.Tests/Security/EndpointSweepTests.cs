@@ -42,7 +42,7 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
     ];
 
     /// <summary>Route parameters naming platform-wide objects, not a tenant's: no other tenant to try.</summary>
-    private static readonly HashSet<string> PlatformParameters = ["organisationId", "month"];
+    private static readonly HashSet<string> PlatformParameters = ["organisationId", "month", "year"];
 
     [Fact]
     public async Task Every_endpoint_refuses_the_unauthenticated_the_wrong_role_and_other_tenants()
@@ -204,6 +204,7 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
             ["key"] = "availability:ERP",
             ["id"] = Guid.NewGuid().ToString(),
             ["otherId"] = Guid.NewGuid().ToString(),
+            ["year"] = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 
