@@ -203,7 +203,7 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
         <Stack gap={4} miw={0}>
           <Group gap="sm">
             <Title order={1}>{t('invoices.title', { kind, number: invoice.number })}</Title>
-            <InvoiceStatusBadge status={invoice.status} />
+            <InvoiceStatusBadge status={invoice.status} announced />
             <ControlResultBadge result={invoice.result} count={invoice.discrepancies.length} atStake={invoice.totalAtStake} />
           </Group>
           {invoice.original && (

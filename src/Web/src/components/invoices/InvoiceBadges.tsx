@@ -13,9 +13,18 @@ const statusColor: Record<InvoiceStatus, string> = {
   paid: 'green',
 }
 
-export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
+/**
+ * An invoice's status. On its page (`announced`) the badge is a live status named "Status: Disputed", so that a
+ * change is read out and a test finds it apart from the history's statuses.
+ */
+export function InvoiceStatusBadge({ status, announced = false }: { status: InvoiceStatus; announced?: boolean }) {
   const { t } = useTranslation()
-  return <Badge color={statusColor[status] ?? 'gray'}>{t(`invoices.statuses.${status}`)}</Badge>
+  const label = t(`invoices.statuses.${status}`)
+  return (
+    <Badge color={statusColor[status] ?? 'gray'} role={announced ? 'status' : undefined} aria-label={announced ? t('invoices.statusIs', { status: label }) : undefined}>
+      {label}
+    </Badge>
+  )
 }
 
 /** Compliant (nothing blocks), or how many discrepancies the control found and what the blocking ones put at stake. */
