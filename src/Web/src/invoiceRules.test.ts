@@ -31,8 +31,10 @@ describe('what a caller may do on an invoice', () => {
     expect([accountManager, agent, contractManager, clientAdmin].map(sendsInvoices)).toEqual([true, false, false, false])
   })
 
-  it('clears only a duplicate naming the invoice it repeats, while the invoice awaits a decision', () => {
+  it('clears only a duplicate naming the invoice it repeats, while the invoice is unsettled', () => {
     expect(canClearDuplicate(mayInvoice, duplicateDiscrepancy, contractManager)).toBe(true)
+    expect(canClearDuplicate({ status: 'disputed' }, duplicateDiscrepancy, contractManager)).toBe(true)
+    expect(canClearDuplicate({ status: 'paid' }, duplicateDiscrepancy, contractManager)).toBe(false)
     expect(canClearDuplicate(mayInvoice, { ...duplicateDiscrepancy, duplicateOf: null }, contractManager)).toBe(false)
     expect(canClearDuplicate(mayInvoice, unitPriceDiscrepancy, contractManager)).toBe(false)
     expect(canClearDuplicate(approvedInvoice, duplicateDiscrepancy, contractManager)).toBe(false)

@@ -30,9 +30,15 @@ export function invoiceActions(invoice: Pick<Invoice, 'status'>, user: Caller): 
   return invoice.status === 'approved' ? ['markPaid'] : []
 }
 
-/** The client's contract manager clears a duplicate that is none, while the invoice awaits a decision. */
+/** An invoice whose discrepancies may still change: not yet approved, replaced or paid. */
+const unsettled: readonly InvoiceStatus[] = ['controlled', 'disputed', 'answered']
+
+/**
+ * The client's contract manager clears a duplicate that is none while the invoice is unsettled: awaiting a decision,
+ * or disputed (a dispute over the duplicate may end with it cleared).
+ */
 export function canClearDuplicate(invoice: Pick<Invoice, 'status'>, discrepancy: Discrepancy, user: Caller): boolean {
-  return decidesInvoices(user) && awaitingDecision.includes(invoice.status) && discrepancy.code === 'duplicate' && !!discrepancy.duplicateOf
+  return decidesInvoices(user) && unsettled.includes(invoice.status) && discrepancy.code === 'duplicate' && !!discrepancy.duplicateOf
 }
 
 /** The discrepancies an approval must give a reason for: the blocking ones not accepted yet. */

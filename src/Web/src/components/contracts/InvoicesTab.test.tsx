@@ -162,8 +162,8 @@ describe('invoices tab', () => {
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Kind' }), 'Credit note')
     await fill(within(dialog).getByRole('textbox', { name: /^Preceding invoice/ }), 'F-2026-0052')
     await fill(within(dialog).getByLabelText(/^Issue date/), '2026-06-02')
-    await fill(within(dialog).getByLabelText(/^Period start/), '2026-05-01')
-    await fill(within(dialog).getByLabelText(/^Period end/), '2026-05-31')
+    await fill(within(dialog).getByLabelText(/^Period start(?! —)/), '2026-05-01')
+    await fill(within(dialog).getByLabelText(/^Period end(?! —)/), '2026-05-31')
     await fill(within(dialog).getByRole('textbox', { name: 'Description — line 1' }), 'Redevance mai')
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Kind — line 1' }), 'Monthly fee')
     await fill(within(dialog).getByRole('textbox', { name: 'Unit price — line 1' }), '13200')
@@ -174,6 +174,7 @@ describe('invoices tab', () => {
     await fill(quantity, '0')
     await fill(within(dialog).getByRole('textbox', { name: 'Unit price — line 2' }), '450')
     await fill(within(dialog).getByRole('textbox', { name: 'Net amount — line 2' }), '0')
+    await fill(within(dialog).getByLabelText('Period end — line 2'), '2026-05-15')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the invoice' }))
 
     expect(await within(dialog).findByText('Give a quantity greater than zero.')).toBeInTheDocument()
@@ -192,7 +193,7 @@ describe('invoices tab', () => {
       currency: 'EUR',
       lines: [
         { description: 'Redevance mai', kind: 'monthlyFee', quantity: 1, unitPrice: 13200, vatRate: 20 },
-        { description: 'Intervention sur site', itemCode: 'UO-1', quantity: 0, unitPrice: 450, netAmount: 0, vatRate: 20 },
+        { description: 'Intervention sur site', itemCode: 'UO-1', quantity: 0, unitPrice: 450, netAmount: 0, vatRate: 20, periodEnd: '2026-05-15' },
       ],
     })
 

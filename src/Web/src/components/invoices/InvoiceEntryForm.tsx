@@ -21,10 +21,13 @@ interface LineRow {
   /** NaN when left empty: quantity × unit price. */
   netAmount: number
   vatRate: number
+  /** Empty: the invoice's period. */
+  periodStart: string
+  periodEnd: string
 }
 
 const headerFields = ['number', 'issueDate', 'kind', 'precedingInvoice', 'periodStart', 'periodEnd', 'currency', 'lines'] as const
-const lineFields = ['description', 'kind', 'itemCode', 'evolutionReference', 'quantity', 'unitPrice', 'netAmount', 'vatRate'] as const
+const lineFields = ['description', 'kind', 'itemCode', 'evolutionReference', 'quantity', 'unitPrice', 'netAmount', 'vatRate', 'periodStart', 'periodEnd'] as const
 
 let nextRowId = 0
 const newRow = (): LineRow => ({
@@ -37,9 +40,11 @@ const newRow = (): LineRow => ({
   unitPrice: Number.NaN,
   netAmount: Number.NaN,
   vatRate: 20,
+  periodStart: '',
+  periodEnd: '',
 })
 
-/** "lines[2].quantity" → "lines[2].quantity"; "lines[2].period.start" → "lines[2]"; what the form has no field for → null. */
+/** "lines[2].quantity" → "lines[2].quantity"; "lines[2].unitCode" → "lines[2]"; what the form has no field for → null. */
 function placeOf(path: string, rows: number): string | null {
   const line = /^lines\[(\d+)\](?:\.(\w+))?/.exec(path)
   if (line) {
@@ -110,6 +115,8 @@ export function InvoiceEntryForm({ contractId, onClose, onDone }: { contractId: 
         unitPrice: row.unitPrice,
         netAmount: Number.isFinite(row.netAmount) ? row.netAmount : undefined,
         vatRate: row.vatRate,
+        periodStart: optional(row.periodStart),
+        periodEnd: optional(row.periodEnd),
       })),
     }
     enter.mutate(entry, {
@@ -237,6 +244,20 @@ export function InvoiceEntryForm({ contractId, onClose, onDone }: { contractId: 
                       value={row.vatRate}
                       onChange={(vatRate) => update(index, { vatRate })}
                       error={errors[`lines[${index}].vatRate`]}
+                    />
+                    <TextInput
+                      type="date"
+                      label={fieldLabel(t('invoices.entry.periodStart'), index)}
+                      value={row.periodStart}
+                      onChange={(event) => update(index, { periodStart: event.currentTarget.value })}
+                      error={errors[`lines[${index}].periodStart`]}
+                    />
+                    <TextInput
+                      type="date"
+                      label={fieldLabel(t('invoices.entry.periodEnd'), index)}
+                      value={row.periodEnd}
+                      onChange={(event) => update(index, { periodEnd: event.currentTarget.value })}
+                      error={errors[`lines[${index}].periodEnd`]}
                     />
                   </SimpleGrid>
                   {rowError(index) && (

@@ -10,7 +10,7 @@ import { discrepanciesByPlace } from '../../invoiceRules'
 interface DiscrepancyProps {
   invoice: Invoice
   discrepancy: Discrepancy
-  /** Offered to the client's contract manager on a duplicate, while the invoice awaits a decision. */
+  /** Offered to the client's contract manager on a duplicate, while the invoice is unsettled. */
   onClear?: (discrepancy: Discrepancy) => void
 }
 
