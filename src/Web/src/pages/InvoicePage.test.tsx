@@ -99,7 +99,7 @@ describe('invoice page', () => {
     const provider = renderApp('/invoices/inv-2')
     await open()
     expect(actions()).not.toBeInTheDocument()
-    expect(screen.queryByText(/Answer it by uploading a credit note/)).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Upload a credit note or corrected invoice' })).not.toBeInTheDocument()
     provider.unmount()
 
     backend(auditor)
@@ -114,8 +114,22 @@ describe('invoice page', () => {
     expect(actionNames()).toEqual(['Mark as paid'])
   })
 
-  it('shows a disputed invoice’s message to both sides, and tells the provider how to answer it', async () => {
-    backend(accountManager, disputedInvoice)
+  it('shows a disputed invoice’s message to both sides, and lets the provider answer it with a credit note', async () => {
+    const creditNote: Invoice = {
+      ...mayInvoice,
+      id: 'inv-3',
+      number: 'AV-2026-001',
+      kind: 'creditNote',
+      discrepancies: [],
+      result: 'compliant',
+      totalAtStake: 0,
+      precedingInvoice: { id: 'inv-2', number: 'F-2026-0052' },
+      corrections: [],
+    }
+    const calls = backend(accountManager, disputedInvoice, {
+      'POST /api/invoicing/contracts/c-1/invoices': () => json(creditNote, 201),
+      'GET /api/invoicing/invoices/inv-3': () => json(creditNote),
+    })
     renderApp('/invoices/inv-2')
     await open()
 
@@ -123,8 +137,16 @@ describe('invoice page', () => {
     const dispute = screen.getByRole('region', { name: 'The client’s dispute' })
     expect(within(dispute).getByText('April’s penalties are missing.')).toBeInTheDocument()
     expect(within(dispute).getByText(`Disputed by Claire Manager on ${formatDateTime('2026-06-03T09:00:00Z', 'en')}`)).toBeInTheDocument()
-    expect(screen.getByText(/^The client disputed this invoice\. Answer it by uploading a credit note or a corrected invoice that names F-2026-0052/)).toBeInTheDocument()
+    expect(screen.getByText(/^The client disputed this invoice\. Answer it with a credit note or a corrected invoice that names F-2026-0052/)).toBeInTheDocument()
     expect(actions()).not.toBeInTheDocument()
+
+    await userEvent.click(screen.getByRole('button', { name: 'Upload a credit note or corrected invoice' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Upload a credit note or corrected invoice' })
+    await userEvent.upload(within(dialog).getByLabelText(/^File/), new File(['<Invoice/>'], 'AV-2026-001.xml', { type: 'application/xml' }))
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Upload' }))
+    expect(await screen.findByRole('heading', { name: 'Credit note AV-2026-001', level: 1 })).toBeInTheDocument()
+    expect(posts(calls).map((call) => call.url)).toEqual(['/api/invoicing/contracts/c-1/invoices'])
+    expect(within(screen.getByRole('region', { name: 'Invoice details' })).getByRole('link', { name: 'F-2026-0052' })).toHaveAttribute('href', '/invoices/inv-2')
   })
 
   it('approves with a reason for each blocking discrepancy, none for a tolerated one', async () => {

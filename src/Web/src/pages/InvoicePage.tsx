@@ -1,12 +1,14 @@
 import { Alert, Anchor, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import { IconArrowLeft, IconDownload, IconInfoCircle, IconMessageReport } from '@tabler/icons-react'
+import { IconArrowLeft, IconDownload, IconInfoCircle, IconMessageReport, IconUpload } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { ApiError } from '../api'
+import { FormModal } from '../components/FormModal'
 import { ControlResultBadge, InvoiceStatusBadge } from '../components/invoices/InvoiceBadges'
 import { InvoiceDecisionDialog, type InvoiceDialog } from '../components/invoices/InvoiceDecisionDialog'
 import { InvoiceLines, WholeInvoiceDiscrepancies } from '../components/invoices/InvoiceLines'
+import { InvoiceUploadForm } from '../components/invoices/InvoiceUploadForm'
 import { ErrorAlert, Loading } from '../components/States'
 import { useFormatAmount, useFormatDate, useFormatDateTime, useFormatFileSize, useFormatQuantity } from '../format'
 import { invoiceOriginalUrl, invoicePageUrl, useInvoice, type Invoice, type InvoiceParty, type InvoiceTotals } from '../hooks/invoices'
@@ -187,7 +189,9 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
   const user = useUser()
   const formatDateTime = useFormatDateTime()
   const formatFileSize = useFormatFileSize()
+  const navigate = useNavigate()
   const [dialog, setDialog] = useState<InvoiceDialog | null>(null)
+  const [answering, setAnswering] = useState(false)
   const actions = invoiceActions(invoice, user)
   const kind = t(`invoices.kinds.${invoice.kind}`)
 
@@ -233,7 +237,10 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
 
       {invoice.status === 'disputed' && sendsInvoices(user) && (
         <Alert color="blue" icon={<IconInfoCircle aria-hidden />}>
-          {t('invoices.answerHint', { number: invoice.number })}
+          <Text size="sm">{t('invoices.answerHint', { number: invoice.number })}</Text>
+          <Button mt="sm" size="xs" variant="light" leftSection={<IconUpload size={14} aria-hidden />} onClick={() => setAnswering(true)}>
+            {t('invoices.answerUpload')}
+          </Button>
         </Alert>
       )}
       {invoice.dispute && (
@@ -264,6 +271,16 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
       </Title>
       <History invoice={invoice} />
       <InvoiceDecisionDialog invoice={invoice} current={dialog} onClose={() => setDialog(null)} />
+      <FormModal opened={answering} onClose={() => setAnswering(false)} title={t('invoices.answerUpload')} size="lg">
+        <InvoiceUploadForm
+          contractId={invoice.contractId}
+          onClose={() => setAnswering(false)}
+          onDone={(id) => {
+            setAnswering(false)
+            void navigate(invoicePageUrl(id))
+          }}
+        />
+      </FormModal>
     </Stack>
   )
 }
