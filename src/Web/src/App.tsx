@@ -10,6 +10,7 @@ import { ContractPage } from './pages/ContractPage'
 import { ContractsPage } from './pages/ContractsPage'
 import { ForbiddenPage } from './pages/ForbiddenPage'
 import { HomePage } from './pages/HomePage'
+import { InvoicePage } from './pages/InvoicePage'
 import { LoginPage } from './pages/LoginPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { OrganisationsPage } from './pages/OrganisationsPage'
@@ -75,6 +76,14 @@ export function AppRoutes() {
             element={
               <RequireRole allowed={isClientManager}>
                 <TicketImportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="invoices/:invoiceId"
+            element={
+              <RequireRole allowed={canReadContracts}>
+                <InvoicePage />
               </RequireRole>
             }
           />

@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import { daysUntil, formatAmount, formatDate, formatFileSize, formatMonth } from './format'
+import { calendarDay, daysUntil, formatAmount, formatDate, formatFileSize, formatMonth, formatQuantity } from './format'
 
 describe('formats', () => {
   it('shows amounts in euros with cents in both languages', () => {
     expect(formatAmount(1234.5, 'en')).toBe('€1,234.50')
     expect(formatAmount(1234.5, 'fr').replace(/\s/g, ' ')).toBe('1 234,50 €')
     expect(formatAmount(0, 'fr').replace(/\s/g, ' ')).toBe('0,00 €')
+  })
+
+  it('shows an amount in another currency when an invoice states one', () => {
+    expect(formatAmount(1234.5, 'en', 'CHF').replace(/\s/g, ' ')).toBe('CHF 1,234.50')
+    expect(formatAmount(12, 'fr', 'EUR').replace(/\s/g, ' ')).toBe('12,00 €')
+  })
+
+  it('shows quantities with up to three decimals in both languages', () => {
+    expect(formatQuantity(1234.5, 'en')).toBe('1,234.5')
+    expect(formatQuantity(1234.5, 'fr').replace(/\s/g, ' ')).toBe('1 234,5')
+    expect(formatQuantity(2, 'en')).toBe('2')
+    expect(formatQuantity(0.12345, 'en')).toBe('0.123')
+  })
+
+  it('writes a day of the browser’s calendar as the API does', () => {
+    expect(calendarDay(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05')
+    expect(calendarDay(new Date(2026, 11, 31))).toBe('2026-12-31')
   })
 
   it('shows a calendar date as that day, whatever the browser’s zone', () => {

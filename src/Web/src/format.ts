@@ -50,14 +50,27 @@ export function daysUntil(value: string, today: Date = new Date()): number {
   return Math.round((parseDate(value).getTime() - start.getTime()) / 86_400_000)
 }
 
-/** Amounts are euros with cents, whatever the language ("1 234,50 €", "€1,234.50"). */
-export function formatAmount(amount: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }).format(amount)
+/**
+ * Amounts are euros with cents, whatever the language ("1 234,50 €", "€1,234.50"); an invoice states its own currency
+ * (ISO 4217), shown the same way.
+ */
+export function formatAmount(amount: number, language: string, currency = 'EUR'): string {
+  return new Intl.NumberFormat(language, { style: 'currency', currency, minimumFractionDigits: 2 }).format(amount)
 }
 
 export function useFormatAmount() {
   const { i18n } = useTranslation()
-  return (amount: number) => formatAmount(amount, i18n.language)
+  return (amount: number, currency?: string) => formatAmount(amount, i18n.language, currency)
+}
+
+/** A quantity as the language writes it, with up to three decimals ("1,234.5", "1 234,5"). */
+export function formatQuantity(quantity: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 3 }).format(quantity)
+}
+
+export function useFormatQuantity() {
+  const { i18n } = useTranslation()
+  return (quantity: number) => formatQuantity(quantity, i18n.language)
 }
 
 /** File sizes in the units people read ("850 bytes", "1.2 MB"), in the current language. */
@@ -81,4 +94,10 @@ export function formatFileSize(bytes: number, language: string): string {
 export function useFormatFileSize() {
   const { i18n } = useTranslation()
   return (bytes: number) => formatFileSize(bytes, i18n.language)
+}
+
+/** A day of the browser's calendar as the API writes calendar dates: "2026-05-31". */
+export function calendarDay(date: Date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }

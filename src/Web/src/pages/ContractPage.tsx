@@ -8,6 +8,7 @@ import { ContractActions } from '../components/contracts/ContractActions'
 import { ContractAuditTab } from '../components/contracts/ContractAuditTab'
 import { EvolutionsTab } from '../components/contracts/EvolutionsTab'
 import { InventoryTab } from '../components/contracts/InventoryTab'
+import { InvoicesTab } from '../components/contracts/InvoicesTab'
 import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
 import { PhaseBadge, PhaseStepper } from '../components/contracts/Phase'
 import { PhasesTab } from '../components/contracts/PhasesTab'
@@ -22,7 +23,7 @@ import { useUser } from '../hooks/session'
 import { useOtherParty } from '../hooks/useOtherParty'
 import { canAuditContracts, canUseTickets, isClientManager } from '../roles'
 
-const tabs = ['terms', 'requirements', 'inventory', 'phases', 'evolutions', 'penalties', 'audit'] as const
+const tabs = ['terms', 'requirements', 'inventory', 'phases', 'evolutions', 'penalties', 'invoices', 'audit'] as const
 type Tab = (typeof tabs)[number]
 
 function KeyFact({ label, children }: { label: string; children: ReactNode }) {
@@ -113,8 +114,11 @@ function ContractView({ contract }: { contract: ContractDetail }) {
   const otherParty = useOtherParty()
   const [searchParams, setSearchParams] = useSearchParams()
   const permissions = contractPermissions(contract, user)
-  // Penalty statements start with the run phase: before it there is no month to show.
-  const visibleTabs = tabs.filter((tab) => (tab !== 'audit' || canAuditContracts(user)) && (tab !== 'penalties' || reached(contract, 'run')))
+  // Penalty statements start with the run phase: before it there is no month to show. Invoices start with the signature.
+  const visibleTabs = tabs.filter(
+    (tab) =>
+      (tab !== 'audit' || canAuditContracts(user)) && (tab !== 'penalties' || reached(contract, 'run')) && (tab !== 'invoices' || reached(contract, 'signed')),
+  )
   const requested = searchParams.get('tab')
   const tab: Tab = visibleTabs.find((candidate) => candidate === requested) ?? 'terms'
   const partyName = otherParty.nameOf(contract) ?? t('common.unknown')
@@ -174,6 +178,11 @@ function ContractView({ contract }: { contract: ContractDetail }) {
         {visibleTabs.includes('penalties') && (
           <Tabs.Panel value="penalties" pt="md">
             <StatementsTab contract={contract} />
+          </Tabs.Panel>
+        )}
+        {visibleTabs.includes('invoices') && (
+          <Tabs.Panel value="invoices" pt="md">
+            <InvoicesTab contract={contract} />
           </Tabs.Panel>
         )}
         {visibleTabs.includes('audit') && (
