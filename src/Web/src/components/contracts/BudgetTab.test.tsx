@@ -49,7 +49,7 @@ describe('budget tab', () => {
     expect(screen.getByRole('combobox', { name: 'Year' })).toHaveValue('2026')
     expect(figures(totals)).toEqual({ Planned: '€144,000.00', Invoiced: '€66,000.00', Committed: '€92,400.00', Remaining: '-€14,400.00' })
     expect(screen.getByRole('alert')).toHaveTextContent('Invoiced + committed exceed the plan by €14,400.00.')
-    expect(screen.getByRole('img', { name: 'Chart of the budget 2026: planned, invoiced and committed by month' })).toBeInTheDocument()
+    expect(await screen.findByRole('img', { name: 'Chart of the budget 2026: planned, invoiced and committed by month' })).toBeInTheDocument()
 
     const months = screen.getByRole('table', { name: 'Budget 2026 by month' })
     const rows = within(months).getAllByRole('row').slice(1).map(cells)

@@ -1,19 +1,21 @@
-import { Button, Group, Stack, Text } from '@mantine/core'
+import { Button, Group, Skeleton, Stack, Text } from '@mantine/core'
 import { IconCoin } from '@tabler/icons-react'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { budgetYearOf, plansBudgets } from '../../budgetRules'
 import type { ContractDetail } from '../../hooks/contracts'
 import { useContractBudget } from '../../hooks/budgets'
 import { useUser } from '../../hooks/session'
-import { BudgetChart } from '../budgets/BudgetChart'
 import { BudgetMonths } from '../budgets/BudgetMonths'
 import { BudgetPlanForm } from '../budgets/BudgetPlanForm'
 import { BudgetTotals } from '../budgets/BudgetTotals'
 import { BudgetYearSelect } from '../budgets/BudgetYearSelect'
 import { FormModal } from '../FormModal'
 import { ErrorAlert, Loading } from '../States'
+
+// The charts library is loaded with the first budget shown, not with the application.
+const BudgetChart = lazy(() => import('../budgets/BudgetChart').then((module) => ({ default: module.BudgetChart })))
 
 /**
  * Budget: what the client plans to spend on the contract in a calendar year against what was invoiced and what the
@@ -51,7 +53,9 @@ export function BudgetTab({ contract }: { contract: ContractDetail }) {
       ) : (
         <>
           <BudgetTotals budget={budget.data.budget} />
-          <BudgetChart budget={budget.data.budget} />
+          <Suspense fallback={<Skeleton h={280} />}>
+            <BudgetChart budget={budget.data.budget} />
+          </Suspense>
           <BudgetMonths budget={budget.data.budget} />
           <FormModal opened={planning} onClose={close} title={t('budgets.plan.title', { year: budget.data.budget.year })} size="lg">
             <BudgetPlanForm current={budget.data} onClose={close} />
