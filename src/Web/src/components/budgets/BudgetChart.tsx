@@ -1,12 +1,14 @@
 import '@mantine/charts/styles.css'
 import { BarChart } from '@mantine/charts'
 import { useTranslation } from 'react-i18next'
+import { isPlannedByMonth } from '../../budgetRules'
 import { useFormatAmount, useFormatMonthName } from '../../format'
 import type { BudgetYear } from '../../hooks/budgets'
 
 /**
  * Each month's plan beside what it invoiced and still commits, stacked: the bar that outgrows its neighbour is the
- * month past its plan. The table below gives the same figures to those who do not see the chart.
+ * month past its plan. A plan for the whole year has no month's bar. The table below gives the same figures to those
+ * who do not see the chart.
  */
 export function BudgetChart({ budget }: { budget: BudgetYear }) {
   const { t } = useTranslation()
@@ -27,7 +29,7 @@ export function BudgetChart({ budget }: { budget: BudgetYear }) {
         withLegend
         valueFormatter={(value) => formatAmount(value)}
         series={[
-          { name: 'planned', label: t('budgets.planned'), color: 'gray.5' },
+          ...(isPlannedByMonth(budget) ? [{ name: 'planned', label: t('budgets.planned'), color: 'gray.5' }] : []),
           { name: 'invoiced', label: t('budgets.invoiced'), color: 'blue.6', stackId: 'spent' },
           { name: 'committed', label: t('budgets.committed'), color: 'orange.5', stackId: 'spent' },
         ]}
