@@ -6,6 +6,8 @@ import { defineConfig } from 'vite'
 // through this proxy and stays same-origin, exactly as in production where the gateway serves dist/.
 const gateway = process.env.GATEWAY_URL ?? 'http://localhost:8080'
 
+const chartLibraries = /node_modules\/(recharts|@mantine\/charts|d3-[^/]+|victory-vendor)\//
+
 export default defineConfig({
   plugins: [react()],
   build: {
@@ -14,8 +16,10 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules\/(react|react-dom|scheduler)\//, priority: 2 },
-            { name: 'vendor', test: /node_modules/, priority: 1 },
+            { name: 'react', test: /node_modules\/(react|react-dom|scheduler)\//, priority: 3 },
+            { name: 'vendor', test: (id: string) => id.includes('node_modules') && !chartLibraries.test(id), priority: 2 },
+            // Only the budget's chart needs these: their chunk loads with it, not with the application.
+            { name: 'charts', test: chartLibraries, priority: 1 },
           ],
         },
       },

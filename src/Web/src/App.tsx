@@ -6,6 +6,7 @@ import { ErrorAlert, Loading } from './components/States'
 import { UserContext, useSession, useUser, type UserInfo } from './hooks/session'
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage'
 import { AuditLogPage } from './pages/AuditLogPage'
+import { BudgetsPage } from './pages/BudgetsPage'
 import { ContractPage } from './pages/ContractPage'
 import { ContractsPage } from './pages/ContractsPage'
 import { ForbiddenPage } from './pages/ForbiddenPage'
@@ -19,6 +20,7 @@ import { TicketImportPage } from './pages/TicketImportPage'
 import { TicketPage } from './pages/TicketPage'
 import { TicketsPage } from './pages/TicketsPage'
 import { UsersPage } from './pages/UsersPage'
+import { readsBudgets } from './budgetRules'
 import { loginPath } from './returnTo'
 import { canReadContracts, canUseTickets, isClientManager, isOperator, isOrganisationAdmin } from './roles'
 
@@ -84,6 +86,14 @@ export function AppRoutes() {
             element={
               <RequireRole allowed={canReadContracts}>
                 <InvoicePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="budgets"
+            element={
+              <RequireRole allowed={readsBudgets}>
+                <BudgetsPage />
               </RequireRole>
             }
           />

@@ -71,10 +71,11 @@ export function pathErrors(problem: ProblemDetails | null, root?: string): Recor
 
 /**
  * Splits a failed form submission into messages to show under the form's own fields and, when the problem
- * is about anything else (or names no field), the error to show above the buttons.
+ * is about anything else (or names no field), the error to show above the buttons. `byField` reads the
+ * problem's errors into the form's field names: by top-level field, or by whole path for nested fields.
  */
-export function formFailure(error: unknown, fields: readonly string[]) {
-  const errors = error instanceof ApiError ? error.fieldErrors : {}
+export function formFailure(error: unknown, fields: readonly string[], byField: (problem: ProblemDetails | null) => Record<string, string> = fieldErrors) {
+  const errors = error instanceof ApiError ? byField(error.problem) : {}
   const names = Object.keys(errors)
   const elsewhere = names.length === 0 || names.some((name) => !fields.includes(name))
   return { errors, failure: elsewhere ? (error instanceof Error ? error : new Error(String(error))) : null }

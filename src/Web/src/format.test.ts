@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calendarDay, daysUntil, formatAmount, formatDate, formatFileSize, formatMonth, formatQuantity } from './format'
+import { calendarDay, daysUntil, formatAmount, formatDate, formatFileSize, formatMonth, formatMonthName, formatQuantity } from './format'
 
 describe('formats', () => {
   it('shows amounts in euros with cents in both languages', () => {
@@ -34,6 +34,13 @@ describe('formats', () => {
     expect(formatMonth('2026-05', 'en')).toBe('May 2026')
     expect(formatMonth('2026-05', 'fr')).toBe('mai 2026')
     expect(formatMonth('May', 'en')).toBe('May')
+  })
+
+  it('names a month of any year, long or short', () => {
+    expect(formatMonthName(1, 'en')).toBe('January')
+    expect(formatMonthName(12, 'fr')).toBe('décembre')
+    expect(formatMonthName(9, 'en', 'short')).toBe('Sep')
+    expect(formatMonthName(2, 'fr', 'short')).toBe('févr.')
   })
 
   it('counts whole days to a calendar date', () => {

@@ -101,3 +101,13 @@ export function calendarDay(date: Date = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0')
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
+
+/** A month of a year by its name alone ("January", "janvier"), or short ("Jan", "janv.") where space is tight. */
+export function formatMonthName(month: number, language: string, width: 'long' | 'short' = 'long'): string {
+  return new Intl.DateTimeFormat(language, { month: width }).format(new Date(2000, month - 1, 1))
+}
+
+export function useFormatMonthName() {
+  const { i18n } = useTranslation()
+  return (month: number, width: 'long' | 'short' = 'long') => formatMonthName(month, i18n.language, width)
+}

@@ -6,12 +6,16 @@ const paths = (kind: OrganisationKind, roles: string[]) =>
   navigationFor({ organisation: { kind }, roles }).map((item) => item.path)
 
 describe('navigation per role', () => {
-  it('gives a client administrator contracts, users, service accounts and the audit log', () => {
-    expect(paths('client', ['TenantAdmin'])).toEqual(['/', '/contracts', '/tickets', '/users', '/service-accounts', '/audit'])
+  it('gives a client administrator contracts, budgets, users, service accounts and the audit log', () => {
+    expect(paths('client', ['TenantAdmin'])).toEqual(['/', '/contracts', '/budgets', '/tickets', '/users', '/service-accounts', '/audit'])
   })
 
-  it.each(['ContractManager', 'Requester', 'Auditor'])('gives a client %s the home page, contracts and tickets', (role) => {
-    expect(paths('client', [role])).toEqual(['/', '/contracts', '/tickets'])
+  it.each(['ContractManager', 'Auditor'])('gives a client %s the home page, contracts, budgets and tickets', (role) => {
+    expect(paths('client', [role])).toEqual(['/', '/contracts', '/budgets', '/tickets'])
+  })
+
+  it('gives a client requester the home page, contracts and tickets, not the budgets', () => {
+    expect(paths('client', ['Requester'])).toEqual(['/', '/contracts', '/tickets'])
   })
 
   it('gives a provider account manager contracts and the administration of its organisation', () => {

@@ -4,6 +4,8 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { ApiError } from '../api'
+import { readsBudgets } from '../budgetRules'
+import { BudgetTab } from '../components/contracts/BudgetTab'
 import { ContractActions } from '../components/contracts/ContractActions'
 import { ContractAuditTab } from '../components/contracts/ContractAuditTab'
 import { EvolutionsTab } from '../components/contracts/EvolutionsTab'
@@ -23,7 +25,7 @@ import { useUser } from '../hooks/session'
 import { useOtherParty } from '../hooks/useOtherParty'
 import { canAuditContracts, canUseTickets, isClientManager } from '../roles'
 
-const tabs = ['terms', 'requirements', 'inventory', 'phases', 'evolutions', 'penalties', 'invoices', 'audit'] as const
+const tabs = ['terms', 'requirements', 'inventory', 'phases', 'evolutions', 'penalties', 'invoices', 'budget', 'audit'] as const
 type Tab = (typeof tabs)[number]
 
 function KeyFact({ label, children }: { label: string; children: ReactNode }) {
@@ -114,10 +116,14 @@ function ContractView({ contract }: { contract: ContractDetail }) {
   const otherParty = useOtherParty()
   const [searchParams, setSearchParams] = useSearchParams()
   const permissions = contractPermissions(contract, user)
-  // Penalty statements start with the run phase: before it there is no month to show. Invoices start with the signature.
+  // Penalty statements start with the run phase: before it there is no month to show. Invoices start with the
+  // signature, and so does the budget, which is the client's alone.
   const visibleTabs = tabs.filter(
     (tab) =>
-      (tab !== 'audit' || canAuditContracts(user)) && (tab !== 'penalties' || reached(contract, 'run')) && (tab !== 'invoices' || reached(contract, 'signed')),
+      (tab !== 'audit' || canAuditContracts(user)) &&
+      (tab !== 'penalties' || reached(contract, 'run')) &&
+      (tab !== 'invoices' || reached(contract, 'signed')) &&
+      (tab !== 'budget' || (reached(contract, 'signed') && readsBudgets(user))),
   )
   const requested = searchParams.get('tab')
   const tab: Tab = visibleTabs.find((candidate) => candidate === requested) ?? 'terms'
@@ -183,6 +189,11 @@ function ContractView({ contract }: { contract: ContractDetail }) {
         {visibleTabs.includes('invoices') && (
           <Tabs.Panel value="invoices" pt="md">
             <InvoicesTab contract={contract} />
+          </Tabs.Panel>
+        )}
+        {visibleTabs.includes('budget') && (
+          <Tabs.Panel value="budget" pt="md">
+            <BudgetTab contract={contract} />
           </Tabs.Panel>
         )}
         {visibleTabs.includes('audit') && (
