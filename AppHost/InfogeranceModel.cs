@@ -44,6 +44,7 @@ internal static class InfogeranceModel
                 .WithEnvironment("Identity__SeedDemoData", "true")
                 .WithEnvironment("Contracts__SeedDemoData", "true")
                 .WithEnvironment("Incidents__SeedDemoData", "true")
+                .WithEnvironment("Invoicing__SeedDemoData", "true")
                 .WaitForServer(postgres)
                 .WaitForServer(messaging);
         }

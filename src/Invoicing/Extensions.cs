@@ -1,4 +1,5 @@
 using Infogerance.Invoicing.Api;
+using Infogerance.Invoicing.Data;
 using Infogerance.Invoicing.Messaging;
 using Infogerance.Data;
 using Infogerance.Messaging;
@@ -39,6 +40,7 @@ internal static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StatementIssuing>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StatementIssuing>());
+        builder.Services.AddHostedService<DemoInvoicesSeed>();
     }
 
     /// <summary>Every endpoint group of the service, one per file of <c>Api/</c>.</summary>

@@ -9,6 +9,9 @@ public sealed class InvoicingSettings
     /// <summary>A month's statement is issued this many days after the month's end (then frozen).</summary>
     public int IssueAfterDays { get; set; } = 5;
 
+    /// <summary>Loads the demo's invoice on ACME-INFOG-01 once (the run command's demo world).</summary>
+    public bool SeedDemoData { get; set; }
+
     /// <summary>How often the issuing pass looks for statements due.</summary>
     public TimeSpan IssueInterval { get; set; } = TimeSpan.FromMinutes(15);
 }

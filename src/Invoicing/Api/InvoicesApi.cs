@@ -197,59 +197,10 @@ public static class InvoicesApi
             return Problems.Invalid("contractReference", InvoiceMessages.OtherContract(named, contract.Reference));
         }
 
-        var preceding = invoice.PrecedingInvoice is { } number ? await Invoices.FindAsync(unitOfWork, contractId, number) : null;
-        var row = await Invoices.InsertAsync(unitOfWork, contract, invoice, source, original, preceding?.InvoiceId, now, user.Name);
-        await AuditLog.WriteAsync(
-            unitOfWork, contract.TenantId, AuditLog.Actor.Of(user), "invoice.received", "invoice", row.InvoiceId, null,
-            new { row.Number, row.Kind, row.Source, row.TotalWithoutVat, row.TotalWithVat, Preceding = preceding?.Number, File = original?.FileName }, contractId);
-        await unitOfWork.AddEventAsync(new InvoiceReceived
-        {
-            TenantId = contract.TenantId, ContractId = contractId, InvoiceId = row.InvoiceId, Number = row.Number, Kind = row.Kind, Source = source,
-            IssueDate = row.IssueDate, Currency = invoice.Currency, TotalWithoutVat = row.TotalWithoutVat, TotalWithVat = row.TotalWithVat,
-            PrecedingInvoiceId = preceding?.InvoiceId,
-        });
-
-        // A corrected invoice replaces the disputed one before its control, which then does not take it for a duplicate.
-        var isCreditNote = invoice.Kind == InvoiceKinds.CreditNote;
-        if (preceding is not null && !isCreditNote)
-        {
-            await AnswerAsync(unitOfWork, preceding, row, InvoiceStatuses.Replaced, user, now);
-        }
-
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (await Invoices.ControlAsync(unitOfWork, row, today) is { } outcome)
-        {
-            await Invoices.SetStatusAsync(unitOfWork, row, InvoiceStatuses.Controlled);
-            await Invoices.HistoryAsync(unitOfWork, row, InvoiceStatuses.Controlled, now, AuditLog.Actor.System.Name, null);
-            await unitOfWork.AddEventAsync(Invoices.Controlled(row, InvoiceStatuses.Controlled, outcome));
-        }
-
-        // A credit note's lines are stored with its control: the invoice it credits is controlled again counting them.
-        if (preceding is not null && isCreditNote)
-        {
-            await AnswerAsync(unitOfWork, preceding, row, InvoiceStatuses.Answered, user, now);
-            await Invoices.RecontrolAsync(
-                unitOfWork, preceding.ContractId, [InvoiceStatuses.Controlled, InvoiceStatuses.Answered], now, preceding.InvoiceId);
-        }
-
+        var row = await Invoices.ReceiveAsync(unitOfWork, contract, invoice, source, original, AuditLog.Actor.Of(user), now);
         var view = await Invoices.ViewAsync(unitOfWork, (await Invoices.LoadAsync(unitOfWork, row.InvoiceId))!);
         await unitOfWork.CommitAsync();
         return TypedResults.Created($"/invoices/{row.InvoiceId}", view);
-    }
-
-    /// <summary>A disputed invoice answered by the document naming it: <c>answered</c> by a credit note, <c>replaced</c> by a corrected invoice.</summary>
-    private static async Task AnswerAsync(UnitOfWork unitOfWork, InvoiceRow preceding, InvoiceRow answer, string status, CurrentUser user, DateTimeOffset now)
-    {
-        if (preceding.Status != InvoiceStatuses.Disputed)
-        {
-            return;
-        }
-
-        await Invoices.SetStatusAsync(unitOfWork, preceding, status);
-        await Invoices.HistoryAsync(unitOfWork, preceding, status, now, user.Name, answer.Number);
-        await AuditLog.WriteAsync(
-            unitOfWork, preceding.TenantId, AuditLog.Actor.Of(user), $"invoice.{status}", "invoice", preceding.InvoiceId,
-            new { preceding.Status }, new { Status = status, By = answer.Number }, preceding.ContractId);
     }
 
     /// <summary>

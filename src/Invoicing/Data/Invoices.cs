@@ -93,6 +93,73 @@ public static class Invoices
         return (await LoadAsync(unitOfWork, invoiceId))!;
     }
 
+    /// <summary>
+    /// Stores a received invoice or credit note in the caller's transaction (which holds the contract's invoices lock):
+    /// audited, announced, controlled (both events); the disputed invoice it names answered (a credit note: controlled again
+    /// counting it) or replaced (a corrected invoice, before this one's control, so that it is not taken for a duplicate).
+    /// </summary>
+    public static async Task<InvoiceRow> ReceiveAsync(
+        UnitOfWork unitOfWork, ContractSummary contract, InvoiceDocument invoice, string source, InvoiceOriginal? original, AuditLog.Actor actor,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(unitOfWork);
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(actor);
+        var preceding = invoice.PrecedingInvoice is { } number ? await Invoices.FindAsync(unitOfWork, contract.ContractId, number) : null;
+        var row = await Invoices.InsertAsync(unitOfWork, contract, invoice, source, original, preceding?.InvoiceId, now, actor.Name);
+        await AuditLog.WriteAsync(
+            unitOfWork, contract.TenantId, actor, "invoice.received", "invoice", row.InvoiceId, null,
+            new { row.Number, row.Kind, row.Source, row.TotalWithoutVat, row.TotalWithVat, Preceding = preceding?.Number, File = original?.FileName }, contract.ContractId);
+        await unitOfWork.AddEventAsync(new InvoiceReceived
+        {
+            TenantId = contract.TenantId, ContractId = contract.ContractId, InvoiceId = row.InvoiceId, Number = row.Number, Kind = row.Kind, Source = source,
+            IssueDate = row.IssueDate, Currency = invoice.Currency, TotalWithoutVat = row.TotalWithoutVat, TotalWithVat = row.TotalWithVat,
+            PrecedingInvoiceId = preceding?.InvoiceId,
+        });
+
+        // A corrected invoice replaces the disputed one before its control, which then does not take it for a duplicate.
+        var isCreditNote = invoice.Kind == InvoiceKinds.CreditNote;
+        if (preceding is not null && !isCreditNote)
+        {
+            await AnswerAsync(unitOfWork, preceding, row, InvoiceStatuses.Replaced, actor, now);
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (await Invoices.ControlAsync(unitOfWork, row, today) is { } outcome)
+        {
+            await Invoices.SetStatusAsync(unitOfWork, row, InvoiceStatuses.Controlled);
+            await Invoices.HistoryAsync(unitOfWork, row, InvoiceStatuses.Controlled, now, AuditLog.Actor.System.Name, null);
+            await unitOfWork.AddEventAsync(Invoices.Controlled(row, InvoiceStatuses.Controlled, outcome));
+        }
+
+        // A credit note's lines are stored with its control: the invoice it credits is controlled again counting them.
+        if (preceding is not null && isCreditNote)
+        {
+            await AnswerAsync(unitOfWork, preceding, row, InvoiceStatuses.Answered, actor, now);
+            await Invoices.RecontrolAsync(
+                unitOfWork, preceding.ContractId, [InvoiceStatuses.Controlled, InvoiceStatuses.Answered], now, preceding.InvoiceId);
+        }
+
+
+        return row;
+    }
+
+    /// <summary>A disputed invoice answered by the document naming it: <c>answered</c> by a credit note, <c>replaced</c> by a corrected invoice.</summary>
+    private static async Task AnswerAsync(UnitOfWork unitOfWork, InvoiceRow preceding, InvoiceRow answer, string status, AuditLog.Actor actor, DateTimeOffset now)
+    {
+        if (preceding.Status != InvoiceStatuses.Disputed)
+        {
+            return;
+        }
+
+        await Invoices.SetStatusAsync(unitOfWork, preceding, status);
+        await Invoices.HistoryAsync(unitOfWork, preceding, status, now, actor.Name, answer.Number);
+        await AuditLog.WriteAsync(
+            unitOfWork, preceding.TenantId, actor, $"invoice.{status}", "invoice", preceding.InvoiceId,
+            new { preceding.Status }, new { Status = status, By = answer.Number }, preceding.ContractId);
+    }
+
     public static Task HistoryAsync(UnitOfWork unitOfWork, InvoiceRow row, string status, DateTimeOffset at, string by, string? reason)
     {
         ArgumentNullException.ThrowIfNull(row);
