@@ -170,6 +170,45 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
     });
 
     [Fact]
+    public Task A_contract_manager_finds_a_discrepancy_in_the_provider_s_invoice_and_disputes_it() => WithScreenshotsOnFailure(async () =>
+    {
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris);
+        var number = $"AS-{new DateTime(now.Year, now.Month, 1).AddMonths(-1):yyyyMM}-0142";
+        var manager = await NewPageAsync();
+        await LogInAsync(manager, "manager@acme.example", DemoWorld.Password);
+
+        // The demo's invoice of last month waits for the contract's revised prices to reach Invoicing.
+        var invoices = manager.GetByRole(AriaRole.Table, new() { Name = "Factures du contrat" });
+        var link = invoices.GetByRole(AriaRole.Link, new() { Name = number, Exact = true });
+        for (var attempt = 0; ; attempt++)
+        {
+            await manager.GotoAsync($"{system.GatewayUrl}/contracts/{DemoWorld.AcmeContract}?tab=invoices");
+            await Assertions.Expect(invoices).ToBeVisibleAsync();
+            if (await link.CountAsync() > 0 || attempt == 30)
+            {
+                break;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        // The development units are billed at the price before the last revision: the control shows it on their line.
+        await link.ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = $"Facture {number}" })).ToBeVisibleAsync();
+        var lines = manager.GetByRole(AriaRole.Table, new() { Name = $"Lignes de {number}" });
+        await Assertions.Expect(lines.GetByRole(AriaRole.Row, new() { Name = "Prix unitaire — ligne 2" })).ToBeVisibleAsync();
+
+        await manager.GetByRole(AriaRole.Group, new() { Name = "Actions sur la facture" }).GetByRole(AriaRole.Button, new() { Name = "Contester" }).ClickAsync();
+        var dialog = manager.GetByRole(AriaRole.Dialog, new() { Name = $"Contester {number}" });
+        await dialog.GetByLabel(new Regex("^Message")).FillAsync("Les unités d’œuvre UO-DEV sont facturées au prix d’avant la dernière révision : merci d’émettre un avoir.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Contester", Exact = true }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(manager.GetByRole(AriaRole.Status, new() { Name = "Statut : Contestée" })).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Region, new() { Name = "La contestation du client" })).ToContainTextAsync("merci d’émettre un avoir");
+    });
+
+    [Fact]
     public Task A_contract_is_drafted_imported_signed_taken_over_by_both_sides_and_evolves() => WithScreenshotsOnFailure(async () =>
     {
         var client = await NewPageAsync();
