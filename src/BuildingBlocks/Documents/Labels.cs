@@ -1,3 +1,4 @@
+using Infogerance.Validation;
 using System.Globalization;
 using System.Text;
 
@@ -66,6 +67,42 @@ public sealed class LabelAliases
 
     /// <summary>The code <paramref name="label"/> spells, or null when it spells none.</summary>
     public string? CodeOf(string? label) => label is null ? null : _codeByKey.GetValueOrDefault(Labels.Key(label));
+
+    /// <summary>
+    /// Each column of a heading row mapped to the code its label spells. An unknown label (<paramref name="unknown"/>)
+    /// or a code given twice is reported under "column N" of the heading's <paramref name="place"/>; empty headings
+    /// (trailing separators: Excel writes "a;b;;") are skipped, and a value under one is reported on its own line.
+    /// </summary>
+    public Dictionary<int, string> Columns(IReadOnlyList<string?> labels, FilePlace place, ImportErrors errors, Func<string, Message> unknown)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(unknown);
+        var columnAt = new Dictionary<int, string>();
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i]?.Trim();
+            if (string.IsNullOrEmpty(label))
+            {
+                continue;
+            }
+
+            if (CodeOf(label) is not { } field)
+            {
+                errors.Add(place, FilePlace.Column(i + 1), unknown(label));
+            }
+            else if (columnAt.ContainsValue(field))
+            {
+                errors.Add(place, FilePlace.Column(i + 1), ImportMessages.ColumnTwice(field));
+            }
+            else
+            {
+                columnAt[i] = field;
+            }
+        }
+
+        return columnAt;
+    }
 
     /// <summary>The code for a known spelling; otherwise the value as given, so the rules name what was wrong.</summary>
     public string? Normalise(string? value) => value is null ? null : CodeOf(value) ?? value;

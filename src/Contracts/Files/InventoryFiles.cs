@@ -173,30 +173,8 @@ public static class InventoryFiles
 
     private static Dictionary<int, string> Header(Row row, ImportErrors errors)
     {
-        var columnAt = new Dictionary<int, string>();
         var place = FilePlace.Line(row.Line);
-        for (var i = 0; i < row.Cells.Count; i++)
-        {
-            var label = row.Cells[i]?.Trim();
-            if (string.IsNullOrEmpty(label))
-            {
-                // Trailing separators (Excel writes "a;b;;") leave empty headings; a value under one is reported on its line.
-                continue;
-            }
-
-            if (HeaderAliases.CodeOf(label) is not { } field)
-            {
-                errors.Add(place, FilePlace.Column(i + 1), InventoryFileMessages.UnknownColumn(label));
-            }
-            else if (columnAt.ContainsValue(field))
-            {
-                errors.Add(place, FilePlace.Column(i + 1), ImportMessages.ColumnTwice(field));
-            }
-            else
-            {
-                columnAt[i] = field;
-            }
-        }
+        var columnAt = HeaderAliases.Columns(row.Cells, place, errors, InventoryFileMessages.UnknownColumn);
 
         if (columnAt.Count > 0)
         {

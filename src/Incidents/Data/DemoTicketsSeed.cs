@@ -16,40 +16,13 @@ namespace Infogerance.Incidents.Data;
 /// </summary>
 public sealed class DemoTicketsSeed(
     Database database, TicketSla sla, ContractReplica replica, TimeProvider clock, IOptions<IncidentsSettings> settings, ILogger<DemoTicketsSeed> logger)
-    : BackgroundService
+    : BackgroundDemoSeed(clock, logger)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
+    protected override bool Enabled => settings.Value.SeedDemoData;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!settings.Value.SeedDemoData)
-        {
-            return;
-        }
+    protected override string What => "Demo tickets";
 
-        var giveUp = clock.GetUtcNow() + Patience;
-        while (clock.GetUtcNow() < giveUp)
-        {
-            try
-            {
-                if (await TrySeedAsync(stoppingToken))
-                {
-                    return;
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Demo tickets not loaded yet; trying again");
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
-        }
-
-        logger.LogWarning("The demo contract's terms never arrived: no demo tickets");
-    }
-
-    /// <returns>Whether the demo tickets are there (loaded now or before).</returns>
-    public async Task<bool> TrySeedAsync(CancellationToken cancellationToken)
+    public override async Task<bool> TrySeedAsync(CancellationToken cancellationToken)
     {
         await using var unitOfWork = await database.BeginAsync(DemoWorld.Acme, cancellationToken);
         var contractId = DemoWorld.AcmeContract;
@@ -63,7 +36,7 @@ public sealed class DemoTicketsSeed(
             return true;
         }
 
-        var now = Instants.NowToTheSecond(clock);
+        var now = Instants.NowToTheSecond(Clock);
         var rachel = Actor("requester@acme.example", Sides.Client);
         var marc = Actor("manager@acme.example", Sides.Client);
         var lea = Actor("agent1@antares.example", Sides.Provider);
@@ -205,7 +178,7 @@ public sealed class DemoTicketsSeed(
         }
 
         await unitOfWork.CommitAsync();
-        logger.LogInformation("Demo tickets loaded: {Tickets} on {Contract}", tickets.Count, contract.Reference);
+        Logger.LogInformation("Demo tickets loaded: {Tickets} on {Contract}", tickets.Count, contract.Reference);
         return true;
     }
 

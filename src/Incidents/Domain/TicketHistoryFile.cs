@@ -361,34 +361,12 @@ public static class TicketHistoryFile
 
     private static Dictionary<int, string> Header(Row row, FilePlace place, ImportErrors errors)
     {
-        var columnAt = new Dictionary<int, string>();
         if (row.Problem is not null)
         {
             errors.Add(place, "line", row.Problem);
         }
 
-        for (var i = 0; i < row.Cells.Length; i++)
-        {
-            var label = row.Cells[i].Trim();
-            if (label.Length == 0)
-            {
-                // Trailing separators (Excel writes "a;b;;") leave empty headings; a value under one is reported on its line.
-                continue;
-            }
-
-            if (HeaderAliases.CodeOf(label) is not { } field)
-            {
-                errors.Add(place, FilePlace.Column(i + 1), TicketImportMessages.UnknownColumn(label, HeaderAliases.Codes));
-            }
-            else if (columnAt.ContainsValue(field))
-            {
-                errors.Add(place, FilePlace.Column(i + 1), ImportMessages.ColumnTwice(field));
-            }
-            else
-            {
-                columnAt[i] = field;
-            }
-        }
+        var columnAt = HeaderAliases.Columns(row.Cells, place, errors, label => TicketImportMessages.UnknownColumn(label, HeaderAliases.Codes));
 
         foreach (var missing in RequiredColumns.Where(c => !columnAt.ContainsValue(c)))
         {

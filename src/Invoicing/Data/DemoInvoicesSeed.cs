@@ -15,41 +15,15 @@ namespace Infogerance.Invoicing.Data;
 /// the contract's terms and revised prices have arrived from the Contracts service's events (so in the background).
 /// </summary>
 public sealed class DemoInvoicesSeed(Database database, TimeProvider clock, IOptions<InvoicingSettings> settings, ILogger<DemoInvoicesSeed> logger)
-    : BackgroundService
+    : BackgroundDemoSeed(clock, logger)
 {
     private const string DevelopmentUnit = "UO-DEV";
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!settings.Value.SeedDemoData)
-        {
-            return;
-        }
+    protected override bool Enabled => settings.Value.SeedDemoData;
 
-        var giveUp = clock.GetUtcNow() + Patience;
-        while (clock.GetUtcNow() < giveUp)
-        {
-            try
-            {
-                if (await TrySeedAsync(stoppingToken))
-                {
-                    return;
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Demo invoice not loaded yet; trying again");
-            }
+    protected override string What => "Demo invoice";
 
-            await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
-        }
-
-        logger.LogWarning("The demo contract's terms or prices never arrived: no demo invoice");
-    }
-
-    /// <returns>Whether the demo invoice is there (loaded now or before).</returns>
-    public async Task<bool> TrySeedAsync(CancellationToken cancellationToken)
+    public override async Task<bool> TrySeedAsync(CancellationToken cancellationToken)
     {
         await using var unitOfWork = await database.BeginAsync(DemoWorld.Acme, cancellationToken);
         var contractId = DemoWorld.AcmeContract;
@@ -64,7 +38,7 @@ public sealed class DemoInvoicesSeed(Database database, TimeProvider clock, IOpt
             return true;
         }
 
-        var now = Instants.NowToTheSecond(clock);
+        var now = Instants.NowToTheSecond(Clock);
         var terms = await InvoiceFacts.TermsInForceAsync(unitOfWork, contractId, DateOnly.FromDateTime(now.UtcDateTime));
         var revised = await unitOfWork.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT FROM prices_in_force WHERE contract_id = @contractId AND work_units <> '[]'::jsonb)", new { contractId });
@@ -103,7 +77,7 @@ public sealed class DemoInvoicesSeed(Database database, TimeProvider clock, IOpt
             contract.Reference);
         if (invoice is null)
         {
-            logger.LogWarning("The demo invoice is refused by its own form's checks: {Errors}", string.Join(", ", errors.Fields));
+            Logger.LogWarning("The demo invoice is refused by its own form's checks: {Errors}", string.Join(", ", errors.Fields));
             return true;
         }
 
@@ -111,7 +85,7 @@ public sealed class DemoInvoicesSeed(Database database, TimeProvider clock, IOpt
         await Invoices.ReceiveAsync(
             unitOfWork, contract, invoice, InvoiceSources.Form, null, new AuditLog.Actor(accountManager.UserId, accountManager.DisplayName), now);
         await unitOfWork.CommitAsync();
-        logger.LogInformation("Demo invoice loaded on {Contract}", contract.Reference);
+        Logger.LogInformation("Demo invoice loaded on {Contract}", contract.Reference);
         return true;
     }
 }

@@ -225,30 +225,8 @@ public static class InvoiceCsvReader
 
     private static Dictionary<int, string> Header(CsvTextRow row, ImportErrors errors)
     {
-        var columnAt = new Dictionary<int, string>();
         var place = FilePlace.Line(row.LineNumber);
-        for (var i = 0; i < row.Cells.Length; i++)
-        {
-            var label = row.Cells[i].Trim();
-            if (label.Length == 0)
-            {
-                // Trailing separators (Excel writes "a;b;;") leave empty headings; a value under one is reported on its line.
-                continue;
-            }
-
-            if (HeaderAliases.CodeOf(label) is not { } field)
-            {
-                errors.Add(place, FilePlace.Column(i + 1), InvoiceReadMessages.CsvUnknownColumn(label));
-            }
-            else if (columnAt.ContainsValue(field))
-            {
-                errors.Add(place, FilePlace.Column(i + 1), ImportMessages.ColumnTwice(field));
-            }
-            else
-            {
-                columnAt[i] = field;
-            }
-        }
+        var columnAt = HeaderAliases.Columns(row.Cells, place, errors, InvoiceReadMessages.CsvUnknownColumn);
 
         if (columnAt.Count > 0)
         {
