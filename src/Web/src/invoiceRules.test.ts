@@ -48,6 +48,15 @@ describe('an invoice’s discrepancies', () => {
     expect(discrepanciesToJustify(approvedInvoice)).toEqual([])
   })
 
+  it('read a field the API leaves out (it writes no nulls) as null', () => {
+    // As the service sends it: no "accepted" when nobody accepted it, no "line" on a check of the whole invoice.
+    const { accepted: _, ...unaccepted } = unitPriceDiscrepancy
+    const { line: __, ...wholeInvoice } = { ...penaltyCreditDiscrepancy, line: null }
+    const asSent = [unaccepted, wholeInvoice] as unknown as typeof mayInvoice.discrepancies
+    expect(discrepanciesToJustify({ discrepancies: asSent })).toHaveLength(2)
+    expect(discrepanciesByPlace(asSent, [1, 2]).whole).toEqual([wholeInvoice])
+  })
+
   it('are shown on their line, or with the whole invoice’s, also when the line they name is not on the invoice', () => {
     const stray = { ...unitPriceDiscrepancy, key: 'unitPrice:9:1', line: 9 }
     const { whole, byLine } = discrepanciesByPlace([roundingDiscrepancy, unitPriceDiscrepancy, penaltyCreditDiscrepancy, stray], [1, 2])

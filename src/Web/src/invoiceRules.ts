@@ -43,7 +43,7 @@ export function canClearDuplicate(invoice: Pick<Invoice, 'status'>, discrepancy:
 
 /** The discrepancies an approval must give a reason for: the blocking ones not accepted yet. */
 export function discrepanciesToJustify(invoice: Pick<Invoice, 'discrepancies'>): Discrepancy[] {
-  return invoice.discrepancies.filter((discrepancy) => discrepancy.blocking && discrepancy.accepted === null)
+  return invoice.discrepancies.filter((discrepancy) => discrepancy.blocking && discrepancy.accepted == null)
 }
 
 /**
@@ -54,7 +54,7 @@ export function discrepanciesByPlace(discrepancies: readonly Discrepancy[], posi
   const whole: Discrepancy[] = []
   const byLine = new Map<number, Discrepancy[]>()
   for (const discrepancy of discrepancies) {
-    if (discrepancy.line === null || !positions.includes(discrepancy.line)) whole.push(discrepancy)
+    if (discrepancy.line == null || !positions.includes(discrepancy.line)) whole.push(discrepancy)
     else byLine.set(discrepancy.line, [...(byLine.get(discrepancy.line) ?? []), discrepancy])
   }
   return { whole, byLine }

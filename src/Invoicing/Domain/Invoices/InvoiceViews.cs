@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Infogerance.Invoicing.Domain;
 
 /// <summary>An invoice named from another (the one it corrects or credits).</summary>
@@ -6,10 +8,16 @@ public sealed record InvoiceReference(Guid Id, string Number);
 /// <summary>The client's acceptance of a discrepancy, given when approving.</summary>
 public sealed record DiscrepancyAcceptance(string Reason, string By, DateTimeOffset At);
 
-/// <summary>A discrepancy of the latest control, its message in the caller's language.</summary>
+/// <summary>
+/// A discrepancy of the latest control, its message in the caller's language. Its line, expected and actual values are
+/// part of the shape outside checks read, so they are written even when null (the whole invoice, a value not a number).
+/// </summary>
 public sealed record DiscrepancyView(
-    string Key, string Code, int? Line, decimal? Expected, decimal? Actual, decimal AmountAtStake, bool Blocking, string Message,
-    Guid? DuplicateOf, DiscrepancyAcceptance? Accepted);
+    string Key, string Code,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Line,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? Expected,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? Actual,
+    decimal AmountAtStake, bool Blocking, string Message, Guid? DuplicateOf, DiscrepancyAcceptance? Accepted);
 
 public sealed record InvoiceLineView(
     int Position, string Description, string Kind, string? ItemCode, string? EvolutionReference, decimal Quantity, decimal UnitPrice,
@@ -35,7 +43,8 @@ public sealed record InvoicePartyView(string Name, string? LegalId, string? VatN
 
 /// <summary>An invoice or credit note, its latest control and its workflow, as both sides of the contract read it.</summary>
 public sealed record InvoiceView(
-    Guid Id, Guid ContractId, string Number, string Kind, string Status, string? Result, decimal TotalAtStake,
+    Guid Id, Guid ContractId, string Number, string Kind, string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Result, decimal TotalAtStake,
     IReadOnlyList<DiscrepancyView> Discrepancies, DateOnly IssueDate, DateOnly? DueDate, DateOnly? PeriodStart, DateOnly? PeriodEnd,
     string Currency, InvoicePartyView Seller, InvoicePartyView Buyer, string? ContractReference, IReadOnlyList<InvoiceLineView> Lines,
     InvoiceTotalsView Totals, IReadOnlyList<VatView> Vat, InvoiceReference? PrecedingInvoice, IReadOnlyList<CorrectionView> Corrections,

@@ -12,7 +12,7 @@ export function useDiscrepancyName() {
   const { t } = useTranslation()
   return (discrepancy: Pick<Discrepancy, 'key' | 'code' | 'line'>) => {
     const code = t(`invoices.codes.${discrepancy.code}`, { defaultValue: discrepancy.code })
-    const name = discrepancy.line === null ? t('invoices.discrepancyName.whole', { code }) : t('invoices.discrepancyName.line', { code, line: discrepancy.line })
+    const name = discrepancy.line == null ? t('invoices.discrepancyName.whole', { code }) : t('invoices.discrepancyName.line', { code, line: discrepancy.line })
     const rank = discrepancyRank(discrepancy)
     return rank === 1 ? name : t('invoices.discrepancyName.ranked', { name, rank })
   }

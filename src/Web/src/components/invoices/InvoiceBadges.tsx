@@ -31,7 +31,7 @@ export function InvoiceStatusBadge({ status, announced = false }: { status: Invo
 export function ControlResultBadge({ result, count, atStake }: { result: ControlOutcome | null; count: number; atStake: number }) {
   const { t } = useTranslation()
   const formatAmount = useFormatAmount()
-  if (result === null) {
+  if (result == null) {
     return (
       <Badge color="gray" variant="outline">
         {t('invoices.results.notControlled')}

@@ -35,8 +35,8 @@ function DiscrepancyView({ invoice, discrepancy, onClear }: DiscrepancyProps) {
       </Group>
       <Text size="sm">{discrepancy.message}</Text>
       <Group gap="md">
-        {discrepancy.expected !== null && <Text size="sm">{t('invoices.expected', { value: figure(discrepancy, discrepancy.expected) })}</Text>}
-        {discrepancy.actual !== null && <Text size="sm">{t('invoices.actual', { value: figure(discrepancy, discrepancy.actual) })}</Text>}
+        {discrepancy.expected != null && <Text size="sm">{t('invoices.expected', { value: figure(discrepancy, discrepancy.expected) })}</Text>}
+        {discrepancy.actual != null && <Text size="sm">{t('invoices.actual', { value: figure(discrepancy, discrepancy.actual) })}</Text>}
         <Text size="sm" fw={600}>
           {t('invoices.amountAtStake', { amount: formatAmount(discrepancy.amountAtStake, invoice.currency) })}
         </Text>
@@ -167,7 +167,7 @@ export function InvoiceLines({ invoice, clearable, onClear }: Props) {
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {amount(line.netAmount)}
                 </Table.Td>
-                <Table.Td ta="right">{line.vatRate === null ? '—' : t('invoices.rate', { rate: formatQuantity(line.vatRate) })}</Table.Td>
+                <Table.Td ta="right">{line.vatRate == null ? '—' : t('invoices.rate', { rate: formatQuantity(line.vatRate) })}</Table.Td>
               </Table.Tr>,
               ...found.map((discrepancy) => (
                 <Table.Tr key={discrepancy.key} aria-label={name(discrepancy)}>
