@@ -45,7 +45,22 @@ public sealed record ContractPhaseChanged : IntegrationEvent
     public required string To { get; init; }
 }
 
-/// <summary>States: specified, proposed, validated, rejected, inProgress, delivered, accepted.</summary>
+/// <summary>The states of an evolution request, as its workflow in Contracts moves it and its events name them.</summary>
+public static class EvolutionStates
+{
+    public const string Specified = "specified";
+    public const string Proposed = "proposed";
+    public const string Validated = "validated";
+    public const string Rejected = "rejected";
+    public const string InProgress = "inProgress";
+    public const string Delivered = "delivered";
+    public const string Accepted = "accepted";
+
+    /// <summary>The client validated its quote: that state and those after it.</summary>
+    public static IReadOnlySet<string> ValidatedOrLater { get; } = new HashSet<string>(StringComparer.Ordinal) { Validated, InProgress, Delivered, Accepted };
+}
+
+/// <summary>An evolution request moved from one of its <see cref="EvolutionStates"/> to another.</summary>
 public sealed record EvolutionRequestStateChanged : IntegrationEvent
 {
     public required Guid ContractId { get; init; }

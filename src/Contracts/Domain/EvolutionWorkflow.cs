@@ -1,4 +1,5 @@
 using Infogerance.Data;
+using Infogerance.IntegrationEvents;
 using Infogerance.Validation;
 
 namespace Infogerance.Contracts.Domain;
@@ -10,13 +11,13 @@ namespace Infogerance.Contracts.Domain;
 /// </summary>
 public static class EvolutionWorkflow
 {
-    public const string Specified = "specified";
-    public const string Proposed = "proposed";
-    public const string Validated = "validated";
-    public const string Rejected = "rejected";
-    public const string InProgress = "inProgress";
-    public const string Delivered = "delivered";
-    public const string Accepted = "accepted";
+    public const string Specified = EvolutionStates.Specified;
+    public const string Proposed = EvolutionStates.Proposed;
+    public const string Validated = EvolutionStates.Validated;
+    public const string Rejected = EvolutionStates.Rejected;
+    public const string InProgress = EvolutionStates.InProgress;
+    public const string Delivered = EvolutionStates.Delivered;
+    public const string Accepted = EvolutionStates.Accepted;
 
     public sealed record Step(string Action, string From, string To, string Side);
 

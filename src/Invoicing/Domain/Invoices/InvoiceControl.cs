@@ -1,4 +1,5 @@
 using Infogerance.Documents;
+using Infogerance.IntegrationEvents;
 using Infogerance.Validation;
 
 namespace Infogerance.Invoicing.Domain;
@@ -11,9 +12,6 @@ namespace Infogerance.Invoicing.Domain;
 /// </summary>
 public static class InvoiceControl
 {
-    /// <summary>The Contracts workflow's states of an evolution request the client has validated (and those after it).</summary>
-    private static readonly HashSet<string> ValidatedEvolutionStates = new(StringComparer.Ordinal) { "validated", "inProgress", "delivered", "accepted" };
-
     public static ControlResult Check(InvoiceDocument invoice, ControlContext context)
     {
         ArgumentNullException.ThrowIfNull(invoice);
@@ -474,7 +472,7 @@ public static class InvoiceControl
                     DiscrepancyCodes.Evolution, line.Position, null, line.NetAmount, atStake, true,
                     InvoiceControlMessages.EvolutionUnknown(line.Position, line.EvolutionReference ?? line.ItemCode)));
             }
-            else if (!ValidatedEvolutionStates.Contains(evolution.State))
+            else if (!EvolutionStates.ValidatedOrLater.Contains(evolution.State))
             {
                 found.Add(new Discrepancy(
                     DiscrepancyCodes.Evolution, line.Position, null, line.NetAmount, atStake, true, InvoiceControlMessages.EvolutionNotValidated(line.Position, evolution)));
