@@ -1,8 +1,9 @@
-import { Alert, Button, Center, List, Loader } from '@mantine/core'
+import { Alert, Anchor, Button, Center, List, Loader, Stack, Text, Title } from '@mantine/core'
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { ApiError } from '../api'
 import { errorMessage } from '../errorMessage'
 
@@ -55,4 +56,33 @@ export function ListStates<T>({
   if (query.isPending) return <Loading />
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
   return query.data.length === 0 ? empty : children(query.data)
+}
+
+/**
+ * A page's one item, in one place: loading; the item (kept on screen when a later refresh fails); a page saying it
+ * does not exist, or is not the caller's to see, with the way back; or any other error with a retry.
+ */
+export function ItemStates<T>({
+  query,
+  notFound,
+  children,
+}: {
+  query: UseQueryResult<T>
+  notFound: { title: string; text: string; backTo: string; backLabel: string }
+  children: (item: T) => ReactNode
+}) {
+  if (query.isPending) return <Loading />
+  if (query.data !== undefined) return children(query.data)
+  if (query.error instanceof ApiError && query.error.status === 404) {
+    return (
+      <Stack>
+        <Title order={1}>{notFound.title}</Title>
+        <Text>{notFound.text}</Text>
+        <Anchor component={Link} to={notFound.backTo}>
+          {notFound.backLabel}
+        </Anchor>
+      </Stack>
+    )
+  }
+  return <ErrorAlert error={query.error as Error} onRetry={() => void query.refetch()} />
 }

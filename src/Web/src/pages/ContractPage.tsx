@@ -3,7 +3,6 @@ import { IconArrowLeft, IconTicket, IconUpload } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
-import { ApiError } from '../api'
 import { readsBudgets } from '../budgetRules'
 import { BudgetTab } from '../components/contracts/BudgetTab'
 import { ContractActions } from '../components/contracts/ContractActions'
@@ -17,7 +16,7 @@ import { PhasesTab } from '../components/contracts/PhasesTab'
 import { RequirementsTab } from '../components/contracts/RequirementsTab'
 import { StatementsTab } from '../components/contracts/StatementsTab'
 import { TermsTab } from '../components/contracts/TermsTab'
-import { ErrorAlert, Loading } from '../components/States'
+import { ItemStates } from '../components/States'
 import { contractPermissions, reached } from '../contractRules'
 import { useFormatAmount, useFormatDate, useFormatDateTime } from '../format'
 import { useContract, type ContractDetail } from '../hooks/contracts'
@@ -209,21 +208,12 @@ function ContractView({ contract }: { contract: ContractDetail }) {
 export function ContractPage() {
   const { t } = useTranslation()
   const { contractId = '' } = useParams()
-  const contract = useContract(contractId)
-  if (contract.isPending) return <Loading />
-  if (contract.isError) {
-    if (contract.error instanceof ApiError && contract.error.status === 404) {
-      return (
-        <Stack>
-          <Title order={1}>{t('contracts.notFoundTitle')}</Title>
-          <Text>{t('contracts.notFound')}</Text>
-          <Anchor component={Link} to="/contracts">
-            {t('contracts.backToList')}
-          </Anchor>
-        </Stack>
-      )
-    }
-    return <ErrorAlert error={contract.error} onRetry={() => void contract.refetch()} />
-  }
-  return <ContractView contract={contract.data} />
+  return (
+    <ItemStates
+      query={useContract(contractId)}
+      notFound={{ title: t('contracts.notFoundTitle'), text: t('contracts.notFound'), backTo: '/contracts', backLabel: t('contracts.backToList') }}
+    >
+      {(contract) => <ContractView contract={contract} />}
+    </ItemStates>
+  )
 }

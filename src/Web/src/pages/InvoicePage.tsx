@@ -3,13 +3,12 @@ import { IconArrowLeft, IconDownload, IconInfoCircle, IconMessageReport, IconUpl
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
-import { ApiError } from '../api'
 import { FormModal } from '../components/FormModal'
 import { ControlResultBadge, InvoiceStatusBadge } from '../components/invoices/InvoiceBadges'
 import { InvoiceDecisionDialog, type InvoiceDialog } from '../components/invoices/InvoiceDecisionDialog'
 import { InvoiceLines, WholeInvoiceDiscrepancies } from '../components/invoices/InvoiceLines'
 import { InvoiceUploadForm } from '../components/invoices/InvoiceUploadForm'
-import { ErrorAlert, Loading } from '../components/States'
+import { ItemStates } from '../components/States'
 import { useFormatAmount, useFormatDate, useFormatDateTime, useFormatFileSize, useFormatQuantity } from '../format'
 import { invoiceOriginalUrl, invoicePageUrl, useInvoice, type Invoice, type InvoiceParty, type InvoiceTotals } from '../hooks/invoices'
 import { useUser } from '../hooks/session'
@@ -289,19 +288,12 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
 export function InvoicePage() {
   const { t } = useTranslation()
   const { invoiceId = '' } = useParams()
-  const invoice = useInvoice(invoiceId)
-  if (invoice.isPending) return <Loading />
-  if (invoice.data !== undefined) return <InvoiceView invoice={invoice.data} />
-  if (invoice.error instanceof ApiError && invoice.error.status === 404) {
-    return (
-      <Stack>
-        <Title order={1}>{t('invoices.notFoundTitle')}</Title>
-        <Text>{t('invoices.notFound')}</Text>
-        <Anchor component={Link} to="/contracts">
-          {t('contracts.backToList')}
-        </Anchor>
-      </Stack>
-    )
-  }
-  return <ErrorAlert error={invoice.error} onRetry={() => void invoice.refetch()} />
+  return (
+    <ItemStates
+      query={useInvoice(invoiceId)}
+      notFound={{ title: t('invoices.notFoundTitle'), text: t('invoices.notFound'), backTo: '/contracts', backLabel: t('contracts.backToList') }}
+    >
+      {(invoice) => <InvoiceView invoice={invoice} />}
+    </ItemStates>
+  )
 }

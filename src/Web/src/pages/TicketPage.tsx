@@ -3,8 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
-import { ApiError } from '../api'
-import { ErrorAlert, Loading } from '../components/States'
+import { ItemStates } from '../components/States'
 import { AttachmentsTab } from '../components/tickets/AttachmentsTab'
 import { CommentsTab } from '../components/tickets/CommentsTab'
 import { HistoryTab } from '../components/tickets/HistoryTab'
@@ -162,20 +161,12 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
 export function TicketPage() {
   const { t } = useTranslation()
   const { ticketId = '' } = useParams()
-  const ticket = useTicket(ticketId)
-  if (ticket.isPending) return <Loading />
-  // A later poll that fails keeps the ticket on screen.
-  if (ticket.data !== undefined) return <TicketView ticket={ticket.data} />
-  if (ticket.error instanceof ApiError && ticket.error.status === 404) {
-    return (
-      <Stack>
-        <Title order={1}>{t('tickets.notFoundTitle')}</Title>
-        <Text>{t('tickets.notFound')}</Text>
-        <Anchor component={Link} to="/tickets">
-          {t('tickets.backToList')}
-        </Anchor>
-      </Stack>
-    )
-  }
-  return <ErrorAlert error={ticket.error} onRetry={() => void ticket.refetch()} />
+  return (
+    <ItemStates
+      query={useTicket(ticketId)}
+      notFound={{ title: t('tickets.notFoundTitle'), text: t('tickets.notFound'), backTo: '/tickets', backLabel: t('tickets.backToList') }}
+    >
+      {(ticket) => <TicketView ticket={ticket} />}
+    </ItemStates>
+  )
 }
