@@ -8,6 +8,7 @@ public static class IntegrationEventCatalog
 {
     public static IReadOnlyDictionary<string, Type> Events { get; } = new Dictionary<string, Type>
     {
+        ["identity.user-account-changed.v1"] = typeof(UserAccountChanged),
         ["contracts.contract-parties-changed.v1"] = typeof(ContractPartiesChanged),
         ["contracts.contract-signed.v1"] = typeof(ContractSigned),
         ["contracts.contract-version-activated.v1"] = typeof(ContractVersionActivated),
