@@ -262,7 +262,9 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
         var paid = Paid(contractId, "PAID-1");
         await PublishAsync(DemoWorld.Acme, paid);
         await UntilHandledAsync(paid.EventId);
-        Assert.Equal([active], await RecipientsAsync(DemoWorld.Antares, contractId));
+        var told = await RecipientsAsync(DemoWorld.Antares, paid.InvoiceId);
+        Assert.Contains(active, told);
+        Assert.DoesNotContain(gone, told);
 
         // Closed, the contract is no longer its provider's to see: a later payment tells nobody there.
         await system.PublishContractPartiesAsync(DemoWorld.Acme, contractId, DemoWorld.Antares, isOpen: false, version: 2);
@@ -275,7 +277,7 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
         var afterClosing = Paid(contractId, "PAID-2");
         await PublishAsync(DemoWorld.Acme, afterClosing);
         await UntilHandledAsync(afterClosing.EventId);
-        Assert.Equal([active], await RecipientsAsync(DemoWorld.Antares, contractId));
+        Assert.Empty(await RecipientsAsync(DemoWorld.Antares, afterClosing.InvoiceId));
     }
 
     private static UserAccountChanged Account(Guid id, long version, string status) => new()
@@ -314,10 +316,11 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
         return (await unitOfWork.QuerySingleOrDefaultAsync<(string, long)>("SELECT status, version FROM people WHERE user_id = @id", new { id }));
     }
 
-    private async Task<IReadOnlyList<Guid>> RecipientsAsync(Guid organisation, Guid contractId)
+    /// <summary>Who of the organisation was told about <paramref name="subjectId"/>.</summary>
+    private async Task<IReadOnlyList<Guid>> RecipientsAsync(Guid organisation, Guid subjectId)
     {
         await using var unitOfWork = await system.Services["notifications"].GetRequiredService<Database>().BeginAsync(organisation, CancellationToken.None);
-        return [.. await unitOfWork.QueryAsync<Guid>("SELECT recipient_id FROM notifications WHERE contract_id = @contractId", new { contractId })];
+        return [.. await unitOfWork.QueryAsync<Guid>("SELECT recipient_id FROM notifications WHERE subject_id = @subjectId", new { subjectId })];
     }
 
     private static async Task UntilAsync(Func<Task<bool>> done, string what)
