@@ -3,7 +3,6 @@ using Infogerance.Messaging;
 using Infogerance.Notifications.Api;
 using Infogerance.Notifications.Messaging;
 using Infogerance.ServiceDefaults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Infogerance.Notifications;
 
@@ -37,7 +36,6 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
 
         builder.Services.AddOptions<NotificationsSettings>().BindConfiguration("Notifications");
-        builder.Services.TryAddSingleton(TimeProvider.System);
     }
 
     /// <summary>Every endpoint group of the service, one per file of <c>Api/</c>.</summary>
