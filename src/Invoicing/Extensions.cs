@@ -32,6 +32,7 @@ internal static class Extensions
             bus.AddConsumer<RenewalDecidedFact>();
             bus.AddConsumer<ContractClosedFact>();
             bus.AddConsumer<PenaltyStatementIssuedRecontrol>();
+            bus.AddConsumer<ContractVersionActivatedRecontrol>();
             bus.AddConsumer<ContractInventoryChangedRecontrol>();
         });
         builder.AddDefaultAuthentication();
