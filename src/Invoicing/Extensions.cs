@@ -51,5 +51,6 @@ internal static class Extensions
         app.MapStatementsApi();
         app.MapInvoicesApi();
         app.MapBudgetsApi();
+        app.MapDossierApi();
     }
 }
