@@ -52,5 +52,6 @@ internal static class Extensions
         app.MapStatementsApi();
         app.MapInvoicesApi();
         app.MapBudgetsApi();
+        app.MapDossierApi();
     }
 }
