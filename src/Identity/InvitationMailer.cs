@@ -17,12 +17,9 @@ public sealed record InvitationResponse(Api.UserDto User, string? InvitationUrl,
 /// </summary>
 public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogger<InvitationMailer> logger)
 {
-    /// <param name="language">
-    /// The language of the e-mail: the invitee's when it is known, otherwise the inviter's (Identity keeps no
-    /// language per user yet, so callers pass the inviting request's).
-    /// </param>
+    /// <summary>The e-mail is written in the invited person's language.</summary>
     public async Task<InvitationResponse> DeliverAsync(
-        NewInvitation invitation, string organisationName, HttpRequest request, CancellationToken cancellationToken, string? language = null)
+        NewInvitation invitation, string organisationName, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invitation);
         var url = $"{PublicOrigin(request)}/invitation/{invitation.Token.Value}";
@@ -33,7 +30,7 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogge
             try
             {
                 var (subject, body) = Compose(invitation, organisationName, url, settings.Value.InvitationLifetime,
-                    language is null ? CultureInfo.CurrentUICulture : CultureInfo.GetCultureInfo(language));
+                    CultureInfo.GetCultureInfo(invitation.User.Language));
                 var message = new MimeMessage();
                 message.From.Add(MailboxAddress.Parse(smtp.From));
                 message.To.Add(new MailboxAddress(invitation.User.DisplayName, invitation.User.Email));

@@ -6,8 +6,8 @@ using MassTransit;
 namespace Infogerance.EndToEnd.Tests;
 
 /// <summary>
-/// A service of its own on the shared broker that receives the contract and incident events as any other service would, and
-/// keeps them for the tests to look at.
+/// A service of its own on the shared broker that receives the account, contract and incident events as any other service
+/// would, and keeps them for the tests to look at.
 /// </summary>
 public sealed class EventRecorder : IAsyncDisposable
 {
@@ -19,6 +19,7 @@ public sealed class EventRecorder : IAsyncDisposable
     public static async Task<EventRecorder> StartAsync(TestInfrastructure infrastructure) =>
         new(await TestService.StartAsync(infrastructure, "event_recorder", bus =>
         {
+            bus.AddConsumer<Recorder<UserAccountChanged>>();
             bus.AddConsumer<Recorder<ContractSigned>>();
             bus.AddConsumer<Recorder<ContractVersionActivated>>();
             bus.AddConsumer<Recorder<ContractPhaseChanged>>();

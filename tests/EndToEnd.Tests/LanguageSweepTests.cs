@@ -105,6 +105,11 @@ public sealed class LanguageSweepTests(InfogeranceSystem system)
         await CompareAsync("an invitation to an invalid e-mail address", "identity", "POST", "/users/invitations", admin,
             () => Json(JsonSerializer.Serialize(new { email = "not-an-address", displayName = "X", roles = new[] { Roles.Requester } })), failures, HttpStatusCode.UnprocessableEntity);
 
+        await CompareAsync("a language we do not speak", "identity", "PUT", "/me/language", manager,
+            () => Json(JsonSerializer.Serialize(new { language = "de" })), failures, HttpStatusCode.UnprocessableEntity);
+        await CompareAsync("a service account's language", "identity", "PUT", "/me/language", await ServiceAccountTokenAsync(),
+            () => Json(JsonSerializer.Serialize(new { language = "en" })), failures, HttpStatusCode.Conflict);
+
         await CompareAsync("a ticket with unknown impact and urgency", "incidents", "POST", "/tickets", manager,
             () => Json(JsonSerializer.Serialize(new { contractId = DemoWorld.AcmeContract, kind = "incident", title = "", impact = "enormous", urgency = "later" })),
             failures, HttpStatusCode.UnprocessableEntity);
@@ -242,6 +247,10 @@ public sealed class LanguageSweepTests(InfogeranceSystem system)
     private async Task<string> TokenAsync(string role) =>
         (await system.IssueTokenAsync(new TokenSubject(
             Guid.NewGuid(), "Langues", null, Endpoints.HomeOf(role), Endpoints.KindOf(role), [role], null, IsServiceAccount: false))).Token;
+
+    private async Task<string> ServiceAccountTokenAsync() =>
+        (await system.IssueTokenAsync(new TokenSubject(
+            Guid.NewGuid(), "Robot", null, DemoWorld.Acme, OrganisationKind.Client, [Roles.Requester], null, IsServiceAccount: true))).Token;
 
     /// <summary>A value of the right shape for each route parameter: the body is refused before any lookup.</summary>
     private static string PathOf(RouteEndpoint endpoint) =>

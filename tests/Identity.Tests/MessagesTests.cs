@@ -2,6 +2,7 @@ using System.Globalization;
 using Infogerance.Identity.Data;
 using Infogerance.Identity.Domain;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
 
 namespace Infogerance.Identity.Tests;
 
@@ -10,19 +11,40 @@ public sealed class AccountRulesTests
     [Fact]
     public void An_invitation_names_each_wrong_field_with_its_code()
     {
-        var errors = AccountRules.CheckInvitation("not an address", " ", [Roles.AgentL1], OrganisationKind.Client);
-        Assert.Equal(["roles", "email", "displayName"], errors.Fields);
+        var errors = AccountRules.CheckInvitation("not an address", " ", [Roles.AgentL1], "de", OrganisationKind.Client);
+        Assert.Equal(["roles", "email", "displayName", "language"], errors.Fields);
         Assert.Equal("roles.unknown", Assert.Single(errors["roles"]).Code);
         Assert.Equal("Not a role of a client organisation: AgentL1.", errors["roles"][0].English);
         Assert.Equal("Ce n'est pas un rôle d'une organisation cliente : AgentL1.", errors["roles"][0].French);
         Assert.Equal("email.invalid", Assert.Single(errors["email"]).Code);
         Assert.Equal("A name of 1 to 200 characters is required.", Assert.Single(errors["displayName"]).English);
         Assert.Equal(200, errors["displayName"][0].Parameters["max"]);
+        Assert.Equal("language.invalid", Assert.Single(errors["language"]).Code);
+    }
+
+    [Theory]
+    [InlineData(Languages.French)]
+    [InlineData(Languages.English)]
+    public void An_invitation_may_choose_one_of_our_languages(string? language) =>
+        Assert.True(AccountRules.CheckInvitation("marie@example.org", "Marie", [Roles.Requester], language, OrganisationKind.Client).IsEmpty);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("de")]
+    [InlineData("FR")]
+    [InlineData("fr-FR")]
+    public void A_language_is_fr_or_en_exactly(string? language)
+    {
+        var error = Assert.Single(AccountRules.CheckLanguage(new(), "language", language)["language"]);
+        Assert.Equal("language.invalid", error.Code);
+        Assert.Equal("Choose \"fr\" or \"en\".", error.English);
+        Assert.Equal("Choisissez « fr » ou « en ».", error.French);
     }
 
     [Fact]
     public void A_sound_invitation_has_no_error() =>
-        Assert.True(AccountRules.CheckInvitation("marie@example.org", "Marie", [Roles.Requester], OrganisationKind.Client).IsEmpty);
+        Assert.True(AccountRules.CheckInvitation("marie@example.org", "Marie", [Roles.Requester], null, OrganisationKind.Client).IsEmpty);
 
     [Fact]
     public void Roles_are_required() =>
@@ -44,7 +66,7 @@ public sealed class InvitationEmailTests
 {
     private static readonly NewInvitation Invitation = new(
         new UserAccount(Guid.NewGuid(), Guid.NewGuid(), "marie@example.org", "Marie Curie", [Roles.Requester], UserAccount.Invited,
-            null, 0, null, null, DateTimeOffset.UnixEpoch),
+            Languages.French, null, 0, null, null, DateTimeOffset.UnixEpoch, 1),
         OpaqueToken.Create(OpaqueToken.Invitation, Guid.NewGuid()));
 
     [Fact]

@@ -65,8 +65,7 @@ public static class InvitationsApi
         }
 
         var user = (await Accounts.FindUserAsync(unitOfWork, secret.OrganisationId, pending.UserId, forUpdate: true))!;
-        await Accounts.AcceptInvitationAsync(unitOfWork, user, pending.Id, new PasswordHasher<UserAccount>().HashPassword(user, request.Password!));
-        var after = (await Accounts.FindUserAsync(unitOfWork, secret.OrganisationId, pending.UserId))!;
+        var after = await Accounts.AcceptInvitationAsync(unitOfWork, user, pending.Id, new PasswordHasher<UserAccount>().HashPassword(user, request.Password!));
         await AuditLog.WriteAsync(
             unitOfWork, secret.OrganisationId, new AuditLog.Actor(user.Id, user.DisplayName), "user.invitation-accepted", "user", user.Id, user.AuditView, after.AuditView);
         await unitOfWork.CommitAsync();

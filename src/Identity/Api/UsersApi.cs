@@ -8,10 +8,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Infogerance.Identity.Api;
 
 /// <summary>A user as the organisation's admin sees it: never the password.</summary>
-public sealed record UserDto(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string Status, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt)
+public sealed record UserDto(
+    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string Status, string Language, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt)
 {
     public static UserDto From(UserAccount user) =>
-        new(user.Id, user.Email, user.DisplayName, user.Roles, user.Status, user.LastLoginAt, user.CreatedAt);
+        new(user.Id, user.Email, user.DisplayName, user.Roles, user.Status, user.Language, user.LastLoginAt, user.CreatedAt);
 }
 
 /// <summary>A user's new set of roles, replacing the old one.</summary>
@@ -57,13 +58,18 @@ public static class UsersApi
             return TypedResults.NotFound();
         }
 
-        if (AccountRules.CheckInvitation(request.Email, request.DisplayName, request.Roles, organisation.Kind) is { IsEmpty: false } errors)
+        if (AccountRules.CheckInvitation(request.Email, request.DisplayName, request.Roles, request.Language, organisation.Kind) is { IsEmpty: false } errors)
         {
             return Problems.Invalid(errors);
         }
 
-        var actor = AuditLog.Actor.Of(services.User);
-        var invitation = await Accounts.InviteAsync(unitOfWork, organisation, request, actor, services.Settings.Value.InvitationLifetime);
+        var inviter = services.User;
+        var language = request.Language
+            ?? (await Accounts.FindUserAsync(unitOfWork, inviter.OrganisationId, inviter.Id))?.Language
+            ?? Languages.French;
+        var actor = AuditLog.Actor.Of(inviter);
+        var invitation = await Accounts.InviteAsync(
+            unitOfWork, organisation, request with { Language = language }, actor, services.Settings.Value.InvitationLifetime);
         if (invitation is null)
         {
             return Problems.Conflict(IdentityMessages.EmailTaken);

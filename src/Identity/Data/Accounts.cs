@@ -1,25 +1,35 @@
+using Dapper;
 using Infogerance.Data;
 using Infogerance.Identity.Domain;
+using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
 
 namespace Infogerance.Identity.Data;
 
 public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind, DateTimeOffset CreatedAt);
 
+/// <param name="Language">The language the person reads the product in, and is written to in: <c>fr</c> or <c>en</c>.</param>
+/// <param name="Version">Grows with every change of the account that other services see (not with log-ins).</param>
 public sealed record UserAccount(
-    Guid TenantId, Guid Id, string Email, string DisplayName, string[] Roles, string Status,
-    string? PasswordHash, int FailedLogins, DateTimeOffset? LockedUntil, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt)
+    Guid TenantId, Guid Id, string Email, string DisplayName, string[] Roles, string Status, string Language,
+    string? PasswordHash, int FailedLogins, DateTimeOffset? LockedUntil, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt, long Version)
 {
     public const string Invited = "invited";
     public const string Active = "active";
     public const string Deactivated = "deactivated";
 
     /// <summary>What the audit log keeps of a user: never the password hash.</summary>
-    public object AuditView => new { Email, DisplayName, Roles, Status };
+    public object AuditView => new { Email, DisplayName, Roles, Status, Language };
 }
 
-/// <summary>Whom to invite: their e-mail address, the name shown to others and their roles.</summary>
-public sealed record InviteRequest(string? Email, string? DisplayName, string[]? Roles);
+/// <summary>
+/// Whom to invite: their e-mail address, the name shown to others, their roles and, if the inviter chooses it,
+/// their language (<c>fr</c> or <c>en</c>; the inviter's own otherwise).
+/// </summary>
+public sealed record InviteRequest(string? Email, string? DisplayName, string[]? Roles, string? Language = null);
+
+/// <summary>A user as it is first written: invited, or (the demo's) already active with a password.</summary>
+public sealed record NewUser(Guid TenantId, Guid Id, string Email, string DisplayName, string[] Roles, string Status, string Language, string? PasswordHash = null);
 
 /// <summary>An invited user and the one-time link's secret.</summary>
 public sealed record NewInvitation(UserAccount User, OpaqueToken Token);
@@ -30,7 +40,7 @@ public sealed record PendingInvitation(Guid Id, Guid UserId, string Email, strin
 public static class Accounts
 {
     private const string UserColumns =
-        "tenant_id, id, email, display_name, roles, status, password_hash, failed_logins, locked_until, last_login_at, created_at";
+        "tenant_id, id, email, display_name, roles, status, language, password_hash, failed_logins, locked_until, last_login_at, created_at, version";
 
     public static Task<Organisation?> FindOrganisationAsync(UnitOfWork unitOfWork, Guid id) =>
         unitOfWork.QuerySingleOrDefaultAsync<Organisation>(
@@ -59,7 +69,8 @@ public static class Accounts
 
     /// <summary>
     /// Adds an invited user and its one-time link; inviting again someone of this organisation who has not yet
-    /// accepted replaces their link (the old one stops working). Null when the e-mail address is taken otherwise.
+    /// accepted replaces their link (the old one stops working), name, roles and language. Null when the e-mail
+    /// address is taken otherwise. The caller has checked <paramref name="request"/> and chosen its language.
     /// </summary>
     public static async Task<NewInvitation?> InviteAsync(
         UnitOfWork unitOfWork, Organisation organisation, InviteRequest request, AuditLog.Actor actor, TimeSpan lifetime)
@@ -67,6 +78,7 @@ public static class Accounts
         var email = NormaliseEmail(request.Email!);
         var displayName = request.DisplayName!.Trim();
         var roles = request.Roles!.Distinct().ToArray();
+        var language = request.Language!;
         var userId = Guid.CreateVersion7();
         var added = await unitOfWork.ExecuteAsync(
             """
@@ -76,14 +88,10 @@ public static class Accounts
             new { email, tenant = organisation.Id, userId }) == 1;
 
         UserAccount? before = null;
+        UserAccount user;
         if (added)
         {
-            await unitOfWork.ExecuteAsync(
-                """
-                INSERT INTO users (tenant_id, id, email, display_name, roles, status, created_at, updated_at)
-                VALUES (@tenant, @userId, @email, @displayName, @roles, 'invited', now(), now())
-                """,
-                new { tenant = organisation.Id, userId, email, displayName, roles });
+            user = await CreateUserAsync(unitOfWork, new NewUser(organisation.Id, userId, email, displayName, roles, UserAccount.Invited, language));
         }
         else
         {
@@ -93,13 +101,11 @@ public static class Accounts
                 return null;
             }
 
-            userId = before.Id;
+            user = await ChangeUserAsync(unitOfWork, before, "display_name = @displayName, roles = @roles, language = @language",
+                new { displayName, roles, language });
             await unitOfWork.ExecuteAsync(
-                """
-                UPDATE users SET display_name = @displayName, roles = @roles, updated_at = now() WHERE tenant_id = @tenant AND id = @userId;
-                UPDATE invitations SET expires_at = least(expires_at, now()) WHERE tenant_id = @tenant AND user_id = @userId AND accepted_at IS NULL;
-                """,
-                new { tenant = organisation.Id, userId, displayName, roles });
+                "UPDATE invitations SET expires_at = least(expires_at, now()) WHERE tenant_id = @TenantId AND user_id = @Id AND accepted_at IS NULL",
+                new { user.TenantId, user.Id });
         }
 
         var token = OpaqueToken.Create(OpaqueToken.Invitation, organisation.Id);
@@ -108,11 +114,24 @@ public static class Accounts
             INSERT INTO invitations (tenant_id, id, user_id, secret_hash, created_at, expires_at)
             VALUES (@tenant, @id, @userId, @hash, now(), now() + @lifetime)
             """,
-            new { tenant = organisation.Id, id = Guid.CreateVersion7(), userId, hash = token.Hash, lifetime });
-        var user = (await FindUserAsync(unitOfWork, organisation.Id, userId))!;
-        await AuditLog.WriteAsync(unitOfWork, organisation.Id, actor, before is null ? "user.invited" : "user.invited-again", "user", userId,
+            new { tenant = organisation.Id, id = Guid.CreateVersion7(), userId = user.Id, hash = token.Hash, lifetime });
+        await AuditLog.WriteAsync(unitOfWork, organisation.Id, actor, before is null ? "user.invited" : "user.invited-again", "user", user.Id,
             before?.AuditView, user.AuditView);
         return new NewInvitation(user, token);
+    }
+
+    /// <summary>Adds a user whose e-mail address is already in the login directory, and publishes the account.</summary>
+    public static async Task<UserAccount> CreateUserAsync(UnitOfWork unitOfWork, NewUser user)
+    {
+        var created = (await unitOfWork.QuerySingleOrDefaultAsync<UserAccount>(
+            $"""
+            INSERT INTO users (tenant_id, id, email, display_name, roles, status, language, password_hash, created_at, updated_at, version)
+            VALUES (@TenantId, @Id, @Email, @DisplayName, @Roles, @Status, @Language, @PasswordHash, now(), now(), 1)
+            RETURNING {UserColumns}
+            """,
+            user))!;
+        await AnnounceAsync(unitOfWork, created);
+        return created;
     }
 
     /// <summary>
@@ -135,34 +154,29 @@ public static class Accounts
             "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_id = @organisationId AND status <> 'deactivated' AND @administrator = ANY (roles))",
             new { organisationId, administrator });
 
-    public static Task<string?> EmailOfAsync(UnitOfWork unitOfWork, Guid organisationId, Guid id) =>
-        unitOfWork.ExecuteScalarAsync<string>(
-            "SELECT email FROM users WHERE tenant_id = @organisationId AND id = @id", new { organisationId, id });
+    public static Task<UserAccount> SetRolesAsync(UnitOfWork unitOfWork, UserAccount user, string[] roles) =>
+        ChangeUserAsync(unitOfWork, user, "roles = @roles", new { roles });
 
-    public static Task SetRolesAsync(UnitOfWork unitOfWork, UserAccount user, string[] roles) =>
-        unitOfWork.ExecuteAsync(
-            "UPDATE users SET roles = @roles, updated_at = now() WHERE tenant_id = @TenantId AND id = @Id",
-            new { roles, user.TenantId, user.Id });
+    public static Task<UserAccount> SetLanguageAsync(UnitOfWork unitOfWork, UserAccount user, string language) =>
+        ChangeUserAsync(unitOfWork, user, "language = @language", new { language });
 
     /// <summary>Takes effect at once: the user's sessions and pending invitations end with the account.</summary>
-    public static Task DeactivateAsync(UnitOfWork unitOfWork, UserAccount user) =>
-        unitOfWork.ExecuteAsync(
+    public static async Task<UserAccount> DeactivateAsync(UnitOfWork unitOfWork, UserAccount user)
+    {
+        var deactivated = await ChangeUserAsync(unitOfWork, user, "status = 'deactivated'");
+        await unitOfWork.ExecuteAsync(
             """
-            UPDATE users SET status = 'deactivated', updated_at = now() WHERE tenant_id = @TenantId AND id = @Id;
             UPDATE sessions SET ended_at = now() WHERE tenant_id = @TenantId AND user_id = @Id AND ended_at IS NULL;
             UPDATE invitations SET expires_at = least(expires_at, now()) WHERE tenant_id = @TenantId AND user_id = @Id AND accepted_at IS NULL;
             """,
             new { user.TenantId, user.Id });
+        return deactivated;
+    }
 
     /// <summary>One who never chose a password goes back to waiting for it.</summary>
-    public static Task ReactivateAsync(UnitOfWork unitOfWork, UserAccount user) =>
-        unitOfWork.ExecuteAsync(
-            """
-            UPDATE users SET status = CASE WHEN password_hash IS NULL THEN 'invited' ELSE 'active' END,
-                             failed_logins = 0, locked_until = NULL, updated_at = now()
-            WHERE tenant_id = @TenantId AND id = @Id
-            """,
-            new { user.TenantId, user.Id });
+    public static Task<UserAccount> ReactivateAsync(UnitOfWork unitOfWork, UserAccount user) =>
+        ChangeUserAsync(unitOfWork, user,
+            "status = CASE WHEN password_hash IS NULL THEN 'invited' ELSE 'active' END, failed_logins = 0, locked_until = NULL");
 
     /// <summary>An invitation whose link still works, for its user still waiting to choose a password.</summary>
     public static Task<PendingInvitation?> FindPendingInvitationAsync(UnitOfWork unitOfWork, OpaqueToken secret, bool forUpdate) =>
@@ -179,11 +193,51 @@ public static class Accounts
             new { secret.OrganisationId, secret.Hash });
 
     /// <summary>The invited user's chosen password makes the account active and uses up the link.</summary>
-    public static Task AcceptInvitationAsync(UnitOfWork unitOfWork, UserAccount user, Guid invitationId, string passwordHash) =>
-        unitOfWork.ExecuteAsync(
-            """
-            UPDATE users SET password_hash = @passwordHash, status = 'active', updated_at = now() WHERE tenant_id = @TenantId AND id = @Id;
-            UPDATE invitations SET accepted_at = now() WHERE tenant_id = @TenantId AND id = @invitationId;
+    public static async Task<UserAccount> AcceptInvitationAsync(UnitOfWork unitOfWork, UserAccount user, Guid invitationId, string passwordHash)
+    {
+        var accepted = await ChangeUserAsync(unitOfWork, user, "password_hash = @passwordHash, status = 'active'", new { passwordHash });
+        await unitOfWork.ExecuteAsync(
+            "UPDATE invitations SET accepted_at = now() WHERE tenant_id = @TenantId AND id = @invitationId",
+            new { user.TenantId, invitationId });
+        return accepted;
+    }
+
+    /// <summary>
+    /// Every change of an account that other services see comes through here (and its creation through
+    /// <see cref="CreateUserAsync"/>): <paramref name="assignments"/> (an UPDATE's SET list over
+    /// <paramref name="values"/>) is applied to the user's row, its version grows, and the account as it now is
+    /// goes to the outbox in the same transaction. Log-ins and lockouts are not such changes (see Sessions).
+    /// </summary>
+    private static async Task<UserAccount> ChangeUserAsync(UnitOfWork unitOfWork, UserAccount user, string assignments, object? values = null)
+    {
+        var parameters = new DynamicParameters(values);
+        parameters.AddDynamicParams(new { user.TenantId, user.Id });
+        var changed = (await unitOfWork.QuerySingleOrDefaultAsync<UserAccount>(
+            $"""
+            UPDATE users SET {assignments}, version = version + 1, updated_at = now()
+            WHERE tenant_id = @TenantId AND id = @Id
+            RETURNING {UserColumns}
             """,
-            new { passwordHash, user.TenantId, user.Id, invitationId });
+            parameters))!;
+        await AnnounceAsync(unitOfWork, changed);
+        return changed;
+    }
+
+    /// <summary>Publishes the whole account, for the services that address people (notifications).</summary>
+    private static async Task AnnounceAsync(UnitOfWork unitOfWork, UserAccount user)
+    {
+        var organisationKind = await unitOfWork.ExecuteScalarAsync<string>("SELECT kind FROM organisations WHERE id = @TenantId", new { user.TenantId });
+        await unitOfWork.AddEventAsync(new UserAccountChanged
+        {
+            TenantId = user.TenantId,
+            UserId = user.Id,
+            OrganisationKind = organisationKind!,
+            Email = user.Email,
+            DisplayName = user.DisplayName,
+            Roles = user.Roles,
+            Status = user.Status,
+            Language = user.Language,
+            Version = user.Version,
+        });
+    }
 }

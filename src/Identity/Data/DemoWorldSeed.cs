@@ -1,6 +1,7 @@
 using Infogerance.Data;
 using Infogerance.DemoData;
 using Infogerance.ServiceDefaults;
+using Infogerance.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -40,16 +41,11 @@ public sealed class DemoWorldSeed(Database database, IOptions<IdentitySettings> 
         var hash = new PasswordHasher<UserAccount>().HashPassword(null!, DemoWorld.Password);
         foreach (var login in DemoWorld.Logins)
         {
-                var id = login.UserId;
-                await unitOfWork.ExecuteAsync(
-                    """
-                    INSERT INTO login_directory (email, tenant_id, user_id) VALUES (@Email, @OrganisationId, @id);
-                    INSERT INTO users (tenant_id, id, email, display_name, roles, status, password_hash, created_at, updated_at)
-                    VALUES (@OrganisationId, @id, @Email, @DisplayName, @roles, 'active', @hash, now(), now());
-                    """,
-                    new { login.OrganisationId, id, login.Email, login.DisplayName, roles = new[] { login.Role }, hash });
-                await AuditLog.WriteAsync(unitOfWork, login.OrganisationId, AuditLog.Actor.System, "user.created", "user", id, null,
-                    new { login.Email, login.DisplayName, Roles = new[] { login.Role }, Status = UserAccount.Active });
+            await unitOfWork.ExecuteAsync(
+                "INSERT INTO login_directory (email, tenant_id, user_id) VALUES (@Email, @OrganisationId, @UserId)", login);
+            var user = await Accounts.CreateUserAsync(unitOfWork, new NewUser(
+                login.OrganisationId, login.UserId, login.Email, login.DisplayName, [login.Role], UserAccount.Active, Languages.French, hash));
+            await AuditLog.WriteAsync(unitOfWork, login.OrganisationId, AuditLog.Actor.System, "user.created", "user", user.Id, null, user.AuditView);
         }
 
         await unitOfWork.CommitAsync();

@@ -9,7 +9,11 @@ public sealed record LiveSession(Guid Id, Guid UserId, DateTimeOffset LastSeenAt
 /// <summary>A service account as the exchange of its API key reads it.</summary>
 public sealed record KeyHolder(Guid Id, string Name, string[] Roles);
 
-/// <summary>Queries and commands of sign-in: failed and successful log-ins, sessions, API keys in use.</summary>
+/// <summary>
+/// Queries and commands of sign-in: failed and successful log-ins, sessions, API keys in use. They write only a
+/// user's sign-in bookkeeping, which is no change of the account other services see: no new version, no event
+/// (every other write of a user goes through <see cref="Accounts"/>).
+/// </summary>
 public static class Sessions
 {
     public static Task RecordFailedLoginAsync(UnitOfWork unitOfWork, UserAccount user, int failures, DateTimeOffset? lockedUntil) =>

@@ -48,12 +48,28 @@ public static class AccountRules
         return errors;
     }
 
-    /// <summary>An invitation names its person by e-mail and display name, with roles of the inviting organisation's kind.</summary>
-    public static FieldErrors CheckInvitation(string? email, string? displayName, string[]? roles, OrganisationKind kind)
+    /// <summary>One of the product's languages, as its code: <c>fr</c> or <c>en</c>.</summary>
+    public static FieldErrors CheckLanguage(FieldErrors errors, string field, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (language is null || !Languages.All.Contains(language))
+        {
+            errors.Add(field, IdentityMessages.LanguageInvalid);
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// An invitation names its person by e-mail and display name, with roles of the inviting organisation's kind,
+    /// and may choose their language.
+    /// </summary>
+    public static FieldErrors CheckInvitation(string? email, string? displayName, string[]? roles, string? language, OrganisationKind kind)
     {
         var errors = CheckRoles(new FieldErrors(), "roles", roles, kind);
         CheckEmail(errors, "email", email);
-        return CheckName(errors, "displayName", displayName);
+        CheckName(errors, "displayName", displayName);
+        return language is null ? errors : CheckLanguage(errors, "language", language);
     }
 
     private static bool IsEmail(string value) =>

@@ -69,6 +69,14 @@ public static class IdentityMessages
         "This would leave the organisation without an active administrator.",
         "L'organisation se retrouverait sans administrateur actif.");
 
+    public static readonly Message LanguageInvalid = new Message("language.invalid", "Choose \"fr\" or \"en\".", "Choisissez « fr » ou « en ».")
+        .With("allowed", Languages.All);
+
+    public static readonly Message ServiceAccountLanguage = new(
+        "serviceAccount.language",
+        "A service account reads no texts: it has no language.",
+        "Un compte de service ne lit aucun texte : il n'a pas de langue.");
+
     public static readonly Message KeyRevoked =
         new("serviceAccount.revoked", "This key is already revoked.", "Cette clé est déjà révoquée.");
 

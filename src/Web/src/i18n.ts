@@ -4,11 +4,11 @@ import en from './locales/en.json'
 import fr from './locales/fr.json'
 
 export const languages = ['fr', 'en'] as const
-type Language = (typeof languages)[number]
+export type Language = (typeof languages)[number]
 
 const storageKey = 'infogerance.language'
 
-function isLanguage(value: string | null): value is Language {
+function isLanguage(value: string | null | undefined): value is Language {
   return languages.some((language) => language === value)
 }
 
@@ -28,5 +28,13 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language
   localStorage.setItem(storageKey, language)
 })
+
+/**
+ * Once signed in, the interface speaks the language of the person's account, unless this browser already has a
+ * choice of its own: one made here is kept.
+ */
+export function adoptAccountLanguage(language: string | null | undefined) {
+  if (localStorage.getItem(storageKey) === null && isLanguage(language)) void i18n.changeLanguage(language)
+}
 
 export default i18n

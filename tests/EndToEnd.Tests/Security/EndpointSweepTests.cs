@@ -36,7 +36,8 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
     /// <summary>Endpoints for any signed-in caller, whatever the role; every other endpoint must name its roles.</summary>
     private static readonly HashSet<string> AnyRole =
     [
-        "GET /me", "GET /indices/syntec", "GET /calendars/holidays", "POST /sla/preview", "POST /revision/preview",
+        "GET /me", "PUT /me/language", // the caller's own account
+        "GET /indices/syntec", "GET /calendars/holidays", "POST /sla/preview", "POST /revision/preview",
         "POST /penalties/preview", // computes from the figures given, reads nothing stored
         "GET /openapi.json", // the API's description: what any caller may try, not what it holds
     ];

@@ -1,6 +1,9 @@
+import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, use } from 'react'
+import { useTranslation } from 'react-i18next'
 import { api, ApiError } from '../api'
+import { adoptAccountLanguage, type Language } from '../i18n'
 import type { OrganisationKind } from '../roles'
 import { tenantStore } from '../tenant'
 
@@ -16,6 +19,8 @@ export interface UserInfo {
   organisation: { id: string; name: string; kind: OrganisationKind }
   roles: string[]
   tenants: Tenant[]
+  /** The language of the person's account; a service account has none. */
+  language?: Language
 }
 
 export const sessionKey = ['session'] as const
@@ -28,6 +33,7 @@ export function useSession() {
       try {
         const user = await api.get<UserInfo>('/bff/user')
         tenantStore.reconcile(user)
+        adoptAccountLanguage(user.language)
         return user
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
@@ -60,6 +66,7 @@ export function useLogin() {
     mutationFn: (credentials: { email: string; password: string }) => api.post<UserInfo>('/bff/login', credentials),
     onSuccess: (user) => {
       tenantStore.reconcile(user)
+      adoptAccountLanguage(user.language)
       // Whatever is still cached may belong to the previous session's user.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] })
       queryClient.setQueryData(sessionKey, user)
@@ -77,4 +84,23 @@ export function useLogout() {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] })
     },
   })
+}
+
+/**
+ * Switches the interface's language and, for a signed-in person, keeps it as their account's language, the one
+ * their notifications and e-mails are written in.
+ */
+export function useChooseLanguage() {
+  const { t, i18n } = useTranslation()
+  const signedIn = use(UserContext) !== null
+  const save = useMutation({
+    mutationFn: (language: Language) => api.put<void>('/api/identity/me/language', { language }),
+    // One after the other: the account keeps the last choice, however quickly the person clicks.
+    scope: { id: 'account-language' },
+    onError: () => notifications.show({ color: 'red', message: t('language.notSaved') }),
+  })
+  return (language: Language) => {
+    void i18n.changeLanguage(language)
+    if (signedIn) save.mutate(language)
+  }
 }
