@@ -37,6 +37,20 @@ public static class GatewayMessages
     public static readonly Message AntiforgeryHeaderRequired =
         new Message("antiforgery.header.required", "Required, with the value 1.", "Requis, avec la valeur 1.").With("value", "1");
 
+    public static readonly Message DossierIncompleteTitle = new("dossier.incomplete", "Dossier incomplete", "Dossier incomplet");
+
+    public static Message DossierPartUnavailable(string part) =>
+        new Message(
+                "dossier.part.unavailable",
+                $"The {part} part of the dossier cannot be had right now; retry in a moment.",
+                $"La partie {part} du dossier est indisponible pour le moment ; réessayez dans un instant.")
+            .With("part", part);
+
+    public static readonly Message DossierPartUnusable = new(
+        "dossier.part.unusable",
+        "A part of the dossier could not be used: nothing is sent rather than an incomplete dossier.",
+        "Une partie du dossier est inutilisable : rien n'est envoyé plutôt qu'un dossier incomplet.");
+
     /// <summary>A problem whose title, as well as its detail, says what happened in the caller's language.</summary>
     public static ProblemHttpResult Problem(int status, Message title, Message detail)
     {

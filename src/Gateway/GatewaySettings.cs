@@ -24,3 +24,16 @@ public sealed class RateLimitSettings
     public int RequestsPerSecond { get; set; } = 100;
     public int Burst { get; set; } = 400;
 }
+
+/// <summary>The "Dossier" configuration section: how the parts of a contract's dossier are fetched (<see cref="ContractDossier"/>).</summary>
+public sealed class DossierSettings
+{
+    /// <summary>
+    /// The largest part a service may send, compressed; a larger one fails the download (502) rather than exhaust the
+    /// gateway's memory, which holds every part and their files while it merges them.
+    /// </summary>
+    public long MaxPartBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>How long a service may take to build and send its part.</summary>
+    public TimeSpan PartTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -36,5 +36,6 @@ internal static class Extensions
         app.MapAttachmentsApi();
         app.MapOutagesApi();
         app.MapImportsApi();
+        app.MapDossierApi();
     }
 }

@@ -32,6 +32,7 @@ internal static class Extensions
             bus.AddConsumer<RenewalDecidedFact>();
             bus.AddConsumer<ContractClosedFact>();
             bus.AddConsumer<PenaltyStatementIssuedRecontrol>();
+            bus.AddConsumer<ContractVersionActivatedRecontrol>();
             bus.AddConsumer<ContractInventoryChangedRecontrol>();
         });
         builder.AddDefaultAuthentication();
@@ -51,5 +52,6 @@ internal static class Extensions
         app.MapStatementsApi();
         app.MapInvoicesApi();
         app.MapBudgetsApi();
+        app.MapDossierApi();
     }
 }

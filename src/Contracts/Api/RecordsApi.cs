@@ -1,6 +1,5 @@
 using System.Text;
 using Infogerance.Contracts.Data;
-using Infogerance.Contracts.Files;
 using Infogerance.Data;
 using Infogerance.Documents;
 using Infogerance.ServiceDefaults;
@@ -30,6 +29,8 @@ public static class RecordsApi
     /// Downloads the contract's dossier as a ZIP: everything a new provider or the client needs to take the service over, in open formats: every version of the
     /// terms, the requirements and inventory, the checklists with who accepted what and when, the workstreams, the
     /// evolution requests, the audit trail and the attached documents, listed with their checksums in the manifest.
+    /// Through the gateway this path answers the whole dossier: these files at the root, Invoicing's part under
+    /// <c>invoicing/</c> and Incidents' under <c>incidents/</c>, with one manifest.
     /// </summary>
     public static Task<Results<FileContentHttpResult, NotFound>> DossierAsync(
         Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>

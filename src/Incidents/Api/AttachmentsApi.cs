@@ -95,26 +95,34 @@ public static class AttachmentsApi
     /// <summary>Lists the ticket's attachments, oldest first, without their content; the client never sees internal ones.</summary>
     public static Task<Results<Ok<AttachmentView[]>, NotFound>> ListAsync(Guid ticketId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
         TicketAccess.ReadAsync<Results<Ok<AttachmentView[]>, NotFound>>(database, user, ticketId, async (unitOfWork, ticket) =>
-            TypedResults.Ok((await unitOfWork.QueryAsync<AttachmentView>(
-                """
-                SELECT attachment_id AS id, file_name, content_type, size, sha256, visibility, uploaded_by, uploaded_side, uploaded_at
-                FROM ticket_attachments
-                WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR visibility = 'public')
-                ORDER BY uploaded_at, seq
-                """,
-                new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) })).ToArray()), () => TypedResults.NotFound(), cancellationToken);
+            TypedResults.Ok(await AttachmentsOfAsync(unitOfWork, ticket, user)), () => TypedResults.NotFound(), cancellationToken);
+
+    /// <summary>The ticket's attachments as <paramref name="user"/> may read them, oldest first, without their content.</summary>
+    internal static async Task<AttachmentView[]> AttachmentsOfAsync(UnitOfWork unitOfWork, TicketRow ticket, CurrentUser user) =>
+        [.. await unitOfWork.QueryAsync<AttachmentView>(
+            """
+            SELECT attachment_id AS id, file_name, content_type, size, sha256, visibility, uploaded_by, uploaded_side, uploaded_at
+            FROM ticket_attachments
+            WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR visibility = 'public')
+            ORDER BY uploaded_at, seq
+            """,
+            new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) })];
 
     /// <summary>Downloads the file as uploaded, with the type detected at upload and a safe attachment name; 404 for an internal file asked by the client.</summary>
     public static Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
         Guid ticketId, Guid attachmentId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
         TicketAccess.ReadAsync<Results<FileContentHttpResult, NotFound>>(database, user, ticketId, async (unitOfWork, ticket) =>
         {
-            var file = await unitOfWork.QuerySingleOrDefaultAsync<(string FileName, string ContentType, byte[] Content)>(
-                """
-                SELECT file_name, content_type, content FROM ticket_attachments
-                WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND attachment_id = @attachmentId AND (@desk OR visibility = 'public')
-                """,
-                new { ticket.TenantId, ticket.TicketId, attachmentId, desk = TicketAccess.IsDesk(user) });
+            var file = await FileOfAsync(unitOfWork, ticket, attachmentId, user);
             return file.Content is null ? TypedResults.NotFound() : Uploads.Download(file.Content, file.ContentType, file.FileName);
         }, () => TypedResults.NotFound(), cancellationToken);
+
+    /// <summary>The attachment's file if <paramref name="user"/> may read it, else a null content.</summary>
+    internal static Task<(string FileName, string ContentType, byte[] Content)> FileOfAsync(UnitOfWork unitOfWork, TicketRow ticket, Guid attachmentId, CurrentUser user) =>
+        unitOfWork.QuerySingleOrDefaultAsync<(string FileName, string ContentType, byte[] Content)>(
+            """
+            SELECT file_name, content_type, content FROM ticket_attachments
+            WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND attachment_id = @attachmentId AND (@desk OR visibility = 'public')
+            """,
+            new { ticket.TenantId, ticket.TicketId, attachmentId, desk = TicketAccess.IsDesk(user) });
 }

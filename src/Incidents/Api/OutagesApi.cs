@@ -250,7 +250,7 @@ public static class OutagesApi
         return errors;
     }
 
-    private static OutageView View(OutageRow outage) => new(
+    internal static OutageView View(OutageRow outage) => new(
         outage.Id, outage.ContractId, outage.TicketId, outage.Service, outage.StartedAt, outage.EndedAt, outage.Revision, outage.RecordedBy,
         outage.RecordedAt);
 

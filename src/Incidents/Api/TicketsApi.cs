@@ -294,7 +294,7 @@ public static class TicketsApi
         return TypedResults.Ok(new TicketPage([.. rows.Take(take).Select(Summary)], next));
     }
 
-    private static TicketSummary Summary(TicketRow t) => new(
+    internal static TicketSummary Summary(TicketRow t) => new(
         t.TicketId, t.Number, t.TenantId, t.ContractId, t.ContractReference, t.Kind, t.Title, t.Priority, t.Level, t.Status, t.PendingSide,
         t.RequesterName, t.AssigneeName, t.Team, t.CreatedAt, t.SlaDueAt, t.Breached);
 
@@ -339,7 +339,7 @@ public static class TicketsApi
         }, () => TypedResults.NotFound(), cancellationToken);
 
     /// <summary>The clocks as of now, for reading (the scheduler and the changes are what raise events).</summary>
-    private static async Task<IReadOnlyList<ClockState>> Evaluate(UnitOfWork unitOfWork, TicketRow ticket, ContractReplica terms, DateTimeOffset now)
+    internal static async Task<IReadOnlyList<ClockState>> Evaluate(UnitOfWork unitOfWork, TicketRow ticket, ContractReplica terms, DateTimeOffset now)
     {
         var service = await terms.TermsAsync(unitOfWork, ticket.ContractId, ticket.ContractVersion);
         var facts = new ClockFacts(ticket.CreatedAt, [.. await TicketStore.PausesAsync(unitOfWork, ticket)], ticket.RespondedAt, ticket.IsResolved ? ticket.ResolvedAt : null);
@@ -351,26 +351,33 @@ public static class TicketsApi
     /// <summary>Reads the ticket's history in the order it was written; the client never sees the desk's internal entries.</summary>
     public static Task<Results<Ok<HistoryEntry[]>, NotFound>> HistoryAsync(Guid ticketId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
         TicketAccess.ReadAsync<Results<Ok<HistoryEntry[]>, NotFound>>(database, user, ticketId, async (unitOfWork, ticket) =>
-            TypedResults.Ok((await unitOfWork.QueryAsync<HistoryEntry>(
-                """
-                SELECT entry_id AS id, occurred_at, actor_name, actor_side, field, before, after, note, internal
-                FROM ticket_history WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR NOT internal)
-                ORDER BY occurred_at, seq
-                """,
-                new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) })).ToArray()), () => TypedResults.NotFound(), cancellationToken);
+            TypedResults.Ok(await HistoryOfAsync(unitOfWork, ticket, user)), () => TypedResults.NotFound(), cancellationToken);
+
+    /// <summary>The ticket's history as <paramref name="user"/> may read it, in the order it was written.</summary>
+    internal static async Task<HistoryEntry[]> HistoryOfAsync(UnitOfWork unitOfWork, TicketRow ticket, CurrentUser user) =>
+        [.. await unitOfWork.QueryAsync<HistoryEntry>(
+            """
+            SELECT entry_id AS id, occurred_at, actor_name, actor_side, field, before, after, note, internal
+            FROM ticket_history WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR NOT internal)
+            ORDER BY occurred_at, seq
+            """,
+            new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) })];
 
     /// <summary>Reads the ticket's comments, oldest first; the client never sees internal ones.</summary>
     public static Task<Results<Ok<CommentView[]>, NotFound>> CommentsAsync(Guid ticketId, Database database, CurrentUser user, CancellationToken cancellationToken) =>
         TicketAccess.ReadAsync<Results<Ok<CommentView[]>, NotFound>>(database, user, ticketId, async (unitOfWork, ticket) =>
-            TypedResults.Ok((await unitOfWork.QueryAsync<(Guid Id, Guid? AuthorId, string AuthorName, string AuthorSide, string Visibility, string Body, DateTimeOffset CreatedAt)>(
-                """
-                SELECT comment_id, author_id, author_name, author_side, visibility, body, created_at
-                FROM ticket_comments WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR visibility = 'public')
-                ORDER BY created_at, seq
-                """,
-                new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) }))
-                .Select(c => new CommentView(c.Id, new PersonView(c.AuthorId, c.AuthorName, c.AuthorSide), c.Visibility, c.Body, c.CreatedAt)).ToArray()),
-            () => TypedResults.NotFound(), cancellationToken);
+            TypedResults.Ok(await CommentsOfAsync(unitOfWork, ticket, user)), () => TypedResults.NotFound(), cancellationToken);
+
+    /// <summary>The ticket's comments as <paramref name="user"/> may read them, oldest first.</summary>
+    internal static async Task<CommentView[]> CommentsOfAsync(UnitOfWork unitOfWork, TicketRow ticket, CurrentUser user) =>
+        [.. (await unitOfWork.QueryAsync<(Guid Id, Guid? AuthorId, string AuthorName, string AuthorSide, string Visibility, string Body, DateTimeOffset CreatedAt)>(
+            """
+            SELECT comment_id, author_id, author_name, author_side, visibility, body, created_at
+            FROM ticket_comments WHERE tenant_id = @TenantId AND ticket_id = @TicketId AND (@desk OR visibility = 'public')
+            ORDER BY created_at, seq
+            """,
+            new { ticket.TenantId, ticket.TicketId, desk = TicketAccess.IsDesk(user) }))
+            .Select(c => new CommentView(c.Id, new PersonView(c.AuthorId, c.AuthorName, c.AuthorSide), c.Visibility, c.Body, c.CreatedAt))];
 
     /// <summary>
     /// Adds a comment to the ticket. A public comment is the desk's response when it is the first; the client's public

@@ -51,6 +51,10 @@ public static class OutageStore
             """,
             outage);
 
+    /// <summary>Every outage recorded on the contract, by start.</summary>
+    public static Task<IEnumerable<OutageRow>> OfContractAsync(UnitOfWork unitOfWork, Guid contractId) =>
+        unitOfWork.QueryAsync<OutageRow>($"{Select} WHERE contract_id = @contractId ORDER BY started_at, outage_id", new { contractId });
+
     /// <summary>The contract's outages that may cover some of the month, by start (the caller narrows open ones with the clock).</summary>
     public static Task<IEnumerable<OutageRow>> InMonthAsync(UnitOfWork unitOfWork, Guid tenantId, Guid contractId, MonthPeriod month) =>
         unitOfWork.QueryAsync<OutageRow>(

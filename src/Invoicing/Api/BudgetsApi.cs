@@ -31,7 +31,7 @@ public static class BudgetsApi
         app.MapGroup("/budgets/{year:int}").RequireAuthorization(Policies.ClientUsers).MapGet("", PortfolioAsync);
     }
 
-    private static bool MayRead(CurrentUser user) => user.IsInRole(Roles.TenantAdmin) || user.IsInRole(Roles.ContractManager) || user.IsInRole(Roles.Auditor);
+    internal static bool MayRead(CurrentUser user) => user.IsInRole(Roles.TenantAdmin) || user.IsInRole(Roles.ContractManager) || user.IsInRole(Roles.Auditor);
 
     private static bool MayPlan(CurrentUser user) => user.IsInRole(Roles.TenantAdmin) || user.IsInRole(Roles.ContractManager);
 

@@ -81,6 +81,34 @@ public static class Budgets
         return BudgetYear.Compute(await PlanAsync(unitOfWork, contractId, year), facts);
     }
 
+    /// <summary>
+    /// The contract's budget years, for its dossier: each calendar year from its start to this one, and any other year
+    /// planned; none while its terms are not replicated.
+    /// </summary>
+    public static async Task<IReadOnlyList<ContractBudget>> YearsAsync(UnitOfWork unitOfWork, ContractSummary contract, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (await InvoiceFacts.TermsInForceAsync(unitOfWork, contract.ContractId, today) is not { } terms)
+        {
+            return [];
+        }
+
+        var planned = await unitOfWork.QueryAsync<int>("SELECT year FROM budget_plans WHERE contract_id = @ContractId", new { contract.ContractId });
+        var years = Enumerable.Range(terms.StartDate.Year, Math.Max(0, today.Year - terms.StartDate.Year + 1)).Union(planned)
+            .Where(year => year is >= BudgetMessages.FirstYear and <= BudgetMessages.LastYear).Order();
+        var budgets = new List<ContractBudget>();
+        foreach (var year in years)
+        {
+            if (await YearAsync(unitOfWork, contract.ContractId, year, now) is { } budget)
+            {
+                budgets.Add(new ContractBudget(contract.ContractId, contract.Reference, budget));
+            }
+        }
+
+        return budgets;
+    }
+
     /// <summary>The budget year of every contract the caller's tenants have, by reference.</summary>
     public static async Task<IReadOnlyList<ContractBudget>> PortfolioAsync(UnitOfWork unitOfWork, int year, DateTimeOffset now)
     {

@@ -128,9 +128,7 @@ public static class Invoices
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (await Invoices.ControlAsync(unitOfWork, row, today) is { } outcome)
         {
-            await Invoices.SetStatusAsync(unitOfWork, row, InvoiceStatuses.Controlled);
-            await Invoices.HistoryAsync(unitOfWork, row, InvoiceStatuses.Controlled, now, AuditLog.Actor.System.Name, null);
-            await unitOfWork.AddEventAsync(Invoices.Controlled(row, InvoiceStatuses.Controlled, outcome));
+            await MarkControlledAsync(unitOfWork, row, outcome, now);
         }
 
         // A credit note's lines are stored with its control: the invoice it credits is controlled again counting them.
@@ -143,6 +141,14 @@ public static class Invoices
 
 
         return row;
+    }
+
+    /// <summary>A received document's first control done: <c>controlled</c>, in its history, announced.</summary>
+    private static async Task MarkControlledAsync(UnitOfWork unitOfWork, InvoiceRow row, ControlOutcome outcome, DateTimeOffset now)
+    {
+        await SetStatusAsync(unitOfWork, row, InvoiceStatuses.Controlled);
+        await HistoryAsync(unitOfWork, row, InvoiceStatuses.Controlled, now, AuditLog.Actor.System.Name, null);
+        await unitOfWork.AddEventAsync(Controlled(row, InvoiceStatuses.Controlled, outcome));
     }
 
     /// <summary>A disputed invoice answered by the document naming it: <c>answered</c> by a credit note, <c>replaced</c> by a corrected invoice.</summary>
@@ -295,7 +301,12 @@ public static class Invoices
             new { contractId, statuses = statuses.ToArray(), only });
         foreach (var row in rows)
         {
-            if (await ControlAsync(unitOfWork, row, DateOnly.FromDateTime(now.UtcDateTime)) is { Changed: true } outcome)
+            var outcome = await ControlAsync(unitOfWork, row, DateOnly.FromDateTime(now.UtcDateTime));
+            if (outcome is not null && row.Status == InvoiceStatuses.Received)
+            {
+                await MarkControlledAsync(unitOfWork, row, outcome, now);
+            }
+            else if (outcome is { Changed: true })
             {
                 await AuditLog.WriteAsync(
                     unitOfWork, row.TenantId, AuditLog.Actor.System, "invoice.recontrolled", "invoice", row.InvoiceId,

@@ -55,7 +55,12 @@ public static class Statements
     }
 
     /// <summary>The months of the range, latest first: issued ones as stored, the others as drafts computed now.</summary>
-    public static async Task<IReadOnlyList<StatementSummary>> ListAsync(UnitOfWork unitOfWork, StatementRange range, DateTimeOffset now)
+    public static async Task<IReadOnlyList<StatementSummary>> ListAsync(UnitOfWork unitOfWork, StatementRange range, DateTimeOffset now) =>
+        [.. (await AllAsync(unitOfWork, range, now)).Select(statement =>
+            new StatementSummary(statement.Month, statement.Status, statement.IssuedAt, statement.GrossAmount, statement.Total, statement.TotalDue))];
+
+    /// <summary>Every month's statement of the range, latest first: issued ones as stored, the others as drafts computed now.</summary>
+    public static async Task<IReadOnlyList<StatementView>> AllAsync(UnitOfWork unitOfWork, StatementRange range, DateTimeOffset now)
     {
         if (range.FirstMonth is not { } first)
         {
@@ -63,16 +68,16 @@ public static class Statements
         }
 
         var book = await StatementBook.LoadAsync(unitOfWork, range, first, range.LastMonth);
-        var summaries = new List<StatementSummary>();
+        var statements = new List<StatementView>();
         foreach (var month in StatementLines.MonthsBetween(first, range.LastMonth))
         {
             if (Read(book, range, month, now) is { } statement)
             {
-                summaries.Add(new StatementSummary(statement.Month, statement.Status, statement.IssuedAt, statement.GrossAmount, statement.Total, statement.TotalDue));
+                statements.Add(statement);
             }
         }
 
-        return summaries;
+        return statements;
     }
 
     /// <summary>The month's statement: as issued, else the draft computed now; null when the terms are not replicated yet.</summary>

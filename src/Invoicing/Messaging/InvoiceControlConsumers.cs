@@ -8,7 +8,8 @@ namespace Infogerance.Invoicing.Messaging;
 
 // The facts the invoice control reads besides the statements', and the re-control of the contract's invoices still
 // awaiting the client (controlled or disputed) when one of them changes: an issued penalty statement, revised prices,
-// an evolution request's new state, a new inventory. Each in the transaction that records the event in the inbox, so an
+// an evolution request's new state, new terms, a new inventory. A received invoice is controlled once its contract's
+// terms are known. Each in the transaction that records the event in the inbox, so an
 // event delivered twice re-controls once. Inbox names start with the service's name.
 
 public sealed class EvolutionRequestStateChangedFact(Database database, TimeProvider clock) : IdempotentConsumer<EvolutionRequestStateChanged>(database)
@@ -47,6 +48,21 @@ public sealed class PenaltyStatementIssuedRecontrol(Database database, TimeProvi
 
     protected override Task HandleAsync(PenaltyStatementIssued @event, UnitOfWork unitOfWork) =>
         Invoices.RecontrolAsync(unitOfWork, @event.ContractId, InvoiceStatuses.Recontrolled, clock.GetUtcNow());
+}
+
+/// <summary>
+/// New terms (a signature, an amendment) change what the control expects, and are what an invoice received before them
+/// waits for. The replica's own consumer may not have applied them yet: applying them here first is harmless.
+/// </summary>
+public sealed class ContractVersionActivatedRecontrol(Database database, TimeProvider clock) : IdempotentConsumer<ContractVersionActivated>(database)
+{
+    protected override string ConsumerName => "invoicing-contract-version-activated-recontrol";
+
+    protected override async Task HandleAsync(ContractVersionActivated @event, UnitOfWork unitOfWork)
+    {
+        await ContractReplica.ApplyAsync(unitOfWork, @event);
+        await Invoices.RecontrolAsync(unitOfWork, @event.ContractId, InvoiceStatuses.Recontrolled, clock.GetUtcNow());
+    }
 }
 
 /// <summary>

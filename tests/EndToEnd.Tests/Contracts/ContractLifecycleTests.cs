@@ -4,9 +4,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Infogerance.DemoData;
+using Infogerance.Documents;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
-using DossierArchive = contracts::Infogerance.Contracts.Files.DossierArchive;
 using NoticeAlerts = contracts::Infogerance.Contracts.NoticeAlerts;
 
 namespace Infogerance.EndToEnd.Tests.Contracts;

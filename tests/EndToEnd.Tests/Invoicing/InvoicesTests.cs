@@ -13,6 +13,7 @@ using Infogerance.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using StatementIssuing = invoicing::Infogerance.Invoicing.StatementIssuing;
 using InvoicingSettings = invoicing::Infogerance.Invoicing.InvoicingSettings;
 
@@ -347,6 +348,48 @@ public sealed class InvoicesTests(InfogeranceSystem system)
     {
         var local = new DateTime(month.Year, month.Month, day, hour, 0, 0, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, Paris.GetUtcOffset(local));
+    }
+
+    [Fact]
+    public async Task An_invoice_received_before_its_contract_terms_is_controlled_when_they_arrive()
+    {
+        var first = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-1);
+        var last = first.AddMonths(1).AddDays(-1);
+        var contractId = await TicketContracts.SignAsync(system, terms => terms with { StartDate = first, Prices = terms.Prices with { MonthlyFee = 10_000m }, Revision = null });
+        var activated = Assert.Single(await system.Events.WaitForAsync<ContractVersionActivated>(e => e.ContractId == contractId));
+        using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
+        await UntilAsync(account, $"/contracts/{contractId}/invoices", _ => true);
+
+        // As if the terms were still on their way to the Invoicing service when the invoice came.
+        await using (var connection = new NpgsqlConnection(system.Databases["invoicing"]))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("DELETE FROM contract_terms WHERE contract_id = @contractId", connection);
+            command.Parameters.AddWithValue("contractId", contractId);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var entered = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
+        {
+            number = $"F-{Guid.NewGuid():N}"[..12], issueDate = last, kind = "invoice", periodStart = first, periodEnd = last,
+            lines = new object[] { new { description = "Redevance mensuelle", quantity = 1m, unitPrice = 10_000m, vatRate = 20m } },
+        }, HttpStatusCode.Created);
+        var invoiceId = entered.GetProperty("id").GetGuid();
+        Assert.Equal("received", Text(entered, "status"));
+        Assert.True(IsNull(entered, "result"), "nothing to control against yet");
+
+        // The terms arrive: the invoice is controlled.
+        await using (var unitOfWork = await system.ContractsPublisher.Database.BeginAsync(DemoWorld.Acme, CancellationToken.None))
+        {
+            await unitOfWork.AddEventAsync(activated with { EventId = Guid.CreateVersion7() });
+            await unitOfWork.CommitAsync();
+        }
+
+        var controlled = await UntilAsync(account, $"/invoices/{invoiceId}", i => Text(i, "status") == "controlled");
+        Assert.Equal("compliant", Text(controlled, "result"));
+        Assert.Equal(["received", "controlled"], controlled.GetProperty("history").EnumerateArray().Select(h => Text(h, "status")));
+        var controls = await system.Events.WaitForAsync<InvoiceControlled>(e => e.InvoiceId == invoiceId, count: 2, timeout: TimeSpan.FromSeconds(3));
+        Assert.Equal("compliant", Assert.Single(controls).Result);
     }
 
     private static async Task<JsonElement> ReadInAsync(ContractParty party, string path, string language)

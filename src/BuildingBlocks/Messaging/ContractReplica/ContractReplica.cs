@@ -31,6 +31,21 @@ public sealed class ContractReplica
             "SELECT tenant_id, contract_id, reference, provider_organisation_id FROM contracts WHERE contract_id = @contractId",
             new { contractId });
 
+    /// <summary>
+    /// Whether the caller's unit of work sees the contract, signed or not: the parties' replica holds every contract
+    /// from its creation (<see cref="ContractAsync"/> only the signed ones), and this asks it what the row-level
+    /// security of the contract tables allows, the whole tenant or this contract of a provider.
+    /// </summary>
+    public static Task<bool> SeesAsync(UnitOfWork unitOfWork, Guid contractId) =>
+        unitOfWork.ExecuteScalarAsync<bool>(
+            """
+            SELECT EXISTS (
+                SELECT FROM contract_parties
+                WHERE contract_id = @contractId
+                  AND (tenant_id = ANY (app_tenant_ids()) OR (tenant_id::text || ':' || contract_id::text) = ANY (app_contract_scope())))
+            """,
+            new { contractId });
+
     /// <summary>Whether the contract is still open (not ended) as its parties' replica says.</summary>
     public static Task<bool> IsOpenAsync(UnitOfWork unitOfWork, Guid contractId) =>
         unitOfWork.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT FROM contract_parties WHERE contract_id = @contractId AND is_open)", new { contractId });

@@ -15,8 +15,11 @@ public static class InvoiceStatuses
     public const string Replaced = "replaced";
     public const string Paid = "paid";
 
-    /// <summary>The statuses whose control follows the data it read (approved, replaced and paid invoices are settled).</summary>
-    public static readonly IReadOnlyList<string> Recontrolled = [Controlled, Disputed];
+    /// <summary>
+    /// The statuses whose control follows the data it reads: a received invoice still waits for the contract's terms to be
+    /// replicated; approved, replaced and paid invoices are settled.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Recontrolled = [Received, Controlled, Disputed];
 
     /// <summary>The statuses the client approves or disputes from.</summary>
     public static bool AwaitsDecision(string status) => status is Controlled or Answered;

@@ -2,9 +2,9 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Infogerance.Contracts.Files;
+using Infogerance.Documents;
 
-namespace Infogerance.Contracts.Tests;
+namespace Infogerance.BuildingBlocks.Tests.Documents;
 
 public sealed class DossierArchiveTests
 {
@@ -160,6 +160,95 @@ public sealed class DossierArchiveTests
         Assert.Throws<ArgumentException>(() => Archive([new("audit.json", [1]), new("audit.json", [2])]));
         Assert.Throws<ArgumentException>(() => Archive([new("audit.json", [1]), new("Audit.json", [2])]));
     }
+
+    private static DossierPart Part(string prefix, IEnumerable<DossierFile> files, Guid? contractId = null, string reference = "INF-2026-001")
+    {
+        using var buffer = new MemoryStream();
+        DossierArchive.Write(buffer, contractId ?? ContractId, reference, GeneratedAt.AddMinutes(-1), files);
+        return new DossierPart(prefix, buffer.ToArray());
+    }
+
+    private static readonly DossierFile[] InvoicingFiles =
+    [
+        new("invoices/0195f3a2/invoice.json", Encoding.UTF8.GetBytes("{\"number\":\"FA-1\"}")),
+        new("invoices/0195f3a2/original/facture.pdf", [.. "%PDF-1.7\n"u8, 0xE2, 0xE3]),
+        new("statements/2026-02-issued.csv", [0xEF, 0xBB, 0xBF, .. "kind,key\r\n"u8]),
+    ];
+
+    private static readonly DossierFile[] IncidentsFiles = [new("tickets/12/ticket.json", Encoding.UTF8.GetBytes("{\"number\":12}")), new("outages.json", "[]"u8.ToArray())];
+
+    private static byte[] Merged(params DossierPart[] parts)
+    {
+        using var buffer = new MemoryStream();
+        DossierArchive.Merge(buffer, parts, GeneratedAt);
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public void Merged_parts_keep_the_first_at_the_root_and_the_others_under_their_folder_with_one_manifest()
+    {
+        var merged = Merged(Part("", Files, reference: "INF-2026-001"), Part("invoicing/", InvoicingFiles, reference: ""), Part("incidents/", IncidentsFiles));
+
+        var (manifest, files) = DossierArchive.Read(new MemoryStream(merged));
+        Assert.Equal((ContractId, "INF-2026-001", GeneratedAt), (manifest.ContractId, manifest.Reference, manifest.GeneratedAt));
+        string[] expected =
+        [
+            .. Files.Select(f => f.Path), .. InvoicingFiles.Select(f => $"invoicing/{f.Path}"), .. IncidentsFiles.Select(f => $"incidents/{f.Path}"),
+        ];
+        Assert.Equal(expected, manifest.Files.Select(f => f.Path));
+        foreach (var (prefix, part) in new[] { ("", Files), ("invoicing/", InvoicingFiles), ("incidents/", IncidentsFiles) })
+        {
+            foreach (var file in part)
+            {
+                Assert.Equal(file.Content, files[prefix + file.Path]);
+                var entry = Assert.Single(manifest.Files, e => e.Path == prefix + file.Path);
+                Assert.Equal((file.Content.LongLength, Convert.ToHexStringLower(SHA256.HashData(file.Content))), (entry.Size, entry.Sha256));
+            }
+        }
+
+        // One manifest: the parts' own are not carried.
+        using var zip = new ZipArchive(new MemoryStream(merged), ZipArchiveMode.Read);
+        Assert.Equal(["manifest.json"], zip.Entries.Select(e => e.FullName).Where(name => name.EndsWith("manifest.json", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_path_two_parts_give_is_refused_before_anything_is_written()
+    {
+        using var buffer = new MemoryStream();
+        var error = Assert.Throws<ArgumentException>(() => DossierArchive.Merge(
+            buffer, [Part("", [.. Files, new("Invoicing/outages.json", [1])]), Part("invoicing/", [new("outages.json", [2])])], GeneratedAt));
+        Assert.Contains("outages.json", error.Message);
+        Assert.Equal(0, buffer.Length);
+    }
+
+    [Fact]
+    public void A_part_that_does_not_prove_whole_is_named_and_nothing_is_written()
+    {
+        var tampered = Tamper(Part("invoicing/", InvoicingFiles).Archive, zip => Replace(zip, "statements/2026-02-issued.csv", "kind,key,x\r\n"u8.ToArray()));
+        using var buffer = new MemoryStream();
+        var error = Assert.Throws<InvalidDataException>(() => DossierArchive.Merge(buffer, [Part("", Files), new DossierPart("invoicing/", tampered)], GeneratedAt));
+        Assert.Contains("invoicing/", error.Message);
+        Assert.Contains("statements/2026-02-issued.csv", error.Message);
+        Assert.Equal(0, buffer.Length);
+
+        Assert.Contains("incidents/", Assert.Throws<InvalidDataException>(() =>
+            Merged(Part("", Files), new DossierPart("incidents/", "<html>Bad gateway</html>"u8.ToArray()))).Message);
+    }
+
+    [Fact]
+    public void A_part_of_another_contract_is_refused()
+    {
+        var other = Guid.Parse("0195f3a2-7c1e-7d3a-9b1e-2f4c6a8e0b12");
+        var error = Assert.Throws<InvalidDataException>(() => Merged(Part("", Files), Part("incidents/", IncidentsFiles, other)));
+        Assert.Contains(other.ToString(), error.Message);
+    }
+
+    [Theory]
+    [InlineData("invoicing")]
+    [InlineData("/")]
+    [InlineData("../")]
+    public void A_prefix_that_is_not_a_relative_folder_is_refused(string prefix) =>
+        Assert.Throws<ArgumentException>(() => Merged(Part("", Files), Part(prefix, IncidentsFiles)));
 
     private enum Phase { Draft, TakeOver }
 

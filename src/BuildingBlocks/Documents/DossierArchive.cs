@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 
-namespace Infogerance.Contracts.Files;
+namespace Infogerance.Documents;
 
 /// <summary>A file of the dossier: its path inside the archive (relative, forward slashes) and its bytes.</summary>
 public sealed record DossierFile(string Path, byte[] Content);
@@ -14,6 +14,12 @@ public sealed record DossierFile(string Path, byte[] Content);
 public sealed record ManifestEntry(string Path, long Size, string Sha256);
 
 public sealed record DossierManifest(string Format, Guid ContractId, string Reference, DateTimeOffset GeneratedAt, IReadOnlyList<ManifestEntry> Files);
+
+/// <summary>
+/// The dossier of one service's part of a contract, to be put in the whole under <see cref="Prefix"/>: empty for the
+/// part whose files stay at the root, else a folder ending with a slash (<c>invoicing/</c>).
+/// </summary>
+public sealed record DossierPart(string Prefix, byte[] Archive);
 
 /// <summary>
 /// The portable dossier of a contract: a ZIP whose manifest.json lists every other file with its size and SHA-256,
@@ -73,6 +79,55 @@ public static class DossierArchive
             var manifest = new DossierManifest(FormatName, contractId, reference, generatedAt, entries);
             AddEntry(zip, ManifestPath, JsonSerializer.SerializeToUtf8Bytes(manifest, JsonOptions), generatedAt);
         }
+    }
+
+    /// <summary>
+    /// Puts the parts of one contract's dossier together: each part is proved whole (<see cref="Read"/>), then its files
+    /// are written under its prefix with one manifest for them all, naming the first part's contract and reference. So
+    /// the whole carries every part's files unchanged, and whoever receives it proves it with the one manifest. A part
+    /// that does not read, or is another contract's, throws <see cref="InvalidDataException"/> naming the part; two
+    /// parts giving the same path throw <see cref="ArgumentException"/>; either way before anything is written.
+    /// </summary>
+    public static void Merge(Stream output, IReadOnlyList<DossierPart> parts, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0)
+        {
+            throw new ArgumentException("A dossier has at least one part.", nameof(parts));
+        }
+
+        DossierManifest? first = null;
+        var files = new List<DossierFile>();
+        foreach (var part in parts)
+        {
+            ArgumentNullException.ThrowIfNull(part, nameof(parts));
+            if (part.Prefix.Length > 0 && !part.Prefix.EndsWith('/'))
+            {
+                throw new ArgumentException($"Dossier part \"{part.Prefix}\": a prefix is a folder, ending with a slash.", nameof(parts));
+            }
+
+            DossierManifest manifest;
+            IReadOnlyDictionary<string, byte[]> content;
+            try
+            {
+                (manifest, content) = Read(new MemoryStream(part.Archive, writable: false));
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"Dossier part \"{part.Prefix}\": {e.Message}", e);
+            }
+
+            first ??= manifest;
+            if (manifest.ContractId != first.ContractId)
+            {
+                throw new InvalidDataException($"Dossier part \"{part.Prefix}\": it is the dossier of contract {manifest.ContractId}, not {first.ContractId}.");
+            }
+
+            files.AddRange(manifest.Files.Select(entry => new DossierFile(part.Prefix + entry.Path, content[entry.Path])));
+        }
+
+        Write(output, first!.ContractId, first.Reference, generatedAt, files);
     }
 
     /// <summary>
