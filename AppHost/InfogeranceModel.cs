@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Infogerance.AppHost;
 
-/// <summary>The system as Aspire resources: PostgreSQL, RabbitMQ, the five services and the gateway.</summary>
+/// <summary>The system as Aspire resources: PostgreSQL, RabbitMQ, the six services and the gateway.</summary>
 internal static class InfogeranceModel
 {
     private static readonly string[] EnvironmentNameVariables = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT"];
@@ -18,7 +18,7 @@ internal static class InfogeranceModel
         EnsureGatewayAndDashboardPortsFree(builder.Configuration, options.GatewayPort);
         // Kept between runs so that demo data survives a restart.
         var data = options.DataDirectory ?? Path.Combine(root, ".data");
-        string[] databases = ["identity", "contracts", "incidents", "invoicing", "reporting"];
+        string[] databases = ["identity", "contracts", "incidents", "invoicing", "reporting", "notifications"];
         var postgres = await builder.AddPostgresAsync("postgres", Path.Combine(data, "postgres"), options.PostgresPort, databases);
         var messaging = builder.AddRabbitMq("messaging", Path.Combine(data, "rabbitmq"), options.RabbitMqPort);
 
@@ -27,7 +27,8 @@ internal static class InfogeranceModel
         var incidents = builder.AddProject<Projects.Incidents>("incidents");
         var invoicing = builder.AddProject<Projects.Invoicing>("invoicing");
         var reporting = builder.AddProject<Projects.Reporting>("reporting");
-        IResourceBuilder<ProjectResource>[] backends = [identity, contracts, incidents, invoicing, reporting];
+        var notifications = builder.AddProject<Projects.Notifications>("notifications");
+        IResourceBuilder<ProjectResource>[] backends = [identity, contracts, incidents, invoicing, reporting, notifications];
         var gateway = builder.AddProject<Projects.Gateway>("gateway")
             .WithHttpEndpoint(port: options.GatewayPort, name: "http", isProxied: false)
             .WithExternalHttpEndpoints()
@@ -69,9 +70,15 @@ internal static class InfogeranceModel
 
         // RabbitMQ drops an event published before any consumer's queue exists, and a service declares its queues
         // when its bus starts: Contracts, whose start-up publishes the demo contracts, waits for their consumers.
-        foreach (var consumer in new[] { identity, incidents, invoicing, reporting })
+        foreach (var consumer in new[] { identity, incidents, invoicing, reporting, notifications })
         {
             contracts.WaitFor(consumer);
+        }
+
+        // Likewise the demo people, tickets and invoices: their services wait for Notifications, which tells of them.
+        foreach (var publisher in new[] { identity, incidents, invoicing })
+        {
+            publisher.WaitFor(notifications);
         }
         // Last, so that the public entry point opens once there is something behind it.
         foreach (var backend in backends)

@@ -61,6 +61,12 @@ public static class Policies
     /// <summary>Everyone who works on contracts, on either side: they read what their contracts let them see.</summary>
     public const string ContractReaders = nameof(ContractReaders);
 
+    /// <summary>
+    /// The people who work on contracts, on either side, signed in as themselves: what is addressed to one person (their
+    /// notifications) is not for a service account's key.
+    /// </summary>
+    public const string ContractPeople = nameof(ContractPeople);
+
     /// <summary>Every role of a client company.</summary>
     public const string ClientUsers = nameof(ClientUsers);
 
@@ -76,6 +82,9 @@ public static class Policies
     public static void AddDefaultPolicies(this AuthorizationOptions options)
     {
         options.AddPolicy(ContractReaders, policy => policy.RequireRole([.. Roles.Of(OrganisationKind.Client), .. Roles.Of(OrganisationKind.Provider)]));
+        options.AddPolicy(ContractPeople, policy => policy
+            .RequireRole([.. Roles.Of(OrganisationKind.Client), .. Roles.Of(OrganisationKind.Provider)])
+            .RequireClaim(ClaimNames.SubjectKind, "user"));
         options.AddPolicy(ClientUsers, policy => policy.RequireRole([.. Roles.Of(OrganisationKind.Client)]));
         options.AddPolicy(ClientManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager));
         options.AddPolicy(ContractManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.AccountManager));

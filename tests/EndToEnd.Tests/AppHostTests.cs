@@ -16,7 +16,7 @@ namespace Infogerance.EndToEnd.Tests;
 /// </summary>
 public sealed class AppHostRun : IAsyncLifetime
 {
-    public static readonly string[] Services = ["identity", "contracts", "incidents", "invoicing", "reporting"];
+    public static readonly string[] Services = ["identity", "contracts", "incidents", "invoicing", "reporting", "notifications"];
 
     private readonly TemporaryDirectory data = new("infogerance-apphost-");
     private readonly int[] ports = Ports.GetFreePorts(5);

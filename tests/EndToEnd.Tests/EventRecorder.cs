@@ -25,6 +25,7 @@ public sealed class EventRecorder : IAsyncDisposable
             bus.AddConsumer<Recorder<ContractPhaseChanged>>();
             bus.AddConsumer<Recorder<ContractPartiesChanged>>();
             bus.AddConsumer<Recorder<EvolutionRequestStateChanged>>();
+            bus.AddConsumer<Recorder<AmendmentProposed>>();
             bus.AddConsumer<Recorder<NoticeDeadlineApproaching>>();
             bus.AddConsumer<Recorder<RenewalDecided>>();
             bus.AddConsumer<Recorder<ContractClosed>>();

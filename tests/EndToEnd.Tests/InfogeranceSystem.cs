@@ -3,6 +3,7 @@ extern alias gateway;
 extern alias identity;
 extern alias incidents;
 extern alias invoicing;
+extern alias notifications;
 extern alias reporting;
 
 using System.Net;
@@ -55,6 +56,7 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
         ["incidents"] = $"http://127.0.0.1:{Ports.GetFreePort()}",
         ["invoicing"] = $"http://127.0.0.1:{Ports.GetFreePort()}",
         ["reporting"] = $"http://127.0.0.1:{Ports.GetFreePort()}",
+        ["notifications"] = $"http://127.0.0.1:{Ports.GetFreePort()}",
     };
 
     /// <summary>The contract events every consumer receives, as another service would.</summary>
@@ -69,6 +71,11 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
 
     public async ValueTask InitializeAsync()
     {
+        var services = new Dictionary<string, IServiceProvider>();
+        var clients = new Dictionary<string, Func<HttpClient>>();
+        // Before Identity, whose start publishes the demo people's accounts: as in the AppHost, their queues are bound first.
+        await AddBackendAsync<notifications::Program>("notifications", services, clients);
+
         IdentityDatabase = await infrastructure.CreateDatabaseAsync("identity");
         var identity = Track(new WebApplicationFactory<identity::Program>().WithWebHostBuilder(web => web
             .UseSetting("ConnectionStrings:identity", IdentityDatabase)
@@ -83,8 +90,8 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
 
         Events = await EventRecorder.StartAsync(infrastructure);
 
-        var services = new Dictionary<string, IServiceProvider> { ["identity"] = identity.Services };
-        var clients = new Dictionary<string, Func<HttpClient>> { ["identity"] = () => new HttpClient { BaseAddress = new Uri(IdentityUrl) } };
+        services["identity"] = identity.Services;
+        clients["identity"] = () => new HttpClient { BaseAddress = new Uri(IdentityUrl) };
         // The consumers of the Contracts service's events first (as the AppHost's waves do): the demo contracts' first
         // events find their queues bound.
         await AddBackendAsync<incidents::Program>("incidents", services, clients);

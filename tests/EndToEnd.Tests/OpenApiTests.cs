@@ -28,7 +28,7 @@ public sealed class OpenApiTests(InfogeranceSystem system)
     /// <summary>Identity's sign-in routes for the gateway, which blocks them from outside: left out of its document.</summary>
     private const string GatewayOnly = "/internal/";
 
-    private static IEnumerable<string> BackendNames => ["identity", "contracts", "incidents", "invoicing", "reporting"];
+    private static IEnumerable<string> BackendNames => ["identity", "contracts", "incidents", "invoicing", "reporting", "notifications"];
 
     [Fact]
     public async Task Every_service_documents_every_endpoint_it_maps_in_a_valid_document()

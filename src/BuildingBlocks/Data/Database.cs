@@ -7,9 +7,11 @@ namespace Infogerance.Data;
 public sealed class Database(NpgsqlDataSource dataSource, EventTypeRegistry events, OutboxSignal signal)
 {
     // Parameterised and transaction-local (is_local = true): the scope cannot leak to the pooled connection's next user.
+    // app.user_id is the person served (empty for the system), for the tables whose rows belong to one person.
     private const string TenantScope =
         """
-        SELECT set_config('app.tenant_ids', @tenants, true) AS tenants, set_config('app.contracts', '', true) AS contracts
+        SELECT set_config('app.tenant_ids', @tenants, true) AS tenants, set_config('app.contracts', '', true) AS contracts,
+               set_config('app.user_id', @user, true) AS user_id
         """;
 
     // A provider's users see their own organisation's rows and, in client tenants, only the rows of the open
@@ -18,7 +20,8 @@ public sealed class Database(NpgsqlDataSource dataSource, EventTypeRegistry even
     private const string ProviderScope =
         """
         SELECT set_config('app.tenant_ids', @organisation::text, true) AS tenants,
-               set_config('app.contracts', coalesce(string_agg(tenant_id::text || ':' || contract_id::text, ','), ''), true) AS contracts
+               set_config('app.contracts', coalesce(string_agg(tenant_id::text || ':' || contract_id::text, ','), ''), true) AS contracts,
+               set_config('app.user_id', @user, true) AS user_id
         FROM contract_parties
         WHERE provider_organisation_id = @organisation AND is_open AND (@tenant::uuid IS NULL OR tenant_id = @tenant)
         """;
@@ -27,7 +30,7 @@ public sealed class Database(NpgsqlDataSource dataSource, EventTypeRegistry even
 
     /// <summary>A unit of work over whole tenants: for a tenant's own users and for consumers of its events.</summary>
     public Task<UnitOfWork> BeginAsync(IEnumerable<Guid> tenantIds, CancellationToken cancellationToken) =>
-        UnitOfWork.BeginAsync(dataSource, TenantScope, new { tenants = string.Join(',', tenantIds.Distinct()) }, events, signal, cancellationToken);
+        BeginAsync(tenantIds, null, cancellationToken);
 
     public Task<UnitOfWork> BeginAsync(Guid tenantId, CancellationToken cancellationToken) =>
         BeginAsync([tenantId], cancellationToken);
@@ -42,10 +45,15 @@ public sealed class Database(NpgsqlDataSource dataSource, EventTypeRegistry even
         if (user.OrganisationKind == OrganisationKind.Provider)
         {
             return UnitOfWork.BeginAsync(
-                dataSource, ProviderScope, new { organisation = user.OrganisationId, tenant = user.SelectedTenantId }, events, signal, cancellationToken);
+                dataSource, ProviderScope, new { organisation = user.OrganisationId, tenant = user.SelectedTenantId, user = user.Id.ToString() },
+                events, signal, cancellationToken);
         }
 
         var sees = user.SelectedTenantId is { } selected && selected != user.OrganisationId ? [] : new[] { user.OrganisationId };
-        return BeginAsync(sees, cancellationToken);
+        return BeginAsync(sees, user.Id, cancellationToken);
     }
+
+    private Task<UnitOfWork> BeginAsync(IEnumerable<Guid> tenantIds, Guid? userId, CancellationToken cancellationToken) =>
+        UnitOfWork.BeginAsync(
+            dataSource, TenantScope, new { tenants = string.Join(',', tenantIds.Distinct()), user = userId?.ToString() ?? "" }, events, signal, cancellationToken);
 }

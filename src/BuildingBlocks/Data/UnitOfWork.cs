@@ -36,9 +36,12 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// <summary>The contracts it sees beyond those tenants (a provider's open contracts), with their tenant.</summary>
     public IReadOnlyList<(Guid TenantId, Guid ContractId)> Contracts { get; private set; } = [];
 
+    /// <summary>The person this unit of work serves; null for the system's (consumers, schedulers).</summary>
+    public Guid? UserId { get; private set; }
+
     /// <summary>
     /// Opens the transaction and sets its scope with <paramref name="scopeSql"/>, which must return the values it
-    /// gave to <c>app.tenant_ids</c> and <c>app.contracts</c> (set transaction-locally, from parameters).
+    /// gave to <c>app.tenant_ids</c>, <c>app.contracts</c> and <c>app.user_id</c> (set transaction-locally, from parameters).
     /// </summary>
     internal static async Task<UnitOfWork> BeginAsync(
         NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
@@ -47,13 +50,14 @@ public sealed class UnitOfWork : IAsyncDisposable
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            var scope = await connection.QuerySingleAsync<(string Tenants, string Contracts)>(new CommandDefinition(
+            var scope = await connection.QuerySingleAsync<(string Tenants, string Contracts, string UserId)>(new CommandDefinition(
                 scopeSql, scopeParameters, transaction, cancellationToken: cancellationToken));
             return new UnitOfWork(connection, transaction, events, signal, cancellationToken)
             {
                 TenantIds = [.. scope.Tenants.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)],
                 Contracts = [.. scope.Contracts.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split(':'))
                     .Select(pair => (Guid.Parse(pair[0]), Guid.Parse(pair[1])))],
+                UserId = Guid.TryParse(scope.UserId, out var userId) ? userId : null,
             };
         }
         catch

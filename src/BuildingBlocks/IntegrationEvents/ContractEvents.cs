@@ -73,6 +73,23 @@ public sealed record EvolutionRequestStateChanged : IntegrationEvent
     public decimal? QuoteAmount { get; init; }
 }
 
+/// <summary>
+/// One side proposed a draft amendment, version <see cref="VersionNumber"/> of the terms, for the other side to
+/// countersign. <see cref="ProposingSide"/> is <c>client</c> or <c>provider</c>.
+/// </summary>
+public sealed record AmendmentProposed : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required int VersionNumber { get; init; }
+    public required string ProposingSide { get; init; }
+
+    /// <summary>The name of the person who proposed it, as the other side reads it.</summary>
+    public required string ProposedBy { get; init; }
+
+    public required Guid ProposedById { get; init; }
+    public required DateOnly? EffectiveFrom { get; init; }
+}
+
 /// <summary>The last day to terminate the contract for the current period is <see cref="DaysBefore"/> days away.</summary>
 public sealed record NoticeDeadlineApproaching : IntegrationEvent
 {

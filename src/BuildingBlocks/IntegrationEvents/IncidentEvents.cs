@@ -17,7 +17,11 @@ public sealed record TicketOpened : IntegrationEvent
     public bool Imported { get; init; }
 }
 
-/// <summary>Statuses: new, assigned, inProgress, pendingClient, resolved, closed.</summary>
+/// <summary>
+/// Statuses: new, assigned, inProgress, pendingClient, resolved, closed. <see cref="Number"/>, <see cref="RequesterId"/>
+/// and <see cref="ActorId"/> are absent from events raised before they travelled; <see cref="ActorId"/> is also absent
+/// when the system moved the ticket (closed after quiet days), and <see cref="RequesterId"/> for an imported ticket.
+/// </summary>
 public sealed record TicketStatusChanged : IntegrationEvent
 {
     public required Guid ContractId { get; init; }
@@ -25,6 +29,15 @@ public sealed record TicketStatusChanged : IntegrationEvent
     public required string From { get; init; }
     public required string To { get; init; }
     public required string Priority { get; init; }
+
+    /// <summary>The ticket's number in its tenant, as people name it.</summary>
+    public long? Number { get; init; }
+
+    /// <summary>The person who opened the ticket, who answers it when it waits on the client and rates its resolution.</summary>
+    public Guid? RequesterId { get; init; }
+
+    /// <summary>The person who moved the ticket.</summary>
+    public Guid? ActorId { get; init; }
 }
 
 /// <summary>
@@ -39,6 +52,12 @@ public sealed record SlaWarningRaised : IntegrationEvent
     public required string Priority { get; init; }
     public required int Percent { get; init; }
     public required DateTimeOffset DueAt { get; init; }
+
+    /// <summary>The ticket's number in its tenant (absent from events raised before it travelled).</summary>
+    public long? Number { get; init; }
+
+    /// <summary>The agent the ticket is assigned to, if any (absent from events raised before it travelled).</summary>
+    public Guid? AssigneeId { get; init; }
 }
 
 /// <summary>An SLA clock ran past its due time: raised once per clock.</summary>
@@ -49,6 +68,12 @@ public sealed record SlaBreached : IntegrationEvent
     public required string Clock { get; init; }
     public required string Priority { get; init; }
     public required DateTimeOffset DueAt { get; init; }
+
+    /// <summary>The ticket's number in its tenant (absent from events raised before it travelled).</summary>
+    public long? Number { get; init; }
+
+    /// <summary>The agent the ticket is assigned to, if any (absent from events raised before it travelled).</summary>
+    public Guid? AssigneeId { get; init; }
 }
 
 /// <summary>

@@ -14,6 +14,7 @@ public static class IntegrationEventCatalog
         ["contracts.contract-version-activated.v1"] = typeof(ContractVersionActivated),
         ["contracts.contract-phase-changed.v1"] = typeof(ContractPhaseChanged),
         ["contracts.evolution-request-state-changed.v1"] = typeof(EvolutionRequestStateChanged),
+        ["contracts.amendment-proposed.v1"] = typeof(AmendmentProposed),
         ["contracts.notice-deadline-approaching.v1"] = typeof(NoticeDeadlineApproaching),
         ["contracts.renewal-decided.v1"] = typeof(RenewalDecided),
         ["contracts.contract-closed.v1"] = typeof(ContractClosed),

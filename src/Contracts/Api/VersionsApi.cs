@@ -181,6 +181,11 @@ public static class VersionsApi
                 new { Version = number, Status = "draft" }, new { Version = number, Status = "proposed", Side = side });
             await ContractStore.NotifyAsync(unitOfWork, contract, Sides.Other(side), "amendmentProposed",
                 new { contract.Reference, Version = number, ProposedBy = user.Name });
+            await unitOfWork.AddEventAsync(new AmendmentProposed
+            {
+                TenantId = contract.TenantId, ContractId = contract.ContractId, VersionNumber = number, ProposingSide = side,
+                ProposedBy = user.Name, ProposedById = user.Id, EffectiveFrom = version.EffectiveFrom,
+            });
             return TypedResults.Ok(VersionDetail.From((await ContractStore.VersionAsync(unitOfWork, contract, number))!));
         }, cancellationToken);
 

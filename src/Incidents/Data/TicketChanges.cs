@@ -81,7 +81,7 @@ public static class TicketChanges
         await unitOfWork.AddEventAsync(new TicketStatusChanged
         {
             TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, From = from, To = to,
-            Priority = ticket.Priority, OccurredAt = now,
+            Priority = ticket.Priority, OccurredAt = now, Number = ticket.Number, RequesterId = ticket.RequesterId, ActorId = actor.Id,
         });
     }
 }

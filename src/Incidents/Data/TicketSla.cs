@@ -147,7 +147,7 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
                 events?.Add(new SlaBreached
                 {
                     TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Clock = clock,
-                    Priority = ticket.Priority, DueAt = result.DueAt, OccurredAt = now,
+                    Priority = ticket.Priority, DueAt = result.DueAt, OccurredAt = now, Number = ticket.Number, AssigneeId = ticket.AssigneeId,
                 });
             }
             else if (state.WarningsReached.Count > 0)
@@ -158,6 +158,7 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
                 {
                     TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Clock = clock,
                     Priority = ticket.Priority, Percent = state.WarningsReached.Max(), DueAt = result.DueAt, OccurredAt = now,
+                    Number = ticket.Number, AssigneeId = ticket.AssigneeId,
                 });
             }
 

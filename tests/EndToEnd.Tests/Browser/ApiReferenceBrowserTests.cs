@@ -62,7 +62,7 @@ public sealed class ApiReferenceBrowserTests(InfogeranceSystem system) : IAsyncL
         var rendered = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
         await page.GotoAsync("/api/docs");
         await Assertions.Expect(page.GetByText("Infogérance Contracts API").First).ToBeVisibleAsync(rendered);
-        foreach (var service in new[] { "Identity", "Incidents", "Invoicing", "Reporting" })
+        foreach (var service in new[] { "Identity", "Incidents", "Invoicing", "Reporting", "Notifications" })
         {
             await page.GotoAsync($"/api/docs/{service.ToLowerInvariant()}");
             await Assertions.Expect(page.GetByText($"Infogérance {service} API").First).ToBeVisibleAsync(rendered);

@@ -1,0 +1,14 @@
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
+using Infogerance.Messaging;
+using Infogerance.Notifications.Data;
+
+namespace Infogerance.Notifications.Messaging;
+
+/// <summary>Keeps each person's account as Identity last described it: who may be addressed, in which language.</summary>
+public sealed class UserAccountChangedConsumer(Database database) : IdempotentConsumer<UserAccountChanged>(database)
+{
+    protected override string ConsumerName => "notifications-user-account-changed";
+
+    protected override Task HandleAsync(UserAccountChanged @event, UnitOfWork unitOfWork) => PeopleStore.ApplyAsync(unitOfWork, @event);
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Infogerance.Data;
+using Infogerance.DemoData;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Infogerance.EndToEnd.Tests.Notifications;
+
+/// <summary>
+/// A real person of a demo organisation, for the tests that need their notifications: invited by the organisation's
+/// administrator, signed up and signed in through the gateway, known to the Notifications service from Identity's event.
+/// </summary>
+public sealed class Person(HttpClient client, Guid id, Guid organisationId, string name) : IDisposable
+{
+    private const string Password = "Notified-Person-2026";
+
+    public HttpClient Client => client;
+    public Guid Id => id;
+    public Guid OrganisationId => organisationId;
+    public string Name => name;
+
+    /// <summary>
+    /// A new person with <paramref name="role"/> in the organisation whose administrator signs in as
+    /// <paramref name="administrator"/>, once the Notifications service knows their account is active.
+    /// </summary>
+    public static async Task<Person> JoinAsync(InfogeranceSystem system, string administrator, string role, string name)
+    {
+        using var admin = system.CreateBrowserLikeClient(out _);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/bff/login", new { email = administrator, password = DemoWorld.Password })).StatusCode);
+        var email = $"notified-{Guid.NewGuid():N}@example.org";
+        var invited = await admin.PostAsJsonAsync("/api/identity/users/invitations", new { email, displayName = name, roles = new[] { role } });
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        var invitation = await invited.Content.ReadFromJsonAsync<JsonElement>();
+        var id = invitation.GetProperty("user").GetProperty("id").GetGuid();
+        var link = invitation.GetProperty("invitationUrl").GetString()!;
+        var organisation = DemoWorld.LoginOf(administrator).OrganisationId;
+
+        var client = system.CreateBrowserLikeClient(out _);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await client.PostAsJsonAsync($"/api/identity/invitations/{link[(link.LastIndexOf('/') + 1)..]}/accept", new { password = Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/bff/login", new { email, password = Password })).StatusCode);
+        await UntilKnownAsync(system, organisation, id);
+        return new Person(client, id, organisation, name);
+    }
+
+    /// <summary>The caller's notifications about <paramref name="contractId"/>, newest first (the first page of 200).</summary>
+    public async Task<IReadOnlyList<JsonElement>> NotificationsAsync(Guid contractId, string? query = null)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/notifications/?limit=200{query}");
+        return [.. page.GetProperty("items").EnumerateArray().Where(n => n.GetProperty("contractId").GetGuid() == contractId)];
+    }
+
+    /// <summary>Waits until a notification of <paramref name="kind"/> about <paramref name="contractId"/> matching <paramref name="match"/> arrived.</summary>
+    public async Task<JsonElement> WaitForAsync(Guid contractId, string kind, Func<JsonElement, bool>? match = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var found = (await NotificationsAsync(contractId)).Where(n => n.GetProperty("kind").GetString() == kind && (match?.Invoke(n) ?? true)).ToList();
+            if (found.Count > 0)
+            {
+                return found[0];
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{name} received no {kind} notification about contract {contractId}");
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task<int> UnreadCountAsync() =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/notifications/unread-count")).GetProperty("count").GetInt32();
+
+    public void Dispose() => client.Dispose();
+
+    private static async Task UntilKnownAsync(InfogeranceSystem system, Guid organisation, Guid id)
+    {
+        var database = system.Services["notifications"].GetRequiredService<Database>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (var unitOfWork = await database.BeginAsync(organisation, CancellationToken.None))
+            {
+                if (await unitOfWork.ExecuteScalarAsync<string>("SELECT status FROM people WHERE user_id = @id", new { id }) == "active")
+                {
+                    return;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the Notifications service learnt of the new person's active account");
+            await Task.Delay(200);
+        }
+    }
+}

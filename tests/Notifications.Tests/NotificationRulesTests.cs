@@ -1,0 +1,270 @@
+using Infogerance.IntegrationEvents;
+using Infogerance.Notifications.Domain;
+using static Infogerance.Notifications.Tests.World;
+
+namespace Infogerance.Notifications.Tests;
+
+/// <summary>What each event tells whom, through the rules and the choice of recipients among the world's people.</summary>
+public class NotificationRulesTests
+{
+    private static readonly Guid Ticket = Guid.CreateVersion7();
+    private static readonly DateTimeOffset Due = new(2027, 3, 28, 1, 30, 0, TimeSpan.Zero);
+
+    private static SlaWarningRaised Warning(string priority, Guid? assignee = null, long? number = 42) => new()
+    {
+        TenantId = Client, ContractId = Contract, TicketId = Ticket, Clock = "resolve", Priority = priority, Percent = 75, DueAt = Due,
+        Number = number, AssigneeId = assignee,
+    };
+
+    private static SlaBreached Breach(string priority, Guid? assignee = null) => new()
+    {
+        TenantId = Client, ContractId = Contract, TicketId = Ticket, Clock = "respond", Priority = priority, DueAt = Due, Number = 42, AssigneeId = assignee,
+    };
+
+    private static TicketStatusChanged StatusChange(string to, Guid? requester, Guid? actor = null) => new()
+    {
+        TenantId = Client, ContractId = Contract, TicketId = Ticket, From = "inProgress", To = to, Priority = "P3", Number = 7,
+        RequesterId = requester, ActorId = actor,
+    };
+
+    private static EvolutionRequestStateChanged Evolution(string from, string to) => new()
+    {
+        TenantId = Client, ContractId = Contract, EvolutionRequestId = Guid.CreateVersion7(), Title = "Portail RH", From = from, To = to,
+        QuoteAmount = to == EvolutionStates.Proposed ? 12_500m : null,
+    };
+
+    private static AmendmentProposed Amendment(string side, Guid proposer) => new()
+    {
+        TenantId = Client, ContractId = Contract, VersionNumber = 3, ProposingSide = side, ProposedBy = "Marc Dubois", ProposedById = proposer,
+        EffectiveFrom = new DateOnly(2027, 4, 1),
+    };
+
+    private static InvoiceControlled Controlled(string status, int discrepancies) => new()
+    {
+        TenantId = Client, ContractId = Contract, InvoiceId = Guid.CreateVersion7(), Number = "FA-2027-031", Status = status,
+        Result = discrepancies == 0 ? "compliant" : "discrepancies", DiscrepancyCount = discrepancies, TotalAtStake = discrepancies * 250m,
+    };
+
+    [Fact]
+    public void An_sla_warning_reaches_the_assignee_and_the_providers_level_2_and_account_managers_not_the_client_for_a_p3()
+    {
+        var notice = NotificationRules.For(Warning("P3", AgentL1.Id));
+        Assert.Equal(NotificationKinds.SlaWarning, notice.Kind);
+        Assert.Equal(new Subject("ticket", Ticket, "42"), notice.Subject);
+        Assert.Equal([AccountManager, AgentL1, AgentL2], Recipients(notice));
+        Assert.Equal(75, notice.Data["percent"]);
+        Assert.Equal("resolve", notice.Data["clock"]);
+    }
+
+    [Theory]
+    [InlineData("P1")]
+    [InlineData("P2")]
+    public void For_a_p1_or_p2_the_clients_contract_managers_are_told_too(string priority)
+    {
+        Assert.Equal([ClientManager, AccountManager, AgentL1, AgentL2], Recipients(NotificationRules.For(Warning(priority, AgentL1.Id))));
+        Assert.Equal([ClientManager, AccountManager, AgentL2], Recipients(NotificationRules.For(Breach(priority))));
+    }
+
+    [Theory]
+    [InlineData("P3")]
+    [InlineData("P4")]
+    public void A_breach_of_a_p3_or_p4_stays_with_the_desk(string priority)
+    {
+        var notice = NotificationRules.For(Breach(priority, AgentL1.Id));
+        Assert.Equal(NotificationKinds.SlaBreached, notice.Kind);
+        Assert.Equal([AccountManager, AgentL1, AgentL2], Recipients(notice));
+    }
+
+    [Fact]
+    public void An_assignee_of_another_provider_or_deactivated_since_is_not_told()
+    {
+        var gone = AgentL1 with { Id = Guid.CreateVersion7(), Status = "deactivated" };
+        Assert.Equal([AccountManager, AgentL2], Recipients(NotificationRules.For(Breach("P4", OtherAgentL2.Id))));
+        Assert.Equal([AccountManager, AgentL2], Recipients(NotificationRules.For(Breach("P4", gone.Id)), gone));
+    }
+
+    [Fact]
+    public void An_event_raised_before_the_number_travelled_names_the_ticket_without_a_label()
+    {
+        var notice = NotificationRules.For(Warning("P3", number: null));
+        Assert.Equal("", notice.Subject.Label);
+        Assert.False(notice.Data.ContainsKey("number"));
+    }
+
+    [Fact]
+    public void A_ticket_waiting_on_the_client_or_resolved_to_rate_reaches_its_requester_alone()
+    {
+        var waiting = NotificationRules.For(StatusChange("pendingClient", ClientRequester.Id, AgentL1.Id));
+        Assert.Equal(NotificationKinds.TicketPendingClient, waiting!.Kind);
+        Assert.Equal([ClientRequester], Recipients(waiting));
+        var resolved = NotificationRules.For(StatusChange("resolved", ClientRequester.Id, AgentL1.Id));
+        Assert.Equal(NotificationKinds.TicketResolved, resolved!.Kind);
+        Assert.Equal([ClientRequester], Recipients(resolved));
+        Assert.Equal(new Subject("ticket", Ticket, "7"), resolved.Subject);
+    }
+
+    [Fact]
+    public void A_requester_who_resolved_their_own_ticket_is_not_told_of_it()
+    {
+        // A desk agent who opened the ticket for the client, then resolved it.
+        var resolved = NotificationRules.For(StatusChange("resolved", AgentL1.Id, AgentL1.Id));
+        Assert.Empty(Recipients(resolved));
+    }
+
+    [Theory]
+    [InlineData("new")]
+    [InlineData("assigned")]
+    [InlineData("inProgress")]
+    [InlineData("closed")]
+    public void Other_moves_of_a_ticket_are_the_desks_own_business(string to)
+    {
+        Assert.Null(NotificationRules.For(StatusChange(to, ClientRequester.Id)));
+    }
+
+    [Fact]
+    public void A_ticket_without_a_known_requester_tells_nobody()
+    {
+        Assert.Null(NotificationRules.For(StatusChange("resolved", requester: null)));
+    }
+
+    [Fact]
+    public void The_approaching_notice_deadline_reaches_the_clients_contract_managers_and_the_providers_account_manager()
+    {
+        var notice = NotificationRules.For(new NoticeDeadlineApproaching
+        {
+            TenantId = Client, ContractId = Contract, NoticeDeadline = new DateOnly(2027, 6, 30), PeriodEnd = new DateOnly(2027, 12, 31), DaysBefore = 30,
+        });
+        Assert.Equal([ClientManager, AccountManager], Recipients(notice));
+        Assert.Equal(new Subject("contract", Contract, "2027-06-30"), notice.Subject);
+        Assert.Equal(30, notice.Data["daysBefore"]);
+        Assert.Equal(new DateOnly(2027, 6, 30), notice.Data["noticeDeadline"]);
+    }
+
+    [Theory]
+    [InlineData("none", "specified", "provider")]
+    [InlineData("specified", "proposed", "client")]
+    [InlineData("proposed", "validated", "provider")]
+    [InlineData("proposed", "rejected", "provider")]
+    [InlineData("validated", "inProgress", "client")]
+    [InlineData("inProgress", "delivered", "client")]
+    [InlineData("delivered", "accepted", "provider")]
+    public void An_evolution_request_reaches_the_managers_of_the_side_whose_move_comes_next(string from, string to, string side)
+    {
+        var notice = NotificationRules.For(Evolution(from, to));
+        Assert.Equal(side == "client" ? [ClientManager] : [AccountManager], Recipients(notice));
+        Assert.Equal(to == "specified" ? NotificationKinds.EvolutionRequested : NotificationKinds.EvolutionStateChanged, notice!.Kind);
+        Assert.Equal(("evolution", "Portail RH"), (notice.Subject.Type, notice.Subject.Label));
+        Assert.Equal(to, notice.Data["state"]);
+    }
+
+    [Fact]
+    public void Every_evolution_state_has_a_side_to_tell_and_an_unknown_one_tells_nobody()
+    {
+        foreach (var state in new[] { "specified", "proposed", "validated", "rejected", "inProgress", "delivered", "accepted" })
+        {
+            Assert.NotNull(NotificationRules.NextSide(state));
+        }
+
+        Assert.Null(NotificationRules.For(Evolution("accepted", "archived")));
+    }
+
+    [Fact]
+    public void A_proposal_carries_its_quote()
+    {
+        Assert.Equal(12_500m, NotificationRules.For(Evolution("specified", "proposed"))!.Data["quoteAmount"]);
+        Assert.False(NotificationRules.For(Evolution("none", "specified"))!.Data.ContainsKey("quoteAmount"));
+    }
+
+    [Fact]
+    public void An_amendment_proposed_by_the_client_reaches_the_providers_account_managers()
+    {
+        var notice = NotificationRules.For(Amendment("client", ClientManager.Id));
+        Assert.Equal([AccountManager], Recipients(notice));
+        Assert.Equal(new Subject("version", null, "3"), notice!.Subject);
+        Assert.Equal(3, notice.Data["version"]);
+        Assert.Equal("Marc Dubois", notice.Data["proposedBy"]);
+    }
+
+    [Fact]
+    public void An_amendment_proposed_by_the_provider_reaches_the_clients_contract_managers_but_never_its_proposer()
+    {
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(Amendment("provider", AccountManager.Id))));
+        // A person both sides cannot be; a proposer among the recipients' side (a misreported side) is still left out.
+        Assert.Empty(Recipients(NotificationRules.For(Amendment("provider", ClientManager.Id))));
+        Assert.Null(NotificationRules.For(Amendment("system", ClientManager.Id)));
+    }
+
+    [Fact]
+    public void A_renewal_decision_reaches_the_providers_account_managers()
+    {
+        var notice = NotificationRules.For(new RenewalDecided
+        {
+            TenantId = Client, ContractId = Contract, Decision = "renew", PeriodEnd = new DateOnly(2027, 12, 31), RevisedMonthlyFee = 10_250.5m,
+        });
+        Assert.Equal([AccountManager], Recipients(notice));
+        Assert.Equal("renew", notice.Data["decision"]);
+        Assert.Equal(10_250.5m, notice.Data["revisedMonthlyFee"]);
+    }
+
+    [Fact]
+    public void A_controlled_invoice_awaits_the_clients_contract_managers_saying_whether_it_has_discrepancies()
+    {
+        var compliant = NotificationRules.For(Controlled("controlled", 0));
+        Assert.Equal([ClientManager], Recipients(compliant));
+        Assert.False((bool)compliant!.Data["hasDiscrepancies"]!);
+        Assert.Equal("FA-2027-031", compliant.Subject.Label);
+        var faulty = NotificationRules.For(Controlled("controlled", 2));
+        Assert.True((bool)faulty!.Data["hasDiscrepancies"]!);
+        Assert.Equal(2, faulty.Data["discrepancyCount"]);
+        Assert.Equal(500m, faulty.Data["totalAtStake"]);
+    }
+
+    [Fact]
+    public void An_invoice_answered_by_a_credit_note_awaits_the_client_again_a_disputed_one_awaits_the_provider()
+    {
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(Controlled("answered", 0))));
+        Assert.Null(NotificationRules.For(Controlled("disputed", 1)));
+    }
+
+    [Fact]
+    public void A_dispute_an_approval_and_a_payment_reach_the_providers_account_managers()
+    {
+        var invoice = Guid.CreateVersion7();
+        var disputed = NotificationRules.For(new InvoiceDisputed
+        {
+            TenantId = Client, ContractId = Contract, InvoiceId = invoice, Number = "FA-1", Message = "Il manque l'avoir des pénalités.", DisputedBy = "Marc Dubois",
+        });
+        var approved = NotificationRules.For(new InvoiceApproved
+        {
+            TenantId = Client, ContractId = Contract, InvoiceId = invoice, Number = "FA-1", Kind = "invoice", TotalWithVat = 12_000m, ApprovedBy = "Marc Dubois",
+        });
+        var paid = NotificationRules.For(new InvoicePaid
+        {
+            TenantId = Client, ContractId = Contract, InvoiceId = invoice, Number = "FA-1", PaidOn = new DateOnly(2027, 4, 15), TotalWithVat = 12_000m,
+        });
+        foreach (var (notice, kind) in new[] { (disputed, NotificationKinds.InvoiceDisputed), (approved, NotificationKinds.InvoiceApproved), (paid, NotificationKinds.InvoicePaid) })
+        {
+            Assert.Equal(kind, notice.Kind);
+            Assert.Equal([AccountManager], Recipients(notice));
+            Assert.Equal(new Subject("invoice", invoice, "FA-1"), notice.Subject);
+        }
+
+        Assert.Equal("Il manque l'avoir des pénalités.", disputed.Data["message"]);
+    }
+
+    [Fact]
+    public void Nothing_reaches_the_provider_of_a_closed_contract()
+    {
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(Breach("P1", AgentL1.Id)), Closed));
+        Assert.Empty(Recipients(NotificationRules.For(new InvoicePaid
+        {
+            TenantId = Client, ContractId = Contract, InvoiceId = Guid.CreateVersion7(), Number = "FA-2", PaidOn = new DateOnly(2027, 4, 15), TotalWithVat = 1m,
+        }), Closed));
+    }
+
+    [Fact]
+    public void Every_kind_is_listed_once()
+    {
+        Assert.Equal(NotificationKinds.All.Count, NotificationKinds.All.Distinct().Count());
+    }
+}
