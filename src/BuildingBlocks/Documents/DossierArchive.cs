@@ -37,7 +37,6 @@ public static class DossierArchive
     private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
 
     /// <summary>For a nested value inside one CSV cell, where line breaks would only get in the way.</summary>
-    private static readonly JsonSerializerOptions CompactJson = CreateCompactJson();
 
     /// <summary>
     /// Writes the files, then the manifest. Every path is checked before the first byte is written, so a bad path
@@ -226,15 +225,14 @@ public static class DossierArchive
             .ToArray();
 
         using var buffer = new MemoryStream();
-        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape, TrueValue = "true", FalseValue = "false" };
-        using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
+        using (var csv = CsvWriter.Create(buffer, CsvCells.Options, leaveOpen: true))
         {
             csv.WriteHeader(header);
             foreach (var row in rows)
             {
                 foreach (var property in properties)
                 {
-                    WriteValue(csv, row is null ? null : property.GetValue(row));
+                    CsvCells.Write(csv, row is null ? null : property.GetValue(row));
                 }
 
                 csv.EndRecord();
@@ -254,38 +252,6 @@ public static class DossierArchive
     private static JsonSerializerOptions CreateJsonOptions()
     {
         var options = new JsonSerializerOptions { WriteIndented = true };
-        Infogerance.ServiceDefaults.Extensions.ConfigureJson(options);
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
-
-    private static void WriteValue(CsvWriter csv, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                csv.WriteField((string?)null);
-                break;
-            case string text:
-                csv.WriteField(text);
-                break;
-            case Enum e:
-                csv.WriteField(JsonNamingPolicy.CamelCase.ConvertName(e.ToString()));
-                break;
-            // Written as values, not text: CsvHelper formats them invariantly (dates in ISO 8601) and never mistakes -5 for a formula.
-            case bool or decimal or DateTimeOffset or DateTime or DateOnly or TimeOnly or Guid:
-            case var _ when value.GetType().IsPrimitive:
-                csv.WriteField(value);
-                break;
-            default:
-                csv.WriteField(JsonSerializer.Serialize(value, value.GetType(), CompactJson));
-                break;
-        }
-    }
-
-    private static JsonSerializerOptions CreateCompactJson()
-    {
-        var options = new JsonSerializerOptions();
         Infogerance.ServiceDefaults.Extensions.ConfigureJson(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

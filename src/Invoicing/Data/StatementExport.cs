@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using CsvHelper;
+using Infogerance.Documents;
 using Infogerance.Invoicing.Domain;
 
 namespace Infogerance.Invoicing.Data;
@@ -65,27 +66,14 @@ public static class StatementExport
     public static byte[] Csv(StatementView statement)
     {
         using var buffer = new MemoryStream();
-        // A byte order mark, or Excel opens UTF-8 as the local code page and mangles accents; formulas escaped.
-        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape, TrueValue = "true", FalseValue = "false" };
-        using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
+        using (var csv = CsvWriter.Create(buffer, CsvCells.Options, leaveOpen: true))
         {
             csv.WriteHeader(Columns);
             foreach (var row in Rows(statement))
             {
                 foreach (var cell in row)
                 {
-                    switch (cell)
-                    {
-                        case null:
-                            csv.WriteField((string?)null);
-                            break;
-                        case string text:
-                            csv.WriteField(text);
-                            break;
-                        default:
-                            csv.WriteField(cell);
-                            break;
-                    }
+                    CsvCells.Write(csv, cell);
                 }
 
                 csv.EndRecord();
