@@ -79,6 +79,12 @@ public static class Policies
     /// <summary>Those who answer for a contract and may read its audit trail and export its dossier.</summary>
     public const string ContractOversight = nameof(ContractOversight);
 
+    /// <summary>
+    /// Those who steer a contract and read its figures (scorecards, service levels, desk load): every role of either side
+    /// but the client's requesters, who see only the tickets they opened.
+    /// </summary>
+    public const string SteeringReaders = nameof(SteeringReaders);
+
     public static void AddDefaultPolicies(this AuthorizationOptions options)
     {
         options.AddPolicy(ContractReaders, policy => policy.RequireRole([.. Roles.Of(OrganisationKind.Client), .. Roles.Of(OrganisationKind.Provider)]));
@@ -89,6 +95,8 @@ public static class Policies
         options.AddPolicy(ClientManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager));
         options.AddPolicy(ContractManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.AccountManager));
         options.AddPolicy(ContractOversight, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.Auditor, Roles.AccountManager));
+        options.AddPolicy(SteeringReaders, policy => policy.RequireRole(
+            Roles.TenantAdmin, Roles.ContractManager, Roles.Auditor, Roles.AccountManager, Roles.AgentL1, Roles.AgentL2));
 
         // Administration is for people: a service account's key must not mint keys or invite users.
         options.AddPolicy(OrganisationAdmin, policy => policy

@@ -1,4 +1,6 @@
 using Infogerance.Reporting.Api;
+using Infogerance.Reporting.Data;
+using Infogerance.Reporting.Messaging;
 using Infogerance.Data;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
@@ -15,15 +17,34 @@ internal static class Extensions
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
         // Contracts' parties, versions, terms and inventory, kept from their events: never asked of Contracts.
         builder.AddContractReplica();
-        builder.AddMessaging(ServiceName);
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            // The events the reports are computed from, each kept in the journal and fed to the read models.
+            bus.AddConsumer<TicketOpenedReport>();
+            bus.AddConsumer<TicketStatusChangedReport>();
+            bus.AddConsumer<SlaBreachedReport>();
+            bus.AddConsumer<SlaClockCompletedReport>();
+            bus.AddConsumer<TicketRatedReport>();
+            bus.AddConsumer<ServiceOutageRecordedReport>();
+            bus.AddConsumer<PenaltyStatementIssuedReport>();
+            bus.AddConsumer<InvoiceReceivedReport>();
+            bus.AddConsumer<InvoiceControlledReport>();
+            bus.AddConsumer<InvoiceApprovedReport>();
+            bus.AddConsumer<InvoiceDisputedReport>();
+            bus.AddConsumer<InvoicePaidReport>();
+            bus.AddConsumer<BudgetPlannedReport>();
+            bus.AddConsumer<EvolutionRequestStateChangedReport>();
+        });
         builder.AddDefaultAuthentication();
 
         builder.Services.AddOptions<ReportingSettings>().BindConfiguration("Reporting");
+        builder.Services.AddSingleton<Journal>();
     }
 
     /// <summary>Every endpoint group of the service, one per file of <c>Api/</c>.</summary>
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapReportingApi();
+        app.MapReplayApi();
     }
 }

@@ -45,6 +45,7 @@ public sealed class EventRecorder : IAsyncDisposable
             bus.AddConsumer<Recorder<InvoiceApproved>>();
             bus.AddConsumer<Recorder<InvoiceDisputed>>();
             bus.AddConsumer<Recorder<InvoicePaid>>();
+            bus.AddConsumer<Recorder<BudgetPlanned>>();
         }));
 
     /// <summary>The events of <typeparamref name="TEvent"/> matching <paramref name="match"/>, waiting until <paramref name="count"/> have arrived.</summary>

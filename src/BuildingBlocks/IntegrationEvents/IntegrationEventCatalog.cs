@@ -34,5 +34,6 @@ public static class IntegrationEventCatalog
         ["invoicing.invoice-approved.v1"] = typeof(InvoiceApproved),
         ["invoicing.invoice-disputed.v1"] = typeof(InvoiceDisputed),
         ["invoicing.invoice-paid.v1"] = typeof(InvoicePaid),
+        ["invoicing.budget-planned.v1"] = typeof(BudgetPlanned),
     };
 }

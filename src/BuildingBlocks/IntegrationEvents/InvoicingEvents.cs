@@ -58,6 +58,9 @@ public sealed record InvoiceReceived : IntegrationEvent
     public required decimal TotalWithoutVat { get; init; }
     public required decimal TotalWithVat { get; init; }
     public Guid? PrecedingInvoiceId { get; init; }
+
+    /// <summary>The first day of the billing period the invoice names, when it names one (absent from events published before it travelled).</summary>
+    public DateOnly? PeriodStart { get; init; }
 }
 
 /// <summary>
@@ -107,4 +110,17 @@ public sealed record InvoicePaid : IntegrationEvent
     public required string Number { get; init; }
     public required DateOnly PaidOn { get; init; }
     public required decimal TotalWithVat { get; init; }
+}
+
+/// <summary>
+/// The client set its budget of a contract for a calendar year: an amount for the whole year, or amounts for the months it
+/// entered (<see cref="Monthly"/>, keyed 1 to 12; when any is entered the year's budget is their sum). Carries the whole
+/// plan, so a consumer keeps the latest per contract and year. Amounts in euros, excluding VAT.
+/// </summary>
+public sealed record BudgetPlanned : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required int Year { get; init; }
+    public decimal? Annual { get; init; }
+    public IReadOnlyDictionary<int, decimal> Monthly { get; init; } = new Dictionary<int, decimal>();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Infogerance.Data;
+using Infogerance.IntegrationEvents;
 using Infogerance.Invoicing.Data;
 using Infogerance.Invoicing.Domain;
 using Infogerance.Messaging;
@@ -115,6 +116,10 @@ public static class BudgetsApi
         await AuditLog.WriteAsync(
             unitOfWork, contract.TenantId, AuditLog.Actor.Of(user), "budget.planned", "budget", contractId,
             new { year, before.Annual, before.Monthly }, new { year, plan.Annual, plan.Monthly }, contractId);
+        await unitOfWork.AddEventAsync(new BudgetPlanned
+        {
+            TenantId = contract.TenantId, ContractId = contractId, Year = year, Annual = plan.Annual, Monthly = plan.Monthly, OccurredAt = now,
+        });
         if (await Budgets.YearAsync(unitOfWork, contractId, year, now) is not { } budget)
         {
             return TypedResults.NotFound();

@@ -115,7 +115,7 @@ public static class Invoices
         {
             TenantId = contract.TenantId, ContractId = contract.ContractId, InvoiceId = row.InvoiceId, Number = row.Number, Kind = row.Kind, Source = source,
             IssueDate = row.IssueDate, Currency = invoice.Currency, TotalWithoutVat = row.TotalWithoutVat, TotalWithVat = row.TotalWithVat,
-            PrecedingInvoiceId = preceding?.InvoiceId,
+            PrecedingInvoiceId = preceding?.InvoiceId, PeriodStart = row.PeriodStart,
         });
 
         // A corrected invoice replaces the disputed one before its control, which then does not take it for a duplicate.

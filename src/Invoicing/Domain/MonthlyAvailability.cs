@@ -19,29 +19,13 @@ public static class MonthlyAvailability
     {
         ArgumentNullException.ThrowIfNull(outages);
         ArgumentNullException.ThrowIfNull(month);
-        var start = month.Start.ToDateTimeOffset();
-        var end = month.End.ToDateTimeOffset();
-        var periodSeconds = (end - start).Ticks / TimeSpan.TicksPerSecond;
-        return [.. outages
-            .Select(outage => (Service: outage.Service.Trim(), Start: Max(outage.StartedAt, start), End: Min(outage.EndedAt ?? now, end)))
-            .Where(span => span.End > span.Start)
-            .GroupBy(span => span.Service, StringComparer.OrdinalIgnoreCase)
-            .Select(service =>
-            {
-                var first = service.OrderBy(span => span.Start).First();
-                var down = Downtime.Seconds(service.Select(span => (span.Start, span.End)));
-                return new ServiceAvailability(first.Service, Percent(down, periodSeconds));
-            })
-            .OrderBy(service => service.Service, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(service => service.Service, StringComparer.Ordinal)];
+        return [.. Downtime.ByService(
+                outages.Select(outage => (outage.Service, outage.StartedAt, outage.EndedAt)), month.Start.ToDateTimeOffset(), month.End.ToDateTimeOffset(), now)
+            .Select(service => new ServiceAvailability(service.Service, service.AvailabilityPercent))];
     }
 
     /// <summary>The percentage of the period up, cut to 2 decimals, as the availability report shows it.</summary>
     public static decimal Percent(long downSeconds, long periodSeconds) => Downtime.AvailabilityPercent(downSeconds, periodSeconds);
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
 
 /// <summary>The contract year a month belongs to: from each anniversary of the contract's start date.</summary>

@@ -1,13 +1,157 @@
+using System.Globalization;
+using Infogerance.Data;
+using Infogerance.Messaging;
+using Infogerance.Reporting.Data;
+using Infogerance.Reporting.Domain;
 using Infogerance.ServiceDefaults;
+using Infogerance.ServiceLevels;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 
 namespace Infogerance.Reporting.Api;
 
+/// <summary>What the reports' endpoints need, bound from the request and the container.</summary>
+public sealed record ReportingServices(Database Database, CurrentUser User, TimeProvider Clock, EventTypeRegistry Events);
+
+/// <summary>A page of the tickets behind a figure of a contract's month.</summary>
+public sealed record FigureTicketsPage(Guid ContractId, string Month, string Figure, int Total, int Offset, IReadOnlyList<FigureTicket> Items);
+
 /// <summary>
 /// The Reporting service's endpoints (it reports on each contract's service levels). Each endpoint joins this group, whose
-/// policy admits those who work on contracts on either side; one that needs another policy gets its own file.
+/// policy admits those who steer contracts on either side (not the client's requesters, who see only their own tickets);
+/// one that needs another policy gets its own file.
 /// </summary>
 public static class ReportingApi
 {
-    public static RouteGroupBuilder MapReportingApi(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/").RequireAuthorization(Policies.ContractReaders);
+    public const int DefaultLimit = 100;
+
+    public static RouteGroupBuilder MapReportingApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/").RequireAuthorization(Policies.SteeringReaders);
+        group.MapGet("/contracts/{contractId:guid}/scorecard", ScorecardAsync);
+        group.MapGet("/contracts/{contractId:guid}/scorecard/tickets", TicketsAsync);
+        return group;
+    }
+
+    /// <summary>
+    /// Computes the contract's scorecard for a month (by default the current one in the contract calendar's zone, as it
+    /// stands so far): SLA success rates, breaches, business times, volumes and backlog, availability, satisfaction,
+    /// penalties, invoices against the budget (the client's side only), evolution requests; each figure with the events
+    /// it comes from and its status against the contract's targets.
+    /// </summary>
+    public static async Task<Results<Ok<Scorecard>, NotFound, ProblemHttpResult>> ScorecardAsync(
+        Guid contractId, string? month, [AsParameters] ReportingServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!ReadMonth(month, out var wanted))
+        {
+            return Problems.Invalid("month", ReportingMessages.MonthFormat);
+        }
+
+        return await ReadAsync<Scorecard>(contractId, wanted, services, cancellationToken, (contract, input) =>
+        {
+            var scorecard = Scorecards.Compute(input);
+            var link = $"/contracts/{contractId}/scorecard/tickets?month={scorecard.Month}&figure=";
+            scorecard = scorecard with
+            {
+                ContractId = contractId,
+                Reference = contract.Reference,
+                Sla = [.. scorecard.Sla.Select(rate => rate with { Tickets = $"{link}{Figures.Sla}&priority={rate.Priority}&clock={rate.Clock}" })],
+                Sources = Figures.Sources.ToDictionary(
+                    source => source.Key,
+                    source => new FigureSource(
+                        [.. source.Value.Select(services.Events.NameOf)], Figures.WithTickets.Contains(source.Key) ? link + source.Key : null)),
+            };
+
+            // The budget is the client's own: the provider never sees it (as in Invoicing).
+            return Sides.Of(services.User) == Sides.Provider
+                ? scorecard with { Budget = null, Statuses = scorecard.Statuses with { Budget = null } }
+                : scorecard;
+        });
+    }
+
+    /// <summary>
+    /// Lists the tickets behind a figure of the contract's month (<c>opened</c>, <c>resolved</c>, <c>backlog</c>,
+    /// <c>breaches</c>, <c>sla</c>, <c>satisfaction</c>), selected by the rules that count them, optionally narrowed to a
+    /// priority, a kind, a clock (<c>sla</c>, <c>breaches</c>) or an outcome (<c>sla</c>: <c>met</c> or <c>missed</c>).
+    /// </summary>
+    public static async Task<Results<Ok<FigureTicketsPage>, NotFound, ProblemHttpResult>> TicketsAsync(
+        Guid contractId, string? month, string? figure, string? priority, string? clock, string? outcome, string? kind, int? limit, int? offset,
+        [AsParameters] ReportingServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var query = new DrillDown(figure ?? "", priority, clock, outcome, kind);
+        var errors = FigureTickets.Check(query);
+        if (!ReadMonth(month, out var wanted))
+        {
+            errors.Add("month", ReportingMessages.MonthFormat);
+        }
+
+        if (limit is < 1 or > ReportingMessages.MaxLimit)
+        {
+            errors.Add("limit", ReportingMessages.Limit);
+        }
+
+        if (offset is < 0)
+        {
+            errors.Add("offset", ReportingMessages.Offset);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return await ReadAsync<FigureTicketsPage>(contractId, wanted, services, cancellationToken, (_, input) =>
+        {
+            var tickets = FigureTickets.Of(input, query);
+            var skip = offset ?? 0;
+            return new FigureTicketsPage(
+                contractId, input.Period.Month.Text, query.Figure, tickets.Count, skip, [.. tickets.Skip(skip).Take(limit ?? DefaultLimit)]);
+        });
+    }
+
+    /// <summary>
+    /// Answers from the facts of the contract's month: 404 when the caller does not see the contract (another tenant,
+    /// a provider it does not name), 422 for a month that has not begun in the contract calendar's zone.
+    /// </summary>
+    private static async Task<Results<Ok<T>, NotFound, ProblemHttpResult>> ReadAsync<T>(
+        Guid contractId, YearMonth? wanted, ReportingServices services, CancellationToken cancellationToken,
+        Func<ContractSummary, ScorecardInput, T> answer)
+    {
+        var now = Instants.NowToTheSecond(services.Clock);
+        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var month = ContractMonths.Of(await ScorecardStore.VersionsAsync(unitOfWork, contractId), wanted, now);
+        if (month.Month.Start > now)
+        {
+            return Problems.Invalid("month", ReportingMessages.MonthNotBegun);
+        }
+
+        return TypedResults.Ok(answer(contract, await ScorecardStore.InputAsync(unitOfWork, contractId, month, now)));
+    }
+
+    /// <summary>The month asked for, or null for the current one; false when it is not a <c>yyyy-MM</c> month.</summary>
+    private static bool ReadMonth(string? text, out YearMonth? month)
+    {
+        month = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!CalendarMonth.TryParse(text, out var parsed))
+        {
+            return false;
+        }
+
+        month = parsed;
+        return true;
+    }
 }

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
+
+namespace Infogerance.Reporting.Data;
+
+/// <summary>What a replay did: the events fed again, over how many tenants, and how long it took.</summary>
+public sealed record ReplayResult(long Events, int Tenants, long ElapsedMilliseconds);
+
+/// <summary>
+/// The append-only journal of the events the read models were fed, and the replay that rebuilds the read models from it:
+/// the one way to correct them after a change of their rules, or to prove they hold what the events say.
+/// </summary>
+public sealed class Journal(Database database, EventTypeRegistry events)
+{
+    private const int Batch = 500;
+
+    /// <summary>Keeps <paramref name="event"/> in the journal and feeds it to the read models, in the consumer's transaction.</summary>
+    public async Task RecordAsync(UnitOfWork unitOfWork, IntegrationEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(unitOfWork);
+        ArgumentNullException.ThrowIfNull(@event);
+        await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO journal_tenants (tenant_id) VALUES (@TenantId) ON CONFLICT DO NOTHING;
+            INSERT INTO event_journal (tenant_id, contract_id, event_id, event_type, payload, occurred_at)
+            VALUES (@TenantId, @contractId, @EventId, @type, @payload::jsonb, @occurredAt);
+            """,
+            new
+            {
+                @event.TenantId, contractId = ReadModels.ContractOf(@event), @event.EventId, type = events.NameOf(@event.GetType()),
+                payload = events.Serialize(@event), occurredAt = @event.OccurredAt.UtcDateTime,
+            });
+        await ReadModels.ApplyAsync(unitOfWork, @event);
+    }
+
+    /// <summary>
+    /// Empties the read models and feeds them the whole journal again in the order it was received, in one transaction:
+    /// readers see the old figures until it commits, then the rebuilt ones. The journal is locked against new events
+    /// meanwhile; consumers wait and apply theirs on top of the rebuilt models.
+    /// </summary>
+    public async Task<ReplayResult> ReplayAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var unitOfWork = await database.BeginAsync(Array.Empty<Guid>(), cancellationToken);
+        await unitOfWork.ExecuteAsync("LOCK TABLE event_journal IN EXCLUSIVE MODE");
+        var tenants = (await unitOfWork.QueryAsync<Guid>("SELECT tenant_id FROM journal_tenants")).ToList();
+        await unitOfWork.ScopeToTenantsAsync(tenants);
+        foreach (var table in ReadModels.Tables)
+        {
+            await unitOfWork.ExecuteAsync($"DELETE FROM {table}");
+        }
+
+        long replayed = 0;
+        long after = 0;
+        while (true)
+        {
+            var rows = (await unitOfWork.QueryAsync<(long Sequence, string EventType, string Payload)>(
+                "SELECT sequence, event_type, payload::text FROM event_journal WHERE sequence > @after ORDER BY sequence LIMIT @Batch",
+                new { after, Batch })).ToList();
+            foreach (var row in rows)
+            {
+                if (!events.TryGetType(row.EventType, out var type))
+                {
+                    throw new InvalidOperationException($"The journal holds an event of type '{row.EventType}', which this build does not know.");
+                }
+
+                await ReadModels.ApplyAsync(unitOfWork, events.Deserialize(row.Payload, type));
+                after = row.Sequence;
+                replayed++;
+            }
+
+            if (rows.Count < Batch)
+            {
+                break;
+            }
+        }
+
+        await unitOfWork.CommitAsync();
+        return new ReplayResult(replayed, tenants.Count, watch.ElapsedMilliseconds);
+    }
+}

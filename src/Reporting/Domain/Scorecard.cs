@@ -1,0 +1,398 @@
+using System.Text.Json.Serialization;
+using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
+
+namespace Infogerance.Reporting.Domain;
+
+/// <summary>How a figure stands against the contract's targets.</summary>
+public static class FigureStatus
+{
+    /// <summary>On target.</summary>
+    public const string Green = "green";
+
+    /// <summary>Off target, but nothing is owed for it yet (within the franchise, less than a full point below).</summary>
+    public const string Amber = "amber";
+
+    /// <summary>Off target and a penalty (or an overrun) follows.</summary>
+    public const string Red = "red";
+
+    /// <summary>The worst of several statuses; null when none has one.</summary>
+    public static string? Worst(IEnumerable<string?> statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        var all = statuses.OfType<string>().ToList();
+        return all.Contains(Red) ? Red : all.Contains(Amber) ? Amber : all.Count > 0 ? Green : null;
+    }
+}
+
+/// <summary>
+/// Met ÷ completed over the clocks of one priority completed in the month, in percent to the hundredth (null when none
+/// completed), against the contract's success-rate target for that priority and clock (null when it sets none).
+/// </summary>
+public sealed record SlaRate(
+    string Priority,
+    string Clock,
+    int Completed,
+    int Met,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? SuccessRate,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? TargetPercent,
+    string? Status)
+{
+    /// <summary>Where the API lists the clocks behind the rate.</summary>
+    public string? Tickets { get; init; }
+}
+
+/// <summary>Business time used by the clocks of one priority completed in the month, in seconds; null when none completed.</summary>
+public sealed record ClockTimes(string Priority, string Clock, int Completed, long? MeanBusinessSeconds, long? P90BusinessSeconds);
+
+/// <summary>The breaches of one priority and clock in the month.</summary>
+public sealed record BreachCount(string Priority, string Clock, int Count);
+
+/// <summary>Tickets of one kind and priority: opened and resolved in the month, open at its end.</summary>
+public sealed record Volume(string Kind, string Priority, int Opened, int Resolved, int Backlog);
+
+/// <summary>Backlog tickets whose age (since their opening) is at least <see cref="FromDays"/> and under <see cref="ToDays"/> (no upper bound when null).</summary>
+public sealed record AgeBucket(int FromDays, int? ToDays, int Count);
+
+/// <summary>The age of the tickets open at the end of the month (now for the current month), in seconds.</summary>
+public sealed record BacklogAge(int Count, long? MeanSeconds, long? OldestSeconds, IReadOnlyList<AgeBucket> Buckets);
+
+/// <summary>The tickets rated with one score in the month.</summary>
+public sealed record ScoreCount(int Score, int Count);
+
+/// <summary>
+/// The ratings given in the month: their mean (to the hundredth, null when none) and number, their distribution; the
+/// answer rate is the share of the tickets resolved in the month that were rated (null when none was resolved).
+/// </summary>
+public sealed record Satisfaction(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? Mean,
+    int Answers,
+    decimal? AnswerRate,
+    IReadOnlyList<ScoreCount> Distribution);
+
+/// <summary>A service's availability over the month, 24×7 in the calendar's zone, and the deepest penalty band it falls in.</summary>
+public sealed record ServiceAvailability(string Service, long DownSeconds, long PeriodSeconds, decimal Percent, AvailabilityBand? Band, string? Status);
+
+/// <summary>The month's issued penalty statement, as Invoicing issued it.</summary>
+public sealed record PenaltyFigures(
+    decimal GrossAmount, decimal FreeAmount, decimal WaivedAmount, decimal CapsDeducted, bool BelowMinimum, decimal Total, decimal AdjustmentTotal,
+    decimal TotalDue, int Lines, string Status);
+
+/// <summary>
+/// The invoices and credit notes of the month (by the first day of their billing period, else their issue date): how
+/// many, what was approved net of credit notes (without VAT), and the discrepancies their controls found.
+/// </summary>
+public sealed record InvoicingFigures(int Invoices, decimal Invoiced, int WithDiscrepancies, int Discrepancies, decimal AtStake, string? Status);
+
+/// <summary>
+/// The client's budget of the month's calendar year against what was invoiced: the year's plan, the month's and the plan
+/// to the month's end (the months entered, else a twelfth of the year's amount per month), invoiced in the month and
+/// since the year's start.
+/// </summary>
+public sealed record BudgetFigures(
+    int Year, decimal? PlannedYear, decimal? PlannedMonth, decimal? PlannedToDate, decimal InvoicedMonth, decimal InvoicedToDate, string? Status);
+
+/// <summary>Evolution requests in one state at the end of the month, and how many entered it during the month.</summary>
+public sealed record EvolutionCount(string State, int Count, int Entered);
+
+/// <summary>The green / amber / red status of each figure that has a target; null where the contract sets none.</summary>
+public sealed record FigureStatuses(string? Sla, string? Breaches, string? Availability, string? Penalties, string? Invoicing, string? Budget);
+
+/// <summary>The events (by their wire names) a figure is computed from, and where the API lists the tickets behind it.</summary>
+public sealed record FigureSource(IReadOnlyList<string> Events, string? Tickets);
+
+/// <summary>A contract's month: every figure of the scorecard (see <see cref="Scorecards.Compute"/>).</summary>
+public sealed record Scorecard(
+    string Month,
+    string TimeZone,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    DateTimeOffset AsOf,
+    bool Complete,
+    int? ContractVersion,
+    int Opened,
+    int Resolved,
+    int Backlog,
+    int Breaches,
+    IReadOnlyList<SlaRate> Sla,
+    Satisfaction Satisfaction,
+    IReadOnlyList<ClockTimes> Times,
+    IReadOnlyList<BreachCount> BreachesByClock,
+    IReadOnlyList<Volume> Volumes,
+    BacklogAge BacklogAge,
+    IReadOnlyList<ServiceAvailability> Availability,
+    PenaltyFigures? Penalties,
+    InvoicingFigures Invoicing,
+    BudgetFigures? Budget,
+    IReadOnlyList<EvolutionCount> Evolutions,
+    FigureStatuses Statuses)
+{
+    public Guid? ContractId { get; init; }
+
+    public string? Reference { get; init; }
+
+    /// <summary>Each figure's events and drill-down, by the figure's name.</summary>
+    public IReadOnlyDictionary<string, FigureSource>? Sources { get; init; }
+}
+
+/// <summary>The figures of a contract's month, from the facts kept of the other services' events (pure).</summary>
+public static class Scorecards
+{
+    public static readonly IReadOnlyList<string> Kinds = ["incident", "request"];
+    public static readonly IReadOnlyList<string> Priorities = ["P1", "P2", "P3", "P4"];
+    public static readonly IReadOnlyList<string> EvolutionStateOrder =
+    [
+        EvolutionStates.Specified, EvolutionStates.Proposed, EvolutionStates.Validated, EvolutionStates.Rejected, EvolutionStates.InProgress,
+        EvolutionStates.Delivered, EvolutionStates.Accepted,
+    ];
+
+    /// <summary>How Invoicing names a credit note and a control that found discrepancies.</summary>
+    public const string CreditNote = "creditNote";
+    public const string DiscrepanciesFound = "discrepancies";
+
+    /// <summary>The backlog's age buckets, in days: under 1, 1 to 7, 7 to 30, 30 and more.</summary>
+    public static readonly IReadOnlyList<(int From, int? To)> AgeBuckets = [(0, 1), (1, 7), (7, 30), (30, null)];
+
+    /// <summary>
+    /// <list type="bullet">
+    /// <item>Opened: tickets opened in the month. Resolved: tickets whose latest resolution is in the month and that are
+    /// still resolved or closed (a reopened ticket counts once, at its latest resolution). Backlog: tickets open at the
+    /// month's end (now for the current month).</item>
+    /// <item>SLA: over the clocks whose latest completion is in the month, met ÷ completed by priority and clock.</item>
+    /// <item>Breaches: the clocks whose due time (the breach) is in the month.</item>
+    /// <item>Satisfaction: the ratings given in the month; the answer rate over the tickets resolved in the month.</item>
+    /// </list>
+    /// Instants belong to the month of their local date in the calendar's zone.
+    /// </summary>
+    public static Scorecard Compute(ScorecardInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var period = input.Period;
+        var month = period.Month;
+        var opened = Opened(input).ToList();
+        var resolved = Resolved(input).ToList();
+        var backlog = Backlog(input).ToList();
+        var clocks = Completed(input).ToList();
+        var breaches = Breached(input).ToList();
+        var priorities = PrioritiesOf(input.Terms, input.Tickets.Select(t => t.Priority).Concat(clocks.Select(c => c.Priority)).Concat(breaches.Select(b => b.Priority)));
+
+        var sla = priorities.SelectMany(priority => SlaClocks.All.Select(clock => Rate(input.Terms, priority, clock, clocks))).ToList();
+        var times = priorities.SelectMany(priority => SlaClocks.All.Select(clock => Times(priority, clock, clocks))).ToList();
+        var breachesByClock = priorities.SelectMany(priority => SlaClocks.All.Select(clock =>
+            new BreachCount(priority, clock, breaches.Count(b => b.Priority == priority && b.Clock == clock)))).ToList();
+        var kinds = Kinds.Union(input.Tickets.Select(t => t.Kind)).ToList();
+        var volumes = kinds.SelectMany(kind => priorities.Select(priority => new Volume(
+            kind, priority,
+            opened.Count(t => t.Kind == kind && t.Priority == priority),
+            resolved.Count(t => t.Kind == kind && t.Priority == priority),
+            backlog.Count(t => t.Kind == kind && t.Priority == priority)))).ToList();
+        var availability = Availability(input);
+        var penalties = Penalties(input.Statement);
+        var invoicing = Invoicing(month, input.Invoices);
+        var budget = Budget(month, input.Budget, input.Invoices);
+        var statuses = new FigureStatuses(
+            FigureStatus.Worst(sla.Select(rate => rate.Status)),
+            BreachStatus(input.Terms, breaches.Count),
+            input.Terms is { Penalties.AvailabilityBands.Count: > 0 } ? FigureStatus.Worst(availability.Select(a => a.Status).Append(FigureStatus.Green)) : null,
+            penalties?.Status,
+            invoicing.Status,
+            budget?.Status);
+
+        return new Scorecard(
+            month.Text, month.Zone.Id, month.Start, month.End, month.InZone(period.AsOf), period.Complete, input.VersionNumber,
+            opened.Count, resolved.Count, backlog.Count, breaches.Count,
+            sla, Satisfaction(Rated(input).ToList(), resolved), times, breachesByClock, volumes, Age(backlog, period.AsOf), availability, penalties,
+            invoicing, budget, Evolutions(month, period.AsOf, input.Evolutions), statuses);
+    }
+
+    /// <summary>The tickets opened in the month.</summary>
+    public static IEnumerable<TicketFact> Opened(ScorecardInput input) => input.Tickets.Where(t => input.Period.Month.Contains(t.OpenedAt));
+
+    /// <summary>The tickets resolved or closed now whose latest resolution is in the month.</summary>
+    public static IEnumerable<TicketFact> Resolved(ScorecardInput input) =>
+        input.Tickets.Where(t => t.ResolvedAt is { } at && input.Period.Month.Contains(at));
+
+    /// <summary>The tickets open at the month's end (now for the current month).</summary>
+    public static IEnumerable<TicketFact> Backlog(ScorecardInput input) => input.Tickets.Where(t => t.OpenAtEnd);
+
+    /// <summary>The tickets rated in the month.</summary>
+    public static IEnumerable<TicketFact> Rated(ScorecardInput input) =>
+        input.Tickets.Where(t => t is { Score: not null, RatedAt: { } at } && input.Period.Month.Contains(at));
+
+    /// <summary>The clocks whose latest completion is in the month.</summary>
+    public static IEnumerable<ClockFact> Completed(ScorecardInput input) => input.Clocks.Where(c => input.Period.Month.Contains(c.CompletedAt));
+
+    /// <summary>The clocks that breached (passed their due time) in the month.</summary>
+    public static IEnumerable<BreachFact> Breached(ScorecardInput input) => input.Breaches.Where(b => input.Period.Month.Contains(b.DueAt));
+
+    /// <summary><paramref name="part"/> ÷ <paramref name="whole"/> in percent, to the hundredth (half away from zero); null for nothing.</summary>
+    public static decimal? Percent(int part, int whole) => whole == 0 ? null : Hundredths(part * 100m / whole);
+
+    /// <summary>To the hundredth, half away from zero, always written with two decimals (95.50, 100.00).</summary>
+    public static decimal Hundredths(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero) + 0.00m;
+
+    /// <summary>
+    /// The nearest-rank percentile of <paramref name="values"/>: the smallest value such that at least
+    /// <paramref name="percent"/> % of the values are at or below it (on 10 values the 90th is the 9th smallest, on 11
+    /// the 10th, on 1 the value itself); null for none. It is always one of the values, never an interpolation.
+    /// </summary>
+    public static long? Percentile(IEnumerable<long> values, int percent)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(percent);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var rank = (percent * sorted.Count + 99) / 100;
+        return sorted[rank - 1];
+    }
+
+    /// <summary>The mean to the whole second, half away from zero; null for none.</summary>
+    public static long? Mean(IReadOnlyCollection<long> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Count == 0 ? null : (long)decimal.Round(values.Sum(v => (decimal)v) / values.Count, 0, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>The contract's priorities in the order its SLA lists them (P1 to P4 while its terms are not known), then any other the facts name.</summary>
+    private static List<string> PrioritiesOf(ContractTerms? terms, IEnumerable<string> named)
+    {
+        var listed = terms?.Sla.Targets.Select(t => t.Priority).ToList() is { Count: > 0 } targets ? targets : [.. Priorities];
+        return [.. listed.Union(named.Order(StringComparer.Ordinal))];
+    }
+
+    private static SlaRate Rate(ContractTerms? terms, string priority, string clock, IReadOnlyList<ClockFact> clocks)
+    {
+        var completed = clocks.Where(c => c.Priority == priority && c.Clock == clock).ToList();
+        var met = completed.Count(c => c.Met);
+        var target = terms?.Penalties.SuccessRateTargets.FirstOrDefault(t => t.Priority == priority && t.Clock == clock)?.TargetPercent;
+        return new SlaRate(priority, clock, completed.Count, met, Percent(met, completed.Count), target is { } percent ? Hundredths(percent) : null,
+            RateStatus(target, met, completed.Count));
+    }
+
+    /// <summary>
+    /// Green at or above the target; amber below it by less than a full point (no success-rate credit is due); red a
+    /// full point or more below (a credit is due). Computed on the exact rate, as the penalty statement counts its points.
+    /// </summary>
+    public static string? RateStatus(decimal? target, int met, int completed)
+    {
+        if (target is not { } percent || completed == 0)
+        {
+            return null;
+        }
+
+        var below = (percent * completed - met * 100m) / completed;
+        return below <= 0 ? FigureStatus.Green : below < 1 ? FigureStatus.Amber : FigureStatus.Red;
+    }
+
+    /// <summary>Green without breach; amber while the month's breaches stay within the contract's franchise; red beyond.</summary>
+    public static string? BreachStatus(ContractTerms? terms, int breaches) =>
+        terms is null ? null
+        : breaches == 0 ? FigureStatus.Green
+        : breaches <= terms.Penalties.MonthlyFreeBreaches ? FigureStatus.Amber
+        : FigureStatus.Red;
+
+    private static ClockTimes Times(string priority, string clock, IReadOnlyList<ClockFact> clocks)
+    {
+        var used = clocks.Where(c => c.Priority == priority && c.Clock == clock).Select(c => c.BusinessSecondsUsed).ToList();
+        return new ClockTimes(priority, clock, used.Count, Mean(used), Percentile(used, 90));
+    }
+
+    private static Satisfaction Satisfaction(IReadOnlyList<TicketFact> rated, IReadOnlyList<TicketFact> resolved)
+    {
+        var scores = rated.Select(t => t.Score!.Value).ToList();
+        decimal? mean = scores.Count == 0 ? null : Hundredths((decimal)scores.Sum() / scores.Count);
+        return new Satisfaction(
+            mean, scores.Count, Percent(resolved.Count(t => t.Score is not null), resolved.Count),
+            [.. Enumerable.Range(1, 5).Select(score => new ScoreCount(score, scores.Count(s => s == score)))]);
+    }
+
+    private static BacklogAge Age(IReadOnlyList<TicketFact> backlog, DateTimeOffset asOf)
+    {
+        var ages = backlog.Select(t => Math.Max(0, (long)(asOf - t.OpenedAt).TotalSeconds)).ToList();
+        var buckets = AgeBuckets.Select(bucket => new AgeBucket(bucket.From, bucket.To, ages.Count(age =>
+            age >= bucket.From * 86_400L && (bucket.To is not { } to || age < to * 86_400L)))).ToList();
+        return new BacklogAge(ages.Count, Mean(ages), ages.Count == 0 ? null : ages.Max(), buckets);
+    }
+
+    /// <summary>
+    /// Each service down some of the month, by name (trimmed, ignoring case; shown as its earliest outage wrote it): the
+    /// whole month 24×7, overlapping outages counted once, an open outage up to now, the percentage cut to the hundredth,
+    /// as the Incidents service's availability report and the penalty statement reckon it. Red in a penalty band.
+    /// </summary>
+    private static List<ServiceAvailability> Availability(ScorecardInput input)
+    {
+        var month = input.Period.Month;
+        var bands = input.Terms?.Penalties.AvailabilityBands ?? [];
+        var outages = input.Outages.OrderBy(o => o.StartedAt).ThenBy(o => o.OutageId).Select(o => (o.Service, o.StartedAt, o.EndedAt));
+        return [.. Downtime.ByService(outages, month.Start, month.End, input.Period.Now).Select(service =>
+        {
+            var band = bands.Where(b => service.AvailabilityPercent < b.BelowPercent).OrderBy(b => b.BelowPercent).FirstOrDefault();
+            var status = bands.Count == 0 ? null : band is null ? FigureStatus.Green : FigureStatus.Red;
+            return new ServiceAvailability(service.Service, service.DownSeconds, month.Seconds, service.AvailabilityPercent, band, status);
+        })];
+    }
+
+    /// <summary>Red when the month owes something, amber when it had penalties that came to nothing (franchise, waivers, minimum), else green.</summary>
+    private static PenaltyFigures? Penalties(StatementFact? statement) =>
+        statement is null ? null : new PenaltyFigures(
+            statement.GrossAmount, statement.FreeAmount, statement.WaivedAmount, statement.MonthlyCapDeducted + statement.AnnualCapDeducted,
+            statement.BelowMinimum, statement.Total, statement.AdjustmentTotal, statement.TotalDue, statement.Lines,
+            statement.Total > 0 ? FigureStatus.Red : statement.GrossAmount > 0 ? FigureStatus.Amber : FigureStatus.Green);
+
+    /// <summary>Green when every invoice of the month is compliant; amber when those with discrepancies were approved (accepted); red otherwise.</summary>
+    private static InvoicingFigures Invoicing(CalendarMonth month, IReadOnlyList<InvoiceFact> invoices)
+    {
+        var ofMonth = invoices.Where(i => i.BillingDay is { } day && InMonth(month, day)).ToList();
+        var flagged = ofMonth.Where(i => i.Result == DiscrepanciesFound).ToList();
+        var status = ofMonth.Count == 0 ? null
+            : flagged.Count == 0 ? FigureStatus.Green
+            : flagged.All(i => i.Approved) ? FigureStatus.Amber
+            : FigureStatus.Red;
+        return new InvoicingFigures(ofMonth.Count, Invoiced(ofMonth), flagged.Count, flagged.Sum(i => i.DiscrepancyCount), flagged.Sum(i => i.TotalAtStake), status);
+    }
+
+    /// <summary>
+    /// Green while invoiced since the year's start stays within the plan to the month's end; amber past it but within the
+    /// year's plan (spending ahead of plan); red past the year's plan. No status without a plan.
+    /// </summary>
+    private static BudgetFigures? Budget(CalendarMonth month, BudgetFact? budget, IReadOnlyList<InvoiceFact> invoices)
+    {
+        var m = month.Month.Month;
+        var invoicedMonth = Invoiced(invoices.Where(i => i.BillingDay is { } day && InMonth(month, day)));
+        var invoicedToDate = Invoiced(invoices.Where(i => i.BillingDay is { } day && day.Year == month.Month.Year && day.Month <= m));
+        if (budget is null || (budget.Annual is null && budget.Monthly.Count == 0))
+        {
+            return new BudgetFigures(month.Month.Year, null, null, null, invoicedMonth, invoicedToDate, null);
+        }
+
+        var byMonth = budget.Monthly.Count > 0;
+        var plannedYear = byMonth ? budget.Monthly.Values.Sum() : budget.Annual!.Value;
+        decimal? plannedMonth = byMonth ? (budget.Monthly.TryGetValue(m, out var amount) ? amount : null) : Hundredths(plannedYear / 12);
+        var plannedToDate = byMonth
+            ? budget.Monthly.Where(entry => entry.Key <= m).Sum(entry => entry.Value)
+            : Hundredths(plannedYear * m / 12);
+        var status = invoicedToDate <= plannedToDate ? FigureStatus.Green : invoicedToDate <= plannedYear ? FigureStatus.Amber : FigureStatus.Red;
+        return new BudgetFigures(month.Month.Year, plannedYear, plannedMonth, plannedToDate, invoicedMonth, invoicedToDate, status);
+    }
+
+    /// <summary>The approved (or paid) invoices net of the approved credit notes, without VAT.</summary>
+    private static decimal Invoiced(IEnumerable<InvoiceFact> invoices) =>
+        invoices.Where(i => i.Approved && i.TotalWithoutVat is not null).Sum(i => i.Kind == CreditNote ? -i.TotalWithoutVat!.Value : i.TotalWithoutVat!.Value);
+
+    private static List<EvolutionCount> Evolutions(CalendarMonth month, DateTimeOffset asOf, IReadOnlyList<EvolutionFact> evolutions)
+    {
+        var states = evolutions.GroupBy(e => e.EvolutionId)
+            .Select(e => TicketLife.StateAt(e.Select(f => f.Change), "none", asOf))
+            .OfType<string>()
+            .ToList();
+        var entered = evolutions.Select(e => e.Change).DistinctBy(c => c.EventId).Where(c => month.Contains(c.At)).ToList();
+        return [.. EvolutionStateOrder.Union(states).Select(state => new EvolutionCount(state, states.Count(s => s == state), entered.Count(c => c.To == state)))];
+    }
+
+    private static bool InMonth(CalendarMonth month, DateOnly day) => day.Year == month.Month.Year && day.Month == month.Month.Month;
+}

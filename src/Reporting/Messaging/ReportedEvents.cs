@@ -1,0 +1,46 @@
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
+using Infogerance.Messaging;
+using Infogerance.Reporting.Data;
+
+namespace Infogerance.Reporting.Messaging;
+
+/// <summary>
+/// A consumer of one kind of event the reports are computed from: the event is kept in the journal and fed to the read
+/// models in one transaction, with its id in the inbox (a redelivered event changes nothing). The class names make the
+/// queues' names (<c>reporting-ticket-opened-report</c>…).
+/// </summary>
+public abstract class ReportedEvent<TEvent>(Database database, Journal journal) : IdempotentConsumer<TEvent>(database) where TEvent : IntegrationEvent
+{
+    protected override string ConsumerName { get; } = $"reporting-{EventTypeRegistry.Default.NameOf(typeof(TEvent))}";
+
+    protected override Task HandleAsync(TEvent @event, UnitOfWork unitOfWork) => journal.RecordAsync(unitOfWork, @event);
+}
+
+public sealed class TicketOpenedReport(Database database, Journal journal) : ReportedEvent<TicketOpened>(database, journal);
+
+public sealed class TicketStatusChangedReport(Database database, Journal journal) : ReportedEvent<TicketStatusChanged>(database, journal);
+
+public sealed class SlaBreachedReport(Database database, Journal journal) : ReportedEvent<SlaBreached>(database, journal);
+
+public sealed class SlaClockCompletedReport(Database database, Journal journal) : ReportedEvent<SlaClockCompleted>(database, journal);
+
+public sealed class TicketRatedReport(Database database, Journal journal) : ReportedEvent<TicketRated>(database, journal);
+
+public sealed class ServiceOutageRecordedReport(Database database, Journal journal) : ReportedEvent<ServiceOutageRecorded>(database, journal);
+
+public sealed class PenaltyStatementIssuedReport(Database database, Journal journal) : ReportedEvent<PenaltyStatementIssued>(database, journal);
+
+public sealed class InvoiceReceivedReport(Database database, Journal journal) : ReportedEvent<InvoiceReceived>(database, journal);
+
+public sealed class InvoiceControlledReport(Database database, Journal journal) : ReportedEvent<InvoiceControlled>(database, journal);
+
+public sealed class InvoiceApprovedReport(Database database, Journal journal) : ReportedEvent<InvoiceApproved>(database, journal);
+
+public sealed class InvoiceDisputedReport(Database database, Journal journal) : ReportedEvent<InvoiceDisputed>(database, journal);
+
+public sealed class InvoicePaidReport(Database database, Journal journal) : ReportedEvent<InvoicePaid>(database, journal);
+
+public sealed class BudgetPlannedReport(Database database, Journal journal) : ReportedEvent<BudgetPlanned>(database, journal);
+
+public sealed class EvolutionRequestStateChangedReport(Database database, Journal journal) : ReportedEvent<EvolutionRequestStateChanged>(database, journal);
