@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Infogerance.Contracts;
 
 /// <summary>
-/// Raises the alerts due before each contract's notice deadline (180, 90, 30 and 7 days): an event for other
-/// services and a notification for both sides. Safe with several replicas (<see cref="SchedulePass"/>), and an
+/// Raises the alerts due before each contract's notice deadline (180, 90, 30 and 7 days) as an event, from which the
+/// Notifications service tells both sides' managers. Safe with several replicas (<see cref="SchedulePass"/>), and an
 /// alert's primary key forbids raising it twice. After downtime it catches up: a row
 /// overdue is processed at the next pass, raising the latest alert that fell due (not the older ones it superseded).
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions
         // The most recent alert that fell due: after downtime, older ones would only say less than this one.
         if (alerts.Where(alert => alert.Second <= today).OrderBy(alert => alert.First).FirstOrDefault() is { First: > 0 } latest)
         {
-            raised = await RaiseAsync(unitOfWork, contract!, next, latest.First, today);
+            raised = await RaiseAsync(unitOfWork, contract!, next, latest.First);
         }
 
         // Looked at again at the next alert, or when a version signed for later takes effect and may move the deadline.
@@ -60,7 +60,7 @@ public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions
         return (true, raised);
     }
 
-    private static async Task<int> RaiseAsync(UnitOfWork unitOfWork, ContractRow contract, NextDeadline next, int daysBefore, DateOnly today)
+    private static async Task<int> RaiseAsync(UnitOfWork unitOfWork, ContractRow contract, NextDeadline next, int daysBefore)
     {
         var inserted = await unitOfWork.ExecuteAsync(
             """
@@ -82,9 +82,6 @@ public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions
             PeriodEnd = next.LastDayOfPeriod,
             DaysBefore = daysBefore,
         });
-        await ContractStore.NotifyAsync(unitOfWork, contract, "both", "noticeDeadlineApproaching",
-            // The threshold names the alert; the days left are what a reader needs (they differ after downtime).
-            new { contract.Reference, DaysBefore = daysBefore, DaysLeft = next.Deadline.DayNumber - today.DayNumber, NoticeDeadline = next.Deadline, PeriodEnd = next.LastDayOfPeriod });
         return 1;
     }
 }

@@ -109,6 +109,16 @@ public sealed class AppHostTests(AppHostRun run) : IClassFixture<AppHostRun>
 
         var contracts = await client.GetFromJsonAsync<JsonElement[]>("/api/contracts/");
         Assert.Contains(contracts!, contract => contract.GetProperty("reference").GetString() == "ACME-INFOG-01");
+
+        // The demo contract's notice deadline alert is in the demo manager's bell, whatever order the start-up's events
+        // reached the Notifications service in.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await client.GetFromJsonAsync<JsonElement>("/api/notifications/?kind=noticeDeadlineApproaching")).GetProperty("items").EnumerateArray()
+            .Any(notification => notification.GetProperty("contractReference").GetString() == "ACME-INFOG-01"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the demo contract's notice deadline alert reached the demo manager's notifications");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
     }
 
     [Fact]

@@ -80,7 +80,6 @@ public static class EvolutionsApi
             var created = (await EvolutionStore.FindAsync(unitOfWork, contract, id))!;
             await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "evolution.specified", "evolution", id, null, created);
             await AnnounceAsync(unitOfWork, contract, created, "none");
-            await ContractStore.NotifyAsync(unitOfWork, contract, Sides.Provider, "evolutionRequested", new { contract.Reference, created.Title });
             return TypedResults.Created($"/{contract.ContractId}/evolutions/{id}", created);
         }, cancellationToken);
 
@@ -148,8 +147,6 @@ public static class EvolutionsApi
             var after = (await EvolutionStore.FindAsync(unitOfWork, contract, evolutionId))!;
             await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), $"evolution.{step.To}", "evolution", evolutionId, before, after);
             await AnnounceAsync(unitOfWork, contract, after, before.State);
-            await ContractStore.NotifyAsync(unitOfWork, contract, Sides.Other(step.Side), "evolutionStateChanged",
-                new { contract.Reference, after.Title, after.State });
             return TypedResults.Ok(after);
         }, cancellationToken);
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Infogerance.Contracts.Data;
 using Infogerance.Contracts.Domain;
 using Infogerance.Data;
@@ -20,20 +19,13 @@ public sealed record RenewalStatus(int PeriodIndex, DateOnly PeriodEnd, DateOnly
 /// <summary>The decision at term: terminate, renew or renegotiate.</summary>
 public sealed record RenewalDecisionRequest(string? Decision);
 
-/// <summary>An in-app notification: its kind and data (the SPA writes the sentence), and whether the caller has read it.</summary>
-public sealed record Notification(Guid Id, Guid ContractId, string Kind, JsonElement Data, DateTimeOffset CreatedAt, bool Read);
-
-/// <summary>Term, renewal and notice: where each contract stands, the decision at term, and the in-app notifications.</summary>
+/// <summary>Term, renewal and notice: where each contract stands and the decision at term.</summary>
 public static class RenewalApi
 {
-    public const int MaxNotifications = 200;
-
     public static void MapRenewalApi(this IEndpointRouteBuilder app)
     {
         var renewal = app.MapGroup("").RequireAuthorization(Policies.ContractReaders);
         renewal.MapPost("/{contractId:guid}/renewal-decisions", DecideAsync).RequireAuthorization(Policies.ClientManagers);
-        renewal.MapGet("/notifications", NotificationsAsync);
-        renewal.MapPost("/notifications/{notificationId:guid}/read", MarkReadAsync);
     }
 
     public static RenewalTerms RenewalTermsOf(ContractTerms terms) =>
@@ -177,32 +169,6 @@ public static class RenewalApi
                 PeriodEnd = status.PeriodEnd,
                 RevisedMonthlyFee = revisedFee,
             });
-            await ContractStore.NotifyAsync(unitOfWork, contract, Sides.Provider, "renewalDecided",
-                new { contract.Reference, request.Decision, status.PeriodEnd, RevisedMonthlyFee = revisedFee });
             return result;
         }, cancellationToken);
-
-    /// <summary>The caller's notifications, newest first: a client's users read their tenant's, a provider's those addressed to the provider side.</summary>
-    public static async Task<Results<Ok<Notification[]>, ProblemHttpResult>> NotificationsAsync(
-        CurrentUser user, Database database, CancellationToken cancellationToken, int limit = 50)
-    {
-        if (limit is < 1 or > MaxNotifications)
-        {
-            return Problems.Invalid("limit", ContractMessages.NotificationLimit(1, MaxNotifications));
-        }
-
-        await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
-        var rows = await RenewalStore.NotificationsAsync(unitOfWork, user.Id, Sides.Of(user), limit);
-        return TypedResults.Ok(rows.Select(row => new Notification(
-            row.Id, row.ContractId, row.Kind, JsonDocument.Parse(row.Data).RootElement.Clone(), row.CreatedAt, row.Read)).ToArray());
-    }
-
-    /// <summary>Marks one of the caller's notifications as read by the caller.</summary>
-    public static async Task<Results<NoContent, NotFound>> MarkReadAsync(Guid notificationId, CurrentUser user, Database database, CancellationToken cancellationToken)
-    {
-        await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
-        var exists = await RenewalStore.MarkReadAsync(unitOfWork, notificationId, user.Id, Sides.Of(user));
-        await unitOfWork.CommitAsync();
-        return exists ? TypedResults.NoContent() : TypedResults.NotFound();
-    }
 }

@@ -179,8 +179,6 @@ public static class VersionsApi
             await ContractStore.ProposeVersionAsync(unitOfWork, contract, number, user.Name, side);
             await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), "version.proposed", "version", contract.ContractId,
                 new { Version = number, Status = "draft" }, new { Version = number, Status = "proposed", Side = side });
-            await ContractStore.NotifyAsync(unitOfWork, contract, Sides.Other(side), "amendmentProposed",
-                new { contract.Reference, Version = number, ProposedBy = user.Name });
             await unitOfWork.AddEventAsync(new AmendmentProposed
             {
                 TenantId = contract.TenantId, ContractId = contract.ContractId, VersionNumber = number, ProposingSide = side,

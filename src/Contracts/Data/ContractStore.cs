@@ -243,15 +243,6 @@ public static class ContractStore
         UnitOfWork unitOfWork, ContractRow contract, AuditLog.Actor actor, string action, string entityType, Guid entityId, object? before, object? after) =>
         AuditLog.WriteAsync(unitOfWork, contract.TenantId, actor, action, entityType, entityId, before, after, contract.ContractId);
 
-    /// <summary>Tells one side (or both) of the contract, in the app.</summary>
-    public static Task NotifyAsync(UnitOfWork unitOfWork, ContractRow contract, string audience, string kind, object data) =>
-        unitOfWork.ExecuteAsync(
-            """
-            INSERT INTO notifications (tenant_id, contract_id, notification_id, audience, kind, data, created_at)
-            VALUES (@TenantId, @ContractId, @id, @audience, @kind, @data::jsonb, now())
-            """,
-            new { contract.TenantId, contract.ContractId, id = Guid.CreateVersion7(), audience, kind, data = JsonSerializer.Serialize(data, Json) });
-
     /// <summary>Keeps the notice scheduler's next look at this contract current (after signature and each change of terms).</summary>
     public static Task ScheduleNoticeAsync(UnitOfWork unitOfWork, ContractRow contract, DateOnly dueOn) =>
         unitOfWork.ExecuteAsync(

@@ -597,7 +597,7 @@ public static class ContractMessages
                 $"Une demande d’évolution à l’état « {EvolutionStateInFrench(state)} » ne peut pas passer à l’état « {EvolutionStateInFrench(to)} » : elle doit d’abord être à l’état « {EvolutionStateInFrench(from)} ».")
             .With("state", state).With("to", to).With("from", from);
 
-    // Renewal at term and notifications.
+    // Renewal at term.
 
     public static Message RenewalDecisionChoice { get; } = new(
         "renewal.decision.choice",
@@ -642,9 +642,6 @@ public static class ContractMessages
                 $"The Syntec index of {referenceMonth} or a recent one is missing: ask an Operator to publish it.",
                 $"L’indice Syntec de {referenceMonth} ou un indice récent manque : demandez à un opérateur de le publier.")
             .With("month", referenceMonth);
-
-    public static Message NotificationLimit(int min, int max) =>
-        new Message("notifications.limit", $"Between {min} and {max}.", $"Entre {min} et {max}.").With("min", min).With("max", max);
 
     // The Syntec index.
 

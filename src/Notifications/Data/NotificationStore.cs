@@ -35,11 +35,12 @@ public static class NotificationStore
     private const string OfReader =
         "tenant_id = @OrganisationId AND recipient_id = @PersonId AND (@ClientTenantId::uuid IS NULL OR client_tenant_id = @ClientTenantId)";
 
-    private static readonly JsonSerializerOptions Json = CreateJson();
+    internal static readonly JsonSerializerOptions Json = CreateJson();
 
     /// <summary>
-    /// Addresses <paramref name="notice"/> (made from <paramref name="source"/>) to the people it is for, one row each. The
-    /// unit of work is widened from the event's tenant to the contract's provider, whose people are addressed too.
+    /// Addresses <paramref name="notice"/> (made from <paramref name="source"/>) to the people it is for, one row each, and
+    /// keeps it for those whose account arrives later (<see cref="NoticeStore"/>). The unit of work is widened from the
+    /// event's tenant to the contract's provider, whose people are addressed too.
     /// </summary>
     /// <exception cref="InvalidOperationException">The contract's parties are not replicated yet: the event is retried.</exception>
     public static async Task DeliverAsync(UnitOfWork unitOfWork, IntegrationEvent source, Notice? notice)
@@ -60,7 +61,18 @@ public static class NotificationStore
         }
 
         await unitOfWork.ScopeToTenantsAsync([parties.ClientTenantId, parties.ProviderOrganisationId]);
-        var recipients = Recipients.Choose(notice.Audience, parties, await PeopleStore.OfAsync(unitOfWork, [parties.ClientTenantId, parties.ProviderOrganisationId]));
+        var kept = KeptNotice.Of(source, notice);
+        await NoticeStore.KeepAsync(unitOfWork, kept, parties.ClientTenantId);
+        await AddressAsync(unitOfWork, kept, parties,
+            Recipients.Choose(notice.Audience, parties, await PeopleStore.OfAsync(unitOfWork, [parties.ClientTenantId, parties.ProviderOrganisationId])));
+    }
+
+    /// <summary>
+    /// Writes one row of <paramref name="notice"/> for each of <paramref name="recipients"/>; one already told of its event
+    /// keeps the row they have (and whether they read it).
+    /// </summary>
+    internal static async Task AddressAsync(UnitOfWork unitOfWork, KeptNotice notice, ContractParties parties, IReadOnlyList<Person> recipients)
+    {
         if (recipients.Count == 0)
         {
             return;
@@ -78,13 +90,13 @@ public static class NotificationStore
             """,
             new
             {
-                source.EventId, notice.Kind, parties.ClientTenantId, notice.ContractId, reference,
+                EventId = notice.SourceEventId, notice.Kind, parties.ClientTenantId, notice.ContractId, reference,
                 SubjectType = notice.Subject.Type, SubjectId = notice.Subject.Id, SubjectLabel = notice.Subject.Label,
-                data = JsonSerializer.Serialize(notice.Data, Json), createdAt = source.OccurredAt.UtcDateTime,
+                data = notice.Data, createdAt = notice.OccurredAt.UtcDateTime,
                 tenants = recipients.Select(person => person.OrganisationId).ToArray(),
                 people = recipients.Select(person => person.Id).ToArray(),
                 // Ordered as the events happened, so that a page "newest first" by id reads in the order of the facts.
-                ids = recipients.Select(_ => Guid.CreateVersion7(source.OccurredAt)).ToArray(),
+                ids = recipients.Select(_ => Guid.CreateVersion7(notice.OccurredAt)).ToArray(),
             });
     }
 

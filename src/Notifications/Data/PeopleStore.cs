@@ -7,12 +7,15 @@ namespace Infogerance.Notifications.Data;
 /// <summary>The people notifications are addressed to, kept from Identity's account events.</summary>
 public static class PeopleStore
 {
-    /// <summary>Brings the person up to <paramref name="account"/> unless a later version of the account is already here.</summary>
-    public static Task ApplyAsync(UnitOfWork unitOfWork, UserAccountChanged account)
+    /// <summary>
+    /// Brings the person up to <paramref name="account"/> unless a later version of the account is already here; whether
+    /// it did.
+    /// </summary>
+    public static async Task<bool> ApplyAsync(UnitOfWork unitOfWork, UserAccountChanged account)
     {
         ArgumentNullException.ThrowIfNull(unitOfWork);
         ArgumentNullException.ThrowIfNull(account);
-        return unitOfWork.ExecuteAsync(
+        return await unitOfWork.ExecuteAsync(
             """
             INSERT INTO people (tenant_id, user_id, organisation_kind, email, display_name, roles, status, language, version, updated_at)
             VALUES (@TenantId, @UserId, @OrganisationKind, @Email, @DisplayName, @roles, @Status, @Language, @Version, @OccurredAt)
@@ -26,7 +29,7 @@ public static class PeopleStore
             {
                 account.TenantId, account.UserId, account.OrganisationKind, account.Email, account.DisplayName, roles = account.Roles.ToArray(),
                 account.Status, account.Language, account.Version, OccurredAt = account.OccurredAt.UtcDateTime,
-            });
+            }) > 0;
     }
 
     /// <summary>Everyone of these organisations, whatever their status: <see cref="Recipients"/> chooses.</summary>

@@ -1,5 +1,9 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Infogerance.DemoData;
+using Infogerance.EndToEnd.Tests.Contracts;
+using Infogerance.EndToEnd.Tests.Incidents;
+using Infogerance.EndToEnd.Tests.Notifications;
 using Infogerance.ServiceDefaults;
 using Infogerance.TestSupport;
 using Microsoft.Playwright;
@@ -405,6 +409,44 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         // The desk sees the rating too.
         await agent.ReloadAsync();
         await Assertions.Expect(agent.GetByRole(AriaRole.Region, new() { Name = "Satisfaction" })).ToContainTextAsync("5/5");
+    });
+
+    [Fact]
+    public Task A_client_manager_finds_an_amendment_to_countersign_in_the_bell_and_opens_it_at_its_version() => WithScreenshotsOnFailure(async () =>
+    {
+        // The provider's account manager proposes an amendment to a contract of Acme's.
+        var contractId = await TicketContracts.SignAsync(system, terms => terms);
+        using var provider = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Antoine Garnier");
+        var reference = (await provider.GetAsync($"/{contractId}")).GetProperty("reference").GetString()!;
+        var amendment = await provider.PostAsync($"/{contractId}/amendments",
+            new { effectiveFrom = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), reason = "Un second site" }, HttpStatusCode.Created);
+        var version = amendment.GetProperty("number").GetInt32();
+        await provider.PostAsync($"/{contractId}/versions/{version}/propose");
+        // It reaches the client's contract manager through the Notifications service, in a moment.
+        using (var told = await Person.DemoAsync(system, "manager@acme.example"))
+        {
+            await told.WaitForAsync(contractId, "amendmentProposed");
+        }
+
+        var manager = await NewPageAsync();
+        await LogInAsync(manager, "manager@acme.example", DemoWorld.Password);
+        var bell = manager.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^Notifications, \d+ non lues?$") });
+        await bell.ClickAsync();
+        var menu = manager.GetByRole(AriaRole.Menu);
+        var item = menu.GetByRole(AriaRole.Menuitem, new()
+        {
+            NameRegex = new Regex($@"^Non lue : Avenant \(version {version}\) proposé par Antoine Garnier, à contresigner.*{Regex.Escape(reference)}"),
+        });
+        await item.ClickAsync();
+
+        await Assertions.Expect(manager).ToHaveURLAsync(new Regex($@"/contracts/{contractId}\?tab=terms&version={version}$"));
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = $"Conditions de la version {version}" })).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Button, new() { Name = "Contresigner" })).ToBeVisibleAsync();
+
+        // Opened, it is read: the bell lists it without "Non lue".
+        await bell.Or(manager.GetByRole(AriaRole.Button, new() { Name = "Notifications", Exact = true })).ClickAsync();
+        await Assertions.Expect(menu.GetByRole(AriaRole.Menuitem, new() { NameRegex = new Regex($@"^Avenant \(version {version}\).*{Regex.Escape(reference)}") }))
+            .ToBeVisibleAsync();
     });
 
     /// <summary>Takes an evolution step from its button and its confirmation, and waits for the new state.</summary>

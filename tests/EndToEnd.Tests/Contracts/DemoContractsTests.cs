@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Infogerance.DemoData;
+using Infogerance.EndToEnd.Tests.Notifications;
 using Infogerance.ServiceDefaults;
 using DemoContractsSeed = contracts::Infogerance.Contracts.Data.DemoContractsSeed;
 
@@ -34,9 +35,15 @@ public sealed class DemoContractsTests(InfogeranceSystem system)
         Assert.Equal("SYNTEC", terms.GetProperty("revision").GetProperty("index").GetString());
         Assert.True((await acme.GetAsync($"/{DemoContractsSeed.AcmeContract}/inventory")).GetArrayLength() >= 8);
 
-        // The scheduler caught up at start-up: the latest alert due before the deadline is raised.
-        await WaitUntilAsync(async () => (await acme.GetAsync("/notifications")).EnumerateArray()
-            .Any(n => n.GetProperty("contractId").GetGuid() == DemoContractsSeed.AcmeContract && n.GetProperty("kind").GetString() == "noticeDeadlineApproaching"));
+        // The scheduler caught up at start-up: the latest alert due before the deadline is raised, and it is in the bell
+        // of the demo's client manager and of its provider's account manager.
+        foreach (var email in new[] { "manager@acme.example", "manager@antares.example" })
+        {
+            using var person = await Person.DemoAsync(system, email);
+            var alert = await person.WaitForAsync(DemoContractsSeed.AcmeContract, "noticeDeadlineApproaching");
+            Assert.Equal(deadline, DateOnly.Parse(alert.GetProperty("data").GetProperty("noticeDeadline").GetString()!));
+            Assert.Equal("ACME-INFOG-01", alert.GetProperty("contractReference").GetString());
+        }
 
         var takeover = await belvedere.GetAsync($"/{DemoContractsSeed.BelvedereContract}");
         Assert.Equal("takeover", takeover.GetProperty("phase").GetString());

@@ -280,6 +280,69 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
         Assert.Empty(await RecipientsAsync(DemoWorld.Antares, afterClosing.InvoiceId));
     }
 
+    [Fact]
+    public async Task A_person_whose_account_arrives_after_an_event_is_told_of_it_if_they_held_their_role_by_then()
+    {
+        var contractId = Guid.CreateVersion7();
+        await system.PublishContractPartiesAsync(DemoWorld.Acme, contractId, DemoWorld.Antares, isOpen: true, version: 1);
+        var happened = DateTimeOffset.UtcNow;
+        var alert = new NoticeDeadlineApproaching
+        {
+            TenantId = DemoWorld.Acme, ContractId = contractId, DaysBefore = 30, NoticeDeadline = new DateOnly(2027, 6, 30),
+            PeriodEnd = new DateOnly(2027, 12, 31), OccurredAt = happened,
+        };
+        // An amendment for the client's managers to countersign, which one of them made: they are never told of it.
+        var manager = Guid.CreateVersion7();
+        var proposed = new AmendmentProposed
+        {
+            TenantId = DemoWorld.Acme, ContractId = contractId, VersionNumber = 2, ProposingSide = Sides.Provider, ProposedBy = "Camille Tardive",
+            ProposedById = manager, EffectiveFrom = new DateOnly(2027, 7, 1), OccurredAt = happened,
+        };
+        foreach (var @event in new IntegrationEvent[] { alert, proposed })
+        {
+            await PublishAsync(DemoWorld.Acme, @event);
+            await UntilHandledAsync(@event.EventId);
+        }
+
+        // Their accounts come after the events: a manager since before them, one who joined after, one who had left.
+        var colleague = Guid.CreateVersion7();
+        var newcomer = Guid.CreateVersion7();
+        var gone = Guid.CreateVersion7();
+        UserAccountChanged[] accounts =
+        [
+            ClientManager(manager, "active", happened.AddMinutes(-5)), ClientManager(colleague, "active", happened.AddMinutes(-5)),
+            ClientManager(newcomer, "active", happened.AddMinutes(5)), ClientManager(gone, "deactivated", happened.AddMinutes(-5)),
+        ];
+        foreach (var account in accounts)
+        {
+            await PublishAsync(DemoWorld.Acme, account);
+        }
+
+        foreach (var account in accounts)
+        {
+            await UntilHandledAsync(account.EventId);
+        }
+
+        var toldOfTheDeadline = await RecipientsAsync(DemoWorld.Acme, contractId);
+        Assert.Contains(manager, toldOfTheDeadline);
+        Assert.Contains(colleague, toldOfTheDeadline);
+        Assert.DoesNotContain(newcomer, toldOfTheDeadline);
+        Assert.DoesNotContain(gone, toldOfTheDeadline);
+        Assert.Equal([colleague], await RecipientsOfAsync(DemoWorld.Acme, proposed.EventId, [manager, colleague, newcomer, gone]));
+
+        // A later version of an account that reached back before the event tells nobody twice.
+        var renamed = ClientManager(colleague, "active", happened.AddMinutes(-4)) with { Version = 2, DisplayName = "Gestion bis" };
+        await PublishAsync(DemoWorld.Acme, renamed);
+        await UntilHandledAsync(renamed.EventId);
+        Assert.Equal([colleague], await RecipientsOfAsync(DemoWorld.Acme, alert.EventId, [colleague]));
+    }
+
+    private static UserAccountChanged ClientManager(Guid id, string status, DateTimeOffset since) => new()
+    {
+        TenantId = DemoWorld.Acme, UserId = id, OrganisationKind = "client", Email = $"{id:N}@acme.example", DisplayName = "Gestion",
+        Roles = [Roles.ContractManager], Status = status, Language = "fr", Version = 1, OccurredAt = since,
+    };
+
     private static UserAccountChanged Account(Guid id, long version, string status) => new()
     {
         TenantId = DemoWorld.Antares, UserId = id, OrganisationKind = "provider", Email = $"{id:N}@antares.example", DisplayName = "Compte",
@@ -321,6 +384,15 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
     {
         await using var unitOfWork = await system.Services["notifications"].GetRequiredService<Database>().BeginAsync(organisation, CancellationToken.None);
         return [.. await unitOfWork.QueryAsync<Guid>("SELECT recipient_id FROM notifications WHERE subject_id = @subjectId", new { subjectId })];
+    }
+
+    /// <summary>Who of <paramref name="among"/> in the organisation was told of the event, once each.</summary>
+    private async Task<IReadOnlyList<Guid>> RecipientsOfAsync(Guid organisation, Guid eventId, Guid[] among)
+    {
+        await using var unitOfWork = await system.Services["notifications"].GetRequiredService<Database>().BeginAsync(organisation, CancellationToken.None);
+        return [.. await unitOfWork.QueryAsync<Guid>(
+            "SELECT recipient_id FROM notifications WHERE source_event_id = @eventId AND recipient_id = ANY(@among) ORDER BY recipient_id",
+            new { eventId, among })];
     }
 
     private static async Task UntilAsync(Func<Task<bool>> done, string what)

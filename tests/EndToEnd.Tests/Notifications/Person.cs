@@ -44,6 +44,15 @@ public sealed class Person(HttpClient client, Guid id, Guid organisationId, stri
         return new Person(client, id, organisation, name);
     }
 
+    /// <summary>A person of the demo world, signed in through the gateway with the demo password.</summary>
+    public static async Task<Person> DemoAsync(InfogeranceSystem system, string email)
+    {
+        var login = DemoWorld.LoginOf(email);
+        var client = system.CreateBrowserLikeClient(out _);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/bff/login", new { email, password = DemoWorld.Password })).StatusCode);
+        return new Person(client, login.UserId, login.OrganisationId, login.DisplayName);
+    }
+
     /// <summary>The caller's notifications about <paramref name="contractId"/>, newest first (the first page of 200).</summary>
     public async Task<IReadOnlyList<JsonElement>> NotificationsAsync(Guid contractId, string? query = null)
     {

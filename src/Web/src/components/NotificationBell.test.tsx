@@ -1,84 +1,142 @@
+import { focusManager } from '@tanstack/react-query'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
-import type { ContractNotification } from '../hooks/notifications'
-import { accountManager, detail, operatorUser, providerOrganisation, version } from '../test/contracts'
-import { clientAdmin, fakeBackend, json, renderApp } from '../test/render'
+import { afterEach, describe, expect, it } from 'vitest'
+import { accountManager, contractManager, detail, operatorUser, providerOrganisation, version } from '../test/contracts'
+import { notificationOf, oneOfEachKind } from '../test/notifications'
+import { fakeBackend, json, renderApp, type FakeCall } from '../test/render'
 
-const notice = (id: string, read: boolean, days: number): ContractNotification => ({
-  id,
-  contractId: 'c-1',
-  kind: 'noticeDeadlineApproaching',
-  data: { daysBefore: days, noticeDeadline: '2027-06-30', periodEnd: '2027-12-31', reference: 'INF-2026-01' },
-  createdAt: '2027-04-01T06:00:00Z',
-  read,
-})
+const amendment = oneOfEachKind.find((notification) => notification.kind === 'amendmentProposed')!
+const unreadCalls = (calls: FakeCall[]) => calls.filter((call) => call.url === '/api/notifications/unread-count')
 
 describe('notification bell', () => {
-  it('counts the unread notifications, lists them, and opens the contract of the one clicked', async () => {
+  afterEach(() => focusManager.setFocused(undefined))
+
+  it('says how many are unread, lists the latest, and opens the amendment on the terms at its version, marked read', async () => {
+    let unread = 3
     const calls = fakeBackend({
-      'GET /bff/user': () => json(clientAdmin),
-      'GET /api/contracts/notifications': () => json([notice('n-1', false, 90), notice('n-2', false, 30), notice('n-3', true, 120)]),
-      'POST /api/contracts/notifications/n-2/read': () => new Response(null, { status: 204 }),
+      'GET /bff/user': () => json(contractManager),
+      'GET /api/notifications/unread-count': () => json({ count: unread }),
+      'GET /api/notifications/': () => json({ items: [amendment, { ...oneOfEachKind[0]!, read: true, readAt: '2027-04-01T07:00:00Z' }], nextCursor: 'n-x' }),
+      'POST /api/notifications/n-amendment/read': () => {
+        unread = 2
+        return new Response(null, { status: 204 })
+      },
       'GET /api/identity/organisations/providers': () => json([providerOrganisation]),
-      'GET /api/contracts/c-1': () => json(detail()),
-      'GET /api/contracts/c-1/versions/1': () => json(version()),
-    })
-    renderApp('/')
-
-    const bell = await screen.findByRole('button', { name: 'Notifications, 2 unread' })
-    expect(within(bell).getByText('2')).toBeInTheDocument()
-    await userEvent.click(bell)
-    const menu = await screen.findByRole('menu')
-    expect((await within(menu).findAllByRole('menuitem')).map((item) => item.querySelector('p')?.textContent)).toEqual([
-      'Unread: Notice deadline in 90 days — INF-2026-01',
-      'Unread: Notice deadline in 30 days — INF-2026-01',
-      'Notice deadline in 120 days — INF-2026-01',
-    ])
-    expect(within(menu).getAllByText('Last day to give notice: Jun 30, 2027')).toHaveLength(3)
-
-    await userEvent.click(within(menu).getByRole('menuitem', { name: /in 30 days/ }))
-    expect(await screen.findByRole('heading', { name: 'INF-2026-01', level: 1 })).toBeInTheDocument()
-    await waitFor(() => expect(calls.filter((call) => call.method === 'POST').map((call) => call.url)).toEqual(['/api/contracts/notifications/n-2/read']))
-    expect(calls.find((call) => call.method === 'POST')?.headers.get('X-CSRF')).toBe('1')
-  })
-
-  it('opens the proposed amendment, and the evolutions, from their notifications', async () => {
-    fakeBackend({
-      'GET /bff/user': () => json(accountManager),
-      'GET /api/contracts/notifications': () =>
-        json([
-          { id: 'n-a', contractId: 'c-1', kind: 'amendmentProposed', data: { reference: 'INF-2026-01', version: 2, proposedBy: 'Claire Manager' }, createdAt: '2027-04-01T06:00:00Z', read: true },
-          { id: 'n-e', contractId: 'c-1', kind: 'evolutionStateChanged', data: { reference: 'INF-2026-01', title: 'Mail migration', state: 'validated' }, createdAt: '2027-04-01T05:00:00Z', read: true },
-        ]),
       'GET /api/contracts/c-1': () =>
-        json(detail({ versions: [{ number: 1, status: 'active', origin: 'signature' }, { number: 2, status: 'proposed', origin: 'amendment', proposedSide: 'client' }] })),
+        json(detail({ versions: [{ number: 1, status: 'active', origin: 'signature' }, { number: 2, status: 'proposed', origin: 'amendment', proposedSide: 'provider' }] })),
       'GET /api/contracts/c-1/versions/2': () => json(version({ number: 2, status: 'proposed', origin: 'amendment' })),
     })
     renderApp('/')
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Notifications' }))
-    expect(await screen.findByText('Evolution “Mail migration”: Validated — INF-2026-01')).toBeInTheDocument()
-    await userEvent.click(await screen.findByRole('menuitem', { name: /Amendment \(version 2\) proposed by Claire Manager/ }))
+    const bell = await screen.findByRole('button', { name: 'Notifications, 3 unread' })
+    expect(within(bell).getByText('3')).toBeInTheDocument()
+    await userEvent.click(bell)
+    const menu = await screen.findByRole('menu')
+    const items = await within(menu).findAllByRole('menuitem', { name: /INF-2026-01/ })
+    expect(items.map((item) => item.querySelector('p')?.textContent)).toEqual([
+      'Unread: Amendment (version 2) proposed by Antoine Garnier, to countersign',
+      'SLA warning on ticket 1042 (P2): 75% of the time to resolve used',
+    ])
+    expect(within(menu).getByText('Takes effect on Jul 1, 2027')).toBeInTheDocument()
+    expect(calls.find((call) => call.url.startsWith('/api/notifications/?'))?.url).toBe('/api/notifications/?limit=8')
+
+    await userEvent.click(items[0]!)
     expect(await screen.findByRole('heading', { name: 'Terms of version 2' })).toBeInTheDocument()
+    await waitFor(() => expect(calls.filter((call) => call.method === 'POST').map((call) => call.url)).toEqual(['/api/notifications/n-amendment/read']))
+    expect(calls.find((call) => call.method === 'POST')?.headers.get('X-CSRF')).toBe('1')
+    expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toBeInTheDocument()
   })
 
-  it('says in French how many days are left', async () => {
+  it('leads each notification to its ticket, invoice, evolutions, terms or contract', async () => {
+    fakeBackend({
+      'GET /bff/user': () => json(accountManager),
+      'GET /api/notifications/unread-count': () => json({ count: oneOfEachKind.length }),
+      'GET /api/notifications/': () => json({ items: oneOfEachKind, nextCursor: null }),
+    })
+    renderApp('/')
+
+    await userEvent.click(await screen.findByRole('button', { name: `Notifications, ${oneOfEachKind.length} unread` }))
+    const items = await within(await screen.findByRole('menu')).findAllByRole('menuitem', { name: /^Unread:/ })
+    expect(items.map((item) => item.getAttribute('href'))).toEqual([
+      '/tickets/tk-1',
+      '/tickets/tk-1',
+      '/tickets/tk-2',
+      '/tickets/tk-2',
+      '/contracts/c-1',
+      '/contracts/c-1?tab=evolutions',
+      '/contracts/c-1?tab=evolutions',
+      '/contracts/c-1?tab=terms&version=2',
+      '/contracts/c-1',
+      '/invoices/inv-2',
+      '/invoices/inv-2',
+      '/invoices/inv-3',
+      '/invoices/inv-4',
+    ])
+  })
+
+  it('marks everything read, and leads to all notifications', async () => {
+    let unread = 2
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(contractManager),
+      'GET /api/notifications/unread-count': () => json({ count: unread }),
+      'GET /api/notifications/': () => json({ items: [notificationOf({ id: 'n-1', kind: 'ticketResolved', subject: { type: 'ticket', id: 'tk-2', label: '1043' } })] }),
+      'POST /api/notifications/read-all': () => {
+        unread = 0
+        return json({ count: 2 })
+      },
+    })
+    renderApp('/')
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }))
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Mark all as read' }))
+    expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument()
+    expect(calls.filter((call) => call.method === 'POST').map((call) => call.url)).toEqual(['/api/notifications/read-all'])
+
+    await userEvent.click(screen.getByRole('button', { name: 'Notifications' }))
+    expect(screen.getByRole('menuitem', { name: 'Mark all as read' })).toBeDisabled()
+    await userEvent.click(screen.getByRole('menuitem', { name: 'See all notifications' }))
+    expect(await screen.findByRole('heading', { name: 'Notifications', level: 1 })).toBeInTheDocument()
+  })
+
+  it('reads the count again when the window regains focus', async () => {
+    let unread = 0
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(contractManager),
+      'GET /api/notifications/unread-count': () => json({ count: unread }),
+    })
+    renderApp('/')
+
+    await screen.findByRole('button', { name: 'Notifications' })
+    expect(unreadCalls(calls)).toHaveLength(1)
+    unread = 1
+    focusManager.setFocused(false)
+    focusManager.setFocused(true)
+    expect(await screen.findByRole('button', { name: 'Notifications, 1 unread' })).toBeInTheDocument()
+    expect(unreadCalls(calls)).toHaveLength(2)
+  })
+
+  it('speaks French to a French reader', async () => {
     const i18n = (await import('../i18n')).default
     await i18n.changeLanguage('fr')
-    fakeBackend({ 'GET /bff/user': () => json(clientAdmin), 'GET /api/contracts/notifications': () => json([notice('n-1', false, 60)]) })
+    fakeBackend({
+      'GET /bff/user': () => json(contractManager),
+      'GET /api/notifications/unread-count': () => json({ count: 1 }),
+      'GET /api/notifications/': () => json({ items: [oneOfEachKind[4]], nextCursor: null }),
+    })
     renderApp('/')
 
     await userEvent.click(await screen.findByRole('button', { name: 'Notifications, 1 non lue' }))
-    expect(await screen.findByText('Échéance de préavis dans 60 jours — INF-2026-01')).toBeInTheDocument()
+    expect(await screen.findByText('Dernier jour pour donner préavis : 30 juin 2027')).toBeInTheDocument()
+    expect(screen.getByRole('menuitem', { name: 'Tout marquer comme lu' })).toBeInTheDocument()
   })
 
-  it('is not shown to an operator, who sees no contract', async () => {
+  it('is not shown to an operator, who has no notification center', async () => {
     const calls = fakeBackend({ 'GET /bff/user': () => json(operatorUser) })
     renderApp('/')
 
     await screen.findByRole('heading', { name: 'Welcome, Olga Operator' })
     expect(screen.queryByRole('button', { name: /^Notifications/ })).not.toBeInTheDocument()
-    expect(calls.some((call) => call.url.startsWith('/api/contracts'))).toBe(false)
+    expect(calls.some((call) => call.url.startsWith('/api/notifications'))).toBe(false)
   })
 })

@@ -161,6 +161,8 @@ export interface FieldChange {
 export const contractsKey = ['contracts'] as const
 const contractKey = (contractId: string) => [...contractsKey, contractId] as const
 export const contractPath = (contractId: string) => `/api/contracts/${encodeURIComponent(contractId)}`
+/** The contract's page in the application, on its first tab unless `search` ("?tab=evolutions") says another. */
+export const contractPageUrl = (contractId: string, search = '') => `/contracts/${encodeURIComponent(contractId)}${search}`
 
 export function useContracts() {
   return useQuery({ queryKey: contractsKey, queryFn: () => api.get<ContractSummary[]>('/api/contracts') })

@@ -14,7 +14,7 @@ function backend(user: UserInfo): FakeCall[] {
   return fakeBackend({
     'GET /bff/user': () => json(user),
     'GET /api/identity/organisations/providers': () => json([providerOrganisation]),
-    'GET /api/contracts/notifications': () => json([]),
+    'GET /api/notifications/unread-count': () => json({ count: 0 }),
     'GET /api/invoicing/budgets/2026': () => json(portfolio),
     'GET /api/invoicing/budgets/2025': () => json([]),
     'GET /api/contracts/c-1': () => json(detail()),

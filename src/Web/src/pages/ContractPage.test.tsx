@@ -17,7 +17,7 @@ function backend(user: UserInfo, contract: ContractDetail, routes: Routes = {}):
   return fakeBackend({
     'GET /bff/user': () => json(user),
     'GET /api/identity/organisations/providers': () => json([providerOrganisation]),
-    'GET /api/contracts/notifications': () => json([]),
+    'GET /api/notifications/unread-count': () => json({ count: 0 }),
     'GET /api/contracts/c-1': () => json(contract),
     'GET /api/contracts/c-1/versions/1': () => json(version()),
     ...routes,

@@ -18,7 +18,7 @@ const path = '/api/invoicing/invoices/inv-2'
 function backend(user: UserInfo, invoice: Invoice | (() => Invoice) = mayInvoice, routes: Routes = {}): FakeCall[] {
   return fakeBackend({
     'GET /bff/user': () => json(user),
-    'GET /api/contracts/notifications': () => json([]),
+    'GET /api/notifications/unread-count': () => json({ count: 0 }),
     [`GET ${path}`]: () => json(typeof invoice === 'function' ? invoice() : invoice),
     ...routes,
   })

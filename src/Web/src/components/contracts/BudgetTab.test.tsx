@@ -19,7 +19,7 @@ function backend(user: UserInfo, routes: Routes = {}, contract: ContractDetail =
   return fakeBackend({
     'GET /bff/user': () => json(user),
     'GET /api/identity/organisations/providers': () => json([providerOrganisation]),
-    'GET /api/contracts/notifications': () => json([]),
+    'GET /api/notifications/unread-count': () => json({ count: 0 }),
     'GET /api/contracts/c-1': () => json(contract),
     'GET /api/contracts/c-1/versions/1': () => json(version()),
     [`GET ${budgets}/2026`]: () => json(budget2026),
