@@ -45,6 +45,7 @@ internal static class Extensions
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapReportingApi();
+        app.MapReviewsApi();
         app.MapReplayApi();
     }
 }
