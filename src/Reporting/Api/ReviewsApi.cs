@@ -102,14 +102,14 @@ public static class ReviewsApi
                     return Problems.Invalid("period", ReviewMessages.PeriodNotBegun);
                 }
 
-                if (await ReviewStore.LockOpenAsync(unitOfWork, contractId) is not null)
-                {
-                    return Problems.Conflict(ReviewMessages.StillOpen);
-                }
-
                 if (await ReviewStore.PeriodTakenAsync(unitOfWork, contractId, period.Text))
                 {
                     return Problems.Conflict(ReviewMessages.PeriodTaken);
+                }
+
+                if (await ReviewStore.LockOpenAsync(unitOfWork, contractId) is not null)
+                {
+                    return Problems.Conflict(ReviewMessages.StillOpen);
                 }
 
                 var scorecards = new List<Scorecard>();

@@ -202,6 +202,26 @@ public sealed class ReviewTests(InfogeranceSystem system)
         var prepared = await manager.PostAsync(reviews, new { period = month }, HttpStatusCode.Created);
         var review = $"{reviews}/{prepared.GetProperty("header").GetProperty("id").GetGuid()}";
 
+        // Refusals speak the caller's language.
+        foreach (var (body, status) in new[] { ((object)new { period = "2026-Q5" }, HttpStatusCode.UnprocessableEntity), (new { period = month }, HttpStatusCode.Conflict) })
+        {
+            var texts = new List<string>();
+            foreach (var language in new[] { "en", "fr-FR" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, reviews) { Content = JsonContent(body) };
+                request.Headers.AcceptLanguage.ParseAdd(language);
+                using var response = await manager.Client.SendAsync(request);
+                Assert.Equal(status, response.StatusCode);
+                var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                texts.Add(status == HttpStatusCode.Conflict
+                    ? problem.GetProperty("detail").GetString()!
+                    : problem.GetProperty("errors").GetProperty("period")[0].GetString()!);
+            }
+
+            Assert.NotEqual(texts[0], texts[1]);
+            Assert.StartsWith(status == HttpStatusCode.Conflict ? "Le contrat a déjà un bilan de cette période." : "Une période est un mois", texts[1]);
+        }
+
         Assert.Equal(month, (await auditor.GetAsync(review)).GetProperty("header").GetProperty("period").GetString());
         Assert.Single((await agent.GetAsync(reviews)).EnumerateArray());
         await DownloadAsync(agent, $"{review}/export?format=csv", "fr", "text/csv");
@@ -227,6 +247,8 @@ public sealed class ReviewTests(InfogeranceSystem system)
         await manager.GetAsync(review, HttpStatusCode.NotFound);
         await manager.PostAsync(reviews, new { period = month }, HttpStatusCode.Created);
     }
+
+    private static StringContent JsonContent(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
     private static JsonElement Resolve(JsonElement scorecard) =>
         scorecard.GetProperty("sla").EnumerateArray().Single(r => r.GetProperty("priority").GetString() == "P2" && r.GetProperty("clock").GetString() == SlaClocks.Resolve);
