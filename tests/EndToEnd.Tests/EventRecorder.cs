@@ -51,6 +51,7 @@ public sealed class EventRecorder : IAsyncDisposable
             bus.AddConsumer<Recorder<ReviewApprovalWithdrawn>>();
             bus.AddConsumer<Recorder<ReviewClosed>>();
             bus.AddConsumer<Recorder<ReviewActionChanged>>();
+            bus.AddConsumer<Recorder<ReviewActionOverdue>>();
         }));
 
     /// <summary>The events of <typeparamref name="TEvent"/> matching <paramref name="match"/>, waiting until <paramref name="count"/> have arrived.</summary>

@@ -40,5 +40,6 @@ public static class IntegrationEventCatalog
         ["reporting.review-approval-withdrawn.v1"] = typeof(ReviewApprovalWithdrawn),
         ["reporting.review-closed.v1"] = typeof(ReviewClosed),
         ["reporting.review-action-changed.v1"] = typeof(ReviewActionChanged),
+        ["reporting.review-action-overdue.v1"] = typeof(ReviewActionOverdue),
     };
 }

@@ -76,3 +76,20 @@ public sealed record ReviewActionChanged : IntegrationEvent
     public required string ChangedBy { get; init; }
     public required Guid ChangedById { get; init; }
 }
+
+/// <summary>
+/// An item of a contract's action plan fell overdue: its due day (<see cref="DueOn"/>, in the contract calendar's zone)
+/// is over and it is still <c>open</c> or <c>inProgress</c>. Raised once per due day: an item postponed and overdue again
+/// raises it again.
+/// </summary>
+public sealed record ReviewActionOverdue : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required Guid ActionId { get; init; }
+    public required Guid RaisedInReviewId { get; init; }
+    public required string Title { get; init; }
+    public required string Side { get; init; }
+    public required string Owner { get; init; }
+    public required DateOnly DueOn { get; init; }
+    public required string Status { get; init; }
+}

@@ -110,6 +110,8 @@ public static class ReviewStore
             """
             DELETE FROM review_action_notes WHERE contract_id = @contractId
                 AND action_id IN (SELECT action_id FROM review_actions WHERE contract_id = @contractId AND raised_in = @reviewId);
+            DELETE FROM review_action_deadlines
+            WHERE action_id IN (SELECT action_id FROM review_actions WHERE contract_id = @contractId AND raised_in = @reviewId);
             DELETE FROM review_actions WHERE contract_id = @contractId AND raised_in = @reviewId;
             DELETE FROM review_carried_actions WHERE contract_id = @contractId AND review_id = @reviewId;
             DELETE FROM review_points WHERE contract_id = @contractId AND review_id = @reviewId;
@@ -242,8 +244,11 @@ public static class ReviewStore
                 days = carried.Select(c => c.DueOn).ToArray(),
             });
 
-    public static Task SaveActionAsync(UnitOfWork unitOfWork, Guid tenantId, Guid contractId, ActionItem action) =>
-        unitOfWork.ExecuteAsync(
+    /// <summary>Writes the item, and its due day for the overdue pass while it is still to do.</summary>
+    public static async Task SaveActionAsync(UnitOfWork unitOfWork, Guid tenantId, Guid contractId, ActionItem action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await unitOfWork.ExecuteAsync(
             """
             INSERT INTO review_actions (tenant_id, contract_id, action_id, raised_in, title, side, owner, due_on, status, version, created_at, created_by, updated_at)
             VALUES (@tenantId, @contractId, @Id, @RaisedInReviewId, @Title, @Side, @Owner, @DueOn, @Status, @Version, @createdAt, @CreatedBy, @updatedAt)
@@ -256,6 +261,16 @@ public static class ReviewStore
                 tenantId, contractId, action.Id, action.RaisedInReviewId, action.Title, action.Side, action.Owner, action.DueOn, action.Status, action.Version,
                 createdAt = action.CreatedAt.UtcDateTime, action.CreatedBy, updatedAt = action.UpdatedAt.UtcDateTime,
             });
+        await unitOfWork.ExecuteAsync(
+            ActionStatuses.IsPending(action.Status)
+                ? """
+                  INSERT INTO review_action_deadlines (action_id, tenant_id, contract_id, due_on) VALUES (@Id, @tenantId, @contractId, @DueOn)
+                  ON CONFLICT (action_id) DO UPDATE
+                      SET due_on = excluded.due_on, told = review_action_deadlines.told AND review_action_deadlines.due_on = excluded.due_on
+                  """
+                : "DELETE FROM review_action_deadlines WHERE action_id = @Id",
+            new { action.Id, tenantId, contractId, action.DueOn });
+    }
 
     public static Task AddNoteAsync(UnitOfWork unitOfWork, Guid tenantId, Guid contractId, Guid actionId, ActionNote note, Guid authorId) =>
         unitOfWork.ExecuteAsync(

@@ -122,3 +122,15 @@ CREATE TABLE review_carried_actions (
     PRIMARY KEY (tenant_id, review_id, action_id)
 );
 SELECT enable_contract_rls('review_carried_actions');
+
+-- The due day of each item still to do, read across tenants by the pass that tells when an item falls overdue: ids, a
+-- day and a flag only, no business data (the pass reads the item itself within its tenant). Told once per due day: a
+-- new due day is told again; the row goes once the item is done or dropped.
+CREATE TABLE review_action_deadlines (
+    action_id   uuid    PRIMARY KEY,
+    tenant_id   uuid    NOT NULL,
+    contract_id uuid    NOT NULL,
+    due_on      date    NOT NULL,
+    told        boolean NOT NULL DEFAULT false
+);
+CREATE INDEX review_action_deadlines_due ON review_action_deadlines (due_on) WHERE NOT told;

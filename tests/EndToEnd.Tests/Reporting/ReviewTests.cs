@@ -1,3 +1,5 @@
+extern alias reporting;
+
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -8,6 +10,8 @@ using Infogerance.EndToEnd.Tests.Contracts;
 using Infogerance.EndToEnd.Tests.Incidents;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using UglyToad.PdfPig;
 
@@ -93,6 +97,14 @@ public sealed class ReviewTests(InfogeranceSystem system)
             HttpStatusCode.Created);
         var aheadId = ahead.GetProperty("id").GetGuid();
         Assert.Equal(2, (await system.Events.WaitForAsync<ReviewActionChanged>(e => e.ContractId == contractId && e.PreviousStatus == null, count: 2)).Count);
+
+        // The pass that watches due days tells the item past due, once, and not the one still ahead.
+        var pass = system.Services["reporting"].GetServices<IHostedService>().OfType<reporting::Infogerance.Reporting.OverdueActions>().Single();
+        await pass.RunOnceAsync(CancellationToken.None);
+        await pass.RunOnceAsync(CancellationToken.None);
+        var told = Assert.Single(await system.Events.WaitForAsync<ReviewActionOverdue>(e => e.ContractId == contractId));
+        Assert.Equal((overdue.GetProperty("id").GetGuid(), yesterday, "provider"), (told.ActionId, told.DueOn, told.Side));
+        Assert.Single(await system.Events.WaitForAsync<ReviewActionOverdue>(e => e.ContractId == contractId, count: 2, timeout: TimeSpan.FromSeconds(1)));
         var invalid = await manager.PostAsync($"{review}/actions", new { title = "", side = "both", dueOn = "2026-02-30" }, HttpStatusCode.BadRequest);
         Assert.True(invalid.GetProperty("errors").TryGetProperty("dueOn", out _));
         var missing = await manager.PostAsync($"{review}/actions", new { title = "", side = "both" }, HttpStatusCode.UnprocessableEntity);
