@@ -39,12 +39,14 @@ internal static class Extensions
 
         builder.Services.AddOptions<ReportingSettings>().BindConfiguration("Reporting");
         builder.Services.AddSingleton<Journal>();
+        builder.Services.AddHostedService<OverdueActions>();
     }
 
     /// <summary>Every endpoint group of the service, one per file of <c>Api/</c>.</summary>
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapReportingApi();
+        app.MapReviewsApi();
         app.MapReplayApi();
     }
 }

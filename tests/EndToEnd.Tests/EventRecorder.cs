@@ -46,6 +46,12 @@ public sealed class EventRecorder : IAsyncDisposable
             bus.AddConsumer<Recorder<InvoiceDisputed>>();
             bus.AddConsumer<Recorder<InvoicePaid>>();
             bus.AddConsumer<Recorder<BudgetPlanned>>();
+            bus.AddConsumer<Recorder<ReviewPrepared>>();
+            bus.AddConsumer<Recorder<ReviewApproved>>();
+            bus.AddConsumer<Recorder<ReviewApprovalWithdrawn>>();
+            bus.AddConsumer<Recorder<ReviewClosed>>();
+            bus.AddConsumer<Recorder<ReviewActionChanged>>();
+            bus.AddConsumer<Recorder<ReviewActionOverdue>>();
         }));
 
     /// <summary>The events of <typeparamref name="TEvent"/> matching <paramref name="match"/>, waiting until <paramref name="count"/> have arrived.</summary>

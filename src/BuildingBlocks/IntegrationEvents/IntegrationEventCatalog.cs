@@ -35,5 +35,11 @@ public static class IntegrationEventCatalog
         ["invoicing.invoice-disputed.v1"] = typeof(InvoiceDisputed),
         ["invoicing.invoice-paid.v1"] = typeof(InvoicePaid),
         ["invoicing.budget-planned.v1"] = typeof(BudgetPlanned),
+        ["reporting.review-prepared.v1"] = typeof(ReviewPrepared),
+        ["reporting.review-approved.v1"] = typeof(ReviewApproved),
+        ["reporting.review-approval-withdrawn.v1"] = typeof(ReviewApprovalWithdrawn),
+        ["reporting.review-closed.v1"] = typeof(ReviewClosed),
+        ["reporting.review-action-changed.v1"] = typeof(ReviewActionChanged),
+        ["reporting.review-action-overdue.v1"] = typeof(ReviewActionOverdue),
     };
 }

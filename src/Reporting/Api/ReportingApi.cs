@@ -3,6 +3,7 @@ using Infogerance.Data;
 using Infogerance.Messaging;
 using Infogerance.Reporting.Data;
 using Infogerance.Reporting.Domain;
+using Infogerance.Reporting.Exports;
 using Infogerance.ServiceDefaults;
 using Infogerance.ServiceLevels;
 using Infogerance.Validation;
@@ -32,6 +33,8 @@ public static class ReportingApi
         var group = app.MapGroup("/").RequireAuthorization(Policies.SteeringReaders);
         group.MapGet("/contracts/{contractId:guid}/scorecard", ScorecardAsync);
         group.MapGet("/contracts/{contractId:guid}/scorecard/tickets", TicketsAsync);
+        group.MapGet("/contracts/{contractId:guid}/scorecard/export", ExportAsync)
+            .Produces(200, contentType: ReportExports.PdfType, additionalContentTypes: [ReportExports.XlsxType, ReportExports.CsvType]);
         return group;
     }
 
@@ -50,26 +53,52 @@ public static class ReportingApi
             return Problems.Invalid("month", ReportingMessages.MonthFormat);
         }
 
-        return await ReadAsync<Scorecard>(contractId, wanted, services, cancellationToken, (contract, input) =>
-        {
-            var scorecard = Scorecards.Compute(input);
-            var link = $"/contracts/{contractId}/scorecard/tickets?month={scorecard.Month}&figure=";
-            scorecard = scorecard with
-            {
-                ContractId = contractId,
-                Reference = contract.Reference,
-                Sla = [.. scorecard.Sla.Select(rate => rate with { Tickets = $"{link}{Figures.Sla}&priority={rate.Priority}&clock={rate.Clock}" })],
-                Sources = Figures.Sources.ToDictionary(
-                    source => source.Key,
-                    source => new FigureSource(
-                        [.. source.Value.Select(services.Events.NameOf)], Figures.WithTickets.Contains(source.Key) ? link + source.Key : null)),
-            };
+        return await ReadAsync(contractId, wanted, services, cancellationToken, (contract, input) => TypedResults.Ok(Live(contract, input, services)));
+    }
 
-            // The budget is the client's own: the provider never sees it (as in Invoicing).
-            return Sides.Of(services.User) == Sides.Provider
-                ? scorecard with { Budget = null, Statuses = scorecard.Statuses with { Budget = null } }
-                : scorecard;
-        });
+    /// <summary>
+    /// Exports the contract's scorecard for a month (by default the current one) as CSV or XLSX (one row per figure, with
+    /// its target and status) or as a PDF for the steering committee, in the caller's language.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ExportAsync(
+        Guid contractId, string? month, string? format, [AsParameters] ReportingServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var errors = new FieldErrors();
+        if (!ReadMonth(month, out var wanted))
+        {
+            errors.Add("month", ReportingMessages.MonthFormat);
+        }
+
+        if (!ExportFormats.All.Contains(format ?? ""))
+        {
+            errors.Add("format", ReviewMessages.FormatUnknown);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return await ReadAsync(contractId, wanted, services, cancellationToken, (contract, input) => ReportExports.File(Live(contract, input, services), format!));
+    }
+
+    /// <summary>The scorecard as it stands, with each figure's sources and drill-downs, as the caller's side reads it.</summary>
+    private static Scorecard Live(ContractSummary contract, ScorecardInput input, ReportingServices services)
+    {
+        var scorecard = Scorecards.Compute(input);
+        var link = $"/contracts/{contract.ContractId}/scorecard/tickets?month={scorecard.Month}&figure=";
+        scorecard = scorecard with
+        {
+            ContractId = contract.ContractId,
+            Reference = contract.Reference,
+            Sla = [.. scorecard.Sla.Select(rate => rate with { Tickets = $"{link}{Figures.Sla}&priority={rate.Priority}&clock={rate.Clock}" })],
+            Sources = Figures.Sources.ToDictionary(
+                source => source.Key,
+                source => new FigureSource(
+                    [.. source.Value.Select(services.Events.NameOf)], Figures.WithTickets.Contains(source.Key) ? link + source.Key : null)),
+        };
+        return Scorecards.ForSide(scorecard, Sides.Of(services.User));
     }
 
     /// <summary>
@@ -104,12 +133,12 @@ public static class ReportingApi
             return Problems.Invalid(errors);
         }
 
-        return await ReadAsync<FigureTicketsPage>(contractId, wanted, services, cancellationToken, (_, input) =>
+        return await ReadAsync(contractId, wanted, services, cancellationToken, (_, input) =>
         {
             var tickets = FigureTickets.Of(input, query);
             var skip = offset ?? 0;
-            return new FigureTicketsPage(
-                contractId, input.Period.Month.Text, query.Figure, tickets.Count, skip, [.. tickets.Skip(skip).Take(limit ?? DefaultLimit)]);
+            return TypedResults.Ok(new FigureTicketsPage(
+                contractId, input.Period.Month.Text, query.Figure, tickets.Count, skip, [.. tickets.Skip(skip).Take(limit ?? DefaultLimit)]));
         });
     }
 
@@ -117,9 +146,10 @@ public static class ReportingApi
     /// Answers from the facts of the contract's month: 404 when the caller does not see the contract (another tenant,
     /// a provider it does not name), 422 for a month that has not begun in the contract calendar's zone.
     /// </summary>
-    private static async Task<Results<Ok<T>, NotFound, ProblemHttpResult>> ReadAsync<T>(
+    private static async Task<Results<TOk, NotFound, ProblemHttpResult>> ReadAsync<TOk>(
         Guid contractId, YearMonth? wanted, ReportingServices services, CancellationToken cancellationToken,
-        Func<ContractSummary, ScorecardInput, T> answer)
+        Func<ContractSummary, ScorecardInput, TOk> answer)
+        where TOk : IResult
     {
         var now = Instants.NowToTheSecond(services.Clock);
         await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
@@ -134,7 +164,7 @@ public static class ReportingApi
             return Problems.Invalid("month", ReportingMessages.MonthNotBegun);
         }
 
-        return TypedResults.Ok(answer(contract, await ScorecardStore.InputAsync(unitOfWork, contractId, month, now)));
+        return answer(contract, await ScorecardStore.InputAsync(unitOfWork, contractId, month, now));
     }
 
     /// <summary>The month asked for, or null for the current one; false when it is not a <c>yyyy-MM</c> month.</summary>

@@ -39,7 +39,30 @@ public static class ReadModels
         _ => throw new ArgumentException($"Reporting keeps no {@event.GetType().Name}.", nameof(@event)),
     };
 
-    public static Task ApplyAsync(UnitOfWork unitOfWork, IntegrationEvent @event) => @event switch
+    public static async Task ApplyAsync(UnitOfWork unitOfWork, IntegrationEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(unitOfWork);
+        // A ticket's events are applied one at a time: each copies what the others wrote (its number onto its clocks, the
+        // clocks' priority onto it), which two concurrent transactions would not see of each other.
+        if (TicketOf(@event) is { } ticketId)
+        {
+            await unitOfWork.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('reporting-ticket:' || @ticketId::text, 0))", new { ticketId });
+        }
+
+        await ApplyOneAsync(unitOfWork, @event);
+    }
+
+    private static Guid? TicketOf(IntegrationEvent @event) => @event switch
+    {
+        TicketOpened e => e.TicketId,
+        TicketStatusChanged e => e.TicketId,
+        SlaBreached e => e.TicketId,
+        SlaClockCompleted e => e.TicketId,
+        TicketRated e => e.TicketId,
+        _ => null,
+    };
+
+    private static Task ApplyOneAsync(UnitOfWork unitOfWork, IntegrationEvent @event) => @event switch
     {
         TicketOpened e => ApplyAsync(unitOfWork, e),
         TicketStatusChanged e => ApplyAsync(unitOfWork, e),

@@ -35,6 +35,14 @@ public static class ContractMonths
         return new ContractMonth(zone.Equals(month.Zone) ? month : CalendarMonth.Of(month.Month, zone), version);
     }
 
+    /// <summary>The zone of the terms in force at <paramref name="now"/> (UTC while none is replicated): where the contract's days are told.</summary>
+    public static DateTimeZone ZoneAt(IReadOnlyList<TermsVersion> versions, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        var days = versions.Select(v => new ContractVersionDay(v.Number, v.EffectiveFrom, v.Terms.Calendar.TimeZone)).ToList();
+        return ContractReplica.InForce(days, now) is { } current ? ZoneOf(versions.First(v => v.Number == current)) : DateTimeZone.Utc;
+    }
+
     private static CalendarMonth Cut(YearMonth? wanted, DateTimeOffset now, DateTimeZone zone) =>
         wanted is { } month ? CalendarMonth.Of(month, zone) : CalendarMonth.Containing(now, zone);
 

@@ -205,6 +205,13 @@ public static class Scorecards
             invoicing, budget, Evolutions(month, period.AsOf, input.Evolutions), statuses);
     }
 
+    /// <summary>The scorecard as <paramref name="side"/> reads it: the budget is the client's own, the provider never sees it (as in Invoicing).</summary>
+    public static Scorecard ForSide(Scorecard scorecard, string side)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        return side == Infogerance.Data.Sides.Provider ? scorecard with { Budget = null, Statuses = scorecard.Statuses with { Budget = null } } : scorecard;
+    }
+
     /// <summary>The tickets opened in the month.</summary>
     public static IEnumerable<TicketFact> Opened(ScorecardInput input) => input.Tickets.Where(t => input.Period.Month.Contains(t.OpenedAt));
 
