@@ -131,7 +131,7 @@ public class ReviewRulesTests
         var dropped = Item(previous, "Changer d'outil", ActionStatuses.Dropped, new DateOnly(2026, 2, 28));
 
         var carried = ReviewPlan.ToCarry([open, started, done, dropped]);
-        Assert.Equal([open.Id, started.Id], carried.Select(c => c.ActionId).Order());
+        Assert.Equal(new[] { open.Id, started.Id }.Order(), carried.Select(c => c.ActionId).Order());
 
         var raised = Item(current, "Revoir les astreintes", ActionStatuses.Open, new DateOnly(2026, 6, 30));
         var plan = ReviewPlan.Of(current, [open, started, done, dropped, raised], carried, today: new DateOnly(2026, 4, 10));
