@@ -94,12 +94,16 @@ public sealed class SmtpMailbox : IAsyncDisposable
         [.. _received.Where(mail => mail.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase))];
 
     /// <summary>Waits until <paramref name="count"/> mails for <paramref name="address"/> arrived, and returns them.</summary>
-    public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(string address, int count = 1, TimeSpan? timeout = null)
+    public Task<IReadOnlyList<ReceivedMail>> WaitForAsync(string address, int count = 1, TimeSpan? timeout = null) =>
+        WaitForAsync(address, _ => true, count, timeout);
+
+    /// <summary>Waits until <paramref name="count"/> mails for <paramref name="address"/> matching <paramref name="match"/> arrived, and returns them.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(string address, Func<ReceivedMail, bool> match, int count = 1, TimeSpan? timeout = null)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
-            var mails = For(address);
+            var mails = For(address).Where(match).ToList();
             if (mails.Count >= count)
             {
                 return mails;
