@@ -14,6 +14,7 @@ import { HomePage } from './pages/HomePage'
 import { InvoicePage } from './pages/InvoicePage'
 import { LoginPage } from './pages/LoginPage'
 import { NotFoundPage } from './pages/NotFoundPage'
+import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage'
 import { OrganisationsPage } from './pages/OrganisationsPage'
 import { ServiceAccountsPage } from './pages/ServiceAccountsPage'
 import { TicketImportPage } from './pages/TicketImportPage'
@@ -110,6 +111,14 @@ export function AppRoutes() {
             element={
               <RequireRole allowed={canUseTickets}>
                 <TicketPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="settings/notifications"
+            element={
+              <RequireRole allowed={canReadContracts}>
+                <NotificationPreferencesPage />
               </RequireRole>
             }
           />
