@@ -21,7 +21,7 @@ public sealed class NotificationsSettings
 public sealed class EmailSettings
 {
     /// <summary>The e-mail workers of each replica, each with its own SMTP connection.</summary>
-    public int Workers { get; set; } = 2;
+    public int Workers { get; set; } = 4;
 
     /// <summary>How often a worker looks for e-mails falling due (retries, digests, other replicas' work); new ones wake it at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
