@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole system under the Aspire AppHost: builds it, starts PostgreSQL and RabbitMQ (private instances under
-# .data/ unless ConnectionStrings__postgres / ConnectionStrings__messaging name existing servers), every service, the
-# gateway and the Aspire dashboard. Options are passed to the AppHost: --port N (gateway, default 8080), --data DIR,
-# --postgres-port N, --rabbitmq-port N.
+# .data/ unless ConnectionStrings__postgres / ConnectionStrings__messaging name existing servers), the mail catcher
+# (smtp4dev: every e-mail the services send, on its web page), every service, the gateway and the Aspire dashboard.
+# Options are passed to the AppHost: --port N (gateway, default 8080), --data DIR, --postgres-port N,
+# --rabbitmq-port N, --mail-port N (the mail catcher's web page, default 8025), --smtp-port N (its SMTP, default 2525).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
 ensure_prerequisites
+ensure_mail_catcher
 build_web
 
 dotnet build Infogerance.sln -c Release -nologo -v quiet -clp:ErrorsOnly

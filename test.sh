@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
 ensure_prerequisites chromium
+# The AppHost's tests run it with its mail catcher.
+ensure_mail_catcher
 build_web
 
 dotnet build Infogerance.sln -c Release -nologo -v quiet -clp:ErrorsOnly

@@ -3,12 +3,13 @@ using Infogerance.LocalServers;
 
 namespace Infogerance.AppHost;
 
-internal sealed record CommandLine(string? DataDirectory, int GatewayPort, int PostgresPort, int RabbitMqPort)
+internal sealed record CommandLine(string? DataDirectory, int GatewayPort, int PostgresPort, int RabbitMqPort, int MailPort, int SmtpPort)
 {
-    public const string Usage = "Usage: Infogerance.AppHost [run] [--data DIR] [--port N] [--postgres-port N] [--rabbitmq-port N]";
+    public const string Usage =
+        "Usage: Infogerance.AppHost [run] [--data DIR] [--port N] [--postgres-port N] [--rabbitmq-port N] [--mail-port N] [--smtp-port N]";
 
     // Fixed defaults keep the URL a developer bookmarks the same from one run to the next.
-    private static readonly CommandLine Defaults = new(null, 8080, 5433, 5673);
+    private static readonly CommandLine Defaults = new(null, 8080, 5433, 5673, 8025, 2525);
 
     public static CommandLine Parse(string[] args)
     {
@@ -27,6 +28,8 @@ internal sealed record CommandLine(string? DataDirectory, int GatewayPort, int P
                 "--port" => options with { GatewayPort = PortOf(argument, remaining) },
                 "--postgres-port" => options with { PostgresPort = PortOf(argument, remaining) },
                 "--rabbitmq-port" => options with { RabbitMqPort = PortOf(argument, remaining) },
+                "--mail-port" => options with { MailPort = PortOf(argument, remaining) },
+                "--smtp-port" => options with { SmtpPort = PortOf(argument, remaining) },
                 _ => throw new InfrastructureException($"Unknown argument '{argument}'.\n{Usage}"),
             };
         }

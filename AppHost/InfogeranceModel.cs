@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Infogerance.AppHost;
 
-/// <summary>The system as Aspire resources: PostgreSQL, RabbitMQ, the six services and the gateway.</summary>
+/// <summary>The system as Aspire resources: PostgreSQL, RabbitMQ, the mail catcher, the six services and the gateway.</summary>
 internal static class InfogeranceModel
 {
     private static readonly string[] EnvironmentNameVariables = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT"];
@@ -50,6 +50,8 @@ internal static class InfogeranceModel
                 .WaitForServer(messaging);
         }
 
+        var mailUrl = builder.AddMailCatcher(root, data, options, [(identity, "Identity"), (notifications, "Notifications")], out var mail);
+
         IResourceBuilder<ProjectResource>[] services = [.. backends, gateway];
         foreach (var service in services)
         {
@@ -86,7 +88,7 @@ internal static class InfogeranceModel
             gateway.WaitFor(backend);
         }
 
-        IResourceBuilder<IResource>?[] servers = [postgres.Private, messaging.Private];
+        IResourceBuilder<IResource>?[] servers = [postgres.Private, messaging.Private, mail];
         string[] resources = [.. services.Select(service => service.Resource.Name),
             .. servers.OfType<IResourceBuilder<IResource>>().Select(server => server.Resource.Name)];
         builder.Services.AddHostedService(provider => ActivatorUtilities.CreateInstance<CrashRestarter>(
@@ -94,7 +96,7 @@ internal static class InfogeranceModel
         var dashboardLoginUrl = DashboardLoginUrl(builder.Configuration);
         builder.Services.AddHostedService(provider => new StartupSummary(
             provider.GetRequiredService<ResourceNotificationService>(), resources,
-            $"http://localhost:{options.GatewayPort}", dashboardLoginUrl, sinceStart));
+            $"http://localhost:{options.GatewayPort}", dashboardLoginUrl, mailUrl, sinceStart));
     }
 
     private static IResourceBuilder<ProjectResource> WaitForServer(this IResourceBuilder<ProjectResource> service, Server server) =>

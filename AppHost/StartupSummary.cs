@@ -7,9 +7,10 @@ using Microsoft.Extensions.Hosting;
 namespace Infogerance.AppHost;
 
 /// <summary>Once every resource is healthy: where to go, and the demo logins.</summary>
+/// <param name="mailUrl">The mail catcher's web page; null when it is not installed (no e-mail is sent).</param>
 /// <param name="sinceStart">Started with the AppHost's Main: run.sh execs the AppHost after building, in the same process.</param>
 internal sealed class StartupSummary(
-    ResourceNotificationService notifications, IReadOnlyList<string> resources, string gatewayUrl, string? dashboardLoginUrl,
+    ResourceNotificationService notifications, IReadOnlyList<string> resources, string gatewayUrl, string? dashboardLoginUrl, string? mailUrl,
     Stopwatch sinceStart)
     : BackgroundService
 {
@@ -34,6 +35,9 @@ internal sealed class StartupSummary(
         {
             summary.Add($"  Dashboard:  {dashboardLoginUrl}");
         }
+        summary.Add(mailUrl is not null
+            ? $"  Mail:       {mailUrl}   (every e-mail sent, caught)"
+            : $"  Mail:       off (install the mail catcher: dotnet tool install Rnwood.Smtp4dev --version {MailCatcher.Version} --tool-path .tools)");
         summary.Add($"  Demo logins (demo only), password {DemoWorld.Password}:");
         var organisations = DemoWorld.Organisations.ToDictionary(organisation => organisation.Id, organisation => organisation.Name);
         foreach (var login in DemoWorld.Logins)

@@ -21,6 +21,7 @@ done | awk -v metric="$metric" '{
   else if (command ~ /dcp monitor-process/) kind = "DCP monitor-process"
   else if (command ~ /tools\/dcp/) kind = "DCP"
   else if (command ~ /Aspire.Dashboard/) kind = "dashboard"
+  else if (command ~ /smtp4dev/) kind = "mail catcher"
   else if (command ~ /^ *dotnet run/) kind = "dotnet run launchers"
   else if (command ~ /Infogerance\./) kind = "services"
   else if (command ~ /postgres/) kind = "PostgreSQL"

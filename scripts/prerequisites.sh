@@ -50,3 +50,9 @@ build_web() {
   ensure_node
   (cd src/Web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent) >/dev/null
 }
+
+# The mail catcher the AppHost runs (smtp4dev, a .NET tool; the version is AppHost/MailCatcher.cs's), under .tools/.
+ensure_mail_catcher() {
+  [ -x .tools/smtp4dev ] && return 0
+  dotnet tool install Rnwood.Smtp4dev --version 3.15.0 --tool-path .tools >/dev/null
+}

@@ -3,6 +3,7 @@ using Infogerance.DemoData;
 using Infogerance.Identity.Api;
 using Infogerance.Identity.Data;
 using Infogerance.Identity.Tokens;
+using Infogerance.Mail;
 using Infogerance.Messaging;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -21,11 +22,12 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
 
         var services = builder.Services;
-        services.AddOptions<IdentitySettings>().BindConfiguration("Identity")
+        var identity = services.AddOptions<IdentitySettings>().BindConfiguration("Identity")
             // An e-mailed link must point at our site whatever Host header the inviting request carried.
-            .Validate(settings => string.IsNullOrWhiteSpace(settings.Smtp.Host) || !string.IsNullOrWhiteSpace(settings.PublicOrigin),
+            .Validate(settings => !settings.Smtp.IsConfigured || !string.IsNullOrWhiteSpace(settings.PublicOrigin),
                 "Identity:Smtp:Host is set but Identity:PublicOrigin is not: set the site's public address for invitation links.")
             .ValidateOnStart();
+        services.AddMailSender(identity, "Identity:Smtp", settings => settings.Smtp);
         services.AddSingleton<SigningKeyRing>();
         services.AddStartupTaskRunner().AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SigningKeyRing>());
         services.AddStartupTask<DemoWorldSeed>();

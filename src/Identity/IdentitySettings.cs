@@ -1,4 +1,5 @@
 using Infogerance.Identity.Domain;
+using Infogerance.Mail;
 
 namespace Infogerance.Identity;
 
@@ -35,18 +36,9 @@ public sealed class IdentitySettings
     /// <summary>Loads the demo world at start-up (the run command sets it).</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>Invitations are e-mailed only when its host is set; otherwise the admin passes the link on.</summary>
     public SmtpSettings Smtp { get; set; } = new();
 
     public LockoutPolicy Lockout => new(MaxFailedLogins, LockoutDuration);
     public SessionPolicy Sessions => new(SessionIdleTimeout, SessionLifetime);
-}
-
-/// <summary>Invitations are e-mailed only when <see cref="Host"/> is set; otherwise the admin passes the link on.</summary>
-public sealed class SmtpSettings
-{
-    public string? Host { get; set; }
-    public int Port { get; set; } = 587;
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public string From { get; set; } = "Infogérance <no-reply@infogerance.example>";
 }

@@ -1,10 +1,8 @@
 using System.Globalization;
 using Infogerance.Identity.Data;
 using Infogerance.Identity.Domain;
-using MailKit.Net.Smtp;
-using MailKit.Security;
+using Infogerance.Mail;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Infogerance.Identity;
 
@@ -15,7 +13,7 @@ public sealed record InvitationResponse(Api.UserDto User, string? InvitationUrl,
 /// Turns a new invitation into its one-time link, and e-mails it when SMTP is configured; otherwise (or when
 /// sending fails) the admin is shown the link to pass on.
 /// </summary>
-public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogger<InvitationMailer> logger)
+public sealed class InvitationMailer(IOptions<IdentitySettings> settings, MailSender mail, ILogger<InvitationMailer> logger)
 {
     /// <summary>The e-mail is written in the invited person's language.</summary>
     public async Task<InvitationResponse> DeliverAsync(
@@ -23,29 +21,14 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogge
     {
         ArgumentNullException.ThrowIfNull(invitation);
         var url = $"{PublicOrigin(request)}/invitation/{invitation.Token.Value}";
-        var smtp = settings.Value.Smtp;
         var emailed = false;
-        if (!string.IsNullOrWhiteSpace(smtp.Host))
+        if (mail.IsConfigured)
         {
             try
             {
-                var (subject, body) = Compose(invitation, organisationName, url, settings.Value.InvitationLifetime,
+                var (subject, text, html) = Compose(invitation, organisationName, url, settings.Value.InvitationLifetime,
                     CultureInfo.GetCultureInfo(invitation.User.Language));
-                var message = new MimeMessage();
-                message.From.Add(MailboxAddress.Parse(smtp.From));
-                message.To.Add(new MailboxAddress(invitation.User.DisplayName, invitation.User.Email));
-                message.Subject = subject;
-                message.Body = new TextPart("plain") { Text = body };
-                using var client = new SmtpClient();
-                // Never in clear: the credentials and the one-time link travel in this connection.
-                await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls, cancellationToken);
-                if (!string.IsNullOrEmpty(smtp.UserName))
-                {
-                    await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
-                }
-
-                await client.SendAsync(message, cancellationToken);
-                await client.DisconnectAsync(quit: true, cancellationToken);
+                await mail.SendAsync(new OutgoingMail(invitation.User.Email, invitation.User.DisplayName, subject, text, html), cancellationToken);
                 emailed = true;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -57,13 +40,18 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, ILogge
         return new InvitationResponse(Api.UserDto.From(invitation.User), emailed ? null : url, emailed);
     }
 
-    /// <summary>The invitation e-mail's subject and text in <paramref name="language"/>.</summary>
-    public static (string Subject, string Body) Compose(NewInvitation invitation, string organisationName, string url, TimeSpan lifetime, CultureInfo language)
+    /// <summary>The invitation e-mail's subject, text and HTML in <paramref name="language"/>.</summary>
+    public static (string Subject, string Text, string Html) Compose(
+        NewInvitation invitation, string organisationName, string url, TimeSpan lifetime, CultureInfo language)
     {
         ArgumentNullException.ThrowIfNull(invitation);
         var days = (int)Math.Round(lifetime.TotalDays);
-        return (IdentityMessages.InvitationSubject(organisationName).In(language),
-            IdentityMessages.InvitationBody(invitation.User.DisplayName, organisationName, days, url).In(language));
+        var text = IdentityMessages.InvitationBody(invitation.User.DisplayName, organisationName, days, url).In(language);
+        // The same text, each line encoded, and the link made a link.
+        var html = string.Join("<br>\n", text.Split('\n').Select(line => line.Trim() == url
+            ? $"<a href=\"{MailHtml.Encode(url)}\">{MailHtml.Encode(url)}</a>"
+            : MailHtml.Encode(line)));
+        return (IdentityMessages.InvitationSubject(organisationName).In(language), text, $"<!DOCTYPE html>\n<html><body><p>{html}</p></body></html>");
     }
 
     /// <summary>

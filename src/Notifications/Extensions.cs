@@ -1,4 +1,5 @@
 using Infogerance.Data;
+using Infogerance.Mail;
 using Infogerance.Messaging;
 using Infogerance.Notifications.Api;
 using Infogerance.Notifications.Messaging;
@@ -10,7 +11,7 @@ internal static class Extensions
 {
     public const string ServiceName = "notifications";
 
-    /// <summary>The database (migrated at start), the bus, token validation and the service's settings.</summary>
+    /// <summary>The database (migrated at start), the bus, token validation, the service's settings and its e-mail workers.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
@@ -35,12 +36,25 @@ internal static class Extensions
         });
         builder.AddDefaultAuthentication();
 
-        builder.Services.AddOptions<NotificationsSettings>().BindConfiguration("Notifications");
+        var services = builder.Services;
+        var settings = services.AddOptions<NotificationsSettings>().BindConfiguration("Notifications")
+            // An e-mail's links must point at our site: there is no request to take the address from.
+            .Validate(notifications => !notifications.Smtp.IsConfigured || !string.IsNullOrWhiteSpace(notifications.PublicOrigin),
+                "Notifications:Smtp:Host is set but Notifications:PublicOrigin is not: set the site's public address for the links in e-mails.")
+            .Validate(notifications => notifications.Email.IsValid,
+                "Notifications:Email: Workers and MaxAttempts at least 1, delays positive (the longest not shorter than the first), "
+                + "DigestHour from 0 to 23 and TimeZone a known IANA zone.")
+            .ValidateOnStart();
+        services.AddMailSender(settings, "Notifications:Smtp", notifications => notifications.Smtp);
+        services.AddSingleton<EmailSignal>();
+        services.AddSingleton<EmailPlanner>();
+        services.AddHostedService<EmailDelivery>();
     }
 
     /// <summary>Every endpoint group of the service, one per file of <c>Api/</c>.</summary>
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.MapNotificationsApi();
+        app.MapPreferencesApi();
     }
 }

@@ -12,14 +12,14 @@ namespace Infogerance.EndToEnd.Tests;
 
 /// <summary>
 /// The Aspire AppHost behind `./run.sh`, run once as a real process on free ports, as on a fresh machine: private
-/// PostgreSQL and RabbitMQ, every service, the gateway and the dashboard.
+/// PostgreSQL and RabbitMQ, the mail catcher, every service, the gateway and the dashboard.
 /// </summary>
 public sealed class AppHostRun : IAsyncLifetime
 {
     public static readonly string[] Services = ["identity", "contracts", "incidents", "invoicing", "reporting", "notifications"];
 
     private readonly TemporaryDirectory data = new("infogerance-apphost-");
-    private readonly int[] ports = Ports.GetFreePorts(5);
+    private readonly int[] ports = Ports.GetFreePorts(7);
     private ProgramRun? appHost;
 
     public int GatewayPort => ports[0];
@@ -27,12 +27,14 @@ public sealed class AppHostRun : IAsyncLifetime
     public string GatewayUrl => $"http://localhost:{GatewayPort}";
     public string DashboardUrl => $"http://localhost:{ports[3]}";
     public string DashboardApiKey { get; } = Guid.NewGuid().ToString("N");
+    public string MailUrl => $"http://localhost:{ports[5]}";
     public ProgramRun AppHost => appHost!;
 
     public async ValueTask InitializeAsync()
     {
         appHost = ProgramRun.Start(Repository.AppHostDll,
-            ["--data", data.Path, "--port", $"{ports[0]}", "--postgres-port", $"{ports[1]}", "--rabbitmq-port", $"{ports[2]}"],
+            ["--data", data.Path, "--port", $"{ports[0]}", "--postgres-port", $"{ports[1]}", "--rabbitmq-port", $"{ports[2]}",
+                "--mail-port", $"{ports[5]}", "--smtp-port", $"{ports[6]}"],
             new Dictionary<string, string>
             {
                 ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
@@ -97,6 +99,7 @@ public sealed class AppHostTests(AppHostRun run) : IClassFixture<AppHostRun>
         Assert.Contains(run.AppHost.Output, line => line.Contains(run.GatewayUrl));
         Assert.Contains(run.AppHost.Output, line => line.Contains($"{run.DashboardUrl}/login?t="));
         Assert.Contains(run.AppHost.Output, line => line.Contains("manager@acme.example"));
+        Assert.Contains(run.AppHost.Output, line => line.Contains($"Mail:       {run.MailUrl}"));
 
         using var client = await SignedInClientAsync();
         foreach (var service in AppHostRun.Services)
@@ -172,15 +175,33 @@ public sealed class AppHostTests(AppHostRun run) : IClassFixture<AppHostRun>
             + $"(last answer {lastAnswer}); resources with telemetry: {await dashboard.GetStringAsync("/api/telemetry/resources")}");
     }
 
+    [Fact]
+    public async Task An_invitation_is_emailed_to_the_mail_catcher_whose_page_shows_it()
+    {
+        using var admin = await SignedInClientAsync("admin@acme.example");
+        var email = $"caught-{Guid.NewGuid():N}@example.org";
+        var invited = await admin.PostAsJsonAsync("/api/identity/users/invitations", new { email, displayName = "Camille Attrapée", roles = new[] { "Requester" } });
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        var invitation = await invited.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(invitation.GetProperty("emailed").GetBoolean());
+        Assert.False(invitation.TryGetProperty("invitationUrl", out var url) && url.ValueKind == JsonValueKind.String);
+
+        using var catcher = new HttpClient { BaseAddress = new Uri(run.MailUrl) };
+        var messages = await catcher.GetFromJsonAsync<JsonElement>("/api/messages");
+        var caught = Assert.Single(messages.GetProperty("results").EnumerateArray(),
+            message => message.GetProperty("to").EnumerateArray().Any(to => to.GetString() == email));
+        Assert.Contains("Acme", caught.GetProperty("subject").GetString());
+    }
+
     /// <summary>Signed in through the gateway's BFF as the browser does: a session cookie, and X-CSRF on every call.</summary>
-    private async Task<HttpClient> SignedInClientAsync()
+    private async Task<HttpClient> SignedInClientAsync(string email = "manager@acme.example")
     {
         // No propagator: the test process has activity listeners (in-process services of other tests), and the handler
         // would add its own traceparent to the one the trace test sets.
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), ActivityHeadersPropagator = null };
         var client = new HttpClient(handler) { BaseAddress = new Uri(run.GatewayUrl) };
         client.DefaultRequestHeaders.Add("X-CSRF", "1");
-        var login = await client.PostAsJsonAsync("/bff/login", new { email = "manager@acme.example", password = DemoWorld.Password });
+        var login = await client.PostAsJsonAsync("/bff/login", new { email, password = DemoWorld.Password });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         return client;
     }

@@ -30,8 +30,9 @@ public sealed class SystemCollection : ICollectionFixture<InfogeranceSystem>
 
 /// <summary>
 /// The system as deployed, in this process: every service and the gateway on real sockets (Identity with the demo
-/// world), all over the shared PostgreSQL and RabbitMQ. Access tokens live 8 s here, so
-/// that what takes effect "within a minute" in production is seen within seconds.
+/// world), all over the shared PostgreSQL and RabbitMQ, and Notifications e-mailing to an SMTP server of the test's
+/// (<see cref="Mailbox"/>). Access tokens live 8 s here, and a failed e-mail is retried within seconds, so that what
+/// takes effect "within a minute" in production is seen within seconds.
 /// </summary>
 public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyncLifetime
 {
@@ -40,6 +41,9 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
     private readonly List<IAsyncDisposable> _factories = [];
 
     public TestInfrastructure Infrastructure => infrastructure;
+
+    /// <summary>The mail server Notifications sends to: what reached each person's mailbox.</summary>
+    public SmtpMailbox Mailbox { get; } = SmtpMailbox.Start();
     public string IdentityUrl { get; } = $"http://127.0.0.1:{Ports.GetFreePort()}";
     public string GatewayUrl { get; } = $"http://127.0.0.1:{Ports.GetFreePort()}";
     public string IdentityDatabase { get; private set; } = "";
@@ -74,7 +78,16 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
         var services = new Dictionary<string, IServiceProvider>();
         var clients = new Dictionary<string, Func<HttpClient>>();
         // Before Identity, whose start publishes the demo people's accounts: as in the AppHost, their queues are bound first.
-        await AddBackendAsync<notifications::Program>("notifications", services, clients);
+        await AddBackendAsync<notifications::Program>("notifications", services, clients, new Dictionary<string, string>
+        {
+            ["Notifications:Smtp:Host"] = Mailbox.Host,
+            ["Notifications:Smtp:Port"] = Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Smtp:Security"] = "None",
+            ["Notifications:PublicOrigin"] = GatewayUrl,
+            ["Notifications:Email:PollInterval"] = "00:00:00.500",
+            ["Notifications:Email:FirstRetryDelay"] = "00:00:01",
+            ["Notifications:Email:LongestRetryDelay"] = "00:00:02",
+        });
 
         IdentityDatabase = await infrastructure.CreateDatabaseAsync("identity");
         var identity = Track(new WebApplicationFactory<identity::Program>().WithWebHostBuilder(web => web
@@ -177,24 +190,33 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
         {
             await factory.DisposeAsync();
         }
+
+        await Mailbox.DisposeAsync();
     }
 
-    private async Task AddBackendAsync<TProgram>(string name, Dictionary<string, IServiceProvider> services, Dictionary<string, Func<HttpClient>> clients)
+    private async Task AddBackendAsync<TProgram>(
+        string name, Dictionary<string, IServiceProvider> services, Dictionary<string, Func<HttpClient>> clients, IDictionary<string, string>? settings = null)
         where TProgram : class
     {
         var database = await infrastructure.CreateDatabaseAsync(name);
         _databases[name] = database;
         var url = _backendUrls[name];
-        var factory = Track(new WebApplicationFactory<TProgram>().WithWebHostBuilder(web => web
-            .UseSetting($"ConnectionStrings:{name}", database)
-            .UseSetting("ConnectionStrings:messaging", infrastructure.RabbitMq.ConnectionString)
-            .UseSetting("services:identity:http:0", IdentityUrl)
-            .UseSetting($"{char.ToUpperInvariant(name[0])}{name[1..]}:SeedDemoData", "true")
-            .UseSetting("Logging:LogLevel:Default", "Warning")
-            // Last month's statements stay drafts whatever today's date, so that the tests can waive and contest them;
-            // the tests that issue statements run the issuing pass themselves with the default delay.
-            .UseSetting("Invoicing:IssueAfterDays", "40")
-            .UseUrls(url)));
+        var factory = Track(new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting($"ConnectionStrings:{name}", database)
+                .UseSetting("ConnectionStrings:messaging", infrastructure.RabbitMq.ConnectionString)
+                .UseSetting("services:identity:http:0", IdentityUrl)
+                .UseSetting($"{char.ToUpperInvariant(name[0])}{name[1..]}:SeedDemoData", "true")
+                .UseSetting("Logging:LogLevel:Default", "Warning")
+                // Last month's statements stay drafts whatever today's date, so that the tests can waive and contest them;
+                // the tests that issue statements run the issuing pass themselves with the default delay.
+                .UseSetting("Invoicing:IssueAfterDays", "40")
+                .UseUrls(url);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                web.UseSetting(key, value);
+            }
+        }));
         factory.UseKestrel();
         factory.StartServer();
         services[name] = factory.Services;

@@ -72,14 +72,16 @@ public sealed class InvitationEmailTests
     [Fact]
     public void The_invitation_is_written_in_the_language_it_is_sent_in()
     {
-        var (subject, body) = InvitationMailer.Compose(Invitation, "Acme", "https://example.org/invitation/x", TimeSpan.FromDays(7), CultureInfo.GetCultureInfo("fr-FR"));
+        var (subject, body, html) = InvitationMailer.Compose(Invitation, "Acme", "https://example.org/invitation/x", TimeSpan.FromDays(7), CultureInfo.GetCultureInfo("fr-FR"));
         Assert.Equal("Infogérance — invitation (Acme)", subject);
         Assert.Contains("Vous êtes invité(e) à rejoindre Acme sur Infogérance", body);
         Assert.Contains("dans les 7 jours", body);
         Assert.Contains("https://example.org/invitation/x", body);
         Assert.DoesNotContain("You are invited", body);
+        Assert.Contains("<a href=\"https://example.org/invitation/x\">", html);
+        Assert.Contains("Vous êtes invité(e) à rejoindre Acme", html);
 
-        (_, body) = InvitationMailer.Compose(Invitation, "Acme", "https://example.org/invitation/x", TimeSpan.FromDays(7), CultureInfo.GetCultureInfo("en"));
+        (_, body, _) = InvitationMailer.Compose(Invitation, "Acme", "https://example.org/invitation/x", TimeSpan.FromDays(7), CultureInfo.GetCultureInfo("en"));
         Assert.Contains("You are invited to join Acme on Infogérance. Choose your password here (the link works once, within 7 days):", body);
         Assert.DoesNotContain("Vous", body);
     }

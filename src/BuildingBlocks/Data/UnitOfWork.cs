@@ -16,6 +16,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly EventTypeRegistry _events;
     private readonly OutboxSignal _signal;
     private bool _hasEvents;
+    private List<Action>? _afterCommit;
 
     private UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
     {
@@ -112,6 +113,12 @@ public sealed class UnitOfWork : IAsyncDisposable
         _hasEvents = true;
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once this unit of work has committed, never if it rolls back: to wake a worker of
+    /// this process for the work just written (<see cref="Signal.Notify"/>).
+    /// </summary>
+    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+
     public async Task CommitAsync()
     {
         await Transaction.CommitAsync(CancellationToken);
@@ -119,6 +126,8 @@ public sealed class UnitOfWork : IAsyncDisposable
         {
             _signal.Notify();
         }
+
+        _afterCommit?.ForEach(action => action());
     }
 
     public async ValueTask DisposeAsync()

@@ -51,7 +51,7 @@ public static class NoticeStore
     /// happened since the account became so and whose audience they are in; those already told keep what they have.
     /// Nothing for someone who is not active.
     /// </summary>
-    public static async Task CatchUpAsync(UnitOfWork unitOfWork, UserAccountChanged account)
+    public static async Task CatchUpAsync(UnitOfWork unitOfWork, UserAccountChanged account, EmailPlanner emails)
     {
         ArgumentNullException.ThrowIfNull(unitOfWork);
         ArgumentNullException.ThrowIfNull(account);
@@ -89,7 +89,7 @@ public static class NoticeStore
         {
             var notice = row.ToNotice();
             var parties = contracts[notice.ContractId];
-            await NotificationStore.AddressAsync(unitOfWork, notice, parties, Recipients.Choose(notice.Audience, parties, [person]));
+            await NotificationStore.AddressAsync(unitOfWork, notice, parties, Recipients.Choose(notice.Audience, parties, [person]), emails);
         }
     }
 

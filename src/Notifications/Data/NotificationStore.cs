@@ -43,10 +43,11 @@ public static class NotificationStore
     /// event's tenant to the contract's provider, whose people are addressed too.
     /// </summary>
     /// <exception cref="InvalidOperationException">The contract's parties are not replicated yet: the event is retried.</exception>
-    public static async Task DeliverAsync(UnitOfWork unitOfWork, IntegrationEvent source, Notice? notice)
+    public static async Task DeliverAsync(UnitOfWork unitOfWork, IntegrationEvent source, Notice? notice, EmailPlanner emails)
     {
         ArgumentNullException.ThrowIfNull(unitOfWork);
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(emails);
         if (notice is null)
         {
             return;
@@ -64,29 +65,33 @@ public static class NotificationStore
         var kept = KeptNotice.Of(source, notice);
         await NoticeStore.KeepAsync(unitOfWork, kept, parties.ClientTenantId);
         await AddressAsync(unitOfWork, kept, parties,
-            Recipients.Choose(notice.Audience, parties, await PeopleStore.OfAsync(unitOfWork, [parties.ClientTenantId, parties.ProviderOrganisationId])));
+            Recipients.Choose(notice.Audience, parties, await PeopleStore.OfAsync(unitOfWork, [parties.ClientTenantId, parties.ProviderOrganisationId])), emails);
     }
 
     /// <summary>
-    /// Writes one row of <paramref name="notice"/> for each of <paramref name="recipients"/>; one already told of its event
-    /// keeps the row they have (and whether they read it).
+    /// Writes one row of <paramref name="notice"/> for each of <paramref name="recipients"/>, and plans the e-mails their
+    /// preferences ask for (<see cref="EmailPlanner"/>); one already told of its event keeps the row they have (and whether
+    /// they read it) and is not e-mailed again.
     /// </summary>
-    internal static async Task AddressAsync(UnitOfWork unitOfWork, KeptNotice notice, ContractParties parties, IReadOnlyList<Person> recipients)
+    internal static async Task AddressAsync(
+        UnitOfWork unitOfWork, KeptNotice notice, ContractParties parties, IReadOnlyList<Person> recipients, EmailPlanner emails)
     {
         if (recipients.Count == 0)
         {
             return;
         }
 
+        var deliveries = await emails.DeliveriesAsync(unitOfWork, recipients, notice.Kind);
         var reference = (await ContractReplica.ContractAsync(unitOfWork, notice.ContractId))?.Reference ?? "";
-        await unitOfWork.ExecuteAsync(
+        var delivered = await unitOfWork.QueryAsync<DeliveredNotification>(
             """
             INSERT INTO notifications (tenant_id, recipient_id, notification_id, source_event_id, kind, client_tenant_id, contract_id, contract_reference,
-                                       subject_type, subject_id, subject_label, data, created_at)
+                                       subject_type, subject_id, subject_label, data, created_at, digest_at)
             SELECT r.tenant_id, r.recipient_id, r.notification_id, @EventId, @Kind, @ClientTenantId, @ContractId, @reference,
-                   @SubjectType, @SubjectId, @SubjectLabel, @data::jsonb, @createdAt
-            FROM unnest(@tenants::uuid[], @people::uuid[], @ids::uuid[]) AS r (tenant_id, recipient_id, notification_id)
+                   @SubjectType, @SubjectId, @SubjectLabel, @data::jsonb, @createdAt, CASE WHEN r.in_digest THEN @digestAt END
+            FROM unnest(@tenants::uuid[], @people::uuid[], @ids::uuid[], @inDigest::boolean[]) AS r (tenant_id, recipient_id, notification_id, in_digest)
             ON CONFLICT DO NOTHING
+            RETURNING tenant_id, recipient_id, notification_id, digest_at
             """,
             new
             {
@@ -97,7 +102,10 @@ public static class NotificationStore
                 people = recipients.Select(person => person.Id).ToArray(),
                 // Ordered as the events happened, so that a page "newest first" by id reads in the order of the facts.
                 ids = recipients.Select(_ => Guid.CreateVersion7(notice.OccurredAt)).ToArray(),
+                inDigest = recipients.Select(person => deliveries[person.Id] == Deliveries.Digest).ToArray(),
+                digestAt = emails.NextDigest().UtcDateTime,
             });
+        await emails.PlanAsync(unitOfWork, [.. delivered], deliveries);
     }
 
     /// <summary>The reader's notifications newest first, older than <paramref name="before"/> when given.</summary>

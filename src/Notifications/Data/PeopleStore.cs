@@ -42,5 +42,17 @@ public static class PeopleStore
         return [.. rows.Select(row => new Person(row.UserId, row.TenantId, row.OrganisationKind, row.Roles, row.Status))];
     }
 
+    /// <summary>Where and how to write to the person: null unless their account is active with an address.</summary>
+    public static Task<Addressee?> AddresseeAsync(UnitOfWork unitOfWork, Guid organisationId, Guid personId)
+    {
+        ArgumentNullException.ThrowIfNull(unitOfWork);
+        return unitOfWork.QuerySingleOrDefaultAsync<Addressee>(
+            $"""
+            SELECT email, display_name, language FROM people
+            WHERE tenant_id = @organisationId AND user_id = @personId AND status = '{Person.Active}' AND email <> ''
+            """,
+            new { organisationId, personId });
+    }
+
     private sealed record PersonRow(Guid UserId, Guid TenantId, string OrganisationKind, string[] Roles, string Status);
 }

@@ -9,7 +9,7 @@ namespace Infogerance.Notifications.Messaging;
 /// Keeps each person's account as Identity last described it: who may be addressed, in which language. A person whose
 /// account arrives after events that concerned them is told of those then.
 /// </summary>
-public sealed class UserAccountChangedConsumer(Database database) : IdempotentConsumer<UserAccountChanged>(database)
+public sealed class UserAccountChangedConsumer(Database database, EmailPlanner emails) : IdempotentConsumer<UserAccountChanged>(database)
 {
     protected override string ConsumerName => "notifications-user-account-changed";
 
@@ -17,7 +17,7 @@ public sealed class UserAccountChangedConsumer(Database database) : IdempotentCo
     {
         if (await PeopleStore.ApplyAsync(unitOfWork, @event))
         {
-            await NoticeStore.CatchUpAsync(unitOfWork, @event);
+            await NoticeStore.CatchUpAsync(unitOfWork, @event, emails);
         }
     }
 }

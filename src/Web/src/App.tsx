@@ -14,6 +14,7 @@ import { HomePage } from './pages/HomePage'
 import { InvoicePage } from './pages/InvoicePage'
 import { LoginPage } from './pages/LoginPage'
 import { NotFoundPage } from './pages/NotFoundPage'
+import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage'
 import { NotificationsPage } from './pages/NotificationsPage'
 import { OrganisationsPage } from './pages/OrganisationsPage'
 import { ServiceAccountsPage } from './pages/ServiceAccountsPage'
@@ -119,6 +120,14 @@ export function AppRoutes() {
             element={
               <RequireRole allowed={canReadContracts}>
                 <NotificationsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="settings/notifications"
+            element={
+              <RequireRole allowed={canReadContracts}>
+                <NotificationPreferencesPage />
               </RequireRole>
             }
           />

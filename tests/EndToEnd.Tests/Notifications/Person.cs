@@ -11,7 +11,7 @@ namespace Infogerance.EndToEnd.Tests.Notifications;
 /// A real person of a demo organisation, for the tests that need their notifications: invited by the organisation's
 /// administrator, signed up and signed in through the gateway, known to the Notifications service from Identity's event.
 /// </summary>
-public sealed class Person(HttpClient client, Guid id, Guid organisationId, string name) : IDisposable
+public sealed class Person(HttpClient client, Guid id, Guid organisationId, string name, string email) : IDisposable
 {
     private const string Password = "Notified-Person-2026";
 
@@ -19,6 +19,7 @@ public sealed class Person(HttpClient client, Guid id, Guid organisationId, stri
     public Guid Id => id;
     public Guid OrganisationId => organisationId;
     public string Name => name;
+    public string Email => email;
 
     /// <summary>
     /// A new person with <paramref name="role"/> in the organisation whose administrator signs in as
@@ -40,8 +41,8 @@ public sealed class Person(HttpClient client, Guid id, Guid organisationId, stri
         Assert.Equal(HttpStatusCode.NoContent,
             (await client.PostAsJsonAsync($"/api/identity/invitations/{link[(link.LastIndexOf('/') + 1)..]}/accept", new { password = Password })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/bff/login", new { email, password = Password })).StatusCode);
-        await UntilKnownAsync(system, organisation, id);
-        return new Person(client, id, organisation, name);
+        await UntilKnownAsync(system, organisation, id, "active");
+        return new Person(client, id, organisation, name, email);
     }
 
     /// <summary>A person of the demo world, signed in through the gateway with the demo password.</summary>
@@ -80,9 +81,16 @@ public sealed class Person(HttpClient client, Guid id, Guid organisationId, stri
     public async Task<int> UnreadCountAsync() =>
         (await client.GetFromJsonAsync<JsonElement>("/api/notifications/unread-count")).GetProperty("count").GetInt32();
 
+    /// <summary>Chooses the language the person reads the product (and their e-mails) in, once the Notifications service knows it.</summary>
+    public async Task SpeakAsync(InfogeranceSystem system, string language)
+    {
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync("/api/identity/me/language", new { language })).StatusCode);
+        await UntilKnownAsync(system, organisationId, id, "active", language);
+    }
+
     public void Dispose() => client.Dispose();
 
-    private static async Task UntilKnownAsync(InfogeranceSystem system, Guid organisation, Guid id)
+    private static async Task UntilKnownAsync(InfogeranceSystem system, Guid organisation, Guid id, string status, string? language = null)
     {
         var database = system.Services["notifications"].GetRequiredService<Database>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -90,13 +98,15 @@ public sealed class Person(HttpClient client, Guid id, Guid organisationId, stri
         {
             await using (var unitOfWork = await database.BeginAsync(organisation, CancellationToken.None))
             {
-                if (await unitOfWork.ExecuteScalarAsync<string>("SELECT status FROM people WHERE user_id = @id", new { id }) == "active")
+                if (await unitOfWork.ExecuteScalarAsync<bool>(
+                        "SELECT EXISTS (SELECT FROM people WHERE user_id = @id AND status = @status AND (@language::text IS NULL OR language = @language))",
+                        new { id, status, language }))
                 {
                     return;
                 }
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "the Notifications service learnt of the new person's active account");
+            Assert.True(DateTime.UtcNow < deadline, $"the Notifications service learnt that the person's account is {status} ({language ?? "any language"})");
             await Task.Delay(200);
         }
     }
