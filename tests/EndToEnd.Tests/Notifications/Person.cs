@@ -51,7 +51,7 @@ public sealed class Person(HttpClient client, Guid id, Guid organisationId, stri
         var login = DemoWorld.LoginOf(email);
         var client = system.CreateBrowserLikeClient(out _);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/bff/login", new { email, password = DemoWorld.Password })).StatusCode);
-        return new Person(client, login.UserId, login.OrganisationId, login.DisplayName);
+        return new Person(client, login.UserId, login.OrganisationId, login.DisplayName, email);
     }
 
     /// <summary>The caller's notifications about <paramref name="contractId"/>, newest first (the first page of 200).</summary>
