@@ -267,4 +267,80 @@ public class NotificationRulesTests
     {
         Assert.Equal(NotificationKinds.All.Count, NotificationKinds.All.Distinct().Count());
     }
+
+    private static readonly Guid Review = Guid.CreateVersion7();
+
+    private static ReviewPrepared Prepared(string side, Guid preparer) => new()
+    {
+        TenantId = Client, ContractId = Contract, ReviewId = Review, Number = 2, Period = "2027-Q1", PreparingSide = side,
+        PreparedBy = "Camille Gestion", PreparedById = preparer,
+    };
+
+    private static ReviewApproved Approved(string side, Guid approver, string? awaiting) => new()
+    {
+        TenantId = Client, ContractId = Contract, ReviewId = Review, Period = "2027-Q1", Side = side, ApprovedBy = "Camille Gestion",
+        ApprovedById = approver, AwaitingSide = awaiting,
+    };
+
+    private static ReviewActionOverdue Overdue(string side) => new()
+    {
+        TenantId = Client, ContractId = Contract, ActionId = Guid.CreateVersion7(), RaisedInReviewId = Review, Title = "Mettre à jour le PRA",
+        Side = side, Owner = "Hugo Support", DueOn = new DateOnly(2027, 4, 1), Status = "inProgress",
+    };
+
+    [Fact]
+    public void A_review_prepared_by_one_side_reaches_the_other_sides_managers_but_never_its_preparer()
+    {
+        var notice = NotificationRules.For(Prepared("client", ClientManager.Id));
+        Assert.Equal([AccountManager], Recipients(notice));
+        Assert.Equal(new Subject("review", Review, "2027-Q1"), notice!.Subject);
+        Assert.Equal("Camille Gestion", notice.Data["preparedBy"]);
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(Prepared("provider", AccountManager.Id))));
+        // A preparer misreported on the side told is still left out.
+        Assert.Empty(Recipients(NotificationRules.For(Prepared("provider", ClientManager.Id))));
+        Assert.Null(NotificationRules.For(Prepared("system", ClientManager.Id)));
+    }
+
+    [Fact]
+    public void A_review_approved_by_one_side_asks_the_awaited_sides_managers_and_the_closing_approval_tells_nobody()
+    {
+        var notice = NotificationRules.For(Approved("client", ClientManager.Id, "provider"));
+        Assert.Equal(NotificationKinds.ReviewAwaitingApproval, notice!.Kind);
+        Assert.Equal([AccountManager], Recipients(notice));
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(Approved("provider", AccountManager.Id, "client"))));
+        // The second approval closes the review: its closing tells both sides.
+        Assert.Null(NotificationRules.For(Approved("provider", AccountManager.Id, null)));
+    }
+
+    [Fact]
+    public void A_withdrawn_approval_reaches_the_managers_of_the_side_that_approved_but_not_the_person_who_changed_the_minutes()
+    {
+        var changer = Someone(Client, "client", Infogerance.ServiceDefaults.Roles.ContractManager);
+        var notice = NotificationRules.For(new ReviewApprovalWithdrawn
+        {
+            TenantId = Client, ContractId = Contract, ReviewId = Review, Period = "2027-Q1", Side = "client", ChangedBy = "Paul Client",
+            ChangedById = changer.Id,
+        });
+        Assert.Equal([ClientManager], Recipients(notice, changer));
+    }
+
+    [Fact]
+    public void A_closed_review_reaches_both_sides_managers_and_not_a_closed_contracts_provider()
+    {
+        var notice = NotificationRules.For(new ReviewClosed { TenantId = Client, ContractId = Contract, ReviewId = Review, Period = "2027-Q1", ClosedAt = Due });
+        Assert.Equal([ClientManager, AccountManager], Recipients(notice));
+        Assert.Equal([ClientManager], Recipients(notice, Closed));
+    }
+
+    [Fact]
+    public void An_overdue_action_reaches_the_managers_of_its_side_only()
+    {
+        var notice = NotificationRules.For(Overdue("provider"));
+        Assert.Equal([AccountManager], Recipients(notice));
+        Assert.Equal(new Subject("review", Review, "Mettre à jour le PRA"), notice!.Subject);
+        Assert.Equal(new DateOnly(2027, 4, 1), notice.Data["dueOn"]);
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(Overdue("client"))));
+        Assert.Empty(Recipients(NotificationRules.For(Overdue("provider")), Closed));
+        Assert.Null(NotificationRules.For(Overdue("nobody")));
+    }
 }

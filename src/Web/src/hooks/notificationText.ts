@@ -29,6 +29,9 @@ export function notificationLink({ contractId, subject }: Pick<AppNotification, 
       return contractPageUrl(contractId, '?tab=evolutions')
     case 'version':
       return contractPageUrl(contractId, `?tab=terms&version=${encodeURIComponent(subject.label)}`)
+    case 'review':
+      // The contract's reviews tab opens the review named.
+      return contractPageUrl(contractId, subject.id ? `?tab=reviews&review=${encodeURIComponent(subject.id)}` : '?tab=reviews')
     default:
       return contractPageUrl(contractId)
   }
@@ -134,6 +137,20 @@ export function describeNotification(notification: AppNotification, t: TFunction
       }
     case 'invoicePaid':
       return { title: t('notifications.text.invoicePaid', { number, date: date(data.paidOn) }), detail: withVat(data.totalWithVat), to }
+    case 'reviewPrepared':
+      return { title: t('notifications.text.reviewPrepared', { period: text(data.period) || subject.label, name: text(data.preparedBy) }), to }
+    case 'reviewAwaitingApproval':
+      return { title: t('notifications.text.reviewAwaitingApproval', { period: text(data.period) || subject.label, name: text(data.approvedBy) }), to }
+    case 'reviewApprovalWithdrawn':
+      return { title: t('notifications.text.reviewApprovalWithdrawn', { period: text(data.period) || subject.label, name: text(data.changedBy) }), to }
+    case 'reviewClosed':
+      return { title: t('notifications.text.reviewClosed', { period: text(data.period) || subject.label }), to }
+    case 'reviewActionOverdue':
+      return {
+        title: t('notifications.text.reviewActionOverdue', { title: text(data.title) || subject.label }),
+        detail: date(data.dueOn) === '' ? undefined : t('notifications.detail.ownerDue', { owner: text(data.owner), date: date(data.dueOn) }),
+        to,
+      }
     default:
       return { title: subject.label ? t('notifications.text.otherAbout', { label: subject.label }) : t('notifications.text.other'), to }
   }

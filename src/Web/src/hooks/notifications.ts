@@ -16,6 +16,11 @@ export const notificationKinds = [
   'invoiceDisputed',
   'invoiceApproved',
   'invoicePaid',
+  'reviewPrepared',
+  'reviewAwaitingApproval',
+  'reviewApprovalWithdrawn',
+  'reviewClosed',
+  'reviewActionOverdue',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 
