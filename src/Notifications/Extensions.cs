@@ -38,6 +38,8 @@ internal static class Extensions
             bus.AddConsumer<ReviewApprovalWithdrawnNotifier>();
             bus.AddConsumer<ReviewClosedNotifier>();
             bus.AddConsumer<ReviewActionOverdueNotifier>();
+            bus.AddConsumer<ChecklistItemAcceptedNotifier>();
+            bus.AddConsumer<PhaseClosureAcceptedNotifier>();
         });
         builder.AddDefaultAuthentication();
 

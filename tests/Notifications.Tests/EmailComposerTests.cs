@@ -205,6 +205,39 @@ public class EmailComposerTests
             "[ACME-01] Action en retard : Mettre à jour le PRA",
             "L’action « Mettre à jour le PRA » du plan d’action du contrat ACME-01, confiée à Hugo Support, était attendue le 1er avril 2027 et n’est pas terminée."
         },
+        {
+            "checklist item to accept", NotificationRules.For(new ChecklistItemAccepted
+            {
+                TenantId = Client, ContractId = Contract, ItemId = Guid.CreateVersion7(), Phase = "takeover", Title = "Plan d'assurance qualité",
+                Side = "provider", AcceptedBy = "Antoine Garnier", AcceptedById = Guid.CreateVersion7(), AwaitingSide = "client", PhaseReadyToClose = false,
+            })!,
+            "[ACME-01] Checklist item to accept: Plan d'assurance qualité",
+            "Antoine Garnier accepted “Plan d'assurance qualité” of the takeover checklist on contract ACME-01. It awaits your side’s acceptance.",
+            "[ACME-01] Élément de checklist à accepter : Plan d'assurance qualité",
+            "Antoine Garnier a accepté « Plan d'assurance qualité » de la checklist de prise en charge du contrat ACME-01. Il attend l’acceptation de votre côté."
+        },
+        {
+            "phase ready to close", NotificationRules.For(new ChecklistItemAccepted
+            {
+                TenantId = Client, ContractId = Contract, ItemId = Guid.CreateVersion7(), Phase = "reversibility", Title = "Export du dossier",
+                Side = "client", AcceptedBy = "Marc Dubois", AcceptedById = Guid.CreateVersion7(), AwaitingSide = null, PhaseReadyToClose = true,
+            })!,
+            "[ACME-01] The reversibility can be closed",
+            "Every item of the reversibility checklist on contract ACME-01 is accepted by both sides. Each side may now accept the closure of the phase.",
+            "[ACME-01] La réversibilité peut être clôturée",
+            "Tous les éléments de la checklist de réversibilité du contrat ACME-01 sont acceptés par les deux parties. Chaque partie peut maintenant accepter la clôture de la phase."
+        },
+        {
+            "phase closure proposed", NotificationRules.For(new PhaseClosureAccepted
+            {
+                TenantId = Client, ContractId = Contract, Phase = "takeover", Side = "client", AcceptedBy = "Marc Dubois", AcceptedById = Guid.CreateVersion7(),
+                AwaitingSide = "provider",
+            })!,
+            "[ACME-01] Closure of the takeover to accept",
+            "Marc Dubois accepted the closure of the takeover on contract ACME-01. It closes when your side accepts it too.",
+            "[ACME-01] Clôture de la prise en charge à accepter",
+            "Marc Dubois a accepté la clôture de la prise en charge du contrat ACME-01. Elle sera clôturée quand votre côté l’acceptera aussi."
+        },
     };
 
     [Theory]
@@ -257,6 +290,11 @@ public class EmailComposerTests
         Assert.Equal($"https://app.example/tickets/{Ticket}", Composer.LinkTo(Email(NotificationRules.For(StatusChange("resolved"))!)));
         Assert.Equal($"https://app.example/invoices/{Invoice}", Composer.LinkTo(Email(NotificationRules.For(Controlled(0, 0m))!)));
         Assert.Equal($"https://app.example/contracts/{Contract}?tab=evolutions", Composer.LinkTo(Email(NotificationRules.For(Evolution(EvolutionStates.Proposed, 1m))!)));
+        Assert.Equal($"https://app.example/contracts/{Contract}?tab=phases", Composer.LinkTo(Email(NotificationRules.For(new PhaseClosureAccepted
+        {
+            TenantId = Client, ContractId = Contract, Phase = "takeover", Side = "client", AcceptedBy = "Marc Dubois", AcceptedById = Guid.CreateVersion7(),
+            AwaitingSide = "provider",
+        })!)));
         // The review's page is a tab of the contract's, which opens the review named.
         Assert.Equal($"https://app.example/contracts/{Contract}?tab=reviews&review={Review}", Composer.LinkTo(Email(NotificationRules.For(new ReviewClosed
         {

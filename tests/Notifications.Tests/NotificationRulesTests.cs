@@ -343,4 +343,51 @@ public class NotificationRulesTests
         Assert.Empty(Recipients(NotificationRules.For(Overdue("provider")), Closed));
         Assert.Null(NotificationRules.For(Overdue("nobody")));
     }
+
+    private static ChecklistItemAccepted ItemAccepted(string side, Guid accepter, string? awaiting, bool ready = false) => new()
+    {
+        TenantId = Client, ContractId = Contract, ItemId = Guid.CreateVersion7(), Phase = "takeover", Title = "Plan d'assurance qualité",
+        Side = side, AcceptedBy = "Antoine Garnier", AcceptedById = accepter, AwaitingSide = awaiting, PhaseReadyToClose = ready,
+    };
+
+    private static PhaseClosureAccepted ClosureAccepted(string side, Guid accepter, string? awaiting) => new()
+    {
+        TenantId = Client, ContractId = Contract, Phase = "takeover", Side = side, AcceptedBy = "Marc Dubois", AcceptedById = accepter, AwaitingSide = awaiting,
+    };
+
+    [Fact]
+    public void A_checklist_item_accepted_by_the_provider_asks_the_clients_contract_managers_to_accept_it()
+    {
+        var notice = NotificationRules.For(ItemAccepted("provider", AccountManager.Id, "client"));
+        Assert.Equal(NotificationKinds.ChecklistItemToAccept, notice!.Kind);
+        Assert.Equal([ClientManager], Recipients(notice));
+        Assert.Equal(("checklistItem", "Plan d'assurance qualité"), (notice.Subject.Type, notice.Subject.Label));
+        Assert.Equal([AccountManager], Recipients(NotificationRules.For(ItemAccepted("client", ClientManager.Id, "provider"))));
+        // The provider's people lose sight of a closed contract: they are not asked.
+        Assert.Empty(Recipients(NotificationRules.For(ItemAccepted("client", ClientManager.Id, "provider")), Closed));
+    }
+
+    [Fact]
+    public void The_acceptance_that_completes_the_checklist_tells_both_sides_the_phase_may_close_but_not_the_accepter()
+    {
+        var notice = NotificationRules.For(ItemAccepted("client", ClientManager.Id, null, ready: true));
+        Assert.Equal(NotificationKinds.PhaseReadyToClose, notice!.Kind);
+        Assert.Equal(new Subject("phase", null, "takeover"), notice.Subject);
+        Assert.Equal([AccountManager], Recipients(notice));
+        // The accepter's fellow managers are told.
+        var accepter = Someone(Client, "client", Infogerance.ServiceDefaults.Roles.ContractManager);
+        Assert.Equal([ClientManager, AccountManager], Recipients(NotificationRules.For(ItemAccepted("client", accepter.Id, null, ready: true)), accepter));
+        // Both sides accepted the item but others still wait: nobody's news.
+        Assert.Null(NotificationRules.For(ItemAccepted("client", ClientManager.Id, null)));
+    }
+
+    [Fact]
+    public void A_side_accepting_the_closure_of_a_phase_asks_the_other_sides_managers_and_the_closing_acceptance_tells_nobody()
+    {
+        var notice = NotificationRules.For(ClosureAccepted("client", ClientManager.Id, "provider"));
+        Assert.Equal(NotificationKinds.PhaseClosureProposed, notice!.Kind);
+        Assert.Equal([AccountManager], Recipients(notice));
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(ClosureAccepted("provider", AccountManager.Id, "client"))));
+        Assert.Null(NotificationRules.For(ClosureAccepted("provider", AccountManager.Id, null)));
+    }
 }

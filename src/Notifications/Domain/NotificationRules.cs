@@ -254,6 +254,46 @@ public static class NotificationRules
             new Audience { Roles = [ManagersOf(overdue.Side)] });
     }
 
+    /// <summary>
+    /// An item of the takeover or reversibility checklist accepted by one side: the other side's managers, whose
+    /// acceptance it awaits. The acceptance that completes the whole checklist tells both sides' managers instead that
+    /// the phase may be closed. Never the person who accepted.
+    /// </summary>
+    public static Notice? For(ChecklistItemAccepted accepted)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        if (accepted.AwaitingSide is Sides.Client or Sides.Provider)
+        {
+            return new Notice(NotificationKinds.ChecklistItemToAccept, accepted.ContractId,
+                new Subject(SubjectTypes.ChecklistItem, accepted.ItemId, accepted.Title),
+                Data(("title", accepted.Title), ("phase", accepted.Phase), ("acceptingSide", accepted.Side), ("acceptedBy", accepted.AcceptedBy)),
+                new Audience { Roles = [ManagersOf(accepted.AwaitingSide)], Actor = accepted.AcceptedById });
+        }
+
+        return accepted.PhaseReadyToClose
+            ? new Notice(NotificationKinds.PhaseReadyToClose, accepted.ContractId, Phase(accepted.Phase),
+                Data(("phase", accepted.Phase), ("lastAcceptedBy", accepted.AcceptedBy)),
+                new Audience { Roles = [ClientManagers, ProviderManagers], Actor = accepted.AcceptedById })
+            : null;
+    }
+
+    /// <summary>
+    /// One side accepted the closure of the takeover or reversibility phase: the other side's managers, whose acceptance
+    /// closes it. The closing acceptance itself is nobody's news: the contract moves on.
+    /// </summary>
+    public static Notice? For(PhaseClosureAccepted accepted)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        if (accepted.AwaitingSide is not (Sides.Client or Sides.Provider))
+        {
+            return null;
+        }
+
+        return new Notice(NotificationKinds.PhaseClosureProposed, accepted.ContractId, Phase(accepted.Phase),
+            Data(("phase", accepted.Phase), ("acceptingSide", accepted.Side), ("acceptedBy", accepted.AcceptedBy)),
+            new Audience { Roles = [ManagersOf(accepted.AwaitingSide)], Actor = accepted.AcceptedById });
+    }
+
     private static Audience SlaAudience(string priority, Guid? assignee) => new()
     {
         Roles = Urgent.Contains(priority) ? [ProviderLevel2, ProviderManagers, ClientManagers] : [ProviderLevel2, ProviderManagers],
@@ -268,6 +308,8 @@ public static class NotificationRules
     private static Subject Invoice(Guid id, string number) => new(SubjectTypes.Invoice, id, number);
 
     private static Subject Review(Guid id, string label) => new(SubjectTypes.Review, id, label);
+
+    private static Subject Phase(string phase) => new(SubjectTypes.Phase, null, phase);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -136,3 +136,19 @@ public sealed class ReviewActionOverdueNotifier(Database database, EmailPlanner 
     protected override Task HandleAsync(ReviewActionOverdue @event, UnitOfWork unitOfWork) =>
         NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
 }
+
+public sealed class ChecklistItemAcceptedNotifier(Database database, EmailPlanner emails) : IdempotentConsumer<ChecklistItemAccepted>(database)
+{
+    protected override string ConsumerName => "notifications-checklist-item-accepted";
+
+    protected override Task HandleAsync(ChecklistItemAccepted @event, UnitOfWork unitOfWork) =>
+        NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
+}
+
+public sealed class PhaseClosureAcceptedNotifier(Database database, EmailPlanner emails) : IdempotentConsumer<PhaseClosureAccepted>(database)
+{
+    protected override string ConsumerName => "notifications-phase-closure-accepted";
+
+    protected override Task HandleAsync(PhaseClosureAccepted @event, UnitOfWork unitOfWork) =>
+        NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
+}

@@ -50,6 +50,9 @@ describe('notification sentences', () => {
       { title: 'Review 2027-Q1 changed by Marc Dubois: approve it again', to: '/contracts/c-1?tab=reviews&review=rv-1' },
       { title: 'Review 2027-Q1 approved by both sides and closed', to: '/contracts/c-1?tab=reviews&review=rv-1' },
       { title: 'Overdue action: Update the DRP', detail: 'Antoine Garnier, due on Mar 31, 2027', to: '/contracts/c-1?tab=reviews&review=rv-1' },
+      { title: 'Takeover: “Quality assurance plan” accepted by Antoine Garnier, to accept', to: '/contracts/c-1?tab=phases' },
+      { title: 'Takeover: every checklist item is accepted, the phase can be closed', to: '/contracts/c-1?tab=phases' },
+      { title: 'Reversibility: closure accepted by Marc Dubois, to accept', to: '/contracts/c-1?tab=phases' },
     ])
   })
 
@@ -73,6 +76,9 @@ describe('notification sentences', () => {
       'Revue 2027-Q1 modifiée par Marc Dubois : à approuver de nouveau',
       'Revue 2027-Q1 approuvée par les deux parties et clôturée',
       'Action en retard : Update the DRP',
+      'Prise en charge : « Quality assurance plan » accepté par Antoine Garnier, à accepter',
+      'Prise en charge : tous les éléments de la checklist sont acceptés, la phase peut être clôturée',
+      'Réversibilité : clôture acceptée par Marc Dubois, à accepter',
     ])
     expect(read('fr')(oneOfEachKind[17]!).detail).toBe('Antoine Garnier, attendue le 31 mars 2027')
     expect(read('fr')(oneOfEachKind[4]!).detail).toBe('90 jours restants')

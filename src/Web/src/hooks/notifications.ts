@@ -21,6 +21,9 @@ export const notificationKinds = [
   'reviewApprovalWithdrawn',
   'reviewClosed',
   'reviewActionOverdue',
+  'checklistItemToAccept',
+  'phaseReadyToClose',
+  'phaseClosureProposed',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 

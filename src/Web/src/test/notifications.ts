@@ -122,4 +122,22 @@ export const oneOfEachKind: AppNotification[] = [
     subject: { type: 'review', id: 'rv-1', label: 'Update the DRP' },
     data: { actionId: 'ac-1', title: 'Update the DRP', side: 'provider', owner: 'Antoine Garnier', dueOn: '2027-03-31', status: 'open' },
   }),
+  notificationOf({
+    id: 'n-checklist-item',
+    kind: 'checklistItemToAccept',
+    subject: { type: 'checklistItem', id: 'ci-1', label: 'Quality assurance plan' },
+    data: { title: 'Quality assurance plan', phase: 'takeover', acceptingSide: 'provider', acceptedBy: 'Antoine Garnier' },
+  }),
+  notificationOf({
+    id: 'n-phase-ready',
+    kind: 'phaseReadyToClose',
+    subject: { type: 'phase', id: null, label: 'takeover' },
+    data: { phase: 'takeover', lastAcceptedBy: 'Antoine Garnier' },
+  }),
+  notificationOf({
+    id: 'n-phase-closure',
+    kind: 'phaseClosureProposed',
+    subject: { type: 'phase', id: null, label: 'reversibility' },
+    data: { phase: 'reversibility', acceptingSide: 'client', acceptedBy: 'Marc Dubois' },
+  }),
 ]
