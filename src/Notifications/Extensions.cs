@@ -33,6 +33,13 @@ internal static class Extensions
             bus.AddConsumer<InvoiceDisputedNotifier>();
             bus.AddConsumer<InvoiceApprovedNotifier>();
             bus.AddConsumer<InvoicePaidNotifier>();
+            bus.AddConsumer<ReviewPreparedNotifier>();
+            bus.AddConsumer<ReviewApprovedNotifier>();
+            bus.AddConsumer<ReviewApprovalWithdrawnNotifier>();
+            bus.AddConsumer<ReviewClosedNotifier>();
+            bus.AddConsumer<ReviewActionOverdueNotifier>();
+            bus.AddConsumer<ChecklistItemAcceptedNotifier>();
+            bus.AddConsumer<PhaseClosureAcceptedNotifier>();
         });
         builder.AddDefaultAuthentication();
 

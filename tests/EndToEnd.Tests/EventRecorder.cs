@@ -52,6 +52,8 @@ public sealed class EventRecorder : IAsyncDisposable
             bus.AddConsumer<Recorder<ReviewClosed>>();
             bus.AddConsumer<Recorder<ReviewActionChanged>>();
             bus.AddConsumer<Recorder<ReviewActionOverdue>>();
+            bus.AddConsumer<Recorder<ChecklistItemAccepted>>();
+            bus.AddConsumer<Recorder<PhaseClosureAccepted>>();
         }));
 
     /// <summary>The events of <typeparamref name="TEvent"/> matching <paramref name="match"/>, waiting until <paramref name="count"/> have arrived.</summary>

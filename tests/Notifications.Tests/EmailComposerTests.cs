@@ -14,6 +14,7 @@ public class EmailComposerTests
     private static readonly Addressee French = new("luc@example.org", "Luc Martin", "fr");
     private static readonly Guid Ticket = Guid.CreateVersion7();
     private static readonly Guid Invoice = Guid.CreateVersion7();
+    private static readonly Guid Review = Guid.CreateVersion7();
 
     // 01:30 UTC on the night the clocks go forward in Paris: 03:30 there.
     private static readonly DateTimeOffset Due = new(2027, 3, 28, 1, 30, 0, TimeSpan.Zero);
@@ -150,6 +151,93 @@ public class EmailComposerTests
             "[ACME-01] Facture F-2027-001 payée",
             $"La facture F-2027-001 du contrat ACME-01 a été payée le 15 avril 2027 (12{NarrowSpace}000,00 € TTC)."
         },
+        {
+            "review prepared", NotificationRules.For(new ReviewPrepared
+            {
+                TenantId = Client, ContractId = Contract, ReviewId = Review, Number = 4, Period = "2027-Q1", PreparingSide = "client",
+                PreparedBy = "Camille Gestion", PreparedById = Guid.CreateVersion7(),
+            })!,
+            "[ACME-01] Review 2027-Q1 to approve",
+            "Camille Gestion prepared the review of 2027-Q1 on contract ACME-01. Read its minutes and approve them.",
+            "[ACME-01] Revue 2027-Q1 à approuver",
+            "Camille Gestion a préparé la revue 2027-Q1 du contrat ACME-01. Lisez son compte rendu et approuvez-le."
+        },
+        {
+            "review awaiting approval", NotificationRules.For(new ReviewApproved
+            {
+                TenantId = Client, ContractId = Contract, ReviewId = Review, Period = "2027-03", Side = "client", ApprovedBy = "Camille Gestion",
+                ApprovedById = Guid.CreateVersion7(), AwaitingSide = "provider",
+            })!,
+            "[ACME-01] Review 2027-03 awaits your approval",
+            "Camille Gestion approved the minutes of the review of 2027-03 on contract ACME-01. They await your side’s approval.",
+            "[ACME-01] La revue 2027-03 attend votre approbation",
+            "Camille Gestion a approuvé le compte rendu de la revue 2027-03 du contrat ACME-01. Il attend l’approbation de votre côté."
+        },
+        {
+            "review approval withdrawn", NotificationRules.For(new ReviewApprovalWithdrawn
+            {
+                TenantId = Client, ContractId = Contract, ReviewId = Review, Period = "2027-03", Side = "provider", ChangedBy = "Camille Gestion",
+                ChangedById = Guid.CreateVersion7(),
+            })!,
+            "[ACME-01] Review 2027-03 changed: approve it again",
+            "Camille Gestion changed the minutes of the review of 2027-03 on contract ACME-01 after your side approved them. Your approval is awaited again.",
+            "[ACME-01] Revue 2027-03 modifiée : à approuver de nouveau",
+            "Camille Gestion a modifié le compte rendu de la revue 2027-03 du contrat ACME-01 après l’approbation de votre côté. Votre approbation est de nouveau attendue."
+        },
+        {
+            "review closed", NotificationRules.For(new ReviewClosed
+            {
+                TenantId = Client, ContractId = Contract, ReviewId = Review, Period = "2027-03", ClosedAt = Due,
+            }),
+            "[ACME-01] Review 2027-03 closed",
+            "Both sides approved the minutes of the review of 2027-03 on contract ACME-01: it is closed.",
+            "[ACME-01] Revue 2027-03 clôturée",
+            "Les deux parties ont approuvé le compte rendu de la revue 2027-03 du contrat ACME-01 : elle est clôturée."
+        },
+        {
+            "review action overdue", NotificationRules.For(new ReviewActionOverdue
+            {
+                TenantId = Client, ContractId = Contract, ActionId = Guid.CreateVersion7(), RaisedInReviewId = Review, Title = "Mettre à jour le PRA",
+                Side = "provider", Owner = "Hugo Support", DueOn = new DateOnly(2027, 4, 1), Status = "open",
+            })!,
+            "[ACME-01] Overdue action: Mettre à jour le PRA",
+            "The action “Mettre à jour le PRA” of the action plan of contract ACME-01, owned by Hugo Support, was due on 1 April 2027 and is not done.",
+            "[ACME-01] Action en retard : Mettre à jour le PRA",
+            "L’action « Mettre à jour le PRA » du plan d’action du contrat ACME-01, confiée à Hugo Support, était attendue le 1er avril 2027 et n’est pas terminée."
+        },
+        {
+            "checklist item to accept", NotificationRules.For(new ChecklistItemAccepted
+            {
+                TenantId = Client, ContractId = Contract, ItemId = Guid.CreateVersion7(), Phase = "takeover", Title = "Plan d'assurance qualité",
+                Side = "provider", AcceptedBy = "Antoine Garnier", AcceptedById = Guid.CreateVersion7(), AwaitingSide = "client", PhaseReadyToClose = false,
+            })!,
+            "[ACME-01] Checklist item to accept: Plan d'assurance qualité",
+            "Antoine Garnier accepted “Plan d'assurance qualité” of the takeover checklist on contract ACME-01. It awaits your side’s acceptance.",
+            "[ACME-01] Élément de checklist à accepter : Plan d'assurance qualité",
+            "Antoine Garnier a accepté « Plan d'assurance qualité » de la checklist de prise en charge du contrat ACME-01. Il attend l’acceptation de votre côté."
+        },
+        {
+            "phase ready to close", NotificationRules.For(new ChecklistItemAccepted
+            {
+                TenantId = Client, ContractId = Contract, ItemId = Guid.CreateVersion7(), Phase = "reversibility", Title = "Export du dossier",
+                Side = "client", AcceptedBy = "Marc Dubois", AcceptedById = Guid.CreateVersion7(), AwaitingSide = null, PhaseReadyToClose = true,
+            })!,
+            "[ACME-01] The reversibility can be closed",
+            "Every item of the reversibility checklist on contract ACME-01 is accepted by both sides. Each side may now accept the closure of the phase.",
+            "[ACME-01] La réversibilité peut être clôturée",
+            "Tous les éléments de la checklist de réversibilité du contrat ACME-01 sont acceptés par les deux parties. Chaque partie peut maintenant accepter la clôture de la phase."
+        },
+        {
+            "phase closure proposed", NotificationRules.For(new PhaseClosureAccepted
+            {
+                TenantId = Client, ContractId = Contract, Phase = "takeover", Side = "client", AcceptedBy = "Marc Dubois", AcceptedById = Guid.CreateVersion7(),
+                AwaitingSide = "provider",
+            })!,
+            "[ACME-01] Closure of the takeover to accept",
+            "Marc Dubois accepted the closure of the takeover on contract ACME-01. It closes when your side accepts it too.",
+            "[ACME-01] Clôture de la prise en charge à accepter",
+            "Marc Dubois a accepté la clôture de la prise en charge du contrat ACME-01. Elle sera clôturée quand votre côté l’acceptera aussi."
+        },
     };
 
     [Theory]
@@ -202,6 +290,16 @@ public class EmailComposerTests
         Assert.Equal($"https://app.example/tickets/{Ticket}", Composer.LinkTo(Email(NotificationRules.For(StatusChange("resolved"))!)));
         Assert.Equal($"https://app.example/invoices/{Invoice}", Composer.LinkTo(Email(NotificationRules.For(Controlled(0, 0m))!)));
         Assert.Equal($"https://app.example/contracts/{Contract}?tab=evolutions", Composer.LinkTo(Email(NotificationRules.For(Evolution(EvolutionStates.Proposed, 1m))!)));
+        Assert.Equal($"https://app.example/contracts/{Contract}?tab=phases", Composer.LinkTo(Email(NotificationRules.For(new PhaseClosureAccepted
+        {
+            TenantId = Client, ContractId = Contract, Phase = "takeover", Side = "client", AcceptedBy = "Marc Dubois", AcceptedById = Guid.CreateVersion7(),
+            AwaitingSide = "provider",
+        })!)));
+        // The review's page is a tab of the contract's, which opens the review named.
+        Assert.Equal($"https://app.example/contracts/{Contract}?tab=reviews&review={Review}", Composer.LinkTo(Email(NotificationRules.For(new ReviewClosed
+        {
+            TenantId = Client, ContractId = Contract, ReviewId = Review, Period = "2027-03", ClosedAt = Due,
+        }))));
         Assert.Equal($"https://app.example/contracts/{Contract}", Composer.LinkTo(Email(NotificationRules.For(new RenewalDecided
         {
             TenantId = Client, ContractId = Contract, Decision = "renew", PeriodEnd = new DateOnly(2027, 12, 31),

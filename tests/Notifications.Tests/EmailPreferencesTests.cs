@@ -14,6 +14,9 @@ public class EmailPreferencesTests
         Assert.Equal(Deliveries.Immediate, Topics.Of(NotificationKinds.InvoiceDisputed)!.Default);
         Assert.Equal(Deliveries.Digest, Topics.Of(NotificationKinds.NoticeDeadlineApproaching)!.Default);
         Assert.Equal(Deliveries.App, Topics.Of(NotificationKinds.TicketResolved)!.Default);
+        Assert.Equal(Deliveries.Immediate, Topics.Of(NotificationKinds.ReviewAwaitingApproval)!.Default);
+        Assert.Equal(Deliveries.Immediate, Topics.Of(NotificationKinds.ReviewActionOverdue)!.Default);
+        Assert.Equal(Deliveries.Digest, Topics.Of(NotificationKinds.ChecklistItemToAccept)!.Default);
         Assert.Null(Topics.Of("somethingNew"));
     }
 

@@ -267,4 +267,127 @@ public class NotificationRulesTests
     {
         Assert.Equal(NotificationKinds.All.Count, NotificationKinds.All.Distinct().Count());
     }
+
+    private static readonly Guid Review = Guid.CreateVersion7();
+
+    private static ReviewPrepared Prepared(string side, Guid preparer) => new()
+    {
+        TenantId = Client, ContractId = Contract, ReviewId = Review, Number = 2, Period = "2027-Q1", PreparingSide = side,
+        PreparedBy = "Camille Gestion", PreparedById = preparer,
+    };
+
+    private static ReviewApproved Approved(string side, Guid approver, string? awaiting) => new()
+    {
+        TenantId = Client, ContractId = Contract, ReviewId = Review, Period = "2027-Q1", Side = side, ApprovedBy = "Camille Gestion",
+        ApprovedById = approver, AwaitingSide = awaiting,
+    };
+
+    private static ReviewActionOverdue Overdue(string side) => new()
+    {
+        TenantId = Client, ContractId = Contract, ActionId = Guid.CreateVersion7(), RaisedInReviewId = Review, Title = "Mettre à jour le PRA",
+        Side = side, Owner = "Hugo Support", DueOn = new DateOnly(2027, 4, 1), Status = "inProgress",
+    };
+
+    [Fact]
+    public void A_review_prepared_by_one_side_reaches_the_other_sides_managers_but_never_its_preparer()
+    {
+        var notice = NotificationRules.For(Prepared("client", ClientManager.Id));
+        Assert.Equal([AccountManager], Recipients(notice));
+        Assert.Equal(new Subject("review", Review, "2027-Q1"), notice!.Subject);
+        Assert.Equal("Camille Gestion", notice.Data["preparedBy"]);
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(Prepared("provider", AccountManager.Id))));
+        // A preparer misreported on the side told is still left out.
+        Assert.Empty(Recipients(NotificationRules.For(Prepared("provider", ClientManager.Id))));
+        Assert.Null(NotificationRules.For(Prepared("system", ClientManager.Id)));
+    }
+
+    [Fact]
+    public void A_review_approved_by_one_side_asks_the_awaited_sides_managers_and_the_closing_approval_tells_nobody()
+    {
+        var notice = NotificationRules.For(Approved("client", ClientManager.Id, "provider"));
+        Assert.Equal(NotificationKinds.ReviewAwaitingApproval, notice!.Kind);
+        Assert.Equal([AccountManager], Recipients(notice));
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(Approved("provider", AccountManager.Id, "client"))));
+        // The second approval closes the review: its closing tells both sides.
+        Assert.Null(NotificationRules.For(Approved("provider", AccountManager.Id, null)));
+    }
+
+    [Fact]
+    public void A_withdrawn_approval_reaches_the_managers_of_the_side_that_approved_but_not_the_person_who_changed_the_minutes()
+    {
+        var changer = Someone(Client, "client", Infogerance.ServiceDefaults.Roles.ContractManager);
+        var notice = NotificationRules.For(new ReviewApprovalWithdrawn
+        {
+            TenantId = Client, ContractId = Contract, ReviewId = Review, Period = "2027-Q1", Side = "client", ChangedBy = "Paul Client",
+            ChangedById = changer.Id,
+        });
+        Assert.Equal([ClientManager], Recipients(notice, changer));
+    }
+
+    [Fact]
+    public void A_closed_review_reaches_both_sides_managers_and_not_a_closed_contracts_provider()
+    {
+        var notice = NotificationRules.For(new ReviewClosed { TenantId = Client, ContractId = Contract, ReviewId = Review, Period = "2027-Q1", ClosedAt = Due });
+        Assert.Equal([ClientManager, AccountManager], Recipients(notice));
+        Assert.Equal([ClientManager], Recipients(notice, Closed));
+    }
+
+    [Fact]
+    public void An_overdue_action_reaches_the_managers_of_its_side_only()
+    {
+        var notice = NotificationRules.For(Overdue("provider"));
+        Assert.Equal([AccountManager], Recipients(notice));
+        Assert.Equal(new Subject("review", Review, "Mettre à jour le PRA"), notice!.Subject);
+        Assert.Equal(new DateOnly(2027, 4, 1), notice.Data["dueOn"]);
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(Overdue("client"))));
+        Assert.Empty(Recipients(NotificationRules.For(Overdue("provider")), Closed));
+        Assert.Null(NotificationRules.For(Overdue("nobody")));
+    }
+
+    private static ChecklistItemAccepted ItemAccepted(string side, Guid accepter, string? awaiting, bool ready = false) => new()
+    {
+        TenantId = Client, ContractId = Contract, ItemId = Guid.CreateVersion7(), Phase = "takeover", Title = "Plan d'assurance qualité",
+        Side = side, AcceptedBy = "Antoine Garnier", AcceptedById = accepter, AwaitingSide = awaiting, PhaseReadyToClose = ready,
+    };
+
+    private static PhaseClosureAccepted ClosureAccepted(string side, Guid accepter, string? awaiting) => new()
+    {
+        TenantId = Client, ContractId = Contract, Phase = "takeover", Side = side, AcceptedBy = "Marc Dubois", AcceptedById = accepter, AwaitingSide = awaiting,
+    };
+
+    [Fact]
+    public void A_checklist_item_accepted_by_the_provider_asks_the_clients_contract_managers_to_accept_it()
+    {
+        var notice = NotificationRules.For(ItemAccepted("provider", AccountManager.Id, "client"));
+        Assert.Equal(NotificationKinds.ChecklistItemToAccept, notice!.Kind);
+        Assert.Equal([ClientManager], Recipients(notice));
+        Assert.Equal(("checklistItem", "Plan d'assurance qualité"), (notice.Subject.Type, notice.Subject.Label));
+        Assert.Equal([AccountManager], Recipients(NotificationRules.For(ItemAccepted("client", ClientManager.Id, "provider"))));
+        // The provider's people lose sight of a closed contract: they are not asked.
+        Assert.Empty(Recipients(NotificationRules.For(ItemAccepted("client", ClientManager.Id, "provider")), Closed));
+    }
+
+    [Fact]
+    public void The_acceptance_that_completes_the_checklist_tells_both_sides_the_phase_may_close_but_not_the_accepter()
+    {
+        var notice = NotificationRules.For(ItemAccepted("client", ClientManager.Id, null, ready: true));
+        Assert.Equal(NotificationKinds.PhaseReadyToClose, notice!.Kind);
+        Assert.Equal(new Subject("phase", null, "takeover"), notice.Subject);
+        Assert.Equal([AccountManager], Recipients(notice));
+        // The accepter's fellow managers are told.
+        var accepter = Someone(Client, "client", Infogerance.ServiceDefaults.Roles.ContractManager);
+        Assert.Equal([ClientManager, AccountManager], Recipients(NotificationRules.For(ItemAccepted("client", accepter.Id, null, ready: true)), accepter));
+        // Both sides accepted the item but others still wait: nobody's news.
+        Assert.Null(NotificationRules.For(ItemAccepted("client", ClientManager.Id, null)));
+    }
+
+    [Fact]
+    public void A_side_accepting_the_closure_of_a_phase_asks_the_other_sides_managers_and_the_closing_acceptance_tells_nobody()
+    {
+        var notice = NotificationRules.For(ClosureAccepted("client", ClientManager.Id, "provider"));
+        Assert.Equal(NotificationKinds.PhaseClosureProposed, notice!.Kind);
+        Assert.Equal([AccountManager], Recipients(notice));
+        Assert.Equal([ClientManager], Recipients(NotificationRules.For(ClosureAccepted("provider", AccountManager.Id, "client"))));
+        Assert.Null(NotificationRules.For(ClosureAccepted("provider", AccountManager.Id, null)));
+    }
 }

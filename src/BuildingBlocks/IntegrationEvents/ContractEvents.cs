@@ -151,3 +151,37 @@ public sealed record RevisionUsed(DateOnly Anniversary, decimal A, decimal B, In
 
 /// <summary>A Syntec value: its month (<c>yyyy-MM</c>), value and series (<c>old</c> or <c>new</c>).</summary>
 public sealed record IndexUsed(string Month, decimal Value, string Series);
+
+/// <summary>
+/// One side accepted an item of the takeover or reversibility checklist (<see cref="Phase"/>); each item needs both
+/// sides' acceptance. <see cref="AwaitingSide"/> is the side whose acceptance the item still waits on, null once both
+/// accepted it; <see cref="PhaseReadyToClose"/> is true when that made every item of the phase accepted by both, so
+/// that the sides may accept the phase's closure.
+/// </summary>
+public sealed record ChecklistItemAccepted : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required Guid ItemId { get; init; }
+    public required string Phase { get; init; }
+    public required string Title { get; init; }
+    public required string Side { get; init; }
+    public required string AcceptedBy { get; init; }
+    public required Guid AcceptedById { get; init; }
+    public string? AwaitingSide { get; init; }
+    public required bool PhaseReadyToClose { get; init; }
+}
+
+/// <summary>
+/// One side accepted that the takeover or reversibility phase is complete. Until the other side
+/// (<see cref="AwaitingSide"/>) accepts too, the phase stays open; the second acceptance moves the contract on
+/// (<see cref="ContractPhaseChanged"/> follows in the same transaction, and <see cref="AwaitingSide"/> is null).
+/// </summary>
+public sealed record PhaseClosureAccepted : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required string Phase { get; init; }
+    public required string Side { get; init; }
+    public required string AcceptedBy { get; init; }
+    public required Guid AcceptedById { get; init; }
+    public string? AwaitingSide { get; init; }
+}

@@ -2,6 +2,7 @@ using Infogerance.Contracts.Data;
 using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.Documents;
+using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
 using Infogerance.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -152,8 +153,24 @@ public static class ChecklistsApi
             var after = (await ItemsAsync(unitOfWork, contract)).Single(item => item.Id == itemId);
             await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), accepted ? "checklist.item-accepted" : "checklist.item-unaccepted",
                 "checklistItem", itemId, before with { Documents = [] }, after with { Documents = [] });
+            // Accepting again what the side had accepted is no news for the other side.
+            if (accepted && AcceptedAt(before, side) is null)
+            {
+                var counts = await ChecklistStore.CountsAsync(unitOfWork, contract, after.Phase);
+                await unitOfWork.AddEventAsync(new ChecklistItemAccepted
+                {
+                    TenantId = contract.TenantId, ContractId = contract.ContractId, ItemId = itemId, Phase = after.Phase, Title = after.Title,
+                    Side = side, AcceptedBy = user.Name, AcceptedById = user.Id,
+                    AwaitingSide = AcceptedAt(after, Sides.Other(side)) is null ? Sides.Other(side) : null,
+                    PhaseReadyToClose = counts.Pending == 0,
+                });
+            }
+
             return TypedResults.Ok(after);
         }, cancellationToken);
+
+    private static DateTimeOffset? AcceptedAt(ChecklistItem item, string side) =>
+        side == Sides.Client ? item.ClientAcceptedAt : item.ProviderAcceptedAt;
 
     /// <summary>Attaches a document (PDF, office file, image…) to a checklist item; its type is checked from its content.</summary>
     public static async Task<Results<Created<DocumentSummary>, NotFound, ProblemHttpResult>> AttachAsync(

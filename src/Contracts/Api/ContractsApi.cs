@@ -211,8 +211,14 @@ public static class ContractsApi
 
             await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(user), "phase.closure-accepted", "contract", contract.ContractId,
                 null, new { Phase = phase, Side = side });
+            var closing = await ChecklistStore.ClosureCountAsync(unitOfWork, contract, phase) == 2;
+            await unitOfWork.AddEventAsync(new PhaseClosureAccepted
+            {
+                TenantId = contract.TenantId, ContractId = contract.ContractId, Phase = phase, Side = side, AcceptedBy = user.Name, AcceptedById = user.Id,
+                AwaitingSide = closing ? null : Sides.Other(side),
+            });
             var current = contract;
-            if (await ChecklistStore.ClosureCountAsync(unitOfWork, contract, phase) == 2)
+            if (closing)
             {
                 var upgradePlanned = await ChecklistStore.UpgradePlannedAsync(unitOfWork, contract);
                 current = await ContractStore.ChangePhaseAsync(unitOfWork, contract, Phases.After(phase, upgradePlanned), AuditLog.Actor.Of(user));

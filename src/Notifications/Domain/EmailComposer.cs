@@ -86,6 +86,8 @@ public sealed class EmailComposer(string publicOrigin, TimeZoneInfo zone)
             SubjectTypes.Invoice when notice.Subject.Id is { } invoice => $"/invoices/{invoice}",
             SubjectTypes.Evolution => $"{contract}?tab=evolutions",
             SubjectTypes.Version => $"{contract}?tab=terms&version={Uri.EscapeDataString(notice.Subject.Label)}",
+            SubjectTypes.Review when notice.Subject.Id is { } review => $"{contract}?tab=reviews&review={review}",
+            SubjectTypes.ChecklistItem or SubjectTypes.Phase => $"{contract}?tab=phases",
             _ => contract,
         };
         return _origin + path;
@@ -206,6 +208,46 @@ public sealed class EmailComposer(string publicOrigin, TimeZoneInfo zone)
                 sentence = ($"Invoice {en.Text("number")} on contract {reference} was paid on {en.Day("paidOn")} ({en.Amount("totalWithVat")} incl. VAT).",
                     $"La facture {fr.Text("number")} du contrat {reference} a été payée le {fr.Day("paidOn")} ({fr.Amount("totalWithVat")} TTC).");
                 break;
+            case NotificationKinds.ReviewPrepared:
+                subject = ($"{on}Review {en.Text("period")} to approve", $"{on}Revue {fr.Text("period")} à approuver");
+                sentence = ($"{en.Text("preparedBy")} prepared the review of {en.Text("period")} on contract {reference}. Read its minutes and approve them.",
+                    $"{fr.Text("preparedBy")} a préparé la revue {fr.Text("period")} du contrat {reference}. Lisez son compte rendu et approuvez-le.");
+                break;
+            case NotificationKinds.ReviewAwaitingApproval:
+                subject = ($"{on}Review {en.Text("period")} awaits your approval", $"{on}La revue {fr.Text("period")} attend votre approbation");
+                sentence = ($"{en.Text("approvedBy")} approved the minutes of the review of {en.Text("period")} on contract {reference}. They await your side’s approval.",
+                    $"{fr.Text("approvedBy")} a approuvé le compte rendu de la revue {fr.Text("period")} du contrat {reference}. Il attend l’approbation de votre côté.");
+                break;
+            case NotificationKinds.ReviewApprovalWithdrawn:
+                subject = ($"{on}Review {en.Text("period")} changed: approve it again", $"{on}Revue {fr.Text("period")} modifiée : à approuver de nouveau");
+                sentence = ($"{en.Text("changedBy")} changed the minutes of the review of {en.Text("period")} on contract {reference} after your side approved them. Your approval is awaited again.",
+                    $"{fr.Text("changedBy")} a modifié le compte rendu de la revue {fr.Text("period")} du contrat {reference} après l’approbation de votre côté. Votre approbation est de nouveau attendue.");
+                break;
+            case NotificationKinds.ReviewClosed:
+                subject = ($"{on}Review {en.Text("period")} closed", $"{on}Revue {fr.Text("period")} clôturée");
+                sentence = ($"Both sides approved the minutes of the review of {en.Text("period")} on contract {reference}: it is closed.",
+                    $"Les deux parties ont approuvé le compte rendu de la revue {fr.Text("period")} du contrat {reference} : elle est clôturée.");
+                break;
+            case NotificationKinds.ReviewActionOverdue:
+                subject = ($"{on}Overdue action: {en.Text("title")}", $"{on}Action en retard : {fr.Text("title")}");
+                sentence = ($"The action “{en.Text("title")}” of the action plan of contract {reference}, owned by {en.Text("owner")}, was due on {en.Day("dueOn")} and is not done.",
+                    $"L’action « {fr.Text("title")} » du plan d’action du contrat {reference}, confiée à {fr.Text("owner")}, était attendue le {fr.Day("dueOn")} et n’est pas terminée.");
+                break;
+            case NotificationKinds.ChecklistItemToAccept:
+                subject = ($"{on}Checklist item to accept: {en.Text("title")}", $"{on}Élément de checklist à accepter : {fr.Text("title")}");
+                sentence = ($"{en.Text("acceptedBy")} accepted “{en.Text("title")}” of the {en.Phase} checklist on contract {reference}. It awaits your side’s acceptance.",
+                    $"{fr.Text("acceptedBy")} a accepté « {fr.Text("title")} » de la checklist de {fr.Phase} du contrat {reference}. Il attend l’acceptation de votre côté.");
+                break;
+            case NotificationKinds.PhaseReadyToClose:
+                subject = ($"{on}The {en.Phase} can be closed", $"{on}La {fr.Phase} peut être clôturée");
+                sentence = ($"Every item of the {en.Phase} checklist on contract {reference} is accepted by both sides. Each side may now accept the closure of the phase.",
+                    $"Tous les éléments de la checklist de {fr.Phase} du contrat {reference} sont acceptés par les deux parties. Chaque partie peut maintenant accepter la clôture de la phase.");
+                break;
+            case NotificationKinds.PhaseClosureProposed:
+                subject = ($"{on}Closure of the {en.Phase} to accept", $"{on}Clôture de la {fr.Phase} à accepter");
+                sentence = ($"{en.Text("acceptedBy")} accepted the closure of the {en.Phase} on contract {reference}. It closes when your side accepts it too.",
+                    $"{fr.Text("acceptedBy")} a accepté la clôture de la {fr.Phase} du contrat {reference}. Elle sera clôturée quand votre côté l’acceptera aussi.");
+                break;
             default:
                 // A kind this version does not know yet still reads sensibly and leads to the contract.
                 code = "email.other";
@@ -250,6 +292,14 @@ public sealed class EmailComposer(string publicOrigin, TimeZoneInfo zone)
             "renew" => _french ? "renouvellement" : "renewal",
             "renegotiate" => _french ? "renégociation" : "renegotiation",
             "terminate" => _french ? "résiliation" : "termination",
+            var other => other,
+        };
+
+        /// <summary>The phase a checklist belongs to, as people name it.</summary>
+        public string Phase => Text("phase") switch
+        {
+            "takeover" => _french ? "prise en charge" : "takeover",
+            "reversibility" => _french ? "réversibilité" : "reversibility",
             var other => other,
         };
 

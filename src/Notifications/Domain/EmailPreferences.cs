@@ -22,8 +22,9 @@ public sealed record Topic(string Name, IReadOnlyList<string> Kinds, string Defa
 
 /// <summary>
 /// The groups of kinds, as the preferences page shows them. What cannot wait (an SLA about to break or broken, an
-/// invoice to approve, dispute or collect) is e-mailed at once by default; the contract's calendar (notice deadline,
-/// amendment, renewal) comes in the daily digest; the rest stays in the app.
+/// invoice to approve, dispute or collect, a review to approve, an action of the plan overdue) is e-mailed at once by default; the contract's calendar (notice deadline,
+/// amendment, renewal) and the takeover and reversibility checklists, accepted item by item over weeks, come in the
+/// daily digest; the rest stays in the app.
 /// </summary>
 public static class Topics
 {
@@ -41,7 +42,15 @@ public static class Topics
         [NotificationKinds.InvoiceControlled, NotificationKinds.InvoiceDisputed, NotificationKinds.InvoiceApproved, NotificationKinds.InvoicePaid],
         Deliveries.Immediate);
 
-    public static IReadOnlyList<Topic> All { get; } = [Sla, Tickets, Evolutions, Contracts, Invoices];
+    public static Topic Reviews { get; } = new("reviews",
+        [NotificationKinds.ReviewPrepared, NotificationKinds.ReviewAwaitingApproval, NotificationKinds.ReviewApprovalWithdrawn,
+            NotificationKinds.ReviewClosed, NotificationKinds.ReviewActionOverdue],
+        Deliveries.Immediate);
+
+    public static Topic Checklists { get; } = new("checklists",
+        [NotificationKinds.ChecklistItemToAccept, NotificationKinds.PhaseReadyToClose, NotificationKinds.PhaseClosureProposed], Deliveries.Digest);
+
+    public static IReadOnlyList<Topic> All { get; } = [Sla, Tickets, Evolutions, Contracts, Invoices, Reviews, Checklists];
 
     /// <summary>The group of <paramref name="kind"/>; null for a kind this version does not know (kept in the app).</summary>
     public static Topic? Of(string kind) => All.FirstOrDefault(topic => topic.Kinds.Contains(kind));

@@ -19,11 +19,21 @@ public static class NotificationKinds
     public const string InvoiceDisputed = "invoiceDisputed";
     public const string InvoiceApproved = "invoiceApproved";
     public const string InvoicePaid = "invoicePaid";
+    public const string ReviewPrepared = "reviewPrepared";
+    public const string ReviewAwaitingApproval = "reviewAwaitingApproval";
+    public const string ReviewApprovalWithdrawn = "reviewApprovalWithdrawn";
+    public const string ReviewClosed = "reviewClosed";
+    public const string ReviewActionOverdue = "reviewActionOverdue";
+    public const string ChecklistItemToAccept = "checklistItemToAccept";
+    public const string PhaseReadyToClose = "phaseReadyToClose";
+    public const string PhaseClosureProposed = "phaseClosureProposed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SlaWarning, SlaBreached, TicketPendingClient, TicketResolved, NoticeDeadlineApproaching, EvolutionRequested, EvolutionStateChanged,
         AmendmentProposed, RenewalDecided, InvoiceControlled, InvoiceDisputed, InvoiceApproved, InvoicePaid,
+        ReviewPrepared, ReviewAwaitingApproval, ReviewApprovalWithdrawn, ReviewClosed, ReviewActionOverdue,
+        ChecklistItemToAccept, PhaseReadyToClose, PhaseClosureProposed,
     ];
 }
 
@@ -35,11 +45,15 @@ public static class SubjectTypes
     public const string Evolution = "evolution";
     public const string Version = "version";
     public const string Invoice = "invoice";
+    public const string Review = "review";
+    public const string ChecklistItem = "checklistItem";
+    public const string Phase = "phase";
 }
 
 /// <summary>
 /// The thing a notification is about: its type, its id (null for a version of the terms, named by its number) and a
-/// short label (the ticket's or the invoice's number, the evolution's title, the version's number, a date).
+/// short label (the ticket's or the invoice's number, the evolution's title, the version's number, a review's period or
+/// the title of an action of its plan, a checklist item's title, a phase's name, a date).
 /// </summary>
 public sealed record Subject(string Type, Guid? Id, string Label);
 

@@ -178,6 +178,122 @@ public static class NotificationRules
             new Audience { Roles = [ProviderManagers] });
     }
 
+    /// <summary>
+    /// A periodic review prepared by one side: the other side's managers, who read its minutes and approve them. Null for
+    /// a side this version does not know.
+    /// </summary>
+    public static Notice? For(ReviewPrepared prepared)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.PreparingSide is not (Sides.Client or Sides.Provider))
+        {
+            return null;
+        }
+
+        return new Notice(NotificationKinds.ReviewPrepared, prepared.ContractId, Review(prepared.ReviewId, prepared.Period),
+            Data(("number", prepared.Number), ("period", prepared.Period), ("preparingSide", prepared.PreparingSide), ("preparedBy", prepared.PreparedBy)),
+            new Audience { Roles = [ManagersOf(Sides.Other(prepared.PreparingSide))], Actor = prepared.PreparedById });
+    }
+
+    /// <summary>
+    /// A review approved by one side and now waiting on the other: that side's managers, who approve it in turn. The
+    /// second approval closes the review, told by <see cref="ReviewClosed"/>.
+    /// </summary>
+    public static Notice? For(ReviewApproved approved)
+    {
+        ArgumentNullException.ThrowIfNull(approved);
+        if (approved.AwaitingSide is not (Sides.Client or Sides.Provider))
+        {
+            return null;
+        }
+
+        return new Notice(NotificationKinds.ReviewAwaitingApproval, approved.ContractId, Review(approved.ReviewId, approved.Period),
+            Data(("period", approved.Period), ("approvingSide", approved.Side), ("approvedBy", approved.ApprovedBy), ("awaitingSide", approved.AwaitingSide)),
+            new Audience { Roles = [ManagersOf(approved.AwaitingSide)], Actor = approved.ApprovedById });
+    }
+
+    /// <summary>A review's minutes changed after a side approved them: that side's managers, whose approval is awaited again.</summary>
+    public static Notice? For(ReviewApprovalWithdrawn withdrawn)
+    {
+        ArgumentNullException.ThrowIfNull(withdrawn);
+        if (withdrawn.Side is not (Sides.Client or Sides.Provider))
+        {
+            return null;
+        }
+
+        return new Notice(NotificationKinds.ReviewApprovalWithdrawn, withdrawn.ContractId, Review(withdrawn.ReviewId, withdrawn.Period),
+            Data(("period", withdrawn.Period), ("side", withdrawn.Side), ("changedBy", withdrawn.ChangedBy)),
+            new Audience { Roles = [ManagersOf(withdrawn.Side)], Actor = withdrawn.ChangedById });
+    }
+
+    /// <summary>A review approved by both sides and closed: both sides' managers, for their information.</summary>
+    public static Notice For(ReviewClosed closed)
+    {
+        ArgumentNullException.ThrowIfNull(closed);
+        return new Notice(NotificationKinds.ReviewClosed, closed.ContractId, Review(closed.ReviewId, closed.Period),
+            Data(("period", closed.Period), ("closedAt", closed.ClosedAt)),
+            new Audience { Roles = [ClientManagers, ProviderManagers] });
+    }
+
+    /// <summary>
+    /// An action of the plan past its due day: the managers of the side responsible for it. The event names its owner
+    /// by name only, so the owner is reached as one of those managers, not in person. The subject is the review that
+    /// raised the action, where the plan is read.
+    /// </summary>
+    public static Notice? For(ReviewActionOverdue overdue)
+    {
+        ArgumentNullException.ThrowIfNull(overdue);
+        if (overdue.Side is not (Sides.Client or Sides.Provider))
+        {
+            return null;
+        }
+
+        return new Notice(NotificationKinds.ReviewActionOverdue, overdue.ContractId, Review(overdue.RaisedInReviewId, overdue.Title),
+            Data(("actionId", overdue.ActionId), ("title", overdue.Title), ("side", overdue.Side), ("owner", overdue.Owner), ("dueOn", overdue.DueOn),
+                ("status", overdue.Status)),
+            new Audience { Roles = [ManagersOf(overdue.Side)] });
+    }
+
+    /// <summary>
+    /// An item of the takeover or reversibility checklist accepted by one side: the other side's managers, whose
+    /// acceptance it awaits. The acceptance that completes the whole checklist tells both sides' managers instead that
+    /// the phase may be closed. Never the person who accepted.
+    /// </summary>
+    public static Notice? For(ChecklistItemAccepted accepted)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        if (accepted.AwaitingSide is Sides.Client or Sides.Provider)
+        {
+            return new Notice(NotificationKinds.ChecklistItemToAccept, accepted.ContractId,
+                new Subject(SubjectTypes.ChecklistItem, accepted.ItemId, accepted.Title),
+                Data(("title", accepted.Title), ("phase", accepted.Phase), ("acceptingSide", accepted.Side), ("acceptedBy", accepted.AcceptedBy)),
+                new Audience { Roles = [ManagersOf(accepted.AwaitingSide)], Actor = accepted.AcceptedById });
+        }
+
+        return accepted.PhaseReadyToClose
+            ? new Notice(NotificationKinds.PhaseReadyToClose, accepted.ContractId, Phase(accepted.Phase),
+                Data(("phase", accepted.Phase), ("lastAcceptedBy", accepted.AcceptedBy)),
+                new Audience { Roles = [ClientManagers, ProviderManagers], Actor = accepted.AcceptedById })
+            : null;
+    }
+
+    /// <summary>
+    /// One side accepted the closure of the takeover or reversibility phase: the other side's managers, whose acceptance
+    /// closes it. The closing acceptance itself is nobody's news: the contract moves on.
+    /// </summary>
+    public static Notice? For(PhaseClosureAccepted accepted)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        if (accepted.AwaitingSide is not (Sides.Client or Sides.Provider))
+        {
+            return null;
+        }
+
+        return new Notice(NotificationKinds.PhaseClosureProposed, accepted.ContractId, Phase(accepted.Phase),
+            Data(("phase", accepted.Phase), ("acceptingSide", accepted.Side), ("acceptedBy", accepted.AcceptedBy)),
+            new Audience { Roles = [ManagersOf(accepted.AwaitingSide)], Actor = accepted.AcceptedById });
+    }
+
     private static Audience SlaAudience(string priority, Guid? assignee) => new()
     {
         Roles = Urgent.Contains(priority) ? [ProviderLevel2, ProviderManagers, ClientManagers] : [ProviderLevel2, ProviderManagers],
@@ -190,6 +306,10 @@ public static class NotificationRules
         new(SubjectTypes.Ticket, id, number?.ToString(CultureInfo.InvariantCulture) ?? "");
 
     private static Subject Invoice(Guid id, string number) => new(SubjectTypes.Invoice, id, number);
+
+    private static Subject Review(Guid id, string label) => new(SubjectTypes.Review, id, label);
+
+    private static Subject Phase(string phase) => new(SubjectTypes.Phase, null, phase);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -96,3 +96,59 @@ public sealed class InvoicePaidNotifier(Database database, EmailPlanner emails) 
     protected override Task HandleAsync(InvoicePaid @event, UnitOfWork unitOfWork) =>
         NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
 }
+
+public sealed class ReviewPreparedNotifier(Database database, EmailPlanner emails) : IdempotentConsumer<ReviewPrepared>(database)
+{
+    protected override string ConsumerName => "notifications-review-prepared";
+
+    protected override Task HandleAsync(ReviewPrepared @event, UnitOfWork unitOfWork) =>
+        NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
+}
+
+public sealed class ReviewApprovedNotifier(Database database, EmailPlanner emails) : IdempotentConsumer<ReviewApproved>(database)
+{
+    protected override string ConsumerName => "notifications-review-approved";
+
+    protected override Task HandleAsync(ReviewApproved @event, UnitOfWork unitOfWork) =>
+        NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
+}
+
+public sealed class ReviewApprovalWithdrawnNotifier(Database database, EmailPlanner emails) : IdempotentConsumer<ReviewApprovalWithdrawn>(database)
+{
+    protected override string ConsumerName => "notifications-review-approval-withdrawn";
+
+    protected override Task HandleAsync(ReviewApprovalWithdrawn @event, UnitOfWork unitOfWork) =>
+        NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
+}
+
+public sealed class ReviewClosedNotifier(Database database, EmailPlanner emails) : IdempotentConsumer<ReviewClosed>(database)
+{
+    protected override string ConsumerName => "notifications-review-closed";
+
+    protected override Task HandleAsync(ReviewClosed @event, UnitOfWork unitOfWork) =>
+        NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
+}
+
+public sealed class ReviewActionOverdueNotifier(Database database, EmailPlanner emails) : IdempotentConsumer<ReviewActionOverdue>(database)
+{
+    protected override string ConsumerName => "notifications-review-action-overdue";
+
+    protected override Task HandleAsync(ReviewActionOverdue @event, UnitOfWork unitOfWork) =>
+        NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
+}
+
+public sealed class ChecklistItemAcceptedNotifier(Database database, EmailPlanner emails) : IdempotentConsumer<ChecklistItemAccepted>(database)
+{
+    protected override string ConsumerName => "notifications-checklist-item-accepted";
+
+    protected override Task HandleAsync(ChecklistItemAccepted @event, UnitOfWork unitOfWork) =>
+        NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
+}
+
+public sealed class PhaseClosureAcceptedNotifier(Database database, EmailPlanner emails) : IdempotentConsumer<PhaseClosureAccepted>(database)
+{
+    protected override string ConsumerName => "notifications-phase-closure-accepted";
+
+    protected override Task HandleAsync(PhaseClosureAccepted @event, UnitOfWork unitOfWork) =>
+        NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
+}

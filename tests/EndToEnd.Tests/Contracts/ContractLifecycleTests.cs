@@ -118,6 +118,14 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         Assert.Equal("run", running.GetProperty("phase").GetString());
         Assert.Equal(2, running.GetProperty("closures").GetArrayLength());
         await system.Events.WaitForAsync<ContractPhaseChanged>(e => e.ContractId == id && e.To == "run");
+        // Each side's first acceptance of an item, and of the closure, is told the other side, which acts next.
+        var itemAcceptances = await system.Events.WaitForAsync<ChecklistItemAccepted>(e => e.ContractId == id && e.Phase == "takeover", items.Count * 2);
+        Assert.Equal(items.Count * 2, itemAcceptances.Count);
+        Assert.All(itemAcceptances.Where(e => e.Side == "client"), e => Assert.Equal(("provider", false), (e.AwaitingSide, e.PhaseReadyToClose)));
+        Assert.All(itemAcceptances.Where(e => e.Side == "provider"), e => Assert.Null(e.AwaitingSide));
+        Assert.Equal("Antoine Garnier", Assert.Single(itemAcceptances, e => e.PhaseReadyToClose).AcceptedBy);
+        var closureAcceptances = await system.Events.WaitForAsync<PhaseClosureAccepted>(e => e.ContractId == id && e.Phase == "takeover", 2);
+        Assert.Equal([("client", "provider"), ("provider", null)], closureAcceptances.Select(e => (e.Side, e.AwaitingSide)).OrderBy(e => e.Side));
 
         // An evolution request goes its whole way, each step by its side, and becomes an amendment.
         var evolution = (await manager.PostAsync($"/{id}/evolutions",

@@ -165,6 +165,38 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
     }
 
     [Fact]
+    public async Task A_review_prepared_by_the_client_reaches_the_providers_account_managers_and_its_approval_asks_them_to_approve()
+    {
+        using var manager = await Person.JoinAsync(system, AcmeAdmin, Roles.ContractManager, "Camille Revue");
+        using var account = await Person.JoinAsync(system, AntaresAdmin, Roles.AccountManager, "Aline Revue");
+        using var agent = await Person.JoinAsync(system, AntaresAdmin, Roles.AgentL2, "Léo Revue");
+        // Last month in Paris, the contract's zone: a period that has begun, in a contract running since the month before.
+        var nowParis = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        var month = new DateTime(nowParis.Year, nowParis.Month, 1).AddMonths(-1);
+        var period = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var contractId = await TicketContracts.SignAsync(system, terms => terms with { StartDate = DateOnly.FromDateTime(month.AddMonths(-1)), Revision = null });
+        var reviews = $"/api/reporting/contracts/{contractId}/reviews";
+
+        var prepared = await PrepareReviewAsync(manager, reviews, period);
+        var reviewId = prepared.GetProperty("header").GetProperty("id").GetGuid();
+        var told = await account.WaitForAsync(contractId, "reviewPrepared");
+        Assert.Equal(("review", reviewId, period), (Text(told.GetProperty("subject"), "type"), SubjectId(told), Text(told.GetProperty("subject"), "label")));
+        Assert.Equal(("Camille Revue", "client"), (Text(told.GetProperty("data"), "preparedBy"), Text(told.GetProperty("data"), "preparingSide")));
+
+        // The client approves first: the provider's account managers are asked to approve in turn.
+        var approved = await manager.Client.PostAsJsonAsync($"{reviews}/{reviewId}/approve",
+            new { version = prepared.GetProperty("header").GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        var asked = await account.WaitForAsync(contractId, "reviewAwaitingApproval");
+        Assert.Equal(reviewId, SubjectId(asked));
+        Assert.Equal(("Camille Revue", "provider"), (Text(asked.GetProperty("data"), "approvedBy"), Text(asked.GetProperty("data"), "awaitingSide")));
+
+        // Neither the person who acted nor the provider's desk is told.
+        Assert.Empty(await manager.NotificationsAsync(contractId));
+        Assert.Empty(await agent.NotificationsAsync(contractId));
+    }
+
+    [Fact]
     public async Task Only_people_have_a_notification_center_and_bad_filters_are_named_in_the_callers_language()
     {
         using (var operatorClient = system.CreateBrowserLikeClient(out _))
@@ -432,6 +464,24 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"the invoice was refused: {(int)response.StatusCode} {body}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Prepares the review of <paramref name="period"/>, once the Reporting service knows the contract just signed.</summary>
+    private static async Task<JsonElement> PrepareReviewAsync(Person manager, string reviews, string period)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await manager.Client.PostAsJsonAsync(reviews, new { period });
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                return JsonDocument.Parse(body).RootElement.Clone();
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the review was refused: {(int)response.StatusCode} {body}");
             await Task.Delay(200);
         }
     }

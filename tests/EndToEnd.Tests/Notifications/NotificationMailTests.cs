@@ -179,7 +179,8 @@ public sealed class NotificationMailTests(InfogeranceSystem system)
 
         var defaults = await account.Client.GetFromJsonAsync<JsonElement>("/api/notifications/preferences");
         Assert.Equal(
-            [("contracts", "digest"), ("evolutions", "app"), ("invoices", "immediate"), ("sla", "immediate"), ("tickets", "app")],
+            [("checklists", "digest"), ("contracts", "digest"), ("evolutions", "app"), ("invoices", "immediate"), ("reviews", "immediate"), ("sla", "immediate"),
+                ("tickets", "app")],
             defaults.GetProperty("delivery").EnumerateObject().Select(p => (p.Name, p.Value.GetString()!)).Order());
         Assert.Equal(["slaWarning", "slaBreached"], defaults.GetProperty("topics")[0].GetProperty("kinds").EnumerateArray().Select(k => k.GetString()));
         Assert.Equal((7, "Europe/Paris", true),

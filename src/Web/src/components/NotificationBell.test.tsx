@@ -48,7 +48,7 @@ describe('notification bell', () => {
     expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toBeInTheDocument()
   })
 
-  it('leads each notification to its ticket, invoice, evolutions, terms or contract', async () => {
+  it('leads each notification to its ticket, invoice, evolutions, terms, review, phases or contract', async () => {
     fakeBackend({
       'GET /bff/user': () => json(accountManager),
       'GET /api/notifications/unread-count': () => json({ count: oneOfEachKind.length }),
@@ -72,6 +72,8 @@ describe('notification bell', () => {
       '/invoices/inv-2',
       '/invoices/inv-3',
       '/invoices/inv-4',
+      ...Array<string>(5).fill('/contracts/c-1?tab=reviews&review=rv-1'),
+      ...Array<string>(3).fill('/contracts/c-1?tab=phases'),
     ])
   })
 

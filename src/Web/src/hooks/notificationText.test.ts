@@ -45,6 +45,14 @@ describe('notification sentences', () => {
       { title: 'Invoice F-2026-0052 disputed by Marc Dubois', detail: '“The penalty credit is missing.”', to: '/invoices/inv-2' },
       { title: 'Credit note AV-2026-001 approved by Marc Dubois', detail: '€396.00 incl. VAT', to: '/invoices/inv-3' },
       { title: 'Invoice F-2026-0061 paid on May 15, 2027', detail: '€15,840.00 incl. VAT', to: '/invoices/inv-4' },
+      { title: 'Review 2027-Q1 prepared by Marc Dubois, to approve', to: '/contracts/c-1?tab=reviews&review=rv-1' },
+      { title: 'Review 2027-Q1 approved by Marc Dubois, awaiting your approval', to: '/contracts/c-1?tab=reviews&review=rv-1' },
+      { title: 'Review 2027-Q1 changed by Marc Dubois: approve it again', to: '/contracts/c-1?tab=reviews&review=rv-1' },
+      { title: 'Review 2027-Q1 approved by both sides and closed', to: '/contracts/c-1?tab=reviews&review=rv-1' },
+      { title: 'Overdue action: Update the DRP', detail: 'Antoine Garnier, due on Mar 31, 2027', to: '/contracts/c-1?tab=reviews&review=rv-1' },
+      { title: 'Takeover: “Quality assurance plan” accepted by Antoine Garnier, to accept', to: '/contracts/c-1?tab=phases' },
+      { title: 'Takeover: every checklist item is accepted, the phase can be closed', to: '/contracts/c-1?tab=phases' },
+      { title: 'Reversibility: closure accepted by Marc Dubois, to accept', to: '/contracts/c-1?tab=phases' },
     ])
   })
 
@@ -63,7 +71,16 @@ describe('notification sentences', () => {
       'Facture F-2026-0052 contestée par Marc Dubois',
       'Avoir AV-2026-001 approuvé par Marc Dubois',
       'Facture F-2026-0061 payée le 15 mai 2027',
+      'Revue 2027-Q1 préparée par Marc Dubois, à approuver',
+      'Revue 2027-Q1 approuvée par Marc Dubois, en attente de votre approbation',
+      'Revue 2027-Q1 modifiée par Marc Dubois : à approuver de nouveau',
+      'Revue 2027-Q1 approuvée par les deux parties et clôturée',
+      'Action en retard : Update the DRP',
+      'Prise en charge : « Quality assurance plan » accepté par Antoine Garnier, à accepter',
+      'Prise en charge : tous les éléments de la checklist sont acceptés, la phase peut être clôturée',
+      'Réversibilité : clôture acceptée par Marc Dubois, à accepter',
     ])
+    expect(read('fr')(oneOfEachKind[17]!).detail).toBe('Antoine Garnier, attendue le 31 mars 2027')
     expect(read('fr')(oneOfEachKind[4]!).detail).toBe('90 jours restants')
     expect(read('fr')(oneOfEachKind[12]!).detail).toBe('15\u202f840,00\u00a0€ TTC')
   })

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { daysUntil, formatAmount, formatDate, formatDateTime } from '../format'
-import { contractPageUrl } from './contracts'
+import { checklistPhases, contractPageUrl } from './contracts'
 import { evolutionStates } from './evolutions'
 import { invoicePageUrl } from './invoices'
 import type { AppNotification } from './notifications'
@@ -29,6 +29,12 @@ export function notificationLink({ contractId, subject }: Pick<AppNotification, 
       return contractPageUrl(contractId, '?tab=evolutions')
     case 'version':
       return contractPageUrl(contractId, `?tab=terms&version=${encodeURIComponent(subject.label)}`)
+    case 'checklistItem':
+    case 'phase':
+      return contractPageUrl(contractId, '?tab=phases')
+    case 'review':
+      // The contract's reviews tab opens the review named.
+      return contractPageUrl(contractId, subject.id ? `?tab=reviews&review=${encodeURIComponent(subject.id)}` : '?tab=reviews')
     default:
       return contractPageUrl(contractId)
   }
@@ -43,6 +49,7 @@ export function describeNotification(notification: AppNotification, t: TFunction
   const amount = (value: unknown) => (typeof value === 'number' ? formatAmount(value, language) : undefined)
   const clock = () => (isOneOf(['respond', 'resolve'] as const, data.clock) ? t(`notifications.clocks.${data.clock}`) : t('notifications.clocks.other'))
   const due = typeof data.dueAt === 'string' ? t('notifications.detail.dueAt', { at: formatDateTime(data.dueAt, language) }) : undefined
+  const phase = () => (isOneOf(checklistPhases, data.phase) ? t(`contracts.phases.${data.phase}`) : text(data.phase))
   const withVat = (value: unknown) => {
     const total = amount(value)
     return total === undefined ? undefined : t('notifications.detail.withVat', { amount: total })
@@ -134,6 +141,26 @@ export function describeNotification(notification: AppNotification, t: TFunction
       }
     case 'invoicePaid':
       return { title: t('notifications.text.invoicePaid', { number, date: date(data.paidOn) }), detail: withVat(data.totalWithVat), to }
+    case 'reviewPrepared':
+      return { title: t('notifications.text.reviewPrepared', { period: text(data.period) || subject.label, name: text(data.preparedBy) }), to }
+    case 'reviewAwaitingApproval':
+      return { title: t('notifications.text.reviewAwaitingApproval', { period: text(data.period) || subject.label, name: text(data.approvedBy) }), to }
+    case 'reviewApprovalWithdrawn':
+      return { title: t('notifications.text.reviewApprovalWithdrawn', { period: text(data.period) || subject.label, name: text(data.changedBy) }), to }
+    case 'reviewClosed':
+      return { title: t('notifications.text.reviewClosed', { period: text(data.period) || subject.label }), to }
+    case 'reviewActionOverdue':
+      return {
+        title: t('notifications.text.reviewActionOverdue', { title: text(data.title) || subject.label }),
+        detail: date(data.dueOn) === '' ? undefined : t('notifications.detail.ownerDue', { owner: text(data.owner), date: date(data.dueOn) }),
+        to,
+      }
+    case 'checklistItemToAccept':
+      return { title: t('notifications.text.checklistItemToAccept', { phase: phase(), title: text(data.title) || subject.label, name: text(data.acceptedBy) }), to }
+    case 'phaseReadyToClose':
+      return { title: t('notifications.text.phaseReadyToClose', { phase: phase() }), to }
+    case 'phaseClosureProposed':
+      return { title: t('notifications.text.phaseClosureProposed', { phase: phase(), name: text(data.acceptedBy) }), to }
     default:
       return { title: subject.label ? t('notifications.text.otherAbout', { label: subject.label }) : t('notifications.text.other'), to }
   }

@@ -16,6 +16,14 @@ export const notificationKinds = [
   'invoiceDisputed',
   'invoiceApproved',
   'invoicePaid',
+  'reviewPrepared',
+  'reviewAwaitingApproval',
+  'reviewApprovalWithdrawn',
+  'reviewClosed',
+  'reviewActionOverdue',
+  'checklistItemToAccept',
+  'phaseReadyToClose',
+  'phaseClosureProposed',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 

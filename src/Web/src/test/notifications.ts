@@ -92,4 +92,52 @@ export const oneOfEachKind: AppNotification[] = [
     subject: { type: 'invoice', id: 'inv-4', label: 'F-2026-0061' },
     data: { number: 'F-2026-0061', paidOn: '2027-05-15', totalWithVat: 15840 },
   }),
+  notificationOf({
+    id: 'n-review-prepared',
+    kind: 'reviewPrepared',
+    subject: { type: 'review', id: 'rv-1', label: '2027-Q1' },
+    data: { number: 3, period: '2027-Q1', preparingSide: 'client', preparedBy: 'Marc Dubois' },
+  }),
+  notificationOf({
+    id: 'n-review-awaiting',
+    kind: 'reviewAwaitingApproval',
+    subject: { type: 'review', id: 'rv-1', label: '2027-Q1' },
+    data: { period: '2027-Q1', approvingSide: 'client', approvedBy: 'Marc Dubois', awaitingSide: 'provider' },
+  }),
+  notificationOf({
+    id: 'n-review-withdrawn',
+    kind: 'reviewApprovalWithdrawn',
+    subject: { type: 'review', id: 'rv-1', label: '2027-Q1' },
+    data: { period: '2027-Q1', side: 'provider', changedBy: 'Marc Dubois' },
+  }),
+  notificationOf({
+    id: 'n-review-closed',
+    kind: 'reviewClosed',
+    subject: { type: 'review', id: 'rv-1', label: '2027-Q1' },
+    data: { period: '2027-Q1', closedAt: '2027-04-10T09:00:00+02:00' },
+  }),
+  notificationOf({
+    id: 'n-review-action-overdue',
+    kind: 'reviewActionOverdue',
+    subject: { type: 'review', id: 'rv-1', label: 'Update the DRP' },
+    data: { actionId: 'ac-1', title: 'Update the DRP', side: 'provider', owner: 'Antoine Garnier', dueOn: '2027-03-31', status: 'open' },
+  }),
+  notificationOf({
+    id: 'n-checklist-item',
+    kind: 'checklistItemToAccept',
+    subject: { type: 'checklistItem', id: 'ci-1', label: 'Quality assurance plan' },
+    data: { title: 'Quality assurance plan', phase: 'takeover', acceptingSide: 'provider', acceptedBy: 'Antoine Garnier' },
+  }),
+  notificationOf({
+    id: 'n-phase-ready',
+    kind: 'phaseReadyToClose',
+    subject: { type: 'phase', id: null, label: 'takeover' },
+    data: { phase: 'takeover', lastAcceptedBy: 'Antoine Garnier' },
+  }),
+  notificationOf({
+    id: 'n-phase-closure',
+    kind: 'phaseClosureProposed',
+    subject: { type: 'phase', id: null, label: 'reversibility' },
+    data: { phase: 'reversibility', acceptingSide: 'client', acceptedBy: 'Marc Dubois' },
+  }),
 ]
