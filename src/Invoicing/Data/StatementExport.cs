@@ -100,22 +100,7 @@ public static class StatementExport
             for (var c = 0; c < row.Length; c++)
             {
                 var cell = sheet.Cell(r, c + 1);
-                // SetValue keeps text as text and numbers as numbers.
-                switch (row[c])
-                {
-                    case string text:
-                        cell.SetValue(text);
-                        break;
-                    case decimal number:
-                        cell.SetValue(number);
-                        break;
-                    case long number:
-                        cell.SetValue(number);
-                        break;
-                    case bool flag:
-                        cell.SetValue(flag);
-                        break;
-                }
+                SheetCells.Write(cell, row[c]);
             }
 
             r++;

@@ -161,32 +161,7 @@ public static class Sheets
                 for (var c = 0; c < table.Columns.Count; c++)
                 {
                     var cell = sheet.Cell(r + 2, c + 1);
-                    // Numbers stay numbers and days stay days, so that a spreadsheet sums and sorts them.
-                    switch (table.Rows[r][c])
-                    {
-                        case string text:
-                            cell.SetValue(text);
-                            break;
-                        case decimal number:
-                            cell.SetValue(number);
-                            break;
-                        case int number:
-                            cell.SetValue(number);
-                            break;
-                        case long number:
-                            cell.SetValue(number);
-                            break;
-                        case bool flag:
-                            cell.SetValue(flag);
-                            break;
-                        case DateOnly day:
-                            cell.SetValue(day.ToDateTime(TimeOnly.MinValue));
-                            cell.Style.DateFormat.Format = "yyyy-mm-dd";
-                            break;
-                        case DateTimeOffset instant:
-                            cell.SetValue(instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
-                            break;
-                    }
+                    SheetCells.Write(cell, table.Rows[r][c]);
                 }
             }
 
