@@ -35,7 +35,7 @@ public sealed class BudgetsTests(InfogeranceSystem system)
         var path = $"/contracts/{contractId}/budgets/{year}";
 
         // Before any invoice: every month from this one on is committed at the fee; nothing planned yet.
-        var before = (await UntilAsync(manager, path)).GetProperty("budget");
+        var before = (await manager.UntilAsync(path, _ => true)).GetProperty("budget");
         var monthsToCome = 12 - today.Month + 1;
         Assert.Equal(monthsToCome * 10_000m, before.GetProperty("committed").GetDecimal());
         Assert.Equal(0m, before.GetProperty("invoiced").GetDecimal());
@@ -84,22 +84,5 @@ public sealed class BudgetsTests(InfogeranceSystem system)
         await account.GetAsync(path, HttpStatusCode.Forbidden);
         await otherTenant.GetAsync(path, HttpStatusCode.NotFound);
         Assert.DoesNotContain((await otherTenant.GetAsync($"/budgets/{year}")).EnumerateArray(), b => b.GetProperty("contractId").GetGuid() == contractId);
-    }
-
-    /// <summary>Reads until the contract's terms have reached the Invoicing service.</summary>
-    private static async Task<JsonElement> UntilAsync(ContractParty party, string path)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await party.Client.GetAsync(path);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"GET {path}: {response.StatusCode}");
-            await Task.Delay(200);
-        }
     }
 }

@@ -62,7 +62,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
             await unitOfWork.CommitAsync();
         }
 
-        await UntilAsync(manager, $"/contracts/{contractId}/statements/{text}", s => s.GetProperty("lines").GetArrayLength() == 1);
+        await manager.UntilAsync($"/contracts/{contractId}/statements/{text}", s => s.GetProperty("lines").GetArrayLength() == 1);
         var services = system.Services["invoicing"];
         await new StatementIssuing(
                 services.GetRequiredService<Database>(), new FixedClock(At(month.AddMonths(1), 10, 12)), Options.Create(new InvoicingSettings()),
@@ -193,7 +193,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         var last = first.AddMonths(1).AddDays(-1);
         var contractId = await TicketContracts.SignAsync(system, terms => terms with { StartDate = first, Prices = terms.Prices with { MonthlyFee = 10_000m }, Revision = null });
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
-        await UntilAsync(account, $"/contracts/{contractId}/invoices", _ => true);
+        await account.UntilAsync($"/contracts/{contractId}/invoices", _ => true);
         var entered = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
         {
             number = "F-FORM-1", issueDate = last, kind = "invoice", periodStart = first, periodEnd = last,
@@ -265,7 +265,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         await InventoryAsync(10);
         await system.Events.WaitForAsync<ContractInventoryChanged>(e => e.ContractId == contractId && e.Items.Sum(i => i.Quantity) == 10);
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
-        await UntilAsync(account, $"/contracts/{contractId}/invoices", _ => true);
+        await account.UntilAsync($"/contracts/{contractId}/invoices", _ => true);
 
         // Twelve workstations billed for ten in the inventory; the fee 0.50 € over, within the tolerance.
         var entered = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
@@ -288,7 +288,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
 
         // The inventory grows to twelve: the invoice still awaiting the client is controlled again, compliant.
         await InventoryAsync(12);
-        var recontrolled = await UntilAsync(account, $"/invoices/{invoiceId}", i => Text(i, "result") == "compliant");
+        var recontrolled = await account.UntilAsync($"/invoices/{invoiceId}", i => Text(i, "result") == "compliant");
         Assert.Equal(("controlled", 0m), (Text(recontrolled, "status"), recontrolled.GetProperty("totalAtStake").GetDecimal()));
         Assert.Equal("fixedFee", Text(Assert.Single(recontrolled.GetProperty("discrepancies").EnumerateArray()), "code"));
         var controls = await system.Events.WaitForAsync<InvoiceControlled>(e => e.InvoiceId == invoiceId, count: 3, timeout: TimeSpan.FromSeconds(3));
@@ -317,7 +317,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         await EvolutionAsync("specified", "proposed", 1);
         await system.Events.WaitForAsync<EvolutionRequestStateChanged>(e => e.EvolutionRequestId == evolutionId);
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
-        await UntilAsync(account, $"/contracts/{contractId}/invoices", _ => true);
+        await account.UntilAsync($"/contracts/{contractId}/invoices", _ => true);
         // Unknown or not validated (whether its event has reached the service yet or not), the line blocks.
         var entered = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
         {
@@ -334,7 +334,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
 
         // The client validates it (on the 5th, before the invoice's issue): the invoice is controlled again, compliant.
         await EvolutionAsync("proposed", "validated", 4);
-        var recontrolled = await UntilAsync(account, $"/invoices/{entered.GetProperty("id").GetGuid()}", i => Text(i, "result") == "compliant");
+        var recontrolled = await account.UntilAsync($"/invoices/{entered.GetProperty("id").GetGuid()}", i => Text(i, "result") == "compliant");
         Assert.Empty(recontrolled.GetProperty("discrepancies").EnumerateArray());
     }
 
@@ -358,7 +358,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         var contractId = await TicketContracts.SignAsync(system, terms => terms with { StartDate = first, Prices = terms.Prices with { MonthlyFee = 10_000m }, Revision = null });
         var activated = Assert.Single(await system.Events.WaitForAsync<ContractVersionActivated>(e => e.ContractId == contractId));
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
-        await UntilAsync(account, $"/contracts/{contractId}/invoices", _ => true);
+        await account.UntilAsync($"/contracts/{contractId}/invoices", _ => true);
 
         // As if the terms were still on their way to the Invoicing service when the invoice came.
         await using (var connection = new NpgsqlConnection(system.Databases["invoicing"]))
@@ -385,7 +385,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
             await unitOfWork.CommitAsync();
         }
 
-        var controlled = await UntilAsync(account, $"/invoices/{invoiceId}", i => Text(i, "status") == "controlled");
+        var controlled = await account.UntilAsync($"/invoices/{invoiceId}", i => Text(i, "status") == "controlled");
         Assert.Equal("compliant", Text(controlled, "result"));
         Assert.Equal(["received", "controlled"], controlled.GetProperty("history").EnumerateArray().Select(h => Text(h, "status")));
         var controls = await system.Events.WaitForAsync<InvoiceControlled>(e => e.InvoiceId == invoiceId, count: 2, timeout: TimeSpan.FromSeconds(3));
@@ -399,27 +399,6 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         using var response = await party.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
-    /// <summary>Reads until the facts' events have reached the Invoicing service.</summary>
-    private static async Task<JsonElement> UntilAsync(ContractParty party, string path, Func<JsonElement, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await party.Client.GetAsync(path);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-                if (done(body))
-                {
-                    return body;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"GET {path}: {response.StatusCode}");
-            await Task.Delay(200);
-        }
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

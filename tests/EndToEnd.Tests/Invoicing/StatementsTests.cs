@@ -85,7 +85,7 @@ public sealed class StatementsTests(InfogeranceSystem system)
         }
 
         var path = $"/contracts/{contractId}/statements";
-        var draft = await UntilAsync(manager, $"{path}/{text}", s => s.GetProperty("lines").GetArrayLength() == 4);
+        var draft = await manager.UntilAsync($"{path}/{text}", s => s.GetProperty("lines").GetArrayLength() == 4);
         Assert.Equal("draft", draft.GetProperty("status").GetString());
         Assert.Equal(10_000m, draft.GetProperty("monthlyFee").GetDecimal());
         Assert.Equal((900m, 500m, 400m), Totals(draft));
@@ -167,7 +167,7 @@ public sealed class StatementsTests(InfogeranceSystem system)
         // A late correction through Incidents: the outage lasted 10 hours (98.6 % → the 5 % band, 500 instead of 200). The issued
         // statement does not change; the next month's draft carries the difference, and its year to date counts the issued month.
         await agent.PutAsync($"/outages/{outage}", new { service = "ERP", startedAt = At(month, 10, 10), endedAt = At(month, 10, 20) });
-        var nextDraft = await UntilAsync(manager, $"{path}/{next}", s => s.GetProperty("adjustments").GetArrayLength() == 1);
+        var nextDraft = await manager.UntilAsync($"{path}/{next}", s => s.GetProperty("adjustments").GetArrayLength() == 1);
         var adjustment = nextDraft.GetProperty("adjustments")[0];
         Assert.Equal((text, 300m), (adjustment.GetProperty("forMonth").GetString(), adjustment.GetProperty("amount").GetDecimal()));
         Assert.Equal(300m, nextDraft.GetProperty("totalDue").GetDecimal());
@@ -211,7 +211,7 @@ public sealed class StatementsTests(InfogeranceSystem system)
 
         // Statements for the two months of the run only, whatever month it is now.
         var path = $"/contracts/{contractId}/statements";
-        var months = await UntilAsync(manager, path, list => list.GetArrayLength() == 2 && list[0].GetProperty("month").GetString() == Text(first.AddMonths(1)));
+        var months = await manager.UntilAsync(path, list => list.GetArrayLength() == 2 && list[0].GetProperty("month").GetString() == Text(first.AddMonths(1)));
         Assert.Equal([Text(first.AddMonths(1)), Text(first)], months.EnumerateArray().Select(s => s.GetProperty("month").GetString()));
         await manager.GetAsync($"{path}/{Text(first.AddMonths(2))}", HttpStatusCode.NotFound);
 
@@ -249,7 +249,7 @@ public sealed class StatementsTests(InfogeranceSystem system)
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "invoicing");
         var nowParis = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris);
         var lastMonth = new DateTime(nowParis.Year, nowParis.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var statement = await UntilAsync(manager, $"/contracts/{DemoWorld.AcmeContract}/statements/{lastMonth}", s => s.GetProperty("lines").GetArrayLength() == 4);
+        var statement = await manager.UntilAsync($"/contracts/{DemoWorld.AcmeContract}/statements/{lastMonth}", s => s.GetProperty("lines").GetArrayLength() == 4);
 
         var lines = statement.GetProperty("lines").EnumerateArray().Select(line => line.GetProperty("detail")).ToList();
         var fee = statement.GetProperty("monthlyFee").GetDecimal();
@@ -284,27 +284,6 @@ public sealed class StatementsTests(InfogeranceSystem system)
 
     private static JsonElement Line(JsonElement statement, string key) =>
         statement.GetProperty("lines").EnumerateArray().Single(line => line.GetProperty("key").GetString() == key);
-
-    /// <summary>Reads until the facts' events have reached the Invoicing service.</summary>
-    private static async Task<JsonElement> UntilAsync(ContractParty party, string path, Func<JsonElement, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await party.Client.GetAsync(path);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-                if (done(body))
-                {
-                    return body;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"GET {path}: {response.StatusCode}");
-            await Task.Delay(200);
-        }
-    }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

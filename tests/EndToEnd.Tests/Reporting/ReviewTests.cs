@@ -43,14 +43,14 @@ public sealed class ReviewTests(InfogeranceSystem system)
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "reporting");
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Antoine Garnier", "reporting");
         var scorecard = $"/contracts/{contractId}/scorecard?month={text}";
-        await UntilAsync(manager, scorecard, _ => true);
+        await manager.UntilAsync(scorecard, _ => true);
 
         var first = Guid.CreateVersion7();
         var second = Guid.CreateVersion7();
         await PublishAsync(
             Opened(contractId, first, 1, At(month, 4, 10)), Completed(contractId, first, met: true, At(month, 4, 12)),
             Opened(contractId, second, 2, At(month, 8, 10)), Completed(contractId, second, met: false, At(month, 9, 18)));
-        await UntilAsync(manager, scorecard, s => Resolve(s).GetProperty("completed").GetInt32() == 2);
+        await manager.UntilAsync(scorecard, s => Resolve(s).GetProperty("completed").GetInt32() == 2);
 
         // The client's manager prepares the month's review: its scorecard is frozen.
         var reviews = $"/contracts/{contractId}/reviews";
@@ -69,7 +69,7 @@ public sealed class ReviewTests(InfogeranceSystem system)
         // A completion of that month arrives late: the live scorecard takes it, the review's snapshot does not.
         var late = Guid.CreateVersion7();
         await PublishAsync(Opened(contractId, late, 3, At(month, 20, 9)), Completed(contractId, late, met: true, At(month, 20, 11)));
-        await UntilAsync(manager, scorecard, s => Resolve(s).GetProperty("completed").GetInt32() == 3);
+        await manager.UntilAsync(scorecard, s => Resolve(s).GetProperty("completed").GetInt32() == 3);
         var read = await manager.GetAsync(review);
         Assert.Equal(frozen.GetRawText(), read.GetProperty("snapshot").GetRawText());
         Assert.Equal(2, Resolve(read.GetProperty("snapshot").GetProperty("months")[0]).GetProperty("completed").GetInt32());
@@ -195,7 +195,7 @@ public sealed class ReviewTests(InfogeranceSystem system)
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "reporting");
         var reviews = $"/contracts/{contractId}/reviews";
         var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        await UntilAsync(manager, $"/contracts/{contractId}/scorecard", _ => true);
+        await manager.UntilAsync($"/contracts/{contractId}/scorecard", _ => true);
 
         using var auditor = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.Auditor, "Aurélien Roux", "reporting");
         using var agent = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AgentL1, "Léa Fontaine", "reporting");
@@ -324,24 +324,4 @@ public sealed class ReviewTests(InfogeranceSystem system)
             .Replace('\u202f', ' ').Replace('\u00a0', ' ');
     }
 
-    private static async Task<JsonElement> UntilAsync(ContractParty party, string path, Func<JsonElement, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await party.Client.GetAsync(path);
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var json = JsonDocument.Parse(body).RootElement.Clone();
-                if (done(json))
-                {
-                    return json;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"GET {path}: {(int)response.StatusCode} {body}");
-            await Task.Delay(200);
-        }
-    }
 }

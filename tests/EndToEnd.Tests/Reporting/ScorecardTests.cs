@@ -44,7 +44,7 @@ public sealed class ScorecardTests(InfogeranceSystem system)
         using var incidents = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "incidents");
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "reporting");
         var path = $"/contracts/{contractId}/scorecard";
-        await UntilAsync(manager, path, _ => true);
+        await manager.UntilAsync(path, _ => true);
 
         // Four tickets: one met, one whose response breached, one left waiting, one resolved, reopened and resolved again.
         async Task<Guid> Open(string title, string impact, string urgency, string kind = "incident") =>
@@ -110,7 +110,7 @@ public sealed class ScorecardTests(InfogeranceSystem system)
 
         // Reporting has them all once the last of each kind is in.
         var month = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var scorecard = await UntilAsync(manager, $"{path}?month={month}", s =>
+        var scorecard = await manager.UntilAsync($"{path}?month={month}", s =>
             s.GetProperty("opened").GetInt32() == 4 && s.GetProperty("satisfaction").GetProperty("answers").GetInt32() == 2
             && s.GetProperty("availability").GetArrayLength() == 1 && s.GetProperty("invoicing").GetProperty("invoiced").GetDecimal() == 10_000m
             && s.GetProperty("budget").TryGetProperty("plannedYear", out _)
@@ -213,7 +213,7 @@ public sealed class ScorecardTests(InfogeranceSystem system)
         });
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "reporting");
         var path = $"/contracts/{contractId}/scorecard?month={text}";
-        await UntilAsync(manager, path, _ => true);
+        await manager.UntilAsync(path, _ => true);
 
         var told = new Told(contractId);
         var reopened = Guid.CreateVersion7();
@@ -414,27 +414,6 @@ public sealed class ScorecardTests(InfogeranceSystem system)
         }
 
         return string.Join('\n', rows);
-    }
-
-    private static async Task<JsonElement> UntilAsync(ContractParty party, string path, Func<JsonElement, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await party.Client.GetAsync(path);
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var json = JsonDocument.Parse(body).RootElement.Clone();
-                if (done(json))
-                {
-                    return json;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"GET {path}: {(int)response.StatusCode} {body}");
-            await Task.Delay(200);
-        }
     }
 
     private static async Task UntilAsync(Func<Task<bool>> done)
