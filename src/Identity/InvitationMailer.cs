@@ -17,10 +17,10 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, MailSe
 {
     /// <summary>The e-mail is written in the invited person's language.</summary>
     public async Task<InvitationResponse> DeliverAsync(
-        NewInvitation invitation, string organisationName, HttpRequest request, CancellationToken cancellationToken)
+        NewInvitation invitation, string organisationName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        var url = $"{PublicOrigin(request)}/invitation/{invitation.Token.Value}";
+        var url = $"{PublicOrigin()}/invitation/{invitation.Token.Value}";
         var emailed = false;
         if (mail.IsConfigured)
         {
@@ -55,18 +55,8 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, MailSe
     }
 
     /// <summary>
-    /// The site's address as the browser sees it: configured, or told by the gateway's forwarded headers (which a
-    /// caller can influence: that is why e-mailing requires the configured origin, see the settings' validation).
+    /// The site's configured address; without one the link is a path, which the web app completes with the address it
+    /// runs at. Never the request's host or forwarded headers: a caller could point the link at a site of theirs.
     /// </summary>
-    private string PublicOrigin(HttpRequest request)
-    {
-        if (!string.IsNullOrWhiteSpace(settings.Value.PublicOrigin))
-        {
-            return settings.Value.PublicOrigin.TrimEnd('/');
-        }
-
-        var scheme = request.Headers["X-Forwarded-Proto"].FirstOrDefault() ?? request.Scheme;
-        var host = request.Headers["X-Forwarded-Host"].FirstOrDefault() ?? request.Host.Value;
-        return $"{scheme}://{host}";
-    }
+    private string PublicOrigin() => settings.Value.PublicOrigin?.TrimEnd('/') ?? "";
 }

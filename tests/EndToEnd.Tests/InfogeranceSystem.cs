@@ -94,6 +94,7 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
             .UseSetting("ConnectionStrings:identity", IdentityDatabase)
             .UseSetting("ConnectionStrings:messaging", infrastructure.RabbitMq.ConnectionString)
             .UseSetting("Identity:SeedDemoData", "true")
+            .UseSetting("Identity:PublicOrigin", GatewayUrl)
             .UseSetting("Identity:AccessTokenLifetime", TokenLifetime.ToString())
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseUrls(IdentityUrl)));

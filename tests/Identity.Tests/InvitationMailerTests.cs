@@ -4,7 +4,6 @@ using Infogerance.Mail;
 using Infogerance.ServiceDefaults;
 using Infogerance.TestSupport;
 using Infogerance.Validation;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +21,7 @@ public sealed class InvitationMailerTests
     public async Task The_invitation_is_emailed_in_the_persons_language_and_its_link_is_then_not_shown()
     {
         await using var mailbox = SmtpMailbox.Start();
-        var response = await Mailer(mailbox.Port).DeliverAsync(Invitation, "Acme", new DefaultHttpContext().Request, TestContext.Current.CancellationToken);
+        var response = await Mailer(mailbox.Port).DeliverAsync(Invitation, "Acme", TestContext.Current.CancellationToken);
 
         Assert.True(response.Emailed);
         Assert.Null(response.InvitationUrl);
@@ -38,10 +37,20 @@ public sealed class InvitationMailerTests
     {
         var mailbox = SmtpMailbox.Start();
         await mailbox.StopAsync();
-        var response = await Mailer(mailbox.Port).DeliverAsync(Invitation, "Acme", new DefaultHttpContext().Request, TestContext.Current.CancellationToken);
+        var response = await Mailer(mailbox.Port).DeliverAsync(Invitation, "Acme", TestContext.Current.CancellationToken);
 
         Assert.False(response.Emailed);
         Assert.Equal($"https://app.example/invitation/{Invitation.Token.Value}", response.InvitationUrl);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_origin_the_link_is_a_path_for_the_web_app_to_complete()
+    {
+        var mailer = new InvitationMailer(Options.Create(new IdentitySettings()), new MailSender(new SmtpSettings()), NullLogger<InvitationMailer>.Instance);
+        var response = await mailer.DeliverAsync(Invitation, "Acme", TestContext.Current.CancellationToken);
+
+        Assert.False(response.Emailed);
+        Assert.Equal($"/invitation/{Invitation.Token.Value}", response.InvitationUrl);
     }
 
     private static InvitationMailer Mailer(int port)

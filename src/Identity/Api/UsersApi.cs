@@ -82,7 +82,7 @@ public static class UsersApi
         }
 
         await unitOfWork.CommitAsync();
-        var response = await services.Mailer.DeliverAsync(invitation, organisation.Name, services.Http, cancellationToken);
+        var response = await services.Mailer.DeliverAsync(invitation, organisation.Name, cancellationToken);
         return TypedResults.Created($"/users/{invitation.User.Id}", response);
     }
 

@@ -60,7 +60,7 @@ export function InviteForm({ roleOptions, defaultRoles = [], pending, onSubmit, 
             <Alert color="yellow" title={t('invite.linkTitle', { name: result.user.displayName })}>
               {t('invite.linkExplanation')}
             </Alert>
-            <CopyableValue label={t('invite.linkLabel')} value={result.invitationUrl} copyLabel={t('invite.copyLink')} />
+            <CopyableValue label={t('invite.linkLabel')} value={new URL(result.invitationUrl, window.location.origin).href} copyLabel={t('invite.copyLink')} />
           </>
         )}
         <Group justify="flex-end">
