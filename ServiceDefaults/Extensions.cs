@@ -40,6 +40,8 @@ public static partial class Extensions
             http.AddServiceDiscovery();
         });
 
+        // The answer need not name the server it came from.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTexts.Localise);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -111,6 +113,7 @@ public static partial class Extensions
         app.UseRequestLanguage();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<NulInRequestRefusal>();
 
         // Ready: every check, database and broker included.
         app.MapHealthChecks(HealthPath).AllowAnonymous();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Infogerance.Validation;
+using Microsoft.AspNetCore.Http;
 
 namespace Infogerance.ServiceDefaults;
 
@@ -19,4 +21,27 @@ public sealed class TextWithoutNul : JsonConverter<string>
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>
+/// A NUL in the path or in a query parameter is refused before any endpoint reads it, as <see cref="TextWithoutNul"/>
+/// refuses it in a body: 400 naming the parameter (or <c>path</c>), never a server error at the database.
+/// </summary>
+public sealed class NulInRequestRefusal(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var field = request.Path.Value?.Contains('\0') == true
+            ? "path"
+            : request.Query.FirstOrDefault(parameter => parameter.Key.Contains('\0') || parameter.Value.Any(value => value?.Contains('\0') == true)).Key;
+        if (field is null)
+        {
+            return next(context);
+        }
+
+        var details = Problems.ValidationProblem(FieldErrors.Of(field.Replace("\0", "", StringComparison.Ordinal), BadRequestTexts.Nul), StatusCodes.Status400BadRequest);
+        details.Detail = BadRequestTexts.SeeFields.Text;
+        return TypedResults.Problem(details).ExecuteAsync(context);
+    }
 }

@@ -12,6 +12,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(RequestTargetLimit.RaiseKestrelLimit);
         builder.Services.AddOptions<SpaSettings>().BindConfiguration("Spa");
         builder.Services.AddOptions<RateLimitSettings>().BindConfiguration("RateLimits");
         builder.Services.AddReverseProxy()
@@ -37,6 +38,7 @@ internal static class Extensions
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestTargetLimit>();
         app.UseSpaFiles();
         app.UseMiddleware<AntiforgeryHeader>();
         app.UseRateLimiter();

@@ -24,6 +24,13 @@ public static class GatewayMessages
 
     public static readonly Message TooManyRequests = new("rateLimit.exceeded", "Slow down and retry later.", "Ralentissez et réessayez plus tard.");
 
+    public static Message AddressTooLong(int maxLength) =>
+        new Message(
+                "request.target.tooLong",
+                $"The address is too long: at most {maxLength} characters for its path and query together.",
+                $"L'adresse est trop longue : au plus {maxLength} caractères pour son chemin et ses paramètres réunis.")
+            .With("maxLength", maxLength);
+
     public static readonly Message AntiforgeryMissingTitle =
         new("antiforgery.missing", "Missing anti-forgery header", "En-tête anti-falsification manquant");
 

@@ -17,7 +17,15 @@ public sealed class IdentitySettings
 
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(10);
+    /// <summary>Wrong passwords in a row from one address that pause it on the account for <see cref="LockoutDuration"/>.</summary>
     public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>Wrong passwords from all addresses together that pause the account for addresses it is not known from.</summary>
+    public int MaxAccountFailedLogins { get; set; } = 50;
+
+    /// <summary>How long after a successful sign-in an address still signs in during an account-wide pause.</summary>
+    public TimeSpan KnownAddressFor { get; set; } = TimeSpan.FromDays(30);
+
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 
@@ -30,7 +38,7 @@ public sealed class IdentitySettings
     /// </summary>
     public TimeSpan KeyPublicationLead { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>The site's public address, for invitation links; by default taken from the gateway's forwarded headers.</summary>
+    /// <summary>The site's public address, for invitation links; without it they are paths the web app completes.</summary>
     public string? PublicOrigin { get; set; }
 
     /// <summary>Loads the demo world at start-up (the run command sets it).</summary>
@@ -39,6 +47,6 @@ public sealed class IdentitySettings
     /// <summary>Invitations are e-mailed only when its host is set; otherwise the admin passes the link on.</summary>
     public SmtpSettings Smtp { get; set; } = new();
 
-    public LockoutPolicy Lockout => new(MaxFailedLogins, LockoutDuration);
+    public LockoutPolicy Lockout => new(MaxFailedLogins, LockoutDuration, MaxAccountFailedLogins, KnownAddressFor);
     public SessionPolicy Sessions => new(SessionIdleTimeout, SessionLifetime);
 }

@@ -473,3 +473,32 @@ public class TicketHistoryFileTests
             twice.French);
     }
 }
+
+/// <summary>A NUL is text no database keeps: refused where it is, in either format, never carried to a write.</summary>
+public class TicketHistoryNulTests
+{
+    private static readonly TicketHistoryContext Context = new(
+        Now: DateTimeOffset.Parse("2025-06-02T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        Earliest: DateTimeOffset.Parse("2023-05-31T22:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        Zone: DateTimeZoneProviders.Tzdb["Europe/Paris"],
+        ReopenWindow: TimeSpan.FromDays(14),
+        AutoCloseAfter: TimeSpan.FromDays(5));
+
+    [Fact]
+    public void A_csv_line_holding_a_nul_is_refused_at_its_line()
+    {
+        var csv = "reference,at,status,kind,title,priority,requester\nINC-1,2025-03-03 09:00,new,incident,VPN\0down,P2,Ann\n";
+        var result = TicketHistoryFile.Read(Encoding.UTF8.GetBytes(csv), "history.csv", Context);
+        var errors = Languages.In(Languages.English, result.Errors.ToDictionary);
+        Assert.Contains(errors, e => e.Value.Any(m => m.Contains("NUL character", StringComparison.Ordinal)));
+        Assert.Empty(result.Tickets);
+    }
+
+    [Fact]
+    public void A_json_text_holding_a_nul_is_refused_at_its_field()
+    {
+        var json = """{"tickets": [{"reference": "A", "kind": "incident", "title": "VPN\u0000down", "priority": "P1", "requester": "Ann", "openedAt": "2025-03-03T09:00:00+01:00"}]}""";
+        var result = TicketHistoryFile.Read(Encoding.UTF8.GetBytes(json), "history.json", Context);
+        Assert.Equal("import.value.nul", Assert.Single(result.Errors["tickets[0].title"]).Code);
+    }
+}

@@ -62,7 +62,10 @@ public static class CsvText
                 cells[i] = reader.GetString(i);
             }
 
-            yield return new CsvTextRow(checked((int)reader.LineNumber), cells, problems.GetValueOrDefault(reader.LineNumber));
+            // No database keeps a NUL in text: the line is refused here, where its number is known.
+            var problem = problems.GetValueOrDefault(reader.LineNumber)
+                ?? (cells.Any(cell => cell.Contains('\0')) ? ImportMessages.NulCharacter : null);
+            yield return new CsvTextRow(checked((int)reader.LineNumber), cells, problem);
         }
     }
 

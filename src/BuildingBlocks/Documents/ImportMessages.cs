@@ -15,6 +15,11 @@ public static class ImportMessages
         "A quote (\") is misplaced; a value containing quotes must be enclosed in quotes, with inner quotes doubled.",
         "Un guillemet (\") est mal placé ; une valeur qui contient des guillemets doit être entourée de guillemets, ceux de l'intérieur doublés.");
 
+    public static readonly Message NulCharacter = new(
+        "import.value.nul",
+        "A value holds the NUL character, which text may not contain.",
+        "Une valeur contient le caractère NUL, qu'un texte ne peut pas contenir.");
+
     public static readonly Message NotXlsx = new(
         "import.file.notXlsx",
         "The file is not a readable Excel workbook (.xlsx).",

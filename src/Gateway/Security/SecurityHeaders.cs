@@ -26,6 +26,20 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
         }
 
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/bff"))
+        {
+            // What the API answers is a tenant's data or a session's: no cache on the way, or the browser's, keeps it.
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Response.Headers.ContainsKey("Cache-Control"))
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
         return next(context);
     }
 }

@@ -214,6 +214,7 @@ public static class TicketHistoryFile
 
     private static string? JsonText(JsonElement value, FilePlace place, string field, ImportErrors errors, bool numbers) => value.ValueKind switch
     {
+        JsonValueKind.String when value.GetString()!.Contains('\0') => Wrong(place, field, ImportMessages.NulCharacter, errors),
         JsonValueKind.String => value.GetString(),
         JsonValueKind.Null => null,
         JsonValueKind.Number when numbers => value.GetRawText(),

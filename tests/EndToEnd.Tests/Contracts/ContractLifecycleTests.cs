@@ -252,6 +252,9 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         var lines = report.GetProperty("errors").EnumerateObject().Select(error => error.Name).ToList();
         Assert.Equal(["line 3", "line 4"], lines);
         Assert.Equal(0, (await manager.GetAsync($"/{id}/inventory")).GetArrayLength());
+        var nul = await manager.UploadAsync($"/{id}/inventory/import", "nul.csv", Encoding.UTF8.GetBytes("type,name,quantity,criticality\nserver,SRV\0-01,2,high\n"), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["line 2"], nul.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        Assert.Equal(0, (await manager.GetAsync($"/{id}/inventory")).GetArrayLength());
 
         var goodFile = "type,name,quantity,criticality,location\nserver,SRV-01,2,high,Lyon\ndatabase,PostgreSQL,3,critical,Lyon\nworkstation,Postes,120,medium,\n";
         var imported = await manager.UploadAsync($"/{id}/inventory/import", "inventory.csv", Encoding.UTF8.GetBytes(goodFile));

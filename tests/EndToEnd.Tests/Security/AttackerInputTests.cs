@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Infogerance.DemoData;
+
+namespace Infogerance.EndToEnd.Tests.Security;
+
+/// <summary>Requests an attacker would send, each answered as any bad input is: a 4xx problem, nothing leaked.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class AttackerInputTests(InfogeranceSystem system)
+{
+    [Fact]
+    public async Task Invitation_links_lead_to_the_configured_origin_whatever_the_request_says_its_host_is()
+    {
+        using var admin = await SignedInAsync("admin@acme.example");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/users/invitations")
+        {
+            Content = JsonContent.Create(new { email = $"host-{Guid.NewGuid():N}@example.org", displayName = "Host Test", roles = new[] { "Requester" } }),
+        };
+        request.Headers.Host = "evil.example";
+        request.Headers.Add("X-Forwarded-Host", "evil.example");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var invited = await admin.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        var link = (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitationUrl").GetString()!;
+        Assert.StartsWith($"{system.GatewayUrl}/invitation/", link, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answers_name_no_server_and_signed_in_answers_are_not_cached()
+    {
+        using var client = await SignedInAsync("manager@acme.example");
+        var me = await client.GetAsync("/api/identity/me");
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.False(me.Headers.Contains("Server"), string.Join(",", me.Headers.Select(h => h.Key)));
+        Assert.Contains("no-store", me.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        var contracts = await client.GetAsync("/api/contracts/");
+        Assert.Contains("no-store", contracts.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        var bff = await client.GetAsync("/bff/user");
+        Assert.Contains("no-store", bff.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/incidents/tickets?team=%00")]
+    [InlineData("/api/incidents/tickets?status=%00")]
+    [InlineData("/api/incidents/tickets?contract=%00")]
+    public async Task A_nul_character_in_a_query_is_refused_as_bad_input(string path)
+    {
+        using var client = await SignedInAsync("manager@acme.example");
+        var answer = await client.GetAsync(path);
+        Assert.InRange((int)answer.StatusCode, 200, 499);
+        if (!answer.IsSuccessStatusCode)
+        {
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task An_overlong_address_is_answered_with_a_problem_naming_it()
+    {
+        using var client = await SignedInAsync("manager@acme.example");
+        var huge = await client.GetAsync("/api/contracts/?search=" + new string('a', 10_000));
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, huge.StatusCode);
+        Assert.Equal("application/problem+json", huge.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"query\"", await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_nul_in_a_path_is_refused_by_the_server_before_any_code_of_ours()
+    {
+        // Kestrel rejects a request target whose path decodes to a NUL at the protocol level, with a bare 400 that no
+        // middleware sees (and cannot shape); what matters is that the request goes no further.
+        using var client = await SignedInAsync("manager@acme.example");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/contracts/%00")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/incidents/tickets/%00/comments")).StatusCode);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = system.CreateBrowserLikeClient(out _);
+        var login = await client.PostAsJsonAsync("/bff/login", new { email, password = DemoWorld.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        return client;
+    }
+}
