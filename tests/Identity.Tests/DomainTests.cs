@@ -39,34 +39,88 @@ public sealed class PasswordRulesTests
 
 public sealed class LockoutPolicyTests
 {
-    private static readonly LockoutPolicy Policy = new(MaxFailures: 5, Duration: TimeSpan.FromMinutes(15));
+    private static readonly LockoutPolicy Policy = new(MaxFailures: 5, Duration: TimeSpan.FromMinutes(15), MaxAccountFailures: 20, KnownAddressFor: TimeSpan.FromDays(30));
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void The_fifth_failure_in_a_row_locks_for_the_duration_and_resets_the_count()
+    public void The_fifth_failure_in_a_row_pauses_the_address_for_the_duration_and_resets_its_count()
     {
-        var failures = 0;
-        DateTimeOffset? lockedUntil = null;
+        var address = FailureCount.None;
+        var account = FailureCount.None;
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            (failures, lockedUntil) = Policy.AfterFailure(failures, Now);
-            Assert.Null(lockedUntil);
-            Assert.Equal(attempt, failures);
+            (address, account) = Policy.AfterFailure(address, account, Now);
+            Assert.Null(address.PausedUntil);
+            Assert.Equal(attempt, address.Failures);
         }
 
-        (failures, lockedUntil) = Policy.AfterFailure(failures, Now);
-        Assert.Equal(0, failures);
-        Assert.Equal(Now.AddMinutes(15), lockedUntil);
+        (address, account) = Policy.AfterFailure(address, account, Now);
+        Assert.Equal(0, address.Failures);
+        Assert.Equal(Now.AddMinutes(15), address.PausedUntil);
+        Assert.Equal(5, account.Failures);
+        Assert.Null(account.PausedUntil);
+        Assert.True(Policy.Refuses(new AddressRecord(address, null), account, Now));
     }
 
     [Fact]
-    public void A_lock_holds_until_its_end_and_not_a_tick_longer()
+    public void A_pause_holds_until_its_end_and_not_a_tick_longer()
     {
-        var until = Now.AddMinutes(15);
-        Assert.True(Policy.IsLocked(until, Now));
-        Assert.True(Policy.IsLocked(until, until.AddTicks(-1)));
-        Assert.False(Policy.IsLocked(until, until));
-        Assert.False(Policy.IsLocked(null, Now));
+        var paused = new AddressRecord(new FailureCount(0, Now, Now.AddMinutes(15)), null);
+        Assert.True(Policy.Refuses(paused, FailureCount.None, Now));
+        Assert.True(Policy.Refuses(paused, FailureCount.None, Now.AddMinutes(15).AddTicks(-1)));
+        Assert.False(Policy.Refuses(paused, FailureCount.None, Now.AddMinutes(15)));
+        Assert.False(Policy.Refuses(AddressRecord.New, FailureCount.None, Now));
+    }
+
+    [Fact]
+    public void Another_address_is_not_paused_by_this_ones_failures()
+    {
+        var (address, account) = (FailureCount.None, FailureCount.None);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (address, account) = Policy.AfterFailure(address, account, Now);
+        }
+
+        Assert.True(Policy.Refuses(new AddressRecord(address, null), account, Now));
+        Assert.False(Policy.Refuses(AddressRecord.New, account, Now));
+    }
+
+    [Fact]
+    public void Failures_older_than_the_pause_are_forgotten()
+    {
+        var address = new FailureCount(4, Now.AddMinutes(-15), null);
+        var (after, _) = Policy.AfterFailure(address, FailureCount.None, Now);
+        Assert.Equal(1, after.Failures);
+        Assert.Null(after.PausedUntil);
+
+        var recent = new FailureCount(4, Now.AddMinutes(-14), null);
+        Assert.Equal(Now.AddMinutes(15), Policy.AfterFailure(recent, FailureCount.None, Now).Address.PausedUntil);
+    }
+
+    [Fact]
+    public void Guessing_from_many_addresses_pauses_the_account_for_unknown_addresses_only()
+    {
+        var account = FailureCount.None;
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            (_, account) = Policy.AfterFailure(FailureCount.None, account, Now);
+        }
+
+        Assert.Equal(Now.AddMinutes(15), account.PausedUntil);
+        Assert.True(Policy.Refuses(AddressRecord.New, account, Now));
+        var usual = new AddressRecord(FailureCount.None, Now.AddDays(-29));
+        Assert.False(Policy.Refuses(usual, account, Now));
+        var forgotten = new AddressRecord(FailureCount.None, Now.AddDays(-30));
+        Assert.True(Policy.Refuses(forgotten, account, Now));
+    }
+
+    [Fact]
+    public void A_failure_during_a_pause_keeps_the_pause_without_extending_it()
+    {
+        var account = new FailureCount(3, Now.AddMinutes(-1), Now.AddMinutes(10));
+        var (_, after) = Policy.AfterFailure(FailureCount.None, account, Now);
+        Assert.Equal(Now.AddMinutes(10), after.PausedUntil);
+        Assert.Equal(4, after.Failures);
     }
 }
 

@@ -49,17 +49,6 @@ public sealed class AccountRulesTests
     [Fact]
     public void Roles_are_required() =>
         Assert.Equal("roles.required", Assert.Single(AccountRules.CheckRoles(new(), "roles", [], OrganisationKind.Provider)["roles"]).Code);
-
-    [Fact]
-    public void A_lock_says_until_when_in_both_languages()
-    {
-        var until = new DateTimeOffset(2026, 12, 6, 10, 15, 0, TimeSpan.Zero);
-        var message = IdentityMessages.AccountLocked(until);
-        Assert.Equal("login.locked", message.Code);
-        Assert.Equal("Too many failed log-ins: try again after 2026-12-06T10:15:00.0000000+00:00.", message.English);
-        Assert.StartsWith("Trop d'échecs de connexion : réessayez après ", message.French);
-        Assert.Equal(until, message.Parameters["lockedUntil"]);
-    }
 }
 
 public sealed class InvitationEmailTests

@@ -29,7 +29,9 @@ public static class BffApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(credentials);
-        var (session, token, response) = await identity.LogInAsync(request.Email, request.Password, cancellationToken);
+        var remote = context.Connection.RemoteIpAddress;
+        var address = (remote?.IsIPv4MappedToIPv6 == true ? remote.MapToIPv4() : remote)?.ToString();
+        var (session, token, response) = await identity.LogInAsync(request.Email, request.Password, address, cancellationToken);
         using (response)
         {
             if (session is null || token is null)

@@ -17,9 +17,11 @@ public sealed class IdentityClient(HttpClient http)
     private sealed record SessionResponse(string Session, string AccessToken, DateTimeOffset ExpiresAt);
 
     /// <summary>The new session and its first token, or Identity's refusal passed on as it is.</summary>
-    public async Task<(string? Session, IssuedToken? Token, HttpResponseMessage Response)> LogInAsync(string? email, string? password, CancellationToken cancellationToken)
+    /// <param name="address">The caller's network address: wrong passwords pause it, not the account.</param>
+    public async Task<(string? Session, IssuedToken? Token, HttpResponseMessage Response)> LogInAsync(
+        string? email, string? password, string? address, CancellationToken cancellationToken)
     {
-        using var request = InCallersLanguage(new HttpRequestMessage(HttpMethod.Post, "/internal/sessions") { Content = JsonContent.Create(new { email, password }) });
+        using var request = InCallersLanguage(new HttpRequestMessage(HttpMethod.Post, "/internal/sessions") { Content = JsonContent.Create(new { email, password, address }) });
         var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

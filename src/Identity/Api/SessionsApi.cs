@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Infogerance.Identity.Api;
 
-/// <summary>An e-mail address and a password, to open a session.</summary>
-public sealed record LoginRequest(string? Email, string? Password);
+/// <summary>
+/// An e-mail address and a password, to open a session, from the caller's network address as the gateway saw it
+/// (wrong passwords pause that address on the account; without it they are counted under "unknown").
+/// </summary>
+public sealed record LoginRequest(string? Email, string? Password, string? Address = null);
 
 /// <summary>A session's secret, as the gateway keeps it in the browser's cookie.</summary>
 public sealed record SessionRequest(string? Session);
@@ -45,8 +48,8 @@ public static class SessionsApi
     }
 
     /// <summary>
-    /// Opens a session for an active user's right password, with its first access token; wrong passwords count
-    /// towards the account's lockout, and any refusal says nothing of whether the account exists.
+    /// Opens a session for an active user's right password, with its first access token; wrong passwords pause the
+    /// address they come from (see <see cref="LockoutPolicy"/>), and any refusal, a pause included, is the same 401.
     /// </summary>
     public static async Task<Results<Ok<SessionResponse>, UnauthorizedHttpResult, ProblemHttpResult>> LogInAsync(
         LoginRequest request, [AsParameters] SignInServices services, CancellationToken cancellationToken)
@@ -78,12 +81,13 @@ public static class SessionsApi
             return TypedResults.Unauthorized();
         }
 
-        if (options.Lockout.IsLocked(user.LockedUntil, now))
+        var address = string.IsNullOrWhiteSpace(request.Address) ? "unknown" : request.Address.Trim();
+        var (fromAddress, account) = await Sessions.FindSignInRecordsAsync(unitOfWork, user, address);
+        if (options.Lockout.Refuses(fromAddress, account, now))
         {
-            var locked = Problems.Problem(StatusCodes.Status423Locked, IdentityMessages.AccountLocked(user.LockedUntil!.Value));
-            locked.ProblemDetails.Title = IdentityMessages.AccountLockedTitle.Text;
-            locked.ProblemDetails.Extensions["lockedUntil"] = user.LockedUntil;
-            return locked;
+            // Answered as a wrong password, after as long: a pause tells the caller nothing, and costs no more failures.
+            hasher.VerifyHashedPassword(null!, DummyHash, request.Password);
+            return TypedResults.Unauthorized();
         }
 
         // An invited user without a password costs a verification too: timing says nothing about the account.
@@ -95,11 +99,18 @@ public static class SessionsApi
 
         if (verified == PasswordVerificationResult.Failed)
         {
-            var (failures, lockedUntil) = options.Lockout.AfterFailure(user.FailedLogins, now);
-            await Sessions.RecordFailedLoginAsync(unitOfWork, user, failures, lockedUntil);
-            if (lockedUntil is not null)
+            var (addressAfter, accountAfter) = options.Lockout.AfterFailure(fromAddress.Count, account, now);
+            await Sessions.RecordFailedLoginAsync(unitOfWork, user, address, addressAfter, accountAfter, now - options.Lockout.Duration);
+            if (addressAfter.PausedUntil is { } addressPausedUntil && addressAfter.PausedUntil != fromAddress.Count.PausedUntil)
             {
-                await AuditLog.WriteAsync(unitOfWork, organisation, AuditLog.Actor.System, "user.locked", "user", user.Id, null, new { lockedUntil });
+                await AuditLog.WriteAsync(unitOfWork, organisation, AuditLog.Actor.System, "user.signIn.paused", "user", user.Id, null,
+                    new { address, pausedUntil = addressPausedUntil });
+            }
+
+            if (accountAfter.PausedUntil is { } accountPausedUntil && accountAfter.PausedUntil != account.PausedUntil)
+            {
+                await AuditLog.WriteAsync(unitOfWork, organisation, AuditLog.Actor.System, "user.signIn.pausedEverywhere", "user", user.Id, null,
+                    new { pausedUntil = accountPausedUntil });
             }
 
             await unitOfWork.CommitAsync();
@@ -114,7 +125,7 @@ public static class SessionsApi
         var passwordHash = verified == PasswordVerificationResult.SuccessRehashNeeded
             ? hasher.HashPassword(user, request.Password)
             : user.PasswordHash;
-        await Sessions.RecordLoginAsync(unitOfWork, user, now, passwordHash);
+        await Sessions.RecordLoginAsync(unitOfWork, user, address, now, passwordHash);
         var secret = OpaqueToken.Create(OpaqueToken.Session, organisation);
         var sessionId = Guid.CreateVersion7();
         await Sessions.StartAsync(unitOfWork, secret, sessionId, user.Id, now, now + options.SessionLifetime);

@@ -16,18 +16,65 @@ public sealed record KeyHolder(Guid Id, string Name, string[] Roles);
 /// </summary>
 public static class Sessions
 {
-    public static Task RecordFailedLoginAsync(UnitOfWork unitOfWork, UserAccount user, int failures, DateTimeOffset? lockedUntil) =>
-        unitOfWork.ExecuteAsync(
-            "UPDATE users SET failed_logins = @failures, locked_until = @lockedUntil WHERE tenant_id = @TenantId AND id = @Id",
-            new { failures, lockedUntil, user.TenantId, user.Id });
+    private sealed record SignInRow(
+        int FailedLogins, DateTimeOffset? LastFailedLoginAt, DateTimeOffset? LockedUntil,
+        int? Failures, DateTimeOffset? LastFailureAt, DateTimeOffset? PausedUntil, DateTimeOffset? LastSuccessAt);
 
-    public static Task RecordLoginAsync(UnitOfWork unitOfWork, UserAccount user, DateTimeOffset now, string? passwordHash) =>
+    /// <summary>The account's failures from every address, and this address's record on it (new when it never tried).</summary>
+    public static async Task<(AddressRecord Address, FailureCount Account)> FindSignInRecordsAsync(UnitOfWork unitOfWork, UserAccount user, string address)
+    {
+        var row = (await unitOfWork.QuerySingleOrDefaultAsync<SignInRow>(
+            """
+            SELECT u.failed_logins, u.last_failed_login_at, u.locked_until,
+                   a.failures, a.last_failure_at, a.paused_until, a.last_success_at
+            FROM users u
+            LEFT JOIN sign_in_addresses a ON a.tenant_id = u.tenant_id AND a.user_id = u.id AND a.address = @address
+            WHERE u.tenant_id = @TenantId AND u.id = @Id
+            """,
+            new { address, user.TenantId, user.Id }))!;
+        return (new AddressRecord(new FailureCount(row.Failures ?? 0, row.LastFailureAt, row.PausedUntil), row.LastSuccessAt),
+            new FailureCount(row.FailedLogins, row.LastFailedLoginAt, row.LockedUntil));
+    }
+
+    /// <summary>
+    /// Counts a wrong password from <paramref name="address"/>. Addresses that never signed in and whose failures are
+    /// forgotten are dropped on the way, so that guessing from many addresses leaves no lasting rows.
+    /// </summary>
+    public static Task RecordFailedLoginAsync(
+        UnitOfWork unitOfWork, UserAccount user, string address, FailureCount fromAddress, FailureCount account, DateTimeOffset forgetBefore) =>
         unitOfWork.ExecuteAsync(
             """
-            UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = @now, password_hash = @passwordHash
-            WHERE tenant_id = @TenantId AND id = @Id
+            UPDATE users SET failed_logins = @AccountFailures, last_failed_login_at = @AccountLastFailureAt, locked_until = @AccountPausedUntil
+            WHERE tenant_id = @TenantId AND id = @Id;
+
+            DELETE FROM sign_in_addresses
+            WHERE tenant_id = @TenantId AND user_id = @Id AND address <> @address AND last_success_at IS NULL
+              AND last_failure_at < @forgetBefore AND (paused_until IS NULL OR paused_until < @forgetBefore);
+
+            INSERT INTO sign_in_addresses (tenant_id, user_id, address, failures, last_failure_at, paused_until)
+            VALUES (@TenantId, @Id, @address, @Failures, @LastFailureAt, @PausedUntil)
+            ON CONFLICT (tenant_id, user_id, address) DO UPDATE
+            SET failures = excluded.failures, last_failure_at = excluded.last_failure_at, paused_until = excluded.paused_until
             """,
-            new { now, passwordHash, user.TenantId, user.Id });
+            new
+            {
+                user.TenantId, user.Id, address, forgetBefore, fromAddress.Failures, fromAddress.LastFailureAt, fromAddress.PausedUntil,
+                AccountFailures = account.Failures, AccountLastFailureAt = account.LastFailureAt, AccountPausedUntil = account.PausedUntil,
+            });
+
+    /// <summary>A successful sign-in clears the account's count and makes <paramref name="address"/> one it is known from.</summary>
+    public static Task RecordLoginAsync(UnitOfWork unitOfWork, UserAccount user, string address, DateTimeOffset now, string? passwordHash) =>
+        unitOfWork.ExecuteAsync(
+            """
+            UPDATE users SET failed_logins = 0, last_failed_login_at = NULL, locked_until = NULL, last_login_at = @now, password_hash = @passwordHash
+            WHERE tenant_id = @TenantId AND id = @Id;
+
+            INSERT INTO sign_in_addresses (tenant_id, user_id, address, last_success_at)
+            VALUES (@TenantId, @Id, @address, @now)
+            ON CONFLICT (tenant_id, user_id, address) DO UPDATE
+            SET failures = 0, last_failure_at = NULL, paused_until = NULL, last_success_at = @now
+            """,
+            new { now, passwordHash, address, user.TenantId, user.Id });
 
     public static Task StartAsync(UnitOfWork unitOfWork, OpaqueToken secret, Guid sessionId, Guid userId, DateTimeOffset now, DateTimeOffset expiresAt) =>
         unitOfWork.ExecuteAsync(

@@ -80,15 +80,6 @@ public static class IdentityMessages
     public static readonly Message KeyRevoked =
         new("serviceAccount.revoked", "This key is already revoked.", "Cette clé est déjà révoquée.");
 
-    public static readonly Message AccountLockedTitle = new("login.locked", "Account locked", "Compte verrouillé");
-
-    public static Message AccountLocked(DateTimeOffset lockedUntil) =>
-        new Message(
-                "login.locked",
-                $"Too many failed log-ins: try again after {lockedUntil:O}.",
-                $"Trop d'échecs de connexion : réessayez après {lockedUntil:O}.")
-            .With("lockedUntil", lockedUntil);
-
     public static Message InvitationSubject(string organisationName) =>
         new Message("invitation.email.subject", $"Infogérance — invitation ({organisationName})", $"Infogérance — invitation ({organisationName})")
             .With("organisation", organisationName);

@@ -44,19 +44,58 @@ public sealed class SignInTests(InfogeranceSystem system)
     }
 
     [Fact]
-    public async Task Wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Wrong_passwords_pause_their_address_alone_and_the_pause_looks_like_any_failed_sign_in()
     {
         var email = await InviteAndActivateAsync(DemoWorld.Belvedere, Roles.Requester);
-        using var client = system.CreateBrowserLikeClient(out _);
+        using var attacker = system.CreateBrowserLikeClient(out _);
+        string? wrongAnswer = null;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var wrong = await client.PostAsJsonAsync("/bff/login", new { email, password = "Wrong-password-1" });
+            var wrong = await attacker.PostAsJsonAsync("/bff/login", new { email, password = "Wrong-password-1" });
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            wrongAnswer = WithoutTrace(await wrong.Content.ReadAsStringAsync());
         }
 
-        var locked = await client.PostAsJsonAsync("/bff/login", new { email, password = Password });
-        Assert.Equal(HttpStatusCode.Locked, locked.StatusCode);
-        Assert.Contains("lockedUntil", await locked.Content.ReadAsStringAsync());
+        // From the paused address even the right password gets the very answer of a wrong one (or of an unknown account).
+        var paused = await attacker.PostAsJsonAsync("/bff/login", new { email, password = Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, paused.StatusCode);
+        Assert.Equal(wrongAnswer, WithoutTrace(await paused.Content.ReadAsStringAsync()));
+        var stranger = await attacker.PostAsJsonAsync("/bff/login", new { email = $"nobody-{Guid.NewGuid():N}@example.org", password = Password });
+        Assert.Equal(wrongAnswer, WithoutTrace(await stranger.Content.ReadAsStringAsync()));
+
+        // The owner, elsewhere, signs in as usual.
+        using var owner = CreateBrowserLikeClientFrom(IPAddress.Parse("127.0.0.2"));
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/bff/login", new { email, password = Password })).StatusCode);
+    }
+
+    private static string WithoutTrace(string problem) =>
+        System.Text.RegularExpressions.Regex.Replace(problem, "\"traceId\":\"[^\"]*\"", "");
+
+    /// <summary>A browser-like client whose connections leave from <paramref name="local"/> (any 127.x address is this machine).</summary>
+    private HttpClient CreateBrowserLikeClientFrom(IPAddress local)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = new CookieContainer(),
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(local, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(system.GatewayUrl) };
+        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        return client;
     }
 
     [Fact]

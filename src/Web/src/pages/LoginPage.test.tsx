@@ -46,21 +46,6 @@ describe('log-in page', () => {
     expect(screen.queryByText('No such user')).not.toBeInTheDocument()
   })
 
-  it('shows until when a locked account stays locked', async () => {
-    fakeBackend({
-      ...notSignedIn,
-      'POST /bff/login': () =>
-        json({ title: 'Locked', status: 423, detail: 'The account is locked until 2026-11-22 18:15 UTC.' }, 423),
-    })
-    renderApp('/login')
-    await screen.findByRole('heading', { name: 'Sign in' })
-    await signIn()
-
-    const alert = await screen.findByRole('alert')
-    expect(alert).toHaveTextContent('Account locked')
-    expect(alert).toHaveTextContent('The account is locked until 2026-11-22 18:15 UTC.')
-  })
-
   it('tells how long to wait after too many attempts', async () => {
     fakeBackend({
       ...notSignedIn,

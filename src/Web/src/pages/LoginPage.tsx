@@ -22,13 +22,6 @@ function LoginFailure({ error }: { error: Error }) {
       </Alert>
     )
   }
-  if (error instanceof ApiError && error.status === 423) {
-    return (
-      <Alert color="red" role="alert" title={t('login.lockedTitle')}>
-        {error.problem?.detail ?? t('login.locked')}
-      </Alert>
-    )
-  }
   if (error instanceof ApiError && error.status === 429) {
     return (
       <Alert color="orange" role="alert">
