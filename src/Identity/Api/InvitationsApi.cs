@@ -38,7 +38,10 @@ public static class InvitationsApi
             : TypedResults.NotFound();
     }
 
-    /// <summary>Sets the invited user's password and activates the account; the link then stops working.</summary>
+    /// <summary>
+    /// Sets the invited user's password and activates the account; the link then stops working. 409 while the address
+    /// signs in to another organisation: the link reaches the address's owner, who knows it.
+    /// </summary>
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> AcceptAsync(
         string token, AcceptInvitationRequest request, Database database, CancellationToken cancellationToken)
     {
@@ -65,6 +68,11 @@ public static class InvitationsApi
         }
 
         var user = (await Accounts.FindUserAsync(unitOfWork, secret.OrganisationId, pending.UserId, forUpdate: true))!;
+        if (!await Accounts.ClaimSignInAsync(unitOfWork, user))
+        {
+            return Problems.Conflict(IdentityMessages.AddressSignsInElsewhere(pending.OrganisationName));
+        }
+
         var after = await Accounts.AcceptInvitationAsync(unitOfWork, user, pending.Id, new PasswordHasher<UserAccount>().HashPassword(user, request.Password!));
         await AuditLog.WriteAsync(
             unitOfWork, secret.OrganisationId, new AuditLog.Actor(user.Id, user.DisplayName), "user.invitation-accepted", "user", user.Id, user.AuditView, after.AuditView);

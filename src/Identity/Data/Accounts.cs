@@ -69,8 +69,11 @@ public static class Accounts
 
     /// <summary>
     /// Adds an invited user and its one-time link; inviting again someone of this organisation who has not yet
-    /// accepted replaces their link (the old one stops working), name, roles and language. Null when the e-mail
-    /// address is taken otherwise. The caller has checked <paramref name="request"/> and chosen its language.
+    /// accepted replaces their link (the old one stops working), name, roles and language. Null when the address is
+    /// already one of this organisation's active or deactivated users. An address that signs in to another organisation
+    /// is invited all the same (the inviter must not learn of another organisation's people): the invitation is held,
+    /// with no sign-in of its own, and its acceptance is refused while the address signs in elsewhere (see
+    /// <see cref="ClaimSignInAsync"/>). The caller has checked <paramref name="request"/> and chosen its language.
     /// </summary>
     public static async Task<NewInvitation?> InviteAsync(
         UnitOfWork unitOfWork, Organisation organisation, InviteRequest request, AuditLog.Actor actor, TimeSpan lifetime)
@@ -87,16 +90,15 @@ public static class Accounts
             """,
             new { email, tenant = organisation.Id, userId }) == 1;
 
-        UserAccount? before = null;
+        UserAccount? before = added ? null : await FindUserByEmailAsync(unitOfWork, organisation.Id, email);
         UserAccount user;
-        if (added)
+        if (before is null)
         {
             user = await CreateUserAsync(unitOfWork, new NewUser(organisation.Id, userId, email, displayName, roles, UserAccount.Invited, language));
         }
         else
         {
-            before = await FindUserByEmailAsync(unitOfWork, organisation.Id, email);
-            if (before?.Status != UserAccount.Invited)
+            if (before.Status != UserAccount.Invited)
             {
                 return null;
             }
@@ -120,7 +122,7 @@ public static class Accounts
         return new NewInvitation(user, token);
     }
 
-    /// <summary>Adds a user whose e-mail address is already in the login directory, and publishes the account.</summary>
+    /// <summary>Adds a user and publishes the account (its address in the login directory, or held: see <see cref="InviteAsync"/>).</summary>
     public static async Task<UserAccount> CreateUserAsync(UnitOfWork unitOfWork, NewUser user)
     {
         var created = (await unitOfWork.QuerySingleOrDefaultAsync<UserAccount>(
@@ -191,6 +193,18 @@ public static class Accounts
             {(forUpdate ? "FOR UPDATE OF i" : "")}
             """,
             new { secret.OrganisationId, secret.Hash });
+
+    /// <summary>
+    /// Makes the user's address sign in to its organisation: true when it does now (it always did, or it was held and
+    /// is free), false when it signs in to another organisation. One address signs in to one organisation.
+    /// </summary>
+    public static async Task<bool> ClaimSignInAsync(UnitOfWork unitOfWork, UserAccount user) =>
+        await unitOfWork.ExecuteAsync(
+            "INSERT INTO login_directory (email, tenant_id, user_id) VALUES (@Email, @TenantId, @Id) ON CONFLICT DO NOTHING",
+            new { user.Email, user.TenantId, user.Id }) == 1
+        // The directory's row-level security shows this organisation's addresses alone.
+        || await unitOfWork.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM login_directory WHERE email = @Email AND user_id = @Id)", new { user.Email, user.Id });
 
     /// <summary>The invited user's chosen password makes the account active and uses up the link.</summary>
     public static async Task<UserAccount> AcceptInvitationAsync(UnitOfWork unitOfWork, UserAccount user, Guid invitationId, string passwordHash)

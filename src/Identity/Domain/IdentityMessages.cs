@@ -51,7 +51,14 @@ public static class IdentityMessages
         "Cette organisation a déjà un administrateur, qui invite ses utilisateurs.");
 
     public static readonly Message EmailTaken =
-        new("user.email.taken", "A user with this e-mail address already exists.", "Un utilisateur avec cette adresse e-mail existe déjà.");
+        new("user.email.taken", "A user of your organisation already has this e-mail address.", "Un utilisateur de votre organisation a déjà cette adresse e-mail.");
+
+    public static Message AddressSignsInElsewhere(string organisationName) =>
+        new Message(
+                "invitation.address.signsInElsewhere",
+                $"This e-mail address already signs in to another organisation, and an address signs in to one organisation only: ask {organisationName} to invite another address of yours.",
+                $"Cette adresse e-mail sert déjà à se connecter à une autre organisation, et une adresse ne sert qu'à une organisation : demandez à {organisationName} d'inviter une autre de vos adresses.")
+            .With("organisation", organisationName);
 
     public static readonly Message OwnAdministratorRole = new(
         "user.roles.ownAdministrator",

@@ -27,6 +27,40 @@ public sealed class AttackerInputTests(InfogeranceSystem system)
     }
 
     [Fact]
+    public async Task Inviting_another_organisations_person_answers_as_a_new_address_and_leaves_their_sign_in_theirs()
+    {
+        using var belvedere = await SignedInAsync("admin@belvedere-sante.example");
+        var fresh = await belvedere.PostAsJsonAsync("/api/identity/users/invitations",
+            new { email = $"fresh-{Guid.NewGuid():N}@example.org", displayName = "Fresh", roles = new[] { "Auditor" } });
+        var taken = await belvedere.PostAsJsonAsync("/api/identity/users/invitations",
+            new { email = "Manager@Acme.example", displayName = "Someone Else's", roles = new[] { "Auditor" } });
+        Assert.Equal(HttpStatusCode.Created, fresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        var freshBody = await fresh.Content.ReadFromJsonAsync<JsonElement>();
+        var takenBody = await taken.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(Shape(freshBody), Shape(takenBody));
+        Assert.Equal("invited", takenBody.GetProperty("user").GetProperty("status").GetString());
+
+        // The link reaches the address's owner, who is told why it cannot join a second organisation with it.
+        var link = takenBody.GetProperty("invitationUrl").GetString()!;
+        using var anonymous = system.CreateBrowserLikeClient(out _);
+        var accept = await anonymous.PostAsJsonAsync($"/api/identity/invitations/{link[(link.LastIndexOf('/') + 1)..]}/accept", new { password = "Another-password-2026" });
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+        Assert.Equal("invitation.address.signsInElsewhere", (await accept.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        using var owner = await SignedInAsync("manager@acme.example");
+        var me = await owner.GetFromJsonAsync<JsonElement>("/bff/user");
+        Assert.Equal("Acme Industries", me.GetProperty("organisation").GetProperty("name").GetString());
+    }
+
+    private static string Shape(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "{" + string.Join(",", element.EnumerateObject().Select(p => $"{p.Name}:{Shape(p.Value)}")) + "}",
+        JsonValueKind.Array => "[]",
+        _ => element.ValueKind.ToString(),
+    };
+
+    [Fact]
     public async Task Answers_name_no_server_and_signed_in_answers_are_not_cached()
     {
         using var client = await SignedInAsync("manager@acme.example");
