@@ -21,11 +21,47 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             return false;
         }
 
-        context.Response.StatusCode = bad.StatusCode;
-        var errors = bad.StatusCode == StatusCodes.Status400BadRequest ? FieldErrorsOf(bad) : new FieldErrors();
-        var details = Problems.ValidationProblem(errors, bad.StatusCode);
+        // A value left out, or a day no contract can have, is no malformed JSON: like any other value the rules refuse,
+        // it is a 422 naming it.
+        var json = bad.InnerException as JsonException;
+        var missing = json is null ? [] : MissingFields(json);
+        var status = missing.Count > 0 || json?.Message == CalendarBounds.Refusal ? StatusCodes.Status422UnprocessableEntity : bad.StatusCode;
+        context.Response.StatusCode = status;
+        var errors = missing.Count > 0 ? MissingErrors(missing)
+            : bad.StatusCode == StatusCodes.Status400BadRequest ? FieldErrorsOf(bad) : new FieldErrors();
+        if (status != bad.StatusCode)
+        {
+            context.Response.StatusCode = status;
+        }
+
+        var details = Problems.ValidationProblem(errors, status);
         details.Detail = errors.IsEmpty ? null : BadRequestTexts.SeeFields.Text;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
+    }
+
+    /// <summary>The JSON paths of the required members the serializer found missing (see <c>[JsonRequired]</c>).</summary>
+    private static List<string> MissingFields(JsonException json)
+    {
+        var names = MissingPattern().Match(json.Message);
+        if (!names.Success)
+        {
+            return [];
+        }
+
+        var parent = json.Path?.TrimStart('$', '.') ?? "";
+        return [.. names.Groups["names"].Value.Split(", ").Select(name => name.Trim('\''))
+            .Select(name => parent.Length == 0 ? name : $"{parent}.{name}")];
+    }
+
+    private static FieldErrors MissingErrors(IEnumerable<string> fields)
+    {
+        var errors = new FieldErrors();
+        foreach (var field in fields)
+        {
+            errors.Add(field, BadRequestTexts.Required);
+        }
+
+        return errors;
     }
 
     private static FieldErrors FieldErrorsOf(BadHttpRequestException bad)
@@ -64,6 +100,26 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         if (json.Message == TextWithoutNul.Refusal)
         {
             return BadRequestTexts.Nul;
+        }
+
+        if (json.Message == ExactDecimal.Refusal)
+        {
+            return BadRequestTexts.NumberNotExact;
+        }
+
+        if (json.Message == CalendarBounds.Refusal)
+        {
+            return BadRequestTexts.DateOutOfBounds;
+        }
+
+        if (json.Message == InstantWithOffset.Refusal)
+        {
+            return BadRequestTexts.Expected(BadRequestTexts.Instant);
+        }
+
+        if (json.Message == BoundedDay.Refusal)
+        {
+            return BadRequestTexts.Expected(BadRequestTexts.Date);
         }
 
         return ConversionPattern().Match(json.Message) is { Success: true } conversion
@@ -109,6 +165,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             ? AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetType(fullName)).FirstOrDefault(type => type is not null)
             : null;
 
+    [GeneratedRegex("""missing required properties including: (?<names>'[^']+'(, '[^']+')*)""")]
+    private static partial Regex MissingPattern();
+
     [GeneratedRegex("""converted to (?<type>[^ .][^ ]*?)\. Path""")]
     private static partial Regex ConversionPattern();
 
@@ -148,6 +207,18 @@ public static class BadRequestTexts
         new Message("malformed.value", $"Expected {expectation.English}.", $"Valeur attendue : {expectation.French}.").With("expected", expectation.Code);
 
     public static readonly Message NotJson = new("malformed.json", "The body is not valid JSON.", "Le corps de la requête n'est pas du JSON valide.");
+    public static readonly Message NumberNotExact = new Message(
+            "malformed.number.inexact",
+            $"This number cannot be kept as written: at most {ExactDecimal.MaxDigits} significant digits and {ExactDecimal.MaxDigits} decimal places.",
+            $"Ce nombre ne peut pas être conservé tel qu'écrit : au plus {ExactDecimal.MaxDigits} chiffres significatifs et {ExactDecimal.MaxDigits} décimales.")
+        .With("maxDigits", ExactDecimal.MaxDigits);
+
+    public static readonly Message DateOutOfBounds = new Message(
+            "malformed.date.outOfBounds",
+            "Dates run from the year 1900 to the year 2199.",
+            "Les dates vont de l'année 1900 à l'année 2199.")
+        .With("first", CalendarBounds.FirstDay).With("last", CalendarBounds.LastDay);
+
     public static readonly Message Nul = new("text.nul", "Text may not contain the NUL character.", "Le texte ne peut pas contenir le caractère NUL.");
     public static readonly Message Required = new("required", "This value is required.", "Cette valeur est requise.");
     public static readonly Message BodyRequired = new("body.required", "A JSON body is required.", "Un corps JSON est requis.");

@@ -45,7 +45,7 @@ public static partial class Extensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTexts.Localise);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(options => ConfigureRequestJson(options.SerializerOptions));
         builder.AddDefaultOpenApi();
         return builder;
     }
@@ -57,6 +57,19 @@ public static partial class Extensions
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new TextWithoutNul());
+    }
+
+    /// <summary>
+    /// <see cref="ConfigureJson"/>, and what a request body must also be to be read at all: numbers kept exactly, days and
+    /// instants within the product's years, instants with their offset. Stored JSON is read without these checks.
+    /// </summary>
+    public static void ConfigureRequestJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ConfigureJson(options);
+        options.Converters.Add(new ExactDecimal());
+        options.Converters.Add(new BoundedDay());
+        options.Converters.Add(new InstantWithOffset());
     }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

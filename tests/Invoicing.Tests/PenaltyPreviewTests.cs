@@ -98,13 +98,18 @@ public class PenaltyPreviewTests
     }
 
     [Fact]
-    public void Absent_lists_mean_none_and_explicit_nulls_are_refused()
+    public void Absent_lists_mean_none_absent_numbers_and_explicit_nulls_are_refused()
     {
-        var (input, errors) = PenaltyPreview.Check(Read("""{ "month": "2027-03", "monthlyFee": 1000, "rules": {} }"""));
+        const string Numbers = """ "monthlyFreeBreaches": 0, "monthlyCapPercent": 0, "annualCapPercent": 0, "minimumTotal": 0 """;
+        var (input, errors) = PenaltyPreview.Check(Read($$"""{ "month": "2027-03", "monthlyFee": 1000, "rules": { {{Numbers}} } }"""));
         Assert.True(errors.IsEmpty);
         Assert.Equal(0m, PenaltyStatement.Compute(input!).Total);
 
-        var (_, nulls) = PenaltyPreview.Check(Read("""{ "month": "2027-03", "monthlyFee": 1000, "rules": { "perBreach": null, "availabilityBands": null } }"""));
+        // A zero says "none"; a number left out is no answer (the API names it in a 422).
+        var missing = Assert.Throws<JsonException>(() => Read("""{ "month": "2027-03", "monthlyFee": 1000, "rules": {} }"""));
+        Assert.Contains("missing required properties", missing.Message, StringComparison.Ordinal);
+
+        var (_, nulls) = PenaltyPreview.Check(Read($$"""{ "month": "2027-03", "monthlyFee": 1000, "rules": { {{Numbers}}, "perBreach": null, "availabilityBands": null } }"""));
         Assert.Equal(["rules.perBreach", "rules.availabilityBands"], nulls.Fields);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Infogerance.IntegrationEvents;
 
 /// <summary>
@@ -41,7 +43,7 @@ public sealed record PriceSchedule
 /// <see cref="CountedOn"/> names the inventory type (<c>workstation</c>, <c>server</c>…) whose count in the contract's
 /// inventory caps the units billed in a month; null when the unit is not limited by the inventory.
 /// </summary>
-public sealed record WorkUnitPrice(string Code, string Label, decimal UnitPrice, string? CountedOn = null);
+public sealed record WorkUnitPrice(string Code, string Label, [property: JsonRequired] decimal UnitPrice, string? CountedOn = null);
 
 /// <summary>
 /// The differences invoice control lets pass without blocking an invoice: at or under <see cref="Amount"/> euros, or at
@@ -94,11 +96,11 @@ public sealed record SlaTarget(string Priority, SlaDuration Respond, SlaDuration
 /// <see cref="Unit"/> is <c>minutes</c>, <c>hours</c> (business time) or <c>businessDays</c> (keeps the time of day,
 /// or ends at the closing time of the last day with <see cref="EndOfWorkingDay"/>).
 /// </summary>
-public sealed record SlaDuration(int Value, string Unit, bool EndOfWorkingDay = false);
+public sealed record SlaDuration([property: JsonRequired] int Value, string Unit, bool EndOfWorkingDay = false);
 
 /// <summary>
 /// What the provider owes back each month, computed from the SLA record (never typed by hand). A zero cap, franchise
-/// or minimum means none.
+/// or minimum means none; every number is written, zero included, so that a number left out is refused, not read as none.
 /// </summary>
 public sealed record PenaltyRules
 {
@@ -106,6 +108,7 @@ public sealed record PenaltyRules
     public IReadOnlyList<BreachPenalty> PerBreach { get; init; } = [];
 
     /// <summary>Breaches per month that cost nothing (the franchise): the month's first ones, in order of breach.</summary>
+    [JsonRequired]
     public int MonthlyFreeBreaches { get; init; }
 
     /// <summary>Credits when the month's success rate of a priority and clock falls below its target.</summary>
@@ -114,12 +117,15 @@ public sealed record PenaltyRules
     public IReadOnlyList<AvailabilityBand> AvailabilityBands { get; init; } = [];
 
     /// <summary>The month's penalties never exceed this percentage of the monthly fee.</summary>
+    [JsonRequired]
     public decimal MonthlyCapPercent { get; init; }
 
     /// <summary>A contract year's penalties never exceed this percentage of twelve monthly fees.</summary>
+    [JsonRequired]
     public decimal AnnualCapPercent { get; init; }
 
     /// <summary>A month whose penalties come to less than this (euros) bills nothing (de minimis).</summary>
+    [JsonRequired]
     public decimal MinimumTotal { get; init; }
 }
 
@@ -144,13 +150,15 @@ public static class SlaClocks
 /// <see cref="Kind"/> is <c>fixed</c> (euros) or <c>percentOfFee</c> (of the monthly fee); <see cref="Clock"/> is
 /// <c>respond</c>, <c>resolve</c>, or null for a breach of either.
 /// </summary>
-public sealed record BreachPenalty(string Priority, string Kind, decimal Amount, string? Clock = null);
+public sealed record BreachPenalty(string Priority, string Kind, [property: JsonRequired] decimal Amount, string? Clock = null);
 
 /// <summary>
 /// Below <see cref="TargetPercent"/> of clocks met in the month, each full point below credits
 /// <see cref="CreditPercentPerPoint"/> % of the monthly fee, up to <see cref="MaxCreditPercent"/> %.
 /// </summary>
-public sealed record SuccessRateTarget(string Priority, string Clock, decimal TargetPercent, decimal CreditPercentPerPoint, decimal MaxCreditPercent);
+public sealed record SuccessRateTarget(
+    string Priority, string Clock, [property: JsonRequired] decimal TargetPercent, [property: JsonRequired] decimal CreditPercentPerPoint,
+    [property: JsonRequired] decimal MaxCreditPercent);
 
 /// <summary>When a service's monthly availability is below <see cref="BelowPercent"/>, the penalty is <see cref="PenaltyPercentOfFee"/>.</summary>
-public sealed record AvailabilityBand(decimal BelowPercent, decimal PenaltyPercentOfFee);
+public sealed record AvailabilityBand([property: JsonRequired] decimal BelowPercent, [property: JsonRequired] decimal PenaltyPercentOfFee);

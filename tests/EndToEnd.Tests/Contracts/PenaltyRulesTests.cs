@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Infogerance.DemoData;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
@@ -84,5 +85,83 @@ public sealed class PenaltyRulesTests(InfogeranceSystem system)
         Assert.Equal("12", changes["penalties.annualCapPercent"]);
         Assert.Equal("100", changes["penalties.minimumTotal"]);
         Assert.Equal(12m, entry.GetProperty("after").GetProperty("terms").GetProperty("penalties").GetProperty("annualCapPercent").GetDecimal());
+    }
+}
+
+/// <summary>Numbers of the terms: a required one left out, or one too long to keep, is refused naming it, never stored as 0 or rounded.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class TermsNumbersTests(InfogeranceSystem system)
+{
+    [Theory]
+    [InlineData("prices.workUnits[0].unitPrice", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("penalties.perBreach[0].amount", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("penalties.monthlyCapPercent", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("sla.targets[0].respond.value", HttpStatusCode.UnprocessableEntity)]
+    public async Task A_number_left_out_is_a_422_naming_it_and_nothing_is_saved(string field, HttpStatusCode expected)
+    {
+        var (manager, id, terms) = await DraftAsync();
+        using (manager)
+        {
+            var parent = (JsonObject)Walk(terms, field[..field.LastIndexOf('.')]);
+            parent.Remove(field[(field.LastIndexOf('.') + 1)..]);
+            var refused = await manager.PutAsync($"/{id}/versions/1/terms", terms, expected);
+            Assert.Equal([field], refused.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+            Assert.Equal("This value is required.", refused.GetProperty("errors").GetProperty(field)[0].GetString());
+            Assert.Equal(12_500m, (await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms").GetProperty("prices").GetProperty("monthlyFee").GetDecimal());
+        }
+    }
+
+    [Fact]
+    public async Task A_number_with_more_digits_than_can_be_kept_is_refused_not_rounded()
+    {
+        var (manager, id, terms) = await DraftAsync();
+        using (manager)
+        {
+            var body = terms.ToJsonString().Replace("\"monthlyFee\":12500", "\"monthlyFee\":13200." + new string('3', 400), StringComparison.Ordinal);
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await manager.Client.PutAsync($"/{id}/versions/1/terms", content, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            Assert.Equal("malformed.number.inexact", problem.GetProperty("errorCodes").GetProperty("prices.monthlyFee")[0].GetProperty("code").GetString());
+            Assert.Equal(12_500m, (await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms").GetProperty("prices").GetProperty("monthlyFee").GetDecimal());
+        }
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    public async Task A_day_no_contract_can_have_is_refused_naming_it(string day)
+    {
+        var (manager, id, terms) = await DraftAsync();
+        using (manager)
+        {
+            terms["revision"] = new JsonObject { ["index"] = "SYNTEC", ["a"] = 0.15, ["b"] = 0.85, ["referenceMonth"] = "2025-01", ["anniversary"] = day };
+            var refused = await manager.PutAsync($"/{id}/versions/1/terms", terms, HttpStatusCode.UnprocessableEntity);
+            Assert.Equal("malformed.date.outOfBounds",
+                refused.GetProperty("errorCodes").GetProperty("revision.anniversary")[0].GetProperty("code").GetString());
+        }
+    }
+
+    private async Task<(ContractParty Manager, Guid Id, JsonObject Terms)> DraftAsync()
+    {
+        var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois");
+        var id = (await manager.PostAsync("/", new { reference = $"NUM-{Guid.NewGuid():N}"[..16], title = "Nombres", providerOrganisationId = DemoWorld.Antares },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var terms = JsonNode.Parse((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms").GetRawText())!.AsObject();
+        terms["prices"]!["monthlyFee"] = 12_500;
+        terms["prices"]!["workUnits"] = new JsonArray(new JsonObject { ["code"] = "INT", ["label"] = "Intervention", ["unitPrice"] = 450 });
+        await manager.PutAsync($"/{id}/versions/1/terms", terms);
+        return (manager, id, terms);
+    }
+
+    private static JsonNode Walk(JsonNode node, string path)
+    {
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            node = bracket < 0 ? node[part]! : node[part[..bracket]]![int.Parse(part[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]!;
+        }
+
+        return node;
     }
 }

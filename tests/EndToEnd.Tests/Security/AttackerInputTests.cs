@@ -60,6 +60,24 @@ public sealed class AttackerInputTests(InfogeranceSystem system)
         _ => element.ValueKind.ToString(),
     };
 
+    [Theory]
+    [InlineData("2034-06-09T08:46:12")]
+    [InlineData("2034-06-09")]
+    public async Task An_instant_without_its_offset_is_refused_naming_it_not_read_as_utc(string startedAt)
+    {
+        using var client = await SignedInAsync("manager@acme.example");
+        var preview = await client.PostAsJsonAsync("/api/incidents/sla/preview", new
+        {
+            calendar = new { timeZone = "Europe/Paris", alwaysOpen = true },
+            target = new { value = 4, unit = "hours" },
+            startedAt,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, preview.StatusCode);
+        var problem = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        var code = problem.GetProperty("errorCodes").GetProperty("startedAt")[0];
+        Assert.Equal("instant", code.GetProperty("parameters").GetProperty("expected").GetString());
+    }
+
     [Fact]
     public async Task Answers_name_no_server_and_signed_in_answers_are_not_cached()
     {
