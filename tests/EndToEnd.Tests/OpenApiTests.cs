@@ -54,6 +54,11 @@ public sealed class OpenApiTests(InfogeranceSystem system)
             {
                 failures.Add($"{service}: the document's server is not the gateway's /api/{service}");
             }
+
+            if (document.Info.Description != OpenApiDefaults.ValueRules)
+            {
+                failures.Add($"{service}: the document does not state how values are read");
+            }
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
