@@ -53,7 +53,7 @@ public static class ScorecardLoad
             foreach (var (what, query) in months)
             {
                 var url = $"/api/reporting/contracts/{Contract}/scorecard{query}";
-                var (times, status, opened) = await TimeAsync(caller, url, repeats);
+                var (times, opened, status) = await TicketQueueLoad.TimeAsync(caller, url, repeats, page => page.GetProperty("opened").GetInt32());
                 failures += status == 200 ? 0 : 1;
                 Console.WriteLine($"{side,-27} {what,-17} p50 {Percentile(times, 50),6:F1} ms  p99 {Percentile(times, 99),6:F1} ms  max {times[^1],6:F1} ms  "
                     + $"(HTTP {status}, opened {opened})");
@@ -64,30 +64,6 @@ public static class ScorecardLoad
     }
 
     private static double Percentile(double[] sorted, int percent) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length * percent / 100.0) - 1)];
-
-    private static async Task<(double[] Milliseconds, int Status, int Opened)> TimeAsync(HttpClient caller, string url, int repeats)
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            (await caller.GetAsync(url)).Dispose();
-        }
-
-        var times = new double[repeats];
-        var status = 0;
-        var opened = -1;
-        for (var i = 0; i < repeats; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await caller.GetAsync(url);
-            var body = await response.Content.ReadAsStringAsync();
-            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            status = (int)response.StatusCode;
-            opened = response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.GetProperty("opened").GetInt32() : -1;
-        }
-
-        Array.Sort(times);
-        return (times, status, opened);
-    }
 
     private static async Task SeedAsync(NpgsqlDataSource db, int tickets)
     {
