@@ -116,7 +116,7 @@ public static class ScorecardLoad
         for (var i = 0; i < tickets; i++)
         {
             var opened = start.AddTicks(span / tickets * i + random.NextInt64(span / tickets));
-            var (priority, _, respondTarget, resolveTarget) = Pick(random);
+            var (priority, _, respondTarget, resolveTarget) = TicketQueueLoad.Pick(random, Priorities, p => p.Share);
             var kind = random.Next(4) == 0 ? "request" : "incident";
             // Most are resolved within a few days; a few linger for weeks, and one in a thousand is never resolved.
             var takes = TimeSpan.FromSeconds(random.Next(10) == 0 ? random.Next(86_400, 40 * 86_400) : random.Next(600, 4 * 86_400));
@@ -244,21 +244,6 @@ public static class ScorecardLoad
         var used = met ? random.NextInt64(target / 10, target) : random.NextInt64(target, 3 * target);
         var due = started.AddSeconds(met ? (completed - started).TotalSeconds + random.Next(60, 3600) : Math.Max(1, (completed - started).TotalSeconds / 2));
         return (ticket, number, kind, name, priority, met, used, target, started, due, completed);
-    }
-
-    private static (string Priority, double Share, long RespondSeconds, long ResolveSeconds) Pick(Random random)
-    {
-        var x = random.NextDouble();
-        foreach (var priority in Priorities)
-        {
-            x -= priority.Share;
-            if (x < 0)
-            {
-                return priority;
-            }
-        }
-
-        return Priorities[^1];
     }
 
     private static async Task<int> Execute(NpgsqlConnection connection, string sql, params object[] values)

@@ -189,7 +189,7 @@ public static class TicketQueueLoad
                 var onAcme = i % 10 == 0;
                 var (tenant, contract, provider) = onAcme ? (DemoWorld.Acme, DemoWorld.AcmeContract, DemoWorld.Antares) : contracts[i % Tenants];
                 var created = now.AddSeconds(-random.NextInt64(60, 730L * 86_400));
-                var (priority, impact, urgency, _) = PickPriority(random);
+                var (priority, impact, urgency, _) = Pick(random, Priorities, p => p.Share);
                 var x = random.NextDouble();
                 var status = x < 0.03 ? "new" : x < 0.06 ? "assigned" : x < 0.09 ? "inProgress" : x < 0.10 ? "pendingClient" : x < 0.20 ? "resolved" : "closed";
                 var open = x < 0.10;
@@ -244,19 +244,20 @@ public static class TicketQueueLoad
         Console.WriteLine($"seeded {tickets} tickets on {Tenants} tenants + Acme in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    private static (string Priority, string Impact, string Urgency, double Share) PickPriority(Random random)
+    /// <summary>One of <paramref name="choices"/>, each drawn with its share of the whole (the shares add up to 1).</summary>
+    internal static T Pick<T>(Random random, IReadOnlyList<T> choices, Func<T, double> share)
     {
         var x = random.NextDouble();
-        foreach (var priority in Priorities)
+        foreach (var choice in choices)
         {
-            x -= priority.Share;
+            x -= share(choice);
             if (x < 0)
             {
-                return priority;
+                return choice;
             }
         }
 
-        return Priorities[^1];
+        return choices[^1];
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
