@@ -35,12 +35,15 @@ internal static class InfogeranceModel
             // The SPA as built by run.sh; without it the gateway serves the API alone (use Vite's dev server).
             .WithEnvironment("Spa__Root", Path.Combine(root, "src", "Web", "dist"));
         var ports = Ports.GetFreePorts(backends.Length);
+        // The key the services present to one another's internal routes: new at each start, known to them alone.
+        var internalKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         for (var i = 0; i < backends.Length; i++)
         {
             // Direct, not through DCP's proxy: one hop less on every call, and a restarted service keeps its address.
             backends[i].WithHttpEndpoint(port: ports[i], name: "http", isProxied: false)
                 .WithEnvironment($"ConnectionStrings__{backends[i].Resource.Name}", postgres.Database(backends[i].Resource.Name))
                 .WithReference(messaging.ConnectionString)
+                .WithEnvironment("Internal__Key", internalKey)
                 // The run command is the demo: each service loads its part of the demo world once.
                 .WithEnvironment("Identity__SeedDemoData", "true")
                 .WithEnvironment("Contracts__SeedDemoData", "true")

@@ -85,6 +85,10 @@ public static class Policies
     /// </summary>
     public const string SteeringReaders = nameof(SteeringReaders);
 
+    /// <summary>The roles <see cref="SteeringReaders"/> admits: who may read a contract's figures, on either side.</summary>
+    public static IReadOnlyList<string> SteeringReaderRoles { get; } =
+        [Roles.TenantAdmin, Roles.ContractManager, Roles.Auditor, Roles.AccountManager, Roles.AgentL1, Roles.AgentL2];
+
     public static void AddDefaultPolicies(this AuthorizationOptions options)
     {
         options.AddPolicy(ContractReaders, policy => policy.RequireRole([.. Roles.Of(OrganisationKind.Client), .. Roles.Of(OrganisationKind.Provider)]));
@@ -95,8 +99,7 @@ public static class Policies
         options.AddPolicy(ClientManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager));
         options.AddPolicy(ContractManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.AccountManager));
         options.AddPolicy(ContractOversight, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.Auditor, Roles.AccountManager));
-        options.AddPolicy(SteeringReaders, policy => policy.RequireRole(
-            Roles.TenantAdmin, Roles.ContractManager, Roles.Auditor, Roles.AccountManager, Roles.AgentL1, Roles.AgentL2));
+        options.AddPolicy(SteeringReaders, policy => policy.RequireRole(SteeringReaderRoles));
 
         // Administration is for people: a service account's key must not mint keys or invite users.
         options.AddPolicy(OrganisationAdmin, policy => policy

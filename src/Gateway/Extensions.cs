@@ -53,13 +53,14 @@ internal static class Extensions
     }
 
     /// <summary>
-    /// The services' metrics are for the operators' scraper inside the network, and Identity's sign-in routes for
-    /// the gateway alone: the proxy routes (Order 1) yield to these endpoints (Order 0). Health stays reachable.
+    /// The services' metrics are for the operators' scraper inside the network, and their internal routes (Identity's
+    /// sign-in for the gateway, the services' calls to one another) are not for the outside: the proxy routes (Order 1)
+    /// yield to these endpoints (Order 0). Health stays reachable.
     /// </summary>
     public static void MapInternalEndpointsBlock(this WebApplication app)
     {
         app.MapMethods($"/api/{{service}}{ServiceDefaults.Extensions.MetricsPath}", [HttpMethods.Get, HttpMethods.Head], Hidden);
-        app.Map("/api/identity/internal/{**rest}", Hidden);
+        app.Map($"/api/{{service}}{ServiceDefaults.InternalCalls.Prefix}/{{**rest}}", Hidden);
     }
 
     /// <summary>404, as for a route that does not exist: the outside is not told what is behind it.</summary>

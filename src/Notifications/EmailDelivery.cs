@@ -20,7 +20,8 @@ namespace Infogerance.Notifications;
 /// </para>
 /// </summary>
 public sealed partial class EmailDelivery(
-    Database database, MailSender mail, TimeProvider clock, IOptions<NotificationsSettings> settings, EmailSignal signal, ILogger<EmailDelivery> logger)
+    Database database, MailSender mail, TimeProvider clock, IOptions<NotificationsSettings> settings, EmailSignal signal, ScorecardPdfs scorecards,
+    ILogger<EmailDelivery> logger)
     : BackgroundService
 {
     private static readonly Meter Meter = new("Infogerance.Notifications.Email");
@@ -92,7 +93,12 @@ public sealed partial class EmailDelivery(
             {
                 var content = email.DigestAt is null ? _composer.Compose(addressee, notices[0]) : _composer.ComposeDigest(addressee, notices);
                 var key = $"{(email.DigestAt is null ? "notification" : "digest")}.{email.DeliveryId}";
-                await smtp.SendAsync(new OutgoingMail(addressee.Email, addressee.DisplayName, content.Subject, content.Text, content.Html, key), cancellationToken);
+                // A monthly scorecard e-mailed on its own carries its PDF; in a digest it is a line with its link.
+                IReadOnlyList<MailAttachment> attachments = email.DigestAt is null && notices[0] is { Kind: NotificationKinds.MonthlyScorecard } scorecard
+                    ? [await scorecards.FetchAsync(scorecard.ContractId, scorecard.Subject.Label, addressee, cancellationToken)]
+                    : [];
+                await smtp.SendAsync(
+                    new OutgoingMail(addressee.Email, addressee.DisplayName, content.Subject, content.Text, content.Html, key, attachments), cancellationToken);
                 await EmailStore.MarkSentAsync(unitOfWork, email, clock.GetUtcNow());
                 Sent.Add(1);
             }

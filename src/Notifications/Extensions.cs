@@ -40,8 +40,10 @@ internal static class Extensions
             bus.AddConsumer<ReviewActionOverdueNotifier>();
             bus.AddConsumer<ChecklistItemAcceptedNotifier>();
             bus.AddConsumer<PhaseClosureAcceptedNotifier>();
+            bus.AddConsumer<ScorecardMonthFinalNotifier>();
         });
         builder.AddDefaultAuthentication();
+        builder.AddInternalCalls();
 
         var services = builder.Services;
         var settings = services.AddOptions<NotificationsSettings>().BindConfiguration("Notifications")
@@ -55,6 +57,8 @@ internal static class Extensions
         services.AddMailSender(settings, "Notifications:Smtp", notifications => notifications.Smtp);
         services.AddSingleton<EmailSignal>();
         services.AddSingleton<EmailPlanner>();
+        // The monthly scorecards' PDFs, from Reporting's internal route (found by service discovery).
+        services.AddHttpClient<ScorecardPdfs>(ScorecardPdfs.ClientName, http => http.BaseAddress = new Uri("http://reporting")).AddInternalKey();
         services.AddHostedService<EmailDelivery>();
     }
 

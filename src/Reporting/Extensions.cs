@@ -36,6 +36,7 @@ internal static class Extensions
             bus.AddConsumer<EvolutionRequestStateChangedReport>();
         });
         builder.AddDefaultAuthentication();
+        builder.AddInternalCalls();
 
         builder.Services.AddOptions<ReportingSettings>().BindConfiguration("Reporting");
         builder.Services.AddSingleton<Journal>();
@@ -48,5 +49,6 @@ internal static class Extensions
         app.MapReportingApi();
         app.MapReviewsApi();
         app.MapReplayApi();
+        app.MapInternalApi();
     }
 }

@@ -45,7 +45,7 @@ public static partial class NotificationMail
             ["Logging__LogLevel__Default"] = "Warning",
         });
         await using var publisher = await TestService.StartAsync(infrastructure, "bench-mail-publisher");
-        await UntilHealthyAsync(url, service);
+        await UntilHealthyAsync(url, service, "Notifications");
 
         var tenant = Guid.CreateVersion7();
         var provider = Guid.CreateVersion7();
@@ -178,7 +178,8 @@ public static partial class NotificationMail
         await unitOfWork.CommitAsync();
     }
 
-    private static async Task UntilHealthyAsync(string url, ProgramRun service)
+    /// <summary>Waits until the built service at <paramref name="url"/> answers its health check.</summary>
+    internal static async Task UntilHealthyAsync(string url, ProgramRun service, string name)
     {
         using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -198,7 +199,7 @@ public static partial class NotificationMail
 
             if (DateTime.UtcNow > deadline || service.HasExited)
             {
-                throw new InvalidOperationException("The Notifications service did not become healthy:\n" + service.Transcript());
+                throw new InvalidOperationException($"The {name} service did not become healthy:\n" + service.Transcript());
             }
 
             await Task.Delay(250);

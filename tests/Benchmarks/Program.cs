@@ -7,6 +7,8 @@ using Infogerance.Benchmarks;
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll sla-lag <incidents database, owner connection string> [tickets] [perSecond] [seconds]   (against running Incidents replicas)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll queue <gateway url> <incidents database, owner connection string> [tickets] [deep page]   (seeds once, then times the lists)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll statements <gateway url> [sessions] [seconds]   (demo world, against a running system)
+//   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll scorecard <gateway url> <reporting database, owner connection string> [tickets] [calls]   (seeds once, then times the months)
+//   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll reporting-intake [burst events] [eventsPerSecond] [seconds]   (the built Reporting service, servers of its own)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll mail [recipients] [eventsPerSecond] [seconds] [burst events] [e-mail workers]   (the built Notifications service, servers of its own)
 //   dotnet run -c Release --project tests/Benchmarks -- sla [BenchmarkDotNet options]   (SLA due-time computations, in process)
 //   dotnet run -c Release --project tests/Benchmarks -- penalties [BenchmarkDotNet options]   (a month's penalty statement, in process)
@@ -40,6 +42,15 @@ return args.FirstOrDefault() switch
         new Uri(args[1]),
         sessions: args.Length > 2 ? int.Parse(args[2]) : 8,
         duration: TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 15)),
+    "scorecard" when args.Length > 2 => await ScorecardLoad.RunAsync(
+        new Uri(args[1]),
+        args[2],
+        tickets: args.Length > 3 ? int.Parse(args[3]) : 1_000_000,
+        repeats: args.Length > 4 ? int.Parse(args[4]) : 100),
+    "reporting-intake" => await ReportingIntake.RunAsync(
+        burst: args.Length > 1 ? int.Parse(args[1]) : 20_000,
+        perSecond: args.Length > 2 ? int.Parse(args[2]) : 200,
+        seconds: args.Length > 3 ? int.Parse(args[3]) : 30),
     "mail" => await NotificationMail.RunAsync(
         recipients: args.Length > 1 ? int.Parse(args[1]) : 5,
         perSecond: args.Length > 2 ? int.Parse(args[2]) : 10,
@@ -61,6 +72,8 @@ static int Usage()
     Console.Error.WriteLine("       Infogerance.Benchmarks sla-lag <incidents database connection string> [tickets] [perSecond] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks queue <gateway url> <incidents database connection string> [tickets] [deep page]");
     Console.Error.WriteLine("       Infogerance.Benchmarks statements <gateway url> [sessions] [seconds]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks scorecard <gateway url> <reporting database connection string> [tickets] [calls]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks reporting-intake [burst events] [eventsPerSecond] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks mail [recipients] [eventsPerSecond] [seconds] [burst events] [e-mail workers]");
     Console.Error.WriteLine("       Infogerance.Benchmarks sla [BenchmarkDotNet options]");
     Console.Error.WriteLine("       Infogerance.Benchmarks penalties [BenchmarkDotNet options]");

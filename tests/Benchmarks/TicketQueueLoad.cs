@@ -65,7 +65,7 @@ public static class TicketQueueLoad
         foreach (var (what, caller, query) in scenarios)
         {
             var url = $"/api/incidents/tickets?limit=100{(query.Length > 0 ? "&" : "")}{query}";
-            var (first, firstCount, _) = await TimeAsync(caller, url);
+            var (first, firstCount, _) = await TimeAsync(caller, url, Repeats, Items);
             var deepUrl = url;
             var pages = 1;
             for (var page = 1; page < deepPages; page++)
@@ -80,7 +80,7 @@ public static class TicketQueueLoad
                 pages++;
             }
 
-            var (deep, deepCount, status) = await TimeAsync(caller, deepUrl);
+            var (deep, deepCount, status) = await TimeAsync(caller, deepUrl, Repeats, Items);
             failures += status is >= 200 and < 300 ? 0 : 1;
             Console.WriteLine($"{what,-44} first page p50 {first[Repeats / 2],6:F1} ms max {first[^1],6:F1} ms ({firstCount} rows) | "
                 + $"page {pages,3} p50 {deep[Repeats / 2],6:F1} ms max {deep[^1],6:F1} ms ({deepCount} rows)");
@@ -89,28 +89,34 @@ public static class TicketQueueLoad
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<(double[] Milliseconds, int Rows, int Status)> TimeAsync(HttpClient caller, string url)
+    private static int Items(JsonElement page) => page.GetProperty("items").GetArrayLength();
+
+    /// <summary>
+    /// Five calls to warm up, then <paramref name="repeats"/> one at a time: their times sorted, the figure
+    /// <paramref name="read"/> takes from the last answer (-1 for a failure) and its status.
+    /// </summary>
+    internal static async Task<(double[] Milliseconds, int Figure, int Status)> TimeAsync(HttpClient caller, string url, int repeats, Func<JsonElement, int> read)
     {
         for (var i = 0; i < 5; i++)
         {
             (await caller.GetAsync(url)).Dispose();
         }
 
-        var times = new double[Repeats];
-        var rows = 0;
+        var times = new double[repeats];
+        var figure = 0;
         var status = 0;
-        for (var i = 0; i < Repeats; i++)
+        for (var i = 0; i < repeats; i++)
         {
             var started = Stopwatch.GetTimestamp();
             using var response = await caller.GetAsync(url);
             var body = await response.Content.ReadAsStringAsync();
             times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             status = (int)response.StatusCode;
-            rows = response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement.GetProperty("items").GetArrayLength() : -1;
+            figure = response.IsSuccessStatusCode ? read(JsonDocument.Parse(body).RootElement) : -1;
         }
 
         Array.Sort(times);
-        return (times, rows, status);
+        return (times, figure, status);
     }
 
     private static async Task SeedAsync(NpgsqlDataSource db, int tickets)
@@ -183,7 +189,7 @@ public static class TicketQueueLoad
                 var onAcme = i % 10 == 0;
                 var (tenant, contract, provider) = onAcme ? (DemoWorld.Acme, DemoWorld.AcmeContract, DemoWorld.Antares) : contracts[i % Tenants];
                 var created = now.AddSeconds(-random.NextInt64(60, 730L * 86_400));
-                var (priority, impact, urgency, _) = PickPriority(random);
+                var (priority, impact, urgency, _) = Pick(random, Priorities, p => p.Share);
                 var x = random.NextDouble();
                 var status = x < 0.03 ? "new" : x < 0.06 ? "assigned" : x < 0.09 ? "inProgress" : x < 0.10 ? "pendingClient" : x < 0.20 ? "resolved" : "closed";
                 var open = x < 0.10;
@@ -238,19 +244,20 @@ public static class TicketQueueLoad
         Console.WriteLine($"seeded {tickets} tickets on {Tenants} tenants + Acme in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    private static (string Priority, string Impact, string Urgency, double Share) PickPriority(Random random)
+    /// <summary>One of <paramref name="choices"/>, each drawn with its share of the whole (the shares add up to 1).</summary>
+    internal static T Pick<T>(Random random, IReadOnlyList<T> choices, Func<T, double> share)
     {
         var x = random.NextDouble();
-        foreach (var priority in Priorities)
+        foreach (var choice in choices)
         {
-            x -= priority.Share;
+            x -= share(choice);
             if (x < 0)
             {
-                return priority;
+                return choice;
             }
         }
 
-        return Priorities[^1];
+        return choices[^1];
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)

@@ -38,6 +38,9 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(8);
 
+    /// <summary>The key the services present to one another's internal routes, as the AppHost gives them one.</summary>
+    public static readonly string InternalKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private readonly List<IAsyncDisposable> _factories = [];
 
     public TestInfrastructure Infrastructure => infrastructure;
@@ -87,6 +90,7 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
             ["Notifications:Email:PollInterval"] = "00:00:00.500",
             ["Notifications:Email:FirstRetryDelay"] = "00:00:01",
             ["Notifications:Email:LongestRetryDelay"] = "00:00:02",
+            ["services:reporting:http:0"] = _backendUrls["reporting"],
         });
 
         IdentityDatabase = await infrastructure.CreateDatabaseAsync("identity");
@@ -207,6 +211,7 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
             web.UseSetting($"ConnectionStrings:{name}", database)
                 .UseSetting("ConnectionStrings:messaging", infrastructure.RabbitMq.ConnectionString)
                 .UseSetting("services:identity:http:0", IdentityUrl)
+                .UseSetting("Internal:Key", InternalKey)
                 .UseSetting($"{char.ToUpperInvariant(name[0])}{name[1..]}:SeedDemoData", "true")
                 .UseSetting("Logging:LogLevel:Default", "Warning")
                 // Last month's statements stay drafts whatever today's date, so that the tests can waive and contest them;

@@ -195,6 +195,13 @@ public class EmailComposerTests
             "Les deux parties ont approuvé le compte rendu de la revue 2027-03 du contrat ACME-01 : elle est clôturée."
         },
         {
+            "monthly scorecard", NotificationRules.For(new ScorecardMonthFinal { TenantId = Client, ContractId = Contract, Month = "2027-03" }),
+            "[ACME-01] Scorecard of March 2027",
+            "The figures of March 2027 on contract ACME-01 are final: its scorecard is attached (PDF).",
+            "[ACME-01] Tableau de bord de mars 2027",
+            "Les chiffres de mars 2027 du contrat ACME-01 sont définitifs : son tableau de bord est joint (PDF)."
+        },
+        {
             "review action overdue", NotificationRules.For(new ReviewActionOverdue
             {
                 TenantId = Client, ContractId = Contract, ActionId = Guid.CreateVersion7(), RaisedInReviewId = Review, Title = "Mettre à jour le PRA",

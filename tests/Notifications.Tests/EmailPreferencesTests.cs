@@ -17,6 +17,8 @@ public class EmailPreferencesTests
         Assert.Equal(Deliveries.Immediate, Topics.Of(NotificationKinds.ReviewAwaitingApproval)!.Default);
         Assert.Equal(Deliveries.Immediate, Topics.Of(NotificationKinds.ReviewActionOverdue)!.Default);
         Assert.Equal(Deliveries.Digest, Topics.Of(NotificationKinds.ChecklistItemToAccept)!.Default);
+        // The monthly scorecard is a report to read: e-mailed only to those who subscribe.
+        Assert.Equal(Deliveries.App, Topics.Of(NotificationKinds.MonthlyScorecard)!.Default);
         Assert.Null(Topics.Of("somethingNew"));
     }
 

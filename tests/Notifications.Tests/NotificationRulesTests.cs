@@ -390,4 +390,16 @@ public class NotificationRulesTests
         Assert.Equal([ClientManager], Recipients(NotificationRules.For(ClosureAccepted("provider", AccountManager.Id, "client"))));
         Assert.Null(NotificationRules.For(ClosureAccepted("provider", AccountManager.Id, null)));
     }
+
+    [Fact]
+    public void A_final_month_reaches_whoever_reads_the_contracts_scorecard_on_either_side()
+    {
+        var notice = NotificationRules.For(new ScorecardMonthFinal { TenantId = Client, ContractId = Contract, Month = "2027-03" });
+        // The steering readers: neither the client's requester, nor another tenant's or provider's people, nor the operator.
+        Assert.Equal([ClientAdmin, ClientManager, ClientAuditor, AccountManager, AgentL1, AgentL2], Recipients(notice));
+        Assert.Equal([ClientAdmin, ClientManager, ClientAuditor], Recipients(notice, Closed));
+        Assert.Equal(new Subject("scorecard", null, "2027-03"), notice.Subject);
+        Assert.Equal("2027-03", notice.Data["month"]);
+    }
+
 }

@@ -41,6 +41,7 @@ public static class IntegrationEventCatalog
         ["reporting.review-closed.v1"] = typeof(ReviewClosed),
         ["reporting.review-action-changed.v1"] = typeof(ReviewActionChanged),
         ["reporting.review-action-overdue.v1"] = typeof(ReviewActionOverdue),
+        ["reporting.scorecard-month-final.v1"] = typeof(ScorecardMonthFinal),
         ["contracts.checklist-item-accepted.v1"] = typeof(ChecklistItemAccepted),
         ["contracts.phase-closure-accepted.v1"] = typeof(PhaseClosureAccepted),
     };

@@ -93,3 +93,14 @@ public sealed record ReviewActionOverdue : IntegrationEvent
     public required DateOnly DueOn { get; init; }
     public required string Status { get; init; }
 }
+
+/// <summary>
+/// A contract's month is final: its penalty statement was issued (the last of its figures to come, a few days after the
+/// month's end in the contract calendar's zone), so its scorecard will not move again but for late events. Raised once
+/// per contract and <see cref="Month"/> (<c>yyyy-MM</c>), for the monthly scorecard sent to those who subscribe to it.
+/// </summary>
+public sealed record ScorecardMonthFinal : IntegrationEvent
+{
+    public required Guid ContractId { get; init; }
+    public required string Month { get; init; }
+}

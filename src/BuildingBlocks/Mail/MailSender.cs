@@ -96,7 +96,7 @@ public sealed class MailConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>The MIME message: text alone, or text and HTML as alternatives of each other.</summary>
+    /// <summary>The MIME message: text alone, or text and HTML as alternatives of each other, then the attachments.</summary>
     public static MimeMessage Build(OutgoingMail mail, MailboxAddress from)
     {
         ArgumentNullException.ThrowIfNull(mail);
@@ -110,7 +110,13 @@ public sealed class MailConnection : IAsyncDisposable
             message.MessageId = $"{key}@{from.Domain}";
         }
 
-        message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

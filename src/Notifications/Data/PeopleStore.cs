@@ -48,7 +48,7 @@ public static class PeopleStore
         ArgumentNullException.ThrowIfNull(unitOfWork);
         return unitOfWork.QuerySingleOrDefaultAsync<Addressee>(
             $"""
-            SELECT email, display_name, language FROM people
+            SELECT email, display_name, language, organisation_kind FROM people
             WHERE tenant_id = @organisationId AND user_id = @personId AND status = '{Person.Active}' AND email <> ''
             """,
             new { organisationId, personId });

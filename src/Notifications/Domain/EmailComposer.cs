@@ -10,8 +10,8 @@ namespace Infogerance.Notifications.Domain;
 /// <summary>A notification as its e-mail tells it: what it is about, and the values its sentence is written from.</summary>
 public sealed record EmailNotice(Guid Id, string Kind, Guid ContractId, string ContractReference, Subject Subject, JsonElement Data, DateTimeOffset CreatedAt);
 
-/// <summary>The person an e-mail is for, as Identity last described them.</summary>
-public sealed record Addressee(string Email, string DisplayName, string Language);
+/// <summary>The person an e-mail is for, as Identity last described them; <paramref name="OrganisationKind"/> is <c>client</c> or <c>provider</c>.</summary>
+public sealed record Addressee(string Email, string DisplayName, string Language, string OrganisationKind = "client");
 
 /// <summary>An e-mail's subject, plain text and HTML (every value in it encoded).</summary>
 public sealed record EmailContent(string Subject, string Text, string Html);
@@ -248,6 +248,11 @@ public sealed class EmailComposer(string publicOrigin, TimeZoneInfo zone)
                 sentence = ($"{en.Text("acceptedBy")} accepted the closure of the {en.Phase} on contract {reference}. It closes when your side accepts it too.",
                     $"{fr.Text("acceptedBy")} a accepté la clôture de la {fr.Phase} du contrat {reference}. Elle sera clôturée quand votre côté l’acceptera aussi.");
                 break;
+            case NotificationKinds.MonthlyScorecard:
+                subject = ($"{on}Scorecard of {en.Month}", $"{on}Tableau de bord de {fr.Month}");
+                sentence = ($"The figures of {en.Month} on contract {reference} are final: its scorecard is attached (PDF).",
+                    $"Les chiffres de {fr.Month} du contrat {reference} sont définitifs : son tableau de bord est joint (PDF).");
+                break;
             default:
                 // A kind this version does not know yet still reads sensibly and leads to the contract.
                 code = "email.other";
@@ -302,6 +307,11 @@ public sealed class EmailComposer(string publicOrigin, TimeZoneInfo zone)
             "reversibility" => _french ? "réversibilité" : "reversibility",
             var other => other,
         };
+
+        /// <summary>A month (<c>yyyy-MM</c>) as people write it: March 2027, mars 2027.</summary>
+        public string Month => DateOnly.TryParseExact(Text("month") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            ? first.ToString("MMMM yyyy", _culture)
+            : Text("month");
 
         /// <summary>A value as it is (a number in the invariant form, a text as written); empty when absent.</summary>
         public string Text(string key) => Value(key) is { } value

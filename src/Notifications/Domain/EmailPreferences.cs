@@ -50,7 +50,13 @@ public static class Topics
     public static Topic Checklists { get; } = new("checklists",
         [NotificationKinds.ChecklistItemToAccept, NotificationKinds.PhaseReadyToClose, NotificationKinds.PhaseClosureProposed], Deliveries.Digest);
 
-    public static IReadOnlyList<Topic> All { get; } = [Sla, Tickets, Evolutions, Contracts, Invoices, Reviews, Checklists];
+    /// <summary>
+    /// The monthly scorecard of each contract, once its month is final: e-mailed (its PDF attached) only to those who
+    /// subscribe, since it is a report to read, not something to act on.
+    /// </summary>
+    public static Topic Scorecards { get; } = new("scorecards", [NotificationKinds.MonthlyScorecard], Deliveries.App);
+
+    public static IReadOnlyList<Topic> All { get; } = [Sla, Tickets, Evolutions, Contracts, Invoices, Reviews, Checklists, Scorecards];
 
     /// <summary>The group of <paramref name="kind"/>; null for a kind this version does not know (kept in the app).</summary>
     public static Topic? Of(string kind) => All.FirstOrDefault(topic => topic.Kinds.Contains(kind));

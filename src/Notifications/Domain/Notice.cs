@@ -27,13 +27,14 @@ public static class NotificationKinds
     public const string ChecklistItemToAccept = "checklistItemToAccept";
     public const string PhaseReadyToClose = "phaseReadyToClose";
     public const string PhaseClosureProposed = "phaseClosureProposed";
+    public const string MonthlyScorecard = "monthlyScorecard";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SlaWarning, SlaBreached, TicketPendingClient, TicketResolved, NoticeDeadlineApproaching, EvolutionRequested, EvolutionStateChanged,
         AmendmentProposed, RenewalDecided, InvoiceControlled, InvoiceDisputed, InvoiceApproved, InvoicePaid,
         ReviewPrepared, ReviewAwaitingApproval, ReviewApprovalWithdrawn, ReviewClosed, ReviewActionOverdue,
-        ChecklistItemToAccept, PhaseReadyToClose, PhaseClosureProposed,
+        ChecklistItemToAccept, PhaseReadyToClose, PhaseClosureProposed, MonthlyScorecard,
     ];
 }
 
@@ -48,12 +49,13 @@ public static class SubjectTypes
     public const string Review = "review";
     public const string ChecklistItem = "checklistItem";
     public const string Phase = "phase";
+    public const string Scorecard = "scorecard";
 }
 
 /// <summary>
 /// The thing a notification is about: its type, its id (null for a version of the terms, named by its number) and a
 /// short label (the ticket's or the invoice's number, the evolution's title, the version's number, a review's period or
-/// the title of an action of its plan, a checklist item's title, a phase's name, a date).
+/// the title of an action of its plan, a checklist item's title, a phase's name, a scorecard's month, a date).
 /// </summary>
 public sealed record Subject(string Type, Guid? Id, string Label);
 

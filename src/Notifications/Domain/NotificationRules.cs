@@ -316,4 +316,27 @@ public static class NotificationRules
     /// <summary>The values a sentence is written from; those the event did not carry are left out.</summary>
     private static Dictionary<string, object?> Data(params (string Key, object? Value)[] values) =>
         values.Where(value => value.Value is not null).ToDictionary(value => value.Key, value => value.Value);
+
+    /// <summary>
+    /// A contract's month made final: everyone who may read the contract's scorecard, on either side (the roles of the
+    /// steering readers), each to get the month's scorecard as their side reads it.
+    /// </summary>
+    public static Notice For(ScorecardMonthFinal final)
+    {
+        ArgumentNullException.ThrowIfNull(final);
+        return new Notice(NotificationKinds.MonthlyScorecard, final.ContractId, new Subject(SubjectTypes.Scorecard, null, final.Month),
+            Data(("month", final.Month)),
+            new Audience
+            {
+                Roles =
+                [
+                    .. Policies.SteeringReaderRoles
+                        .SelectMany(role => new[] { Sides.Client, Sides.Provider }.Where(side => RoleIsOn(role, side)).Select(side => new SideRole(side, role))),
+                ],
+            });
+    }
+
+    private static bool RoleIsOn(string role, string side) =>
+        Roles.Of(side == Sides.Client ? OrganisationKind.Client : OrganisationKind.Provider).Contains(role);
+
 }

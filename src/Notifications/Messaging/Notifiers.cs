@@ -152,3 +152,11 @@ public sealed class PhaseClosureAcceptedNotifier(Database database, EmailPlanner
     protected override Task HandleAsync(PhaseClosureAccepted @event, UnitOfWork unitOfWork) =>
         NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
 }
+
+public sealed class ScorecardMonthFinalNotifier(Database database, EmailPlanner emails) : IdempotentConsumer<ScorecardMonthFinal>(database)
+{
+    protected override string ConsumerName => "notifications-scorecard-month-final";
+
+    protected override Task HandleAsync(ScorecardMonthFinal @event, UnitOfWork unitOfWork) =>
+        NotificationStore.DeliverAsync(unitOfWork, @event, NotificationRules.For(@event), emails);
+}

@@ -18,6 +18,14 @@ public static class ReportingMessages
         "reporting.month.future", "That month has not begun yet in the contract calendar's zone.",
         "Ce mois n'a pas encore commencé dans le fuseau du calendrier du contrat.");
 
+    public static readonly Message MonthNotOver = new(
+        "reporting.month.notOver", "That month is not over yet in the contract calendar's zone.",
+        "Ce mois n'est pas encore terminé dans le fuseau du calendrier du contrat.");
+
+    public static readonly Message SideUnknown = new Message(
+        "reporting.side.unknown", "A side is client or provider.", "Une partie vaut client ou provider.")
+        .With("allowed", new[] { Infogerance.Data.Sides.Client, Infogerance.Data.Sides.Provider });
+
     public static readonly Message PriorityUnknown = new Message(
         "reporting.priority.unknown", "A priority is P1, P2, P3 or P4.", "Une priorité vaut P1, P2, P3 ou P4.")
         .With("allowed", Scorecards.Priorities);

@@ -29,7 +29,28 @@ public sealed class TicketRatedReport(Database database, Journal journal) : Repo
 
 public sealed class ServiceOutageRecordedReport(Database database, Journal journal) : ReportedEvent<ServiceOutageRecorded>(database, journal);
 
-public sealed class PenaltyStatementIssuedReport(Database database, Journal journal) : ReportedEvent<PenaltyStatementIssued>(database, journal);
+/// <summary>
+/// The month's penalty statement, the last of its figures to come: with it the month is final, and the first statement
+/// of each contract's month says so (<see cref="ScorecardMonthFinal"/>, in the same transaction) for the monthly
+/// scorecard sent to its subscribers.
+/// </summary>
+public sealed class PenaltyStatementIssuedReport(Database database, Journal journal) : ReportedEvent<PenaltyStatementIssued>(database, journal)
+{
+    protected override async Task HandleAsync(PenaltyStatementIssued @event, UnitOfWork unitOfWork)
+    {
+        await base.HandleAsync(@event, unitOfWork);
+        var first = await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO final_months (tenant_id, contract_id, month, final_at) VALUES (@TenantId, @ContractId, @Month, @at)
+            ON CONFLICT DO NOTHING
+            """,
+            new { @event.TenantId, @event.ContractId, @event.Month, at = @event.OccurredAt.UtcDateTime });
+        if (first == 1)
+        {
+            await unitOfWork.AddEventAsync(new ScorecardMonthFinal { TenantId = @event.TenantId, ContractId = @event.ContractId, Month = @event.Month });
+        }
+    }
+}
 
 public sealed class InvoiceReceivedReport(Database database, Journal journal) : ReportedEvent<InvoiceReceived>(database, journal);
 

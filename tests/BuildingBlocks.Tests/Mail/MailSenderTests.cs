@@ -26,6 +26,22 @@ public sealed class MailSenderTests
         Assert.NotEqual(first.MessageId, second.MessageId);
     }
 
+    [Fact]
+    public void Attachments_follow_the_text_and_html_parts_under_their_name_and_type()
+    {
+        var pdf = "%PDF-1.7 tiny"u8.ToArray();
+        var message = MailConnection.Build(
+            new OutgoingMail("ana@example.org", "Ana", "Tableau de bord", "Texte", "<p>Texte</p>", Attachments: [new MailAttachment("ACME-tableau-de-bord-2027-03.pdf", "application/pdf", pdf)]),
+            new MimeKit.MailboxAddress("Infogérance", "no-reply@infogerance.example"));
+
+        var attachment = Assert.IsType<MimeKit.MimePart>(Assert.Single(message.Attachments));
+        Assert.Equal(("ACME-tableau-de-bord-2027-03.pdf", "application/pdf"), (attachment.FileName, attachment.ContentType.MimeType));
+        using var content = new MemoryStream();
+        attachment.Content!.DecodeTo(content, TestContext.Current.CancellationToken);
+        Assert.Equal(pdf, content.ToArray());
+        Assert.Equal(("Texte", "<p>Texte</p>"), (message.TextBody, message.HtmlBody));
+    }
+
     [Theory]
     [InlineData("localhost", SmtpSecurity.None, true)]
     [InlineData("127.0.0.1", SmtpSecurity.None, true)]

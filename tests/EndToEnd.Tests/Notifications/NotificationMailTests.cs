@@ -17,6 +17,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using EmailDelivery = notifications::Infogerance.Notifications.EmailDelivery;
 using EmailSignal = notifications::Infogerance.Notifications.EmailSignal;
+using ScorecardPdfs = notifications::Infogerance.Notifications.ScorecardPdfs;
 using NotificationsSettings = notifications::Infogerance.Notifications.NotificationsSettings;
 
 namespace Infogerance.EndToEnd.Tests.Notifications;
@@ -179,8 +180,8 @@ public sealed class NotificationMailTests(InfogeranceSystem system)
 
         var defaults = await account.Client.GetFromJsonAsync<JsonElement>("/api/notifications/preferences");
         Assert.Equal(
-            [("checklists", "digest"), ("contracts", "digest"), ("evolutions", "app"), ("invoices", "immediate"), ("reviews", "immediate"), ("sla", "immediate"),
-                ("tickets", "app")],
+            [("checklists", "digest"), ("contracts", "digest"), ("evolutions", "app"), ("invoices", "immediate"), ("reviews", "immediate"),
+                ("scorecards", "app"), ("sla", "immediate"), ("tickets", "app")],
             defaults.GetProperty("delivery").EnumerateObject().Select(p => (p.Name, p.Value.GetString()!)).Order());
         Assert.Equal(["slaWarning", "slaBreached"], defaults.GetProperty("topics")[0].GetProperty("kinds").EnumerateArray().Select(k => k.GetString()));
         Assert.Equal((7, "Europe/Paris", true),
@@ -227,7 +228,8 @@ public sealed class NotificationMailTests(InfogeranceSystem system)
         var services = system.Services["notifications"];
         return new EmailDelivery(
             services.GetRequiredService<Database>(), services.GetRequiredService<MailSender>(), new FixedClock(now),
-            services.GetRequiredService<IOptions<NotificationsSettings>>(), services.GetRequiredService<EmailSignal>(), NullLogger<EmailDelivery>.Instance);
+            services.GetRequiredService<IOptions<NotificationsSettings>>(), services.GetRequiredService<EmailSignal>(),
+            services.GetRequiredService<ScorecardPdfs>(), NullLogger<EmailDelivery>.Instance);
     }
 
     /// <summary>A contract between Acme and Antares, known to the Notifications service (its parties only).</summary>

@@ -31,6 +31,7 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
         "POST /internal/sessions", "POST /internal/sessions/token",            // sign-in: the gateway alone reaches these
         "POST /internal/sessions/end", "POST /internal/api-keys/token",
         "GET /invitations/{token}", "POST /invitations/{token}/accept",        // the link's secret is the credential
+        "GET /internal/contracts/{contractId}/scorecard/pdf",                   // services only: the internal key is the credential
     ];
 
     /// <summary>Endpoints for any signed-in caller, whatever the role; every other endpoint must name its roles.</summary>

@@ -74,6 +74,7 @@ describe('notification bell', () => {
       '/invoices/inv-4',
       ...Array<string>(5).fill('/contracts/c-1?tab=reviews&review=rv-1'),
       ...Array<string>(3).fill('/contracts/c-1?tab=phases'),
+      '/contracts/c-1',
     ])
   })
 

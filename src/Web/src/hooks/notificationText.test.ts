@@ -53,6 +53,7 @@ describe('notification sentences', () => {
       { title: 'Takeover: “Quality assurance plan” accepted by Antoine Garnier, to accept', to: '/contracts/c-1?tab=phases' },
       { title: 'Takeover: every checklist item is accepted, the phase can be closed', to: '/contracts/c-1?tab=phases' },
       { title: 'Reversibility: closure accepted by Marc Dubois, to accept', to: '/contracts/c-1?tab=phases' },
+      { title: "Scorecard of 2027-03: the month's figures are final", to: '/contracts/c-1' },
     ])
   })
 
@@ -79,6 +80,7 @@ describe('notification sentences', () => {
       'Prise en charge : « Quality assurance plan » accepté par Antoine Garnier, à accepter',
       'Prise en charge : tous les éléments de la checklist sont acceptés, la phase peut être clôturée',
       'Réversibilité : clôture acceptée par Marc Dubois, à accepter',
+      'Tableau de bord de 2027-03 : les chiffres du mois sont définitifs',
     ])
     expect(read('fr')(oneOfEachKind[17]!).detail).toBe('Antoine Garnier, attendue le 31 mars 2027')
     expect(read('fr')(oneOfEachKind[4]!).detail).toBe('90 jours restants')

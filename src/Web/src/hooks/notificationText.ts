@@ -161,6 +161,8 @@ export function describeNotification(notification: AppNotification, t: TFunction
       return { title: t('notifications.text.phaseReadyToClose', { phase: phase() }), to }
     case 'phaseClosureProposed':
       return { title: t('notifications.text.phaseClosureProposed', { phase: phase(), name: text(data.acceptedBy) }), to }
+    case 'monthlyScorecard':
+      return { title: t('notifications.text.monthlyScorecard', { month: text(data.month) || subject.label }), to }
     default:
       return { title: subject.label ? t('notifications.text.otherAbout', { label: subject.label }) : t('notifications.text.other'), to }
   }

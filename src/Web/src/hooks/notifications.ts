@@ -24,6 +24,7 @@ export const notificationKinds = [
   'checklistItemToAccept',
   'phaseReadyToClose',
   'phaseClosureProposed',
+  'monthlyScorecard',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 

@@ -14,7 +14,7 @@ import {
 import { useFormFeedback } from '../hooks/useFormFeedback'
 
 /** The groups of notifications this version names; a group it does not know yet is shown by its name. */
-const knownTopics = ['sla', 'tickets', 'evolutions', 'contracts', 'invoices', 'reviews', 'checklists'] as const
+const knownTopics = ['sla', 'tickets', 'evolutions', 'contracts', 'invoices', 'reviews', 'checklists', 'scorecards'] as const
 
 const isKnown = (topic: string): topic is (typeof knownTopics)[number] => knownTopics.some((known) => known === topic)
 

@@ -140,4 +140,10 @@ export const oneOfEachKind: AppNotification[] = [
     subject: { type: 'phase', id: null, label: 'reversibility' },
     data: { phase: 'reversibility', acceptingSide: 'client', acceptedBy: 'Marc Dubois' },
   }),
+  notificationOf({
+    id: 'n-scorecard',
+    kind: 'monthlyScorecard',
+    subject: { type: 'scorecard', id: null, label: '2027-03' },
+    data: { month: '2027-03' },
+  }),
 ]
