@@ -305,7 +305,7 @@ public sealed class ReviewTests(InfogeranceSystem system)
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<byte[]> DownloadAsync(ContractParty party, string path, string language, string contentType)
+    internal static async Task<byte[]> DownloadAsync(ContractParty party, string path, string language, string contentType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.AcceptLanguage.ParseAdd(language);
