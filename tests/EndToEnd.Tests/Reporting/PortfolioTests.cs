@@ -48,18 +48,18 @@ public sealed class PortfolioTests(InfogeranceSystem system)
 
         // The first contract: two P2 tickets, one resolution met and one missed, a breach, a rating; the second: one met.
         var told = new List<IntegrationEvent>();
-        told.AddRange(Ticket(DemoWorld.Acme, first, 1, At(month, 3, 10), met: true, score: 5));
-        told.AddRange(Ticket(DemoWorld.Acme, first, 2, At(month, 4, 10), met: false, score: null));
+        told.AddRange(Ticket(DemoWorld.Acme, first, 1, ScorecardTests.At(month, 3, 10), met: true, score: 5));
+        told.AddRange(Ticket(DemoWorld.Acme, first, 2, ScorecardTests.At(month, 4, 10), met: false, score: null));
         told.Add(new SlaBreached
         {
             TenantId = DemoWorld.Acme, ContractId = first, TicketId = ((TicketOpened)told[^3]).TicketId, Clock = SlaClocks.Resolve, Priority = "P2",
-            DueAt = At(month, 4, 14), OccurredAt = At(month, 4, 14),
+            DueAt = ScorecardTests.At(month, 4, 14), OccurredAt = ScorecardTests.At(month, 4, 14),
         });
-        told.AddRange(Ticket(DemoWorld.Acme, second, 1, At(month, 5, 10), met: true, score: 3));
-        var belvedereTold = Ticket(DemoWorld.Belvedere, otherClient, 1, At(month, 6, 10), met: true, score: null).ToList();
-        await PublishAsync(DemoWorld.Acme, told);
-        await PublishAsync(DemoWorld.Belvedere, belvedereTold);
-        await UntilAsync(async () => await JournalCountAsync([first, second, otherClient]) == told.Count + belvedereTold.Count);
+        told.AddRange(Ticket(DemoWorld.Acme, second, 1, ScorecardTests.At(month, 5, 10), met: true, score: 3));
+        var belvedereTold = Ticket(DemoWorld.Belvedere, otherClient, 1, ScorecardTests.At(month, 6, 10), met: true, score: null).ToList();
+        await ReviewTests.PublishAsync(system, DemoWorld.Acme, told);
+        await ReviewTests.PublishAsync(system, DemoWorld.Belvedere, belvedereTold);
+        await ScorecardTests.UntilAsync(async () => await JournalCountAsync([first, second, otherClient]) == told.Count + belvedereTold.Count);
 
         // The client's portfolio: its contracts, whatever their provider, and not another client's.
         var path = $"/portfolio?month={text}";
@@ -159,7 +159,7 @@ public sealed class PortfolioTests(InfogeranceSystem system)
             TenantId = DemoWorld.Acme, ContractId = contractId, TicketId = ticket, Clock = SlaClocks.Resolve, Priority = "P1", Percent = percent,
             DueAt = now.AddMinutes(30), Number = number, AssigneeId = assignee, OccurredAt = at,
         };
-        await PublishAsync(DemoWorld.Acme,
+        await ReviewTests.PublishAsync(system, DemoWorld.Acme,
         [
             Opened(warned, 1, now.AddHours(-3)), Warning(warned, 1, 50, now.AddHours(-1)), Warning(warned, 1, 75, now.AddMinutes(-20)),
             Opened(breached, 2, now.AddHours(-5)), Warning(breached, 2, 75, now.AddHours(-2)),
@@ -179,7 +179,7 @@ public sealed class PortfolioTests(InfogeranceSystem system)
         Assert.Null(AtRisk(await nordlys.GetAsync("/desk"), warned));
 
         // Resolved, the first leaves the desk; the second's clock breached, it is no longer at risk but late.
-        await PublishAsync(DemoWorld.Acme,
+        await ReviewTests.PublishAsync(system, DemoWorld.Acme,
         [
             new TicketStatusChanged
             {
@@ -246,24 +246,6 @@ public sealed class PortfolioTests(InfogeranceSystem system)
     private static JsonElement? AtRisk(JsonElement desk, Guid ticketId) =>
         desk.GetProperty("atRisk").EnumerateArray().Where(r => r.GetProperty("ticketId").GetGuid() == ticketId).Select(r => (JsonElement?)r).FirstOrDefault();
 
-    /// <summary>Raises the events as their services do: through an outbox, onto the broker.</summary>
-    private async Task PublishAsync(Guid tenant, IEnumerable<IntegrationEvent> events)
-    {
-        await using var unitOfWork = await system.ContractsPublisher.Database.BeginAsync(tenant, CancellationToken.None);
-        foreach (var @event in events)
-        {
-            await unitOfWork.AddEventAsync(@event);
-        }
-
-        await unitOfWork.CommitAsync();
-    }
-
-    private static DateTimeOffset At(DateTime month, int day, int hour)
-    {
-        var local = new DateTime(month.Year, month.Month, day, hour, 0, 0, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Paris.GetUtcOffset(local));
-    }
-
     private async Task<long> JournalCountAsync(Guid[] contractIds)
     {
         await using var connection = new NpgsqlConnection(system.Databases["reporting"]);
@@ -272,15 +254,5 @@ public sealed class PortfolioTests(InfogeranceSystem system)
             "SELECT count(*) FROM event_journal WHERE contract_id = ANY (@contractIds) AND event_type LIKE 'incidents.%'", connection);
         command.Parameters.AddWithValue("contractIds", contractIds);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Reporting received every event");
-            await Task.Delay(200);
-        }
     }
 }

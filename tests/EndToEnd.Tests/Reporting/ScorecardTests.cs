@@ -377,7 +377,7 @@ public sealed class ScorecardTests(InfogeranceSystem system)
         };
     }
 
-    private static DateTimeOffset At(DateTime month, int day, int hour)
+    internal static DateTimeOffset At(DateTime month, int day, int hour)
     {
         var local = new DateTime(month.Year, month.Month, day, hour, 0, 0, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, Paris.GetUtcOffset(local));
@@ -418,7 +418,7 @@ public sealed class ScorecardTests(InfogeranceSystem system)
         return string.Join('\n', rows);
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> done)
+    internal static async Task UntilAsync(Func<Task<bool>> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await done())
