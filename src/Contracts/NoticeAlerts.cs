@@ -3,6 +3,7 @@ using Infogerance.Contracts.Data;
 using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 using Microsoft.Extensions.Options;
 
 namespace Infogerance.Contracts;
@@ -34,7 +35,7 @@ public sealed class NoticeAlerts(Database database, TimeProvider clock, IOptions
         var contract = await ContractStore.LoadAsync(unitOfWork, contractId);
         var versions = contract is null ? [] : (await ContractStore.VersionsAsync(unitOfWork, contract)).ToList();
         var next = contract is { Phase: Phases.Signed or Phases.Takeover or Phases.Upgrade or Phases.Run, TerminatesOn: null } && ContractStore.InForce(versions, today) is { } inForce
-            ? RenewalApi.RenewalTermsOf(inForce.ReadTerms()).Next(today)
+            ? RenewalTerms.Of(inForce.ReadTerms()).Next(today)
             : null;
         if (next is null)
         {

@@ -34,6 +34,8 @@ internal static class Extensions
             bus.AddConsumer<InvoicePaidReport>();
             bus.AddConsumer<BudgetPlannedReport>();
             bus.AddConsumer<EvolutionRequestStateChangedReport>();
+            bus.AddConsumer<ContractPhaseChangedReport>();
+            bus.AddConsumer<SlaWarningRaisedReport>();
         });
         builder.AddDefaultAuthentication();
         builder.AddInternalCalls();
@@ -48,6 +50,8 @@ internal static class Extensions
     {
         app.MapReportingApi();
         app.MapReviewsApi();
+        app.MapPortfolioApi();
+        app.MapDeskApi();
         app.MapReplayApi();
         app.MapInternalApi();
     }

@@ -9,6 +9,7 @@ using Infogerance.Benchmarks;
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll statements <gateway url> [sessions] [seconds]   (demo world, against a running system)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll scorecard <gateway url> <reporting database, owner connection string> [tickets] [calls]   (seeds once, then times the months)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll reporting-intake [burst events] [eventsPerSecond] [seconds]   (the built Reporting service, servers of its own)
+//   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll portfolio <gateway url> <reporting database, owner connection string> [contracts] [sessions] [seconds]   (seeds once, then times the client's portfolio)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll mail [recipients] [eventsPerSecond] [seconds] [burst events] [e-mail workers]   (the built Notifications service, servers of its own)
 //   dotnet run -c Release --project tests/Benchmarks -- sla [BenchmarkDotNet options]   (SLA due-time computations, in process)
 //   dotnet run -c Release --project tests/Benchmarks -- penalties [BenchmarkDotNet options]   (a month's penalty statement, in process)
@@ -51,6 +52,12 @@ return args.FirstOrDefault() switch
         burst: args.Length > 1 ? int.Parse(args[1]) : 20_000,
         perSecond: args.Length > 2 ? int.Parse(args[2]) : 200,
         seconds: args.Length > 3 ? int.Parse(args[3]) : 30),
+    "portfolio" when args.Length > 2 => await PortfolioLoad.RunAsync(
+        new Uri(args[1]),
+        args[2],
+        contracts: args.Length > 3 ? int.Parse(args[3]) : 200,
+        sessions: args.Length > 4 ? int.Parse(args[4]) : 4,
+        duration: TimeSpan.FromSeconds(args.Length > 5 ? int.Parse(args[5]) : 15)),
     "mail" => await NotificationMail.RunAsync(
         recipients: args.Length > 1 ? int.Parse(args[1]) : 5,
         perSecond: args.Length > 2 ? int.Parse(args[2]) : 10,
@@ -74,6 +81,7 @@ static int Usage()
     Console.Error.WriteLine("       Infogerance.Benchmarks statements <gateway url> [sessions] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks scorecard <gateway url> <reporting database connection string> [tickets] [calls]");
     Console.Error.WriteLine("       Infogerance.Benchmarks reporting-intake [burst events] [eventsPerSecond] [seconds]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks portfolio <gateway url> <reporting database connection string> [contracts] [sessions] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks mail [recipients] [eventsPerSecond] [seconds] [burst events] [e-mail workers]");
     Console.Error.WriteLine("       Infogerance.Benchmarks sla [BenchmarkDotNet options]");
     Console.Error.WriteLine("       Infogerance.Benchmarks penalties [BenchmarkDotNet options]");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Infogerance.Contracts.Domain;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 
 namespace Infogerance.Contracts.Tests;
 

@@ -1,4 +1,5 @@
 using Infogerance.Contracts.Domain;
+using Infogerance.ServiceLevels;
 
 namespace Infogerance.Contracts.Tests;
 

@@ -3,6 +3,7 @@ using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
+using Infogerance.ServiceLevels;
 using Infogerance.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -251,7 +252,7 @@ public static class ContractsApi
         var terms = inForce?.ReadTerms();
         var next = terms is null || !Phases.IsSigned(contract.Phase) || contract.TerminatesOn is not null
             ? null
-            : RenewalApi.RenewalTermsOf(terms).Next(today);
+            : RenewalTerms.Of(terms).Next(today);
         return new ContractSummary(
             contract.ContractId, contract.TenantId, contract.ProviderOrganisationId, contract.Reference, contract.Title, contract.Phase,
             inForce?.Status == "active" ? inForce.Number : null,

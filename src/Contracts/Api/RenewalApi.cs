@@ -3,6 +3,7 @@ using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
+using Infogerance.ServiceLevels;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
@@ -28,9 +29,6 @@ public static class RenewalApi
         renewal.MapPost("/{contractId:guid}/renewal-decisions", DecideAsync).RequireAuthorization(Policies.ClientManagers);
     }
 
-    public static RenewalTerms RenewalTermsOf(ContractTerms terms) =>
-        new(terms.StartDate, terms.InitialTermMonths, terms.RenewalPeriodMonths, terms.NoticeMonths);
-
     /// <summary>The next notice deadline of a signed contract in force, its alerts and any decision taken; null otherwise (a terminated contract has none).</summary>
     public static async Task<RenewalStatus?> StatusAsync(UnitOfWork unitOfWork, ContractRow contract, IReadOnlyList<VersionRow> versions, DateOnly today)
     {
@@ -39,7 +37,7 @@ public static class RenewalApi
             return null;
         }
 
-        if (RenewalTermsOf(inForce.ReadTerms()).Next(today) is not { } next)
+        if (RenewalTerms.Of(inForce.ReadTerms()).Next(today) is not { } next)
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 
 namespace Infogerance.Contracts.Domain;
 

@@ -16,7 +16,7 @@ public static class ReadModels
     public static readonly IReadOnlyList<string> Tables =
     [
         "tickets", "ticket_status_changes", "ticket_open_periods", "sla_completions", "sla_breaches", "service_outages", "penalty_statements",
-        "invoices", "budget_plans", "evolution_changes",
+        "invoices", "budget_plans", "evolution_changes", "contract_phases", "sla_warnings",
     ];
 
     /// <summary>The events Reporting keeps, each with the contract it concerns.</summary>
@@ -36,6 +36,8 @@ public static class ReadModels
         InvoicePaid e => e.ContractId,
         BudgetPlanned e => e.ContractId,
         EvolutionRequestStateChanged e => e.ContractId,
+        ContractPhaseChanged e => e.ContractId,
+        SlaWarningRaised e => e.ContractId,
         _ => throw new ArgumentException($"Reporting keeps no {@event.GetType().Name}.", nameof(@event)),
     };
 
@@ -59,6 +61,7 @@ public static class ReadModels
         SlaBreached e => e.TicketId,
         SlaClockCompleted e => e.TicketId,
         TicketRated e => e.TicketId,
+        SlaWarningRaised e => e.TicketId,
         _ => null,
     };
 
@@ -78,6 +81,8 @@ public static class ReadModels
         InvoicePaid e => InvoiceStepAsync(unitOfWork, e, e.InvoiceId, e.Number, "paid_on = greatest(invoices.paid_on, @PaidOn)", new { e.PaidOn }),
         BudgetPlanned e => ApplyAsync(unitOfWork, e),
         EvolutionRequestStateChanged e => ApplyAsync(unitOfWork, e),
+        ContractPhaseChanged e => ApplyAsync(unitOfWork, e),
+        SlaWarningRaised e => ApplyAsync(unitOfWork, e),
         _ => throw new ArgumentException($"Reporting keeps no {@event.GetType().Name}.", nameof(@event)),
     };
 
@@ -268,6 +273,32 @@ public static class ReadModels
             {
                 changed.TenantId, changed.ContractId, changed.EvolutionRequestId, changed.EventId, OccurredAt = changed.OccurredAt.UtcDateTime,
                 changed.From, changed.To, changed.Title, changed.QuoteAmount,
+            });
+
+    private static Task ApplyAsync(UnitOfWork unitOfWork, ContractPhaseChanged changed) =>
+        unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO contract_phases (tenant_id, contract_id, phase, changed_at, event_id) VALUES (@TenantId, @ContractId, @To, @OccurredAt, @EventId)
+            ON CONFLICT (tenant_id, contract_id) DO UPDATE
+            SET phase = excluded.phase, changed_at = excluded.changed_at, event_id = excluded.event_id
+            WHERE (contract_phases.changed_at, contract_phases.event_id) < (excluded.changed_at, excluded.event_id)
+            """,
+            new { changed.TenantId, changed.ContractId, changed.To, OccurredAt = changed.OccurredAt.UtcDateTime, changed.EventId });
+
+    private static Task ApplyAsync(UnitOfWork unitOfWork, SlaWarningRaised warned) =>
+        unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO sla_warnings (tenant_id, contract_id, ticket_id, clock, priority, percent, due_at, number, assignee_id, raised_at, event_id)
+            VALUES (@TenantId, @ContractId, @TicketId, @Clock, @Priority, @Percent, @DueAt, @Number, @AssigneeId, @OccurredAt, @EventId)
+            ON CONFLICT (tenant_id, ticket_id, clock) DO UPDATE
+            SET priority = excluded.priority, percent = excluded.percent, due_at = excluded.due_at, number = coalesce(excluded.number, sla_warnings.number),
+                assignee_id = excluded.assignee_id, raised_at = excluded.raised_at, event_id = excluded.event_id
+            WHERE (sla_warnings.raised_at, sla_warnings.event_id) < (excluded.raised_at, excluded.event_id)
+            """,
+            new
+            {
+                warned.TenantId, warned.ContractId, warned.TicketId, warned.Clock, warned.Priority, warned.Percent, DueAt = warned.DueAt.UtcDateTime,
+                warned.Number, warned.AssigneeId, OccurredAt = warned.OccurredAt.UtcDateTime, warned.EventId,
             });
 
     /// <summary>The ticket's row, for an event that arrives before its opening.</summary>

@@ -36,11 +36,23 @@ public static class ContractMonths
     }
 
     /// <summary>The zone of the terms in force at <paramref name="now"/> (UTC while none is replicated): where the contract's days are told.</summary>
-    public static DateTimeZone ZoneAt(IReadOnlyList<TermsVersion> versions, DateTimeOffset now)
+    public static DateTimeZone ZoneAt(IReadOnlyList<TermsVersion> versions, DateTimeOffset now) =>
+        InForce(versions, now) is { } current ? ZoneOf(current) : DateTimeZone.Utc;
+
+    /// <summary>The version of the terms in force at <paramref name="at"/> (null while none is replicated).</summary>
+    public static TermsVersion? InForce(IReadOnlyList<TermsVersion> versions, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(versions);
         var days = versions.Select(v => new ContractVersionDay(v.Number, v.EffectiveFrom, v.Terms.Calendar.TimeZone)).ToList();
-        return ContractReplica.InForce(days, now) is { } current ? ZoneOf(versions.First(v => v.Number == current)) : DateTimeZone.Utc;
+        return ContractReplica.InForce(days, at) is { } current ? versions.First(v => v.Number == current) : null;
+    }
+
+    /// <summary>The month asked for (<c>yyyy-MM</c>), or null for the current one; false when the text is not such a month.</summary>
+    public static bool TryRead(string? text, out YearMonth? month)
+    {
+        var read = CalendarMonth.TryParse(text, out var parsed);
+        month = read ? parsed : null;
+        return read || text is null;
     }
 
     private static CalendarMonth Cut(YearMonth? wanted, DateTimeOffset now, DateTimeZone zone) =>

@@ -289,8 +289,8 @@ public static class ReportExports
             : ExportTexts.Month(period);
     }
 
-    private static string Word(string english, string french) => Validation.Languages.IsFrench(CultureInfo.CurrentUICulture) ? french : english;
+    internal static string Word(string english, string french) => Validation.Languages.IsFrench(CultureInfo.CurrentUICulture) ? french : english;
 
-    private static FileContentHttpResult Answer(byte[] content, string type, string name, string format) =>
+    internal static FileContentHttpResult Answer(byte[] content, string type, string name, string format) =>
         TypedResults.File(content, type, DocumentTypes.SafeFileName($"{name}.{format}"));
 }

@@ -65,3 +65,7 @@ public sealed class InvoicePaidReport(Database database, Journal journal) : Repo
 public sealed class BudgetPlannedReport(Database database, Journal journal) : ReportedEvent<BudgetPlanned>(database, journal);
 
 public sealed class EvolutionRequestStateChangedReport(Database database, Journal journal) : ReportedEvent<EvolutionRequestStateChanged>(database, journal);
+
+public sealed class ContractPhaseChangedReport(Database database, Journal journal) : ReportedEvent<ContractPhaseChanged>(database, journal);
+
+public sealed class SlaWarningRaisedReport(Database database, Journal journal) : ReportedEvent<SlaWarningRaised>(database, journal);

@@ -267,9 +267,12 @@ public sealed class ReviewTests(InfogeranceSystem system)
 
     private static int Version(JsonElement review) => review.GetProperty("header").GetProperty("version").GetInt32();
 
-    private async Task PublishAsync(params IntegrationEvent[] events)
+    private Task PublishAsync(params IntegrationEvent[] events) => PublishAsync(system, DemoWorld.Acme, events);
+
+    /// <summary>Raises the events as their services do: through an outbox, onto the broker.</summary>
+    internal static async Task PublishAsync(InfogeranceSystem system, Guid tenant, IEnumerable<IntegrationEvent> events)
     {
-        await using var unitOfWork = await system.ContractsPublisher.Database.BeginAsync(DemoWorld.Acme, CancellationToken.None);
+        await using var unitOfWork = await system.ContractsPublisher.Database.BeginAsync(tenant, CancellationToken.None);
         foreach (var @event in events)
         {
             await unitOfWork.AddEventAsync(@event);
@@ -305,7 +308,7 @@ public sealed class ReviewTests(InfogeranceSystem system)
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<byte[]> DownloadAsync(ContractParty party, string path, string language, string contentType)
+    internal static async Task<byte[]> DownloadAsync(ContractParty party, string path, string language, string contentType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.AcceptLanguage.ParseAdd(language);

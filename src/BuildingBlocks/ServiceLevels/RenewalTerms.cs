@@ -1,43 +1,25 @@
-using Infogerance.Validation;
+using Infogerance.IntegrationEvents;
 
-namespace Infogerance.Contracts.Domain;
+namespace Infogerance.ServiceLevels;
 
 /// <summary>
 /// The duration clauses of a contract: an initial term, an optional tacit renewal period, and the notice a party
 /// must give to stop the next renewal. All in whole calendar months, as contracts state them. Months are always
 /// counted from the start date (never chained, so month ends do not drift), and a month that lacks the start's
 /// day runs to its last day (as the French civil code counts délais, art. 641): a one-month term from 31 January
-/// covers all of February, and the next period begins on 1 March.
+/// covers all of February, and the next period begins on 1 March. Shared: Contracts alerts the parties by it and
+/// Reporting shows the next deadline from the replicated terms, so both tell the same day.
 /// </summary>
 public sealed record RenewalTerms(DateOnly Start, int InitialTermMonths, int RenewalPeriodMonths, int NoticeMonths)
 {
     /// <summary>Days before the notice deadline at which the parties are alerted.</summary>
     public static readonly IReadOnlyList<int> AlertDaysBefore = [180, 90, 30, 7];
 
-    /// <summary>What is wrong with these terms, by field (camelCase, as in the API); empty when they hold together.</summary>
-    public FieldErrors Check()
+    /// <summary>The duration clauses of a version's terms.</summary>
+    public static RenewalTerms Of(ContractTerms terms)
     {
-        var errors = new FieldErrors();
-        if (InitialTermMonths < 1)
-        {
-            errors.Add("initialTermMonths", ContractMessages.InitialTermTooShort);
-        }
-
-        if (RenewalPeriodMonths < 0)
-        {
-            errors.Add("renewalPeriodMonths", ContractMessages.RenewalPeriodNegative);
-        }
-
-        if (NoticeMonths < 0)
-        {
-            errors.Add("noticeMonths", ContractMessages.NoticeNegative);
-        }
-        else if (InitialTermMonths >= 1 && NoticeMonths >= InitialTermMonths)
-        {
-            errors.Add("noticeMonths", ContractMessages.NoticeNotShorterThanTerm);
-        }
-
-        return errors;
+        ArgumentNullException.ThrowIfNull(terms);
+        return new RenewalTerms(terms.StartDate, terms.InitialTermMonths, terms.RenewalPeriodMonths, terms.NoticeMonths);
     }
 
     /// <summary>
