@@ -27,19 +27,18 @@ public sealed record SessionResponse(string Session, string AccessToken, DateTim
 public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Sign-in for the gateway, which alone calls these routes (they are not proxied): it keeps the session secret
+/// Sign-in for the gateway, which alone calls these routes (they are not proxied, and answer only the internal key): it keeps the session secret
 /// in an HttpOnly cookie and exchanges it for short-lived access tokens; it exchanges API keys the same way.
 /// </summary>
 public static class SessionsApi
 {
-    public const string Prefix = "/internal";
-
     // Verifying against a fixed hash when the account does not exist makes both answers take as long.
     private static readonly string DummyHash = new PasswordHasher<UserAccount>().HashPassword(null!, "not a real password 0");
 
     public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Prefix).AllowAnonymous();
+        // The gateway proves itself with the system's internal key: reaching Identity's port is not enough.
+        var api = app.MapInternalGroup();
         api.MapPost("/sessions", LogInAsync);
         api.MapPost("/sessions/token", RefreshAsync);
         api.MapPost("/sessions/end", EndAsync);

@@ -236,6 +236,21 @@ public sealed class SignInTests(InfogeranceSystem system)
     }
 
     [Fact]
+    public async Task Identitys_sign_in_routes_answer_the_gateway_alone_not_whoever_reaches_its_port()
+    {
+        using var direct = system.DirectClients["identity"]();
+        var credentials = new { email = "auditor@acme.example", password = DemoWorld.Password };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await direct.PostAsJsonAsync("/internal/sessions", credentials)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await direct.PostAsJsonAsync("/internal/api-keys/token", new { apiKey = "ifgk_x" })).StatusCode);
+        direct.DefaultRequestHeaders.Add(InternalCalls.KeyHeader, "a-guess-of-the-internal-key-that-is-long-enough");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await direct.PostAsJsonAsync("/internal/sessions", credentials)).StatusCode);
+
+        using var withKey = system.DirectClients["identity"]();
+        withKey.DefaultRequestHeaders.Add(InternalCalls.KeyHeader, InfogeranceSystem.InternalKey);
+        Assert.Equal(HttpStatusCode.OK, (await withKey.PostAsJsonAsync("/internal/sessions", credentials)).StatusCode);
+    }
+
+    [Fact]
     public async Task Log_ins_are_rate_limited_per_address()
     {
         var url = $"http://127.0.0.1:{Ports.GetFreePort()}";
