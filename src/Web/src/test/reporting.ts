@@ -1,6 +1,7 @@
 import type { Scorecard, ScorecardTrend, TrendMonth } from '../hooks/reporting'
+import type { ActionItem, Review, ReviewHeader, ReviewSummary } from '../hooks/reviews'
 
-/** Test data for the dashboard and the reviews: June 2026 of contract c-1 and its twelve months. */
+/** Test data for the dashboard and the reviews: June 2026 of contract c-1, its twelve months, two reviews. */
 
 export const june: Scorecard = {
   month: '2026-06',
@@ -74,3 +75,118 @@ export const trend: ScorecardTrend = {
         : month(value),
   ),
 }
+
+const header = (overrides: Partial<ReviewHeader> = {}): ReviewHeader => ({
+  id: 'r-2',
+  contractId: 'c-1',
+  number: 2,
+  period: '2026-05',
+  cadence: 'monthly',
+  from: '2026-04-30T22:00:00Z',
+  to: '2026-05-31T22:00:00Z',
+  title: 'Comité de mai',
+  meetingOn: '2026-06-10',
+  status: 'open',
+  version: 7,
+  preparedAt: '2026-06-02T08:00:00Z',
+  preparedBy: 'Claire Manager',
+  preparedSide: 'client',
+  approvals: { client: null, provider: { by: 'Paul Provider', byId: 'u-am', at: '2026-06-11T09:00:00Z' } },
+  closedAt: null,
+  reference: 'ACME-INFOG-01',
+  awaitingSide: 'client',
+  ...overrides,
+})
+
+export const closedHeader = header({
+  id: 'r-1',
+  number: 1,
+  period: '2026-Q1',
+  cadence: 'quarterly',
+  title: null,
+  meetingOn: null,
+  status: 'closed',
+  approvals: {
+    client: { by: 'Claire Manager', byId: 'u-cm', at: '2026-04-12T09:00:00Z' },
+    provider: { by: 'Paul Provider', byId: 'u-am', at: '2026-04-12T10:00:00Z' },
+  },
+  closedAt: '2026-04-12T10:00:00Z',
+  awaitingSide: null,
+})
+
+export const reviews: ReviewSummary[] = [
+  { header: header(), pendingActions: 2, overdueActions: 1 },
+  { header: closedHeader, pendingActions: 0, overdueActions: 0 },
+]
+
+const action = (overrides: Partial<ActionItem>): ActionItem => ({
+  id: 'a-1',
+  raisedInReviewId: 'r-2',
+  title: 'Réduire le stock P2',
+  side: 'provider',
+  owner: 'Paul Provider',
+  dueOn: '2026-07-15',
+  status: 'open',
+  version: 1,
+  createdAt: '2026-06-02T09:00:00Z',
+  createdBy: 'Claire Manager',
+  updatedAt: '2026-06-02T09:00:00Z',
+  notes: [],
+  overdue: false,
+  carriedStatus: null,
+  carriedDueOn: null,
+  ...overrides,
+})
+
+export const carriedAction = action({
+  id: 'a-0',
+  raisedInReviewId: 'r-1',
+  title: 'Former le niveau 1',
+  side: 'provider',
+  dueOn: '2026-05-31',
+  status: 'inProgress',
+  version: 3,
+  overdue: true,
+  carriedStatus: 'inProgress',
+  carriedDueOn: '2026-05-31',
+  notes: [{ id: 'n-1', at: '2026-05-02T09:00:00Z', author: 'Paul Provider', side: 'provider', text: 'Sessions planned.', fromStatus: 'open', toStatus: 'inProgress' }],
+})
+export const raisedAction = action({})
+
+export const openReview: Review = {
+  header: header(),
+  snapshot: {
+    takenAt: '2026-06-02T08:00:00Z',
+    months: [{ ...june, month: '2026-05', complete: true, budget: null, statuses: { ...june.statuses, budget: null } }],
+    totals: {
+      firstMonth: '2026-05',
+      lastMonth: '2026-05',
+      months: 1,
+      complete: true,
+      opened: 12,
+      resolved: 9,
+      backlog: 5,
+      breaches: 2,
+      sla: june.sla,
+      satisfaction: june.satisfaction,
+      availability: june.availability,
+      penalties: null,
+      invoicing: june.invoicing,
+      budget: june.budget,
+      statuses: june.statuses,
+    },
+  },
+  comments: [
+    { indicator: 'overall', side: 'provider', text: 'A good month overall.', author: 'Paul Provider', at: '2026-06-03T09:00:00Z', version: 1 },
+    { indicator: 'sla', side: 'client', text: 'P1 response must improve.', author: 'Claire Manager', at: '2026-06-03T10:00:00Z', version: 2 },
+  ],
+  decisions: [
+    { id: 'd-1', kind: 'decision', axis: null, text: 'Weekly P1 review.', side: 'client', author: 'Claire Manager', createdAt: '2026-06-03T10:00:00Z', updatedAt: '2026-06-03T10:00:00Z', version: 1 },
+  ],
+  improvements: [
+    { id: 'i-1', kind: 'improvement', axis: 'technology', text: 'Monitoring of the ERP.', side: 'provider', author: 'Paul Provider', createdAt: '2026-06-03T10:00:00Z', updatedAt: '2026-06-03T10:00:00Z', version: 1 },
+  ],
+  actions: [carriedAction, raisedAction],
+}
+
+export const closedReview: Review = { ...openReview, header: closedHeader, comments: [], decisions: [], improvements: [], actions: [] }
