@@ -61,7 +61,7 @@ describe('contract dashboard', () => {
     const charts = await screen.findByRole('region', { name: 'Last twelve months' })
     expect(within(charts).getByRole('img', { name: 'P1 Response: success rate against target' })).toBeInTheDocument()
     expect(within(charts).getByRole('img', { name: 'P2 Resolution: success rate against target' })).toBeInTheDocument()
-    expect(within(charts).getByRole('img', { name: "Backlog at each month's end" })).toBeInTheDocument()
+    expect(within(charts).getByRole('img', { name: 'Backlog at each month’s end' })).toBeInTheDocument()
     expect(within(charts).getByRole('img', { name: 'Invoiced and penalties due' })).toBeInTheDocument()
   })
 

@@ -79,7 +79,7 @@ describe('contract reviews', () => {
     expect(cells(carried!).slice(0, 5)).toEqual(['Former le niveau 1Carried over: In progress, due May 31, 2026', 'Provider', 'Paul Provider', 'May 31, 2026Overdue', 'In progress'])
     expect(cells(raised!).slice(0, 5)).toEqual(['Réduire le stock P2', 'Provider', 'Paul Provider', 'Jul 15, 2026', 'Open'])
 
-    const exports = screen.getByRole('group', { name: "Exports of the review's pack" })
+    const exports = screen.getByRole('group', { name: 'Exports of the review’s pack' })
     expect(within(exports).getByRole('link', { name: 'Export PDF' })).toHaveAttribute('href', `${path}/reviews/r-2/export?format=pdf`)
   })
 
