@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../api'
 import type { Side } from '../roles'
 import { contractsKey } from './contracts'
-import type { BudgetFigures, FigureStatuses, InvoicingFigures, PenaltyFigures, Satisfaction, Scorecard, ServiceAvailability, SlaRate } from './reporting'
+import type { ExportFormat, Scorecard } from './reporting'
 
 export type ReviewStatus = 'open' | 'closed'
 export type ActionStatus = 'open' | 'inProgress' | 'done' | 'dropped'
@@ -50,24 +50,11 @@ export interface ReviewSummary {
   overdueActions: number
 }
 
-/** The period's figures combined from its months' scorecards. */
-export interface PeriodTotals {
-  firstMonth: string
-  lastMonth: string
-  months: number
-  complete: boolean
-  opened: number
-  resolved: number
-  backlog: number
-  breaches: number
-  sla: SlaRate[]
-  satisfaction: Satisfaction
-  availability: ServiceAvailability[]
-  penalties?: PenaltyFigures | null
-  invoicing: InvoicingFigures
-  budget?: BudgetFigures | null
-  statuses: FigureStatuses
-}
+/** The period's figures combined from its months' scorecards: those that combine, as a month's scorecard has them. */
+export type PeriodTotals = Pick<
+  Scorecard,
+  'opened' | 'resolved' | 'backlog' | 'breaches' | 'sla' | 'breachesByClock' | 'satisfaction' | 'availability' | 'penalties' | 'invoicing' | 'budget' | 'statuses'
+> & { firstMonth: string; lastMonth: string; months: number; complete: boolean }
 
 export interface IndicatorComment {
   indicator: Indicator
@@ -148,7 +135,7 @@ const reviewPath = (contractId: string, reviewId: string) => `${reviewsPath(cont
 const reviewsKey = (contractId: string) => [...contractsKey, contractId, 'reviews'] as const
 const reviewKey = (contractId: string, reviewId: string) => [...reviewsKey(contractId), reviewId] as const
 
-export const reviewExportUrl = (contractId: string, reviewId: string, format: 'csv' | 'xlsx' | 'pdf') =>
+export const reviewExportUrl = (contractId: string, reviewId: string, format: ExportFormat) =>
   `${reviewPath(contractId, reviewId)}/export?format=${format}`
 
 export function useReviews(contractId: string) {

@@ -168,6 +168,7 @@ export const openReview: Review = {
       backlog: 5,
       breaches: 2,
       sla: june.sla,
+      breachesByClock: june.breachesByClock,
       satisfaction: june.satisfaction,
       availability: june.availability,
       penalties: null,

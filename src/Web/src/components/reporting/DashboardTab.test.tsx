@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { UserInfo } from '../../hooks/session'
-import { accountManager, contractManager, detail, providerOrganisation, requester, version } from '../../test/contracts'
+import { accountManager, contractManager, contractPageRoutes, requester } from '../../test/contracts'
 import { fakeBackend, json, renderApp, type FakeCall } from '../../test/render'
 import { june, trend } from '../../test/reporting'
 import { auditor } from '../../test/statements'
@@ -14,11 +14,7 @@ const reporting = '/api/reporting/contracts/c-1/scorecard'
 /** A contract in its run phase with June 2026's scorecard and its twelve months, and what the test adds. */
 function backend(user: UserInfo, routes: Routes = {}): FakeCall[] {
   return fakeBackend({
-    'GET /bff/user': () => json(user),
-    'GET /api/identity/organisations/providers': () => json([providerOrganisation]),
-    'GET /api/notifications/unread-count': () => json({ count: 0 }),
-    'GET /api/contracts/c-1': () => json(detail()),
-    'GET /api/contracts/c-1/versions/1': () => json(version()),
+    ...contractPageRoutes(user),
     [`GET ${reporting}`]: () => json(june),
     [`GET ${reporting}/trend`]: () => json(trend),
     ...routes,

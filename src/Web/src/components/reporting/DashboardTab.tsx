@@ -1,5 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Skeleton, Stack, Text, Title } from '@mantine/core'
-import { IconDownload } from '@tabler/icons-react'
+import { Alert, Group, NativeSelect, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
@@ -7,6 +6,7 @@ import { useFormatDateTime, useFormatMonth } from '../../format'
 import type { ContractDetail } from '../../hooks/contracts'
 import { exportFormats, scorecardExportUrl, useScorecard, useScorecardTrend, type DrillDown } from '../../hooks/reporting'
 import { currentMonth, scorecardMonthOf, shiftMonth } from '../../reportingRules'
+import { ExportButtons } from '../ExportButtons'
 import { ErrorAlert, Loading } from '../States'
 import { FigureTicketsDialog } from './FigureTicketsDialog'
 import { ScorecardFigures } from './ScorecardFigures'
@@ -47,21 +47,12 @@ export function DashboardTab({ contract }: { contract: ContractDetail }) {
             {t('reporting.intro')}
           </Text>
         </Group>
-        <Group gap="xs" role="group" aria-label={t('reporting.exports')}>
-          {exportFormats.map((format) => (
-            <Button
-              key={format}
-              component="a"
-              href={scorecardExportUrl(contract.id, month, format)}
-              download
-              variant="default"
-              size="sm"
-              leftSection={<IconDownload size={16} aria-hidden />}
-            >
-              {t(`reporting.export.${format}`)}
-            </Button>
-          ))}
-        </Group>
+        <ExportButtons
+          label={t('reporting.exports')}
+          formats={exportFormats}
+          hrefOf={(format) => scorecardExportUrl(contract.id, month, format)}
+          labelOf={(format) => t(`reporting.export.${format}`)}
+        />
       </Group>
       {scorecard.isPending ? (
         <Loading />

@@ -1,11 +1,11 @@
 import { Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFormatDateTime } from '../../format'
 import { indicators, useComment, type Indicator, type IndicatorComment, type Review } from '../../hooks/reviews'
 import { useUser } from '../../hooks/session'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { sideOf, type Side } from '../../roles'
+import { AuthoredText } from './AuthoredText'
 import { ChangeFailure } from './ChangeFailure'
 
 const sides: readonly Side[] = ['client', 'provider']
@@ -58,7 +58,6 @@ function CommentEditor({
 export function ReviewComments({ contractId, review, canWrite }: { contractId: string; review: Review; canWrite: boolean }) {
   const { t } = useTranslation()
   const user = useUser()
-  const formatDateTime = useFormatDateTime()
   const mySide = sideOf(user)
   const [editing, setEditing] = useState<Indicator | null>(null)
   const shown = indicators.filter((indicator) => indicator !== 'budget' || mySide === 'client')
@@ -95,14 +94,7 @@ export function ReviewComments({ contractId, review, canWrite }: { contractId: s
                   return (
                     <Table.Td key={side}>
                       {comment ? (
-                        <Stack gap={2}>
-                          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                            {comment.text}
-                          </Text>
-                          <Text size="xs" c="dimmed">
-                            {t('reviews.byAt', { name: comment.author, at: formatDateTime(comment.at) })}
-                          </Text>
-                        </Stack>
+                        <AuthoredText text={comment.text} author={comment.author} at={comment.at} />
                       ) : (
                         <Text size="sm" c="dimmed">
                           —

@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFormatDateTime } from '../../format'
 import { improvementAxes, useRemovePoint, useSavePoint, type ImprovementAxis, type PointKind, type Review, type ReviewPoint } from '../../hooks/reviews'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { AuthoredText } from './AuthoredText'
 import { ChangeFailure } from './ChangeFailure'
 
 /** A decision or an improvement axis to record, or one to change (with the version read). */
@@ -81,7 +81,6 @@ function PointForm({
 /** The decisions recorded in the review, or its improvement axes (service, needs that changed, technology to adopt). */
 export function ReviewPoints({ contractId, review, kind, canWrite }: { contractId: string; review: Review; kind: PointKind; canWrite: boolean }) {
   const { t } = useTranslation()
-  const formatDateTime = useFormatDateTime()
   const remove = useRemovePoint(contractId, review.header.id, kind)
   const [editing, setEditing] = useState<string | null>(null)
   const points = review[kind]
@@ -107,12 +106,7 @@ export function ReviewPoints({ contractId, review, kind, canWrite }: { contractI
                     {t(`reviews.axes.${point.axis}`)}
                   </Badge>
                 )}
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {point.text}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t('reviews.byAt', { name: point.author, at: formatDateTime(point.updatedAt) })}
-                </Text>
+                <AuthoredText text={point.text} author={point.author} at={point.updatedAt} />
               </Stack>
               {canWrite && (
                 <Group gap="xs" wrap="nowrap">

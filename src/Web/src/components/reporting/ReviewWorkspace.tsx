@@ -1,13 +1,15 @@
 import { Alert, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { IconCheck, IconDownload, IconLock } from '@tabler/icons-react'
+import { IconCheck, IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatDate, useFormatDateTime, useFormatMonth } from '../../format'
 import type { ContractDetail } from '../../hooks/contracts'
+import { exportFormats } from '../../hooks/reporting'
 import { reviewExportUrl, useApproveReview, useReview, type Review } from '../../hooks/reviews'
 import { useUser } from '../../hooks/session'
 import { isContractManager, sideOf, type Side } from '../../roles'
-import { ItemStates, ErrorAlert } from '../States'
+import { ExportButtons } from '../ExportButtons'
+import { ErrorAlert, ItemStates } from '../States'
 import { ActionPlan } from './ActionPlan'
 import { ReviewComments } from './ReviewComments'
 import { ReviewStatusBadge } from './ReviewList'
@@ -116,21 +118,12 @@ function Workspace({ contract, review }: { contract: ContractDetail; review: Rev
             {header.meetingOn && ` · ${t('reviews.meeting', { date: formatDate(header.meetingOn) })}`}
           </Text>
         </Stack>
-        <Group gap="xs" role="group" aria-label={t('reviews.exports')}>
-          {(['pdf', 'xlsx', 'csv'] as const).map((format) => (
-            <Button
-              key={format}
-              component="a"
-              href={reviewExportUrl(contract.id, header.id, format)}
-              download
-              variant="default"
-              size="sm"
-              leftSection={<IconDownload size={16} aria-hidden />}
-            >
-              {t(`reporting.export.${format}`)}
-            </Button>
-          ))}
-        </Group>
+        <ExportButtons
+          label={t('reviews.exports')}
+          formats={exportFormats}
+          hrefOf={(format) => reviewExportUrl(contract.id, header.id, format)}
+          labelOf={(format) => t(`reporting.export.${format}`)}
+        />
       </Group>
       {closed && (
         <Alert color="gray" icon={<IconLock aria-hidden />} role="status">

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { formatDateTime } from '../../format'
 import type { UserInfo } from '../../hooks/session'
-import { accountManager, contractManager, detail, providerOrganisation, version } from '../../test/contracts'
+import { accountManager, contractManager, contractPageRoutes } from '../../test/contracts'
 import { fakeBackend, json, renderApp, type FakeCall } from '../../test/render'
 import { closedReview, openReview, reviews } from '../../test/reporting'
 import { auditor } from '../../test/statements'
@@ -15,11 +15,7 @@ const path = '/api/reporting/contracts/c-1'
 /** A contract with an open review of May 2026 (awaiting the client's approval) and a closed one of Q1. */
 function backend(user: UserInfo, routes: Routes = {}): FakeCall[] {
   return fakeBackend({
-    'GET /bff/user': () => json(user),
-    'GET /api/identity/organisations/providers': () => json([providerOrganisation]),
-    'GET /api/notifications/unread-count': () => json({ count: 0 }),
-    'GET /api/contracts/c-1': () => json(detail()),
-    'GET /api/contracts/c-1/versions/1': () => json(version()),
+    ...contractPageRoutes(user),
     [`GET ${path}/reviews`]: () => json(reviews),
     [`GET ${path}/reviews/r-2`]: () => json(openReview),
     [`GET ${path}/reviews/r-1`]: () => json(closedReview),
