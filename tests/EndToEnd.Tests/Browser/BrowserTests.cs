@@ -264,6 +264,7 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         await comments.GetByRole(AriaRole.Button, new() { Name = "Commenter : Vue d’ensemble" }).ClickAsync();
         await comments.GetByRole(AriaRole.Textbox, new() { Name = "Commenter : Vue d’ensemble" }).FillAsync("Mois stable ; l’ERP reste à fiabiliser.");
         await comments.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(comments.GetByRole(AriaRole.Textbox)).ToHaveCountAsync(0);
         await Assertions.Expect(comments.GetByText("Mois stable ; l’ERP reste à fiabiliser.")).ToBeVisibleAsync();
         await provider.GetByRole(AriaRole.Button, new() { Name = "Approuver pour ma partie" }).ClickAsync();
         var approvals = provider.GetByRole(AriaRole.Region, new() { Name = "Approbation du compte rendu" });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useIsFetching, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../api'
 import type { Side } from '../roles'
 import { contractsKey } from './contracts'
@@ -161,14 +161,23 @@ export function usePrepareReview(contractId: string) {
  * After a change the review and the list (whose counts and approvals it may change) are read again, and after a
  * refusal too: a 409 says someone changed the review meanwhile, and what they wrote is then shown with its version.
  */
-function useReviewChange<T>(contractId: string, send: (body: T) => Promise<unknown>) {
+function useReviewChange<T>(contractId: string, reviewId: string, send: (body: T) => Promise<unknown>) {
   const queryClient = useQueryClient()
   const refresh = () => queryClient.invalidateQueries({ queryKey: reviewsKey(contractId) })
-  return useMutation({ mutationFn: send, onSuccess: refresh, onError: refresh })
+  return useMutation({ mutationKey: reviewKey(contractId, reviewId), mutationFn: send, onSuccess: refresh, onError: refresh })
+}
+
+/**
+ * True while a change to the review is on its way or the review is being read again: an approval then would name a
+ * version about to change, and be refused.
+ */
+export function useReviewBusy(contractId: string, reviewId: string) {
+  const key = reviewKey(contractId, reviewId)
+  return useIsMutating({ mutationKey: key }) + useIsFetching({ queryKey: key }) > 0
 }
 
 export function useComment(contractId: string, reviewId: string) {
-  return useReviewChange(contractId, ({ indicator, text, version }: { indicator: Indicator; text: string; version: number }) =>
+  return useReviewChange(contractId, reviewId, ({ indicator, text, version }: { indicator: Indicator; text: string; version: number }) =>
     api.put(`${reviewPath(contractId, reviewId)}/comments/${indicator}`, { text, version }),
   )
 }
@@ -176,7 +185,7 @@ export function useComment(contractId: string, reviewId: string) {
 export type PointKind = 'decisions' | 'improvements'
 
 export function useSavePoint(contractId: string, reviewId: string, kind: PointKind) {
-  return useReviewChange(contractId, ({ id, text, axis, version }: { id?: string; text: string; axis?: ImprovementAxis; version?: number }) =>
+  return useReviewChange(contractId, reviewId, ({ id, text, axis, version }: { id?: string; text: string; axis?: ImprovementAxis; version?: number }) =>
     id
       ? api.put(`${reviewPath(contractId, reviewId)}/${kind}/${encodeURIComponent(id)}`, { text, axis, version })
       : api.post(`${reviewPath(contractId, reviewId)}/${kind}`, { text, axis }),
@@ -184,24 +193,24 @@ export function useSavePoint(contractId: string, reviewId: string, kind: PointKi
 }
 
 export function useRemovePoint(contractId: string, reviewId: string, kind: PointKind) {
-  return useReviewChange(contractId, (id: string) => api.delete(`${reviewPath(contractId, reviewId)}/${kind}/${encodeURIComponent(id)}`))
+  return useReviewChange(contractId, reviewId, (id: string) => api.delete(`${reviewPath(contractId, reviewId)}/${kind}/${encodeURIComponent(id)}`))
 }
 
 /** Raises an item in the review, or changes one of the contract's plan (an id). */
 export function useSaveAction(contractId: string, reviewId: string) {
-  return useReviewChange(contractId, ({ id, ...request }: ActionRequest & { id?: string }) =>
+  return useReviewChange(contractId, reviewId, ({ id, ...request }: ActionRequest & { id?: string }) =>
     id
       ? api.put(`/api/reporting/contracts/${encodeURIComponent(contractId)}/actions/${encodeURIComponent(id)}`, request)
       : api.post(`${reviewPath(contractId, reviewId)}/actions`, request),
   )
 }
 
-export function useAddNote(contractId: string) {
-  return useReviewChange(contractId, ({ id, text }: { id: string; text: string }) =>
+export function useAddNote(contractId: string, reviewId: string) {
+  return useReviewChange(contractId, reviewId, ({ id, text }: { id: string; text: string }) =>
     api.post(`/api/reporting/contracts/${encodeURIComponent(contractId)}/actions/${encodeURIComponent(id)}/notes`, { text }),
   )
 }
 
 export function useApproveReview(contractId: string, reviewId: string) {
-  return useReviewChange(contractId, (version: number) => api.post(`${reviewPath(contractId, reviewId)}/approve`, { version }))
+  return useReviewChange(contractId, reviewId, (version: number) => api.post(`${reviewPath(contractId, reviewId)}/approve`, { version }))
 }

@@ -86,9 +86,9 @@ function ActionForm({ contractId, reviewId, current, onClose }: { contractId: st
   )
 }
 
-function NoteForm({ contractId, action, onClose }: { contractId: string; action: ActionItem; onClose: () => void }) {
+function NoteForm({ contractId, reviewId, action, onClose }: { contractId: string; reviewId: string; action: ActionItem; onClose: () => void }) {
   const { t } = useTranslation()
-  const add = useAddNote(contractId)
+  const add = useAddNote(contractId, reviewId)
   const feedback = useFormFeedback(['text'])
   const [text, setText] = useState('')
   function submit(event: FormEvent) {
@@ -197,7 +197,7 @@ export function ActionPlan({ contractId, review, canWrite }: { contractId: strin
         <ActionForm contractId={contractId} reviewId={reviewId} current={dialog && dialog.kind !== 'raise' ? dialog.action : undefined} onClose={close} />
       </FormModal>
       <FormModal opened={dialog?.kind === 'note'} onClose={close} title={t('reviews.actions.addNote')}>
-        {dialog?.kind === 'note' && <NoteForm contractId={contractId} action={dialog.action} onClose={close} />}
+        {dialog?.kind === 'note' && <NoteForm contractId={contractId} reviewId={reviewId} action={dialog.action} onClose={close} />}
       </FormModal>
     </Card>
   )

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useFormatDate, useFormatDateTime, useFormatMonth } from '../../format'
 import type { ContractDetail } from '../../hooks/contracts'
 import { exportFormats } from '../../hooks/reporting'
-import { reviewExportUrl, useApproveReview, useReview, type Review } from '../../hooks/reviews'
+import { reviewExportUrl, useApproveReview, useReview, useReviewBusy, type Review } from '../../hooks/reviews'
 import { useUser } from '../../hooks/session'
 import { isContractManager, sideOf, type Side } from '../../roles'
 import { ExportButtons } from '../ExportButtons'
@@ -24,6 +24,7 @@ function Approvals({ contractId, review, canWrite }: { contractId: string; revie
   const user = useUser()
   const formatDateTime = useFormatDateTime()
   const approve = useApproveReview(contractId, review.header.id)
+  const busy = useReviewBusy(contractId, review.header.id)
   const { header } = review
   const mySide = sideOf(user)
   const mine = mySide ? header.approvals[mySide] : null
@@ -50,7 +51,7 @@ function Approvals({ contractId, review, canWrite }: { contractId: string; revie
           })}
         </SimpleGrid>
         {canWrite && !mine && (
-          <Button leftSection={<IconCheck size={16} aria-hidden />} loading={approve.isPending} onClick={() => approve.mutate(header.version)}>
+          <Button leftSection={<IconCheck size={16} aria-hidden />} loading={approve.isPending} disabled={busy} onClick={() => approve.mutate(header.version)}>
             {t('reviews.approval.approve')}
           </Button>
         )}

@@ -179,7 +179,10 @@ describe('contract reviews', () => {
     await waitFor(() => expect(sent(calls, 'POST')).toHaveLength(2))
     expect(sent(calls, 'POST')[1]!.body).toEqual({ text: 'Monthly capacity review.' })
 
-    await userEvent.click(screen.getByRole('button', { name: 'Approve for my side' }))
+    // Approving waits for the changes to be read back, so that it names the version they made.
+    const approve = screen.getByRole('button', { name: 'Approve for my side' })
+    await waitFor(() => expect(approve).toBeEnabled())
+    await userEvent.click(approve)
     await waitFor(() => expect(sent(calls, 'POST')).toHaveLength(3))
     expect(sent(calls, 'POST')[2]).toMatchObject({ url: `${path}/reviews/r-2/approve`, body: { version: 7 } })
   })
