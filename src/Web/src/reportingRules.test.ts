@@ -33,7 +33,7 @@ describe('reporting rules', () => {
     expect(['2026-13', '2026-Q5', '26-05', '2026-5'].map(isReviewPeriod)).toEqual([false, false, false, false])
   })
 
-  it('charts the rates with a target or a completed clock, leaving gaps where none completed', () => {
+  it('charts the rates with a target (else those completed), leaving gaps where none completed', () => {
     expect(chartedRates(trend.months)).toEqual([
       { priority: 'P1', clock: 'respond' },
       { priority: 'P2', clock: 'resolve' },
@@ -42,6 +42,11 @@ describe('reporting rules', () => {
       { month: '2026-04', rate: 100, target: 99 },
       { month: '2026-05', rate: null, target: 99 },
       { month: '2026-06', rate: 50, target: 99 },
+    ])
+    const untargeted = trend.months.map((month) => ({ ...month, sla: month.sla.map((rate) => ({ ...rate, targetPercent: null })) }))
+    expect(chartedRates(untargeted)).toEqual([
+      { priority: 'P1', clock: 'respond' },
+      { priority: 'P2', clock: 'resolve' },
     ])
   })
 })

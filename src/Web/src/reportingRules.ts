@@ -23,16 +23,20 @@ export function shiftMonth(month: string, count: number): string {
 /** Mantine's colour for a status. */
 export const statusColor: Record<FigureStatusValue, string> = { green: 'green', amber: 'yellow', red: 'red' }
 
-/** The rates to chart: those with a target or a completed clock in some month of the trend, in the trend's order. */
+/**
+ * The rates to chart, in the trend's order: those the contract sets a target for in some month; for a contract with
+ * none, those with a completed clock.
+ */
 export function chartedRates(months: readonly TrendMonth[]): Pick<TrendRate, 'priority' | 'clock'>[] {
-  const rates: Pick<TrendRate, 'priority' | 'clock'>[] = []
-  for (const month of months) {
-    for (const rate of month.sla) {
-      const known = rates.some((r) => r.priority === rate.priority && r.clock === rate.clock)
-      if ((rate.targetPercent !== null || rate.successRate !== null) && !known) rates.push({ priority: rate.priority, clock: rate.clock })
+  const having = (kept: (rate: TrendRate) => boolean) => {
+    const rates: Pick<TrendRate, 'priority' | 'clock'>[] = []
+    for (const rate of months.flatMap((month) => month.sla).filter(kept)) {
+      if (!rates.some((r) => r.priority === rate.priority && r.clock === rate.clock)) rates.push({ priority: rate.priority, clock: rate.clock })
     }
+    return rates
   }
-  return rates
+  const targeted = having((rate) => rate.targetPercent !== null)
+  return targeted.length > 0 ? targeted : having((rate) => rate.successRate !== null)
 }
 
 /**

@@ -32,7 +32,7 @@ function KeyFigure({ label, status, children, action }: { label: string; status?
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Group gap="xs" justify="space-between" wrap="nowrap">
+      <Group gap="xs" justify="space-between">
         <Text fw={600} size="xl">
           {children}
         </Text>
