@@ -32,6 +32,9 @@ internal static class Extensions
         builder.Services.AddHttpClient(ContractDossier.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<Credentials>();
+        builder.Services.AddOptions<RevocationSettings>().BindConfiguration("Revocations");
+        builder.Services.AddSingleton<RevokedSubjects>();
+        builder.Services.AddHostedService<RevocationFeed>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGatewayRateLimits();
     }
