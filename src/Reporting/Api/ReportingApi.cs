@@ -49,7 +49,7 @@ public static class ReportingApi
         Guid contractId, string? month, [AsParameters] ReportingServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (!ReadMonth(month, out var wanted))
+        if (!ContractMonths.TryRead(month, out var wanted))
         {
             return Problems.Invalid("month", ReportingMessages.MonthFormat);
         }
@@ -67,7 +67,7 @@ public static class ReportingApi
     {
         ArgumentNullException.ThrowIfNull(services);
         var errors = new FieldErrors();
-        if (!ReadMonth(to, out var wanted))
+        if (!ContractMonths.TryRead(to, out var wanted))
         {
             errors.Add("to", ReportingMessages.MonthFormat);
         }
@@ -118,7 +118,7 @@ public static class ReportingApi
     {
         ArgumentNullException.ThrowIfNull(services);
         var errors = new FieldErrors();
-        if (!ReadMonth(month, out var wanted))
+        if (!ContractMonths.TryRead(month, out var wanted))
         {
             errors.Add("month", ReportingMessages.MonthFormat);
         }
@@ -166,7 +166,7 @@ public static class ReportingApi
         ArgumentNullException.ThrowIfNull(services);
         var query = new DrillDown(figure ?? "", priority, clock, outcome, kind);
         var errors = FigureTickets.Check(query);
-        if (!ReadMonth(month, out var wanted))
+        if (!ContractMonths.TryRead(month, out var wanted))
         {
             errors.Add("month", ReportingMessages.MonthFormat);
         }
@@ -220,21 +220,4 @@ public static class ReportingApi
         return answer(contract, await ScorecardStore.InputAsync(unitOfWork, contractId, month, now));
     }
 
-    /// <summary>The month asked for, or null for the current one; false when it is not a <c>yyyy-MM</c> month.</summary>
-    private static bool ReadMonth(string? text, out YearMonth? month)
-    {
-        month = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (!CalendarMonth.TryParse(text, out var parsed))
-        {
-            return false;
-        }
-
-        month = parsed;
-        return true;
-    }
 }
