@@ -111,3 +111,13 @@ export function useFormatMonthName() {
   const { i18n } = useTranslation()
   return (month: number, width: 'long' | 'short' = 'long') => formatMonthName(month, i18n.language, width)
 }
+
+/** A rate in percent to the hundredth as the language writes it ("95.50%", "95,50 %"). */
+export function formatPercent(percent: number, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(percent / 100)
+}
+
+export function useFormatPercent() {
+  const { i18n } = useTranslation()
+  return (percent: number) => formatPercent(percent, i18n.language)
+}

@@ -74,3 +74,8 @@ export function canOpenTickets(user: RoleHolder): boolean {
 export function isDesk(user: RoleHolder): boolean {
   return hasRoleOfKind(user, 'provider', rolesByKind.provider)
 }
+
+/** Both sides steer a contract (its dashboard and reviews): the client's managers and auditors, the whole provider side. */
+export function canSteerContracts(user: RoleHolder): boolean {
+  return hasRoleOfKind(user, 'client', ['TenantAdmin', 'ContractManager', 'Auditor']) || hasRoleOfKind(user, 'provider', rolesByKind.provider)
+}

@@ -1,0 +1,43 @@
+import { Group, Text } from '@mantine/core'
+import { IconArrowDownRight, IconArrowRight, IconArrowUpRight } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FigureStatus, Trend } from '../../hooks/portfolio'
+import { trendColor } from '../../portfolioRules'
+
+const statusColor: Record<FigureStatus, string> = { green: 'green.8', amber: 'yellow.9', red: 'red.8' }
+
+const arrows = { up: IconArrowUpRight, down: IconArrowDownRight, flat: IconArrowRight }
+
+/** Which way a figure moved since the previous month, coloured by whether that way is better; nothing without a previous value. */
+export function TrendArrow({ trend }: { trend: Trend }) {
+  const { t } = useTranslation()
+  if (trend.direction === null) return null
+  const Arrow = arrows[trend.direction]
+  const color = trendColor(trend)
+  return (
+    <Text span c={color} lh={1} role="img" aria-label={t(`portfolio.trend.${trend.direction}`)} data-trend={color}>
+      <Arrow size={16} aria-hidden />
+    </Text>
+  )
+}
+
+/** A headline figure: its value in its status colour (the status in words on hover and for screen readers), and its trend. */
+export function Figure({ status, trend, children }: { status?: FigureStatus | null; trend?: Trend; children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <Group gap={4} wrap="nowrap" justify="flex-end">
+      <Text
+        span
+        size="sm"
+        c={status ? statusColor[status] : undefined}
+        fw={status && status !== 'green' ? 700 : undefined}
+        title={status ? t(`portfolio.status.${status}`) : undefined}
+        data-status={status ?? undefined}
+      >
+        {children}
+      </Text>
+      {trend && <TrendArrow trend={trend} />}
+    </Group>
+  )
+}
