@@ -5,9 +5,9 @@ import { Link, useSearchParams } from 'react-router'
 import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
 import { PhaseBadge } from '../components/contracts/Phase'
 import { DeskLoadSection } from '../components/portfolio/DeskLoad'
-import { Figure } from '../components/portfolio/Figure'
-import { ErrorAlert, Loading } from '../components/States'
-import { useFormatAmount, useFormatMonth, useFormatPercent, useFormatQuantity } from '../format'
+import { Figure, RateAndBreachesCells } from '../components/portfolio/Figure'
+import { QueryStates } from '../components/States'
+import { useFormatAmount, useFormatMonth, useFormatQuantity } from '../format'
 import { useContracts } from '../hooks/contracts'
 import {
   dashboardUrl,
@@ -43,7 +43,6 @@ function PortfolioTable({ rows, query, onSort }: { rows: PortfolioRow[]; query: 
   const user = useUser()
   const contracts = useContracts()
   const otherParty = useOtherParty()
-  const formatPercent = useFormatPercent()
   const formatAmount = useFormatAmount()
   const formatQuantity = useFormatQuantity()
   const client = user.organisation.kind === 'client'
@@ -90,16 +89,7 @@ function PortfolioTable({ rows, query, onSort }: { rows: PortfolioRow[]; query: 
               <Table.Td>
                 <PhaseBadge phase={row.phase} />
               </Table.Td>
-              <Table.Td>
-                <Figure status={row.slaStatus} trend={row.trends.successRate}>
-                  {row.successRate === null ? t('portfolio.none') : formatPercent(row.successRate)}
-                </Figure>
-              </Table.Td>
-              <Table.Td>
-                <Figure status={row.breachesStatus} trend={row.trends.breaches}>
-                  {row.breaches}
-                </Figure>
-              </Table.Td>
+              <RateAndBreachesCells row={row} />
               <Table.Td>
                 <Figure trend={row.trends.backlog}>{row.backlog}</Figure>
               </Table.Td>
@@ -200,15 +190,13 @@ export function PortfolioPage() {
         </Group>
       </Group>
 
-      {portfolio.isPending ? (
-        <Loading />
-      ) : portfolio.isError ? (
-        <ErrorAlert error={portfolio.error} onRetry={() => void portfolio.refetch()} />
-      ) : portfolio.data.contracts.length === 0 ? (
-        <EmptyState icon={<IconChartBar aria-hidden />} title={t('portfolio.emptyTitle')} description={t('portfolio.empty')} />
-      ) : (
-        <PortfolioTable rows={portfolio.data.contracts} query={query} onSort={sortOn} />
-      )}
+      <QueryStates query={portfolio}>
+        {(page) => page.contracts.length === 0 ? (
+          <EmptyState icon={<IconChartBar aria-hidden />} title={t('portfolio.emptyTitle')} description={t('portfolio.empty')} />
+        ) : (
+          <PortfolioTable rows={page.contracts} query={query} onSort={sortOn} />
+        )}
+      </QueryStates>
 
       {user.organisation.kind === 'provider' && <DeskLoadSection />}
     </Stack>

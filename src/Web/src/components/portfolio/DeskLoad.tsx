@@ -10,7 +10,7 @@ import { ticketPageUrl } from '../../hooks/tickets'
 import { useNow } from '../../hooks/useNow'
 import { useUsers } from '../../hooks/users'
 import { isOrganisationAdmin } from '../../roles'
-import { ErrorAlert, Loading } from '../States'
+import { QueryStates } from '../States'
 import { PriorityBadge } from '../tickets/TicketBadges'
 
 /** A client's name as the provider's session knows it. */
@@ -157,19 +157,17 @@ export function DeskLoadSection() {
         </Title>
         {desk.data && <Badge variant="light">{t('desk.openCount', { count: desk.data.open })}</Badge>}
       </Group>
-      {desk.isPending ? (
-        <Loading />
-      ) : desk.isError ? (
-        <ErrorAlert error={desk.error} onRetry={() => void desk.refetch()} />
-      ) : (
-        <Stack>
-          <OpenByClient desk={desk.data} />
-          <Title order={3} size="h5">
-            {t('desk.atRisk')}
-          </Title>
-          <AtRiskTable atRisk={desk.data.atRisk} />
-        </Stack>
-      )}
+      <QueryStates query={desk}>
+        {(load) => (
+          <Stack>
+            <OpenByClient desk={load} />
+            <Title order={3} size="h5">
+              {t('desk.atRisk')}
+            </Title>
+            <AtRiskTable atRisk={load.atRisk} />
+          </Stack>
+        )}
+      </QueryStates>
     </Card>
   )
 }

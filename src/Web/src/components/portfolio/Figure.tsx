@@ -1,8 +1,9 @@
-import { Group, Text } from '@mantine/core'
+import { Group, Table, Text } from '@mantine/core'
 import { IconArrowDownRight, IconArrowRight, IconArrowUpRight } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FigureStatus, Trend } from '../../hooks/portfolio'
+import { useFormatPercent } from '../../format'
+import type { FigureStatus, PortfolioRow, Trend } from '../../hooks/portfolio'
 import { trendColor } from '../../portfolioRules'
 
 const statusColor: Record<FigureStatus, string> = { green: 'green.8', amber: 'yellow.9', red: 'red.8' }
@@ -39,5 +40,38 @@ export function Figure({ status, trend, children }: { status?: FigureStatus | nu
       </Text>
       {trend && <TrendArrow trend={trend} />}
     </Group>
+  )
+}
+
+/** A contract's SLA success rate of the month (met ÷ completed over every clock), or a dash when no clock completed. */
+function SuccessRateFigure({ row }: { row: PortfolioRow }) {
+  const { t } = useTranslation()
+  const formatPercent = useFormatPercent()
+  return (
+    <Figure status={row.slaStatus} trend={row.trends.successRate}>
+      {row.successRate === null ? t('portfolio.none') : formatPercent(row.successRate)}
+    </Figure>
+  )
+}
+
+function BreachesFigure({ row }: { row: PortfolioRow }) {
+  return (
+    <Figure status={row.breachesStatus} trend={row.trends.breaches}>
+      {row.breaches}
+    </Figure>
+  )
+}
+
+/** The two cells every list of contracts leads with: the month's success rate and its breaches. */
+export function RateAndBreachesCells({ row }: { row: PortfolioRow }) {
+  return (
+    <>
+      <Table.Td>
+        <SuccessRateFigure row={row} />
+      </Table.Td>
+      <Table.Td>
+        <BreachesFigure row={row} />
+      </Table.Td>
+    </>
   )
 }

@@ -3,17 +3,17 @@ import { IconChecklist, IconTicket } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useFormatDateTime, useFormatPercent } from '../../format'
+import { useFormatDateTime } from '../../format'
 import { useNotificationText } from '../../hooks/notificationText'
 import { useMarkOpened, useNotifications } from '../../hooks/notifications'
 import { dashboardUrl, useDesk, usePortfolio } from '../../hooks/portfolio'
 import { awaitingKinds, compactRows } from '../../portfolioRules'
 import { ticketPageUrl, useTickets, type TicketFilters } from '../../hooks/tickets'
 import { NoticeDeadline } from '../contracts/NoticeDeadline'
-import { ErrorAlert, Loading } from '../States'
+import { QueryStates } from '../States'
 import { StatusBadge } from '../tickets/TicketBadges'
 import { AtRiskTable } from './DeskLoad'
-import { Figure } from './Figure'
+import { RateAndBreachesCells } from './Figure'
 
 function HomeCard({ id, title, aside, children }: { id: string; title: string; aside?: ReactNode; children: ReactNode }) {
   return (
@@ -35,13 +35,11 @@ export function DeskToday() {
   const desk = useDesk()
   return (
     <HomeCard id="desk-today" title={t('home.deskToday')} aside={desk.data && <Badge variant="light">{t('desk.openCount', { count: desk.data.open })}</Badge>}>
-      {desk.isPending ? (
-        <Loading />
-      ) : desk.isError ? (
-        <ErrorAlert error={desk.error} onRetry={() => void desk.refetch()} />
-      ) : (
-        <AtRiskTable atRisk={desk.data.atRisk} />
-      )}
+      <QueryStates query={desk}>
+        {(load) => (
+          <AtRiskTable atRisk={load.atRisk} />
+        )}
+      </QueryStates>
     </HomeCard>
   )
 }
@@ -56,34 +54,32 @@ export function AwaitingValidation() {
   const items = (unread.data?.pages[0]?.items ?? []).filter((notification) => awaitingKinds.some((kind) => kind === notification.kind))
   return (
     <HomeCard id="awaiting" title={t('home.awaiting')}>
-      {unread.isPending ? (
-        <Loading />
-      ) : unread.isError ? (
-        <ErrorAlert error={unread.error} onRetry={() => void unread.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState icon={<IconChecklist aria-hidden />} title={t('home.nothingAwaitsTitle')} description={t('home.nothingAwaits')} />
-      ) : (
-        <Stack gap="xs">
-          <List spacing="xs">
-            {items.map((notification) => {
-              const { title, to } = describe(notification)
-              return (
-                <List.Item key={notification.id}>
-                  <Anchor component={Link} to={to} onClick={() => markOpened(notification)}>
-                    {title}
-                  </Anchor>{' '}
-                  <Text span size="xs" c="dimmed">
-                    {[notification.contractReference, formatDateTime(notification.createdAt)].filter(Boolean).join(' · ')}
-                  </Text>
-                </List.Item>
-              )
-            })}
-          </List>
-          <Anchor component={Link} to="/notifications" size="sm">
-            {t('home.allNotifications')}
-          </Anchor>
-        </Stack>
-      )}
+      <QueryStates query={unread}>
+        {() => items.length === 0 ? (
+          <EmptyState icon={<IconChecklist aria-hidden />} title={t('home.nothingAwaitsTitle')} description={t('home.nothingAwaits')} />
+        ) : (
+          <Stack gap="xs">
+            <List spacing="xs">
+              {items.map((notification) => {
+                const { title, to } = describe(notification)
+                return (
+                  <List.Item key={notification.id}>
+                    <Anchor component={Link} to={to} onClick={() => markOpened(notification)}>
+                      {title}
+                    </Anchor>{' '}
+                    <Text span size="xs" c="dimmed">
+                      {[notification.contractReference, formatDateTime(notification.createdAt)].filter(Boolean).join(' · ')}
+                    </Text>
+                  </List.Item>
+                )
+              })}
+            </List>
+            <Anchor component={Link} to="/notifications" size="sm">
+              {t('home.allNotifications')}
+            </Anchor>
+          </Stack>
+        )}
+      </QueryStates>
     </HomeCard>
   )
 }
@@ -92,7 +88,6 @@ export function AwaitingValidation() {
 export function CompactPortfolio() {
   const { t } = useTranslation()
   const portfolio = usePortfolio({ month: null, sort: 'successRate', order: 'asc' })
-  const formatPercent = useFormatPercent()
   return (
     <HomeCard
       id="compact-portfolio"
@@ -103,48 +98,37 @@ export function CompactPortfolio() {
         </Anchor>
       }
     >
-      {portfolio.isPending ? (
-        <Loading />
-      ) : portfolio.isError ? (
-        <ErrorAlert error={portfolio.error} onRetry={() => void portfolio.refetch()} />
-      ) : portfolio.data.contracts.length === 0 ? (
-        <Text c="dimmed">{t('portfolio.empty')}</Text>
-      ) : (
-        <Table aria-label={t('home.portfolio')} verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('portfolio.columns.reference')}</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>{t('portfolio.columns.successRate')}</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>{t('portfolio.columns.breaches')}</Table.Th>
-              <Table.Th>{t('portfolio.columns.noticeDeadline')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {portfolio.data.contracts.slice(0, compactRows).map((row) => (
-              <Table.Tr key={row.contractId}>
-                <Table.Td>
-                  <Anchor component={Link} to={dashboardUrl(row.contractId)} fw={600}>
-                    {row.reference}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Figure status={row.slaStatus} trend={row.trends.successRate}>
-                    {row.successRate === null ? t('portfolio.none') : formatPercent(row.successRate)}
-                  </Figure>
-                </Table.Td>
-                <Table.Td>
-                  <Figure status={row.breachesStatus} trend={row.trends.breaches}>
-                    {row.breaches}
-                  </Figure>
-                </Table.Td>
-                <Table.Td>
-                  <NoticeDeadline date={row.noticeDeadline} />
-                </Table.Td>
+      <QueryStates query={portfolio}>
+        {(page) => page.contracts.length === 0 ? (
+          <Text c="dimmed">{t('portfolio.empty')}</Text>
+        ) : (
+          <Table aria-label={t('home.portfolio')} verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('portfolio.columns.reference')}</Table.Th>
+                <Table.Th style={{ textAlign: 'right' }}>{t('portfolio.columns.successRate')}</Table.Th>
+                <Table.Th style={{ textAlign: 'right' }}>{t('portfolio.columns.breaches')}</Table.Th>
+                <Table.Th>{t('portfolio.columns.noticeDeadline')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {page.contracts.slice(0, compactRows).map((row) => (
+                <Table.Tr key={row.contractId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={dashboardUrl(row.contractId)} fw={600}>
+                      {row.reference}
+                    </Anchor>
+                  </Table.Td>
+                  <RateAndBreachesCells row={row} />
+                  <Table.Td>
+                    <NoticeDeadline date={row.noticeDeadline} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryStates>
     </HomeCard>
   )
 }
@@ -156,26 +140,24 @@ function TicketList({ id, title, filters, empty }: { id: string; title: string; 
   const items = tickets.data?.pages[0]?.items ?? []
   return (
     <HomeCard id={id} title={title}>
-      {tickets.isPending ? (
-        <Loading />
-      ) : tickets.isError ? (
-        <ErrorAlert error={tickets.error} onRetry={() => void tickets.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState icon={<IconTicket aria-hidden />} title={empty} />
-      ) : (
-        <List spacing="xs">
-          {items.map((ticket) => (
-            <List.Item key={ticket.id}>
-              <Group gap="xs" wrap="nowrap">
-                <Anchor component={Link} to={ticketPageUrl(ticket.id)}>
-                  {t('desk.ticketNumber', { number: ticket.number })} {ticket.title}
-                </Anchor>
-                <StatusBadge status={ticket.status} pendingSide={ticket.pendingSide} />
-              </Group>
-            </List.Item>
-          ))}
-        </List>
-      )}
+      <QueryStates query={tickets}>
+        {() => items.length === 0 ? (
+          <EmptyState icon={<IconTicket aria-hidden />} title={empty} />
+        ) : (
+          <List spacing="xs">
+            {items.map((ticket) => (
+              <List.Item key={ticket.id}>
+                <Group gap="xs" wrap="nowrap">
+                  <Anchor component={Link} to={ticketPageUrl(ticket.id)}>
+                    {t('desk.ticketNumber', { number: ticket.number })} {ticket.title}
+                  </Anchor>
+                  <StatusBadge status={ticket.status} pendingSide={ticket.pendingSide} />
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </QueryStates>
     </HomeCard>
   )
 }
