@@ -35,8 +35,10 @@ internal static class InfogeranceModel
             // The SPA as built by run.sh; without it the gateway serves the API alone (use Vite's dev server).
             .WithEnvironment("Spa__Root", Path.Combine(root, "src", "Web", "dist"));
         var ports = Ports.GetFreePorts(backends.Length);
-        // The key the services present to one another's internal routes: new at each start, known to them alone.
+        // The key the services (the gateway included, to sign in through Identity) present to one another's internal
+        // routes: new at each start, known to them alone.
         var internalKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        gateway.WithEnvironment("Internal__Key", internalKey);
         for (var i = 0; i < backends.Length; i++)
         {
             // Direct, not through DCP's proxy: one hop less on every call, and a restarted service keeps its address.

@@ -1,5 +1,6 @@
 using Infogerance.Gateway.Bff;
 using Infogerance.Gateway.Security;
+using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,8 @@ internal static class Extensions
             .AddTransforms(transforms => transforms.AddRequestHeaderRemove("Cookie"));
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri(IdentityClient.BaseAddress));
+        builder.AddInternalCalls();
+        builder.Services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri(IdentityClient.BaseAddress)).AddInternalKey();
         builder.Services.AddOptions<DossierSettings>().BindConfiguration("Dossier");
         // A part can take longer to build than the standard handler's attempt timeout, and retrying a heavy export that
         // timed out only adds to the load: one attempt, which ContractDossier bounds, body included, by its own timeout.
@@ -30,6 +32,9 @@ internal static class Extensions
         builder.Services.AddHttpClient(ContractDossier.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<Credentials>();
+        builder.Services.AddOptions<RevocationSettings>().BindConfiguration("Revocations");
+        builder.Services.AddSingleton<RevokedSubjects>();
+        builder.Services.AddHostedService<RevocationFeed>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGatewayRateLimits();
     }

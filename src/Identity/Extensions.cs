@@ -20,6 +20,7 @@ internal static class Extensions
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
         builder.AddMessaging(ServiceName);
         builder.AddDefaultAuthentication();
+        builder.AddInternalCalls();
 
         var services = builder.Services;
         var identity = services.AddOptions<IdentitySettings>().BindConfiguration("Identity")

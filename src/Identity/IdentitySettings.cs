@@ -10,8 +10,8 @@ public sealed class IdentitySettings
     public string Issuer { get; set; } = "http://identity";
 
     /// <summary>
-    /// Access tokens are not revocable, so they are short: with the services' 5 s clock skew, a deactivated user's
-    /// last token stops working within a minute.
+    /// Access tokens are short: the gateway drops those of a user, session or service account that lost its access
+    /// within seconds (the revocations feed), and a token that escaped the gateway still dies within a minute.
     /// </summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(50);
 

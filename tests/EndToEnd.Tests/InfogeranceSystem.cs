@@ -99,6 +99,7 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
             .UseSetting("ConnectionStrings:messaging", infrastructure.RabbitMq.ConnectionString)
             .UseSetting("Identity:SeedDemoData", "true")
             .UseSetting("Identity:PublicOrigin", GatewayUrl)
+            .UseSetting("Internal:Key", InternalKey)
             .UseSetting("Identity:AccessTokenLifetime", TokenLifetime.ToString())
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseUrls(IdentityUrl)));
@@ -132,6 +133,7 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
         {
             web.UseUrls(url)
                 .UseSetting("services:identity:http:0", IdentityUrl)
+                .UseSetting("Internal:Key", InternalKey)
                 .UseSetting("Spa:Root", Path.Combine(Repository.Root, "src", "Web", "dist"))
                 .UseSetting("RateLimits:LoginsPerAddressPerMinute", "1000")
                 .UseSetting("Logging:LogLevel:Default", "Warning");

@@ -6,15 +6,31 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Infogerance.Gateway.Bff;
 
-/// <summary>An access token obtained for a session cookie or an API key, and the organisation it speaks for.</summary>
-public sealed record CachedToken(string AccessToken, DateTimeOffset ExpiresAt, string Organisation);
+/// <summary>
+/// An access token obtained for a session cookie or an API key, the organisation it speaks for, and whom it was issued
+/// to when (for <see cref="RevokedSubjects"/>).
+/// </summary>
+public sealed record CachedToken(string AccessToken, DateTimeOffset ExpiresAt, string Organisation, Guid? Subject, Guid? Session, DateTimeOffset IssuedAt)
+{
+    public static CachedToken Of(string accessToken, DateTimeOffset expiresAt)
+    {
+        var jwt = new JsonWebToken(accessToken);
+        return new CachedToken(accessToken, expiresAt, jwt.GetPayloadValue<string>(ClaimNames.Organisation),
+            GuidClaim(jwt, ClaimNames.Subject), GuidClaim(jwt, ClaimNames.Session),
+            jwt.IssuedAt == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(DateTime.SpecifyKind(jwt.IssuedAt, DateTimeKind.Utc)));
+    }
+
+    private static Guid? GuidClaim(JsonWebToken jwt, string name) =>
+        jwt.TryGetPayloadValue<string>(name, out var value) && Guid.TryParse(value, out var id) ? id : null;
+}
 
 /// <summary>
 /// Turns the credentials a caller presents to the gateway — the session cookie of the SPA, or an API key — into
 /// the bearer token the services expect. Tokens are cached until shortly before they expire, so Identity is asked
-/// about once a minute per active session, and a deactivation or revocation bites within a minute.
+/// about once a minute per active session; a token whose user, session or service account lost its access is dropped
+/// as soon as the gateway hears of it (<see cref="RevokedSubjects"/>, within a couple of seconds).
 /// </summary>
-public sealed class Credentials(IdentityClient identity, IMemoryCache cache, TimeProvider time)
+public sealed class Credentials(IdentityClient identity, IMemoryCache cache, TimeProvider time, RevokedSubjects revoked)
 {
     public const string ApiKeyHeader = "X-Api-Key";
     private const string SecureCookie = "__Host-ifg-session";
@@ -61,7 +77,12 @@ public sealed class Credentials(IdentityClient identity, IMemoryCache cache, Tim
     {
         if (cache.TryGetValue<CachedToken>(key, out var cached) && cached is not null)
         {
-            return cached;
+            if (!revoked.Revokes(cached.Subject, cached.Session, cached.IssuedAt))
+            {
+                return cached;
+            }
+
+            cache.Remove(key);
         }
 
         return await issue() is { } token ? Store(key, token) : null;
@@ -69,8 +90,7 @@ public sealed class Credentials(IdentityClient identity, IMemoryCache cache, Tim
 
     private CachedToken Store(string key, IssuedToken token)
     {
-        var organisation = new JsonWebToken(token.AccessToken).GetPayloadValue<string>(ClaimNames.Organisation);
-        var cached = new CachedToken(token.AccessToken, token.ExpiresAt, organisation);
+        var cached = CachedToken.Of(token.AccessToken, token.ExpiresAt);
         var keepFor = token.ExpiresAt - time.GetUtcNow() - RenewBefore;
         return keepFor > TimeSpan.Zero ? cache.Set(key, cached, keepFor) : cached;
     }

@@ -8,11 +8,25 @@ namespace Infogerance.Gateway.Bff;
 /// </summary>
 public sealed class DownstreamCredentials(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, Credentials credentials, TenantRateLimiter tenantLimits)
+    public async Task InvokeAsync(HttpContext context, Credentials credentials, TenantRateLimiter tenantLimits, RevokedSubjects revoked)
     {
         var request = context.Request;
-        if (!request.Path.StartsWithSegments("/api") || request.Headers.Authorization.Count > 0)
+        if (!request.Path.StartsWithSegments("/api"))
         {
+            await next(context);
+            return;
+        }
+
+        if (request.Headers.Authorization.Count > 0)
+        {
+            // The services check the token's signature and expiry; whether its holder lost their access since is known here.
+            if (BearerOf(request) is { } bearer && revoked.Revokes(bearer.Subject, bearer.Session, bearer.IssuedAt))
+            {
+                await GatewayMessages.Problem(StatusCodes.Status401Unauthorized, GatewayMessages.SessionEndedTitle, GatewayMessages.SessionEnded)
+                    .ExecuteAsync(context);
+                return;
+            }
+
             await next(context);
             return;
         }
@@ -55,5 +69,23 @@ public sealed class DownstreamCredentials(RequestDelegate next)
         }
 
         await next(context);
+    }
+
+    private static CachedToken? BearerOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            return CachedToken.Of(header["Bearer ".Length..].Trim(), DateTimeOffset.MaxValue);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or System.Text.Json.JsonException)
+        {
+            return null; // Not a token at all: the service refuses it.
+        }
     }
 }

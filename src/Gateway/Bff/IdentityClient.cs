@@ -9,6 +9,12 @@ namespace Infogerance.Gateway.Bff;
 
 public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt);
 
+/// <summary>A user, session or service account whose tokens stop counting from <see cref="RevokedAt"/>.</summary>
+public sealed record RevokedSubject(Guid Subject, DateTimeOffset RevokedAt);
+
+/// <summary>Identity's answer: the revocations since the instant asked, and the instant it read them at.</summary>
+public sealed record RevocationsAnswer(IReadOnlyList<RevokedSubject> Items, DateTimeOffset AsOf);
+
 /// <summary>The Identity service's internal sign-in routes, which only the gateway calls.</summary>
 public sealed class IdentityClient(HttpClient http)
 {
@@ -37,6 +43,12 @@ public sealed class IdentityClient(HttpClient http)
 
     public Task<IssuedToken?> ExchangeApiKeyAsync(string apiKey, CancellationToken cancellationToken) =>
         TokenAsync("/internal/api-keys/token", new { apiKey }, cancellationToken);
+
+    /// <summary>Whose access Identity took away since <paramref name="since"/>.</summary>
+    public async Task<RevocationsAnswer> RevocationsAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        (await http.GetFromJsonAsync<RevocationsAnswer>(
+            $"/internal/revocations?since={Uri.EscapeDataString(since.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}",
+            JsonSerializerOptions.Web, cancellationToken))!;
 
     public async Task EndSessionAsync(string session, CancellationToken cancellationToken) =>
         (await http.PostAsJsonAsync("/internal/sessions/end", new { session }, cancellationToken)).EnsureSuccessStatusCode();

@@ -56,7 +56,7 @@ public static class ServiceAccountsApi
         return TypedResults.Created($"/service-accounts/{id}", new NewServiceAccount(created, key.Value));
     }
 
-    /// <summary>Revokes a service account's key for good: the gateway stops accepting it within a minute.</summary>
+    /// <summary>Revokes a service account's key for good: the gateway stops accepting it within a couple of seconds.</summary>
     public static async Task<Results<Ok<ServiceAccountDto>, NotFound, ProblemHttpResult>> RevokeAsync(
         Guid serviceAccountId, [AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {

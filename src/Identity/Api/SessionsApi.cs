@@ -23,27 +23,30 @@ public sealed record ApiKeyRequest(string? ApiKey);
 /// <summary>A new session's secret and its first access token.</summary>
 public sealed record SessionResponse(string Session, string AccessToken, DateTimeOffset ExpiresAt);
 
+/// <summary>Access taken away since the instant asked, and the instant the answer was read at.</summary>
+public sealed record RevocationsResponse(IReadOnlyList<Revocation> Items, DateTimeOffset AsOf);
+
 /// <summary>A short-lived access token for the services.</summary>
 public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Sign-in for the gateway, which alone calls these routes (they are not proxied): it keeps the session secret
+/// Sign-in for the gateway, which alone calls these routes (they are not proxied, and answer only the internal key): it keeps the session secret
 /// in an HttpOnly cookie and exchanges it for short-lived access tokens; it exchanges API keys the same way.
 /// </summary>
 public static class SessionsApi
 {
-    public const string Prefix = "/internal";
-
     // Verifying against a fixed hash when the account does not exist makes both answers take as long.
     private static readonly string DummyHash = new PasswordHasher<UserAccount>().HashPassword(null!, "not a real password 0");
 
     public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Prefix).AllowAnonymous();
+        // The gateway proves itself with the system's internal key: reaching Identity's port is not enough.
+        var api = app.MapInternalGroup();
         api.MapPost("/sessions", LogInAsync);
         api.MapPost("/sessions/token", RefreshAsync);
         api.MapPost("/sessions/end", EndAsync);
         api.MapPost("/api-keys/token", ExchangeApiKeyAsync);
+        api.MapGet("/revocations", RevocationsAsync);
         return api;
     }
 
@@ -198,6 +201,18 @@ public static class SessionsApi
             cancellationToken);
         await unitOfWork.CommitAsync();
         return TypedResults.Ok(new TokenResponse(token.Token, token.ExpiresAt));
+    }
+
+    /// <summary>
+    /// The users, sessions and service accounts whose access was taken away since <paramref name="since"/> (by default
+    /// the last minute), for the gateway to drop the tokens it holds for them; <c>asOf</c> is the instant to ask from next.
+    /// </summary>
+    public static async Task<Ok<RevocationsResponse>> RevocationsAsync(DateTimeOffset? since, Database database, CancellationToken cancellationToken)
+    {
+        await using var unitOfWork = await database.BeginAsync([], cancellationToken);
+        var (items, asOf) = await Revocations.SinceAsync(unitOfWork, since ?? DateTimeOffset.UtcNow.AddMinutes(-1));
+        await unitOfWork.CommitAsync();
+        return TypedResults.Ok(new RevocationsResponse(items, asOf));
     }
 
     private static async Task<TokenSubject> SubjectAsync(UnitOfWork unitOfWork, UserAccount user, Guid sessionId)

@@ -156,8 +156,13 @@ public static class Accounts
             "SELECT EXISTS (SELECT 1 FROM users WHERE tenant_id = @organisationId AND status <> 'deactivated' AND @administrator = ANY (roles))",
             new { organisationId, administrator });
 
-    public static Task<UserAccount> SetRolesAsync(UnitOfWork unitOfWork, UserAccount user, string[] roles) =>
-        ChangeUserAsync(unitOfWork, user, "roles = @roles", new { roles });
+    /// <summary>The tokens the user holds carry their former roles: the gateway is told to stop using them.</summary>
+    public static async Task<UserAccount> SetRolesAsync(UnitOfWork unitOfWork, UserAccount user, string[] roles)
+    {
+        var changed = await ChangeUserAsync(unitOfWork, user, "roles = @roles", new { roles });
+        await Revocations.RecordAsync(unitOfWork, user.Id);
+        return changed;
+    }
 
     public static Task<UserAccount> SetLanguageAsync(UnitOfWork unitOfWork, UserAccount user, string language) =>
         ChangeUserAsync(unitOfWork, user, "language = @language", new { language });
@@ -172,6 +177,7 @@ public static class Accounts
             UPDATE invitations SET expires_at = least(expires_at, now()) WHERE tenant_id = @TenantId AND user_id = @Id AND accepted_at IS NULL;
             """,
             new { user.TenantId, user.Id });
+        await Revocations.RecordAsync(unitOfWork, user.Id);
         return deactivated;
     }
 

@@ -26,8 +26,11 @@ public static class ServiceAccounts
             """,
             new { key.OrganisationId, id, name, roles, key.Hash, key.Prefix });
 
-    public static Task RevokeAsync(UnitOfWork unitOfWork, Guid organisationId, Guid id) =>
-        unitOfWork.ExecuteAsync(
+    public static async Task RevokeAsync(UnitOfWork unitOfWork, Guid organisationId, Guid id)
+    {
+        await unitOfWork.ExecuteAsync(
             "UPDATE service_accounts SET revoked_at = now() WHERE tenant_id = @organisationId AND id = @id",
             new { organisationId, id });
+        await Revocations.RecordAsync(unitOfWork, id);
+    }
 }

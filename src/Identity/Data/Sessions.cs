@@ -99,10 +99,17 @@ public static class Sessions
             "UPDATE sessions SET last_seen_at = @now WHERE tenant_id = @organisationId AND id = @sessionId",
             new { now, organisationId, sessionId });
 
-    public static Task EndAsync(UnitOfWork unitOfWork, OpaqueToken secret) =>
-        unitOfWork.ExecuteAsync(
-            "UPDATE sessions SET ended_at = now() WHERE tenant_id = @OrganisationId AND secret_hash = @Hash AND ended_at IS NULL",
+    /// <summary>Ends the session, and tells every gateway to drop the token it holds for it.</summary>
+    public static async Task EndAsync(UnitOfWork unitOfWork, OpaqueToken secret)
+    {
+        var ended = await unitOfWork.QuerySingleOrDefaultAsync<Guid?>(
+            "UPDATE sessions SET ended_at = now() WHERE tenant_id = @OrganisationId AND secret_hash = @Hash AND ended_at IS NULL RETURNING id",
             new { secret.OrganisationId, secret.Hash });
+        if (ended is { } session)
+        {
+            await Revocations.RecordAsync(unitOfWork, session);
+        }
+    }
 
     /// <summary>The service account holding a key that was not revoked, its use recorded; null for any other key.</summary>
     public static Task<KeyHolder?> UseApiKeyAsync(UnitOfWork unitOfWork, OpaqueToken key) =>

@@ -33,6 +33,7 @@ public static class ReportingApi
         var group = app.MapGroup("/").RequireAuthorization(Policies.SteeringReaders);
         group.MapGet("/contracts/{contractId:guid}/scorecard", ScorecardAsync);
         group.MapGet("/contracts/{contractId:guid}/scorecard/tickets", TicketsAsync);
+        group.MapGet("/contracts/{contractId:guid}/scorecard/trend", TrendAsync);
         group.MapGet("/contracts/{contractId:guid}/scorecard/export", ExportAsync)
             .Produces(200, contentType: ReportExports.PdfType, additionalContentTypes: [ReportExports.XlsxType, ReportExports.CsvType]);
         return group;
@@ -54,6 +55,58 @@ public static class ReportingApi
         }
 
         return await ReadAsync(contractId, wanted, services, cancellationToken, (contract, input) => TypedResults.Ok(Live(contract, input, services)));
+    }
+
+    /// <summary>
+    /// The contract's last months up to <paramref name="to"/> (by default the current one), oldest first: for each, the
+    /// few figures charted month by month, from that month's scorecard computed by its own rules. Each month costs one
+    /// scorecard's reads (they are bounded by the month), so the months are capped.
+    /// </summary>
+    public static async Task<Results<Ok<ScorecardTrend>, NotFound, ProblemHttpResult>> TrendAsync(
+        Guid contractId, string? to, int? months, [AsParameters] ReportingServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var errors = new FieldErrors();
+        if (!ReadMonth(to, out var wanted))
+        {
+            errors.Add("to", ReportingMessages.MonthFormat);
+        }
+
+        if (months is < 1 or > ScorecardTrends.MaxMonths)
+        {
+            errors.Add("months", ReportingMessages.TrendMonths);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var now = Instants.NowToTheSecond(services.Clock);
+        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var versions = await ScorecardStore.VersionsAsync(unitOfWork, contractId);
+        var last = ContractMonths.Of(versions, wanted, now);
+        if (last.Month.Start > now)
+        {
+            return Problems.Invalid("to", ReportingMessages.MonthNotBegun);
+        }
+
+        var count = months ?? ScorecardTrends.DefaultMonths;
+        var side = Sides.Of(services.User);
+        var points = new List<TrendMonth>(count);
+        for (var back = count - 1; back >= 0; back--)
+        {
+            var month = ContractMonths.Of(versions, last.Month.Month.PlusMonths(-back), now);
+            var scorecard = Scorecards.Compute(await ScorecardStore.InputAsync(unitOfWork, contractId, month, now));
+            points.Add(ScorecardTrends.Point(Scorecards.ForSide(scorecard, side)));
+        }
+
+        return TypedResults.Ok(new ScorecardTrend(contract.ContractId, contract.Reference, points[0].Month, points[^1].Month, points));
     }
 
     /// <summary>

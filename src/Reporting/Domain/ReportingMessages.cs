@@ -47,6 +47,10 @@ public static class ReportingMessages
         "reporting.limit.range", $"Between 1 and {MaxLimit} tickets at a time.", $"Entre 1 et {MaxLimit} tickets à la fois.")
         .With("min", 1).With("max", MaxLimit);
 
+    public static readonly Message TrendMonths = new Message(
+        "reporting.months.range", $"Between 1 and {ScorecardTrends.MaxMonths} months.", $"Entre 1 et {ScorecardTrends.MaxMonths} mois.")
+        .With("min", 1).With("max", ScorecardTrends.MaxMonths);
+
     public static readonly Message Offset = new(
         "reporting.offset.negative", "The offset is zero or more.", "Le décalage est positif ou nul.");
 

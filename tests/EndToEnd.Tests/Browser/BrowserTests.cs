@@ -213,6 +213,91 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
     });
 
     [Fact]
+    public Task Both_sides_hold_a_review_of_last_month_approve_it_and_download_its_pack() => WithScreenshotsOnFailure(async () =>
+    {
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris);
+        var period = new DateTime(now.Year, now.Month, 1).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var client = await NewPageAsync();
+        await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
+
+        // The contract reaches the Reporting service's replica through its events, which may still be on their way.
+        var noReview = client.GetByText("Aucune revue", new() { Exact = true });
+        for (var attempt = 0; ; attempt++)
+        {
+            await client.GotoAsync($"{system.GatewayUrl}/contracts/{DemoWorld.AcmeContract}?tab=reviews");
+            await Assertions.Expect(client.GetByRole(AriaRole.Button, new() { Name = "Préparer une revue" })).ToBeVisibleAsync();
+            if (await noReview.CountAsync() > 0 || attempt == 30)
+            {
+                break;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        await client.GetByRole(AriaRole.Button, new() { Name = "Préparer une revue" }).ClickAsync();
+        var prepare = client.GetByRole(AriaRole.Dialog, new() { Name = "Préparer une revue" });
+        await prepare.GetByLabel(new Regex("^Période")).FillAsync(period);
+        await prepare.GetByLabel("Titre", new() { Exact = true }).FillAsync("Comité de pilotage mensuel");
+        await prepare.GetByRole(AriaRole.Button, new() { Name = "Préparer", Exact = true }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = $"Revue 1 — {period}" })).ToBeVisibleAsync();
+        await Assertions.Expect(client).ToHaveURLAsync(new Regex($@"/contracts/{DemoWorld.AcmeContract}\?tab=reviews&review=[0-9a-f-]+$"));
+        var reviewUrl = client.Url;
+
+        // The client raises an action for the provider.
+        var plan = client.GetByRole(AriaRole.Region, new() { Name = "Plan d’actions" });
+        await plan.GetByRole(AriaRole.Button, new() { Name = "Ajouter une action" }).ClickAsync();
+        var raise = client.GetByRole(AriaRole.Dialog, new() { Name = "Ajouter une action" });
+        await raise.GetByLabel(new Regex("^Action")).FillAsync("Automatiser le redémarrage de l’ERP");
+        await raise.GetByLabel("Partie responsable").SelectOptionAsync(new SelectOptionValue { Label = "Prestataire" });
+        await raise.GetByLabel(new Regex("^Responsable")).FillAsync("Antoine Garnier");
+        await raise.GetByLabel(new Regex("^Échéance")).FillAsync(now.AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await raise.GetByRole(AriaRole.Button, new() { Name = "Ajouter une action", Exact = true }).ClickAsync();
+        await Assertions.Expect(raise).ToHaveCountAsync(0);
+        await Assertions.Expect(plan.GetByRole(AriaRole.Cell, new() { NameRegex = new Regex("^Automatiser le redémarrage") })).ToBeVisibleAsync();
+
+        // The provider's account manager, in a browser of its own, comments on the month and approves.
+        var provider = await NewPageAsync();
+        await LogInAsync(provider, "manager@antares.example", DemoWorld.Password);
+        await provider.GotoAsync(reviewUrl);
+        var comments = provider.GetByRole(AriaRole.Table, new() { Name = "Commentaires" });
+        await comments.GetByRole(AriaRole.Button, new() { Name = "Commenter : Vue d’ensemble" }).ClickAsync();
+        await comments.GetByRole(AriaRole.Textbox, new() { Name = "Commenter : Vue d’ensemble" }).FillAsync("Mois stable ; l’ERP reste à fiabiliser.");
+        await comments.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(comments.GetByRole(AriaRole.Textbox)).ToHaveCountAsync(0);
+        await Assertions.Expect(comments.GetByText("Mois stable ; l’ERP reste à fiabiliser.")).ToBeVisibleAsync();
+        await provider.GetByRole(AriaRole.Button, new() { Name = "Approuver pour ma partie" }).ClickAsync();
+        var approvals = provider.GetByRole(AriaRole.Region, new() { Name = "Approbation du compte rendu" });
+        await Assertions.Expect(approvals).ToContainTextAsync("Approuvé par");
+        await Assertions.Expect(provider.GetByRole(AriaRole.Button, new() { Name = "Approuver pour ma partie" })).ToHaveCountAsync(0);
+
+        // The client reads the minutes as the provider left them, approves them too: the review closes.
+        await client.ReloadAsync();
+        await Assertions.Expect(client.GetByText("Mois stable ; l’ERP reste à fiabiliser.")).ToBeVisibleAsync();
+        await client.GetByRole(AriaRole.Button, new() { Name = "Approuver pour ma partie" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = new Regex("^Close le") })).ToBeVisibleAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Button, new() { Name = "Ajouter une action" })).ToHaveCountAsync(0);
+
+        // The pack downloads as a PDF named after the contract and the period.
+        var download = await client.RunAndWaitForDownloadAsync(() =>
+            client.GetByRole(AriaRole.Group, new() { Name = "Exports du dossier de la revue" }).GetByRole(AriaRole.Link, new() { Name = "Exporter en PDF" }).ClickAsync());
+        Assert.Matches($@"^ACME-INFOG-01-(review|bilan)-{period}\.pdf$", download.SuggestedFilename);
+        var file = await download.PathAsync();
+        var head = new byte[4];
+        await using (var stream = File.OpenRead(file))
+        {
+            await stream.ReadExactlyAsync(head);
+        }
+
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(head));
+
+        // The dashboard charts the last twelve months.
+        await client.GetByRole(AriaRole.Tab, new() { Name = "Tableau de bord" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Tableau de bord de ") })).ToBeVisibleAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Img, new() { Name = "Tickets ouverts et résolus" }).Locator("svg.recharts-surface")).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task A_contract_is_drafted_imported_signed_taken_over_by_both_sides_and_evolves() => WithScreenshotsOnFailure(async () =>
     {
         var client = await NewPageAsync();

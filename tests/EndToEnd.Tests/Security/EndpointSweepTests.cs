@@ -29,7 +29,7 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
         "GET /health", "GET /alive", "GET /metrics",                         // probes and the in-cluster scraper
         "GET /.well-known/openid-configuration", "GET /.well-known/jwks.json", // public keys, by design
         "POST /internal/sessions", "POST /internal/sessions/token",            // sign-in: the gateway alone reaches these
-        "POST /internal/sessions/end", "POST /internal/api-keys/token",
+        "POST /internal/sessions/end", "POST /internal/api-keys/token", "GET /internal/revocations", // and the internal key opens them
         "GET /invitations/{token}", "POST /invitations/{token}/accept",        // the link's secret is the credential
         "GET /internal/contracts/{contractId}/scorecard/pdf",                   // services only: the internal key is the credential
     ];

@@ -121,6 +121,32 @@ public sealed class SignInTests(InfogeranceSystem system)
     }
 
     [Fact]
+    public async Task Losing_access_stops_a_token_at_the_gateway_within_seconds_not_at_its_expiry()
+    {
+        var email = await InviteAndActivateAsync(DemoWorld.Acme, Roles.ContractManager);
+        using var user = await LoggedInAsync(email);
+        var me = (await user.GetFromJsonAsync<UserInfo>("/bff/user"))!;
+        // A token that would live ten minutes, presented as an API client would present it.
+        var token = (await system.IssueTokenAsync(
+            new TokenSubject(me.Id, me.DisplayName, email, DemoWorld.Acme, OrganisationKind.Client, [Roles.ContractManager], null, IsServiceAccount: false),
+            TimeSpan.FromMinutes(10))).Token;
+        using var bearer = system.CreateBrowserLikeClient(out _);
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/contracts/")).StatusCode);
+
+        using var admin = await LoggedInAsync("admin@acme.example", DemoWorld.Password);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/identity/users/{me.Id}/roles", new { roles = new[] { Roles.Auditor } })).StatusCode);
+        var changed = System.Diagnostics.Stopwatch.StartNew();
+        while ((await bearer.GetAsync("/api/contracts/")).StatusCode == HttpStatusCode.OK)
+        {
+            Assert.True(changed.Elapsed < TimeSpan.FromSeconds(5), "the token issued with the former roles is still accepted after 5 s");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/contracts/")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_deactivated_user_is_refused_within_a_token_lifetime()
     {
         var email = await InviteAndActivateAsync(DemoWorld.Acme, Roles.ContractManager);
@@ -233,6 +259,21 @@ public sealed class SignInTests(InfogeranceSystem system)
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/identity/internal/sessions",
             new { email = "admin@acme.example", password = DemoWorld.Password })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/identity/metrics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Identitys_sign_in_routes_answer_the_gateway_alone_not_whoever_reaches_its_port()
+    {
+        using var direct = system.DirectClients["identity"]();
+        var credentials = new { email = "auditor@acme.example", password = DemoWorld.Password };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await direct.PostAsJsonAsync("/internal/sessions", credentials)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await direct.PostAsJsonAsync("/internal/api-keys/token", new { apiKey = "ifgk_x" })).StatusCode);
+        direct.DefaultRequestHeaders.Add(InternalCalls.KeyHeader, "a-guess-of-the-internal-key-that-is-long-enough");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await direct.PostAsJsonAsync("/internal/sessions", credentials)).StatusCode);
+
+        using var withKey = system.DirectClients["identity"]();
+        withKey.DefaultRequestHeaders.Add(InternalCalls.KeyHeader, InfogeranceSystem.InternalKey);
+        Assert.Equal(HttpStatusCode.OK, (await withKey.PostAsJsonAsync("/internal/sessions", credentials)).StatusCode);
     }
 
     [Fact]

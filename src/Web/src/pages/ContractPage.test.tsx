@@ -40,7 +40,7 @@ describe('contract header', () => {
     const facts = screen.getByRole('region', { name: 'Key dates and figures' })
     expect(within(facts).getByText('(in 30 days)')).toBeInTheDocument()
     expect(within(facts).getByText('€12,500.50')).toBeInTheDocument()
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Terms', 'Requirements', 'Inventory', 'Phases', 'Evolutions', 'Penalties', 'Invoices', 'Budget', 'Audit'])
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Terms', 'Requirements', 'Inventory', 'Phases', 'Dashboard', 'Reviews', 'Evolutions', 'Penalties', 'Invoices', 'Budget', 'Audit'])
     expect(screen.getByRole('link', { name: 'Download dossier' })).toHaveAttribute('href', '/api/contracts/c-1/dossier')
   })
 
@@ -50,7 +50,7 @@ describe('contract header', () => {
     renderApp('/contracts/c-1')
 
     await screen.findByRole('heading', { name: 'INF-2026-01', level: 1 })
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Conditions', 'Exigences', 'Inventaire', 'Phases', 'Évolutions', 'Pénalités', 'Factures', 'Budget', 'Journal'])
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Conditions', 'Exigences', 'Inventaire', 'Phases', 'Tableau de bord', 'Revues', 'Évolutions', 'Pénalités', 'Factures', 'Budget', 'Journal'])
   })
 
   it('has no penalties before the run phase', async () => {

@@ -16,15 +16,17 @@ import { PhasesTab } from '../components/contracts/PhasesTab'
 import { RequirementsTab } from '../components/contracts/RequirementsTab'
 import { StatementsTab } from '../components/contracts/StatementsTab'
 import { TermsTab } from '../components/contracts/TermsTab'
+import { DashboardTab } from '../components/reporting/DashboardTab'
+import { ReviewsTab } from '../components/reporting/ReviewsTab'
 import { ItemStates } from '../components/States'
 import { contractPermissions, reached } from '../contractRules'
 import { useFormatAmount, useFormatDate, useFormatDateTime } from '../format'
 import { useContract, type ContractDetail } from '../hooks/contracts'
 import { useUser } from '../hooks/session'
 import { useOtherParty } from '../hooks/useOtherParty'
-import { canAuditContracts, canUseTickets, isClientManager } from '../roles'
+import { canAuditContracts, canSteerContracts, canUseTickets, isClientManager } from '../roles'
 
-const tabs = ['terms', 'requirements', 'inventory', 'phases', 'evolutions', 'penalties', 'invoices', 'budget', 'audit'] as const
+const tabs = ['terms', 'requirements', 'inventory', 'phases', 'dashboard', 'reviews', 'evolutions', 'penalties', 'invoices', 'budget', 'audit'] as const
 type Tab = (typeof tabs)[number]
 
 function KeyFact({ label, children }: { label: string; children: ReactNode }) {
@@ -116,10 +118,12 @@ function ContractView({ contract }: { contract: ContractDetail }) {
   const [searchParams, setSearchParams] = useSearchParams()
   const permissions = contractPermissions(contract, user)
   // Penalty statements start with the run phase: before it there is no month to show. Invoices start with the
-  // signature, and so does the budget, which is the client's alone.
+  // signature, and so does the budget, which is the client's alone. The dashboard and the reviews follow the signed
+  // contract, for those who steer it on either side.
   const visibleTabs = tabs.filter(
     (tab) =>
       (tab !== 'audit' || canAuditContracts(user)) &&
+      ((tab !== 'dashboard' && tab !== 'reviews') || (reached(contract, 'signed') && canSteerContracts(user))) &&
       (tab !== 'penalties' || reached(contract, 'run')) &&
       (tab !== 'invoices' || reached(contract, 'signed')) &&
       (tab !== 'budget' || (reached(contract, 'signed') && readsBudgets(user))),
@@ -177,6 +181,16 @@ function ContractView({ contract }: { contract: ContractDetail }) {
         <Tabs.Panel value="phases" pt="md">
           <PhasesTab contract={contract} permissions={permissions} />
         </Tabs.Panel>
+        {visibleTabs.includes('dashboard') && (
+          <Tabs.Panel value="dashboard" pt="md">
+            <DashboardTab contract={contract} />
+          </Tabs.Panel>
+        )}
+        {visibleTabs.includes('reviews') && (
+          <Tabs.Panel value="reviews" pt="md">
+            <ReviewsTab contract={contract} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="evolutions" pt="md">
           <EvolutionsTab contract={contract} permissions={permissions} />
         </Tabs.Panel>

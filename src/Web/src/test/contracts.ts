@@ -1,6 +1,6 @@
 import type { ContractDetail, ContractSummary, ContractTerms, Version } from '../hooks/contracts'
 import type { UserInfo } from '../hooks/session'
-import { clientAdmin } from './render'
+import { clientAdmin, json, type fakeBackend } from './render'
 
 /** Test data for the contract screens: the parties, a contract in each shape the screens care about. */
 
@@ -109,4 +109,15 @@ export const operatorUser: UserInfo = {
   organisation: { id: 'o-9', name: 'Platform', kind: 'platform' },
   roles: ['Operator'],
   tenants: [],
+}
+
+/** What the contract page reads around any tab of contract c-1 (the detail of `detail()`), as `user`. */
+export function contractPageRoutes(user: UserInfo): Parameters<typeof fakeBackend>[0] {
+  return {
+    'GET /bff/user': () => json(user),
+    'GET /api/identity/organisations/providers': () => json([providerOrganisation]),
+    'GET /api/notifications/unread-count': () => json({ count: 0 }),
+    'GET /api/contracts/c-1': () => json(detail()),
+    'GET /api/contracts/c-1/versions/1': () => json(version()),
+  }
 }

@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
-import { IconDownload, IconLock } from '@tabler/icons-react'
+import { Alert, Group, Stack, Text, Title } from '@mantine/core'
+import { IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatDateTime, useFormatMonth } from '../../format'
 import { useUser } from '../../hooks/session'
 import { statementExportUrl, useStatement, type LineAction, type StatementLine } from '../../hooks/statements'
 import { lineActions } from '../../statementRules'
+import { ExportButtons } from '../ExportButtons'
 import { ErrorAlert, Loading } from '../States'
 import { LineDecisionDialog } from './LineDecisionDialog'
 import { StatementLines } from './StatementLines'
@@ -42,21 +43,12 @@ export function StatementPanel({ contractId, month }: { contractId: string; mont
             {t('statements.basis', { version: shown.versionNumber, zone: shown.timeZone })}
           </Text>
         </Stack>
-        <Group gap="xs" role="group" aria-label={t('statements.exports')}>
-          {(['csv', 'xlsx'] as const).map((format) => (
-            <Button
-              key={format}
-              component="a"
-              href={statementExportUrl(contractId, shown.month, format)}
-              download
-              variant="default"
-              size="sm"
-              leftSection={<IconDownload size={16} aria-hidden />}
-            >
-              {t(`statements.export.${format}`)}
-            </Button>
-          ))}
-        </Group>
+        <ExportButtons
+          label={t('statements.exports')}
+          formats={['csv', 'xlsx'] as const}
+          hrefOf={(format) => statementExportUrl(contractId, shown.month, format)}
+          labelOf={(format) => t(`statements.export.${format}`)}
+        />
       </Group>
       {shown.status === 'issued' ? (
         <Alert color="gray" icon={<IconLock aria-hidden />}>
