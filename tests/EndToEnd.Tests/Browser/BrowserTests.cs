@@ -552,7 +552,7 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
 
         await Assertions.Expect(acme).ToHaveAttributeAsync("href", $"/contracts/{DemoWorld.AcmeContract}?tab=dashboard");
         await Assertions.Expect(contracts.GetByRole(AriaRole.Columnheader, new() { Name = "Dépenses / budget" })).ToBeVisibleAsync();
-        await Assertions.Expect(manager.GetByRole(AriaRole.Group, new() { Name = "Exporter le portefeuille" }).GetByRole(AriaRole.Link, new() { Name = "PDF" }))
+        await Assertions.Expect(manager.GetByRole(AriaRole.Group, new() { Name = "Exporter le portefeuille" }).GetByRole(AriaRole.Link, new() { Name = "Exporter en PDF" }))
             .ToHaveAttributeAsync("href", new Regex("^/api/reporting/portfolio/export\\?(month=\\d{4}-\\d{2}&)?format=pdf$"));
 
         // The provider's agent: its home page says how many tickets are open and which may breach.

@@ -2,23 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api } from '../api'
 import type { Side } from '../roles'
 import { contractPageUrl, type Phase, type Priority } from './contracts'
-
-export type FigureStatus = 'green' | 'amber' | 'red'
+import type { BudgetFigures, ExportFormat, FigureStatusValue } from './reporting'
 
 /** How a figure moved since the previous month; `upIsGood` says which way is better. */
 export interface Trend {
   direction: 'up' | 'down' | 'flat' | null
   upIsGood: boolean
-}
-
-export interface PortfolioBudget {
-  year: number
-  plannedYear: number | null
-  plannedMonth: number | null
-  plannedToDate: number | null
-  invoicedMonth: number
-  invoicedToDate: number
-  status: FigureStatus | null
 }
 
 /** One contract's month: the figures of its scorecard. Names are not carried: the SPA joins its own lists on the ids. */
@@ -31,18 +20,18 @@ export interface PortfolioRow {
   month: string
   complete: boolean
   successRate: number | null
-  slaStatus: FigureStatus | null
+  slaStatus: FigureStatusValue | null
   breaches: number
-  breachesStatus: FigureStatus | null
+  breachesStatus: FigureStatusValue | null
   backlog: number
   satisfactionMean: number | null
   satisfactionAnswers: number
   penaltiesDue: number | null
-  penaltiesStatus: FigureStatus | null
+  penaltiesStatus: FigureStatusValue | null
   invoiced: number
-  invoicingStatus: FigureStatus | null
+  invoicingStatus: FigureStatusValue | null
   /** The client's side only. */
-  budget?: PortfolioBudget | null
+  budget?: BudgetFigures | null
   noticeDeadline: string | null
   trends: Record<'successRate' | 'breaches' | 'backlog' | 'satisfaction' | 'penaltiesDue' | 'invoiced', Trend>
 }
@@ -60,8 +49,6 @@ export interface Portfolio {
 export const portfolioSorts = ['reference', 'phase', 'successRate', 'breaches', 'backlog', 'satisfaction', 'penaltiesDue', 'invoiced', 'noticeDeadline'] as const
 export type PortfolioSort = (typeof portfolioSorts)[number]
 export type SortOrder = 'asc' | 'desc'
-export const exportFormats = ['csv', 'xlsx', 'pdf'] as const
-export type ExportFormat = (typeof exportFormats)[number]
 
 export interface PortfolioQuery {
   /** yyyy-MM, or null for each contract's current month. */

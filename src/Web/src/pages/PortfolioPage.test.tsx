@@ -49,7 +49,7 @@ describe('portfolio page', () => {
     expect(await within(row!).findByText('Infogérance du parc')).toBeInTheDocument()
     expect(cells(row!).slice(3, 10)).toEqual(['95.50%', '2', '4', '4.2/5 (12 answers)', '€1,250.50', '€10,000.00', '€28,000.00 of €30,000.00'])
     expect(within(row!).getByText('95.50%')).toHaveAttribute('data-status', 'amber')
-    expect(within(row!).getByText('95.50%')).toHaveAttribute('title', 'To watch')
+    expect(within(row!).getByText('95.50%')).toHaveAttribute('title', 'Off target')
     // A success rate going up is good, breaches going down too, a backlog going up is not.
     const arrows = within(row!).getAllByRole('img').map((arrow) => [arrow.getAttribute('aria-label'), arrow.dataset.trend])
     expect(arrows).toEqual([
@@ -60,7 +60,7 @@ describe('portfolio page', () => {
       ['Unchanged since the previous month', 'gray'],
     ])
     const exports = screen.getByRole('group', { name: 'Export the portfolio' })
-    expect(within(exports).getByRole('link', { name: 'PDF' })).toHaveAttribute('href', '/api/reporting/portfolio/export?month=2026-03&format=pdf')
+    expect(within(exports).getByRole('link', { name: 'Export PDF' })).toHaveAttribute('href', '/api/reporting/portfolio/export?month=2026-03&format=pdf')
   })
 
   it('sorts through the API, and goes to the month chosen', async () => {

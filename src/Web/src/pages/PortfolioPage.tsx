@@ -1,17 +1,18 @@
-import { Anchor, Button, EmptyState, Group, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
-import { IconArrowsSort, IconChartBar, IconDownload, IconSortAscending, IconSortDescending } from '@tabler/icons-react'
+import { Anchor, EmptyState, Group, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import { IconArrowsSort, IconChartBar, IconSortAscending, IconSortDescending } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
 import { PhaseBadge } from '../components/contracts/Phase'
+import { ExportButtons } from '../components/ExportButtons'
 import { DeskLoadSection } from '../components/portfolio/DeskLoad'
 import { Figure, RateAndBreachesCells } from '../components/portfolio/Figure'
 import { QueryStates } from '../components/States'
 import { useFormatAmount, useFormatMonth, useFormatQuantity } from '../format'
 import { useContracts } from '../hooks/contracts'
+import { exportFormats } from '../hooks/reporting'
 import {
   dashboardUrl,
-  exportFormats,
   portfolioExportUrl,
   usePortfolio,
   type PortfolioQuery,
@@ -114,7 +115,7 @@ function PortfolioTable({ rows, query, onSort }: { rows: PortfolioRow[]; query: 
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {row.budget && (
                     <Figure status={row.budget.status}>
-                      {row.budget.plannedToDate === null
+                      {row.budget.plannedToDate == null
                         ? t('portfolio.notPlanned')
                         : t('portfolio.spendOfBudget', { spent: formatAmount(row.budget.invoicedToDate), planned: formatAmount(row.budget.plannedToDate) })}
                     </Figure>
@@ -173,20 +174,12 @@ export function PortfolioPage() {
             value={query.month ?? portfolio.data?.month ?? ''}
             onChange={(event) => update({ month: isMonth(event.currentTarget.value) ? event.currentTarget.value : null })}
           />
-          <Group gap="xs" role="group" aria-label={t('portfolio.exports')}>
-            {exportFormats.map((format) => (
-              <Button
-                key={format}
-                component="a"
-                href={portfolioExportUrl(query, format)}
-                download
-                variant="default"
-                leftSection={<IconDownload size={16} aria-hidden />}
-              >
-                {t(`portfolio.export.${format}`)}
-              </Button>
-            ))}
-          </Group>
+          <ExportButtons
+            label={t('portfolio.exports')}
+            formats={exportFormats}
+            hrefOf={(format) => portfolioExportUrl(query, format)}
+            labelOf={(format) => t(`reporting.export.${format}`)}
+          />
         </Group>
       </Group>
 

@@ -3,10 +3,11 @@ import { IconArrowDownRight, IconArrowRight, IconArrowUpRight } from '@tabler/ic
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatPercent } from '../../format'
-import type { FigureStatus, PortfolioRow, Trend } from '../../hooks/portfolio'
+import type { PortfolioRow, Trend } from '../../hooks/portfolio'
+import type { FigureStatusValue } from '../../hooks/reporting'
 import { trendColor } from '../../portfolioRules'
+import { statusColor } from '../../reportingRules'
 
-const statusColor: Record<FigureStatus, string> = { green: 'green.8', amber: 'yellow.9', red: 'red.8' }
 
 const arrows = { up: IconArrowUpRight, down: IconArrowDownRight, flat: IconArrowRight }
 
@@ -24,16 +25,16 @@ export function TrendArrow({ trend }: { trend: Trend }) {
 }
 
 /** A headline figure: its value in its status colour (the status in words on hover and for screen readers), and its trend. */
-export function Figure({ status, trend, children }: { status?: FigureStatus | null; trend?: Trend; children: ReactNode }) {
+export function Figure({ status, trend, children }: { status?: FigureStatusValue | null; trend?: Trend; children: ReactNode }) {
   const { t } = useTranslation()
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end">
       <Text
         span
         size="sm"
-        c={status ? statusColor[status] : undefined}
+        c={status ? `${statusColor[status]}.9` : undefined}
         fw={status && status !== 'green' ? 700 : undefined}
-        title={status ? t(`portfolio.status.${status}`) : undefined}
+        title={status ? t(`reporting.status.${status}`) : undefined}
         data-status={status ?? undefined}
       >
         {children}
