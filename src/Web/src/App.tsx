@@ -17,6 +17,7 @@ import { NotFoundPage } from './pages/NotFoundPage'
 import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage'
 import { NotificationsPage } from './pages/NotificationsPage'
 import { OrganisationsPage } from './pages/OrganisationsPage'
+import { PortfolioPage } from './pages/PortfolioPage'
 import { ServiceAccountsPage } from './pages/ServiceAccountsPage'
 import { TicketImportPage } from './pages/TicketImportPage'
 import { TicketPage } from './pages/TicketPage'
@@ -24,7 +25,7 @@ import { TicketsPage } from './pages/TicketsPage'
 import { UsersPage } from './pages/UsersPage'
 import { readsBudgets } from './budgetRules'
 import { loginPath } from './returnTo'
-import { canReadContracts, canUseTickets, isClientManager, isOperator, isOrganisationAdmin } from './roles'
+import { canReadContracts, canSteerContracts, canUseTickets, isClientManager, isOperator, isOrganisationAdmin } from './roles'
 
 /** Without a session, sends to the log-in page, which comes back here afterwards. */
 function RequireAuth() {
@@ -88,6 +89,14 @@ export function AppRoutes() {
             element={
               <RequireRole allowed={canReadContracts}>
                 <InvoicePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="portfolio"
+            element={
+              <RequireRole allowed={canSteerContracts}>
+                <PortfolioPage />
               </RequireRole>
             }
           />

@@ -1,10 +1,10 @@
-import { IconBuilding, IconCoin, IconFileText, IconHistory, IconHome, IconKey, IconTicket, IconUsers, type Icon } from '@tabler/icons-react'
+import { IconBuilding, IconChartBar, IconCoin, IconFileText, IconHistory, IconHome, IconKey, IconTicket, IconUsers, type Icon } from '@tabler/icons-react'
 import { readsBudgets } from './budgetRules'
-import { canReadContracts, canUseTickets, isOperator, isOrganisationAdmin, type OrganisationKind } from './roles'
+import { canReadContracts, canSteerContracts, canUseTickets, isOperator, isOrganisationAdmin, type OrganisationKind } from './roles'
 
 export interface NavItem {
   path: string
-  labelKey: 'nav.home' | 'nav.contracts' | 'nav.budgets' | 'nav.tickets' | 'nav.users' | 'nav.serviceAccounts' | 'nav.organisations' | 'nav.audit'
+  labelKey: 'nav.home' | 'nav.contracts' | 'nav.portfolio' | 'nav.budgets' | 'nav.tickets' | 'nav.users' | 'nav.serviceAccounts' | 'nav.organisations' | 'nav.audit'
   icon: Icon
 }
 
@@ -12,6 +12,7 @@ export interface NavItem {
 export function navigationFor(user: { roles: readonly string[]; organisation: { kind: OrganisationKind } }): NavItem[] {
   const items: NavItem[] = [{ path: '/', labelKey: 'nav.home', icon: IconHome }]
   if (canReadContracts(user)) items.push({ path: '/contracts', labelKey: 'nav.contracts', icon: IconFileText })
+  if (canSteerContracts(user)) items.push({ path: '/portfolio', labelKey: 'nav.portfolio', icon: IconChartBar })
   if (readsBudgets(user)) items.push({ path: '/budgets', labelKey: 'nav.budgets', icon: IconCoin })
   if (canUseTickets(user)) items.push({ path: '/tickets', labelKey: 'nav.tickets', icon: IconTicket })
   const admin = isOrganisationAdmin(user)

@@ -534,6 +534,58 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
             .ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task Each_side_reads_its_portfolio_and_the_desk_its_day_at_home() => WithScreenshotsOnFailure(async () =>
+    {
+        // The client's contract manager: the portfolio names its contract, which Reporting learns of from Contracts' events.
+        var manager = await NewPageAsync();
+        await LogInAsync(manager, "manager@acme.example", DemoWorld.Password);
+        await manager.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Portefeuille" }).ClickAsync();
+        var contracts = manager.GetByRole(AriaRole.Table, new() { Name = "Contrats du portefeuille" });
+        var acme = contracts.GetByRole(AriaRole.Link, new() { Name = "ACME-INFOG-01", Exact = true });
+        for (var attempt = 0; await acme.CountAsync() == 0 && attempt < 30; attempt++)
+        {
+            await Task.Delay(1000);
+            await manager.ReloadAsync();
+            await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Portefeuille", Level = 1 })).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(acme).ToHaveAttributeAsync("href", $"/contracts/{DemoWorld.AcmeContract}?tab=dashboard");
+        await Assertions.Expect(contracts.GetByRole(AriaRole.Columnheader, new() { Name = "Dépenses / budget" })).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Group, new() { Name = "Exporter le portefeuille" }).GetByRole(AriaRole.Link, new() { Name = "Exporter en PDF" }))
+            .ToHaveAttributeAsync("href", new Regex("^/api/reporting/portfolio/export\\?(month=\\d{4}-\\d{2}&)?format=pdf$"));
+
+        // The provider's agent: its home page says how many tickets are open and which may breach.
+        var agent = await NewPageAsync();
+        await LogInAsync(agent, "agent1@antares.example", DemoWorld.Password);
+        var today = agent.GetByRole(AriaRole.Region, new() { Name = "Votre support aujourd’hui" });
+        await Assertions.Expect(today.GetByText(new Regex(@"^\d+ tickets? ouverts?$"))).ToBeVisibleAsync();
+        await Assertions.Expect(today.GetByRole(AriaRole.Table, new() { Name = "Tickets menacés de dépassement" }).Or(today.GetByText("Rien de menacé"))).ToBeVisibleAsync();
+
+        // The provider's account manager: its portfolio across its clients, with its desk's load by client.
+        var provider = await NewPageAsync();
+        await LogInAsync(provider, "manager@antares.example", DemoWorld.Password);
+        var desk = provider.GetByRole(AriaRole.Region, new() { Name = "Charge du support" });
+        var acmeLoad = desk.GetByRole(AriaRole.Table, new() { Name = "Tickets ouverts par client et priorité" })
+            .GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^Acme Industries") });
+        // The demo's tickets reach Reporting through Incidents' events, which may still be on their way.
+        for (var attempt = 0; ; attempt++)
+        {
+            await provider.GotoAsync($"{system.GatewayUrl}/portfolio");
+            await Assertions.Expect(desk.GetByRole(AriaRole.Table).Or(desk.GetByText("Aucun ticket ouvert.")).First).ToBeVisibleAsync();
+            if (await acmeLoad.CountAsync() > 0 || attempt == 30)
+            {
+                break;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        await Assertions.Expect(acmeLoad).ToBeVisibleAsync();
+        await Assertions.Expect(provider.GetByRole(AriaRole.Table, new() { Name = "Contrats du portefeuille" }).GetByRole(AriaRole.Columnheader, new() { Name = "Client" }))
+            .ToBeVisibleAsync();
+    });
+
     /// <summary>Takes an evolution step from its button and its confirmation, and waits for the new state.</summary>
     private async Task StepAsync(IPage page, string action, string state)
     {

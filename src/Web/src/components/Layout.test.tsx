@@ -47,13 +47,13 @@ describe('layout', () => {
     expect(navigationLinks()).toEqual(['Accueil', 'Utilisateurs', 'Comptes de service', 'Organisations', 'Journal d’audit'])
   })
 
-  it('shows a requester who audits the home page, contracts, budgets and tickets, with its organisation and roles', async () => {
+  it('shows a requester who audits the home page, contracts, portfolio, budgets and tickets, with its organisation and roles', async () => {
     fakeBackend({ 'GET /bff/user': () => json({ ...clientAdmin, roles: ['Requester', 'Auditor'] }) })
     renderApp('/')
 
     expect(await screen.findByText('Auditor (read-only)')).toBeInTheDocument()
     expect(screen.getByText('Requester')).toBeInTheDocument()
-    expect(navigationLinks()).toEqual(['Home', 'Contracts', 'Budgets', 'Tickets'])
+    expect(navigationLinks()).toEqual(['Home', 'Contracts', 'Portfolio', 'Budgets', 'Tickets'])
     expect(screen.queryByRole('combobox', { name: 'Client' })).not.toBeInTheDocument()
   })
 

@@ -43,6 +43,13 @@ export function ErrorAlert({ error, onRetry }: { error: Error; onRetry?: () => v
   )
 }
 
+/** A query's states, in one place: loading, an error with a retry, or what its data shows. */
+export function QueryStates<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <Loading />
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+  return children(query.data)
+}
+
 /** A list's states, in one place: loading, an error with a retry, empty, or the items themselves. */
 export function ListStates<T>({
   query,
@@ -53,9 +60,7 @@ export function ListStates<T>({
   empty: ReactNode
   children: (items: T[]) => ReactNode
 }) {
-  if (query.isPending) return <Loading />
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-  return query.data.length === 0 ? empty : children(query.data)
+  return <QueryStates query={query}>{(items) => (items.length === 0 ? empty : children(items))}</QueryStates>
 }
 
 /**

@@ -29,8 +29,9 @@ export type InvitationResult =
 
 const usersKey = ['users'] as const
 
-export function useUsers() {
-  return useQuery({ queryKey: usersKey, queryFn: () => api.get<User[]>('/api/identity/users') })
+/** The organisation's users: its administrator's to read (`enabled` false for anyone else, who would get a 403). */
+export function useUsers(enabled = true) {
+  return useQuery({ queryKey: usersKey, queryFn: () => api.get<User[]>('/api/identity/users'), enabled })
 }
 
 export function useInviteUser() {

@@ -1,8 +1,10 @@
 import { Card, EmptyState, List, Stack, Text, Title } from '@mantine/core'
 import { IconBuildingSkyscraper } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { AwaitingValidation, CompactPortfolio, DeskToday, RequesterToday } from '../components/portfolio/HomeSections'
 import { RoleBadges } from '../components/RoleBadges'
 import { useUser } from '../hooks/session'
+import { isClientManager, isDesk } from '../roles'
 
 function ServedClients() {
   const { t } = useTranslation()
@@ -29,12 +31,22 @@ function ServedClients() {
   )
 }
 
+/** What each role looks at first today: the desk its tickets at risk, the client's managers what awaits them, requesters their tickets. */
 export function HomePage() {
   const { t } = useTranslation()
   const user = useUser()
+  const requester = user.organisation.kind === 'client' && user.roles.includes('Requester') && !isClientManager(user)
   return (
-    <Stack maw={800}>
+    <Stack maw={1000}>
       <Title order={1}>{t('home.welcome', { name: user.displayName })}</Title>
+      {isDesk(user) && <DeskToday />}
+      {isClientManager(user) && (
+        <>
+          <AwaitingValidation />
+          <CompactPortfolio />
+        </>
+      )}
+      {requester && <RequesterToday />}
       <Card withBorder component="section" aria-labelledby="your-organisation">
         <Title order={2} size="h4" id="your-organisation" mb="sm">
           {t('home.organisation')}

@@ -1,0 +1,197 @@
+import { Anchor, EmptyState, Group, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import { IconArrowsSort, IconChartBar, IconSortAscending, IconSortDescending } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { Link, useSearchParams } from 'react-router'
+import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
+import { PhaseBadge } from '../components/contracts/Phase'
+import { ExportButtons } from '../components/ExportButtons'
+import { DeskLoadSection } from '../components/portfolio/DeskLoad'
+import { Figure, RateAndBreachesCells } from '../components/portfolio/Figure'
+import { QueryStates } from '../components/States'
+import { useFormatAmount, useFormatMonth, useFormatQuantity } from '../format'
+import { useContracts } from '../hooks/contracts'
+import { exportFormats } from '../hooks/reporting'
+import {
+  dashboardUrl,
+  portfolioExportUrl,
+  usePortfolio,
+  type PortfolioQuery,
+  type PortfolioRow,
+  type PortfolioSort,
+} from '../hooks/portfolio'
+import { useUser } from '../hooks/session'
+import { useOtherParty } from '../hooks/useOtherParty'
+import { isMonth, nextSort, portfolioQueryOf } from '../portfolioRules'
+
+function SortHeader({ column, query, onSort, align }: { column: PortfolioSort; query: PortfolioQuery; onSort: (column: PortfolioSort) => void; align?: 'right' }) {
+  const { t } = useTranslation()
+  const active = query.sort === column
+  const Icon = !active ? IconArrowsSort : query.order === 'asc' ? IconSortAscending : IconSortDescending
+  return (
+    <Table.Th aria-sort={active ? (query.order === 'asc' ? 'ascending' : 'descending') : undefined} style={{ textAlign: align }}>
+      <UnstyledButton onClick={() => onSort(column)} fw={700} fz="sm">
+        <Group gap={4} wrap="nowrap" justify={align === 'right' ? 'flex-end' : undefined}>
+          {t(`portfolio.columns.${column}`)}
+          <Icon size={14} aria-hidden />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  )
+}
+
+function PortfolioTable({ rows, query, onSort }: { rows: PortfolioRow[]; query: PortfolioQuery; onSort: (column: PortfolioSort) => void }) {
+  const { t } = useTranslation()
+  const user = useUser()
+  const contracts = useContracts()
+  const otherParty = useOtherParty()
+  const formatAmount = useFormatAmount()
+  const formatQuantity = useFormatQuantity()
+  const client = user.organisation.kind === 'client'
+  const titleOf = (contractId: string) => contracts.data?.find((contract) => contract.id === contractId)?.title
+  const header = (column: PortfolioSort, align?: 'right') => <SortHeader column={column} query={query} onSort={onSort} align={align} />
+  return (
+    <Table.ScrollContainer minWidth={1100}>
+      <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('portfolio.caption')}>
+        <Table.Thead>
+          <Table.Tr>
+            {header('reference')}
+            <Table.Th>{client ? t('portfolio.columns.provider') : t('portfolio.columns.client')}</Table.Th>
+            {header('phase')}
+            {header('successRate', 'right')}
+            {header('breaches', 'right')}
+            {header('backlog', 'right')}
+            {header('satisfaction', 'right')}
+            {header('penaltiesDue', 'right')}
+            {header('invoiced', 'right')}
+            {client && <Table.Th style={{ textAlign: 'right' }}>{t('portfolio.columns.budget')}</Table.Th>}
+            {header('noticeDeadline')}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.contractId}>
+              <Table.Td>
+                <Anchor component={Link} to={dashboardUrl(row.contractId)} fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {row.reference}
+                </Anchor>
+                {titleOf(row.contractId) && (
+                  <Text size="xs" c="dimmed">
+                    {titleOf(row.contractId)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {otherParty.nameOf({ tenantId: row.clientId, providerOrganisationId: row.providerOrganisationId }) ?? (
+                  <Text span c="dimmed">
+                    {t('common.unknown')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <PhaseBadge phase={row.phase} />
+              </Table.Td>
+              <RateAndBreachesCells row={row} />
+              <Table.Td>
+                <Figure trend={row.trends.backlog}>{row.backlog}</Figure>
+              </Table.Td>
+              <Table.Td>
+                <Figure trend={row.trends.satisfaction}>
+                  {row.satisfactionMean === null
+                    ? t('portfolio.none')
+                    : t('portfolio.satisfaction', { mean: formatQuantity(row.satisfactionMean), count: row.satisfactionAnswers })}
+                </Figure>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Figure status={row.penaltiesStatus} trend={row.trends.penaltiesDue}>
+                  {row.penaltiesDue === null ? t('portfolio.notIssued') : formatAmount(row.penaltiesDue)}
+                </Figure>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Figure status={row.invoicingStatus} trend={row.trends.invoiced}>
+                  {formatAmount(row.invoiced)}
+                </Figure>
+              </Table.Td>
+              {client && (
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {row.budget && (
+                    <Figure status={row.budget.status}>
+                      {row.budget.plannedToDate == null
+                        ? t('portfolio.notPlanned')
+                        : t('portfolio.spendOfBudget', { spent: formatAmount(row.budget.invoicedToDate), planned: formatAmount(row.budget.plannedToDate) })}
+                    </Figure>
+                  )}
+                </Table.Td>
+              )}
+              <Table.Td>
+                <NoticeDeadline date={row.noticeDeadline} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}
+
+/**
+ * The caller's contracts side by side for a month: a client's whole portfolio, whatever the provider, or a provider's
+ * contracts across its clients with its desk's load now.
+ */
+export function PortfolioPage() {
+  const { t } = useTranslation()
+  const user = useUser()
+  const formatMonth = useFormatMonth()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const query = portfolioQueryOf(searchParams)
+  const portfolio = usePortfolio(query)
+
+  function update(next: Partial<PortfolioQuery>) {
+    const merged = { ...query, ...next }
+    const params = new URLSearchParams()
+    if (merged.month) params.set('month', merged.month)
+    if (merged.sort !== 'reference') params.set('sort', merged.sort)
+    if (merged.order !== 'asc') params.set('order', merged.order)
+    setSearchParams(params, { replace: true })
+  }
+
+  const sortOn = (column: PortfolioSort) => update(nextSort(query, column))
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={2}>
+          <Title order={1}>{t('portfolio.title')}</Title>
+          {portfolio.data && (
+            <Text c="dimmed" size="sm">
+              {t(user.organisation.kind === 'client' ? 'portfolio.introClient' : 'portfolio.introProvider', { month: formatMonth(portfolio.data.month) })}
+            </Text>
+          )}
+        </Stack>
+        <Group align="flex-end">
+          <TextInput
+            type="month"
+            label={t('portfolio.month')}
+            value={query.month ?? portfolio.data?.month ?? ''}
+            onChange={(event) => update({ month: isMonth(event.currentTarget.value) ? event.currentTarget.value : null })}
+          />
+          <ExportButtons
+            label={t('portfolio.exports')}
+            formats={exportFormats}
+            hrefOf={(format) => portfolioExportUrl(query, format)}
+            labelOf={(format) => t(`reporting.export.${format}`)}
+          />
+        </Group>
+      </Group>
+
+      <QueryStates query={portfolio}>
+        {(page) => page.contracts.length === 0 ? (
+          <EmptyState icon={<IconChartBar aria-hidden />} title={t('portfolio.emptyTitle')} description={t('portfolio.empty')} />
+        ) : (
+          <PortfolioTable rows={page.contracts} query={query} onSort={sortOn} />
+        )}
+      </QueryStates>
+
+      {user.organisation.kind === 'provider' && <DeskLoadSection />}
+    </Stack>
+  )
+}
