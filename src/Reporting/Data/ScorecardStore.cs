@@ -184,23 +184,32 @@ public static class ScorecardStore
         var asked = new
         {
             indexes = Enumerable.Range(0, months.Count).ToArray(),
-            contractIds = months.Select(m => m.ContractId).ToArray(),
+            monthContracts = months.Select(m => m.ContractId).ToArray(),
+            contractIds = months.Select(m => m.ContractId).Distinct().ToArray(),
+            start = months.Min(m => m.Month.Month.Start).UtcDateTime,
+            end = months.Max(m => m.Month.Month.End).UtcDateTime,
             starts = months.Select(m => m.Month.Month.Start.UtcDateTime).ToArray(),
             ends = months.Select(m => m.Month.Month.End.UtcDateTime).ToArray(),
             asOfs = periods.Select(p => p.AsOf.UtcDateTime).ToArray(),
             bucketStarts = Scorecards.AgeBucketStarts(),
         };
 
+        // The months' tickets in one pass over the heap, their three ranges OR-ed into one bitmap of their three indexes
+        // (materialised: joined to the months directly, the planner walks every ticket of the contract by its opening).
         var tickets = (await unitOfWork.QueryAsync<TicketTallyRow>(
             """
+            WITH month_tickets AS MATERIALIZED (
+                SELECT contract_id, kind, priority, opened_at, resolved_at, score, rated_at FROM tickets
+                WHERE contract_id = ANY (@contractIds) AND opened_at IS NOT NULL
+                  AND (opened_at >= @start AND opened_at < @end OR resolved_at >= @start AND resolved_at < @end OR rated_at >= @start AND rated_at < @end))
             SELECT m.index, t.kind, t.priority,
                    (count(*) FILTER (WHERE t.opened_at >= m.starts AND t.opened_at < m.ends))::integer AS opened,
                    (count(*) FILTER (WHERE t.resolved_at >= m.starts AND t.resolved_at < m.ends))::integer AS resolved,
                    (count(*) FILTER (WHERE t.resolved_at >= m.starts AND t.resolved_at < m.ends AND t.score IS NOT NULL))::integer AS resolved_rated
-            FROM unnest(@indexes, @contractIds, @starts, @ends) AS m (index, contract_id, starts, ends)
-            JOIN tickets t ON t.contract_id = m.contract_id AND t.opened_at IS NOT NULL
-             AND (t.opened_at >= m.starts AND t.opened_at < m.ends OR t.resolved_at >= m.starts AND t.resolved_at < m.ends
-                  OR t.rated_at >= m.starts AND t.rated_at < m.ends)
+            FROM month_tickets t
+            JOIN unnest(@indexes, @monthContracts, @starts, @ends) AS m (index, contract_id, starts, ends) ON m.contract_id = t.contract_id
+            WHERE t.opened_at >= m.starts AND t.opened_at < m.ends OR t.resolved_at >= m.starts AND t.resolved_at < m.ends
+               OR t.rated_at >= m.starts AND t.rated_at < m.ends
             GROUP BY m.index, t.kind, t.priority
             """,
             asked)).ToLookup(t => t.Index);
@@ -208,9 +217,10 @@ public static class ScorecardStore
         var ratings = (await unitOfWork.QueryAsync<RatingTallyRow>(
             """
             SELECT m.index, t.score::integer AS score, count(*)::integer AS count
-            FROM unnest(@indexes, @contractIds, @starts, @ends) AS m (index, contract_id, starts, ends)
-            JOIN tickets t ON t.contract_id = m.contract_id AND t.rated_at >= m.starts AND t.rated_at < m.ends AND t.score IS NOT NULL
-             AND t.opened_at IS NOT NULL
+            FROM tickets t
+            JOIN unnest(@indexes, @monthContracts, @starts, @ends) AS m (index, contract_id, starts, ends)
+              ON m.contract_id = t.contract_id AND t.rated_at >= m.starts AND t.rated_at < m.ends
+            WHERE t.contract_id = ANY (@contractIds) AND t.rated_at >= @start AND t.rated_at < @end AND t.score IS NOT NULL AND t.opened_at IS NOT NULL
             GROUP BY m.index, t.score
             """,
             asked)).ToLookup(r => r.Index);
@@ -221,7 +231,7 @@ public static class ScorecardStore
             """
             WITH open_tickets AS MATERIALIZED (
                 SELECT DISTINCT m.index, m.as_of, s.tenant_id, s.ticket_id
-                FROM unnest(@indexes, @contractIds, @asOfs) AS m (index, contract_id, as_of)
+                FROM unnest(@indexes, @monthContracts, @asOfs) AS m (index, contract_id, as_of)
                 JOIN ticket_open_periods s ON s.contract_id = m.contract_id AND s.open_until > m.as_of AND s.opened_from <= m.as_of)
             SELECT o.index, t.kind, t.priority, width_bucket(a.age, @bucketStarts) - 1 AS bucket, count(*)::integer AS count,
                    sum(a.age)::bigint AS age_sum, max(a.age) AS oldest_age
@@ -236,8 +246,10 @@ public static class ScorecardStore
             """
             SELECT m.index, c.priority, c.clock, count(*)::integer AS completed, (count(*) FILTER (WHERE c.met))::integer AS met,
                    sum(c.used_seconds)::bigint AS used_sum, percentile_disc(0.9) WITHIN GROUP (ORDER BY c.used_seconds) AS used_p90
-            FROM unnest(@indexes, @contractIds, @starts, @ends) AS m (index, contract_id, starts, ends)
-            JOIN sla_completions c ON c.contract_id = m.contract_id AND c.completed_at >= m.starts AND c.completed_at < m.ends
+            FROM sla_completions c
+            JOIN unnest(@indexes, @monthContracts, @starts, @ends) AS m (index, contract_id, starts, ends)
+              ON m.contract_id = c.contract_id AND c.completed_at >= m.starts AND c.completed_at < m.ends
+            WHERE c.contract_id = ANY (@contractIds) AND c.completed_at >= @start AND c.completed_at < @end
             GROUP BY m.index, c.priority, c.clock
             """,
             asked)).ToLookup(c => c.Index);
@@ -245,8 +257,10 @@ public static class ScorecardStore
         var breaches = (await unitOfWork.QueryAsync<BreachTallyRow>(
             """
             SELECT m.index, b.priority, b.clock, count(*)::integer AS count
-            FROM unnest(@indexes, @contractIds, @starts, @ends) AS m (index, contract_id, starts, ends)
-            JOIN sla_breaches b ON b.contract_id = m.contract_id AND b.due_at >= m.starts AND b.due_at < m.ends
+            FROM sla_breaches b
+            JOIN unnest(@indexes, @monthContracts, @starts, @ends) AS m (index, contract_id, starts, ends)
+              ON m.contract_id = b.contract_id AND b.due_at >= m.starts AND b.due_at < m.ends
+            WHERE b.contract_id = ANY (@contractIds) AND b.due_at >= @start AND b.due_at < @end
             GROUP BY m.index, b.priority, b.clock
             """,
             asked)).ToLookup(b => b.Index);
