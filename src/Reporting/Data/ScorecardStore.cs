@@ -191,6 +191,8 @@ public static class ScorecardStore
             starts = months.Select(m => m.Month.Month.Start.UtcDateTime).ToArray(),
             ends = months.Select(m => m.Month.Month.End.UtcDateTime).ToArray(),
             asOfs = periods.Select(p => p.AsOf.UtcDateTime).ToArray(),
+            firstAsOf = periods.Min(p => p.AsOf).UtcDateTime,
+            lastAsOf = periods.Max(p => p.AsOf).UtcDateTime,
             bucketStarts = Scorecards.AgeBucketStarts(),
         };
 
@@ -225,18 +227,26 @@ public static class ScorecardStore
             """,
             asked)).ToLookup(r => r.Index);
 
-        // A ticket open at the instant is found by its open spans (few), then read by its key: the planner cannot foresee
-        // from the two bounds how few they are. Its age buckets are those of Scorecards.AgeBuckets, by where each starts.
+        // A ticket open at the instant is found by its open spans: those open at some instant between the earliest and the
+        // latest month's end, read by the index of their bounds, then each month keeps those open at its own. The ticket is
+        // then read by its key, one lookup per open ticket (LIMIT keeps the lookup a nested loop: joined, the planner
+        // cannot foresee how few they are and reads every ticket). Its age buckets are Scorecards.AgeBuckets', by their starts.
         var backlog = (await unitOfWork.QueryAsync<BacklogTallyRow>(
             """
-            WITH open_tickets AS MATERIALIZED (
+            WITH spans AS MATERIALIZED (
+                SELECT tenant_id, contract_id, ticket_id, opened_from, open_until FROM ticket_open_periods
+                WHERE contract_id = ANY (@contractIds) AND open_until > @firstAsOf AND opened_from <= @lastAsOf),
+            open_tickets AS (
                 SELECT DISTINCT m.index, m.as_of, s.tenant_id, s.ticket_id
-                FROM unnest(@indexes, @monthContracts, @asOfs) AS m (index, contract_id, as_of)
-                JOIN ticket_open_periods s ON s.contract_id = m.contract_id AND s.open_until > m.as_of AND s.opened_from <= m.as_of)
+                FROM spans s
+                JOIN unnest(@indexes, @monthContracts, @asOfs) AS m (index, contract_id, as_of)
+                  ON m.contract_id = s.contract_id AND s.open_until > m.as_of AND s.opened_from <= m.as_of)
             SELECT o.index, t.kind, t.priority, width_bucket(a.age, @bucketStarts) - 1 AS bucket, count(*)::integer AS count,
                    sum(a.age)::bigint AS age_sum, max(a.age) AS oldest_age
             FROM open_tickets o
-            JOIN tickets t ON t.tenant_id = o.tenant_id AND t.ticket_id = o.ticket_id AND t.opened_at IS NOT NULL
+            CROSS JOIN LATERAL (
+                SELECT kind, priority, opened_at FROM tickets
+                WHERE tenant_id = o.tenant_id AND ticket_id = o.ticket_id AND opened_at IS NOT NULL LIMIT 1) AS t
             CROSS JOIN LATERAL (SELECT greatest(0, trunc(extract(epoch FROM o.as_of - t.opened_at)))::bigint AS age) AS a
             GROUP BY o.index, t.kind, t.priority, bucket
             """,
