@@ -50,7 +50,7 @@ public sealed class ScorecardTalliesStoreTests(TestInfrastructure infrastructure
             .ToList();
         await using var unitOfWork = await host.Services.GetRequiredService<Database>().BeginAsync(Tenant, cancellation);
         var inputs = await ScorecardStore.InputsAsync(unitOfWork, months, Now);
-        var tallies = await ScorecardStore.TalliesAsync(unitOfWork, months, Now);
+        var tallies = await ScorecardStore.TalliesAsync(unitOfWork, months, Now, times: true);
 
         Assert.True(inputs.Sum(i => i.Clocks.Count) > 400, "the months hold clocks to count");
         Assert.True(inputs.Sum(i => i.Tickets.Count(t => t.OpenAtEnd)) > 50, "the months hold a backlog to count");

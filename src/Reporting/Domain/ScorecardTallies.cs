@@ -14,8 +14,11 @@ public sealed record RatingTally(int Score, int Count);
 /// </summary>
 public sealed record BacklogTally(string Kind, string Priority, int Bucket, int Count, long AgeSum, long OldestAge);
 
-/// <summary>The clocks of one priority completed in the month: how many, how many met, the business seconds they used added up and their 90th percentile.</summary>
-public sealed record ClockTally(string Priority, string Clock, int Completed, int Met, long UsedSum, long UsedP90);
+/// <summary>
+/// The clocks of one priority completed in the month: how many, how many met, the business seconds they used added up
+/// and their 90th percentile (null when not counted).
+/// </summary>
+public sealed record ClockTally(string Priority, string Clock, int Completed, int Met, long UsedSum, long? UsedP90);
 
 /// <summary>The breaches of one priority and clock in the month.</summary>
 public sealed record BreachTally(string Priority, string Clock, int Count);
@@ -63,7 +66,7 @@ public sealed record ScorecardTallies(
             .GroupBy(c => (c.Priority, c.Clock))
             .Select(g => new ClockTally(
                 g.Key.Priority, g.Key.Clock, g.Count(), g.Count(c => c.Met), g.Sum(c => c.BusinessSecondsUsed),
-                Scorecards.Percentile(g.Select(c => c.BusinessSecondsUsed), 90)!.Value));
+                Scorecards.Percentile(g.Select(c => c.BusinessSecondsUsed), 90)));
         var breaches = Scorecards.Breached(input).GroupBy(b => (b.Priority, b.Clock)).Select(g => new BreachTally(g.Key.Priority, g.Key.Clock, g.Count()));
         return new ScorecardTallies(
             input.Period, input.VersionNumber, input.Terms, [.. tickets], [.. ratings], [.. backlog], [.. clocks], [.. breaches],
