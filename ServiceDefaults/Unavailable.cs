@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Infogerance.ServiceDefaults;
 
@@ -46,26 +48,62 @@ public static class DatabaseOutage
     }
 }
 
-/// <summary>What a 503 for an unreachable database says, in both languages.</summary>
-public static class DatabaseOutageTexts
+/// <summary>
+/// Which failures of a call to another of our services mean "it cannot answer for now" (not reached, answering
+/// 502/503/504, too slow, or its circuit open after repeated failures): the request will succeed once it is back.
+/// A 500 or a 4xx from it is no outage.
+/// </summary>
+public static class DependencyOutage
 {
-    public static Message Unavailable(TimeSpan retryAfter) => new Message(
+    public static bool IsOutage(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case HttpRequestException { StatusCode: { } status }:
+                    return (int)status is StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout;
+                case HttpRequestException http:
+                    return http.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+                case TimeoutRejectedException or BrokenCircuitException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>What a 503 for an outage says, in both languages.</summary>
+public static class UnavailableTexts
+{
+    public static Message Database(TimeSpan retryAfter) => new Message(
             "unavailable.database",
             "The service cannot reach its data for the moment: retry in a few seconds.",
             "Le service ne peut pas joindre ses données pour le moment : réessayez dans quelques secondes.")
         .With("retryAfterSeconds", (int)retryAfter.TotalSeconds);
+
+    public static Message Dependency(TimeSpan retryAfter) => new Message(
+            "unavailable.dependency",
+            "A service this request needs does not answer for the moment: retry in a few seconds.",
+            "Un service nécessaire à cette requête ne répond pas pour le moment : réessayez dans quelques secondes.")
+        .With("retryAfterSeconds", (int)retryAfter.TotalSeconds);
 }
 
 /// <summary>
-/// Answers a request that failed on an unreachable database with 503, a <c>Retry-After</c> and a problem in the
-/// caller's language, instead of the 500 of a bug. Nothing was written: the transaction never committed.
+/// Answers a request that failed on an unreachable database, or on another of our services that cannot answer,
+/// with 503, a <c>Retry-After</c> and a problem in the caller's language, instead of the 500 of a bug. Nothing was
+/// written: the transaction never committed.
 /// </summary>
-public sealed partial class DatabaseUnavailableExceptionHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableExceptionHandler> logger)
+public sealed partial class UnavailableExceptionHandler(IProblemDetailsService problems, ILogger<UnavailableExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!DatabaseOutage.IsOutage(exception) || context.Response.HasStarted)
+        var message = DatabaseOutage.IsOutage(exception) ? UnavailableTexts.Database(DatabaseOutage.RetryAfter)
+            : DependencyOutage.IsOutage(exception) ? UnavailableTexts.Dependency(DatabaseOutage.RetryAfter)
+            : null;
+        if (message is null || context.Response.HasStarted)
         {
             return false;
         }
@@ -74,7 +112,6 @@ public sealed partial class DatabaseUnavailableExceptionHandler(IProblemDetailsS
         LogUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers[HeaderNames.RetryAfter] = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        var message = DatabaseOutageTexts.Unavailable(DatabaseOutage.RetryAfter);
         var details = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
@@ -85,6 +122,6 @@ public sealed partial class DatabaseUnavailableExceptionHandler(IProblemDetailsS
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: 503, the database cannot be reached ({Exception}: {Reason})")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: 503, a database or a service it needs cannot be reached ({Exception}: {Reason})")]
     private static partial void LogUnavailable(ILogger logger, string method, string path, string exception, string reason);
 }

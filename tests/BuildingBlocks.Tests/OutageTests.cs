@@ -11,10 +11,11 @@ using Npgsql;
 namespace Infogerance.BuildingBlocks.Tests;
 
 /// <summary>
-/// A database that cannot be reached is a 503 to retry; a statement that fails is a bug or a conflict, not an outage.
+/// A database that cannot be reached, or a service that cannot answer, is a 503 to retry; a statement that fails, or a
+/// service's error, is a bug or a conflict, not an outage.
 /// The failures are Npgsql's own, raised against the test PostgreSQL where they can be.
 /// </summary>
-public sealed class DatabaseOutageTests(TestInfrastructure infrastructure)
+public sealed class OutageTests(TestInfrastructure infrastructure)
 {
     [Theory]
     [InlineData("57P01", true)] // admin_shutdown: the server is stopping, or the backend was terminated
@@ -145,6 +146,36 @@ public sealed class DatabaseOutageTests(TestInfrastructure infrastructure)
         Assert.Equal(5, body.GetProperty("parameters").GetProperty("retryAfterSeconds").GetInt32());
     }
 
+    public static TheoryData<Exception, bool> CallFailures => new()
+    {
+        { new HttpRequestException("Response status code does not indicate success: 503 (Service Unavailable).", null, System.Net.HttpStatusCode.ServiceUnavailable), true },
+        { new HttpRequestException("502", null, System.Net.HttpStatusCode.BadGateway), true },
+        { new HttpRequestException("504", null, System.Net.HttpStatusCode.GatewayTimeout), true },
+        { new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused)), true },
+        { new Polly.Timeout.TimeoutRejectedException(), true },
+        { new Polly.CircuitBreaker.BrokenCircuitException(), true },
+        { new HttpRequestException("500", null, System.Net.HttpStatusCode.InternalServerError), false },
+        { new HttpRequestException("400", null, System.Net.HttpStatusCode.BadRequest), false },
+        { new HttpRequestException(HttpRequestError.InvalidResponse, "The response ended prematurely"), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(CallFailures))]
+    public void A_call_to_another_service_is_an_outage_when_it_cannot_answer_not_when_it_fails(Exception failure, bool outage) =>
+        Assert.Equal(outage, DependencyOutage.IsOutage(failure));
+
+    [Fact]
+    public async Task A_service_that_does_not_answer_is_a_503_naming_a_dependency()
+    {
+        var (context, handler) = Request();
+        Assert.True(await handler.TryHandleAsync(
+            context, new HttpRequestException("503", null, System.Net.HttpStatusCode.ServiceUnavailable), TestContext.Current.CancellationToken));
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.Equal("5", context.Response.Headers.RetryAfter.ToString());
+        var body = JsonDocument.Parse(((MemoryStream)context.Response.Body).ToArray()).RootElement;
+        Assert.Equal("unavailable.dependency", body.GetProperty("code").GetString());
+    }
+
     [Fact]
     public async Task A_bug_is_left_to_the_server_error_handling()
     {
@@ -155,7 +186,7 @@ public sealed class DatabaseOutageTests(TestInfrastructure infrastructure)
         Assert.False(context.Response.Headers.ContainsKey("Retry-After"));
     }
 
-    private static (DefaultHttpContext Context, DatabaseUnavailableExceptionHandler Handler) Request()
+    private static (DefaultHttpContext Context, UnavailableExceptionHandler Handler) Request()
     {
         var services = new ServiceCollection()
             .AddLogging()
@@ -167,8 +198,8 @@ public sealed class DatabaseOutageTests(TestInfrastructure infrastructure)
         context.Request.Path = "/tickets";
         context.Request.Headers.Accept = "application/json";
         context.Response.Body = new MemoryStream();
-        var handler = new DatabaseUnavailableExceptionHandler(
-            services.GetRequiredService<IProblemDetailsService>(), NullLogger<DatabaseUnavailableExceptionHandler>.Instance);
+        var handler = new UnavailableExceptionHandler(
+            services.GetRequiredService<IProblemDetailsService>(), NullLogger<UnavailableExceptionHandler>.Instance);
         return (context, handler);
     }
 
