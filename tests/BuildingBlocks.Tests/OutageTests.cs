@@ -206,3 +206,65 @@ public sealed class OutageTests(TestInfrastructure infrastructure)
     private static string NoPool(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 }
+
+/// <summary>Events met by a database outage wait for the database instead of going to the error queue.</summary>
+public sealed class OutageRetryTests(TestInfrastructure infrastructure)
+{
+    [Fact]
+    public async Task An_event_whose_consumer_meets_a_database_outage_longer_than_the_short_retries_is_still_consumed_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tenant = Guid.CreateVersion7();
+        OutageConsumer.Tenant = tenant;
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await using var consumer = await TestService.StartAsync(infrastructure, $"outage-{run}", bus => bus.AddConsumer<OutageConsumer>());
+        await using var producer = await TestService.StartAsync(infrastructure, $"outage-producer-{run}");
+        var @event = new ItemAdded { TenantId = tenant, ItemId = Guid.CreateVersion7(), Index = 1 };
+        await using (var unitOfWork = await producer.Database.BeginAsync(tenant, ct))
+        {
+            await unitOfWork.AddEventAsync(@event);
+            await unitOfWork.CommitAsync();
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        List<Guid> consumed;
+        do
+        {
+            await Task.Delay(250, ct);
+            await using var unitOfWork = await consumer.Database.BeginAsync(tenant, ct);
+            consumed = [.. await unitOfWork.QueryAsync<Guid>("SELECT event_id FROM consumed_events")];
+        }
+        while (consumed.Count == 0 && DateTime.UtcNow < deadline);
+
+        Assert.Equal([@event.EventId], consumed);
+        Assert.True(OutageConsumer.FailedFor >= OutageConsumer.Outage, $"the outage lasted {OutageConsumer.FailedFor.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>Fails for <see cref="Outage"/> after its first attempt, as over a database being restarted (the short retries span 6 s).</summary>
+    public sealed class OutageConsumer(Data.Database database) : Messaging.IdempotentConsumer<ItemAdded>(database)
+    {
+        public static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
+        private static DateTime? _first;
+
+        public static Guid Tenant { get; set; }
+        public static TimeSpan FailedFor { get; private set; }
+
+        protected override string ConsumerName => "tests.outage";
+
+        protected override async Task HandleAsync(ItemAdded @event, Data.UnitOfWork unitOfWork)
+        {
+            if (@event.TenantId == Tenant)
+            {
+                _first ??= DateTime.UtcNow;
+                if (DateTime.UtcNow - _first < Outage)
+                {
+                    throw new NpgsqlException("Exception while reading from stream", new IOException("Unable to read data from the transport connection"));
+                }
+
+                FailedFor = DateTime.UtcNow - _first.Value;
+            }
+
+            await unitOfWork.ExecuteAsync("INSERT INTO consumed_events (tenant_id, event_id) VALUES (@TenantId, @EventId)", new { @event.TenantId, @event.EventId });
+        }
+    }
+}
