@@ -37,6 +37,9 @@ public static class DatabaseOutage
                 // Npgsql's own failures (no server answer): transient when the socket, the stream or the pool's wait failed.
                 case NpgsqlException npgsql:
                     return npgsql.IsTransient;
+                // A call to another service, whose socket failures are that service's (see DependencyOutage).
+                case HttpRequestException:
+                    return false;
                 case SocketException:
                     return true;
                 case AggregateException aggregate:

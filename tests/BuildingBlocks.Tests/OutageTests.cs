@@ -46,6 +46,7 @@ public sealed class OutageTests(TestInfrastructure infrastructure)
         { new NullReferenceException(), false },
         { new TimeoutException("a call of ours that took too long"), false },
         { new AggregateException(new ArgumentException("a")), false },
+        { new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused)), false },
     };
 
     [Theory]
