@@ -48,7 +48,8 @@ public static class TicketsLoad
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<List<HttpClient>?> SignInAsync(Uri gateway, string email, int sessions)
+    /// <summary><paramref name="sessions"/> browser-like sessions of <paramref name="email"/>; null when a log-in is refused.</summary>
+    internal static async Task<List<HttpClient>?> SignInAsync(Uri gateway, string email, int sessions)
     {
         var clients = new List<HttpClient>();
         for (var i = 0; i < sessions; i++)
