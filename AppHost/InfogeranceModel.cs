@@ -87,6 +87,9 @@ internal static class InfogeranceModel
         {
             publisher.WaitFor(notifications);
         }
+
+        // And the demo people for Incidents, which assigns tickets to the desk's agents only.
+        identity.WaitFor(incidents);
         // Last, so that the public entry point opens once there is something behind it.
         foreach (var backend in backends)
         {

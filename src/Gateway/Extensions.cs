@@ -49,6 +49,7 @@ internal static class Extensions
         app.UseRateLimiter();
         app.UseApiReferenceGate();
         app.UseMiddleware<DownstreamCredentials>();
+        app.UseMiddleware<ProxyErrors>();
 
         app.MapInternalEndpointsBlock();
         app.MapBffApi();

@@ -58,6 +58,13 @@ public static class GatewayMessages
         "A part of the dossier could not be used: nothing is sent rather than an incomplete dossier.",
         "Une partie du dossier est inutilisable : rien n'est envoyé plutôt qu'un dossier incomplet.");
 
+    public static Message ServiceUnreachable(string service, TimeSpan retryAfter) =>
+        new Message(
+                "unavailable.service",
+                $"The {service} service does not answer for the moment: retry in a few seconds.",
+                $"Le service {service} ne répond pas pour le moment : réessayez dans quelques secondes.")
+            .With("service", service).With("retryAfterSeconds", (int)retryAfter.TotalSeconds);
+
     /// <summary>A problem whose title, as well as its detail, says what happened in the caller's language.</summary>
     public static ProblemHttpResult Problem(int status, Message title, Message detail)
     {

@@ -14,6 +14,8 @@ internal static class Extensions
     {
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
         builder.AddContractReplica();
+        // The desk's people, whom tickets are assigned to.
+        builder.AddPeopleReplica();
         builder.AddMessaging(ServiceName);
         builder.AddDefaultAuthentication();
 
@@ -32,6 +34,7 @@ internal static class Extensions
         app.MapCalendarsApi();
         app.MapTicketsApi();
         app.MapTicketWorkApi();
+        app.MapAgentsApi();
         app.MapSlaPreviewApi();
         app.MapAttachmentsApi();
         app.MapOutagesApi();

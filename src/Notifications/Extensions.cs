@@ -17,10 +17,10 @@ internal static class Extensions
         builder.AddServiceDatabase(ServiceName, typeof(Extensions).Assembly);
         // Contracts' parties and references, kept from their events: who serves each contract, never asked of Contracts.
         builder.AddContractReplica();
+        // The people notifications are addressed to; one whose account arrives late is told then of what concerned them.
+        builder.AddPeopleReplica();
         builder.AddMessaging(ServiceName, bus =>
         {
-            // The people notifications are addressed to.
-            bus.AddConsumer<UserAccountChangedConsumer>();
             // The events someone must know of or act on.
             bus.AddConsumer<SlaWarningRaisedNotifier>();
             bus.AddConsumer<SlaBreachedNotifier>();
@@ -57,6 +57,7 @@ internal static class Extensions
         services.AddMailSender(settings, "Notifications:Smtp", notifications => notifications.Smtp);
         services.AddSingleton<EmailSignal>();
         services.AddSingleton<EmailPlanner>();
+        services.AddSingleton<IPersonChangedHandler, NoticeCatchUp>();
         // The monthly scorecards' PDFs, from Reporting's internal route (found by service discovery).
         services.AddHttpClient<ScorecardPdfs>(ScorecardPdfs.ClientName, http => http.BaseAddress = new Uri("http://reporting")).AddInternalKey();
         services.AddHostedService<EmailDelivery>();

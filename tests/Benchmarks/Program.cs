@@ -4,6 +4,7 @@ using Infogerance.Benchmarks;
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll outbox [events] [eventsPerTransaction] [eventsPerSecond, 0 = as fast as possible]
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll gateway <gateway url> [sessions] [seconds]   (against a running system)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll tickets <gateway url> [sessions] [seconds]   (demo world, against a running system)
+//   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll faults <gateway url> <AppHost data folder> [sessions] [seconds per phase]   (kills processes of a running AppHost)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll sla-lag <incidents database, owner connection string> [tickets] [perSecond] [seconds]   (against running Incidents replicas)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll queue <gateway url> <incidents database, owner connection string> [tickets] [deep page]   (seeds once, then times the lists)
 //   dotnet tests/Benchmarks/bin/Release/net10.0/Infogerance.Benchmarks.dll statements <gateway url> [sessions] [seconds]   (demo world, against a running system)
@@ -34,6 +35,11 @@ return args.FirstOrDefault() switch
         new Uri(args[1]),
         sessions: args.Length > 2 ? int.Parse(args[2]) : 16,
         duration: TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3]) : 15)),
+    "faults" when args.Length > 2 => await Faults.RunAsync(
+        new Uri(args[1]),
+        args[2],
+        sessions: args.Length > 3 ? int.Parse(args[3]) : 4,
+        phaseLength: TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 45)),
     "sla-lag" when args.Length > 1 => await SlaBreachLag.RunAsync(
         args[1],
         tickets: args.Length > 2 ? int.Parse(args[2]) : 100_000,
@@ -82,6 +88,7 @@ static int Usage()
     Console.Error.WriteLine("       Infogerance.Benchmarks gateway <gateway url> [sessions] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks tickets <gateway url> [sessions] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks request-path <gateway url> <postgres port> [connections] [seconds]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks faults <gateway url> <AppHost data folder> [sessions] [seconds per phase]");
     Console.Error.WriteLine("       Infogerance.Benchmarks sla-lag <incidents database connection string> [tickets] [perSecond] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks queue <gateway url> <incidents database connection string> [tickets] [deep page]");
     Console.Error.WriteLine("       Infogerance.Benchmarks statements <gateway url> [sessions] [seconds]");

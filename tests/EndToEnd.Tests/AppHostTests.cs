@@ -122,6 +122,24 @@ public sealed class AppHostTests(AppHostRun run) : IClassFixture<AppHostRun>
             Assert.True(DateTime.UtcNow < deadline, "the demo contract's notice deadline alert reached the demo manager's notifications");
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
+
+        // The demo desk's accounts reached Incidents at start (Identity waits for its queue): its agent may hand a ticket to a colleague.
+        using var agent = await SignedInClientAsync("agent1@antares.example");
+        var acmeContract = contracts!.Single(contract => contract.GetProperty("reference").GetString() == "ACME-INFOG-01").GetProperty("id").GetGuid();
+        deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            // 404 until the demo contract itself has reached Incidents.
+            using var desk = await agent.GetAsync($"/api/incidents/contracts/{acmeContract}/agents");
+            if (desk.IsSuccessStatusCode && (await desk.Content.ReadFromJsonAsync<JsonElement[]>())!
+                    .Select(person => person.GetProperty("displayName").GetString()).ToHashSet().IsSupersetOf(["Antoine Garnier", "Léa Fontaine", "Karim Benali"]))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the demo desk's agents reached the Incidents service");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
     }
 
     [Fact]

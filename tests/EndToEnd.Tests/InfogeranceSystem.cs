@@ -80,7 +80,8 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
     {
         var services = new Dictionary<string, IServiceProvider>();
         var clients = new Dictionary<string, Func<HttpClient>>();
-        // Before Identity, whose start publishes the demo people's accounts: as in the AppHost, their queues are bound first.
+        // Before Identity, whose start publishes the demo people's accounts (Notifications addresses them, Incidents assigns
+        // tickets to the desk's): as in the AppHost, their queues are bound first.
         await AddBackendAsync<notifications::Program>("notifications", services, clients, new Dictionary<string, string>
         {
             ["Notifications:Smtp:Host"] = Mailbox.Host,
@@ -92,6 +93,7 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
             ["Notifications:Email:LongestRetryDelay"] = "00:00:02",
             ["services:reporting:http:0"] = _backendUrls["reporting"],
         });
+        await AddBackendAsync<incidents::Program>("incidents", services, clients);
 
         IdentityDatabase = await infrastructure.CreateDatabaseAsync("identity");
         var identity = Track(new WebApplicationFactory<identity::Program>().WithWebHostBuilder(web => web
@@ -111,9 +113,8 @@ public sealed class InfogeranceSystem(TestInfrastructure infrastructure) : IAsyn
 
         services["identity"] = identity.Services;
         clients["identity"] = () => new HttpClient { BaseAddress = new Uri(IdentityUrl) };
-        // The consumers of the Contracts service's events first (as the AppHost's waves do): the demo contracts' first
-        // events find their queues bound.
-        await AddBackendAsync<incidents::Program>("incidents", services, clients);
+        // The consumers of the Contracts service's events first (as the AppHost's waves do; Incidents already runs): the
+        // demo contracts' first events find their queues bound.
         await AddBackendAsync<invoicing::Program>("invoicing", services, clients);
         await AddBackendAsync<reporting::Program>("reporting", services, clients);
         await AddBackendAsync<contracts::Program>("contracts", services, clients);

@@ -28,22 +28,16 @@ public sealed class AccountBackfillTests(TestInfrastructure infrastructure)
         // The database as it was before the script: its columns gone, an account written by the former code.
         var organisation = Guid.CreateVersion7();
         var user = Guid.CreateVersion7();
-        await using (var owner = new NpgsqlConnection(connectionString))
-        {
-            await owner.OpenAsync(cancellation);
-            await using var transaction = await owner.BeginTransactionAsync(cancellation);
-            await owner.ExecuteAsync(
-                """
-                DELETE FROM schemaversions WHERE scriptname = @script;
-                ALTER TABLE users DROP COLUMN language, DROP COLUMN version;
-                INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (@organisation, 'Backfill SA', 'client', now(), now());
-                SELECT set_config('app.tenant_ids', @organisation::text, true);
-                INSERT INTO users (tenant_id, id, email, display_name, roles, status, created_at, updated_at)
-                VALUES (@organisation, @user, 'marie@backfill.example', 'Marie Curie', @roles, 'active', now(), now());
-                """,
-                new { script = Script, organisation, user, roles = new[] { Roles.TenantAdmin, Roles.Auditor } }, transaction);
-            await transaction.CommitAsync(cancellation);
-        }
+        await AsOwnerAsync(connectionString, cancellation,
+            """
+            DELETE FROM schemaversions WHERE scriptname = @script;
+            ALTER TABLE users DROP COLUMN language, DROP COLUMN version;
+            INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (@organisation, 'Backfill SA', 'client', now(), now());
+            SELECT set_config('app.tenant_ids', @organisation::text, true);
+            INSERT INTO users (tenant_id, id, email, display_name, roles, status, created_at, updated_at)
+            VALUES (@organisation, @user, 'marie@backfill.example', 'Marie Curie', @roles, 'active', now(), now());
+            """,
+            new { script = Script, organisation, user, roles = new[] { Roles.TenantAdmin, Roles.Auditor } });
 
         await StartAsync(connectionString, cancellation);
 
@@ -70,6 +64,47 @@ public sealed class AccountBackfillTests(TestInfrastructure infrastructure)
         // Started again, the script is not: nothing is published twice.
         await StartAsync(connectionString, cancellation);
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_messages"));
+    }
+
+    [Fact]
+    public async Task Each_account_is_announced_again_once_as_it_now_is_for_the_services_with_a_new_queue()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var connectionString = await infrastructure.CreateDatabaseAsync("announce");
+        await StartAsync(connectionString, cancellation);
+
+        // The database before the script, with an account at version 3 (changed twice since its creation).
+        var organisation = Guid.CreateVersion7();
+        var user = Guid.CreateVersion7();
+        await AsOwnerAsync(connectionString, cancellation,
+            """
+            DELETE FROM schemaversions WHERE scriptname = 'identity/0007_announce_accounts_again.sql';
+            INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (@organisation, 'Antares Bis', 'provider', now(), now());
+            SELECT set_config('app.tenant_ids', @organisation::text, true);
+            INSERT INTO users (tenant_id, id, email, display_name, roles, status, language, created_at, updated_at, version)
+            VALUES (@organisation, @user, 'karim@antares-bis.example', 'Karim Benali', @roles, 'deactivated', 'en', now(), now(), 3);
+            """,
+            new { organisation, user, roles = new[] { Roles.AgentL2 } });
+
+        await StartAsync(connectionString, cancellation);
+        await StartAsync(connectionString, cancellation);
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        var payload = Assert.Single(await connection.QueryAsync<string>("SELECT payload::text FROM outbox_messages"));
+        var published = Assert.IsType<UserAccountChanged>(EventTypeRegistry.Default.Deserialize(payload, typeof(UserAccountChanged)));
+        Assert.Equal((organisation, user, "provider", "Karim Benali", "deactivated", "en", 3L),
+            (published.TenantId, published.UserId, published.OrganisationKind, published.DisplayName, published.Status, published.Language, published.Version));
+        Assert.Equal([Roles.AgentL2], published.Roles);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> in one transaction as the database's owner (bound by row-level security all the same).</summary>
+    private static async Task AsOwnerAsync(string connectionString, CancellationToken cancellationToken, string sql, object parameters)
+    {
+        await using var owner = new NpgsqlConnection(connectionString);
+        await owner.OpenAsync(cancellationToken);
+        await using var transaction = await owner.BeginTransactionAsync(cancellationToken);
+        await owner.ExecuteAsync(sql, parameters, transaction);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Starts Identity's database as a new replica of the service would: it migrates what is left to migrate.</summary>

@@ -67,8 +67,20 @@ public static class Extensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(context.GetRequiredService<BrokerAddress>().Uri);
-                // Transient failures are retried in place; what still fails lands in the endpoint's _error queue.
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                // A database restarting outlasts the retries below (a killed PostgreSQL took 14 s to serve again): an event
+                // met by an outage is retried in place every 2 s for two minutes, rather than set aside in the _error
+                // queue when nothing is wrong with it.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(DatabaseOutage.IsOutage);
+                    retry.Interval(60, TimeSpan.FromSeconds(2));
+                });
+                // Other transient failures are retried briefly; what still fails lands in the endpoint's _error queue.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(DatabaseOutage.IsOutage);
+                    retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

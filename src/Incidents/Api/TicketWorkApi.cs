@@ -14,8 +14,11 @@ using TicketChange = Results<Ok<TicketDetail>, NotFound, ForbidHttpResult, Probl
 /// <summary>The status to move a ticket to, with what that status needs: a reason and side for a wait, a resolution.</summary>
 public sealed record StatusRequest(string? Status, string? Reason, string? PendingSide, string? Resolution);
 
-/// <summary><see cref="ToMe"/>, or a named agent of the desk, and/or a team.</summary>
-public sealed record AssignmentRequest(bool? ToMe, Guid? AssigneeId, string? AssigneeName, string? Team);
+/// <summary>
+/// <see cref="ToMe"/>, or <see cref="AssigneeId"/>, an active agent of the desk of the contract's provider (see
+/// <c>GET /contracts/{contractId}/agents</c>), and/or a team.
+/// </summary>
+public sealed record AssignmentRequest(bool? ToMe, Guid? AssigneeId, string? Team);
 
 /// <summary>Why the ticket goes to level 2.</summary>
 public sealed record EscalationRequest(string? Reason);
@@ -110,11 +113,6 @@ public static class TicketWorkApi
             errors.Add("assigneeId", TicketMessages.AssignmentRequired);
         }
 
-        if (request.AssigneeId is not null)
-        {
-            TextRules.Check(errors, "assigneeName", request.AssigneeName, 200, required: true, missing: TicketMessages.AssigneeNameRequired);
-        }
-
         TextRules.Check(errors, "team", request.Team, 100, required: false);
         if (!errors.IsEmpty)
         {
@@ -136,7 +134,26 @@ public static class TicketWorkApi
 
             var now = services.Now;
             var actor = TicketAccess.Actor(user);
-            var (assigneeId, assigneeName) = request.ToMe is true ? (user.Id, user.Name) : (request.AssigneeId, request.AssigneeName?.Trim());
+            Guid? assigneeId = null;
+            string? assigneeName = null;
+            // The caller's own token says they are an active member of this desk: taking a ticket needs no replica,
+            // which may not know a newly invited agent yet. Anyone else must be one of the desk's agents as it knows them.
+            if (request.ToMe is true || request.AssigneeId == user.Id)
+            {
+                (assigneeId, assigneeName) = (user.Id, user.Name);
+            }
+            else if (request.AssigneeId is { } named)
+            {
+                var contract = await ContractReplica.ContractAsync(unitOfWork, ticket.ContractId);
+                if (contract is null || await PeopleReplica.FindAsync(unitOfWork, contract.ProviderOrganisationId, named) is not { } person
+                    || !Assignees.MayBeAssigned(person, contract.ProviderOrganisationId))
+                {
+                    return Problems.Invalid("assigneeId", TicketMessages.AssigneeNotAgent);
+                }
+
+                (assigneeId, assigneeName) = (person.Id, person.DisplayName);
+            }
+
             var team = string.IsNullOrWhiteSpace(request.Team) ? ticket.Team : request.Team.Trim();
             if (assigneeId is null)
             {

@@ -57,7 +57,9 @@ public static class TicketMessages
         "ticket.assignment.required", "Assign the ticket to yourself, to an agent or to a team.",
         "Attribuez le ticket à vous-même, à un technicien ou à une équipe.");
 
-    public static readonly Message AssigneeNameRequired = new("ticket.assigneeName.required", "Give the agent's name.", "Indiquez le nom du technicien.");
+    public static readonly Message AssigneeNotAgent = new(
+        "ticket.assignee.notAgent", "Choose an active agent of the desk of the contract's provider.",
+        "Choisissez un technicien actif du centre de services du prestataire du contrat.");
 
     public static readonly Message EscalationReasonRequired = new(
         "ticket.escalation.reasonRequired", "Say why the ticket goes to level 2.", "Indiquez pourquoi le ticket passe au niveau 2.");

@@ -5,23 +5,7 @@
 -- concern one organisation's people.
 SELECT enable_tenant_rls('audit_log');
 
--- Each person's account as its latest UserAccountChanged says, under the person's own organisation (a client tenant,
--- a provider or the platform). Language and e-mail are kept for the e-mail delivery to come.
-CREATE TABLE people (
-    tenant_id         uuid        NOT NULL,
-    user_id           uuid        NOT NULL,
-    organisation_kind text        NOT NULL,
-    email             text        NOT NULL,
-    display_name      text        NOT NULL,
-    roles             text[]      NOT NULL,
-    status            text        NOT NULL,
-    language          text        NOT NULL,
-    -- The account's version when the event was raised: an older event arriving late changes nothing.
-    version           bigint      NOT NULL,
-    updated_at        timestamptz NOT NULL,
-    PRIMARY KEY (tenant_id, user_id)
-);
-SELECT enable_tenant_rls('people');
+-- The people notifications are addressed to are the shared people replica's (its own script creates the table).
 
 -- One row per notification and recipient, under the recipient's organisation: a provider's people find theirs under
 -- their own organisation (never under the client's tenant, which they do not see whole), and each person only their

@@ -497,6 +497,41 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
     });
 
     [Fact]
+    public Task An_agent_assigns_a_ticket_to_a_colleague_picked_by_name() => WithScreenshotsOnFailure(async () =>
+    {
+        var contractId = await TicketContracts.SignAsync(system, terms => terms);
+        using var requester = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.Requester, "Rachel Petit", "incidents");
+        var ticketId = (await requester.PostAsync("/tickets",
+            new { contractId, kind = "request", title = "Nouveau poste pour l'accueil", impact = "low", urgency = "low" }, HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+
+        var agent = await NewPageAsync();
+        await LogInAsync(agent, "agent1@antares.example", DemoWorld.Password);
+        await agent.GotoAsync($"{system.GatewayUrl}/tickets/{ticketId}");
+        await agent.GetByRole(AriaRole.Region, new() { Name = "Actions sur le ticket" }).GetByRole(AriaRole.Button, new() { Name = "Attribuer…" }).ClickAsync();
+        var dialog = agent.GetByRole(AriaRole.Dialog, new() { Name = "Attribuer le ticket" });
+        await dialog.GetByLabel("Me l’attribuer").UncheckAsync();
+        var picker = dialog.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Technicien") });
+        await picker.FillAsync("kar");
+        var desk = agent.GetByRole(AriaRole.Listbox, new() { NameRegex = new Regex("^Technicien") });
+        var colleague = desk.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^Karim Benali") });
+        await Assertions.Expect(colleague).ToContainTextAsync("Agent de niveau 2");
+        await Assertions.Expect(desk.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await colleague.ClickAsync();
+        await Assertions.Expect(picker).ToHaveValueAsync("Karim Benali");
+        await dialog.GetByLabel(new Regex("^Équipe")).FillAsync("N2 Systèmes");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Attribuer", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        var details = agent.GetByRole(AriaRole.Region, new() { Name = "Détails du ticket" });
+        await Assertions.Expect(details).ToContainTextAsync("Karim Benali");
+        await Assertions.Expect(details).ToContainTextAsync("N2 Systèmes");
+        await Assertions.Expect(agent.GetByRole(AriaRole.Group, new() { Name = "Priorité, statut et niveau" })).ToContainTextAsync("Attribué");
+        var assigned = await requester.GetAsync($"/tickets/{ticketId}");
+        Assert.Equal(DemoWorld.LoginOf("agent2@antares.example").UserId, assigned.GetProperty("assignee").GetProperty("id").GetGuid());
+    });
+
+    [Fact]
     public Task A_client_manager_finds_an_amendment_to_countersign_in_the_bell_and_opens_it_at_its_version() => WithScreenshotsOnFailure(async () =>
     {
         // The provider's account manager proposes an amendment to a contract of Acme's.

@@ -125,6 +125,9 @@ public sealed class NotificationMailTests(InfogeranceSystem system)
         Assert.Single(Mailbox.For(account.Email), m => m.Subject.Contains(paid.Number, StringComparison.Ordinal));
 
         // A sender starting afresh (a restart, another replica) finds nothing to send again: what is marked sent stays sent.
+        // The sender marks a row sent once the server took the mail, a moment after the mailbox shows it.
+        await UntilAsync(account.OrganisationId, "SELECT coalesce(bool_and(status = 'sent'), false) FROM email_deliveries WHERE recipient_id = @id",
+            new { id = account.Id }, "both e-mails are marked sent");
         var rows = await QueryAsync<(Guid DeliveryId, string Status, int Attempts)>(account.OrganisationId,
             "SELECT delivery_id, status, attempts FROM email_deliveries WHERE recipient_id = @id", new { id = account.Id });
         Assert.All(rows, row => Assert.Equal(("sent", 1), (row.Status, row.Attempts)));

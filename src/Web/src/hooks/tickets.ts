@@ -215,6 +215,22 @@ export function useTicketContracts() {
   return useQuery({ queryKey: [...ticketsKey, 'contracts'], queryFn: () => api.get<TicketContract[]>(`${base}/contracts`) })
 }
 
+/** A person of the contract's provider desk a ticket may be assigned to, with the desk roles they hold. */
+export interface DeskAgent {
+  id: string
+  displayName: string
+  roles: string[]
+}
+
+/** The contract's desk, by name: only its provider's people may read it. */
+export function useContractAgents(contractId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...ticketsKey, 'agents', contractId],
+    queryFn: () => api.get<DeskAgent[]>(`${base}/contracts/${encodeURIComponent(contractId)}/agents`),
+    enabled,
+  })
+}
+
 export function ticketsQuery(filters: TicketFilters, cursor: string | null): string {
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(filters)) {
@@ -342,7 +358,7 @@ export type TicketAction =
   | { kind: 'status'; status: 'inProgress' | 'closed'; reason?: string }
   | { kind: 'status'; status: 'pendingClient'; reason: string; pendingSide: PendingSide }
   | { kind: 'status'; status: 'resolved'; resolution: string }
-  | { kind: 'assign'; toMe: boolean; team?: string }
+  | { kind: 'assign'; toMe: boolean; assigneeId?: string; team?: string }
   | { kind: 'escalate'; reason: string }
   | { kind: 'priority'; impact: MatrixLevel; urgency: MatrixLevel; priority?: Priority; reason?: string }
   | { kind: 'rate'; score: number; comment?: string }
@@ -360,7 +376,7 @@ export function actionRequest(action: TicketAction): { path: string; body: unkno
               : { status: action.status, reason: action.reason },
       }
     case 'assign':
-      return { path: 'assignment', body: action.toMe ? { toMe: true, team: action.team } : { team: action.team } }
+      return { path: 'assignment', body: action.toMe ? { toMe: true, team: action.team } : { assigneeId: action.assigneeId, team: action.team } }
     case 'escalate':
       return { path: 'escalation', body: { reason: action.reason } }
     case 'priority':

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import i18n from '../i18n'
 import type { TicketDetail } from '../hooks/tickets'
 import { agent, requester } from '../test/contracts'
 import { fakeBackend, json, renderApp } from '../test/render'
@@ -154,6 +155,76 @@ describe('ticket detail', () => {
         visibility: 'internal',
       }),
     )
+  })
+
+  it('assigns the ticket to a colleague picked by name from the contract’s desk, showing the service’s refusal on the picker', async () => {
+    const ticket = ticketOf({ can: deskCan })
+    const desk = [
+      { id: 'u-am', displayName: 'Antoine Garnier', roles: ['AccountManager'] },
+      { id: 'u-ag', displayName: 'Agnès Agent', roles: ['AgentL1'] },
+      { id: 'u-kb', displayName: 'Karim Benali', roles: ['AgentL2'] },
+    ]
+    let attempts = 0
+    const calls = backend(agent, ticket, {
+      'GET /api/incidents/contracts/c-1/agents': () => json(desk),
+      'POST /api/incidents/tickets/tk-1/assignment': () =>
+        ++attempts === 1
+          ? json({ status: 422, errors: { assigneeId: ['Choose an active agent of the desk of the contract’s provider.'] } }, 422)
+          : then({ ...ticket, status: 'assigned', assignee: { id: 'u-kb', name: 'Karim Benali' }, team: 'Systèmes' })(),
+    })
+    renderApp('/tickets/tk-1')
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Assign…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Assign the ticket' })
+    await userEvent.click(within(dialog).getByLabelText('Assign it to me'))
+    await userEvent.clear(within(dialog).getByLabelText(/^Team/))
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Assign' }))
+    expect(within(dialog).getByText('Assign the ticket to yourself, to an agent or to a team.')).toBeInTheDocument()
+    expect(calls.filter((call) => call.method === 'POST')).toEqual([])
+
+    // The desk by name, the caller among them, each with their roles; typing narrows it.
+    const picker = within(dialog).getByRole('combobox', { name: /^Agent/ })
+    await userEvent.click(picker)
+    const agents = () => within(screen.getByRole('listbox', { name: /^Agent/ })).queryAllByRole('option').map((option) => option.textContent)
+    await waitFor(() => expect(agents()).toEqual([
+      'Antoine GarnierAccount manager',
+      'Agnès Agent (you)Level 1 agent',
+      'Karim BenaliLevel 2 agent',
+    ]))
+    await userEvent.type(picker, 'kar')
+    expect(agents()).toEqual(['Karim BenaliLevel 2 agent'])
+    await userEvent.click(screen.getByRole('option', { name: /Karim Benali/ }))
+    expect(picker).toHaveValue('Karim Benali')
+    await userEvent.type(within(dialog).getByLabelText(/^Team/), 'Systèmes')
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Assign' }))
+    expect(await within(dialog).findByText('Choose an active agent of the desk of the contract’s provider.')).toBeInTheDocument()
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Assign' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(calls.filter((call) => call.method === 'POST').map((call) => call.body)).toEqual([
+      { assigneeId: 'u-kb', team: 'Systèmes' },
+      { assigneeId: 'u-kb', team: 'Systèmes' },
+    ])
+    const facts = screen.getByRole('region', { name: 'Ticket details' })
+    expect(await within(facts).findByText('Karim Benali')).toBeInTheDocument()
+  })
+
+  it('offers the desk’s agents in French', async () => {
+    await i18n.changeLanguage('fr')
+    backend(agent, ticketOf({ can: deskCan }), {
+      'GET /api/incidents/contracts/c-1/agents': () => json([{ id: 'u-kb', displayName: 'Karim Benali', roles: ['AgentL2'] }]),
+    })
+    renderApp('/tickets/tk-1')
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Attribuer…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Attribuer le ticket' })
+    await userEvent.click(within(dialog).getByLabelText('Me l’attribuer'))
+    const picker = within(dialog).getByRole('combobox', { name: /^Technicien/ })
+    expect(within(dialog).getByText('Un technicien ou responsable de compte actif du centre de services du contrat : tapez une partie du nom.')).toBeInTheDocument()
+    await userEvent.type(picker, 'zoé')
+    expect(await screen.findByText('Aucun technicien du centre de services ne porte ce nom.')).toBeInTheDocument()
+    await userEvent.clear(picker)
+    expect(screen.getByRole('option', { name: /Karim Benali/ })).toHaveTextContent('Agent de niveau 2')
   })
 
   it('lets the requester answer on its new ticket in public only, and an auditor only read', async () => {

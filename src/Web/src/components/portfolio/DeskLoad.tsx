@@ -6,7 +6,7 @@ import { priorities } from '../../hooks/contracts'
 import { type AtRiskClock, type DeskLoad as Desk, useDesk } from '../../hooks/portfolio'
 import { useUser } from '../../hooks/session'
 import { useFormatSpan, useRelativeDue } from '../../hooks/ticketText'
-import { ticketPageUrl } from '../../hooks/tickets'
+import { ticketPageUrl, useContractAgents } from '../../hooks/tickets'
 import { useNow } from '../../hooks/useNow'
 import { useUsers } from '../../hooks/users'
 import { isOrganisationAdmin } from '../../roles'
@@ -21,13 +21,18 @@ function useClientName() {
 }
 
 /**
- * The name of whoever a ticket was assigned to when the warning was raised: only the organisation's administrator reads
- * its users; for anyone else the name stays unknown and nothing is shown.
+ * The name of whoever a ticket was assigned to when the warning was raised: the organisation's administrator reads its
+ * users (former ones included); every agent reads the desk's active people, the same on each of its contracts.
  */
-function useAssigneeName() {
+function useAssigneeName(atRisk: AtRiskClock[]) {
   const user = useUser()
-  const users = useUsers(isOrganisationAdmin(user))
-  return (assigneeId: string | null) => (assigneeId ? users.data?.find((person) => person.id === assigneeId)?.displayName : undefined)
+  const admin = isOrganisationAdmin(user)
+  const users = useUsers(admin)
+  const agents = useContractAgents(atRisk[0]?.contractId ?? '', !admin && atRisk.length > 0)
+  return (assigneeId: string | null) =>
+    assigneeId
+      ? (users.data?.find((person) => person.id === assigneeId)?.displayName ?? agents.data?.find((agent) => agent.id === assigneeId)?.displayName)
+      : undefined
 }
 
 /** The tickets whose SLA clock was warned of and may still breach, soonest due first. */
@@ -36,7 +41,7 @@ export function AtRiskTable({ atRisk }: { atRisk: AtRiskClock[] }) {
   const now = useNow()
   const relativeDue = useRelativeDue()
   const clientName = useClientName()
-  const assigneeName = useAssigneeName()
+  const assigneeName = useAssigneeName(atRisk)
   if (atRisk.length === 0) {
     return <EmptyState icon={<IconMoodCheck aria-hidden />} title={t('desk.noRiskTitle')} description={t('desk.noRisk')} />
   }

@@ -1,12 +1,13 @@
-import { Button, Checkbox, Group, NativeSelect, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Button, Checkbox, Group, NativeSelect, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArrowUpRight, IconCheck, IconHandGrab, IconPlayerPause, IconPlayerPlay, IconRefresh, IconUserPlus, IconX } from '@tabler/icons-react'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { priorities, type Priority } from '../../hooks/contracts'
 import { useUser } from '../../hooks/session'
-import { matrixLevels, pendingSides, useTicketAction, type MatrixLevel, type PendingSide, type TicketAction, type TicketDetail } from '../../hooks/tickets'
+import { matrixLevels, pendingSides, useContractAgents, useTicketAction, type MatrixLevel, type PendingSide, type TicketAction, type TicketDetail } from '../../hooks/tickets'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
+import { useRoleLabel } from '../../hooks/useRoleLabel'
 import { priorityOf } from '../../ticketRules'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { FormActions } from '../FormActions'
@@ -140,18 +141,51 @@ function ResolveDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: () 
 
 function AssignDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: () => void }) {
   const { t } = useTranslation()
-  const { action, feedback, send } = useDialogAction(ticket, ['team'], t('tickets.actions.assignDone'), onClose)
+  const user = useUser()
+  const roleLabel = useRoleLabel()
+  const { action, feedback, send } = useDialogAction(ticket, ['assigneeId', 'team'], t('tickets.actions.assignDone'), onClose)
   const [toMe, setToMe] = useState(true)
+  const [assigneeId, setAssigneeId] = useState<string | null>(null)
   const [team, setTeam] = useState(ticket.team ?? '')
+  const agents = useContractAgents(ticket.contractId, !toMe)
+  const rolesOf = new Map((agents.data ?? []).map((agent) => [agent.id, agent.roles.map(roleLabel).join(' · ')]))
+  const options = (agents.data ?? []).map((agent) => ({
+    value: agent.id,
+    label: agent.id === user.id ? t('tickets.actions.assignYou', { name: agent.displayName }) : agent.displayName,
+  }))
   function submit(event: FormEvent) {
     event.preventDefault()
-    if (!feedback.check(!toMe && team.trim() === '' ? { team: t('tickets.actions.assignNothing') } : {})) return
-    send({ kind: 'assign', toMe, team: team.trim() === '' ? undefined : team.trim() })
+    const chosen = toMe ? undefined : (assigneeId ?? undefined)
+    if (!feedback.check(!toMe && chosen === undefined && team.trim() === '' ? { assigneeId: t('tickets.actions.assignNothing') } : {})) return
+    send({ kind: 'assign', toMe, assigneeId: chosen, team: team.trim() === '' ? undefined : team.trim() })
   }
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <Checkbox label={t('tickets.actions.assignToMe')} checked={toMe} onChange={(event) => setToMe(event.currentTarget.checked)} />
+        {!toMe && (
+          <Select
+            label={t('tickets.actions.assignAgent')}
+            description={t('tickets.actions.assignAgentHelp')}
+            placeholder={t('tickets.actions.assignAgentPlaceholder')}
+            searchable
+            clearable
+            data={options}
+            value={assigneeId}
+            onChange={setAssigneeId}
+            nothingFoundMessage={agents.isPending ? t('common.loading') : t('tickets.actions.assignNoAgent')}
+            renderOption={({ option }) => (
+              <Stack gap={0}>
+                <Text size="sm">{option.label}</Text>
+                <Text size="xs" c="dimmed">
+                  {rolesOf.get(option.value)}
+                </Text>
+              </Stack>
+            )}
+            error={feedback.errors.assigneeId}
+          />
+        )}
+        {agents.error && <ErrorAlert error={agents.error} />}
         <TextInput
           label={t('tickets.team')}
           description={t('tickets.actions.teamHelp')}
