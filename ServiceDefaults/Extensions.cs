@@ -62,12 +62,15 @@ public static partial class Extensions
 
     /// <summary>
     /// <see cref="ConfigureJson"/>, and what a request body must also be to be read at all: numbers kept exactly, days and
-    /// instants within the product's years, instants with their offset. Stored JSON is read without these checks.
+    /// instants within the product's years, instants with their offset, named values by name only. Stored JSON is read
+    /// without these checks.
     /// </summary>
     public static void ConfigureRequestJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ConfigureJson(options);
+        // Ahead of ConfigureJson's: a number is no name, and would be read as a value no enum member has.
+        options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new ExactDecimal());
         options.Converters.Add(new BoundedDay());
         options.Converters.Add(new InstantWithOffset());
