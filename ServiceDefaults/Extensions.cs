@@ -131,6 +131,13 @@ public static partial class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<NulInRequestRefusal>();
+        // Here rather than where the host would put them, ahead of everything: a 401 or 403 is then answered like any
+        // other refusal, a problem in the caller's language, not an empty body. (The gateway authenticates its own way.)
+        if (app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
 
         // Ready: every check, database and broker included.
         app.MapHealthChecks(HealthPath).AllowAnonymous();
