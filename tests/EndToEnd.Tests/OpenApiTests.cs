@@ -219,7 +219,7 @@ public sealed class OpenApiTests(InfogeranceSystem system)
     }
 
     /// <summary>"/users/{userId:guid}/" → "/users/{userId}", as OpenAPI writes paths.</summary>
-    private static string OpenApiPath(string pattern) =>
+    internal static string OpenApiPath(string pattern) =>
         "/" + string.Join('/', pattern.Trim('/').Split('/').Select(segment =>
             segment.StartsWith('{') ? "{" + segment.Trim('{', '}').TrimStart('*').Split(':', '=')[0].TrimEnd('?') + "}" : segment));
 }
