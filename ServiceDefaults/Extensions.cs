@@ -62,12 +62,15 @@ public static partial class Extensions
 
     /// <summary>
     /// <see cref="ConfigureJson"/>, and what a request body must also be to be read at all: numbers kept exactly, days and
-    /// instants within the product's years, instants with their offset. Stored JSON is read without these checks.
+    /// instants within the product's years, instants with their offset, named values by name only. Stored JSON is read
+    /// without these checks.
     /// </summary>
     public static void ConfigureRequestJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ConfigureJson(options);
+        // Ahead of ConfigureJson's: a number is no name, and would be read as a value no enum member has.
+        options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new ExactDecimal());
         options.Converters.Add(new BoundedDay());
         options.Converters.Add(new InstantWithOffset());
@@ -128,6 +131,13 @@ public static partial class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<NulInRequestRefusal>();
+        // Here rather than where the host would put them, ahead of everything: a 401 or 403 is then answered like any
+        // other refusal, a problem in the caller's language, not an empty body. (The gateway authenticates its own way.)
+        if (app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
 
         // Ready: every check, database and broker included.
         app.MapHealthChecks(HealthPath).AllowAnonymous();

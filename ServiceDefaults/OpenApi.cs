@@ -58,8 +58,31 @@ public static class OpenApiDefaults
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(DescribeProblemsAndSecurityAsync);
+            options.AddSchemaTransformer(TypeConvertedValues);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Text, days, instants and amounts are read by converters of our own (<see cref="TextWithoutNul"/>,
+    /// <see cref="BoundedDay"/>, <see cref="InstantWithOffset"/>, <see cref="ExactDecimal"/>), whose values the schema
+    /// generator cannot know: it writes them without a type, and the document would say nothing of most fields. Their
+    /// JSON type (and null, where the field takes it) is said here.
+    /// </summary>
+    private static Task TypeConvertedValues(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        var value = Nullable.GetUnderlyingType(type) ?? type;
+        JsonSchemaType? json = value == typeof(string) || value == typeof(DateOnly) || value == typeof(DateTimeOffset) ? JsonSchemaType.String
+            : value == typeof(decimal) ? JsonSchemaType.Number
+            : null;
+        if (schema.Type is null && json is { } known)
+        {
+            var nullable = value != type || context.JsonPropertyInfo is { IsGetNullable: true } or { IsSetNullable: true };
+            schema.Type = nullable ? known | JsonSchemaType.Null : known;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ internal static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddStartupTask<SyntecSeed>();
         services.AddStartupTask<DemoContractsSeed>();
+        services.AddHttpClient<ProviderRegister>(ProviderRegister.ClientName, http => http.BaseAddress = new Uri("http://identity"));
         services.AddSingleton<NoticeAlerts>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeAlerts>());
         services.AddOptions<PriceRevisionSettings>().BindConfiguration(PriceRevisionSettings.Section);

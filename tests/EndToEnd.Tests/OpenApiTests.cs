@@ -108,6 +108,12 @@ public sealed class OpenApiTests(InfogeranceSystem system)
         Assert.Contains("application/problem+json", created.Responses!["422"].Content!.Keys);
         Assert.NotNull(created.RequestBody);
 
+        // Values read by our own converters are typed all the same.
+        var outage = document.Components!.Schemas!["OutageRequest"].Properties!;
+        Assert.Equal(JsonSchemaType.String | JsonSchemaType.Null, outage["service"].Type);
+        Assert.Equal(JsonSchemaType.String | JsonSchemaType.Null, outage["startedAt"].Type);
+        Assert.Equal(JsonSchemaType.String, document.Components.Schemas["SlaDuration"].Properties!["unit"].Type);
+
         var identity = await DocumentAsync("identity", failures);
         Assert.Empty(failures);
         Assert.DoesNotContain(identity!.Paths.Keys, path => path.StartsWith(GatewayOnly, StringComparison.Ordinal));
@@ -219,7 +225,7 @@ public sealed class OpenApiTests(InfogeranceSystem system)
     }
 
     /// <summary>"/users/{userId:guid}/" → "/users/{userId}", as OpenAPI writes paths.</summary>
-    private static string OpenApiPath(string pattern) =>
+    internal static string OpenApiPath(string pattern) =>
         "/" + string.Join('/', pattern.Trim('/').Split('/').Select(segment =>
             segment.StartsWith('{') ? "{" + segment.Trim('{', '}').TrimStart('*').Split(':', '=')[0].TrimEnd('?') + "}" : segment));
 }

@@ -49,6 +49,11 @@ public sealed class AccountRulesTests
     [Fact]
     public void Roles_are_required() =>
         Assert.Equal("roles.required", Assert.Single(AccountRules.CheckRoles(new(), "roles", [], OrganisationKind.Provider)["roles"]).Code);
+
+    [Fact]
+    public void A_role_named_twice_is_refused_however_long_the_list() =>
+        Assert.Equal("roles.repeated", Assert.Single(AccountRules.CheckRoles(
+            new(), "roles", [.. Enumerable.Repeat(Roles.Requester, 10_000), Roles.Auditor], OrganisationKind.Client)["roles"]).Code);
 }
 
 public sealed class InvitationEmailTests

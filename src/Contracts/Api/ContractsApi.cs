@@ -72,9 +72,13 @@ public static class ContractsApi
         }).ToArray());
     }
 
-    /// <summary>Creates a draft contract with the default French terms, visible to its provider from the start.</summary>
+    /// <summary>
+    /// Creates a draft contract with the default French terms, visible to its provider from the start: a provider of
+    /// Identity's register.
+    /// </summary>
     public static async Task<Results<Created<ContractDetail>, ProblemHttpResult>> CreateAsync(
-        CreateContractRequest request, [AsParameters] ContractServices services, CancellationToken cancellationToken)
+        CreateContractRequest request, [AsParameters] ContractServices services, ProviderRegister providers, HttpRequest http,
+        CancellationToken cancellationToken)
     {
         var user = services.User;
         var errors = new FieldErrors();
@@ -91,6 +95,10 @@ public static class ContractsApi
         }
 
         if (request.ProviderOrganisationId is not { } provider || provider == Guid.Empty || provider == user.OrganisationId)
+        {
+            errors.Add("providerOrganisationId", ContractMessages.ProviderRequired);
+        }
+        else if (!await providers.ListsAsync(provider, http.Headers.Authorization.ToString(), cancellationToken))
         {
             errors.Add("providerOrganisationId", ContractMessages.ProviderRequired);
         }

@@ -9,7 +9,7 @@ public static class AccountRules
 {
     public const int MaximumNameLength = 200;
 
-    /// <summary>At least one role, every one of them a role of <paramref name="kind"/>'s organisations.</summary>
+    /// <summary>At least one role, every one of them a role of <paramref name="kind"/>'s organisations, each named once.</summary>
     public static FieldErrors CheckRoles(FieldErrors errors, string field, string[]? roles, OrganisationKind kind)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -20,6 +20,11 @@ public static class AccountRules
         else if (roles.Except(Roles.Of(kind)).ToList() is { Count: > 0 } unknown)
         {
             errors.Add(field, IdentityMessages.RolesUnknown(kind, unknown));
+        }
+        else if (roles.Distinct().Count() != roles.Length)
+        {
+            // A role named twice is a mistake of the caller's, and a list as long as the caller likes is a load of ours.
+            errors.Add(field, IdentityMessages.RolesRepeated);
         }
 
         return errors;

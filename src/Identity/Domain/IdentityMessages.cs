@@ -16,6 +16,8 @@ public static class IdentityMessages
 
     public static readonly Message RolesRequired = new("roles.required", "At least one role is required.", "Au moins un rôle est requis.");
 
+    public static readonly Message RolesRepeated = new("roles.repeated", "Name each role once.", "Nommez chaque rôle une seule fois.");
+
     public static Message RolesUnknown(OrganisationKind kind, IReadOnlyList<string> unknown)
     {
         var list = string.Join(", ", unknown);

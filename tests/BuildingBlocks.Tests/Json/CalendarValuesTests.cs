@@ -6,14 +6,7 @@ namespace Infogerance.BuildingBlocks.Tests.Json;
 /// <summary>Days and instants in request bodies: with their offset, within the product's years, or refused naming the field.</summary>
 public sealed class CalendarValuesTests
 {
-    private static readonly JsonSerializerOptions Options = Json();
-
-    private static JsonSerializerOptions Json()
-    {
-        var options = new JsonSerializerOptions();
-        Extensions.ConfigureRequestJson(options);
-        return options;
-    }
+    private static readonly JsonSerializerOptions Options = RequestJson.Options;
 
     private sealed record Outage(DateTimeOffset StartedAt, DateTimeOffset? EndedAt = null, DateOnly? Anniversary = null);
 

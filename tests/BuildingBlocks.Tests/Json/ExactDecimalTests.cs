@@ -6,14 +6,7 @@ namespace Infogerance.BuildingBlocks.Tests.Json;
 /// <summary>Numbers in request bodies: read as written, or refused; never rounded on the way in.</summary>
 public sealed class ExactDecimalTests
 {
-    private static readonly JsonSerializerOptions Options = Json();
-
-    private static JsonSerializerOptions Json()
-    {
-        var options = new JsonSerializerOptions();
-        Extensions.ConfigureRequestJson(options);
-        return options;
-    }
+    private static readonly JsonSerializerOptions Options = RequestJson.Options;
 
     private sealed record Price(decimal Amount, decimal? Optional = null);
 

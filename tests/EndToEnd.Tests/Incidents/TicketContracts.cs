@@ -34,6 +34,14 @@ public static class TicketContracts
         return id;
     }
 
+    /// <summary>A provider organisation of its own, registered by the platform's operator: a contract names only those.</summary>
+    public static async Task<Guid> NewProviderAsync(InfogeranceSystem system)
+    {
+        using var operatorParty = await ContractParty.SignInAsync(system, DemoWorld.Platform, Roles.Operator, "Olivia Opérateur", "identity");
+        return (await operatorParty.PostAsync("/organisations", new { name = $"Desk {Guid.NewGuid():N}"[..20], kind = "provider" }, HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+    }
+
     /// <summary>Open every day, all day, with these targets for every priority.</summary>
     public static ContractTerms AlwaysOpen(ContractTerms terms, SlaDuration respond, SlaDuration resolve) => terms with
     {

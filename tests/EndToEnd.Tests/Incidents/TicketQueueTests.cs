@@ -17,7 +17,8 @@ public sealed class TicketQueueTests(InfogeranceSystem system)
     [Fact]
     public async Task The_desk_sees_its_clients_tickets_by_SLA_urgency_and_each_client_its_own_newest_first_page_by_page()
     {
-        Guid clientA = Guid.NewGuid(), clientB = Guid.NewGuid(), desk = Guid.NewGuid(), otherDesk = Guid.NewGuid();
+        Guid clientA = Guid.NewGuid(), clientB = Guid.NewGuid();
+        Guid desk = await TicketContracts.NewProviderAsync(system), otherDesk = await TicketContracts.NewProviderAsync(system);
         // The response goal grows with the priority number, so that each ticket's due time tells the queue's order.
         var a1 = await TicketContracts.SignAsync(system, ByPriority, clientA, desk);
         var a2 = await TicketContracts.SignAsync(system, ByPriority, clientA, desk);
