@@ -57,7 +57,16 @@ public static class GatewayLoad
     /// <summary>Five calls per session to warm up, then every session calls in a loop for <paramref name="duration"/>; returns the failures.</summary>
     public static async Task<int> MeasureAsync(string what, List<HttpClient> clients, TimeSpan duration, Func<HttpClient, Task<HttpResponseMessage>> call)
     {
-        await Task.WhenAll(clients.Select(async client =>
+        await WarmUpAsync(clients, call);
+        var (latencies, elapsed, failures) = await CallAsync(clients, duration, call);
+        Print(what, latencies, elapsed);
+        Console.WriteLine($"failures: {failures}");
+        return failures;
+    }
+
+    /// <summary>Five calls per session, not measured.</summary>
+    public static Task WarmUpAsync(List<HttpClient> clients, Func<HttpClient, Task<HttpResponseMessage>> call) =>
+        Task.WhenAll(clients.Select(async client =>
         {
             for (var i = 0; i < 5; i++)
             {
@@ -65,6 +74,10 @@ public static class GatewayLoad
             }
         }));
 
+    /// <summary>Every session calls in a loop for <paramref name="duration"/>: each call's latency in milliseconds, the time taken, the calls that failed.</summary>
+    public static async Task<(List<double> Latencies, TimeSpan Elapsed, int Failures)> CallAsync(
+        List<HttpClient> clients, TimeSpan duration, Func<HttpClient, Task<HttpResponseMessage>> call)
+    {
         var latencies = new List<double>[clients.Count];
         var failures = 0;
         var clock = Stopwatch.StartNew();
@@ -83,10 +96,7 @@ public static class GatewayLoad
                 }
             }
         })));
-
-        Print(what, [.. latencies.SelectMany(l => l)], clock.Elapsed);
-        Console.WriteLine($"failures: {failures}");
-        return failures;
+        return ([.. latencies.SelectMany(l => l)], clock.Elapsed, failures);
     }
 
     public static void Print(string what, List<double> milliseconds, TimeSpan elapsed)

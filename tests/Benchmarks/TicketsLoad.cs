@@ -27,18 +27,9 @@ public static class TicketsLoad
         var contracts = await clients[0].GetFromJsonAsync<JsonElement>("/api/incidents/contracts");
         var contractId = contracts.EnumerateArray().Single(c => c.GetProperty("reference").GetString() == "ACME-INFOG-01").GetProperty("id").GetGuid();
         var opened = 0;
-        Task<HttpResponseMessage> Open(HttpClient client)
-        {
-            var n = Interlocked.Increment(ref opened);
-            return client.PostAsJsonAsync("/api/incidents/tickets", new
-            {
-                contractId, kind = n % 4 == 0 ? "request" : "incident", title = $"Poste {n} : la messagerie ne se synchronise plus",
-                description = "Depuis ce matin, Outlook affiche « Déconnecté » et les nouveaux messages n’arrivent plus. Redémarrage sans effet.",
-                impact = Levels[n % 3], urgency = Levels[n / 3 % 3],
-            });
-        }
+        var open = Opening(contractId, () => Interlocked.Increment(ref opened));
 
-        var failures = await GatewayLoad.MeasureAsync($"POST /api/incidents/tickets, {sessions} client sessions", clients, duration, Open);
+        var failures = await GatewayLoad.MeasureAsync($"POST /api/incidents/tickets, {sessions} client sessions", clients, duration, open);
         failures += await GatewayLoad.MeasureAsync($"GET /api/incidents/tickets, desk queue (urgency, 50 a page), {sessions} agent sessions", desk, duration,
             client => client.GetAsync("/api/incidents/tickets"));
         failures += await GatewayLoad.MeasureAsync($"GET /api/incidents/tickets, client list (newest, 50 a page), {sessions} client sessions", clients, duration,
@@ -48,8 +39,20 @@ public static class TicketsLoad
         return failures == 0 ? 0 : 1;
     }
 
-    /// <summary><paramref name="sessions"/> browser-like sessions of <paramref name="email"/>; null when a log-in is refused.</summary>
-    internal static async Task<List<HttpClient>?> SignInAsync(Uri gateway, string email, int sessions)
+    /// <summary>Opens a ticket on the contract, the next number each call (varied kind, impact and urgency).</summary>
+    public static Func<HttpClient, Task<HttpResponseMessage>> Opening(Guid contractId, Func<int> next) => client =>
+    {
+        var n = next();
+        return client.PostAsJsonAsync("/api/incidents/tickets", new
+        {
+            contractId, kind = n % 4 == 0 ? "request" : "incident", title = $"Poste {n} : la messagerie ne se synchronise plus",
+            description = "Depuis ce matin, Outlook affiche « Déconnecté » et les nouveaux messages n’arrivent plus. Redémarrage sans effet.",
+            impact = Levels[n % 3], urgency = Levels[n / 3 % 3],
+        });
+    };
+
+    /// <summary>Sessions of one demo user; null when a log-in is refused.</summary>
+    public static async Task<List<HttpClient>?> SignInAsync(Uri gateway, string email, int sessions)
     {
         var clients = new List<HttpClient>();
         for (var i = 0; i < sessions; i++)

@@ -45,6 +45,12 @@ public sealed class ContractAccessTests(TestInfrastructure infrastructure)
             Assert.Equal(2, scope.Contracts.Count);
         }
 
+        // The contract scope is probed in a hash built once per query, not compared pair by pair on every row.
+        await using (var scope = await service.Database.BeginAsync(agent, ct))
+        {
+            Assert.Contains("hashed SubPlan", string.Join('\n', await scope.QueryAsync<string>("EXPLAIN SELECT name FROM contract_items")));
+        }
+
         // Narrowed to one client with the tenant switcher.
         Assert.Equal(["belvedere-1"], await VisibleAsync(service, agent with { SelectedTenantId = _belvedere }));
 

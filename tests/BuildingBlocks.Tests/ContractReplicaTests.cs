@@ -25,6 +25,7 @@ public sealed class ContractReplicaTests(TestInfrastructure infrastructure)
         await using var owner = new NpgsqlConnection(connectionString);
         Assert.Equal(
             ["platform/0001_platform.sql", "platform/0002_contract_access.sql", "platform/0003_audit_log.sql", "platform/0004_user_scope.sql", "platform/0005_scope_read_once.sql",
+             "platform/0006_contract_scope_hashed.sql",
              "contract-replica/0001_contract_replica.sql",
              "contract-replica/0002_inventory_quantity.sql", "replica/0001_test_tables.sql", "replica/0002_contract_items.sql"],
             await owner.QueryAsync<string>("SELECT scriptname FROM schemaversions ORDER BY schemaversionsid"));

@@ -70,7 +70,7 @@ public static class InternalApi
             return Problems.Invalid("month", ReportingMessages.MonthNotOver);
         }
 
-        var scorecard = Scorecards.Compute(await ScorecardStore.InputAsync(unitOfWork, contractId, contractMonth, now))
+        var scorecard = Scorecards.Compute(await ScorecardStore.TalliesAsync(unitOfWork, contractId, contractMonth, now))
             with { ContractId = contract.ContractId, Reference = contract.Reference };
         return ReportExports.File(Scorecards.ForSide(scorecard, side!), ExportFormats.Pdf);
     }

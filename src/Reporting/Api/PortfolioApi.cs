@@ -101,8 +101,8 @@ public static class PortfolioApi
             var current = ContractMonths.Of(terms, wanted, now);
             return (Entry: entry, Terms: terms, Current: current, Previous: ContractMonths.Of(terms, current.Month.Month.PlusMonths(-1), now));
         }).ToList();
-        var inputs = await ScorecardStore.InputsAsync(
-            unitOfWork, [.. months.SelectMany(m => new[] { (m.Entry.ContractId, m.Current), (m.Entry.ContractId, m.Previous) })], now);
+        var tallies = await ScorecardStore.TalliesAsync(
+            unitOfWork, [.. months.SelectMany(m => new[] { (m.Entry.ContractId, m.Current), (m.Entry.ContractId, m.Previous) })], now, times: false);
 
         var rows = months.Select((m, index) =>
         {
@@ -111,7 +111,7 @@ public static class PortfolioApi
             var contract = new PortfolioContract(
                 m.Entry.ContractId, m.Entry.Reference, m.Entry.TenantId, m.Entry.ProviderOrganisationId, phase,
                 Portfolios.NoticeDeadline(ContractMonths.InForce(m.Terms, now)?.Terms, phase, m.Entry.IsOpen, today));
-            return Portfolios.Row(contract, Scorecards.Compute(inputs[2 * index]), Scorecards.Compute(inputs[(2 * index) + 1]), side);
+            return Portfolios.Row(contract, Scorecards.Compute(tallies[2 * index]), Scorecards.Compute(tallies[(2 * index) + 1]), side);
         });
         var sortOn = sort ?? PortfolioSorts.Reference;
         var direction = order ?? PortfolioSorts.Ascending;

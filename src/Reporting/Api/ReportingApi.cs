@@ -54,7 +54,8 @@ public static class ReportingApi
             return Problems.Invalid("month", ReportingMessages.MonthFormat);
         }
 
-        return await ReadAsync(contractId, wanted, services, cancellationToken, (contract, input) => TypedResults.Ok(Live(contract, input, services)));
+        return await ReadAsync(
+            contractId, wanted, services, ScorecardStore.TalliesAsync, (contract, tallies) => TypedResults.Ok(Live(contract, tallies, services)), cancellationToken);
     }
 
     /// <summary>
@@ -102,7 +103,7 @@ public static class ReportingApi
         for (var back = count - 1; back >= 0; back--)
         {
             var month = ContractMonths.Of(versions, last.Month.Month.PlusMonths(-back), now);
-            var scorecard = Scorecards.Compute(await ScorecardStore.InputAsync(unitOfWork, contractId, month, now));
+            var scorecard = Scorecards.Compute(await ScorecardStore.TalliesAsync(unitOfWork, contractId, month, now));
             points.Add(ScorecardTrends.Point(Scorecards.ForSide(scorecard, side)));
         }
 
@@ -133,13 +134,15 @@ public static class ReportingApi
             return Problems.Invalid(errors);
         }
 
-        return await ReadAsync(contractId, wanted, services, cancellationToken, (contract, input) => ReportExports.File(Live(contract, input, services), format!));
+        return await ReadAsync(
+            contractId, wanted, services, ScorecardStore.TalliesAsync, (contract, tallies) => ReportExports.File(Live(contract, tallies, services), format!),
+            cancellationToken);
     }
 
     /// <summary>The scorecard as it stands, with each figure's sources and drill-downs, as the caller's side reads it.</summary>
-    private static Scorecard Live(ContractSummary contract, ScorecardInput input, ReportingServices services)
+    private static Scorecard Live(ContractSummary contract, ScorecardTallies tallies, ReportingServices services)
     {
-        var scorecard = Scorecards.Compute(input);
+        var scorecard = Scorecards.Compute(tallies);
         var link = $"/contracts/{contract.ContractId}/scorecard/tickets?month={scorecard.Month}&figure=";
         scorecard = scorecard with
         {
@@ -186,22 +189,22 @@ public static class ReportingApi
             return Problems.Invalid(errors);
         }
 
-        return await ReadAsync(contractId, wanted, services, cancellationToken, (_, input) =>
+        return await ReadAsync(contractId, wanted, services, ScorecardStore.InputAsync, (_, input) =>
         {
             var tickets = FigureTickets.Of(input, query);
             var skip = offset ?? 0;
             return TypedResults.Ok(new FigureTicketsPage(
                 contractId, input.Period.Month.Text, query.Figure, tickets.Count, skip, [.. tickets.Skip(skip).Take(limit ?? DefaultLimit)]));
-        });
+        }, cancellationToken);
     }
 
     /// <summary>
     /// Answers from the facts of the contract's month: 404 when the caller does not see the contract (another tenant,
     /// a provider it does not name), 422 for a month that has not begun in the contract calendar's zone.
     /// </summary>
-    private static async Task<Results<TOk, NotFound, ProblemHttpResult>> ReadAsync<TOk>(
-        Guid contractId, YearMonth? wanted, ReportingServices services, CancellationToken cancellationToken,
-        Func<ContractSummary, ScorecardInput, TOk> answer)
+    private static async Task<Results<TOk, NotFound, ProblemHttpResult>> ReadAsync<TFacts, TOk>(
+        Guid contractId, YearMonth? wanted, ReportingServices services, Func<UnitOfWork, Guid, ContractMonth, DateTimeOffset, Task<TFacts>> read,
+        Func<ContractSummary, TFacts, TOk> answer, CancellationToken cancellationToken)
         where TOk : IResult
     {
         var now = Instants.NowToTheSecond(services.Clock);
@@ -217,7 +220,7 @@ public static class ReportingApi
             return Problems.Invalid("month", ReportingMessages.MonthNotBegun);
         }
 
-        return answer(contract, await ScorecardStore.InputAsync(unitOfWork, contractId, month, now));
+        return answer(contract, await read(unitOfWork, contractId, month, now));
     }
 
 }

@@ -101,7 +101,7 @@ public sealed record FigureStatuses(string? Sla, string? Breaches, string? Avail
 /// <summary>The events (by their wire names) a figure is computed from, and where the API lists the tickets behind it.</summary>
 public sealed record FigureSource(IReadOnlyList<string> Events, string? Tickets);
 
-/// <summary>A contract's month: every figure of the scorecard (see <see cref="Scorecards.Compute"/>).</summary>
+/// <summary>A contract's month: every figure of the scorecard (see <see cref="Scorecards.Compute(ScorecardInput)"/>).</summary>
 public sealed record Scorecard(
     string Month,
     string TimeZone,
@@ -164,45 +164,51 @@ public static class Scorecards
     /// </list>
     /// Instants belong to the month of their local date in the calendar's zone.
     /// </summary>
-    public static Scorecard Compute(ScorecardInput input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var period = input.Period;
-        var month = period.Month;
-        var opened = Opened(input).ToList();
-        var resolved = Resolved(input).ToList();
-        var backlog = Backlog(input).ToList();
-        var clocks = Completed(input).ToList();
-        var breaches = Breached(input).ToList();
-        var priorities = PrioritiesOf(input.Terms, input.Tickets.Select(t => t.Priority).Concat(clocks.Select(c => c.Priority)).Concat(breaches.Select(b => b.Priority)));
+    public static Scorecard Compute(ScorecardInput input) => Compute(ScorecardTallies.Of(input));
 
-        var sla = priorities.SelectMany(priority => SlaClocks.All.Select(clock => Rate(input.Terms, priority, clock, clocks))).ToList();
-        var times = priorities.SelectMany(priority => SlaClocks.All.Select(clock => Times(priority, clock, clocks))).ToList();
+    /// <summary>The figures of a month from its facts counted (see <see cref="Compute(ScorecardInput)"/> for the rules).</summary>
+    public static Scorecard Compute(ScorecardTallies tallies)
+    {
+        ArgumentNullException.ThrowIfNull(tallies);
+        var period = tallies.Period;
+        var month = period.Month;
+        var terms = tallies.Terms;
+        var priorities = PrioritiesOf(terms, tallies.Tickets.Select(t => t.Priority).Concat(tallies.Backlog.Select(b => b.Priority))
+            .Concat(tallies.Clocks.Select(c => c.Priority)).Concat(tallies.Breaches.Select(b => b.Priority)));
+        ClockTally? ClockOf(string priority, string clock) => tallies.Clocks.FirstOrDefault(c => c.Priority == priority && c.Clock == clock);
+
+        var sla = priorities.SelectMany(priority => SlaClocks.All.Select(clock =>
+            ClockOf(priority, clock) is { } tally ? Rate(terms, priority, clock, tally.Completed, tally.Met) : Rate(terms, priority, clock, 0, 0))).ToList();
+        var times = priorities.SelectMany(priority => SlaClocks.All.Select(clock => ClockOf(priority, clock) is { } tally
+            ? new ClockTimes(priority, clock, tally.Completed, Mean(tally.UsedSum, tally.Completed), tally.UsedP90)
+            : new ClockTimes(priority, clock, 0, null, null))).ToList();
         var breachesByClock = priorities.SelectMany(priority => SlaClocks.All.Select(clock =>
-            new BreachCount(priority, clock, breaches.Count(b => b.Priority == priority && b.Clock == clock)))).ToList();
-        var kinds = Kinds.Union(input.Tickets.Select(t => t.Kind)).ToList();
-        var volumes = kinds.SelectMany(kind => priorities.Select(priority => new Volume(
-            kind, priority,
-            opened.Count(t => t.Kind == kind && t.Priority == priority),
-            resolved.Count(t => t.Kind == kind && t.Priority == priority),
-            backlog.Count(t => t.Kind == kind && t.Priority == priority)))).ToList();
-        var availability = Availability(input);
-        var penalties = Penalties(input.Statement);
-        var invoicing = Invoicing(month, input.Invoices);
-        var budget = Budget(month, input.Budget, input.Invoices);
+            new BreachCount(priority, clock, tallies.Breaches.Where(b => b.Priority == priority && b.Clock == clock).Sum(b => b.Count)))).ToList();
+        var breaches = tallies.Breaches.Sum(b => b.Count);
+        var kinds = Kinds.Union(tallies.Tickets.Select(t => t.Kind).Concat(tallies.Backlog.Select(b => b.Kind))).ToList();
+        var volumes = kinds.SelectMany(kind => priorities.Select(priority =>
+        {
+            var tickets = tallies.Tickets.Where(t => t.Kind == kind && t.Priority == priority).ToList();
+            return new Volume(kind, priority, tickets.Sum(t => t.Opened), tickets.Sum(t => t.Resolved),
+                tallies.Backlog.Where(b => b.Kind == kind && b.Priority == priority).Sum(b => b.Count));
+        })).ToList();
+        var availability = Availability(tallies);
+        var penalties = Penalties(tallies.Statement);
+        var invoicing = Invoicing(month, tallies.Invoices);
+        var budget = Budget(month, tallies.Budget, tallies.Invoices);
         var statuses = new FigureStatuses(
             FigureStatus.Worst(sla.Select(rate => rate.Status)),
-            BreachStatus(input.Terms, breaches.Count),
-            input.Terms is { Penalties.AvailabilityBands.Count: > 0 } ? FigureStatus.Worst(availability.Select(a => a.Status).Append(FigureStatus.Green)) : null,
+            BreachStatus(terms, breaches),
+            terms is { Penalties.AvailabilityBands.Count: > 0 } ? FigureStatus.Worst(availability.Select(a => a.Status).Append(FigureStatus.Green)) : null,
             penalties?.Status,
             invoicing.Status,
             budget?.Status);
 
         return new Scorecard(
-            month.Text, month.Zone.Id, month.Start, month.End, month.InZone(period.AsOf), period.Complete, input.VersionNumber,
-            opened.Count, resolved.Count, backlog.Count, breaches.Count,
-            sla, Satisfaction(Rated(input).ToList(), resolved), times, breachesByClock, volumes, Age(backlog, period.AsOf), availability, penalties,
-            invoicing, budget, Evolutions(month, period.AsOf, input.Evolutions), statuses);
+            month.Text, month.Zone.Id, month.Start, month.End, month.InZone(period.AsOf), period.Complete, tallies.VersionNumber,
+            tallies.Tickets.Sum(t => t.Opened), tallies.Tickets.Sum(t => t.Resolved), tallies.Backlog.Sum(b => b.Count), breaches,
+            sla, Satisfaction(tallies), times, breachesByClock, volumes, Age(tallies.Backlog), availability, penalties,
+            invoicing, budget, Evolutions(month, period.AsOf, tallies.Evolutions), statuses);
     }
 
     /// <summary>The scorecard as <paramref name="side"/> reads it: the budget is the client's own, the provider never sees it (as in Invoicing).</summary>
@@ -262,8 +268,11 @@ public static class Scorecards
     public static long? Mean(IReadOnlyCollection<long> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return values.Count == 0 ? null : (long)decimal.Round(values.Sum(v => (decimal)v) / values.Count, 0, MidpointRounding.AwayFromZero);
+        return Mean(values.Sum(v => (decimal)v), values.Count);
     }
+
+    /// <summary>The mean of <paramref name="count"/> values adding up to <paramref name="sum"/>, to the whole second, half away from zero; null for none.</summary>
+    public static long? Mean(decimal sum, int count) => count == 0 ? null : (long)decimal.Round(sum / count, 0, MidpointRounding.AwayFromZero);
 
     /// <summary>The contract's priorities in the order its SLA lists them (P1 to P4 while its terms are not known), then any other the facts name.</summary>
     private static List<string> PrioritiesOf(ContractTerms? terms, IEnumerable<string> named)
@@ -272,13 +281,11 @@ public static class Scorecards
         return [.. listed.Union(named.Order(StringComparer.Ordinal))];
     }
 
-    private static SlaRate Rate(ContractTerms? terms, string priority, string clock, IReadOnlyList<ClockFact> clocks)
+    private static SlaRate Rate(ContractTerms? terms, string priority, string clock, int completed, int met)
     {
-        var completed = clocks.Where(c => c.Priority == priority && c.Clock == clock).ToList();
-        var met = completed.Count(c => c.Met);
         var target = terms?.Penalties.SuccessRateTargets.FirstOrDefault(t => t.Priority == priority && t.Clock == clock)?.TargetPercent;
-        return new SlaRate(priority, clock, completed.Count, met, Percent(met, completed.Count), target is { } percent ? Hundredths(percent) : null,
-            RateStatus(target, met, completed.Count));
+        return new SlaRate(priority, clock, completed, met, Percent(met, completed), target is { } percent ? Hundredths(percent) : null,
+            RateStatus(target, met, completed));
     }
 
     /// <summary>
@@ -303,27 +310,30 @@ public static class Scorecards
         : breaches <= terms.Penalties.MonthlyFreeBreaches ? FigureStatus.Amber
         : FigureStatus.Red;
 
-    private static ClockTimes Times(string priority, string clock, IReadOnlyList<ClockFact> clocks)
+    private static Satisfaction Satisfaction(ScorecardTallies tallies)
     {
-        var used = clocks.Where(c => c.Priority == priority && c.Clock == clock).Select(c => c.BusinessSecondsUsed).ToList();
-        return new ClockTimes(priority, clock, used.Count, Mean(used), Percentile(used, 90));
-    }
-
-    private static Satisfaction Satisfaction(IReadOnlyList<TicketFact> rated, IReadOnlyList<TicketFact> resolved)
-    {
-        var scores = rated.Select(t => t.Score!.Value).ToList();
-        decimal? mean = scores.Count == 0 ? null : Hundredths((decimal)scores.Sum() / scores.Count);
+        var answers = tallies.Ratings.Sum(r => r.Count);
+        decimal? mean = answers == 0 ? null : Hundredths((decimal)tallies.Ratings.Sum(r => r.Score * r.Count) / answers);
         return new Satisfaction(
-            mean, scores.Count, Percent(resolved.Count(t => t.Score is not null), resolved.Count),
-            [.. Enumerable.Range(1, 5).Select(score => new ScoreCount(score, scores.Count(s => s == score)))]);
+            mean, answers, Percent(tallies.Tickets.Sum(t => t.ResolvedRated), tallies.Tickets.Sum(t => t.Resolved)),
+            [.. Enumerable.Range(1, 5).Select(score => new ScoreCount(score, tallies.Ratings.Where(r => r.Score == score).Sum(r => r.Count)))]);
     }
 
-    private static BacklogAge Age(IReadOnlyList<TicketFact> backlog, DateTimeOffset asOf)
+    /// <summary>A ticket's age at <paramref name="asOf"/>, in whole seconds since its opening (never negative).</summary>
+    public static long Age(DateTimeOffset openedAt, DateTimeOffset asOf) => Math.Max(0, (long)(asOf - openedAt).TotalSeconds);
+
+    /// <summary>The index of the <see cref="AgeBuckets"/> an age in seconds falls in.</summary>
+    public static int AgeBucketOf(long ageSeconds) =>
+        AgeBuckets.Select((bucket, index) => (bucket, index)).Last(b => ageSeconds >= b.bucket.From * 86_400L).index;
+
+    /// <summary>Where each of the <see cref="AgeBuckets"/> starts, in seconds: the buckets follow one another without a gap.</summary>
+    public static long[] AgeBucketStarts() => [.. AgeBuckets.Select(bucket => bucket.From * 86_400L)];
+
+    private static BacklogAge Age(IReadOnlyList<BacklogTally> backlog)
     {
-        var ages = backlog.Select(t => Math.Max(0, (long)(asOf - t.OpenedAt).TotalSeconds)).ToList();
-        var buckets = AgeBuckets.Select(bucket => new AgeBucket(bucket.From, bucket.To, ages.Count(age =>
-            age >= bucket.From * 86_400L && (bucket.To is not { } to || age < to * 86_400L)))).ToList();
-        return new BacklogAge(ages.Count, Mean(ages), ages.Count == 0 ? null : ages.Max(), buckets);
+        var count = backlog.Sum(b => b.Count);
+        var buckets = AgeBuckets.Select((bucket, index) => new AgeBucket(bucket.From, bucket.To, backlog.Where(b => b.Bucket == index).Sum(b => b.Count))).ToList();
+        return new BacklogAge(count, Mean(backlog.Sum(b => (decimal)b.AgeSum), count), count == 0 ? null : backlog.Max(b => b.OldestAge), buckets);
     }
 
     /// <summary>
@@ -331,7 +341,7 @@ public static class Scorecards
     /// whole month 24×7, overlapping outages counted once, an open outage up to now, the percentage cut to the hundredth,
     /// as the Incidents service's availability report and the penalty statement reckon it. Red in a penalty band.
     /// </summary>
-    private static List<ServiceAvailability> Availability(ScorecardInput input)
+    private static List<ServiceAvailability> Availability(ScorecardTallies input)
     {
         var month = input.Period.Month;
         var bands = input.Terms?.Penalties.AvailabilityBands ?? [];

@@ -42,7 +42,8 @@ public sealed class ContractReplica
             SELECT EXISTS (
                 SELECT FROM contract_parties
                 WHERE contract_id = @contractId
-                  AND (tenant_id = ANY (app_tenant_ids()) OR (tenant_id::text || ':' || contract_id::text) = ANY (app_contract_scope())))
+                  AND (tenant_id = ANY (app_tenant_ids())
+                       OR (tenant_id, contract_id) IN (SELECT scope.tenant_id, scope.contract_id FROM app_contract_pairs() AS scope)))
             """,
             new { contractId });
 

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Infogerance.Benchmarks;
+
+/// <summary>
+/// The signed-in request path of a running system against its ceiling, measured in the same run: a hello-world backend
+/// behind YARP (started in this process, proxied as the gateway proxies) gives the most this machine answers; each
+/// endpoint is then loaded through the real gateway with the same number of connections and printed as a ratio to that
+/// ceiling, with p50/p99 and the CPU time per request of each process on the path (gateway, the service, PostgreSQL,
+/// this load generator), read from /proc before and after.
+/// </summary>
+public static class RequestPathLoad
+{
+    private const string ClientUser = "admin@acme.example";
+    private const string DeskUser = "agent1@antares.example";
+
+    private sealed record Outcome(double Throughput, double P50, double P99, int Failures);
+
+    public static async Task<int> RunAsync(Uri gateway, int postgresPort, int connections, TimeSpan duration)
+    {
+        await using var ceiling = await CeilingAsync();
+        var helloClients = Enumerable.Range(0, connections).Select(_ => new HttpClient { BaseAddress = ceiling.Urls.Select(u => new Uri(u)).First() }).ToList();
+        var top = await MeasureAsync("hello-world behind YARP (ceiling)", helloClients, duration, client => client.GetAsync("/hello"), null, [], postgresPort, null);
+        helloClients.ForEach(c => c.Dispose());
+
+        var clients = await TicketsLoad.SignInAsync(gateway, ClientUser, connections);
+        var desk = await TicketsLoad.SignInAsync(gateway, DeskUser, connections);
+        if (clients is null || desk is null)
+        {
+            return 1;
+        }
+
+        var contracts = await clients[0].GetFromJsonAsync<JsonElement>("/api/incidents/contracts");
+        var contractId = contracts.EnumerateArray().Single(c => c.GetProperty("reference").GetString() == "ACME-INFOG-01").GetProperty("id").GetGuid();
+        var opened = 0;
+        var open = TicketsLoad.Opening(contractId, () => Interlocked.Increment(ref opened));
+        var failures = 0;
+        foreach (var (what, service, sessions, call) in new (string, string, List<HttpClient>, Func<HttpClient, Task<HttpResponseMessage>>)[]
+        {
+            ("GET /api/identity/me", "Infogerance.Identity", clients, c => c.GetAsync("/api/identity/me")),
+            ("GET /api/contracts/ (the client's contracts)", "Infogerance.Contracts", clients, c => c.GetAsync("/api/contracts/")),
+            ("GET /api/incidents/tickets (the client's list)", "Infogerance.Incidents", clients, c => c.GetAsync("/api/incidents/tickets")),
+            ("GET /api/incidents/tickets?limit=50 (the desk's queue)", "Infogerance.Incidents", desk, c => c.GetAsync("/api/incidents/tickets?limit=50")),
+            ("POST /api/incidents/tickets (opening a ticket)", "Infogerance.Incidents", clients, open),
+        })
+        {
+            failures += (await MeasureAsync(what, sessions, duration, call, "Infogerance.Gateway", [service], postgresPort, top.Throughput)).Failures;
+        }
+
+        clients.Concat(desk).ToList().ForEach(client => client.Dispose());
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>A hello-world backend and a YARP proxy in front of it, both on loopback.</summary>
+    private static async Task<WebApplication> CeilingAsync()
+    {
+        var backend = WebApplication.CreateSlimBuilder();
+        backend.Logging.ClearProviders();
+        backend.WebHost.UseUrls("http://127.0.0.1:0");
+        var hello = backend.Build();
+        hello.MapGet("/hello", () => "hello");
+        await hello.StartAsync();
+        var backendUrl = hello.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+
+        var proxy = WebApplication.CreateSlimBuilder();
+        proxy.Logging.ClearProviders();
+        proxy.WebHost.UseUrls("http://127.0.0.1:0");
+        proxy.Services.AddReverseProxy().LoadFromMemory(
+            [new RouteConfig { RouteId = "hello", ClusterId = "hello", Match = new RouteMatch { Path = "/hello" } }],
+            [new ClusterConfig { ClusterId = "hello", Destinations = new Dictionary<string, DestinationConfig> { ["hello"] = new() { Address = backendUrl } } }]);
+        var app = proxy.Build();
+        app.MapReverseProxy();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<Outcome> MeasureAsync(
+        string what, List<HttpClient> clients, TimeSpan duration, Func<HttpClient, Task<HttpResponseMessage>> call, string? gatewayProcess,
+        string[] services, int postgresPort, double? ceiling)
+    {
+        await GatewayLoad.WarmUpAsync(clients, call);
+        var processes = new Dictionary<string, IReadOnlyList<int>>
+        {
+            ["load generator"] = [Environment.ProcessId],
+            ["postgres"] = PostgresProcesses(postgresPort),
+        };
+        if (gatewayProcess is not null)
+        {
+            processes["gateway"] = ProcessesNamed(gatewayProcess);
+        }
+
+        foreach (var service in services)
+        {
+            processes[service] = ProcessesNamed(service);
+        }
+
+        var before = processes.ToDictionary(p => p.Key, p => CpuSeconds(p.Value));
+        var (latencies, elapsed, failures) = await GatewayLoad.CallAsync(clients, duration, call);
+        var all = latencies.Order().ToList();
+        double Percentile(double p) => all[Math.Min(all.Count - 1, (int)(p * all.Count))];
+        var outcome = new Outcome(all.Count / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), failures);
+        var ratio = ceiling is { } top ? $" = {outcome.Throughput / top:0.000} of the ceiling" : "";
+        Console.WriteLine(
+            $"{what}, {clients.Count} connections: {all.Count} requests, {outcome.Throughput:0} req/s{ratio}, p50 {outcome.P50:0.0} ms, p99 {outcome.P99:0.0} ms, failures {failures}");
+        var cpu = processes.Select(p => $"{p.Key} {(CpuSeconds(p.Value) - before[p.Key]) * 1000 / Math.Max(1, all.Count):0.000} ms");
+        Console.WriteLine($"    CPU per request: {string.Join(", ", cpu)}");
+        return outcome;
+    }
+
+    /// <summary>User and system CPU seconds the processes have used so far (from /proc; processes that ended count no more).</summary>
+    private static double CpuSeconds(IReadOnlyList<int> processes) => processes.Sum(pid =>
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (double.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+                + double.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    });
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
+    private static IEnumerable<int> AllProcesses() =>
+        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)).Select(n => int.Parse(n!, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static List<int> ProcessesNamed(string executable) =>
+        [.. AllProcesses().Where(pid => CommandLine(pid).Split(' ')[0].EndsWith(executable, StringComparison.Ordinal))];
+
+    /// <summary>The PostgreSQL server listening on the port and every process it started (its connections' backends included).</summary>
+    private static List<int> PostgresProcesses(int port)
+    {
+        var server = AllProcesses().FirstOrDefault(pid => CommandLine(pid) is var line && line.Contains("postgres", StringComparison.Ordinal)
+            && line.Contains($"-p {port} ", StringComparison.Ordinal));
+        if (server == 0)
+        {
+            return [];
+        }
+
+        return [server, .. AllProcesses().Where(pid => ParentOf(pid) == server)];
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Dapper;
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
+using Infogerance.Messaging;
+using Infogerance.Reporting.Data;
+using Infogerance.Reporting.Domain;
+using Infogerance.ServiceDefaults;
+using Infogerance.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Npgsql;
+using static Infogerance.Reporting.Tests.Months;
+
+namespace Infogerance.Reporting.Tests;
+
+/// <summary>
+/// The database counts a month's facts by the very rules the scorecard counts them in memory: on a real PostgreSQL with
+/// the read models' schema, random months of two contracts give the same scorecard either way, boundaries, daylight-saving
+/// months, reopened tickets and the current month included.
+/// </summary>
+public sealed class ScorecardTalliesStoreTests(TestInfrastructure infrastructure) : IClassFixture<TestInfrastructure>
+{
+    private static readonly Guid Tenant = Guid.CreateVersion7();
+    private static readonly Guid[] Contracts = [Guid.CreateVersion7(), Guid.CreateVersion7()];
+    private static readonly DateTimeOffset Now = At("2026-11-15T10:30:00Z");
+    private static readonly string[] Priorities = ["P1", "P2", "P3", "P4", "P5"];
+
+    [Fact]
+    public async Task The_database_tallies_give_the_scorecard_the_facts_give()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var connectionString = await infrastructure.CreateDatabaseAsync("tallies");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:reporting"] = connectionString });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddServiceDatabase("reporting", typeof(ScorecardStore).Assembly);
+        builder.Services.AddSingleton(new BuildingBlockMigrations(
+            "contract-replica", typeof(ContractReplica).Assembly, "Infogerance.Messaging.ContractReplica.Migrations."));
+        using var host = builder.Build();
+        await host.Services.RunStartupTasksAsync(cancellation);
+        await SeedAsync(connectionString, new Random(20261206), cancellation);
+
+        // March and October change the clocks in Paris; November is the current month, measured at now.
+        var months = Contracts.SelectMany(contract => new[] { (2026, 2), (2026, 3), (2026, 10), (2026, 11) }
+            .Select(m => (contract, new ContractMonth(Month(m.Item1, m.Item2), new TermsVersion(1, new DateOnly(2026, 1, 1), Terms())))))
+            .ToList();
+        await using var unitOfWork = await host.Services.GetRequiredService<Database>().BeginAsync(Tenant, cancellation);
+        var inputs = await ScorecardStore.InputsAsync(unitOfWork, months, Now);
+        var tallies = await ScorecardStore.TalliesAsync(unitOfWork, months, Now, times: true);
+
+        Assert.True(inputs.Sum(i => i.Clocks.Count) > 400, "the months hold clocks to count");
+        Assert.True(inputs.Sum(i => i.Tickets.Count(t => t.OpenAtEnd)) > 50, "the months hold a backlog to count");
+        for (var i = 0; i < months.Count; i++)
+        {
+            Assert.Equal(Json(Scorecards.Compute(inputs[i])), Json(Scorecards.Compute(tallies[i])));
+        }
+    }
+
+    private static string Json(Scorecard scorecard) => JsonSerializer.Serialize(scorecard);
+
+    /// <summary>Tickets from January to now, some reopened, their clocks and breaches, with instants on the months' edges too.</summary>
+    private static async Task SeedAsync(string connectionString, Random random, CancellationToken cancellation)
+    {
+        var first = At("2026-01-01T00:00:00Z");
+        var edges = new[] { Month(2026, 3).Start, Month(2026, 3).End, Month(2026, 10).Start, Month(2026, 10).End, Month(2026, 11).Start };
+        DateTimeOffset Instant(DateTimeOffset from, DateTimeOffset to) =>
+            (random.Next(10) == 0 && edges[random.Next(edges.Length)] is var edge && edge >= from && edge <= to ? edge
+                : from.AddSeconds(random.NextInt64((long)(to - from).TotalSeconds + 1))).ToUniversalTime();
+
+        await using var owner = new NpgsqlConnection(connectionString);
+        await owner.OpenAsync(cancellation);
+        await using var transaction = await owner.BeginTransactionAsync(cancellation);
+        await owner.ExecuteAsync("SELECT set_config('app.tenant_ids', @tenant, true)", new { tenant = Tenant.ToString() }, transaction);
+        for (var n = 0; n < 1_500; n++)
+        {
+            var contract = Contracts[n % 2];
+            var ticket = Guid.CreateVersion7();
+            var priority = Priorities[random.Next(random.Next(20) == 0 ? 5 : 4)];
+            var kind = random.Next(3) == 0 ? "request" : "incident";
+            var opened = Instant(first, Now);
+            DateTimeOffset? resolved = random.Next(4) == 0 ? null : Instant(opened, Now);
+            var reopened = resolved is { } r && random.Next(8) == 0 ? Instant(r, Now) : (DateTimeOffset?)null;
+            DateTimeOffset? stillResolved = reopened is null ? resolved : random.Next(2) == 0 ? Instant(reopened.Value, Now) : null;
+            var rated = stillResolved is { } done && random.Next(3) == 0 ? Instant(done, Now) : (DateTimeOffset?)null;
+            await owner.ExecuteAsync(
+                """
+                INSERT INTO tickets (tenant_id, contract_id, ticket_id, number, kind, opened_at, priority, status, resolved_at, score, rated_at)
+                VALUES (@Tenant, @contract, @ticket, @n, @kind, @opened, @priority, 'open', @stillResolved, @score, @rated)
+                """,
+                new { Tenant, contract, ticket, n, kind, opened, priority, stillResolved, score = rated is null ? (short?)null : (short)random.Next(1, 6), rated },
+                transaction);
+            var spans = new List<(DateTimeOffset From, DateTimeOffset Until)> { (opened, resolved ?? DateTimeOffset.MaxValue) };
+            if (reopened is { } again)
+            {
+                spans.Add((again, stillResolved ?? DateTimeOffset.MaxValue));
+            }
+
+            foreach (var (from, until) in spans)
+            {
+                await owner.ExecuteAsync(
+                    """
+                    INSERT INTO ticket_open_periods (tenant_id, contract_id, ticket_id, opened_from, open_until)
+                    VALUES (@Tenant, @contract, @ticket, @from, CASE WHEN @open THEN 'infinity'::timestamptz ELSE @until END)
+                    """,
+                    new { Tenant, contract, ticket, from, until = until == DateTimeOffset.MaxValue ? from : until, open = until == DateTimeOffset.MaxValue },
+                    transaction);
+            }
+
+            foreach (var clock in new[] { SlaClocks.Respond, SlaClocks.Resolve })
+            {
+                if (stillResolved is { } completed)
+                {
+                    var completedAt = clock == SlaClocks.Respond ? Instant(opened, completed) : completed;
+                    await owner.ExecuteAsync(
+                        """
+                        INSERT INTO sla_completions (tenant_id, contract_id, ticket_id, number, kind, clock, priority, met, used_seconds, target_seconds,
+                                                     started_at, due_at, completed_at, completion)
+                        VALUES (@Tenant, @contract, @ticket, @n, @kind, @clock, @priority, @met, @used, 14400, @opened, @due, @completedAt, 1)
+                        """,
+                        new { Tenant, contract, ticket, n, kind, clock, priority, met = random.Next(10) > 0, used = random.NextInt64(20_000), opened,
+                            due = opened.AddHours(4), completedAt },
+                        transaction);
+                }
+
+                if (random.Next(10) == 0)
+                {
+                    await owner.ExecuteAsync(
+                        """
+                        INSERT INTO sla_breaches (tenant_id, contract_id, ticket_id, number, kind, clock, priority, due_at)
+                        VALUES (@Tenant, @contract, @ticket, @n, @kind, @clock, @priority, @due)
+                        """,
+                        new { Tenant, contract, ticket, n, kind, clock, priority, due = Instant(opened, Now) }, transaction);
+                }
+            }
+        }
+
+        await transaction.CommitAsync(cancellation);
+    }
+}
