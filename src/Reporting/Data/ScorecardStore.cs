@@ -39,9 +39,7 @@ public static class ScorecardStore
 
     private sealed record EvolutionRow(Guid ContractId, Guid EvolutionId, Guid EventId, DateTimeOffset At, string From, string To);
 
-    private sealed record TicketTallyRow(int Index, string Kind, string Priority, int Opened, int Resolved, int ResolvedRated);
-
-    private sealed record RatingTallyRow(int Index, int Score, int Count);
+    private sealed record TicketTallyRow(int Index, string Kind, string Priority, int? RatedScore, int Opened, int Resolved, int ResolvedRated, int Count);
 
     private sealed record BacklogTallyRow(int Index, string Kind, string Priority, int Bucket, int Count, long AgeSum, long OldestAge);
 
@@ -198,34 +196,27 @@ public static class ScorecardStore
         };
 
         // Each month's tickets from the bitmap of its three ranges' indexes, one month after another (OFFSET 0 keeps the
-        // months a nested loop: joined whole, the planner walks every ticket of the contracts by their opening).
-        var tickets = (await unitOfWork.QueryAsync<TicketTallyRow>(
+        // months a nested loop: joined whole, the planner walks every ticket of the contracts by their opening). Grouped by
+        // the score given in the month too, they give the month's ratings in the same pass.
+        var ticketRows = (await unitOfWork.QueryAsync<TicketTallyRow>(
             """
-            SELECT m.index, t.kind, t.priority,
+            SELECT m.index, t.kind, t.priority, t.rated_score,
                    (count(*) FILTER (WHERE t.opened_at >= m.starts AND t.opened_at < m.ends))::integer AS opened,
                    (count(*) FILTER (WHERE t.resolved_at >= m.starts AND t.resolved_at < m.ends))::integer AS resolved,
-                   (count(*) FILTER (WHERE t.resolved_at >= m.starts AND t.resolved_at < m.ends AND t.score IS NOT NULL))::integer AS resolved_rated
+                   (count(*) FILTER (WHERE t.resolved_at >= m.starts AND t.resolved_at < m.ends AND t.score IS NOT NULL))::integer AS resolved_rated,
+                   count(*)::integer AS count
             FROM unnest(@indexes, @monthContracts, @starts, @ends) AS m (index, contract_id, starts, ends)
             CROSS JOIN LATERAL (
-                SELECT kind, priority, opened_at, resolved_at, score FROM tickets
+                SELECT kind, priority, opened_at, resolved_at, score,
+                       CASE WHEN rated_at >= m.starts AND rated_at < m.ends THEN score::integer END AS rated_score
+                FROM tickets
                 WHERE contract_id = m.contract_id AND opened_at IS NOT NULL
                   AND (opened_at >= m.starts AND opened_at < m.ends OR resolved_at >= m.starts AND resolved_at < m.ends
                        OR rated_at >= m.starts AND rated_at < m.ends)
                 OFFSET 0) AS t
-            GROUP BY m.index, t.kind, t.priority
+            GROUP BY m.index, t.kind, t.priority, t.rated_score
             """,
             asked)).ToLookup(t => t.Index);
-
-        var ratings = (await unitOfWork.QueryAsync<RatingTallyRow>(
-            """
-            SELECT m.index, t.score::integer AS score, count(*)::integer AS count
-            FROM tickets t
-            JOIN unnest(@indexes, @monthContracts, @starts, @ends) AS m (index, contract_id, starts, ends)
-              ON m.contract_id = t.contract_id AND t.rated_at >= m.starts AND t.rated_at < m.ends
-            WHERE t.contract_id = ANY (@contractIds) AND t.rated_at >= @start AND t.rated_at < @end AND t.score IS NOT NULL AND t.opened_at IS NOT NULL
-            GROUP BY m.index, t.score
-            """,
-            asked)).ToLookup(r => r.Index);
 
         // A ticket open at the instant is found by its open spans: those open at some instant between the earliest and the
         // latest month's end, read by the index of their bounds, then each month keeps those open at its own. The ticket is
@@ -285,8 +276,10 @@ public static class ScorecardStore
             var facts = few.Of(month.ContractId, month.Month, periods[index].AsOf);
             return new ScorecardTallies(
                 periods[index], month.Month.Version?.Number, month.Month.Version?.Terms,
-                [.. tickets[index].Select(t => new TicketTally(t.Kind, t.Priority, t.Opened, t.Resolved, t.ResolvedRated))],
-                [.. ratings[index].Select(r => new RatingTally(r.Score, r.Count))],
+                [.. ticketRows[index].GroupBy(t => (t.Kind, t.Priority)).Select(g => new TicketTally(
+                    g.Key.Kind, g.Key.Priority, g.Sum(t => t.Opened), g.Sum(t => t.Resolved), g.Sum(t => t.ResolvedRated)))],
+                [.. ticketRows[index].Where(t => t.RatedScore is not null).GroupBy(t => t.RatedScore!.Value)
+                    .Select(g => new RatingTally(g.Key, g.Sum(t => t.Count)))],
                 [.. backlog[index].Select(b => new BacklogTally(b.Kind, b.Priority, b.Bucket, b.Count, b.AgeSum, b.OldestAge))],
                 [.. clocks[index].Select(c => new ClockTally(c.Priority, c.Clock, c.Completed, c.Met, c.UsedSum, c.UsedP90))],
                 [.. breaches[index].Select(b => new BreachTally(b.Priority, b.Clock, b.Count))],
