@@ -2,8 +2,6 @@ using Infogerance.Gateway.Bff;
 using Infogerance.Gateway.Security;
 using Infogerance.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
@@ -71,23 +69,4 @@ internal static class Extensions
 
     /// <summary>404, as for a route that does not exist: the outside is not told what is behind it.</summary>
     private static NotFound Hidden() => TypedResults.NotFound();
-
-    /// <summary>
-    /// The SPA's built files (<see cref="SpaSettings.Root"/>), with index.html for client-side routes. Absent in
-    /// development, where Vite's dev server serves the SPA and proxies /api and /bff here.
-    /// </summary>
-    private static void UseSpaFiles(this WebApplication app)
-    {
-        var root = app.Services.GetRequiredService<IOptions<SpaSettings>>().Value.Root;
-        if (string.IsNullOrWhiteSpace(root) || !Directory.Exists(root))
-        {
-            return;
-        }
-
-        var files = new PhysicalFileProvider(Path.GetFullPath(root));
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files })
-            .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
-    }
 }

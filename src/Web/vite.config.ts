@@ -1,29 +1,50 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
+import { defineConfig, type Plugin } from 'vite'
 
 // In development the gateway (backend-for-frontend) keeps the session cookie, so the SPA talks to it
 // through this proxy and stays same-origin, exactly as in production where the gateway serves dist/.
 const gateway = process.env.GATEWAY_URL ?? 'http://localhost:8080'
 
-const chartLibraries = /node_modules\/(recharts|@mantine\/charts|d3-[^/]+|victory-vendor)\//
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy of each hashed script and stylesheet, which the gateway serves as is:
+ * compressed once at the highest level here rather than on every request there. Node's zlib does it, no plugin needed.
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress)
+  const gzipped = promisify(gzip)
+  let assets = ''
+  return {
+    name: 'precompress',
+    apply: 'build',
+    configResolved(config) {
+      assets = join(config.root, config.build.outDir, config.build.assetsDir)
+    },
+    async closeBundle() {
+      const files = (await readdir(assets)).filter((name) => /\.(js|css)$/.test(name))
+      await Promise.all(
+        files.map(async (name) => {
+          const content = await readFile(join(assets, name))
+          const [br, gz] = await Promise.all([
+            brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+            gzipped(content, { level: constants.Z_BEST_COMPRESSION }),
+          ])
+          await Promise.all([writeFile(join(assets, `${name}.br`), br), writeFile(join(assets, `${name}.gz`), gz)])
+        }),
+      )
+    },
+  }
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
-    rolldownOptions: {
-      // Libraries change less often than the application: a separate chunk stays cached across releases.
-      output: {
-        codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules\/(react|react-dom|scheduler)\//, priority: 3 },
-            { name: 'vendor', test: (id: string) => id.includes('node_modules') && !chartLibraries.test(id), priority: 2 },
-            // Only the budget's chart needs these: their chunk loads with it, not with the application.
-            { name: 'charts', test: chartLibraries, priority: 1 },
-          ],
-        },
-      },
-    },
+    // scripts/first-load.mjs reads it to measure what the first screen downloads.
+    manifest: true,
   },
   server: {
     proxy: {

@@ -1,31 +1,34 @@
 import { Center } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router'
 import { Layout } from './components/Layout'
 import { ErrorAlert, Loading } from './components/States'
 import { UserContext, useSession, useUser, type UserInfo } from './hooks/session'
-import { AcceptInvitationPage } from './pages/AcceptInvitationPage'
-import { AuditLogPage } from './pages/AuditLogPage'
-import { BudgetsPage } from './pages/BudgetsPage'
-import { ContractPage } from './pages/ContractPage'
-import { ContractsPage } from './pages/ContractsPage'
 import { ForbiddenPage } from './pages/ForbiddenPage'
 import { HomePage } from './pages/HomePage'
-import { InvoicePage } from './pages/InvoicePage'
 import { LoginPage } from './pages/LoginPage'
 import { NotFoundPage } from './pages/NotFoundPage'
-import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage'
-import { NotificationsPage } from './pages/NotificationsPage'
-import { OrganisationsPage } from './pages/OrganisationsPage'
-import { PortfolioPage } from './pages/PortfolioPage'
-import { ServiceAccountsPage } from './pages/ServiceAccountsPage'
-import { TicketImportPage } from './pages/TicketImportPage'
-import { TicketPage } from './pages/TicketPage'
-import { TicketsPage } from './pages/TicketsPage'
-import { UsersPage } from './pages/UsersPage'
 import { readsBudgets } from './budgetRules'
 import { loginPath } from './returnTo'
 import { canReadContracts, canSteerContracts, canUseTickets, isClientManager, isOperator, isOrganisationAdmin } from './roles'
+
+// The sign-in and home pages come with the application; the others load on the first visit to their route, so the
+// first screen does not wait for the code of pages it does not show.
+const AcceptInvitationPage = lazy(() => import('./pages/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })))
+const AuditLogPage = lazy(() => import('./pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })))
+const BudgetsPage = lazy(() => import('./pages/BudgetsPage').then((m) => ({ default: m.BudgetsPage })))
+const ContractPage = lazy(() => import('./pages/ContractPage').then((m) => ({ default: m.ContractPage })))
+const ContractsPage = lazy(() => import('./pages/ContractsPage').then((m) => ({ default: m.ContractsPage })))
+const InvoicePage = lazy(() => import('./pages/InvoicePage').then((m) => ({ default: m.InvoicePage })))
+const NotificationPreferencesPage = lazy(() => import('./pages/NotificationPreferencesPage').then((m) => ({ default: m.NotificationPreferencesPage })))
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })))
+const OrganisationsPage = lazy(() => import('./pages/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })))
+const PortfolioPage = lazy(() => import('./pages/PortfolioPage').then((m) => ({ default: m.PortfolioPage })))
+const ServiceAccountsPage = lazy(() => import('./pages/ServiceAccountsPage').then((m) => ({ default: m.ServiceAccountsPage })))
+const TicketImportPage = lazy(() => import('./pages/TicketImportPage').then((m) => ({ default: m.TicketImportPage })))
+const TicketPage = lazy(() => import('./pages/TicketPage').then((m) => ({ default: m.TicketPage })))
+const TicketsPage = lazy(() => import('./pages/TicketsPage').then((m) => ({ default: m.TicketsPage })))
+const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 /** Without a session, sends to the log-in page, which comes back here afterwards. */
 function RequireAuth() {
@@ -56,7 +59,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route path="/invitation/:token" element={<AcceptInvitationPage />} />
+      <Route
+        path="/invitation/:token"
+        element={
+          <Suspense fallback={<Loading />}>
+            <AcceptInvitationPage />
+          </Suspense>
+        }
+      />
       <Route element={<RequireAuth />}>
         <Route element={<Layout />}>
           <Route index element={<HomePage />} />

@@ -1,5 +1,6 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
+import { Suspense } from 'react'
 import { IconBellCog, IconChevronDown, IconLogout } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
@@ -8,6 +9,7 @@ import { navigationFor } from '../navigation'
 import { canReadContracts } from '../roles'
 import { LanguageSwitch } from './LanguageSwitch'
 import { NotificationBell } from './NotificationBell'
+import { Loading } from './States'
 import { TenantSwitcher } from './TenantSwitcher'
 
 function UserMenu() {
@@ -116,7 +118,10 @@ export function Layout() {
         })}
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
-        <Outlet />
+        {/* A page's code loads on its first visit: the shell stays while it does. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   )
