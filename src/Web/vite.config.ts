@@ -51,6 +51,9 @@ export default defineConfig({
       '/api': { target: gateway },
       '/bff': { target: gateway },
     },
+    // The tests read the server's list of accepted documents, to check the SPA offers the same; the dev server reads
+    // nothing outside the SPA.
+    ...(process.env.VITEST ? { fs: { allow: ['.', '../BuildingBlocks/Documents'] } } : {}),
   },
   test: {
     environment: 'jsdom',

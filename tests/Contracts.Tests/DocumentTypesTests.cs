@@ -69,6 +69,8 @@ public sealed class DocumentTypesTests
         { "photo.jpg", Jpeg, "image/jpeg" },
         { "photo.JPEG", Jpeg, "image/jpeg" },
         { "procédure.txt", Text, "text/plain" },
+        { "serveur.log", Text, "text/plain" },
+        { "AGENT.LOG", Text, "text/plain" },
         { "inventaire.csv", Csv, "text/csv" },
         { "pv.docx", Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
         { "pv.xlsx", Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
@@ -89,6 +91,7 @@ public sealed class DocumentTypesTests
         { "contrat.png", Pdf },
         { "contrat", Pdf },              // no extension
         { "notes.txt", Pdf },            // binary is not text…
+        { "trace.log", Exe },            // …under either text extension
         { "pv.docx", Jar },              // any zip is not a document
         { "pv.docx", Xlsx },             // …nor a document of another kind
         { "pv.xlsx", Docx },
@@ -156,16 +159,16 @@ public sealed class DocumentTypesTests
     public void The_refusal_names_the_accepted_types_in_each_language_with_one_code()
     {
         Assert.Equal("upload.type.refused", DocumentTypes.Refused.Code);
-        Assert.Equal("Accepted: PDF, PNG, JPEG, text, CSV, DOCX, XLSX or ODT, whose content matches the file's extension.", DocumentTypes.Refused.English);
+        Assert.Equal("Accepted: PDF, PNG, JPEG, text (.txt, .log), CSV, DOCX, XLSX or ODT, up to 10 MB, whose content matches the file's extension.", DocumentTypes.Refused.English);
         Assert.Equal(
-            "Types acceptés : PDF, PNG, JPEG, texte, CSV, DOCX, XLSX ou ODT, dont le contenu correspond à l'extension du fichier.",
+            "Types acceptés : PDF, PNG, JPEG, texte (.txt, .log), CSV, DOCX, XLSX ou ODT, jusqu'à 10 Mo, dont le contenu correspond à l'extension du fichier.",
             Languages.In(Languages.French, () => DocumentTypes.Refused.Text));
         Assert.Contains(".odt", (IEnumerable<string>)DocumentTypes.Refused.Parameters["accepted"]!);
     }
 
     [Theory]
-    [InlineData("en", "Accepted: PDF, PNG, JPEG, text, CSV, DOCX, XLSX or ODT, whose content matches the file's extension.")]
-    [InlineData("fr", "Types acceptés : PDF, PNG, JPEG, texte, CSV, DOCX, XLSX ou ODT, dont le contenu correspond à l'extension du fichier.")]
+    [InlineData("en", "Accepted: PDF, PNG, JPEG, text (.txt, .log), CSV, DOCX, XLSX or ODT, up to 10 MB, whose content matches the file's extension.")]
+    [InlineData("fr", "Types acceptés : PDF, PNG, JPEG, texte (.txt, .log), CSV, DOCX, XLSX ou ODT, jusqu'à 10 Mo, dont le contenu correspond à l'extension du fichier.")]
     public async Task A_refused_upload_is_a_422_on_file_in_the_callers_language(string language, string expected)
     {
         var problem = await RefusalOf("setup.exe", Exe, language);

@@ -56,6 +56,17 @@ public sealed class LifecycleTests
     public void A_closed_phase_leads_to_the_next(string closed, bool upgradePlanned, string next) =>
         Assert.Equal(next, Phases.After(closed, upgradePlanned));
 
+    [Theory]
+    [InlineData("takeover", false, "")]     // the upgrade may still be planned
+    [InlineData("upgrade", true, "")]
+    [InlineData("run", true, "")]
+    [InlineData("run", false, "upgrade")]
+    [InlineData("reversibility", false, "upgrade")]
+    [InlineData("closed", false, "upgrade")]
+    [InlineData("closed", true, "")]
+    public void The_upgrade_is_skipped_once_the_run_is_reached_without_workstreams(string current, bool upgradePlanned, string skipped) =>
+        Assert.Equal(skipped, string.Join(',', Phases.Skipped(current, upgradePlanned)));
+
     [Fact]
     public void Only_the_closed_phase_ends_the_parties_access() =>
         Assert.Equal(["closed"], Phases.All.Where(phase => !Phases.IsOpen(phase)));

@@ -25,15 +25,18 @@ public static class DocumentTypes
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string Odt = "application/vnd.oasis.opendocument.text";
 
-    /// <summary>The extensions <see cref="Detect"/> accepts, given to a program with <see cref="Refused"/>.</summary>
-    public static IReadOnlyList<string> AcceptedExtensions { get; } = [".pdf", ".png", ".jpg", ".jpeg", ".txt", ".csv", ".docx", ".xlsx", ".odt"];
+    /// <summary>
+    /// The extensions <see cref="Detect"/> accepts, given to a program with <see cref="Refused"/>. The SPA offers the
+    /// same list (and <see cref="MaxBytes"/>) before the upload; its test reads this line to keep them equal.
+    /// </summary>
+    public static IReadOnlyList<string> AcceptedExtensions { get; } = [".pdf", ".png", ".jpg", ".jpeg", ".txt", ".log", ".csv", ".docx", ".xlsx", ".odt"];
 
-    /// <summary>What to tell the user whose file <see cref="Detect"/> refused: the types accepted, in their language.</summary>
+    /// <summary>What to tell the user whose file <see cref="Detect"/> refused: the types accepted and the size limit, in their language.</summary>
     public static Message Refused { get; } = new Message(
         "upload.type.refused",
-        "Accepted: PDF, PNG, JPEG, text, CSV, DOCX, XLSX or ODT, whose content matches the file's extension.",
-        "Types acceptés : PDF, PNG, JPEG, texte, CSV, DOCX, XLSX ou ODT, dont le contenu correspond à l'extension du fichier.")
-        .With("accepted", AcceptedExtensions);
+        $"Accepted: PDF, PNG, JPEG, text (.txt, .log), CSV, DOCX, XLSX or ODT, up to {MaxBytes / (1024 * 1024)} MB, whose content matches the file's extension.",
+        $"Types acceptés : PDF, PNG, JPEG, texte (.txt, .log), CSV, DOCX, XLSX ou ODT, jusqu'à {MaxBytes / (1024 * 1024)} Mo, dont le contenu correspond à l'extension du fichier.")
+        .With("accepted", AcceptedExtensions).With("maxBytes", MaxBytes);
 
     private const string FallbackFileName = "document";
 
@@ -53,7 +56,8 @@ public static class DocumentTypes
             ".pdf" when content.StartsWith("%PDF-"u8) => Pdf,
             ".png" when content.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]) => Png,
             ".jpg" or ".jpeg" when content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) => Jpeg,
-            ".txt" when IsText(content) => Text,
+            // A log is plain text: stored as text/plain and, like any document, downloaded as an attachment.
+            ".txt" or ".log" when IsText(content) => Text,
             ".csv" when IsText(content) => Csv,
             ".docx" when IsOfficePackage(content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml") => Docx,
             ".xlsx" when IsOfficePackage(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml") => Xlsx,

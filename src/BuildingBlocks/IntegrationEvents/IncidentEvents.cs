@@ -77,8 +77,9 @@ public sealed record SlaBreached : IntegrationEvent
 }
 
 /// <summary>
-/// An SLA clock stopped: the response at the provider's first reply, the resolution at resolved. A reopened ticket's
-/// later resolution completes the clock again with a higher <see cref="Completion"/>: keep the latest per ticket and clock.
+/// An SLA clock stopped: the response at the provider's first public reply or first status change, the resolution at
+/// resolved. A reopened ticket's later resolution completes the clock again with a higher <see cref="Completion"/>: keep
+/// the latest per ticket and clock.
 /// </summary>
 public sealed record SlaClockCompleted : IntegrationEvent
 {

@@ -27,12 +27,16 @@ public sealed record VersionSummary(
 /// <summary>One side's acceptance of a phase's closure.</summary>
 public sealed record Closure(string Phase, string Side, string AcceptedBy, DateTimeOffset AcceptedAt);
 
-/// <summary>A contract with its versions, closures and renewal status; <c>can</c> lists what the caller may do now.</summary>
+/// <summary>
+/// A contract with its versions, closures and renewal status; <c>skippedPhases</c> the phases it went past without
+/// entering them; <c>can</c> lists what the caller may do now.
+/// </summary>
 public sealed record ContractDetail(
     Guid Id, Guid TenantId, Guid ProviderOrganisationId, string Reference, string Title, string Phase, int? CurrentVersion,
     decimal MonthlyFee, DateOnly StartDate, DateOnly? NextPeriodEnd, DateOnly? NoticeDeadline,
     DateTimeOffset CreatedAt, DateTimeOffset? SignedAt, string? SignedBy, DateOnly? TerminatesOn, DateOnly? ClosedOn, string? Handover,
-    IReadOnlyList<VersionSummary> Versions, IReadOnlyList<Closure> Closures, RenewalStatus? Renewal, IReadOnlyList<string> Can);
+    IReadOnlyList<VersionSummary> Versions, IReadOnlyList<Closure> Closures, RenewalStatus? Renewal, IReadOnlyList<string> SkippedPhases,
+    IReadOnlyList<string> Can);
 
 /// <summary>A new draft: its reference (unique in the tenant), its title and its provider.</summary>
 public sealed record CreateContractRequest(string? Reference, string? Title, Guid? ProviderOrganisationId);
@@ -246,12 +250,13 @@ public static class ContractsApi
         var renewal = await RenewalApi.StatusAsync(unitOfWork, contract, versions, today);
         var checklist = await ChecklistStore.CountsAsync(unitOfWork, contract, contract.Phase);
         var closable = Phases.RefuseClosure(contract.Phase, contract.Phase, checklist.Items, checklist.Pending) is null;
+        var skipped = Phases.Skipped(contract.Phase, await ChecklistStore.UpgradePlannedAsync(unitOfWork, contract));
         var summary = Summarise(contract, versions, today);
         return new ContractDetail(
             summary.Id, summary.TenantId, summary.ProviderOrganisationId, summary.Reference, summary.Title, summary.Phase, summary.CurrentVersion,
             summary.MonthlyFee, summary.StartDate, summary.NextPeriodEnd, summary.NoticeDeadline,
             contract.CreatedAt, contract.SignedAt, contract.SignedBy, contract.TerminatesOn, contract.ClosedOn, contract.Handover,
-            [.. versions.Select(VersionSummary.From)], closures, renewal, Can(contract, versions, closures, renewal, closable, user));
+            [.. versions.Select(VersionSummary.From)], closures, renewal, skipped, Can(contract, versions, closures, renewal, closable, user));
     }
 
     private static ContractSummary Summarise(ContractRow contract, IReadOnlyList<VersionRow> versions, DateOnly today)

@@ -71,6 +71,13 @@ public static class Phases
         _ => throw new ArgumentOutOfRangeException(nameof(closedPhase), closedPhase, "This phase does not close by mutual acceptance."),
     };
 
+    /// <summary>
+    /// The phases the contract went past without entering them: the upgrade, once the run is reached, when no workstream
+    /// was planned (the takeover then led straight to the run, see <see cref="After"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Skipped(string current, bool upgradePlanned) =>
+        current is Run or Reversibility or Closed && !upgradePlanned ? [Upgrade] : [];
+
     /// <summary>The contract has parties that deal with each other: every phase but closed.</summary>
     public static bool IsOpen(string phase) => phase != Closed;
 

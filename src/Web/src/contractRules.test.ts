@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { contractPermissions } from './contractRules'
+import { contractPermissions, stepState } from './contractRules'
+import { phases } from './hooks/contracts'
 import { accountManager, agent, contractManager, detail, requester } from './test/contracts'
 
 describe('contract permissions', () => {
@@ -42,5 +43,13 @@ describe('contract permissions', () => {
 
   it('offers no evolution step on a closed contract', () => {
     expect(contractPermissions(detail({ phase: 'closed' }), contractManager).evolutionActions('proposed', false)).toEqual([])
+  })
+})
+
+describe('phase steps', () => {
+  it('shows a skipped upgrade as skipped, not done', () => {
+    expect(phases.map((step) => stepState(step, 'run', ['upgrade']))).toEqual(['done', 'done', 'done', 'skipped', 'current', 'todo', 'todo'])
+    expect(phases.map((step) => stepState(step, 'run', []))).toEqual(['done', 'done', 'done', 'done', 'current', 'todo', 'todo'])
+    expect(stepState('upgrade', 'takeover', [])).toBe('todo')
   })
 })

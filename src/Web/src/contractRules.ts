@@ -8,6 +8,17 @@ interface Caller {
   organisation: { kind: 'client' | 'provider' | 'platform' }
 }
 
+export type StepState = 'done' | 'skipped' | 'current' | 'todo'
+
+/** Where a phase stands: one the contract went past without entering it (as the API says) is skipped, not done. */
+export function stepState(step: Phase, phase: Phase, skipped: readonly Phase[]): StepState {
+  const index = phases.indexOf(step)
+  const current = phases.indexOf(phase)
+  if (index === current) return 'current'
+  if (index > current) return 'todo'
+  return skipped.includes(step) ? 'skipped' : 'done'
+}
+
 /** Whether the contract has reached a phase (it is in it or past it). */
 export function reached(contract: { phase: Phase }, phase: Phase): boolean {
   return phases.indexOf(contract.phase) >= phases.indexOf(phase)

@@ -55,7 +55,7 @@ public sealed class ImportAndUploadLanguageTests(InfogeranceSystem system)
     }
 
     [Fact]
-    public async Task A_refused_attachment_names_the_accepted_types_in_French()
+    public async Task An_attachment_may_be_a_log_and_a_refusal_names_the_accepted_types_in_French()
     {
         var contractId = await TicketContracts.SignAsync(system,
             terms => TicketContracts.AlwaysOpen(terms, new SlaDuration(30, "minutes"), new SlaDuration(4, "hours")));
@@ -67,13 +67,18 @@ public sealed class ImportAndUploadLanguageTests(InfogeranceSystem system)
 
         var english = await UploadAsync(requester, $"/tickets/{ticket}/attachments", "facture.pdf", exe, "en", HttpStatusCode.UnprocessableEntity);
         var french = await UploadAsync(requester, $"/tickets/{ticket}/attachments", "facture.pdf", exe, "fr", HttpStatusCode.UnprocessableEntity);
+        var log = await UploadAsync(requester, $"/tickets/{ticket}/attachments", "agent.log",
+            Encoding.UTF8.GetBytes("2026-12-06 10:00:01 ERREUR disque plein sur SRV-01\n"), "en", HttpStatusCode.Created);
+        var binaryLog = await UploadAsync(requester, $"/tickets/{ticket}/attachments", "agent.log", exe, "en", HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(
-            ["Types acceptés : PDF, PNG, JPEG, texte, CSV, DOCX, XLSX ou ODT, dont le contenu correspond à l'extension du fichier."],
+            ["Types acceptés : PDF, PNG, JPEG, texte (.txt, .log), CSV, DOCX, XLSX ou ODT, jusqu'à 10 Mo, dont le contenu correspond à l'extension du fichier."],
             Texts(french, "file"));
         Assert.Equal(["upload.type.refused"], Codes(french, "file"));
         Assert.Equal(Codes(english, "file"), Codes(french, "file"));
-        Assert.StartsWith("Accepted: PDF", Texts(english, "file")[0], StringComparison.Ordinal);
+        Assert.StartsWith("Accepted: PDF, PNG, JPEG, text (.txt, .log)", Texts(english, "file")[0], StringComparison.Ordinal);
+        Assert.Equal(("agent.log", "text/plain"), (log.GetProperty("fileName").GetString(), log.GetProperty("contentType").GetString()));
+        Assert.Equal(["upload.type.refused"], Codes(binaryLog, "file"));
     }
 
     private static async Task<JsonElement> UploadAsync(

@@ -17,7 +17,8 @@ export interface ContractSummary {
   reference: string
   title: string
   phase: Phase
-  currentVersion: number | null
+  /** Absent (the API omits nulls) while no version is in force. */
+  currentVersion?: number | null
   monthlyFee: number
   startDate: string
   nextPeriodEnd: string | null
@@ -70,6 +71,8 @@ export interface ContractDetail extends ContractSummary {
   versions: VersionSummary[]
   closures: PhaseClosure[]
   renewal: Renewal | null
+  /** The phases the contract went past without entering them (the upgrade when no workstream was planned). */
+  skippedPhases: Phase[]
   /** What this caller may do now, as the server decides: "sign", "editTerms", "transition:takeover"… */
   can: string[]
 }

@@ -36,4 +36,9 @@ describe('translations', () => {
     })
     expect(different.map(([key]) => key)).toEqual([])
   })
+
+  it('say, as the SLA rule does, that the first public answer or the first status change stops the response clock', () => {
+    expect(english.get('tickets.comments.publicHelp')).toMatch(/first public answer or first status change \(taking the ticket included\)/)
+    expect(french.get('tickets.comments.publicHelp')).toMatch(/première réponse publique du support ou son premier changement de statut/)
+  })
 })

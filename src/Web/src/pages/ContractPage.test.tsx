@@ -44,6 +44,29 @@ describe('contract header', () => {
     expect(screen.getByRole('link', { name: 'Download dossier' })).toHaveAttribute('href', '/api/contracts/c-1/dossier')
   })
 
+  it('reads a draft as having no terms in force yet, the API omitting the version', async () => {
+    const draft = detail({ phase: 'draft', signedAt: null, signedBy: null })
+    delete draft.currentVersion
+    backend(contractManager, draft)
+    renderApp('/contracts/c-1')
+
+    const facts = await screen.findByRole('region', { name: 'Key dates and figures' })
+    expect(within(facts).getByText('None yet (not signed)')).toBeInTheDocument()
+    expect(within(facts).queryByText(/^Version/)).not.toBeInTheDocument()
+  })
+
+  it('shows an upgrade the contract went past as skipped, not done', async () => {
+    backend(contractManager, detail({ phase: 'run', skippedPhases: ['upgrade'] }))
+    renderApp('/contracts/c-1')
+
+    const stepper = await screen.findByRole('list', { name: 'Phases of the contract' })
+    const upgrade = within(stepper).getByText('Upgrade').closest('li')
+    expect(upgrade).toHaveAttribute('data-state', 'skipped')
+    expect(within(upgrade!).getByText('(skipped)')).toBeInTheDocument()
+    expect(within(upgrade!).queryByText('(done)')).not.toBeInTheDocument()
+    expect(within(stepper).getByText('Takeover').closest('li')).toHaveAttribute('data-state', 'done')
+  })
+
   it('names its tabs in French', async () => {
     await i18n.changeLanguage('fr')
     backend(contractManager, detail())

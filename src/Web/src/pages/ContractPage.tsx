@@ -60,7 +60,7 @@ function KeyFacts({ contract }: { contract: ContractDetail }) {
         </KeyFact>
         <KeyFact label={t('contracts.monthlyFee')}>{formatAmount(contract.monthlyFee)}</KeyFact>
         <KeyFact label={t('contracts.currentVersion')}>
-          {contract.currentVersion === null ? t('contracts.noVersionInForce') : t('contracts.versionNumber', { number: contract.currentVersion })}
+          {contract.currentVersion == null ? t('contracts.noVersionInForce') : t('contracts.versionNumber', { number: contract.currentVersion })}
         </KeyFact>
         {contract.signedAt && (
           <KeyFact label={t('contracts.signed')}>
@@ -154,7 +154,7 @@ function ContractView({ contract }: { contract: ContractDetail }) {
         </Stack>
         <ContractActions contract={contract} />
       </Group>
-      <PhaseStepper phase={contract.phase} />
+      <PhaseStepper phase={contract.phase} skipped={contract.skippedPhases} />
       <KeyFacts contract={contract} />
 
       <Tabs

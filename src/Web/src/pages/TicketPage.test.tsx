@@ -291,6 +291,16 @@ describe('ticket detail', () => {
     })
   })
 
+  it('says which files an attachment may be, and how large, before the upload', async () => {
+    backend(requester, ticketOf(), { 'GET /api/incidents/tickets/tk-1/attachments': () => json([]) })
+    renderApp('/tickets/tk-1')
+    await userEvent.click(await screen.findByRole('tab', { name: 'Attachments' }))
+
+    const input = await screen.findByLabelText('File')
+    expect(input).toHaveAttribute('accept', '.pdf,.png,.jpg,.jpeg,.txt,.log,.csv,.docx,.xlsx,.odt')
+    expect(screen.getByText('A screenshot, a log, a document: .pdf, .png, .jpg, .jpeg, .txt, .log, .csv, .docx, .xlsx, .odt, up to 10 MB.')).toBeInTheDocument()
+  })
+
   it('says when attachments are not offered yet, and shows the history in words', async () => {
     backend(requester, ticketOf(), {
       'GET /api/incidents/tickets/tk-1/history': () =>

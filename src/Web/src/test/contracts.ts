@@ -51,6 +51,7 @@ export const detail = (overrides: Partial<ContractDetail> = {}): ContractDetail 
   versions: [{ number: 1, status: 'active', origin: 'signature', effectiveFrom: '2025-01-01' }],
   closures: [],
   renewal: null,
+  skippedPhases: [],
   can: [],
   ...overrides,
 })

@@ -1,6 +1,7 @@
 import { Badge, Text } from '@mantine/core'
-import { IconCheck } from '@tabler/icons-react'
+import { IconCheck, IconMinus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { stepState } from '../../contractRules'
 import { phases, type Phase } from '../../hooks/contracts'
 
 const phaseColor: Record<Phase, string> = {
@@ -19,28 +20,31 @@ export function PhaseBadge({ phase }: { phase: Phase }) {
 }
 
 /** The life of a contract, from draft to closed, with where this one stands (aria-current on its phase). */
-export function PhaseStepper({ phase }: { phase: Phase }) {
+export function PhaseStepper({ phase, skipped = [] }: { phase: Phase; skipped?: readonly Phase[] }) {
   const { t } = useTranslation()
-  const current = phases.indexOf(phase)
   return (
     <ol className="phase-stepper" aria-label={t('contracts.phaseStepper')}>
       {phases.map((step, index) => {
-        const state = index < current ? 'done' : index === current ? 'current' : 'todo'
+        const state = stepState(step, phase, skipped)
         return (
           <li key={step} data-state={state} aria-current={state === 'current' ? 'step' : undefined}>
             <span className="phase-stepper-dot" aria-hidden>
-              {state === 'done' ? <IconCheck size={14} /> : index + 1}
+              {state === 'done' ? <IconCheck size={14} /> : state === 'skipped' ? <IconMinus size={14} /> : index + 1}
             </span>
-            <Text span size="sm" fw={state === 'current' ? 700 : 400}>
+            <Text span size="sm" fw={state === 'current' ? 700 : 400} td={state === 'skipped' ? 'line-through' : undefined}>
               {t(`contracts.phases.${step}`)}
-              {step === 'upgrade' && (
-                <Text span size="xs" c="dimmed">
-                  {' '}
-                  {t('contracts.optional')}
-                </Text>
-              )}
             </Text>
-            {state !== 'todo' && <span className="visually-hidden">{t(`contracts.stepStates.${state}`)}</span>}
+            {step === 'upgrade' && state !== 'skipped' && (
+              <Text span size="xs" c="dimmed">
+                {t('contracts.optional')}
+              </Text>
+            )}
+            {state === 'skipped' && (
+              <Text span size="xs" c="dimmed">
+                {t('contracts.stepStates.skipped')}
+              </Text>
+            )}
+            {(state === 'done' || state === 'current') && <span className="visually-hidden">{t(`contracts.stepStates.${state}`)}</span>}
           </li>
         )
       })}

@@ -21,6 +21,7 @@ import { IconCheck, IconClock, IconFile, IconListDetails, IconPlus, IconUpload }
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { acceptedBy, reached, type ContractPermissions } from '../../contractRules'
+import { acceptAttribute } from '../../documentTypes'
 import { errorMessage } from '../../errorMessage'
 import { useFormatDateTime, useFormatFileSize } from '../../format'
 import {
@@ -102,6 +103,7 @@ function Documents({ contractId, item, canUpload }: { contractId: string; item: 
             id={inputId}
             className="visually-hidden file-trigger"
             type="file"
+            accept={acceptAttribute}
             aria-label={t('checklists.addDocumentTo', { title: item.title })}
             disabled={upload.isPending}
             onChange={(event) => {

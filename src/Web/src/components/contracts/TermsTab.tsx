@@ -33,7 +33,7 @@ export function VersionStatusBadge({ status }: { status: VersionStatus }) {
 function defaultVersion(contract: ContractDetail, permissions: ContractPermissions): number | null {
   const draft = contract.versions.find((version) => version.status === 'draft')
   if (draft && permissions.editTerms) return draft.number
-  if (contract.currentVersion !== null) return contract.currentVersion
+  if (contract.currentVersion != null) return contract.currentVersion
   return contract.versions.reduce<number | null>((latest, version) => Math.max(latest ?? 0, version.number), null)
 }
 
@@ -218,7 +218,7 @@ export function TermsTab({ contract, permissions }: { contract: ContractDetail; 
   if (contract.versions.length === 0 || selected === null) return <Text c="dimmed">{t('versions.none')}</Text>
   return (
     <Stack>
-      <PricesInForce contractId={contract.id} signed={contract.phase !== 'draft' && contract.currentVersion !== null} />
+      <PricesInForce contractId={contract.id} signed={contract.phase !== 'draft' && contract.currentVersion != null} />
       {contract.versions.length > 1 && (
         <SegmentedControl
           aria-label={t('versions.viewLabel')}

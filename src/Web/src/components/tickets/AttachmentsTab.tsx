@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { IconUpload } from '@tabler/icons-react'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { acceptAttribute, acceptedExtensions, maxDocumentBytes } from '../../documentTypes'
 import { useFormatDateTime, useFormatFileSize } from '../../format'
 import { useUser } from '../../hooks/session'
 import { attachmentUrl, useTicketAttachments, useUploadAttachment, type TicketDetail, type Visibility } from '../../hooks/tickets'
@@ -11,6 +12,7 @@ import { ErrorAlert, Loading } from '../States'
 
 function UploadForm({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation()
+  const formatFileSize = useFormatFileSize()
   const upload = useUploadAttachment(ticket.id)
   const fileId = useId()
   const input = useRef<HTMLInputElement>(null)
@@ -39,12 +41,18 @@ function UploadForm({ ticket }: { ticket: TicketDetail }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
         <Group align="flex-end" gap="sm">
-          <Input.Wrapper id={fileId} label={t('tickets.attachments.file')} error={missing} description={t('tickets.attachments.fileHelp')}>
+          <Input.Wrapper
+            id={fileId}
+            label={t('tickets.attachments.file')}
+            error={missing}
+            description={t('tickets.attachments.fileHelp', { types: acceptedExtensions.join(', '), size: formatFileSize(maxDocumentBytes) })}
+          >
             <input
               id={fileId}
               ref={input}
               className="file-input"
               type="file"
+              accept={acceptAttribute}
               aria-invalid={missing !== null}
               onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
             />
