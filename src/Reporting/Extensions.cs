@@ -42,6 +42,7 @@ internal static class Extensions
 
         builder.Services.AddOptions<ReportingSettings>().BindConfiguration("Reporting");
         builder.Services.AddSingleton<Journal>();
+        builder.Services.AddSingleton<MonthCountsCache>();
         builder.Services.AddHostedService<OverdueActions>();
     }
 

@@ -12,7 +12,8 @@ namespace Infogerance.Benchmarks;
 /// (5 % P1, 15 % P2, 50 % P3, 30 % P4), those of the last 30 days nine in ten resolved, older ones all but 0.5 %, both clocks of
 /// a resolved ticket completed (92 % met), a breach for each missed clock, a third rated; an invoice a month, the budget of each year, last month's
 /// penalty statement. Then Acme's administrator reads the current month's portfolio and last month's, one call at a
-/// time and with the given number of sessions. Seeded rows are kept so that a second run measures again without seeding.
+/// time and with the given number of sessions, then with a share of the contracts changed before each call. Seeded rows
+/// are kept so that a second run measures again without seeding.
 /// </summary>
 public static class PortfolioLoad
 {
@@ -52,8 +53,36 @@ public static class PortfolioLoad
                 client => client.GetAsync("/api/reporting/portfolio"));
         }
 
+        // The service reads a month's counts again only for the contracts whose facts changed since it last read them:
+        // here a share of the contracts (or all of them) is marked changed before each call, as events would.
+        await using (var db = NpgsqlDataSource.Create(connectionString))
+        {
+            foreach (var share in new[] { 0.1, 1.0 })
+            {
+                failures += await GatewayLoad.MeasureAsync($"GET /portfolio (current month), {share:P0} of the contracts changed before each call", [clients[0]], duration,
+                    async client =>
+                    {
+                        await ChangeAsync(db, share);
+                        return await client.GetAsync("/api/reporting/portfolio");
+                    });
+            }
+        }
+
         clients.ForEach(client => client.Dispose());
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>Moves the fact version of a share of the benchmark's contracts, as an event applied to each would.</summary>
+    private static async Task ChangeAsync(NpgsqlDataSource db, double share)
+    {
+        await using var command = db.CreateCommand(
+            """
+            INSERT INTO contract_fact_versions (tenant_id, contract_id, version)
+            SELECT tenant_id, contract_id, 1 FROM contracts WHERE reference LIKE 'BENCH-P-%' AND random() < @share
+            ON CONFLICT (tenant_id, contract_id) DO UPDATE SET version = contract_fact_versions.version + 1
+            """);
+        command.Parameters.AddWithValue("share", share);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task SeedAsync(NpgsqlDataSource db, int contracts)
@@ -149,6 +178,7 @@ public static class PortfolioLoad
                                         annual_cap_deducted, below_minimum, total, adjustment_total, total_due, lines)
         SELECT @acme, contract_id, to_char(now() - interval '1 month', 'YYYY-MM'), now(), 10000, 300, 0, 0, 0, 0, false, 300, 0, 300, '[]'::jsonb
         FROM bench_contracts;
+        INSERT INTO contract_fact_versions (tenant_id, contract_id, version) SELECT @acme, contract_id, 1 FROM bench_contracts;
         ANALYZE;
         """;
 }

@@ -227,6 +227,14 @@ public static class ScorecardLoad
             await copy.CompleteAsync();
         }
 
+        // As an event applied to the contract would: the service reads its months' counts again.
+        await Execute(
+            connection,
+            """
+            INSERT INTO contract_fact_versions (tenant_id, contract_id, version) VALUES ($1, $2, 1)
+            ON CONFLICT (tenant_id, contract_id) DO UPDATE SET version = contract_fact_versions.version + 1
+            """,
+            DemoWorld.Acme, Contract);
         await transaction.CommitAsync();
         foreach (var table in new[] { "tickets", "ticket_open_periods", "sla_completions", "sla_breaches" })
         {

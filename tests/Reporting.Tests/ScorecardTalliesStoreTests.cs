@@ -33,32 +33,140 @@ public sealed class ScorecardTalliesStoreTests(TestInfrastructure infrastructure
     public async Task The_database_tallies_give_the_scorecard_the_facts_give()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var connectionString = await infrastructure.CreateDatabaseAsync("tallies");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:reporting"] = connectionString });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceDatabase("reporting", typeof(ScorecardStore).Assembly);
-        builder.Services.AddSingleton(new BuildingBlockMigrations(
-            "contract-replica", typeof(ContractReplica).Assembly, "Infogerance.Messaging.ContractReplica.Migrations."));
-        using var host = builder.Build();
-        await host.Services.RunStartupTasksAsync(cancellation);
-        await SeedAsync(connectionString, new Random(20261206), cancellation);
+        var (host, _) = await StartAsync("tallies", cancellation);
+        using var _host = host;
 
         // March and October change the clocks in Paris; November is the current month, measured at now.
         var months = Contracts.SelectMany(contract => new[] { (2026, 2), (2026, 3), (2026, 10), (2026, 11) }
-            .Select(m => (contract, new ContractMonth(Month(m.Item1, m.Item2), new TermsVersion(1, new DateOnly(2026, 1, 1), Terms())))))
+            .Select(m => (contract, ContractMonth(m.Item1, m.Item2))))
             .ToList();
         await using var unitOfWork = await host.Services.GetRequiredService<Database>().BeginAsync(Tenant, cancellation);
+        using var cache = new MonthCountsCache();
         var inputs = await ScorecardStore.InputsAsync(unitOfWork, months, Now);
-        var tallies = await ScorecardStore.TalliesAsync(unitOfWork, months, Now, times: true);
+        var tallies = await ScorecardStore.TalliesAsync(unitOfWork, cache, months, Now, times: true);
+        var remembered = await ScorecardStore.TalliesAsync(unitOfWork, cache, months, Now, times: true);
 
         Assert.True(inputs.Sum(i => i.Clocks.Count) > 400, "the months hold clocks to count");
         Assert.True(inputs.Sum(i => i.Tickets.Count(t => t.OpenAtEnd)) > 50, "the months hold a backlog to count");
         for (var i = 0; i < months.Count; i++)
         {
             Assert.Equal(Json(Scorecards.Compute(inputs[i])), Json(Scorecards.Compute(tallies[i])));
+            Assert.Equal(Json(Scorecards.Compute(inputs[i])), Json(Scorecards.Compute(remembered[i])));
         }
     }
+
+    [Fact]
+    public async Task A_months_counts_are_read_again_once_an_event_changed_its_contract()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (host, connectionString) = await StartAsync("tallies_cache", cancellation);
+        using var _host = host;
+        var database = host.Services.GetRequiredService<Database>();
+        using var cache = new MonthCountsCache();
+        List<(Guid, ContractMonth)> months = [(Contracts[0], ContractMonth(2026, 2)), (Contracts[0], ContractMonth(2026, 11)), (Contracts[1], ContractMonth(2026, 2))];
+        async Task<string[]> ScorecardsAsync(MonthCountsCache counts, DateTimeOffset now)
+        {
+            await using var unitOfWork = await database.BeginAsync(Tenant, cancellation);
+            return [.. (await ScorecardStore.TalliesAsync(unitOfWork, counts, months, now, times: false)).Select(t => Json(Scorecards.Compute(t)))];
+        }
+
+        async Task<string[]> CountedAsync(DateTimeOffset now)
+        {
+            using var fresh = new MonthCountsCache();
+            return await ScorecardsAsync(fresh, now);
+        }
+
+        async Task ApplyAsync(params IntegrationEvent[] events)
+        {
+            await using var unitOfWork = await database.BeginAsync(Tenant, cancellation);
+            foreach (var @event in events)
+            {
+                await ReadModels.ApplyAsync(unitOfWork, @event);
+            }
+
+            await unitOfWork.CommitAsync();
+        }
+
+        SlaClockCompleted Completed(Guid ticket, string clock, DateTimeOffset at) => new()
+        {
+            TenantId = Tenant, ContractId = Contracts[0], TicketId = ticket, Clock = clock, Priority = "P1", Met = true, BusinessSecondsUsed = 60,
+            TargetBusinessSeconds = 3600, StartedAt = at.AddMinutes(-1), DueAt = at.AddHours(1), CompletedAt = at, Completion = 1, OccurredAt = at,
+        };
+
+        // The contract's facts have changed once already: the version to move is not the first.
+        var lateTicket = Guid.CreateVersion7();
+        await ApplyAsync(Completed(lateTicket, SlaClocks.Respond, At("2026-02-10T00:01:00Z")));
+        var before = await ScorecardsAsync(cache, Now);
+
+        // Rows written behind the read models' back (no event, so no new fact version) are not seen: a late clock in
+        // February, a ticket opened in October and still open, in November's backlog.
+        await using (var owner = new NpgsqlConnection(connectionString))
+        {
+            await owner.ExecuteAsync(
+                """
+                SELECT set_config('app.tenant_ids', @scope, false);
+                INSERT INTO sla_completions (tenant_id, contract_id, ticket_id, clock, priority, met, used_seconds, target_seconds, started_at, due_at,
+                                             completed_at, completion)
+                VALUES (@Tenant, @contract, @unseenTicket, 'resolve', 'P1', false, 99999, 14400, '2026-02-10Z', '2026-02-10 04:00Z', '2026-02-11Z', 1);
+                INSERT INTO tickets (tenant_id, contract_id, ticket_id, number, kind, opened_at, priority, status)
+                VALUES (@Tenant, @contract, @openTicket, 99001, 'incident', '2026-10-20Z', 'P1', 'open');
+                INSERT INTO ticket_open_periods (tenant_id, contract_id, ticket_id, opened_from, open_until)
+                VALUES (@Tenant, @contract, @openTicket, '2026-10-20Z', 'infinity');
+                """,
+                new { Tenant, scope = Tenant.ToString(), contract = Contracts[0], unseenTicket = Guid.CreateVersion7(), openTicket = Guid.CreateVersion7() });
+        }
+
+        var unseen = await ScorecardsAsync(cache, Now);
+        var counted = await CountedAsync(Now);
+        Assert.Equal(before, unseen);
+        Assert.NotEqual(counted[0], unseen[0]);
+        Assert.NotEqual(counted[1], unseen[1]);
+
+        // A late event for February: its contract's months are counted again, the other contract's still remembered.
+        await ApplyAsync(Completed(lateTicket, SlaClocks.Resolve, At("2026-02-12T00:00:00Z")));
+        var after = await ScorecardsAsync(cache, Now);
+        Assert.Equal(await CountedAsync(Now), after);
+        Assert.NotEqual(counted[0], after[0]);
+        Assert.Equal(before[2], after[2]);
+
+        // Three days later, nothing new: the running month's backlog is the same tickets, older.
+        var later = Now.AddDays(3);
+        Assert.Equal(await CountedAsync(later), await ScorecardsAsync(cache, later));
+
+        // A ticket resolved at an instant still ahead (a clock running ahead elsewhere): open now, no longer in two hours.
+        var ahead = Guid.CreateVersion7();
+        await ApplyAsync(
+            new TicketOpened
+            {
+                TenantId = Tenant, ContractId = Contracts[0], TicketId = ahead, Number = 99002, Kind = "incident", Priority = "P2",
+                OpenedAt = later.AddDays(-1), OccurredAt = later.AddDays(-1),
+            },
+            new TicketStatusChanged
+            {
+                TenantId = Tenant, ContractId = Contracts[0], TicketId = ahead, From = "new", To = "resolved", Priority = "P2", OccurredAt = later.AddHours(1),
+            });
+        var withAhead = await ScorecardsAsync(cache, later);
+        Assert.Equal(await CountedAsync(later), withAhead);
+        var past = await ScorecardsAsync(cache, later.AddHours(2));
+        Assert.Equal(await CountedAsync(later.AddHours(2)), past);
+    }
+
+    private async Task<(IHost Host, string ConnectionString)> StartAsync(string name, CancellationToken cancellation)
+    {
+        var connectionString = await infrastructure.CreateDatabaseAsync(name);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:reporting"] = connectionString });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddServiceDatabase("reporting", typeof(ScorecardStore).Assembly);
+        builder.Services.AddSingleton(new BuildingBlockMigrations(
+            "contract-replica", typeof(ContractReplica).Assembly, "Infogerance.Messaging.ContractReplica.Migrations."));
+        var host = builder.Build();
+        await host.Services.RunStartupTasksAsync(cancellation);
+        await SeedAsync(connectionString, new Random(20261206), cancellation);
+        return (host, connectionString);
+    }
+
+    private static ContractMonth ContractMonth(int year, int month) => new(Month(year, month), new TermsVersion(1, new DateOnly(2026, 1, 1), Terms()));
 
     private static string Json(Scorecard scorecard) => JsonSerializer.Serialize(scorecard);
 

@@ -30,7 +30,7 @@ public static class InternalApi
     /// Reporting does not know; 422 for a month that is not <c>yyyy-MM</c> or is not over, or another side.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ScorecardPdfAsync(
-        Guid contractId, string? month, string? side, Database database, TimeProvider clock, CancellationToken cancellationToken)
+        Guid contractId, string? month, string? side, Database database, MonthCountsCache counts, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         var errors = new Validation.FieldErrors();
@@ -70,7 +70,7 @@ public static class InternalApi
             return Problems.Invalid("month", ReportingMessages.MonthNotOver);
         }
 
-        var scorecard = Scorecards.Compute(await ScorecardStore.TalliesAsync(unitOfWork, contractId, contractMonth, now))
+        var scorecard = Scorecards.Compute(await ScorecardStore.TalliesAsync(unitOfWork, counts, contractId, contractMonth, now))
             with { ContractId = contract.ContractId, Reference = contract.Reference };
         return ReportExports.File(Scorecards.ForSide(scorecard, side!), ExportFormats.Pdf);
     }

@@ -102,7 +102,7 @@ public static class PortfolioApi
             return (Entry: entry, Terms: terms, Current: current, Previous: ContractMonths.Of(terms, current.Month.Month.PlusMonths(-1), now));
         }).ToList();
         var tallies = await ScorecardStore.TalliesAsync(
-            unitOfWork, [.. months.SelectMany(m => new[] { (m.Entry.ContractId, m.Current), (m.Entry.ContractId, m.Previous) })], now, times: false);
+            unitOfWork, services.Counts, [.. months.SelectMany(m => new[] { (m.Entry.ContractId, m.Current), (m.Entry.ContractId, m.Previous) })], now, times: false);
 
         var rows = months.Select((m, index) =>
         {

@@ -14,7 +14,7 @@ using NodaTime;
 namespace Infogerance.Reporting.Api;
 
 /// <summary>What the reports' endpoints need, bound from the request and the container.</summary>
-public sealed record ReportingServices(Database Database, CurrentUser User, TimeProvider Clock, EventTypeRegistry Events);
+public sealed record ReportingServices(Database Database, CurrentUser User, TimeProvider Clock, EventTypeRegistry Events, MonthCountsCache Counts);
 
 /// <summary>A page of the tickets behind a figure of a contract's month.</summary>
 public sealed record FigureTicketsPage(Guid ContractId, string Month, string Figure, int Total, int Offset, IReadOnlyList<FigureTicket> Items);
@@ -55,7 +55,8 @@ public static class ReportingApi
         }
 
         return await ReadAsync(
-            contractId, wanted, services, ScorecardStore.TalliesAsync, (contract, tallies) => TypedResults.Ok(Live(contract, tallies, services)), cancellationToken);
+            contractId, wanted, services, (unitOfWork, id, month, now) => ScorecardStore.TalliesAsync(unitOfWork, services.Counts, id, month, now),
+            (contract, tallies) => TypedResults.Ok(Live(contract, tallies, services)), cancellationToken);
     }
 
     /// <summary>
@@ -103,7 +104,7 @@ public static class ReportingApi
         for (var back = count - 1; back >= 0; back--)
         {
             var month = ContractMonths.Of(versions, last.Month.Month.PlusMonths(-back), now);
-            var scorecard = Scorecards.Compute(await ScorecardStore.TalliesAsync(unitOfWork, contractId, month, now));
+            var scorecard = Scorecards.Compute(await ScorecardStore.TalliesAsync(unitOfWork, services.Counts, contractId, month, now));
             points.Add(ScorecardTrends.Point(Scorecards.ForSide(scorecard, side)));
         }
 
@@ -135,7 +136,8 @@ public static class ReportingApi
         }
 
         return await ReadAsync(
-            contractId, wanted, services, ScorecardStore.TalliesAsync, (contract, tallies) => ReportExports.File(Live(contract, tallies, services), format!),
+            contractId, wanted, services, (unitOfWork, id, month, now) => ScorecardStore.TalliesAsync(unitOfWork, services.Counts, id, month, now),
+            (contract, tallies) => ReportExports.File(Live(contract, tallies, services), format!),
             cancellationToken);
     }
 

@@ -115,7 +115,7 @@ public static class ReviewsApi
                 var scorecards = new List<Scorecard>();
                 foreach (var month in months)
                 {
-                    scorecards.Add(Scorecards.Compute(await ScorecardStore.TalliesAsync(unitOfWork, contractId, month, now)) with
+                    scorecards.Add(Scorecards.Compute(await ScorecardStore.TalliesAsync(unitOfWork, services.Counts, contractId, month, now)) with
                     {
                         ContractId = contractId,
                         Reference = contract.Reference,

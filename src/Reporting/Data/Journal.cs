@@ -51,6 +51,9 @@ public sealed class Journal(Database database, EventTypeRegistry events)
             await unitOfWork.ExecuteAsync($"DELETE FROM {table}");
         }
 
+        // Every contract's rows change, those the journal no longer feeds included.
+        await unitOfWork.ExecuteAsync("UPDATE contract_fact_versions SET version = version + 1");
+
         long replayed = 0;
         long after = 0;
         while (true)

@@ -52,6 +52,13 @@ public static class ReadModels
         }
 
         await ApplyOneAsync(unitOfWork, @event);
+        // Last, so that the row stays locked only for the commit: a contract's events are applied one after another from here.
+        await unitOfWork.ExecuteAsync(
+            """
+            INSERT INTO contract_fact_versions (tenant_id, contract_id, version) VALUES (@TenantId, @contractId, 1)
+            ON CONFLICT (tenant_id, contract_id) DO UPDATE SET version = contract_fact_versions.version + 1
+            """,
+            new { @event.TenantId, contractId = ContractOf(@event) });
     }
 
     private static Guid? TicketOf(IntegrationEvent @event) => @event switch

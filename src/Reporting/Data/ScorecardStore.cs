@@ -41,7 +41,7 @@ public static class ScorecardStore
 
     private sealed record TicketTallyRow(int Index, string Kind, string Priority, int? RatedScore, int Opened, int Resolved, int ResolvedRated, int Count);
 
-    private sealed record BacklogTallyRow(int Index, string Kind, string Priority, int Bucket, int Count, long AgeSum, long OldestAge);
+    private sealed record OpenTicketRow(int Index, string Kind, string Priority, DateTimeOffset OpenedAt);
 
     private sealed record ClockTallyRow(int Index, string Priority, string Clock, int Completed, int Met, long UsedSum, long? UsedP90);
 
@@ -157,9 +157,9 @@ public static class ScorecardStore
         })];
     }
 
-    /// <summary>The month of the contract as of <paramref name="now"/>, counted (see <see cref="TalliesAsync(UnitOfWork, IReadOnlyList{ValueTuple{Guid, ContractMonth}}, DateTimeOffset, bool)"/>).</summary>
-    public static async Task<ScorecardTallies> TalliesAsync(UnitOfWork unitOfWork, Guid contractId, ContractMonth month, DateTimeOffset now) =>
-        (await TalliesAsync(unitOfWork, [(contractId, month)], now, times: true))[0];
+    /// <summary>The month of the contract as of <paramref name="now"/>, counted (see <see cref="TalliesAsync(UnitOfWork, MonthCountsCache, IReadOnlyList{ValueTuple{Guid, ContractMonth}}, DateTimeOffset, bool)"/>).</summary>
+    public static async Task<ScorecardTallies> TalliesAsync(UnitOfWork unitOfWork, MonthCountsCache cache, Guid contractId, ContractMonth month, DateTimeOffset now) =>
+        (await TalliesAsync(unitOfWork, cache, [(contractId, month)], now, times: true))[0];
 
     /// <summary>
     /// Several contracts' months as of <paramref name="now"/>, in the order asked, with their many facts counted by the
@@ -168,11 +168,15 @@ public static class ScorecardStore
     /// <see cref="Scorecards.Percentile"/>) and the breaches by priority and clock. Each month is bounded by its own
     /// instants in its calendar's zone, and the counting rules are those of <see cref="ScorecardTallies.Of"/> (a test
     /// holds the two to the same figures). A month of 20,000 tickets and 34,000 clocks comes back as a few dozen rows.
+    /// The counts of a month whose contract has not changed since they were last read come from <paramref name="cache"/>;
+    /// the running months' backlogs, whose ages move with the clock, are counted every time.
     /// Without <paramref name="times"/>, the clocks' 90th percentile is left out (null), for readers that show no times.
     /// </summary>
     public static async Task<IReadOnlyList<ScorecardTallies>> TalliesAsync(
-        UnitOfWork unitOfWork, IReadOnlyList<(Guid ContractId, ContractMonth Month)> months, DateTimeOffset now, bool times)
+        UnitOfWork unitOfWork, MonthCountsCache cache, IReadOnlyList<(Guid ContractId, ContractMonth Month)> months, DateTimeOffset now, bool times)
     {
+        ArgumentNullException.ThrowIfNull(unitOfWork);
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(months);
         if (months.Count == 0)
         {
@@ -180,25 +184,61 @@ public static class ScorecardStore
         }
 
         var periods = months.Select(m => new ScorecardPeriod(m.Month.Month, now)).ToList();
+        var versions = (await unitOfWork.QueryAsync<(Guid ContractId, long Version)>(
+            "SELECT contract_id, version FROM contract_fact_versions WHERE contract_id = ANY (@contractIds)",
+            new { contractIds = months.Select(m => m.ContractId).Distinct().ToArray() })).ToDictionary(v => v.ContractId, v => v.Version);
+        var counts = months.Select(m => cache.Find(
+            m.ContractId, m.Month.Month.Start, m.Month.Month.End, times, versions.GetValueOrDefault(m.ContractId))).ToArray();
+        var all = Enumerable.Range(0, months.Count).ToList();
+        var counted = await CountAsync(unitOfWork, months, [.. all.Where(i => counts[i] is null)], times);
+        var open = await OpenTicketsAsync(unitOfWork, months, periods, [.. all.Where(i => counts[i]?.OpenAt(periods[i].AsOf) != true)]);
+        var few = await FewFactsAsync(unitOfWork, RangeOf(months, periods));
+        return [.. months.Select((month, index) =>
+        {
+            var (contractId, contractMonth) = month;
+            var period = periods[index];
+            if (counts[index] is not { } found || !found.OpenAt(period.AsOf))
+            {
+                var (tickets, from, until) = open[index];
+                found = (counts[index] ?? counted[index]) with { Open = tickets, OpenFrom = from, OpenUntil = until };
+                cache.Keep(contractId, contractMonth.Month.Start, contractMonth.Month.End, times, versions.GetValueOrDefault(contractId), found);
+            }
+
+            var facts = few.Of(contractId, contractMonth, period.AsOf);
+            return new ScorecardTallies(
+                period, contractMonth.Version?.Number, contractMonth.Version?.Terms, found.Tickets, found.Ratings,
+                ScorecardTallies.BacklogOf(found.Open, period.AsOf), found.Clocks, found.Breaches,
+                facts.Outages, facts.Statement, facts.Invoices, facts.Budget, facts.Evolutions);
+        })];
+    }
+
+    /// <summary>
+    /// The counts of the months at <paramref name="indexes"/> but their open tickets (asked of <see cref="OpenTicketsAsync"/>),
+    /// by index: the tickets opened, resolved and rated with the ratings, the completed clocks and the breaches.
+    /// </summary>
+    private static async Task<Dictionary<int, MonthCounts>> CountAsync(
+        UnitOfWork unitOfWork, IReadOnlyList<(Guid ContractId, ContractMonth Month)> months, int[] indexes, bool times)
+    {
+        if (indexes.Length == 0)
+        {
+            return [];
+        }
+
         var asked = new
         {
-            indexes = Enumerable.Range(0, months.Count).ToArray(),
-            monthContracts = months.Select(m => m.ContractId).ToArray(),
-            contractIds = months.Select(m => m.ContractId).Distinct().ToArray(),
-            start = months.Min(m => m.Month.Month.Start).UtcDateTime,
-            end = months.Max(m => m.Month.Month.End).UtcDateTime,
-            starts = months.Select(m => m.Month.Month.Start.UtcDateTime).ToArray(),
-            ends = months.Select(m => m.Month.Month.End.UtcDateTime).ToArray(),
-            asOfs = periods.Select(p => p.AsOf.UtcDateTime).ToArray(),
-            firstAsOf = periods.Min(p => p.AsOf).UtcDateTime,
-            lastAsOf = periods.Max(p => p.AsOf).UtcDateTime,
-            bucketStarts = Scorecards.AgeBucketStarts(),
+            indexes,
+            monthContracts = indexes.Select(i => months[i].ContractId).ToArray(),
+            contractIds = indexes.Select(i => months[i].ContractId).Distinct().ToArray(),
+            start = indexes.Min(i => months[i].Month.Month.Start).UtcDateTime,
+            end = indexes.Max(i => months[i].Month.Month.End).UtcDateTime,
+            starts = indexes.Select(i => months[i].Month.Month.Start.UtcDateTime).ToArray(),
+            ends = indexes.Select(i => months[i].Month.Month.End.UtcDateTime).ToArray(),
         };
 
         // Each month's tickets from the bitmap of its three ranges' indexes, one month after another (OFFSET 0 keeps the
         // months a nested loop: joined whole, the planner walks every ticket of the contracts by their opening). Grouped by
         // the score given in the month too, they give the month's ratings in the same pass.
-        var ticketRows = (await unitOfWork.QueryAsync<TicketTallyRow>(
+        var tickets = (await unitOfWork.QueryAsync<TicketTallyRow>(
             """
             SELECT m.index, t.kind, t.priority, t.rated_score,
                    (count(*) FILTER (WHERE t.opened_at >= m.starts AND t.opened_at < m.ends))::integer AS opened,
@@ -217,31 +257,6 @@ public static class ScorecardStore
             GROUP BY m.index, t.kind, t.priority, t.rated_score
             """,
             asked)).ToLookup(t => t.Index);
-
-        // A ticket open at the instant is found by its open spans: those open at some instant between the earliest and the
-        // latest month's end, read by the index of their bounds, then each month keeps those open at its own. The ticket is
-        // then read by its key, one lookup per open ticket (LIMIT keeps the lookup a nested loop: joined, the planner
-        // cannot foresee how few they are and reads every ticket). Its age buckets are Scorecards.AgeBuckets', by their starts.
-        var backlog = (await unitOfWork.QueryAsync<BacklogTallyRow>(
-            """
-            WITH spans AS MATERIALIZED (
-                SELECT tenant_id, contract_id, ticket_id, opened_from, open_until FROM ticket_open_periods
-                WHERE contract_id = ANY (@contractIds) AND open_until > @firstAsOf AND opened_from <= @lastAsOf),
-            open_tickets AS (
-                SELECT DISTINCT m.index, m.as_of, s.tenant_id, s.ticket_id
-                FROM spans s
-                JOIN unnest(@indexes, @monthContracts, @asOfs) AS m (index, contract_id, as_of)
-                  ON m.contract_id = s.contract_id AND s.open_until > m.as_of AND s.opened_from <= m.as_of)
-            SELECT o.index, t.kind, t.priority, width_bucket(a.age, @bucketStarts) - 1 AS bucket, count(*)::integer AS count,
-                   sum(a.age)::bigint AS age_sum, max(a.age) AS oldest_age
-            FROM open_tickets o
-            CROSS JOIN LATERAL (
-                SELECT kind, priority, opened_at FROM tickets
-                WHERE tenant_id = o.tenant_id AND ticket_id = o.ticket_id AND opened_at IS NOT NULL LIMIT 1) AS t
-            CROSS JOIN LATERAL (SELECT greatest(0, trunc(extract(epoch FROM o.as_of - t.opened_at)))::bigint AS age) AS a
-            GROUP BY o.index, t.kind, t.priority, bucket
-            """,
-            asked)).ToLookup(b => b.Index);
 
         // Each month's clocks from their index alone, one month after another. Their 90th percentile sorts every clock
         // of every priority: asked only when the times are wanted.
@@ -270,21 +285,78 @@ public static class ScorecardStore
             """,
             asked)).ToLookup(b => b.Index);
 
-        var few = await FewFactsAsync(unitOfWork, RangeOf(months, periods));
-        return [.. months.Select((month, index) =>
+        return indexes.ToDictionary(index => index, index => new MonthCounts(
+            [.. tickets[index].GroupBy(t => (t.Kind, t.Priority)).Select(g => new TicketTally(
+                g.Key.Kind, g.Key.Priority, g.Sum(t => t.Opened), g.Sum(t => t.Resolved), g.Sum(t => t.ResolvedRated)))],
+            [.. tickets[index].Where(t => t.RatedScore is not null).GroupBy(t => t.RatedScore!.Value)
+                .Select(g => new RatingTally(g.Key, g.Sum(t => t.Count)))],
+            [.. clocks[index].Select(c => new ClockTally(c.Priority, c.Clock, c.Completed, c.Met, c.UsedSum, c.UsedP90))],
+            [.. breaches[index].Select(b => new BreachTally(b.Priority, b.Clock, b.Count))],
+            Open: [], OpenFrom: DateTimeOffset.MaxValue, OpenUntil: null));
+    }
+
+    /// <summary>
+    /// The tickets open at the periods' instants of the months at <paramref name="indexes"/>, by index, each with the
+    /// instants between which they stay the open ones. A ticket open at the instant is found by its open spans: those
+    /// open at some instant between the earliest and the latest month's end, read by the index of their bounds, then each
+    /// month keeps those open at its own. The ticket is then read by its key, one lookup per open ticket (LIMIT keeps the
+    /// lookup a nested loop: joined, the planner cannot foresee how few they are and reads every ticket). A running
+    /// month's tickets stay the open ones until a span of its contract begins or ends after the instant (none does but
+    /// for a clock running ahead elsewhere: such spans are few, found by the bounds' indexes); an ended month is only ever
+    /// measured at its last second.
+    /// </summary>
+    private static async Task<Dictionary<int, (IReadOnlyList<OpenTicket> Tickets, DateTimeOffset From, DateTimeOffset? Until)>> OpenTicketsAsync(
+        UnitOfWork unitOfWork, IReadOnlyList<(Guid ContractId, ContractMonth Month)> months, IReadOnlyList<ScorecardPeriod> periods, int[] indexes)
+    {
+        if (indexes.Length == 0)
         {
-            var facts = few.Of(month.ContractId, month.Month, periods[index].AsOf);
-            return new ScorecardTallies(
-                periods[index], month.Month.Version?.Number, month.Month.Version?.Terms,
-                [.. ticketRows[index].GroupBy(t => (t.Kind, t.Priority)).Select(g => new TicketTally(
-                    g.Key.Kind, g.Key.Priority, g.Sum(t => t.Opened), g.Sum(t => t.Resolved), g.Sum(t => t.ResolvedRated)))],
-                [.. ticketRows[index].Where(t => t.RatedScore is not null).GroupBy(t => t.RatedScore!.Value)
-                    .Select(g => new RatingTally(g.Key, g.Sum(t => t.Count)))],
-                [.. backlog[index].Select(b => new BacklogTally(b.Kind, b.Priority, b.Bucket, b.Count, b.AgeSum, b.OldestAge))],
-                [.. clocks[index].Select(c => new ClockTally(c.Priority, c.Clock, c.Completed, c.Met, c.UsedSum, c.UsedP90))],
-                [.. breaches[index].Select(b => new BreachTally(b.Priority, b.Clock, b.Count))],
-                facts.Outages, facts.Statement, facts.Invoices, facts.Budget, facts.Evolutions);
-        })];
+            return [];
+        }
+
+        var asked = new
+        {
+            indexes,
+            monthContracts = indexes.Select(i => months[i].ContractId).ToArray(),
+            contractIds = indexes.Select(i => months[i].ContractId).Distinct().ToArray(),
+            asOfs = indexes.Select(i => periods[i].AsOf.UtcDateTime).ToArray(),
+            firstAsOf = indexes.Min(i => periods[i].AsOf).UtcDateTime,
+            lastAsOf = indexes.Max(i => periods[i].AsOf).UtcDateTime,
+            running = indexes.Where(i => !periods[i].Complete).ToArray(),
+            runningContracts = indexes.Where(i => !periods[i].Complete).Select(i => months[i].ContractId).ToArray(),
+            runningAsOfs = indexes.Where(i => !periods[i].Complete).Select(i => periods[i].AsOf.UtcDateTime).ToArray(),
+        };
+        var open = (await unitOfWork.QueryAsync<OpenTicketRow>(
+            """
+            WITH spans AS MATERIALIZED (
+                SELECT tenant_id, contract_id, ticket_id, opened_from, open_until FROM ticket_open_periods
+                WHERE contract_id = ANY (@contractIds) AND open_until > @firstAsOf AND opened_from <= @lastAsOf),
+            open_tickets AS (
+                SELECT DISTINCT m.index, s.tenant_id, s.ticket_id
+                FROM spans s
+                JOIN unnest(@indexes, @monthContracts, @asOfs) AS m (index, contract_id, as_of)
+                  ON m.contract_id = s.contract_id AND s.open_until > m.as_of AND s.opened_from <= m.as_of)
+            SELECT o.index, t.kind, t.priority, t.opened_at
+            FROM open_tickets o
+            CROSS JOIN LATERAL (
+                SELECT kind, priority, opened_at FROM tickets
+                WHERE tenant_id = o.tenant_id AND ticket_id = o.ticket_id AND opened_at IS NOT NULL LIMIT 1) AS t
+            """,
+            asked)).ToLookup(t => t.Index, t => new OpenTicket(t.Kind, t.Priority, t.OpenedAt));
+        var changes = (await unitOfWork.QueryAsync<(int Index, DateTimeOffset Until)>(
+            """
+            SELECT m.index, min(s.at) AS until
+            FROM unnest(@running, @runningContracts, @runningAsOfs) AS m (index, contract_id, as_of)
+            CROSS JOIN LATERAL (
+                SELECT open_until AS at FROM ticket_open_periods
+                WHERE contract_id = m.contract_id AND open_until > m.as_of AND open_until < 'infinity'
+                UNION ALL
+                SELECT opened_from FROM ticket_open_periods WHERE contract_id = m.contract_id AND opened_from > m.as_of) AS s
+            GROUP BY m.index
+            """,
+            asked)).ToDictionary(c => c.Index, c => c.Until);
+        return indexes.ToDictionary(index => index, index => (
+            (IReadOnlyList<OpenTicket>)[.. open[index]], periods[index].AsOf,
+            periods[index].Complete ? periods[index].AsOf.AddTicks(1) : changes.TryGetValue(index, out var until) ? until : (DateTimeOffset?)null));
     }
 
     /// <summary>

@@ -326,9 +326,6 @@ public static class Scorecards
     public static int AgeBucketOf(long ageSeconds) =>
         AgeBuckets.Select((bucket, index) => (bucket, index)).Last(b => ageSeconds >= b.bucket.From * 86_400L).index;
 
-    /// <summary>Where each of the <see cref="AgeBuckets"/> starts, in seconds: the buckets follow one another without a gap.</summary>
-    public static long[] AgeBucketStarts() => [.. AgeBuckets.Select(bucket => bucket.From * 86_400L)];
-
     private static BacklogAge Age(IReadOnlyList<BacklogTally> backlog)
     {
         var count = backlog.Sum(b => b.Count);

@@ -20,6 +20,9 @@ public sealed record BacklogTally(string Kind, string Priority, int Bucket, int 
 /// </summary>
 public sealed record ClockTally(string Priority, string Clock, int Completed, int Met, long UsedSum, long? UsedP90);
 
+/// <summary>A ticket open at some instant, as the backlog counts it: its kind, its priority, when it was first opened.</summary>
+public sealed record OpenTicket(string Kind, string Priority, DateTimeOffset OpenedAt);
+
 /// <summary>The breaches of one priority and clock in the month.</summary>
 public sealed record BreachTally(string Priority, string Clock, int Count);
 
@@ -58,10 +61,7 @@ public sealed record ScorecardTallies(
                 return new TicketTally(g.Key.Kind, g.Key.Priority, g.Count(t => month.Contains(t.OpenedAt)), resolved.Count, resolved.Count(t => t.Score is not null));
             });
         var ratings = Scorecards.Rated(input).GroupBy(t => t.Score!.Value).Select(g => new RatingTally(g.Key, g.Count()));
-        var backlog = Scorecards.Backlog(input)
-            .Select(t => (t.Kind, t.Priority, Age: Scorecards.Age(t.OpenedAt, asOf)))
-            .GroupBy(t => (t.Kind, t.Priority, Bucket: Scorecards.AgeBucketOf(t.Age)))
-            .Select(g => new BacklogTally(g.Key.Kind, g.Key.Priority, g.Key.Bucket, g.Count(), g.Sum(t => t.Age), g.Max(t => t.Age)));
+        var backlog = BacklogOf(Scorecards.Backlog(input).Select(t => new OpenTicket(t.Kind, t.Priority, t.OpenedAt)), asOf);
         var clocks = Scorecards.Completed(input)
             .GroupBy(c => (c.Priority, c.Clock))
             .Select(g => new ClockTally(
@@ -69,7 +69,13 @@ public sealed record ScorecardTallies(
                 Scorecards.Percentile(g.Select(c => c.BusinessSecondsUsed), 90)));
         var breaches = Scorecards.Breached(input).GroupBy(b => (b.Priority, b.Clock)).Select(g => new BreachTally(g.Key.Priority, g.Key.Clock, g.Count()));
         return new ScorecardTallies(
-            input.Period, input.VersionNumber, input.Terms, [.. tickets], [.. ratings], [.. backlog], [.. clocks], [.. breaches],
+            input.Period, input.VersionNumber, input.Terms, [.. tickets], [.. ratings], backlog, [.. clocks], [.. breaches],
             input.Outages, input.Statement, input.Invoices, input.Budget, input.Evolutions);
     }
+
+    /// <summary>The tickets open at <paramref name="asOf"/> counted by kind, priority and age bucket (their ages at that instant).</summary>
+    public static IReadOnlyList<BacklogTally> BacklogOf(IEnumerable<OpenTicket> open, DateTimeOffset asOf) =>
+        [.. open.Select(t => (t.Kind, t.Priority, Age: Scorecards.Age(t.OpenedAt, asOf)))
+            .GroupBy(t => (t.Kind, t.Priority, Bucket: Scorecards.AgeBucketOf(t.Age)))
+            .Select(g => new BacklogTally(g.Key.Kind, g.Key.Priority, g.Key.Bucket, g.Count(), g.Sum(t => t.Age), g.Max(t => t.Age)))];
 }
