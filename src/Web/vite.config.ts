@@ -61,6 +61,8 @@ export default defineConfig({
     reporters: ['default', 'junit'],
     outputFile: { junit: './test-results/junit.xml' },
     restoreMocks: true,
+    // Stylesheets are empty in tests but for ours, whose text a test reads.
+    css: { include: [/src\/styles\.css/] },
     // CI machines are small and shared: a slow render is not a failure, a wrong one is.
     testTimeout: 30_000,
   },

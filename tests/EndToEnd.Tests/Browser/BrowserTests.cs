@@ -114,6 +114,39 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
     });
 
     [Fact]
+    public Task Text_colours_reach_AA_contrast_as_the_browser_draws_them() => WithScreenshotsOnFailure(async () =>
+    {
+        var page = await NewPageAsync();
+        await LogInAsync(page, "manager@acme.example", DemoWorld.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" })).ToBeVisibleAsync();
+        // Each colour as the page resolves it, the variables Mantine's provider writes at run time included.
+        var colours = await page.EvaluateAsync<Dictionary<string, double[]>>(
+            """
+            names => Object.fromEntries(names.map(name => {
+              const probe = document.createElement('span')
+              probe.style.color = `var(--mantine-color-${name})`
+              document.body.append(probe)
+              const channels = getComputedStyle(probe).color.match(/[\d.]+/g).map(Number)
+              probe.remove()
+              // rgb(r, g, b) in 0–255, or color(srgb r g b) in 0–1 for a mixed colour.
+              return [name, channels.slice(0, 3).map(c => channels.some(v => v > 1) ? c : c * 255)]
+            }))
+            """,
+            new[] { "dimmed", "error", "anchor", "indigo-filled", "red-filled", "teal-filled", "orange-light-color", "yellow-light-color" });
+        double Luminance(double[] rgb) => rgb.Select(c => c / 255 <= 0.04045 ? c / 255 / 12.92 : Math.Pow(((c / 255) + 0.055) / 1.055, 2.4))
+            .Zip(new[] { 0.2126, 0.7152, 0.0722 }, (c, weight) => c * weight).Sum();
+        double Contrast(double[] a, double[] b) => (Math.Max(Luminance(a), Luminance(b)) + 0.05) / (Math.Min(Luminance(a), Luminance(b)) + 0.05);
+        double[] white = [255, 255, 255];
+        foreach (var name in new[] { "dimmed", "error", "anchor", "indigo-filled", "red-filled", "teal-filled" })
+        {
+            Assert.True(Contrast(colours[name], white) >= 4.5, $"{name} is {string.Join(", ", colours[name])}: {Contrast(colours[name], white):F2} against white");
+        }
+
+        Assert.True(Contrast(colours["yellow-light-color"], [255, 243, 191]) >= 4.5, "yellow light variant");
+        Assert.True(Contrast(colours["orange-light-color"], [255, 232, 204]) >= 4.5, "orange light variant");
+    });
+
+    [Fact]
     public Task On_a_phone_the_navigation_folds_behind_a_menu_button() => WithScreenshotsOnFailure(async () =>
     {
         var phone = await NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
