@@ -302,16 +302,7 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
     {
         var client = await NewPageAsync();
         await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
-        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Contrats" }).ClickAsync();
-        await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau contrat" }).ClickAsync();
-        var create = client.GetByRole(AriaRole.Dialog);
-        var reference = $"WEB-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
-        await create.GetByLabel(new Regex("^Référence")).FillAsync(reference);
-        await create.GetByLabel(new Regex("^Intitulé")).FillAsync("Infogérance du poste de travail");
-        await create.GetByLabel(new Regex("^Prestataire")).SelectOptionAsync(new SelectOptionValue { Label = "Antares Services" });
-        await create.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();
-        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(reference) })).ToBeVisibleAsync();
-        var contractUrl = client.Url;
+        var contractUrl = await DraftContractAsync(client, "Infogérance du poste de travail");
 
         // The inventory arrives from a spreadsheet export (';' as French Excel writes it).
         await client.GetByRole(AriaRole.Tab, new() { Name = "Inventaire" }).ClickAsync();
@@ -400,25 +391,8 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         // The client opens an incident on the demo contract: high impact, medium urgency make a P2.
         var client = await NewPageAsync();
         await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
-        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
-        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Tickets", Level = 1 })).ToBeVisibleAsync();
-        var form = client.GetByRole(AriaRole.Dialog, new() { Name = "Nouveau ticket" });
+        var form = await OpenNewTicketFormAsync(client);
         var contract = form.GetByLabel(new Regex("^Contrat"));
-        // The demo contract reaches the Incidents service through the Contracts service's events.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau ticket" }).ClickAsync();
-            await Assertions.Expect(contract).ToBeEnabledAsync();
-            if (await contract.Locator("option", new() { HasText = "ACME-INFOG-01" }).CountAsync() > 0)
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the demo contract ACME-INFOG-01 reached the Incidents service");
-            await Task.Delay(500);
-            await client.ReloadAsync();
-        }
 
         await contract.SelectOptionAsync(new SelectOptionValue { Label = "ACME-INFOG-01" });
         await form.GetByLabel("Incident", new() { Exact = true }).CheckAsync();
@@ -627,24 +601,8 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         var title = $"Imprimante du 3e {Guid.NewGuid():N}"[..30];
         var client = await NewPageAsync();
         await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
-        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
-        var form = client.GetByRole(AriaRole.Dialog, new() { Name = "Nouveau ticket" });
+        var form = await OpenNewTicketFormAsync(client);
         var contract = form.GetByLabel(new Regex("^Contrat"));
-        // The demo contract reaches the Incidents service through the Contracts service's events.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau ticket" }).ClickAsync();
-            await Assertions.Expect(contract).ToBeEnabledAsync();
-            if (await contract.Locator("option", new() { HasText = "ACME-INFOG-01" }).CountAsync() > 0)
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the demo contract ACME-INFOG-01 reached the Incidents service");
-            await Task.Delay(500);
-            await client.ReloadAsync();
-        }
 
         await contract.SelectOptionAsync(new SelectOptionValue { Label = "ACME-INFOG-01" });
         await form.GetByLabel(new Regex("^Intitulé")).FillAsync(title);
@@ -676,16 +634,7 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         var client = await NewPageAsync();
         await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
         var navigation = client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Contrats" }).ClickAsync();
-        await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau contrat" }).ClickAsync();
-        var create = client.GetByRole(AriaRole.Dialog);
-        var reference = $"WEB-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
-        await create.GetByLabel(new Regex("^Référence")).FillAsync(reference);
-        await create.GetByLabel(new Regex("^Intitulé")).FillAsync("Infogérance des imprimantes");
-        await create.GetByLabel(new Regex("^Prestataire")).SelectOptionAsync(new SelectOptionValue { Label = "Antares Services" });
-        await create.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();
-        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(reference) })).ToBeVisibleAsync();
-        var contractUrl = client.Url;
+        var contractUrl = await DraftContractAsync(client, "Infogérance des imprimantes");
 
         await client.GetByRole(AriaRole.Tab, new() { Name = "Conditions" }).ClickAsync();
         var fee = client.GetByLabel(new Regex("^Redevance mensuelle"));
@@ -703,6 +652,45 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         await question.GetByRole(AriaRole.Button, new() { Name = "Quitter la page" }).ClickAsync();
         await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Tickets", Level = 1 })).ToBeVisibleAsync();
     });
+
+    /// <summary>Drafts a contract with Antares Services from the contracts page; returns the address of its page.</summary>
+    private static async Task<string> DraftContractAsync(IPage client, string title)
+    {
+        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Contrats" }).ClickAsync();
+        await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau contrat" }).ClickAsync();
+        var create = client.GetByRole(AriaRole.Dialog);
+        var reference = $"WEB-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        await create.GetByLabel(new Regex("^Référence")).FillAsync(reference);
+        await create.GetByLabel(new Regex("^Intitulé")).FillAsync(title);
+        await create.GetByLabel(new Regex("^Prestataire")).SelectOptionAsync(new SelectOptionValue { Label = "Antares Services" });
+        await create.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(reference) })).ToBeVisibleAsync();
+        return client.Url;
+    }
+
+    /// <summary>Goes to the tickets page and opens the dialog "Nouveau ticket" once it offers the demo contract.</summary>
+    private static async Task<ILocator> OpenNewTicketFormAsync(IPage client)
+    {
+        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Tickets", Level = 1 })).ToBeVisibleAsync();
+        var form = client.GetByRole(AriaRole.Dialog, new() { Name = "Nouveau ticket" });
+        var contract = form.GetByLabel(new Regex("^Contrat"));
+        // The demo contract reaches the Incidents service through the Contracts service's events.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau ticket" }).ClickAsync();
+            await Assertions.Expect(contract).ToBeEnabledAsync();
+            if (await contract.Locator("option", new() { HasText = "ACME-INFOG-01" }).CountAsync() > 0)
+            {
+                return form;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the demo contract ACME-INFOG-01 reached the Incidents service");
+            await Task.Delay(500);
+            await client.ReloadAsync();
+        }
+    }
 
     /// <summary>Takes an evolution step from its button and its confirmation, and waits for the new state.</summary>
     private async Task StepAsync(IPage page, string action, string state)
