@@ -10,6 +10,7 @@ describe('drafts kept when a session ends', () => {
     untouched()
 
     expect(drafts.sessionExpired()).toBe(true)
+    expect(drafts.keptAtExpiry()).toBe(1)
     expect(drafts.find(draftKey('/tickets/tk-1', 'comment'), 'u-1')).toEqual({ body: 'Le serveur redémarre' })
     expect(drafts.has(draftKey('/tickets/tk-1', 'other'), 'u-1')).toBe(false)
     // Another person on the same tab never reads it.
@@ -21,6 +22,9 @@ describe('drafts kept when a session ends', () => {
     forget()
     drafts.keepAll('u-1')
     expect(drafts.has('/a#form', 'u-1')).toBe(false)
+    // The session ended all the same: nothing was being typed.
+    expect(drafts.sessionExpired()).toBe(true)
+    expect(drafts.keptAtExpiry()).toBe(0)
   })
 
   it('gives the owner its drafts back after signing in, and drops everyone else’s', () => {

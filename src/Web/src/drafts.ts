@@ -63,17 +63,20 @@ export const drafts = {
   keepAll(owner: string) {
     const store = storage()
     if (!store) return
+    let kept = 0
     for (const [key, snapshot] of live) {
       const value = snapshot()
       if (value === undefined) continue
       const stored: StoredDraft = { owner, value }
       try {
         store.setItem(prefix + key, JSON.stringify(stored))
+        kept++
       } catch {
         // Over quota: this draft is lost, the others are kept.
       }
     }
-    store.setItem(expiredKey, owner)
+    // Several calls may answer 401 together, each keeping the same forms: the count is the largest.
+    store.setItem(expiredKey, String(Math.max(kept, this.keptAtExpiry())))
   },
 
   /** The owner's draft at this place, if the session ended while it was typed. */
@@ -94,6 +97,11 @@ export const drafts = {
   /** True between the end of a session and the next sign-in: forms leaving the screen then keep their draft. */
   sessionExpired(): boolean {
     return storage()?.getItem(expiredKey) != null
+  },
+
+  /** How many forms kept their text when the session ended (0 when it has not). */
+  keptAtExpiry(): number {
+    return Number(storage()?.getItem(expiredKey) ?? 0) || 0
   },
 
   /** Someone signed in: only their own drafts remain, and the expiry has been told. */

@@ -46,7 +46,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<Error | null>(null)
-  const [expired] = useState(() => drafts.sessionExpired())
+  const [expired] = useState(() => (drafts.sessionExpired() ? { kept: drafts.keptAtExpiry() } : null))
 
   if (session.isPending) return <Loading />
   if (session.data) return <Navigate to={safeReturnTo(searchParams.get('returnTo'))} replace />
@@ -93,6 +93,7 @@ export function LoginPage() {
           {expired && (
             <Alert color="orange" role="status">
               {t('login.sessionExpired')}
+              {expired.kept > 0 && ` ${t('login.draftsKept')}`}
             </Alert>
           )}
           {session.isError && <ErrorAlert error={session.error} />}

@@ -182,7 +182,7 @@ describe('ticket detail', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send' }))
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent('Your session expired — sign in again.')
+    expect(screen.getByRole('status')).toHaveTextContent('Your session expired — sign in again. What you were typing is kept and will be back in its form.')
     await userEvent.type(screen.getByLabelText(/^E-mail/), requester.email)
     await userEvent.type(screen.getByLabelText(/^Password/), 'correct horse 1')
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }))
