@@ -2,6 +2,7 @@ import { Center } from '@mantine/core'
 import { lazy, Suspense, type ReactNode } from 'react'
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router'
 import { Layout } from './components/Layout'
+import { NavigationGuard } from './components/NavigationGuard'
 import { ErrorAlert, Loading } from './components/States'
 import { UserContext, useSession, useUser, type UserInfo } from './hooks/session'
 import { ForbiddenPage } from './pages/ForbiddenPage'
@@ -57,134 +58,136 @@ function RequireRole({ allowed, children }: { allowed: (user: UserInfo) => boole
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route
-        path="/invitation/:token"
-        element={
-          <Suspense fallback={<Loading />}>
-            <AcceptInvitationPage />
-          </Suspense>
-        }
-      />
-      <Route element={<RequireAuth />}>
-        <Route element={<Layout />}>
-          <Route index element={<HomePage />} />
-          <Route
-            path="contracts"
-            element={
-              <RequireRole allowed={canReadContracts}>
-                <ContractsPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="contracts/:contractId"
-            element={
-              <RequireRole allowed={canReadContracts}>
-                <ContractPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="contracts/:contractId/tickets/import"
-            element={
-              <RequireRole allowed={isClientManager}>
-                <TicketImportPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="invoices/:invoiceId"
-            element={
-              <RequireRole allowed={canReadContracts}>
-                <InvoicePage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="portfolio"
-            element={
-              <RequireRole allowed={canSteerContracts}>
-                <PortfolioPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="budgets"
-            element={
-              <RequireRole allowed={readsBudgets}>
-                <BudgetsPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="tickets"
-            element={
-              <RequireRole allowed={canUseTickets}>
-                <TicketsPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="tickets/:ticketId"
-            element={
-              <RequireRole allowed={canUseTickets}>
-                <TicketPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="notifications"
-            element={
-              <RequireRole allowed={canReadContracts}>
-                <NotificationsPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="settings/notifications"
-            element={
-              <RequireRole allowed={canReadContracts}>
-                <NotificationPreferencesPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="users"
-            element={
-              <RequireRole allowed={isOrganisationAdmin}>
-                <UsersPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="service-accounts"
-            element={
-              <RequireRole allowed={isOrganisationAdmin}>
-                <ServiceAccountsPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="organisations"
-            element={
-              <RequireRole allowed={isOperator}>
-                <OrganisationsPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="audit"
-            element={
-              <RequireRole allowed={isOrganisationAdmin}>
-                <AuditLogPage />
-              </RequireRole>
-            }
-          />
-          <Route path="*" element={<NotFoundPage />} />
+    <NavigationGuard>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/invitation/:token"
+          element={
+            <Suspense fallback={<Loading />}>
+              <AcceptInvitationPage />
+            </Suspense>
+          }
+        />
+        <Route element={<RequireAuth />}>
+          <Route element={<Layout />}>
+            <Route index element={<HomePage />} />
+            <Route
+              path="contracts"
+              element={
+                <RequireRole allowed={canReadContracts}>
+                  <ContractsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="contracts/:contractId"
+              element={
+                <RequireRole allowed={canReadContracts}>
+                  <ContractPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="contracts/:contractId/tickets/import"
+              element={
+                <RequireRole allowed={isClientManager}>
+                  <TicketImportPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="invoices/:invoiceId"
+              element={
+                <RequireRole allowed={canReadContracts}>
+                  <InvoicePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="portfolio"
+              element={
+                <RequireRole allowed={canSteerContracts}>
+                  <PortfolioPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="budgets"
+              element={
+                <RequireRole allowed={readsBudgets}>
+                  <BudgetsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="tickets"
+              element={
+                <RequireRole allowed={canUseTickets}>
+                  <TicketsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="tickets/:ticketId"
+              element={
+                <RequireRole allowed={canUseTickets}>
+                  <TicketPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="notifications"
+              element={
+                <RequireRole allowed={canReadContracts}>
+                  <NotificationsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="settings/notifications"
+              element={
+                <RequireRole allowed={canReadContracts}>
+                  <NotificationPreferencesPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="users"
+              element={
+                <RequireRole allowed={isOrganisationAdmin}>
+                  <UsersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="service-accounts"
+              element={
+                <RequireRole allowed={isOrganisationAdmin}>
+                  <ServiceAccountsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="organisations"
+              element={
+                <RequireRole allowed={isOperator}>
+                  <OrganisationsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <RequireRole allowed={isOrganisationAdmin}>
+                  <AuditLogPage />
+                </RequireRole>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
         </Route>
-      </Route>
-    </Routes>
+      </Routes>
+    </NavigationGuard>
   )
 }

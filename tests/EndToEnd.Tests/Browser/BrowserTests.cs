@@ -335,16 +335,7 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
     {
         var client = await NewPageAsync();
         await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
-        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Contrats" }).ClickAsync();
-        await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau contrat" }).ClickAsync();
-        var create = client.GetByRole(AriaRole.Dialog);
-        var reference = $"WEB-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
-        await create.GetByLabel(new Regex("^Référence")).FillAsync(reference);
-        await create.GetByLabel(new Regex("^Intitulé")).FillAsync("Infogérance du poste de travail");
-        await create.GetByLabel(new Regex("^Prestataire")).SelectOptionAsync(new SelectOptionValue { Label = "Antares Services" });
-        await create.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();
-        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(reference) })).ToBeVisibleAsync();
-        var contractUrl = client.Url;
+        var contractUrl = await DraftContractAsync(client, "Infogérance du poste de travail");
 
         // The inventory arrives from a spreadsheet export (';' as French Excel writes it).
         await client.GetByRole(AriaRole.Tab, new() { Name = "Inventaire" }).ClickAsync();
@@ -433,25 +424,8 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         // The client opens an incident on the demo contract: high impact, medium urgency make a P2.
         var client = await NewPageAsync();
         await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
-        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
-        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Tickets", Level = 1 })).ToBeVisibleAsync();
-        var form = client.GetByRole(AriaRole.Dialog, new() { Name = "Nouveau ticket" });
+        var form = await OpenNewTicketFormAsync(client);
         var contract = form.GetByLabel(new Regex("^Contrat"));
-        // The demo contract reaches the Incidents service through the Contracts service's events.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau ticket" }).ClickAsync();
-            await Assertions.Expect(contract).ToBeEnabledAsync();
-            if (await contract.Locator("option", new() { HasText = "ACME-INFOG-01" }).CountAsync() > 0)
-            {
-                break;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the demo contract ACME-INFOG-01 reached the Incidents service");
-            await Task.Delay(500);
-            await client.ReloadAsync();
-        }
 
         await contract.SelectOptionAsync(new SelectOptionValue { Label = "ACME-INFOG-01" });
         await form.GetByLabel("Incident", new() { Exact = true }).CheckAsync();
@@ -653,6 +627,103 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         await Assertions.Expect(provider.GetByRole(AriaRole.Table, new() { Name = "Contrats du portefeuille" }).GetByRole(AriaRole.Columnheader, new() { Name = "Client" }))
             .ToBeVisibleAsync();
     });
+
+    [Fact]
+    public Task A_ticket_typed_while_the_session_expired_is_kept_through_signing_in_again() => WithScreenshotsOnFailure(async () =>
+    {
+        var title = $"Imprimante du 3e {Guid.NewGuid():N}"[..30];
+        var client = await NewPageAsync();
+        await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
+        var form = await OpenNewTicketFormAsync(client);
+        var contract = form.GetByLabel(new Regex("^Contrat"));
+
+        await contract.SelectOptionAsync(new SelectOptionValue { Label = "ACME-INFOG-01" });
+        await form.GetByLabel(new Regex("^Intitulé")).FillAsync(title);
+        await form.GetByLabel(new Regex("^Description")).FillAsync("Bourrage papier à chaque impression recto verso.");
+
+        // The session ends while the form is filled: the gateway no longer knows this browser.
+        await client.Context.ClearCookiesAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le ticket" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Connexion" })).ToBeVisibleAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre session a expiré — reconnectez-vous.");
+
+        await client.GetByLabel("Adresse e-mail").FillAsync("manager@acme.example");
+        await client.GetByLabel(new Regex("^Mot de passe")).FillAsync(DemoWorld.Password);
+        await client.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        // Back on the tickets, the form open again with what was typed.
+        await Assertions.Expect(client).ToHaveURLAsync(new Regex("/tickets$"));
+        await Assertions.Expect(form.GetByLabel(new Regex("^Intitulé"))).ToHaveValueAsync(title);
+        await Assertions.Expect(form.GetByLabel(new Regex("^Description"))).ToHaveValueAsync("Bourrage papier à chaque impression recto verso.");
+        await Assertions.Expect(contract).ToHaveValueAsync(DemoWorld.AcmeContract.ToString());
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le ticket" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(Regex.Escape(title)), Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal(0, await client.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter((key) => key.startsWith('infogerance.draft:')).length"));
+    });
+
+    [Fact]
+    public Task Leaving_the_terms_editor_with_a_changed_fee_asks_first() => WithScreenshotsOnFailure(async () =>
+    {
+        var client = await NewPageAsync();
+        await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
+        var navigation = client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+        var contractUrl = await DraftContractAsync(client, "Infogérance des imprimantes");
+
+        await client.GetByRole(AriaRole.Tab, new() { Name = "Conditions" }).ClickAsync();
+        var fee = client.GetByLabel(new Regex("^Redevance mensuelle"));
+        await fee.FillAsync("13200");
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
+        var question = client.GetByRole(AriaRole.Dialog, new() { Name = "Modifications non enregistrées" });
+        await Assertions.Expect(question).ToContainTextAsync("Vos modifications n’ont pas été enregistrées.");
+
+        // Staying keeps the change; leaving then goes where was asked.
+        await question.GetByRole(AriaRole.Button, new() { Name = "Rester" }).ClickAsync();
+        await Assertions.Expect(question).ToHaveCountAsync(0);
+        Assert.StartsWith(contractUrl.Split('?')[0], client.Url);
+        await Assertions.Expect(fee).ToHaveValueAsync(new Regex("^13[\\s\u202f\u00a0]?200"));
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Quitter la page" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Tickets", Level = 1 })).ToBeVisibleAsync();
+    });
+
+    /// <summary>Drafts a contract with Antares Services from the contracts page; returns the address of its page.</summary>
+    private static async Task<string> DraftContractAsync(IPage client, string title)
+    {
+        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Contrats" }).ClickAsync();
+        await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau contrat" }).ClickAsync();
+        var create = client.GetByRole(AriaRole.Dialog);
+        var reference = $"WEB-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        await create.GetByLabel(new Regex("^Référence")).FillAsync(reference);
+        await create.GetByLabel(new Regex("^Intitulé")).FillAsync(title);
+        await create.GetByLabel(new Regex("^Prestataire")).SelectOptionAsync(new SelectOptionValue { Label = "Antares Services" });
+        await create.GetByRole(AriaRole.Button, new() { Name = "Créer le brouillon" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(reference) })).ToBeVisibleAsync();
+        return client.Url;
+    }
+
+    /// <summary>Goes to the tickets page and opens the dialog "Nouveau ticket" once it offers the demo contract.</summary>
+    private static async Task<ILocator> OpenNewTicketFormAsync(IPage client)
+    {
+        await client.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Tickets" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Tickets", Level = 1 })).ToBeVisibleAsync();
+        var form = client.GetByRole(AriaRole.Dialog, new() { Name = "Nouveau ticket" });
+        var contract = form.GetByLabel(new Regex("^Contrat"));
+        // The demo contract reaches the Incidents service through the Contracts service's events.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await client.GetByRole(AriaRole.Button, new() { Name = "Nouveau ticket" }).ClickAsync();
+            await Assertions.Expect(contract).ToBeEnabledAsync();
+            if (await contract.Locator("option", new() { HasText = "ACME-INFOG-01" }).CountAsync() > 0)
+            {
+                return form;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the demo contract ACME-INFOG-01 reached the Incidents service");
+            await Task.Delay(500);
+            await client.ReloadAsync();
+        }
+    }
 
     /// <summary>Takes an evolution step from its button and its confirmation, and waits for the new state.</summary>
     private async Task StepAsync(IPage page, string action, string state)

@@ -1,5 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useCloseOnBack } from '../hooks/unsavedChanges'
 import { ErrorAlert } from './States'
 
 interface Props {
@@ -18,6 +20,8 @@ interface Props {
 /** Asks before an action that cannot simply be undone (deactivating a user, revoking a key, signing a contract). */
 export function ConfirmDialog({ opened, title, message, confirmLabel, confirmColor = 'red', pending, error, onConfirm, onClose }: Props) {
   const { t } = useTranslation()
+  const id = useId()
+  useCloseOnBack(opened, onClose, id)
   return (
     <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Text mb="md">{message}</Text>

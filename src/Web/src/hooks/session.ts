@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, use } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, ApiError } from '../api'
+import { drafts } from '../drafts'
 import { adoptAccountLanguage, type Language } from '../i18n'
 import type { OrganisationKind } from '../roles'
 import { tenantStore } from '../tenant'
@@ -65,6 +66,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (credentials: { email: string; password: string }) => api.post<UserInfo>('/bff/login', credentials),
     onSuccess: (user) => {
+      drafts.signedIn(user.id)
       tenantStore.reconcile(user)
       adoptAccountLanguage(user.language)
       // Whatever is still cached may belong to the previous session's user.
@@ -79,6 +81,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post<void>('/bff/logout'),
     onSettled: () => {
+      drafts.clear()
       tenantStore.set(null)
       queryClient.setQueryData(sessionKey, null)
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] })

@@ -12,18 +12,20 @@ import { useFormatAmount } from '../format'
 import { useContracts, useCreateContract } from '../hooks/contracts'
 import { useProviders } from '../hooks/organisations'
 import { useUser } from '../hooks/session'
+import { useDraft, useKeptDraft } from '../hooks/useDraft'
 import { useFormFeedback } from '../hooks/useFormFeedback'
 import { useOtherParty } from '../hooks/useOtherParty'
 import { isClientManager } from '../roles'
+
+const newContractForm = 'new-contract'
 
 function CreateContractForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const create = useCreateContract()
   const providers = useProviders(true)
-  const [reference, setReference] = useState('')
-  const [title, setTitle] = useState('')
-  const [provider, setProvider] = useState('')
+  const draft = useDraft(newContractForm, () => ({ reference: '', title: '', provider: '' }))
+  const { reference, title, provider } = draft.value
   const feedback = useFormFeedback(['reference', 'title', 'providerOrganisationId'])
 
   function submit(event: FormEvent) {
@@ -36,7 +38,10 @@ function CreateContractForm({ onClose }: { onClose: () => void }) {
     create.mutate(
       { reference: reference.trim(), title: title.trim(), providerOrganisationId: provider },
       {
-        onSuccess: (contract) => void navigate(`/contracts/${encodeURIComponent(contract.id)}`),
+        onSuccess: (contract) => {
+          draft.saved()
+          void navigate(`/contracts/${encodeURIComponent(contract.id)}`)
+        },
         onError: feedback.fail,
       },
     )
@@ -50,14 +55,14 @@ function CreateContractForm({ onClose }: { onClose: () => void }) {
           description={t('contracts.referenceHelp')}
           withAsterisk
           value={reference}
-          onChange={(event) => setReference(event.currentTarget.value)}
+          onChange={(event) => draft.patch({ reference: event.currentTarget.value })}
           error={feedback.errors.reference}
         />
         <TextInput
           label={t('contracts.contractTitle')}
           withAsterisk
           value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
+          onChange={(event) => draft.patch({ title: event.currentTarget.value })}
           error={feedback.errors.title}
         />
         {providers.isError ? (
@@ -67,7 +72,7 @@ function CreateContractForm({ onClose }: { onClose: () => void }) {
             label={t('contracts.provider')}
             withAsterisk
             value={provider}
-            onChange={(event) => setProvider(event.currentTarget.value)}
+            onChange={(event) => draft.patch({ provider: event.currentTarget.value })}
             error={feedback.errors.providerOrganisationId}
             disabled={providers.isPending}
             data={[
@@ -92,7 +97,9 @@ export function ContractsPage() {
   const contracts = useContracts()
   const otherParty = useOtherParty()
   const formatAmount = useFormatAmount()
-  const [creating, setCreating] = useState(false)
+  // A contract being drafted when the session ended opens again with its text.
+  const kept = useKeptDraft([newContractForm])
+  const [creating, setCreating] = useState(kept !== null)
   const canCreate = isClientManager(user)
   const otherPartyLabel = user.organisation.kind === 'client' ? t('contracts.provider') : t('contracts.client')
 

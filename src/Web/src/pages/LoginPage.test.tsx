@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { drafts } from '../drafts'
 import { clientAdmin, fakeBackend, json, renderApp } from '../test/render'
 
 const notSignedIn = { 'GET /bff/user': () => json({ status: 401 }, 401) }
@@ -12,6 +13,14 @@ async function signIn(email = 'alice@client.example', password = 'correct horse 
 }
 
 describe('log-in page', () => {
+  it('says the session expired, without promising a draft when nothing was being typed', async () => {
+    fakeBackend(notSignedIn)
+    drafts.keepAll('u-1')
+    renderApp('/login?returnTo=%2Fusers')
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent(/^Your session expired — sign in again\.$/)
+  })
+
   it('sends an anonymous visitor to log in, then back to the page asked for', async () => {
     let signedIn = false
     const calls = fakeBackend({

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useSearchParams } from 'react-router'
 import { ApiError, formFailure } from '../api'
 import { LanguageSwitch } from '../components/LanguageSwitch'
+import { drafts } from '../drafts'
 import { ErrorAlert, Loading } from '../components/States'
 import { useLogin, useSession } from '../hooks/session'
 import { safeReturnTo } from '../returnTo'
@@ -45,6 +46,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<Error | null>(null)
+  const [expired] = useState(() => (drafts.sessionExpired() ? { kept: drafts.keptAtExpiry() } : null))
 
   if (session.isPending) return <Loading />
   if (session.data) return <Navigate to={safeReturnTo(searchParams.get('returnTo'))} replace />
@@ -86,6 +88,12 @@ export function LoginPage() {
           {invitationAccepted && (
             <Alert color="teal" role="status">
               {t('login.invitationAccepted')}
+            </Alert>
+          )}
+          {expired && (
+            <Alert color="orange" role="status">
+              {t('login.sessionExpired')}
+              {expired.kept > 0 && ` ${t('login.draftsKept')}`}
             </Alert>
           )}
           {session.isError && <ErrorAlert error={session.error} />}

@@ -157,6 +157,43 @@ describe('ticket detail', () => {
     )
   })
 
+  it('keeps a comment typed when the session expired, says so at sign-in and gives it back on the ticket', async () => {
+    const ticket = ticketOf({})
+    let signedIn = true
+    let posts = 0
+    const calls = backend(requester, ticket, {
+      'GET /bff/user': () => (signedIn ? json(requester) : json({ status: 401 }, 401)),
+      'POST /bff/login': () => {
+        signedIn = true
+        return json(requester)
+      },
+      'POST /api/incidents/tickets/tk-1/comments': (call) => {
+        posts++
+        if (posts === 1) {
+          signedIn = false
+          return json({ title: 'Unauthorized', status: 401 }, 401)
+        }
+        return json({ id: 'cm-1', author: { id: 'u-rq', name: 'Rémi Requester', side: 'client' }, createdAt: new Date().toISOString(), ...(call.body as object) }, 201)
+      },
+    })
+    renderApp('/tickets/tk-1')
+
+    await userEvent.type(await screen.findByLabelText('Your message'), 'Toujours en panne ce matin')
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }))
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('Your session expired — sign in again. What you were typing is kept and will be back in its form.')
+    await userEvent.type(screen.getByLabelText(/^E-mail/), requester.email)
+    await userEvent.type(screen.getByLabelText(/^Password/), 'correct horse 1')
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }))
+
+    expect(await screen.findByLabelText('Your message')).toHaveValue('Toujours en panne ce matin')
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }))
+    await waitFor(() => expect(calls.filter((call) => call.url.endsWith('/comments') && call.method === 'POST')).toHaveLength(2))
+    await waitFor(() => expect(screen.getByLabelText('Your message')).toHaveValue(''))
+    expect(sessionStorage.length).toBe(0)
+  })
+
   it('assigns the ticket to a colleague picked by name from the contract’s desk, showing the service’s refusal on the picker', async () => {
     const ticket = ticketOf({ can: deskCan })
     const desk = [

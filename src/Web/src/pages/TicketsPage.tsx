@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { FormModal } from '../components/FormModal'
 import { ErrorAlert, Loading } from '../components/States'
-import { NewTicketForm } from '../components/tickets/NewTicketForm'
+import { NewTicketForm, newTicketForm } from '../components/tickets/NewTicketForm'
 import { SlaDue } from '../components/tickets/SlaDue'
 import { LevelBadge, PriorityBadge, StatusBadge } from '../components/tickets/TicketBadges'
 import { useFormatDateTime } from '../format'
@@ -13,6 +13,7 @@ import { priorities } from '../hooks/contracts'
 import { useUser } from '../hooks/session'
 import { useContractLabel } from '../hooks/ticketText'
 import { ticketKinds, ticketPageUrl, ticketStatuses, useTicketContracts, useTickets, type TicketFilters, type TicketSummary } from '../hooks/tickets'
+import { useKeptDraft } from '../hooks/useDraft'
 import { useNow } from '../hooks/useNow'
 import { canOpenTickets, isDesk } from '../roles'
 
@@ -203,7 +204,9 @@ export function TicketsPage() {
     contractId: searchParams.get('contract') ?? undefined,
     status: desk ? 'open' : '',
   }))
-  const [creating, setCreating] = useState(false)
+  // A ticket being written when the session ended opens again with its text.
+  const kept = useKeptDraft([newTicketForm])
+  const [creating, setCreating] = useState(kept !== null)
   const tickets = useTickets(filters)
   const items = tickets.data?.pages.flatMap((page) => page.items) ?? []
 

@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
-import { MemoryRouter } from 'react-router'
+import { createMemoryRouter, RouterProvider } from 'react-router'
 import { vi } from 'vitest'
 import { AppRoutes } from '../App'
 import type { UserInfo } from '../hooks/session'
@@ -60,14 +60,13 @@ export function fakeBackend(routes: Record<string, Handler>): FakeCall[] {
 export function renderApp(route: string) {
   const queryClient = createQueryClient()
   queryClient.setDefaultOptions({ queries: { retry: false } })
+  const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], { initialEntries: [route] })
   // env="test": no transitions, and menus stay shown although jsdom lays nothing out (Mantine would hide a
   // dropdown whose target has no size).
   return render(
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
-        <MemoryRouter initialEntries={[route]}>
-          <AppRoutes />
-        </MemoryRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>,
   )

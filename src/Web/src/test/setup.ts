@@ -34,6 +34,7 @@ window.ResizeObserver = ResizeObserverStub
 afterEach(async () => {
   cleanup()
   localStorage.clear()
+  sessionStorage.clear()
   await i18n.changeLanguage('en')
 })
 

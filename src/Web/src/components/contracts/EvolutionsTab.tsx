@@ -16,6 +16,7 @@ import {
   type EvolutionState,
   type EvolutionStep,
 } from '../../hooks/evolutions'
+import { useDraft, useKeptDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { FormActions } from '../FormActions'
@@ -38,11 +39,13 @@ const confirmedSteps = ['validate', 'start', 'deliver', 'accept'] as const
 type ConfirmedStep = (typeof confirmedSteps)[number]
 const isConfirmed = (action: EvolutionAction): action is ConfirmedStep => (confirmedSteps as readonly string[]).includes(action)
 
+const requestForm = 'evolution-request'
+
 function RequestForm({ contractId, onClose }: { contractId: string; onClose: () => void }) {
   const { t } = useTranslation()
   const request = useRequestEvolution(contractId)
-  const [title, setTitle] = useState('')
-  const [specification, setSpecification] = useState('')
+  const draft = useDraft(requestForm, () => ({ title: '', specification: '' }))
+  const { title, specification } = draft.value
   const feedback = useFormFeedback(['title', 'specification'])
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -50,12 +53,21 @@ function RequestForm({ contractId, onClose }: { contractId: string; onClose: () 
     if (title.trim() === '') missing.title = t('validation.required')
     if (specification.trim() === '') missing.specification = t('validation.required')
     if (!feedback.check(missing)) return
-    request.mutate({ title: title.trim(), specification: specification.trim() }, { onSuccess: onClose, onError: feedback.fail })
+    request.mutate(
+      { title: title.trim(), specification: specification.trim() },
+      {
+        onSuccess: () => {
+          draft.saved()
+          onClose()
+        },
+        onError: feedback.fail,
+      },
+    )
   }
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label={t('evolutions.requestTitle')} withAsterisk value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={feedback.errors.title} />
+        <TextInput label={t('evolutions.requestTitle')} withAsterisk value={title} onChange={(event) => draft.patch({ title: event.currentTarget.value })} error={feedback.errors.title} />
         <Textarea
           label={t('evolutions.specification')}
           description={t('evolutions.specificationHelp')}
@@ -63,7 +75,7 @@ function RequestForm({ contractId, onClose }: { contractId: string; onClose: () 
           autosize
           minRows={4}
           value={specification}
-          onChange={(event) => setSpecification(event.currentTarget.value)}
+          onChange={(event) => draft.patch({ specification: event.currentTarget.value })}
           error={feedback.errors.specification}
         />
         {feedback.failure && <ErrorAlert error={feedback.failure} />}
@@ -228,7 +240,9 @@ export function EvolutionsTab({ contract, permissions }: { contract: ContractDet
   const { t } = useTranslation()
   const evolutions = useEvolutions(contract.id)
   const step = useEvolutionStep(contract.id)
-  const [requesting, setRequesting] = useState(false)
+  // A request being written when the session ended opens again with its text.
+  const kept = useKeptDraft([requestForm])
+  const [requesting, setRequesting] = useState(kept !== null)
   const [current, setCurrent] = useState<{ evolution: Evolution; action: EvolutionAction } | null>(null)
   const confirming = current && isConfirmed(current.action) ? (current as { evolution: Evolution; action: ConfirmedStep }) : null
   const withForm = current && !isConfirmed(current.action) ? (current as { evolution: Evolution; action: 'propose' | 'reject' | 'amend' }) : null

@@ -37,6 +37,7 @@ import {
   type WeekDay,
 } from '../../hooks/contracts'
 import { inventoryTypes, type InventoryType } from '../../hooks/contractItems'
+import { useDraft } from '../../hooks/useDraft'
 import { placeTermsErrors } from '../../termsErrors'
 import { NumberField } from '../NumberField'
 import { ErrorAlert } from '../States'
@@ -127,8 +128,13 @@ function SectionError({ error }: { error?: string }) {
 export function TermsEditor({ contractId, version }: { contractId: string; version: Version }) {
   const { t } = useTranslation()
   const save = useSaveTerms(contractId, version.number)
-  const [terms, setTerms] = useState<ContractTerms>(() => complete(version.terms))
-  const [thresholds, setThresholds] = useState(() => complete(version.terms).sla.warningThresholds.join(', '))
+  // The thresholds are kept as typed until saved: "10, 20," is on its way to a valid list.
+  const draft = useDraft(`terms-v${version.number}`, () => {
+    const completed = complete(version.terms)
+    return { terms: completed, thresholds: completed.sla.warningThresholds.join(', ') }
+  })
+  const { terms, thresholds } = draft.value
+  const setThresholds = (next: string) => draft.set((previous) => ({ ...previous, thresholds: next }))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [unplaced, setUnplaced] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<Error | null>(null)
@@ -137,10 +143,10 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
 
   /** Changes a copy of the terms. Adding or removing a row moves the rows below: their errors no longer apply. */
   function update(change: (draft: ContractTerms) => void, rowsMoved = false) {
-    setTerms((previous) => {
-      const draft = structuredClone(previous)
-      change(draft)
-      return draft
+    draft.set((previous) => {
+      const next = structuredClone(previous.terms)
+      change(next)
+      return { ...previous, terms: next }
     })
     if (rowsMoved) setErrors({})
   }
@@ -158,7 +164,10 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
     const body: ContractTerms = { ...terms, sla: { ...terms.sla, warningThresholds: values } }
     setErrors({})
     save.mutate(body, {
-      onSuccess: () => notifications.show({ color: 'teal', message: t('terms.editor.saved', { number: version.number }) }),
+      onSuccess: () => {
+        draft.saved({ terms: body, thresholds: values.join(', ') })
+        notifications.show({ color: 'teal', message: t('terms.editor.saved', { number: version.number }) })
+      },
       onError: (error) => {
         const byPath = error instanceof ApiError ? pathErrors(error.problem, 'terms') : {}
         if (Object.keys(byPath).length === 0) {

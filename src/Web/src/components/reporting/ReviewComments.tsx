@@ -3,12 +3,15 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { indicators, useComment, type Indicator, type IndicatorComment, type Review } from '../../hooks/reviews'
 import { useUser } from '../../hooks/session'
+import { useDraft, useKeptDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { sideOf, type Side } from '../../roles'
 import { AuthoredText } from './AuthoredText'
 import { ChangeFailure } from './ChangeFailure'
 
 const sides: readonly Side[] = ['client', 'provider']
+
+const commentForm = (reviewId: string, indicator: Indicator) => `review-${reviewId}-comment-${indicator}`
 
 /** The caller's side's comment on an indicator: an empty text removes it; the version read guards against overwriting. */
 function CommentEditor({
@@ -27,19 +30,26 @@ function CommentEditor({
   const { t } = useTranslation()
   const comment = useComment(contractId, reviewId)
   const feedback = useFormFeedback(['text'])
-  const [text, setText] = useState(current?.text ?? '')
+  const draft = useDraft(commentForm(reviewId, indicator), () => current?.text ?? '')
+  const text = draft.value
   const label = t('reviews.comments.edit', { indicator: t(`reviews.indicators.${indicator}`) })
 
   function submit(event: FormEvent) {
     event.preventDefault()
     if (!feedback.check({})) return
-    comment.mutate({ indicator, text: text.trim(), version: current?.version ?? 0 }, { onSuccess: onDone, onError: feedback.fail })
+    comment.mutate({ indicator, text: text.trim(), version: current?.version ?? 0 }, {
+        onSuccess: () => {
+          draft.saved()
+          onDone()
+        },
+        onError: feedback.fail,
+      })
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label={label}>
       <Stack gap="xs">
-        <Textarea label={label} autosize minRows={2} maxLength={4000} value={text} onChange={(event) => setText(event.currentTarget.value)} error={feedback.errors.text} />
+        <Textarea label={label} autosize minRows={2} maxLength={4000} value={text} onChange={(event) => draft.set(event.currentTarget.value)} error={feedback.errors.text} />
         <ChangeFailure error={feedback.failure} />
         <Group gap="xs" justify="flex-end">
           <Button size="xs" variant="default" onClick={onDone}>
@@ -59,8 +69,10 @@ export function ReviewComments({ contractId, review, canWrite }: { contractId: s
   const { t } = useTranslation()
   const user = useUser()
   const mySide = sideOf(user)
-  const [editing, setEditing] = useState<Indicator | null>(null)
   const shown = indicators.filter((indicator) => indicator !== 'budget' || mySide === 'client')
+  // A comment being written when the session ended opens again with its text.
+  const kept = useKeptDraft(shown.map((indicator) => commentForm(review.header.id, indicator)))
+  const [editing, setEditing] = useState<Indicator | null>(() => shown.find((indicator) => commentForm(review.header.id, indicator) === kept) ?? null)
   const commentOf = (indicator: Indicator, side: Side) => review.comments.find((c) => c.indicator === indicator && c.side === side)
   return (
     <Card withBorder component="section" aria-label={t('reviews.comments.title')}>

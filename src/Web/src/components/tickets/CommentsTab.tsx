@@ -1,9 +1,10 @@
 import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatDateTime } from '../../format'
 import { useUser } from '../../hooks/session'
 import { useAddComment, useTicketComments, type TicketDetail, type Visibility } from '../../hooks/tickets'
+import { useDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { canOpenTickets } from '../../roles'
 import { ErrorAlert, Loading } from '../States'
@@ -12,14 +13,14 @@ function CommentForm({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation()
   const add = useAddComment(ticket.id)
   const feedback = useFormFeedback(['body', 'visibility'])
-  const [body, setBody] = useState('')
-  const [visibility, setVisibility] = useState<Visibility>('public')
+  const draft = useDraft('comment', () => ({ body: '', visibility: 'public' as Visibility }))
+  const { body, visibility } = draft.value
   const internal = visibility === 'internal'
 
   function submit(event: FormEvent) {
     event.preventDefault()
     if (!feedback.check(body.trim() === '' ? { body: t('validation.required') } : {})) return
-    add.mutate({ body: body.trim(), visibility }, { onSuccess: () => setBody(''), onError: feedback.fail })
+    add.mutate({ body: body.trim(), visibility }, { onSuccess: () => draft.saved({ body: '', visibility }), onError: feedback.fail })
   }
 
   return (
@@ -29,7 +30,7 @@ function CommentForm({ ticket }: { ticket: TicketDetail }) {
           <SegmentedControl
             aria-label={t('tickets.comments.visibility')}
             value={visibility}
-            onChange={(value) => setVisibility(value as Visibility)}
+            onChange={(value) => draft.patch({ visibility: value as Visibility })}
             data={[
               { value: 'public', label: t('tickets.comments.public') },
               { value: 'internal', label: t('tickets.comments.internal') },
@@ -43,7 +44,7 @@ function CommentForm({ ticket }: { ticket: TicketDetail }) {
           autosize
           minRows={3}
           value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
+          onChange={(event) => draft.patch({ body: event.currentTarget.value })}
           error={feedback.errors.body ?? feedback.errors.visibility}
         />
         {feedback.failure && <ErrorAlert error={feedback.failure} />}

@@ -1,15 +1,19 @@
 import { Checkbox, Group, NativeSelect, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { priorities, type Priority } from '../../hooks/contracts'
 import { useContractLabel } from '../../hooks/ticketText'
 import { matrixLevels, ticketKinds, ticketPageUrl, useOpenTicket, useTicketContracts, type MatrixLevel, type TicketKind } from '../../hooks/tickets'
+import { useDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { priorityOf } from '../../ticketRules'
 import { FormActions } from '../FormActions'
 import { ErrorAlert } from '../States'
 import { PriorityBadge } from './TicketBadges'
+
+/** The form's name on the tickets page, where its draft is kept. */
+export const newTicketForm = 'new-ticket'
 
 const fields = ['contractId', 'kind', 'title', 'description', 'impact', 'urgency', 'priority', 'priorityReason'] as const
 
@@ -24,15 +28,18 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
   const contractLabel = useContractLabel()
   const open = useOpenTicket()
   const feedback = useFormFeedback(fields)
-  const [chosenContract, setContract] = useState(preset ?? '')
-  const [kind, setKind] = useState<TicketKind>('incident')
-  const [title, setTitle] = useState('')
-  const [description, setDescription] = useState('')
-  const [impact, setImpact] = useState<MatrixLevel>('medium')
-  const [urgency, setUrgency] = useState<MatrixLevel>('medium')
-  const [override, setOverride] = useState(false)
-  const [priority, setPriority] = useState<Priority>('P3')
-  const [reason, setReason] = useState('')
+  const draft = useDraft(newTicketForm, () => ({
+    chosenContract: preset ?? '',
+    kind: 'incident' as TicketKind,
+    title: '',
+    description: '',
+    impact: 'medium' as MatrixLevel,
+    urgency: 'medium' as MatrixLevel,
+    override: false,
+    priority: 'P3' as Priority,
+    reason: '',
+  }))
+  const { chosenContract, kind, title, description, impact, urgency, override, priority, reason } = draft.value
 
   const matrix = priorityOf(impact, urgency)
   const chosen = override ? priority : matrix
@@ -59,7 +66,10 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
         ...(needsReason ? { priority, priorityReason: reason.trim() } : {}),
       },
       {
-        onSuccess: (ticket) => void navigate(ticketPageUrl(ticket.id)),
+        onSuccess: (ticket) => {
+          draft.saved()
+          void navigate(ticketPageUrl(ticket.id))
+        },
         onError: feedback.fail,
       },
     )
@@ -75,7 +85,7 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
             label={t('tickets.contract')}
             withAsterisk
             value={contractId}
-            onChange={(event) => setContract(event.currentTarget.value)}
+            onChange={(event) => draft.patch({ chosenContract: event.currentTarget.value })}
             error={feedback.errors.contractId}
             disabled={contracts.isPending}
             description={contracts.data?.length === 0 ? t('tickets.form.noContract') : undefined}
@@ -85,7 +95,7 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
             ]}
           />
         )}
-        <Radio.Group label={t('tickets.kind')} value={kind} onChange={(value) => setKind(value as TicketKind)} error={feedback.errors.kind}>
+        <Radio.Group label={t('tickets.kind')} value={kind} onChange={(value) => draft.patch({ kind: value as TicketKind })} error={feedback.errors.kind}>
           <Group mt="xs">
             {ticketKinds.map((value) => (
               <Radio key={value} value={value} label={t(`tickets.kinds.${value}`)} />
@@ -97,7 +107,7 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
           withAsterisk
           maxLength={200}
           value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
+          onChange={(event) => draft.patch({ title: event.currentTarget.value })}
           error={feedback.errors.title}
         />
         <Textarea
@@ -106,7 +116,7 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
           minRows={3}
           maxRows={10}
           value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
+          onChange={(event) => draft.patch({ description: event.currentTarget.value })}
           error={feedback.errors.description}
         />
         <Group grow align="flex-start">
@@ -114,7 +124,7 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
             label={t('tickets.impact')}
             description={t('tickets.form.impactHelp')}
             value={impact}
-            onChange={(event) => setImpact(event.currentTarget.value as MatrixLevel)}
+            onChange={(event) => draft.patch({ impact: event.currentTarget.value as MatrixLevel })}
             error={feedback.errors.impact}
             data={matrixLevels.map((value) => ({ value, label: t(`tickets.impacts.${value}`) }))}
           />
@@ -122,7 +132,7 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
             label={t('tickets.urgency')}
             description={t('tickets.form.urgencyHelp')}
             value={urgency}
-            onChange={(event) => setUrgency(event.currentTarget.value as MatrixLevel)}
+            onChange={(event) => draft.patch({ urgency: event.currentTarget.value as MatrixLevel })}
             error={feedback.errors.urgency}
             data={matrixLevels.map((value) => ({ value, label: t(`tickets.urgencies.${value}`) }))}
           />
@@ -139,8 +149,8 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
           checked={override}
           onChange={(event) => {
             const checked = event.currentTarget.checked
-            setOverride(checked)
-            if (checked) setPriority(matrix)
+            draft.patch({ override: checked })
+            if (checked) draft.patch({ priority: matrix })
           }}
         />
         {override && (
@@ -148,7 +158,7 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
             <NativeSelect
               label={t('tickets.priority')}
               value={priority}
-              onChange={(event) => setPriority(event.currentTarget.value as Priority)}
+              onChange={(event) => draft.patch({ priority: event.currentTarget.value as Priority })}
               error={feedback.errors.priority}
               data={priorities.map((value) => ({ value, label: `${value} — ${t(`tickets.priorities.${value}`)}` }))}
             />
@@ -159,7 +169,7 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
               autosize
               minRows={2}
               value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
+              onChange={(event) => draft.patch({ reason: event.currentTarget.value })}
               error={feedback.errors.priorityReason}
             />
           </>
