@@ -357,10 +357,27 @@ describe('terms', slow, () => {
     await waitFor(() => expect(posts(calls).map((call) => call.url)).toEqual(['/api/contracts/c-1/versions/2/countersign']))
   })
 
-  it('compares two versions field by field', async () => {
+  it('labels the version an amendment replaced as superseded', async () => {
     const contract = detail({
       versions: [
-        { number: 1, status: 'active', origin: 'signature' },
+        { number: 1, status: 'superseded', origin: 'signature', effectiveFrom: '2025-01-01' },
+        { number: 2, status: 'active', origin: 'amendment', effectiveFrom: '2026-01-01' },
+      ],
+      currentVersion: 2,
+    })
+    backend(requester, contract, { 'GET /api/contracts/c-1/versions/2': () => json(version({ number: 2, status: 'active', origin: 'amendment' })) })
+    renderApp('/contracts/c-1?tab=terms')
+
+    const first = (await screen.findByRole('button', { name: 'Show version 1' })).closest('tr')!
+    expect(within(first).getByText('Superseded')).toBeInTheDocument()
+    const second = screen.getByRole('button', { name: 'Show version 2' }).closest('tr')!
+    expect(within(second).getByText('In force')).toBeInTheDocument()
+  })
+
+  it('compares two versions field by field, by label with formatted values', async () => {
+    const contract = detail({
+      versions: [
+        { number: 1, status: 'superseded', origin: 'signature' },
         { number: 2, status: 'active', origin: 'amendment' },
       ],
       currentVersion: 2,
@@ -369,17 +386,18 @@ describe('terms', slow, () => {
       'GET /api/contracts/c-1/versions/compare': () =>
         json([
           { field: 'prices.monthlyFee', before: '12500.50', after: '13000.00' },
-          { field: 'calendar.weekly[2]', before: null, after: 'tuesday 08:00–12:00' },
+          { field: 'calendar.weekly', before: null, after: 'tuesday 08:00–12:00' },
         ]),
     })
     renderApp('/contracts/c-1?tab=terms&view=compare')
 
     const table = await screen.findByRole('table', { name: 'Changes from version 1 to version 2' })
-    const fee = within(table).getByRole('cell', { name: 'prices.monthlyFee' }).closest('tr')!
-    expect(within(fee).getByText('12500.50')).toBeInTheDocument()
-    expect(within(fee).getByText('13000.00')).toBeInTheDocument()
-    const added = within(table).getByRole('cell', { name: 'calendar.weekly[2]' }).closest('tr')!
+    const fee = within(table).getByRole('cell', { name: 'Monthly fee' }).closest('tr')!
+    expect(within(fee).getByText('€12,500.50')).toBeInTheDocument()
+    expect(within(fee).getByText('€13,000.00')).toBeInTheDocument()
+    const added = within(table).getByRole('cell', { name: 'Opening hours' }).closest('tr')!
     expect(within(added).getByText('—')).toBeInTheDocument()
+    expect(within(added).getByText('Tuesday 08:00–12:00')).toBeInTheDocument()
     expect(calls.find((call) => call.url.startsWith('/api/contracts/c-1/versions/compare'))?.url).toBe('/api/contracts/c-1/versions/compare?from=1&to=2')
   })
 })
