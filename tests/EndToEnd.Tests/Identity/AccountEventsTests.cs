@@ -133,6 +133,19 @@ public sealed class AccountEventsTests(InfogeranceSystem system)
         Assert.Equal("user.unlocked", entry.GetProperty("action").GetString());
         Assert.Equal(lockedUntil, entry.GetProperty("before").GetProperty("lockedUntil").GetDateTimeOffset());
         Assert.False(entry.GetProperty("after").TryGetProperty("lockedUntil", out var none) && none.ValueKind != JsonValueKind.Null, entry.ToString());
+        Assert.Equal("Ada Admin", entry.GetProperty("actor").GetString());
+        var change = Assert.Single(entry.GetProperty("changes").EnumerateArray());
+        Assert.Equal("lockedUntil", change.GetProperty("field").GetString());
+        Assert.False(change.TryGetProperty("after", out var cleared) && cleared.ValueKind != JsonValueKind.Null, change.ToString());
+
+        // The administration's trail filters as a contract's does, and exports what it filters.
+        var unlocks = (await admin.GetFromJsonAsync<JsonElement>("/api/identity/audit?action=user.unlocked&actor=ada")).GetProperty("items");
+        Assert.Equal(paula, Assert.Single(unlocks.EnumerateArray()).GetProperty("entityId").GetGuid());
+        var refused = await admin.GetAsync("/api/identity/audit/export?action=contract.created");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("action", out _));
+        var csv = await admin.GetStringAsync("/api/identity/audit/export?action=user.unlocked");
+        Assert.Contains(",Ada Admin,user.unlocked,user,", csv, StringComparison.Ordinal);
 
         // A pause and its end are no change of the account other services see: only the invitation and its acceptance were published.
         var published = await system.Events.WaitForAsync<UserAccountChanged>(e => e.UserId == paula, count: 3, timeout: TimeSpan.FromSeconds(2));

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../hooks/audit'
@@ -629,15 +629,17 @@ describe('contract audit', slow, () => {
   const entry = (n: number): AuditEntry => ({
     id: `a-${n}`,
     occurredAt: '2026-03-29T08:00:00Z',
-    actorName: 'Claire Manager',
-    action: n === 51 ? 'ContractSigned' : 'TermsChanged',
-    entityType: 'ContractVersion',
-    entityId: 'c-1/1',
-    before: { prices: { monthlyFee: 12000 }, noticeMonths: 6 },
-    after: { prices: { monthlyFee: 12500.5 }, noticeMonths: 6 },
+    actor: 'Claire Manager',
+    action: n === 51 ? 'contract.phase-changed' : 'version.terms-changed',
+    entityType: 'version',
+    entityId: 'c-1',
+    changes:
+      n === 51
+        ? [{ field: 'phase', before: 'signed', after: 'takeover' }]
+        : [{ field: 'prices.monthlyFee', before: '12000', after: '12500.5' }],
   })
 
-  it('loads older entries before the last one shown, and shows what changed', async () => {
+  it('loads older entries before the last one shown, and shows who did what and which fields changed, by label', async () => {
     const calls = backend(contractManager, detail(), {
       'GET /api/contracts/c-1/audit': (call) =>
         json(
@@ -648,18 +650,50 @@ describe('contract audit', slow, () => {
     })
     renderApp('/contracts/c-1?tab=audit')
 
-    const rows = await screen.findAllByText('TermsChanged')
+    const rows = await screen.findAllByRole('cell', { name: 'Changed the terms of a version' })
     expect(rows).toHaveLength(50)
+    expect(within(rows[0]!.closest('tr')!).getByText('Claire Manager')).toBeInTheDocument()
+    expect(screen.queryByText('c-1')).not.toBeInTheDocument()
     await userEvent.click(within(rows[0]!.closest('tr')!).getByRole('button', { name: 'Show' }))
     const changes = screen.getByRole('table', { name: 'Fields changed' })
-    expect(within(changes).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['prices.monthlyFee1200012500.5'])
+    expect(within(changes).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['Monthly fee€12,000.00€12,500.50'])
 
     await userEvent.click(screen.getByText('Load more'))
-    expect(await screen.findByText('ContractSigned')).toBeInTheDocument()
+    const moved = (await screen.findByRole('cell', { name: 'Moved the contract to another phase' })).closest('tr')!
+    await userEvent.click(within(moved).getByRole('button', { name: 'Show' }))
+    expect(within(screen.getAllByRole('table', { name: 'Fields changed' }).at(-1)!).getAllByRole('row')[1]!.textContent).toBe('PhaseSignedTakeover')
     expect(screen.queryByText('Load more')).not.toBeInTheDocument()
     expect(calls.filter((call) => call.url.startsWith('/api/contracts/c-1/audit')).map((call) => call.url)).toEqual([
       '/api/contracts/c-1/audit?limit=50',
       '/api/contracts/c-1/audit?limit=50&before=cursor-50',
     ])
+  })
+
+  it('filters by who, what and when, shows a refused filter on its field, and exports what it filters', async () => {
+    const calls = backend(contractManager, detail(), {
+      'GET /api/contracts/c-1/audit': (call) =>
+        call.url.includes('from=2026-05-02')
+          ? json({ title: 'Validation failed', status: 422, errors: { to: ['The last day comes before the first.'] } }, 422)
+          : json({ items: [entry(51)], nextCursor: null }),
+    })
+    renderApp('/contracts/c-1?tab=audit')
+    await screen.findByRole('cell', { name: 'Moved the contract to another phase' })
+
+    const form = screen.getByRole('form', { name: 'Filters' })
+    await userEvent.type(within(form).getByLabelText('By (name)'), 'Claire')
+    await userEvent.selectOptions(within(form).getByLabelText('Action'), 'Moved the contract to another phase')
+    await userEvent.click(within(form).getByRole('button', { name: 'Apply' }))
+    await waitFor(() =>
+      expect(calls.map((call) => call.url)).toContain('/api/contracts/c-1/audit?limit=50&actor=Claire&action=contract.phase-changed'),
+    )
+    expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
+      'href',
+      '/api/contracts/c-1/audit/export?actor=Claire&action=contract.phase-changed',
+    )
+
+    fireEvent.change(within(form).getByLabelText('From'), { target: { value: '2026-05-02' } })
+    fireEvent.change(within(form).getByLabelText('To'), { target: { value: '2026-05-01' } })
+    await userEvent.click(within(form).getByRole('button', { name: 'Apply' }))
+    expect(await within(form).findByText('The last day comes before the first.')).toBeInTheDocument()
   })
 })
