@@ -19,8 +19,8 @@ public sealed record VersionSummary(
     int Number, string Status, string Origin, DateOnly? EffectiveFrom, string? Reason, string? ProposedBy, string? ProposedSide,
     DateTimeOffset? ProposedAt, string? CountersignedBy, DateTimeOffset? CountersignedAt, Guid? EvolutionRequestId)
 {
-    public static VersionSummary From(VersionRow row) => new(
-        row.Number, row.Status, row.Origin, row.EffectiveFrom, row.Reason, row.ProposedBy, row.ProposedSide, row.ProposedAt,
+    public static VersionSummary From(VersionRow row, string status) => new(
+        row.Number, status, row.Origin, row.EffectiveFrom, row.Reason, row.ProposedBy, row.ProposedSide, row.ProposedAt,
         row.CountersignedBy, row.CountersignedAt, row.EvolutionRequestId);
 }
 
@@ -252,11 +252,12 @@ public static class ContractsApi
         var closable = Phases.RefuseClosure(contract.Phase, contract.Phase, checklist.Items, checklist.Pending) is null;
         var skipped = Phases.Skipped(contract.Phase, await ChecklistStore.UpgradePlannedAsync(unitOfWork, contract));
         var summary = Summarise(contract, versions, today);
+        var statuses = ContractStore.Statuses(versions, today);
         return new ContractDetail(
             summary.Id, summary.TenantId, summary.ProviderOrganisationId, summary.Reference, summary.Title, summary.Phase, summary.CurrentVersion,
             summary.MonthlyFee, summary.StartDate, summary.NextPeriodEnd, summary.NoticeDeadline,
             contract.CreatedAt, contract.SignedAt, contract.SignedBy, contract.TerminatesOn, contract.ClosedOn, contract.Handover,
-            [.. versions.Select(VersionSummary.From)], closures, renewal, skipped, Can(contract, versions, closures, renewal, closable, user));
+            [.. versions.Select(version => VersionSummary.From(version, statuses[version.Number]))], closures, renewal, skipped, Can(contract, versions, closures, renewal, closable, user));
     }
 
     private static ContractSummary Summarise(ContractRow contract, IReadOnlyList<VersionRow> versions, DateOnly today)

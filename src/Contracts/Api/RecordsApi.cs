@@ -1,5 +1,6 @@
 using System.Text;
 using Infogerance.Contracts.Data;
+using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.Documents;
 using Infogerance.ServiceDefaults;
@@ -14,16 +15,35 @@ public static class RecordsApi
     {
         var contract = app.MapGroup("/{contractId:guid}").RequireAuthorization(Policies.ContractOversight);
         contract.MapGet("/audit", AuditAsync);
+        contract.MapGet("/audit/export", ExportAuditAsync).Produces(200, contentType: "text/csv");
         contract.MapGet("/dossier", DossierAsync);
     }
 
-    /// <summary>Reads the contract's audit trail, newest first, a page at a time (<c>before</c> is the cursor of the next page).</summary>
+    /// <summary>
+    /// Reads the contract's audit trail, newest first, a page at a time (<c>before</c> is the cursor of the next page):
+    /// each entry's actor by name, its action's code and the fields it changed; filtered by actor, action and days.
+    /// </summary>
     public static Task<Results<Ok<AuditLog.Page>, NotFound, ProblemHttpResult>> AuditAsync(
-        Guid contractId, [AsParameters] ContractServices services, CancellationToken cancellationToken, int limit = 50, string? before = null) =>
+        Guid contractId, [AsParameters] AuditLog.Query query, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
         services.ReadAsync<Results<Ok<AuditLog.Page>, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
-            AuditLog.ValidatePage(limit, before, out var cursor) is { IsEmpty: false } errors
+            AuditLog.ValidateQuery(query, ContractAuditActions.All, out var cursor, out var filter) is { IsEmpty: false } errors
                 ? Problems.Invalid(errors)
-                : TypedResults.Ok(await AuditLog.ReadPageAsync(unitOfWork, contract.TenantId, cursor, limit, contract.ContractId)), cancellationToken);
+                : TypedResults.Ok(await AuditLog.ReadPageAsync(
+                    unitOfWork, contract.TenantId, cursor, query.PageSize, contract.ContractId, filter)), cancellationToken);
+
+    /// <summary>Downloads the contract's audit trail as CSV, filtered as the trail is read (at most 10,000 entries, newest first).</summary>
+    public static Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ExportAuditAsync(
+        Guid contractId, [AsParameters] AuditLog.Query query, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
+        services.ReadAsync<Results<FileContentHttpResult, NotFound, ProblemHttpResult>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
+        {
+            if (AuditLog.ValidateQuery(query, ContractAuditActions.All, out _, out var filter) is { IsEmpty: false } errors)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            var lines = await AuditLog.ExportAsync(unitOfWork, contract.TenantId, filter, contract.ContractId);
+            return TypedResults.File(DossierArchive.Csv(lines), "text/csv", DocumentTypes.SafeFileName($"{contract.Reference}-audit-{services.Today:yyyy-MM-dd}.csv"));
+        }, cancellationToken);
 
     /// <summary>
     /// Downloads the contract's dossier as a ZIP: everything a new provider or the client needs to take the service over, in open formats: every version of the

@@ -13,8 +13,8 @@ public sealed record VersionDetail(
     int Number, string Status, string Origin, DateOnly? EffectiveFrom, string? Reason, string? ProposedBy, string? ProposedSide,
     DateTimeOffset? ProposedAt, string? CountersignedBy, DateTimeOffset? CountersignedAt, Guid? EvolutionRequestId, ContractTerms Terms)
 {
-    public static VersionDetail From(VersionRow row) => new(
-        row.Number, row.Status, row.Origin, row.EffectiveFrom, row.Reason, row.ProposedBy, row.ProposedSide, row.ProposedAt,
+    public static VersionDetail From(VersionRow row, string? status = null) => new(
+        row.Number, status ?? row.Status, row.Origin, row.EffectiveFrom, row.Reason, row.ProposedBy, row.ProposedSide, row.ProposedAt,
         row.CountersignedBy, row.CountersignedAt, row.EvolutionRequestId, row.ReadTerms());
 }
 
@@ -45,8 +45,8 @@ public static class VersionsApi
     public static Task<Results<Ok<VersionDetail>, NotFound>> GetAsync(
         Guid contractId, int number, [AsParameters] ContractServices services, CancellationToken cancellationToken) =>
         services.ReadAsync<Results<Ok<VersionDetail>, NotFound>>(contractId, () => TypedResults.NotFound(), async (unitOfWork, contract) =>
-            await ContractStore.VersionAsync(unitOfWork, contract, number) is { } version
-                ? TypedResults.Ok(VersionDetail.From(version))
+            await DetailAsync(unitOfWork, contract, number, services.Today) is { } version
+                ? TypedResults.Ok(version)
                 : TypedResults.NotFound(), cancellationToken);
 
     /// <summary>Compares two versions' terms field by field.</summary>
@@ -95,7 +95,7 @@ public static class VersionsApi
             await ContractStore.UpdateTermsAsync(unitOfWork, contract, number, terms);
             await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "version.terms-changed", "version", contract.ContractId,
                 new { Version = number, Changes = TermsComparison.Compare(version.ReadTerms(), terms) }, new { Version = number, Terms = terms });
-            return TypedResults.Ok(VersionDetail.From((await ContractStore.VersionAsync(unitOfWork, contract, number))!));
+            return TypedResults.Ok((await DetailAsync(unitOfWork, contract, number, services.Today))!);
         }, cancellationToken);
 
     /// <summary>Opens an amendment: a draft version copying the latest terms, to take effect on the date given.</summary>
@@ -184,7 +184,7 @@ public static class VersionsApi
                 TenantId = contract.TenantId, ContractId = contract.ContractId, VersionNumber = number, ProposingSide = side,
                 ProposedBy = user.Name, ProposedById = user.Id, EffectiveFrom = version.EffectiveFrom,
             });
-            return TypedResults.Ok(VersionDetail.From((await ContractStore.VersionAsync(unitOfWork, contract, number))!));
+            return TypedResults.Ok((await DetailAsync(unitOfWork, contract, number, services.Today))!);
         }, cancellationToken);
 
     /// <summary>The other side agrees: the amendment is in force from its effective date.</summary>
@@ -220,7 +220,7 @@ public static class VersionsApi
                 await EvolutionStore.LinkAmendmentAsync(unitOfWork, contract, evolutionId, number);
             }
 
-            return TypedResults.Ok(VersionDetail.From((await ContractStore.VersionAsync(unitOfWork, contract, number))!));
+            return TypedResults.Ok((await DetailAsync(unitOfWork, contract, number, services.Today))!);
         }, cancellationToken);
 
     /// <summary>Withdraws an amendment under way (draft or proposed).</summary>
@@ -241,8 +241,17 @@ public static class VersionsApi
             await ContractStore.WithdrawVersionAsync(unitOfWork, contract, number);
             await ContractStore.AuditAsync(unitOfWork, contract, AuditLog.Actor.Of(services.User), "version.withdrawn", "version", contract.ContractId,
                 new { Version = number, version.Status }, new { Version = number, Status = "withdrawn" });
-            return TypedResults.Ok(VersionDetail.From((await ContractStore.VersionAsync(unitOfWork, contract, number))!));
+            return TypedResults.Ok((await DetailAsync(unitOfWork, contract, number, services.Today))!);
         }, cancellationToken);
+
+    /// <summary>A version with the status people read on <paramref name="today"/> (a countersigned one may be superseded or scheduled).</summary>
+    public static async Task<VersionDetail?> DetailAsync(UnitOfWork unitOfWork, ContractRow contract, int number, DateOnly today)
+    {
+        var versions = (await ContractStore.VersionsAsync(unitOfWork, contract)).ToList();
+        return versions.Find(version => version.Number == number) is { } found
+            ? VersionDetail.From(found, ContractStore.Statuses(versions, today)[number])
+            : null;
+    }
 
     /// <summary>Version 1 is signed, not amended: these steps concern later versions only.</summary>
     private static async Task<VersionRow?> AmendmentAsync(UnitOfWork unitOfWork, ContractRow contract, int number) =>

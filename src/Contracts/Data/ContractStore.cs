@@ -99,9 +99,15 @@ public static class ContractStore
     /// <summary>The active version in force on <paramref name="day"/>, or the first one when none has started yet.</summary>
     public static VersionRow? InForce(IEnumerable<VersionRow> versions, DateOnly day)
     {
-        var active = versions.Where(version => version.Status == "active").OrderBy(version => version.Number).ToList();
-        return active.LastOrDefault(version => version.EffectiveFrom <= day) ?? active.FirstOrDefault();
+        var list = versions as IReadOnlyCollection<VersionRow> ?? [.. versions];
+        return VersionStanding.InForce(list.Select(Dates), day) is { } number ? list.First(version => version.Number == number) : null;
     }
+
+    /// <summary>Each version's status on <paramref name="day"/>, as people read it (<see cref="VersionStanding"/>).</summary>
+    public static IReadOnlyDictionary<int, string> Statuses(IEnumerable<VersionRow> versions, DateOnly day) =>
+        VersionStanding.Statuses([.. versions.Select(Dates)], day);
+
+    private static VersionDates Dates(VersionRow version) => new(version.Number, version.Status, version.EffectiveFrom);
 
     /// <summary>The version a new amendment starts from: the latest active one, else the draft of an unsigned contract.</summary>
     public static VersionRow? Latest(IEnumerable<VersionRow> versions) =>

@@ -18,7 +18,7 @@ public sealed class DemoContractsSeed(Database database, IOptions<ContractsSetti
     public static readonly Guid AcmeContract = DemoWorld.AcmeContract;
     public static readonly Guid BelvedereContract = DemoWorld.BelvedereContract;
 
-    private static readonly AuditLog.Actor Seed = new(null, "demo");
+    private static readonly AuditLog.Actor Seed = AuditLog.Actor.Demo;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

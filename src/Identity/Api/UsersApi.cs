@@ -7,12 +7,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Identity.Api;
 
-/// <summary>A user as the organisation's admin sees it: never the password.</summary>
+/// <summary>
+/// A user as the organisation's admin sees it: never the password. <c>lockedUntil</c> is set while wrong passwords
+/// keep the user from signing in (from everywhere, or from an address of theirs), until when.
+/// </summary>
 public sealed record UserDto(
-    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string Status, string Language, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt)
+    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string Status, string Language, DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt,
+    DateTimeOffset? LockedUntil)
 {
-    public static UserDto From(UserAccount user) =>
-        new(user.Id, user.Email, user.DisplayName, user.Roles, user.Status, user.Language, user.LastLoginAt, user.CreatedAt);
+    public static UserDto From(UserAccount user, IReadOnlyDictionary<Guid, DateTimeOffset>? pauses = null) =>
+        new(user.Id, user.Email, user.DisplayName, user.Roles, user.Status, user.Language, user.LastLoginAt, user.CreatedAt,
+            pauses is not null && pauses.TryGetValue(user.Id, out var until) ? until : null);
 }
 
 /// <summary>A user's new set of roles, replacing the old one.</summary>
@@ -29,6 +34,7 @@ public static class UsersApi
         api.MapPut("/{userId:guid}/roles", ChangeRolesAsync);
         api.MapPost("/{userId:guid}/deactivate", DeactivateAsync);
         api.MapPost("/{userId:guid}/reactivate", ReactivateAsync);
+        api.MapPost("/{userId:guid}/unlock", UnlockAsync);
     }
 
     /// <summary>The users of the caller's organisation, by name.</summary>
@@ -36,7 +42,8 @@ public static class UsersApi
     {
         var organisationId = services.User.OrganisationId;
         await using var unitOfWork = await services.Database.BeginAsync(organisationId, cancellationToken);
-        return TypedResults.Ok((await Accounts.ListUsersAsync(unitOfWork, organisationId)).Select(UserDto.From).ToArray());
+        var pauses = await Sessions.PausesAsync(unitOfWork, organisationId, services.Clock.GetUtcNow());
+        return TypedResults.Ok((await Accounts.ListUsersAsync(unitOfWork, organisationId)).Select(user => UserDto.From(user, pauses)).ToArray());
     }
 
     /// <summary>Invites a person into the caller's organisation with a one-time link, e-mailed or returned to pass on.</summary>
@@ -136,14 +143,36 @@ public static class UsersApi
         });
 
     /// <summary>
+    /// Lets a user whom wrong passwords paused sign in again at once, from everywhere. Not an account change other
+    /// services see (as log-ins and pauses are not): audited, not published.
+    /// </summary>
+    public static Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> UnlockAsync(
+        Guid userId, [AsParameters] AdministrationServices services, CancellationToken cancellationToken) =>
+        ChangeAsync(userId, services, "user.unlocked", cancellationToken, async (unitOfWork, target) =>
+        {
+            if ((await Sessions.PausesAsync(unitOfWork, target.TenantId, services.Clock.GetUtcNow(), target.Id)).Count == 0)
+            {
+                return Problems.Conflict(IdentityMessages.NotLocked);
+            }
+
+            await Sessions.UnlockAsync(unitOfWork, target);
+            return null;
+        }, async (unitOfWork, user) =>
+        {
+            var pauses = await Sessions.PausesAsync(unitOfWork, user.TenantId, services.Clock.GetUtcNow(), user.Id);
+            return new { LockedUntil = pauses.TryGetValue(user.Id, out var until) ? until : (DateTimeOffset?)null };
+        });
+
+    /// <summary>
     /// Loads a user of the caller's organisation (404 first: nothing about another organisation's users leaks
     /// through validation), applies <paramref name="change"/> (which returns its refusal, or null), audits before
-    /// and after, and commits.
+    /// and after (the account's <see cref="UserAccount.AuditView"/>, or what <paramref name="audited"/> reads), and commits.
     /// </summary>
     private static async Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> ChangeAsync(
         Guid userId, AdministrationServices services, string action, CancellationToken cancellationToken,
-        Func<UnitOfWork, UserAccount, Task<ProblemHttpResult?>> change)
+        Func<UnitOfWork, UserAccount, Task<ProblemHttpResult?>> change, Func<UnitOfWork, UserAccount, Task<object>>? audited = null)
     {
+        audited ??= (_, account) => Task.FromResult(account.AuditView);
         var user = services.User;
         await using var unitOfWork = await services.Database.BeginAsync(user.OrganisationId, cancellationToken);
         var administrator = Roles.AdministratorOf(user.OrganisationKind);
@@ -153,6 +182,7 @@ public static class UsersApi
             return TypedResults.NotFound();
         }
 
+        var auditedBefore = await audited(unitOfWork, before);
         if (await change(unitOfWork, before) is { } refusal)
         {
             return refusal;
@@ -164,8 +194,9 @@ public static class UsersApi
         }
 
         var after = (await Accounts.FindUserAsync(unitOfWork, user.OrganisationId, userId))!;
-        await AuditLog.WriteAsync(unitOfWork, user.OrganisationId, AuditLog.Actor.Of(user), action, "user", userId, before.AuditView, after.AuditView);
+        await AuditLog.WriteAsync(unitOfWork, user.OrganisationId, AuditLog.Actor.Of(user), action, "user", userId, auditedBefore, await audited(unitOfWork, after));
+        var pauses = await Sessions.PausesAsync(unitOfWork, user.OrganisationId, services.Clock.GetUtcNow(), userId);
         await unitOfWork.CommitAsync();
-        return TypedResults.Ok(UserDto.From(after));
+        return TypedResults.Ok(UserDto.From(after, pauses));
     }
 }

@@ -62,6 +62,32 @@ public static class Sessions
                 AccountFailures = account.Failures, AccountLastFailureAt = account.LastFailureAt, AccountPausedUntil = account.PausedUntil,
             });
 
+    /// <summary>
+    /// The latest pause still running after <paramref name="now"/> on each of the organisation's users (or on one):
+    /// the account-wide one or any of its addresses'. A user without one is not in the answer.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> PausesAsync(
+        UnitOfWork unitOfWork, Guid organisationId, DateTimeOffset now, Guid? userId = null) =>
+        (await unitOfWork.QueryAsync<(Guid UserId, DateTimeOffset Until)>(
+            """
+            SELECT u.id, greatest(u.locked_until, max(a.paused_until)) AS until
+            FROM users u
+            LEFT JOIN sign_in_addresses a ON a.tenant_id = u.tenant_id AND a.user_id = u.id
+            WHERE u.tenant_id = @organisationId AND (@userId::uuid IS NULL OR u.id = @userId)
+            GROUP BY u.id, u.locked_until
+            HAVING greatest(u.locked_until, max(a.paused_until)) > @now
+            """,
+            new { organisationId, userId, now })).ToDictionary(row => row.UserId, row => row.Until);
+
+    /// <summary>An administrator's unlock: the account's and every address's count start again, and no pause remains.</summary>
+    public static Task UnlockAsync(UnitOfWork unitOfWork, UserAccount user) =>
+        unitOfWork.ExecuteAsync(
+            """
+            UPDATE users SET failed_logins = 0, last_failed_login_at = NULL, locked_until = NULL WHERE tenant_id = @TenantId AND id = @Id;
+            UPDATE sign_in_addresses SET failures = 0, last_failure_at = NULL, paused_until = NULL WHERE tenant_id = @TenantId AND user_id = @Id;
+            """,
+            new { user.TenantId, user.Id });
+
     /// <summary>A successful sign-in clears the account's count and makes <paramref name="address"/> one it is known from.</summary>
     public static Task RecordLoginAsync(UnitOfWork unitOfWork, UserAccount user, string address, DateTimeOffset now, string? passwordHash) =>
         unitOfWork.ExecuteAsync(

@@ -73,6 +73,9 @@ public static class IdentityMessages
     public static readonly Message NotDeactivated =
         new("user.status.notDeactivated", "The user is not deactivated.", "L'utilisateur n'est pas désactivé.");
 
+    public static readonly Message NotLocked =
+        new("user.signIn.notPaused", "The user's sign-in is not paused: there is nothing to unlock.", "La connexion de l'utilisateur n'est pas suspendue : il n'y a rien à déverrouiller.");
+
     public static readonly Message LastAdministrator = new(
         "organisation.administrator.last",
         "This would leave the organisation without an active administrator.",

@@ -725,6 +725,32 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public Task A_contract_manager_reads_the_contracts_trail_as_sentences_by_name_and_filters_it() => WithScreenshotsOnFailure(async () =>
+    {
+        var manager = await NewPageAsync();
+        await LogInAsync(manager, "manager@acme.example", DemoWorld.Password);
+        await manager.GotoAsync($"{system.GatewayUrl}/contracts/{DemoWorld.AcmeContract}?tab=audit");
+
+        var trail = manager.GetByRole(AriaRole.Table, new() { Name = "Modifications, les plus récentes en premier" });
+        var moved = trail.GetByRole(AriaRole.Row).Filter(new() { HasText = "A fait passer le contrat à une autre phase" }).First;
+        await Assertions.Expect(moved).ToBeVisibleAsync();
+        await Assertions.Expect(moved).ToContainTextAsync("Données de démonstration");
+        await moved.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
+        var changes = manager.GetByRole(AriaRole.Table, new() { Name = "Champs modifiés" }).First;
+        await Assertions.Expect(changes.GetByRole(AriaRole.Cell, new() { Name = "Phase", Exact = true })).ToBeVisibleAsync();
+        // Names and sentences, never the identifiers behind them.
+        Assert.DoesNotContain(DemoWorld.AcmeContract.ToString(), await trail.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("contract.phase-changed", await trail.InnerTextAsync(), StringComparison.Ordinal);
+
+        var filters = manager.GetByRole(AriaRole.Form, new() { Name = "Filtres" });
+        await filters.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "A créé le contrat" });
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Appliquer" }).ClickAsync();
+        await Assertions.Expect(trail.GetByRole(AriaRole.Row).Filter(new() { HasText = "A fait passer le contrat à une autre phase" })).ToHaveCountAsync(0);
+        await Assertions.Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Exporter en CSV" }))
+            .ToHaveAttributeAsync("href", $"/api/contracts/{DemoWorld.AcmeContract}/audit/export?action=contract.created");
+    });
+
     /// <summary>Takes an evolution step from its button and its confirmation, and waits for the new state.</summary>
     private async Task StepAsync(IPage page, string action, string state)
     {

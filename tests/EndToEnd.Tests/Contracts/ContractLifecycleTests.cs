@@ -162,7 +162,11 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         await provider.PostAsync($"/{id}/versions/2/propose");
         await provider.PostAsync($"/{id}/versions/2/countersign", expected: HttpStatusCode.Conflict);
         var countersigned = await manager.PostAsync($"/{id}/versions/2/countersign");
-        Assert.Equal("active", countersigned.GetProperty("status").GetString());
+        // Only one version is in force at a time: the amendment replaces version 1 from its effective date.
+        Assert.Equal(effective <= today ? "active" : "scheduled", countersigned.GetProperty("status").GetString());
+        var listed = (await manager.GetAsync($"/{id}")).GetProperty("versions").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("number").GetInt32(), v => v.GetProperty("status").GetString());
+        Assert.Equal(effective <= today ? ("superseded", "active") : ("active", "scheduled"), (listed[1], listed[2]));
         Assert.Equal("Antoine Garnier", countersigned.GetProperty("proposedBy").GetString());
         Assert.Equal("Marc Dubois", countersigned.GetProperty("countersignedBy").GetString());
         var activated2 = Assert.Single(await system.Events.WaitForAsync<ContractVersionActivated>(e => e.ContractId == id && e.VersionNumber == 2));

@@ -25,6 +25,9 @@ public sealed class DemoContractsTests(InfogeranceSystem system)
         var running = await acme.GetAsync($"/{DemoContractsSeed.AcmeContract}");
         Assert.Equal("run", running.GetProperty("phase").GetString());
         Assert.Equal(2, running.GetProperty("currentVersion").GetInt32());
+        // The amendment in force replaced version 1: only one version reads as in force.
+        Assert.Equal(["superseded", "active"], running.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("status").GetString()));
+        Assert.Equal("superseded", (await acme.GetAsync($"/{DemoContractsSeed.AcmeContract}/versions/1")).GetProperty("status").GetString());
         Assert.Equal(13_200m, running.GetProperty("monthlyFee").GetDecimal());
         var deadline = DateOnly.Parse(running.GetProperty("noticeDeadline").GetString()!);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

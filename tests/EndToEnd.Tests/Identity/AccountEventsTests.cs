@@ -14,8 +14,8 @@ namespace Infogerance.EndToEnd.Tests.Identity;
 
 /// <summary>
 /// Identity publishes each account whole as it changes, with a version that grows, for the services that address
-/// people from events alone; and a person chooses their language. Each test works in an organisation of its own,
-/// so that no demo account changes.
+/// people from events alone; a person chooses their language; and an admin lets a paused user sign in again, which
+/// is audited but not published. Each test works in an organisation of its own, so that no demo account changes.
 /// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class AccountEventsTests(InfogeranceSystem system)
@@ -81,6 +81,75 @@ public sealed class AccountEventsTests(InfogeranceSystem system)
             new { roles = new[] { Roles.AgentL1 } })).StatusCode);
         var all = await system.Events.WaitForAsync<UserAccountChanged>(e => e.UserId == eve, count: 7, timeout: TimeSpan.FromSeconds(2));
         Assert.Equal([1L, 2, 3, 4, 5, 6], all.Select(e => e.Version).Order());
+    }
+
+    [Fact]
+    public async Task An_admin_sees_a_user_paused_by_wrong_passwords_and_unlocks_them_in_their_organisation_only()
+    {
+        using var admin = await NewOrganisationAdminAsync();
+        var email = $"paula-{Guid.NewGuid():N}@example.org";
+        var (paula, link) = await InviteAsync(admin, new { email, displayName = "Paula Pause", roles = new[] { Roles.Requester } });
+        await AcceptAsync(link);
+        var notLocked = await admin.PostAsync($"/api/identity/users/{paula}/unlock", null);
+        Assert.Equal(HttpStatusCode.Conflict, notLocked.StatusCode);
+        Assert.Equal("user.signIn.notPaused", (await notLocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+
+        using (var anonymous = system.CreateBrowserLikeClient(out _))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/bff/login", new { email, password = "Not-the-password-1" })).StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/bff/login", new { email, password = Password })).StatusCode);
+        }
+
+        var listed = (await admin.GetFromJsonAsync<JsonElement>("/api/identity/users")).EnumerateArray().Single(u => u.GetProperty("id").GetGuid() == paula);
+        var lockedUntil = listed.GetProperty("lockedUntil").GetDateTimeOffset();
+        Assert.InRange(lockedUntil, DateTimeOffset.UtcNow.AddMinutes(10), DateTimeOffset.UtcNow.AddMinutes(16));
+        Assert.Equal("active", listed.GetProperty("status").GetString());
+
+        // Another organisation's admin does not see the user; somebody who is not an admin may not unlock at all.
+        using (var stranger = await NewOrganisationAdminAsync())
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/identity/users/{paula}/unlock", null)).StatusCode);
+        }
+
+        using (var auditor = await SignInAsync("auditor@acme.example", DemoWorld.Password))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsync($"/api/identity/users/{paula}/unlock", null)).StatusCode);
+        }
+
+        var unlocked = await admin.PostAsync($"/api/identity/users/{paula}/unlock", null);
+        Assert.Equal(HttpStatusCode.OK, unlocked.StatusCode);
+        var user = await unlocked.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(!user.TryGetProperty("lockedUntil", out var after) || after.ValueKind == JsonValueKind.Null, user.ToString());
+        using (await SignInAsync(email, Password))
+        {
+        }
+
+        var entry = (await admin.GetFromJsonAsync<JsonElement>("/api/identity/audit?limit=5")).GetProperty("items").EnumerateArray()
+            .First(e => e.GetProperty("entityId").GetGuid() == paula);
+        Assert.Equal("user.unlocked", entry.GetProperty("action").GetString());
+        Assert.Equal(lockedUntil, entry.GetProperty("before").GetProperty("lockedUntil").GetDateTimeOffset());
+        Assert.False(entry.GetProperty("after").TryGetProperty("lockedUntil", out var none) && none.ValueKind != JsonValueKind.Null, entry.ToString());
+        Assert.Equal("Ada Admin", entry.GetProperty("actor").GetString());
+        var change = Assert.Single(entry.GetProperty("changes").EnumerateArray());
+        Assert.Equal("lockedUntil", change.GetProperty("field").GetString());
+        Assert.False(change.TryGetProperty("after", out var cleared) && cleared.ValueKind != JsonValueKind.Null, change.ToString());
+
+        // The administration's trail filters as a contract's does, and exports what it filters.
+        var unlocks = (await admin.GetFromJsonAsync<JsonElement>("/api/identity/audit?action=user.unlocked&actor=ada")).GetProperty("items");
+        Assert.Equal(paula, Assert.Single(unlocks.EnumerateArray()).GetProperty("entityId").GetGuid());
+        var refused = await admin.GetAsync("/api/identity/audit/export?action=contract.created");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("action", out _));
+        var csv = await admin.GetStringAsync("/api/identity/audit/export?action=user.unlocked");
+        Assert.Contains(",Ada Admin,user.unlocked,user,", csv, StringComparison.Ordinal);
+
+        // A pause and its end are no change of the account other services see: only the invitation and its acceptance were published.
+        var published = await system.Events.WaitForAsync<UserAccountChanged>(e => e.UserId == paula, count: 3, timeout: TimeSpan.FromSeconds(2));
+        Assert.Equal([1L, 2], published.Select(e => e.Version).Order());
     }
 
     [Fact]

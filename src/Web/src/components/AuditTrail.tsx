@@ -1,20 +1,20 @@
-import { Button, EmptyState, Group, Stack, Table, Text } from '@mantine/core'
+import { Button, EmptyState, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core'
 import type { UseInfiniteQueryResult } from '@tanstack/react-query'
-import { IconChevronDown, IconChevronRight, IconHistory } from '@tabler/icons-react'
-import { Fragment, useState } from 'react'
+import { IconChevronDown, IconChevronRight, IconDownload, IconHistory } from '@tabler/icons-react'
+import { Fragment, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { changedLeaves } from '../diff'
+import { ApiError, pathErrors } from '../api'
+import { actionSentence, describeAuditChange } from '../auditText'
 import { useFormatDateTime } from '../format'
-import type { AuditEntry } from '../hooks/audit'
+import { auditQuery, type AuditEntry, type AuditFilter } from '../hooks/audit'
 import { ChangesTable } from './ChangesTable'
 import { ErrorAlert, Loading } from './States'
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const formatDateTime = useFormatDateTime()
   const [expanded, setExpanded] = useState(false)
   const detailsId = `audit-details-${entry.id}`
-  const changes = expanded ? changedLeaves(entry.before, entry.after) : []
   return (
     <Fragment>
       <Table.Tr>
@@ -33,24 +33,23 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         <Table.Td>
           <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
         </Table.Td>
-        <Table.Td>{entry.actorName}</Table.Td>
-        <Table.Td>{entry.action}</Table.Td>
-        <Table.Td>
-          {entry.entityType}{' '}
-          <Text span c="dimmed" size="xs" ff="monospace">
-            {entry.entityId}
-          </Text>
-        </Table.Td>
+        <Table.Td>{entry.actor}</Table.Td>
+        <Table.Td>{actionSentence(entry.action, t)}</Table.Td>
+        <Table.Td>{t(`audit.entities.${entry.entityType}`, { defaultValue: entry.entityType })}</Table.Td>
       </Table.Tr>
       {expanded && (
         <Table.Tr id={detailsId}>
           <Table.Td colSpan={5}>
-            {changes.length === 0 ? (
+            {entry.changes.length === 0 ? (
               <Text c="dimmed" size="sm">
                 {t('audit.nothing')}
               </Text>
             ) : (
-              <ChangesTable changes={changes} caption={t('audit.changesCaption')} />
+              <ChangesTable
+                changes={entry.changes}
+                caption={t('audit.changesCaption')}
+                describe={(change) => describeAuditChange(change, entry.action, t, i18n.language)}
+              />
             )}
           </Table.Td>
         </Table.Tr>
@@ -59,22 +58,77 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   )
 }
 
+function FilterForm({ filter, actions, onFilter, errors }: { filter: AuditFilter; actions: string[]; onFilter: (filter: AuditFilter) => void; errors: Record<string, string> }) {
+  const { t } = useTranslation()
+  const [draft, setDraft] = useState<AuditFilter>(filter)
+  const set = (name: keyof AuditFilter) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value
+    setDraft((previous) => ({ ...previous, [name]: value }))
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    onFilter(draft)
+  }
+  return (
+    <form onSubmit={submit} aria-label={t('audit.filters')} noValidate>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput label={t('audit.actorFilter')} value={draft.actor ?? ''} onChange={set('actor')} error={errors.actor} />
+        <NativeSelect
+          label={t('audit.actionFilter')}
+          value={draft.action ?? ''}
+          onChange={set('action')}
+          error={errors.action}
+          data={[{ value: '', label: t('audit.anyAction') }, ...actions.map((code) => ({ value: code, label: actionSentence(code, t) }))]}
+        />
+        <TextInput type="date" label={t('audit.from')} value={draft.from ?? ''} onChange={set('from')} error={errors.from} />
+        <TextInput type="date" label={t('audit.to')} value={draft.to ?? ''} onChange={set('to')} error={errors.to} />
+        <Button type="submit">{t('audit.apply')}</Button>
+        <Button
+          variant="default"
+          onClick={() => {
+            setDraft({})
+            onFilter({})
+          }}
+        >
+          {t('audit.clear')}
+        </Button>
+      </Group>
+    </form>
+  )
+}
+
 interface Props {
   query: UseInfiniteQueryResult
   entries: AuditEntry[]
   emptyDescription: string
+  /** The codes the trail records, offered in the action filter. */
+  actions: string[]
+  filter: AuditFilter
+  onFilter: (filter: AuditFilter) => void
+  /** Where the filtered trail is downloaded as CSV (its query string is added). */
+  exportPath: string
 }
 
 /**
- * An audit trail, newest first, loaded page by page: who did what and when, and on demand the fields the change
- * touched with their values before and after.
+ * An audit trail, newest first, loaded page by page: who did what and when, as sentences, and on demand the
+ * fields the change touched with their values before and after; filtered by who, what and when, and exported.
  */
-export function AuditTrail({ query, entries, emptyDescription }: Props) {
+export function AuditTrail({ query, entries, emptyDescription, actions, filter, onFilter, exportPath }: Props) {
   const { t } = useTranslation()
+  // A refused filter is answered 422 naming its field: shown on that field rather than as a failure of the trail.
+  const fieldErrors = query.error instanceof ApiError && query.error.status === 422 ? pathErrors(query.error.problem) : {}
+  const filtered = Object.keys(fieldErrors).length > 0
+  const search = auditQuery(filter).toString()
   return (
     <Stack>
+      <FilterForm filter={filter} actions={actions} onFilter={onFilter} errors={fieldErrors} />
+      <Group justify="flex-end">
+        <Button component="a" variant="default" size="xs" leftSection={<IconDownload size={14} aria-hidden />} href={search ? `${exportPath}?${search}` : exportPath}>
+          {t('audit.export')}
+        </Button>
+      </Group>
       {query.isPending && <Loading />}
-      {query.isError && !query.isFetchNextPageError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {query.isError && !query.isFetchNextPageError && !filtered && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
       {query.isSuccess && entries.length === 0 && (
         <EmptyState icon={<IconHistory aria-hidden />} title={t('audit.emptyTitle')} description={emptyDescription} />
       )}

@@ -15,8 +15,15 @@ function Value({ value }: { value: string | null }) {
   )
 }
 
+interface Props {
+  changes: FieldChange[]
+  caption: string
+  /** Names the field and formats its values for people; without it the JSON path and the raw values are shown. */
+  describe?: (change: FieldChange) => FieldChange
+}
+
 /** What changed, field by field: between two versions of a contract's terms, or in an audited change. */
-export function ChangesTable({ changes, caption }: { changes: FieldChange[]; caption: string }) {
+export function ChangesTable({ changes, caption, describe }: Props) {
   const { t } = useTranslation()
   return (
     <Table.ScrollContainer minWidth={500}>
@@ -30,21 +37,25 @@ export function ChangesTable({ changes, caption }: { changes: FieldChange[]; cap
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {changes.map((change) => (
-            <Table.Tr key={change.field}>
-              <Table.Td>
-                <Text span size="sm" ff="monospace">
-                  {change.field === '' ? t('changes.value') : change.field}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Value value={change.before} />
-              </Table.Td>
-              <Table.Td>
-                <Value value={change.after} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {changes.map((raw, index) => {
+            const change = describe ? describe(raw) : raw
+            return (
+              // A set's member added and another removed share the field's path.
+              <Table.Tr key={`${raw.field}#${index}`}>
+                <Table.Td>
+                  <Text span size="sm" ff={describe ? undefined : 'monospace'}>
+                    {change.field === '' ? t('changes.value') : change.field}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Value value={change.before} />
+                </Table.Td>
+                <Table.Td>
+                  <Value value={change.after} />
+                </Table.Td>
+              </Table.Tr>
+            )
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

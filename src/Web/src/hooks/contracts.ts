@@ -25,7 +25,8 @@ export interface ContractSummary {
   noticeDeadline: string | null
 }
 
-export type VersionStatus = 'draft' | 'proposed' | 'active' | 'withdrawn'
+/** As of today: of the countersigned versions one is active (in force), earlier ones superseded, later ones scheduled. */
+export type VersionStatus = 'draft' | 'proposed' | 'active' | 'scheduled' | 'superseded' | 'withdrawn'
 export type VersionOrigin = 'signature' | 'amendment' | 'revision'
 
 export interface VersionSummary {
@@ -92,6 +93,8 @@ export type WeekDay = (typeof weekDays)[number]
 
 export const holidayPacks = ['FR', 'FR-ALSACE-MOSELLE'] as const
 export type HolidayPack = (typeof holidayPacks)[number]
+/** A holiday pack's key among the translations (which cannot hold a dash). */
+export const holidayPackKey = (pack: HolidayPack) => (pack === 'FR' ? 'FR' : 'FR_ALSACE_MOSELLE')
 
 export type PenaltyKind = 'fixed' | 'percentOfFee'
 

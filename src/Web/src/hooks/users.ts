@@ -11,6 +11,8 @@ export interface User {
   status: UserStatus
   lastLoginAt: string | null
   createdAt: string
+  /** Set while wrong passwords keep the user from signing in, until when (an instant). */
+  lockedUntil?: string | null
 }
 
 export interface InvitationRequest {
@@ -57,6 +59,15 @@ export function useSetUserActive() {
   return useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) =>
       api.post<User>(`/api/identity/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  })
+}
+
+/** Lets a user whom wrong passwords paused sign in again at once. */
+export function useUnlockUser() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => api.post<User>(`/api/identity/users/${encodeURIComponent(id)}/unlock`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   })
 }

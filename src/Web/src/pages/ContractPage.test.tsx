@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { AuditEntry } from '../hooks/audit'
@@ -357,10 +357,27 @@ describe('terms', slow, () => {
     await waitFor(() => expect(posts(calls).map((call) => call.url)).toEqual(['/api/contracts/c-1/versions/2/countersign']))
   })
 
-  it('compares two versions field by field', async () => {
+  it('labels the version an amendment replaced as superseded', async () => {
     const contract = detail({
       versions: [
-        { number: 1, status: 'active', origin: 'signature' },
+        { number: 1, status: 'superseded', origin: 'signature', effectiveFrom: '2025-01-01' },
+        { number: 2, status: 'active', origin: 'amendment', effectiveFrom: '2026-01-01' },
+      ],
+      currentVersion: 2,
+    })
+    backend(requester, contract, { 'GET /api/contracts/c-1/versions/2': () => json(version({ number: 2, status: 'active', origin: 'amendment' })) })
+    renderApp('/contracts/c-1?tab=terms')
+
+    const first = (await screen.findByRole('button', { name: 'Show version 1' })).closest('tr')!
+    expect(within(first).getByText('Superseded')).toBeInTheDocument()
+    const second = screen.getByRole('button', { name: 'Show version 2' }).closest('tr')!
+    expect(within(second).getByText('In force')).toBeInTheDocument()
+  })
+
+  it('compares two versions field by field, by label with formatted values', async () => {
+    const contract = detail({
+      versions: [
+        { number: 1, status: 'superseded', origin: 'signature' },
         { number: 2, status: 'active', origin: 'amendment' },
       ],
       currentVersion: 2,
@@ -369,17 +386,18 @@ describe('terms', slow, () => {
       'GET /api/contracts/c-1/versions/compare': () =>
         json([
           { field: 'prices.monthlyFee', before: '12500.50', after: '13000.00' },
-          { field: 'calendar.weekly[2]', before: null, after: 'tuesday 08:00–12:00' },
+          { field: 'calendar.weekly', before: null, after: 'tuesday 08:00–12:00' },
         ]),
     })
     renderApp('/contracts/c-1?tab=terms&view=compare')
 
     const table = await screen.findByRole('table', { name: 'Changes from version 1 to version 2' })
-    const fee = within(table).getByRole('cell', { name: 'prices.monthlyFee' }).closest('tr')!
-    expect(within(fee).getByText('12500.50')).toBeInTheDocument()
-    expect(within(fee).getByText('13000.00')).toBeInTheDocument()
-    const added = within(table).getByRole('cell', { name: 'calendar.weekly[2]' }).closest('tr')!
+    const fee = within(table).getByRole('cell', { name: 'Monthly fee' }).closest('tr')!
+    expect(within(fee).getByText('€12,500.50')).toBeInTheDocument()
+    expect(within(fee).getByText('€13,000.00')).toBeInTheDocument()
+    const added = within(table).getByRole('cell', { name: 'Opening hours' }).closest('tr')!
     expect(within(added).getByText('—')).toBeInTheDocument()
+    expect(within(added).getByText('Tuesday 08:00–12:00')).toBeInTheDocument()
     expect(calls.find((call) => call.url.startsWith('/api/contracts/c-1/versions/compare'))?.url).toBe('/api/contracts/c-1/versions/compare?from=1&to=2')
   })
 })
@@ -611,15 +629,17 @@ describe('contract audit', slow, () => {
   const entry = (n: number): AuditEntry => ({
     id: `a-${n}`,
     occurredAt: '2026-03-29T08:00:00Z',
-    actorName: 'Claire Manager',
-    action: n === 51 ? 'ContractSigned' : 'TermsChanged',
-    entityType: 'ContractVersion',
-    entityId: 'c-1/1',
-    before: { prices: { monthlyFee: 12000 }, noticeMonths: 6 },
-    after: { prices: { monthlyFee: 12500.5 }, noticeMonths: 6 },
+    actor: 'Claire Manager',
+    action: n === 51 ? 'contract.phase-changed' : 'version.terms-changed',
+    entityType: 'version',
+    entityId: 'c-1',
+    changes:
+      n === 51
+        ? [{ field: 'phase', before: 'signed', after: 'takeover' }]
+        : [{ field: 'prices.monthlyFee', before: '12000', after: '12500.5' }],
   })
 
-  it('loads older entries before the last one shown, and shows what changed', async () => {
+  it('loads older entries before the last one shown, and shows who did what and which fields changed, by label', async () => {
     const calls = backend(contractManager, detail(), {
       'GET /api/contracts/c-1/audit': (call) =>
         json(
@@ -630,18 +650,50 @@ describe('contract audit', slow, () => {
     })
     renderApp('/contracts/c-1?tab=audit')
 
-    const rows = await screen.findAllByText('TermsChanged')
+    const rows = await screen.findAllByRole('cell', { name: 'Changed the terms of a version' })
     expect(rows).toHaveLength(50)
+    expect(within(rows[0]!.closest('tr')!).getByText('Claire Manager')).toBeInTheDocument()
+    expect(screen.queryByText('c-1')).not.toBeInTheDocument()
     await userEvent.click(within(rows[0]!.closest('tr')!).getByRole('button', { name: 'Show' }))
     const changes = screen.getByRole('table', { name: 'Fields changed' })
-    expect(within(changes).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['prices.monthlyFee1200012500.5'])
+    expect(within(changes).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['Monthly fee€12,000.00€12,500.50'])
 
     await userEvent.click(screen.getByText('Load more'))
-    expect(await screen.findByText('ContractSigned')).toBeInTheDocument()
+    const moved = (await screen.findByRole('cell', { name: 'Moved the contract to another phase' })).closest('tr')!
+    await userEvent.click(within(moved).getByRole('button', { name: 'Show' }))
+    expect(within(screen.getAllByRole('table', { name: 'Fields changed' }).at(-1)!).getAllByRole('row')[1]!.textContent).toBe('PhaseSignedTakeover')
     expect(screen.queryByText('Load more')).not.toBeInTheDocument()
     expect(calls.filter((call) => call.url.startsWith('/api/contracts/c-1/audit')).map((call) => call.url)).toEqual([
       '/api/contracts/c-1/audit?limit=50',
       '/api/contracts/c-1/audit?limit=50&before=cursor-50',
     ])
+  })
+
+  it('filters by who, what and when, shows a refused filter on its field, and exports what it filters', async () => {
+    const calls = backend(contractManager, detail(), {
+      'GET /api/contracts/c-1/audit': (call) =>
+        call.url.includes('from=2026-05-02')
+          ? json({ title: 'Validation failed', status: 422, errors: { to: ['The last day comes before the first.'] } }, 422)
+          : json({ items: [entry(51)], nextCursor: null }),
+    })
+    renderApp('/contracts/c-1?tab=audit')
+    await screen.findByRole('cell', { name: 'Moved the contract to another phase' })
+
+    const form = screen.getByRole('form', { name: 'Filters' })
+    await userEvent.type(within(form).getByLabelText('By (name)'), 'Claire')
+    await userEvent.selectOptions(within(form).getByLabelText('Action'), 'Moved the contract to another phase')
+    await userEvent.click(within(form).getByRole('button', { name: 'Apply' }))
+    await waitFor(() =>
+      expect(calls.map((call) => call.url)).toContain('/api/contracts/c-1/audit?limit=50&actor=Claire&action=contract.phase-changed'),
+    )
+    expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
+      'href',
+      '/api/contracts/c-1/audit/export?actor=Claire&action=contract.phase-changed',
+    )
+
+    fireEvent.change(within(form).getByLabelText('From'), { target: { value: '2026-05-02' } })
+    fireEvent.change(within(form).getByLabelText('To'), { target: { value: '2026-05-01' } })
+    await userEvent.click(within(form).getByRole('button', { name: 'Apply' }))
+    expect(await within(form).findByText('The last day comes before the first.')).toBeInTheDocument()
   })
 })

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { User } from '../hooks/users'
@@ -91,6 +91,28 @@ describe('users page', () => {
     expect(calls.filter((call) => call.method === 'POST').map((call) => call.url)).toEqual([
       '/api/identity/users/u-2/deactivate',
     ])
+  })
+
+  it('shows a user paused by wrong passwords as locked, until when, and unlocks them', async () => {
+    let locked = true
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(clientAdmin),
+      'GET /api/identity/users': () => json([{ ...bob, lockedUntil: locked ? '2026-05-04T10:35:00Z' : null }]),
+      'POST /api/identity/users/u-2/unlock': () => {
+        locked = false
+        return json({ ...bob, lockedUntil: null })
+      },
+    })
+    renderApp('/users')
+
+    const row = (await screen.findByRole('cell', { name: 'Bob Durand' })).closest('tr')!
+    expect(within(row).getByText(/^Locked until May 4, 2026/)).toBeInTheDocument()
+    expect(within(row).queryByText('Active')).not.toBeInTheDocument()
+    await userEvent.click(within(row).getByRole('button', { name: 'Unlock Bob Durand' }))
+
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Unlock Bob Durand' })).not.toBeInTheDocument())
+    expect(within(screen.getByRole('cell', { name: 'Bob Durand' }).closest('tr')!).getByText('Active')).toBeInTheDocument()
+    expect(calls.filter((call) => call.method === 'POST').map((call) => call.url)).toEqual(['/api/identity/users/u-2/unlock'])
   })
 
   it('is refused to a user who does not administer the organisation', async () => {

@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Group, Modal, Stack, Table, Title } from '@mantine/core'
+import { Badge, Button, EmptyState, Group, Modal, Stack, Table, Title, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
@@ -12,7 +12,7 @@ import { ErrorAlert, ListStates } from '../components/States'
 import { errorMessage } from '../errorMessage'
 import { useFormatDateTime } from '../format'
 import { useUser } from '../hooks/session'
-import { useInviteUser, useSetUserActive, useUpdateRoles, useUsers, type User, type UserStatus } from '../hooks/users'
+import { useInviteUser, useSetUserActive, useUnlockUser, useUpdateRoles, useUsers, type User, type UserStatus } from '../hooks/users'
 import { rolesByKind } from '../roles'
 import { FormActions } from '../components/FormActions'
 
@@ -66,6 +66,7 @@ export function UsersPage() {
   const users = useUsers()
   const invite = useInviteUser()
   const setActive = useSetUserActive()
+  const unlock = useUnlockUser()
   const formatDateTime = useFormatDateTime()
   const [inviting, setInviting] = useState(false)
   const [editing, setEditing] = useState<User | null>(null)
@@ -80,6 +81,13 @@ export function UsersPage() {
         onError: (error) => notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(error, t) }),
       },
     )
+  }
+
+  function unlockUser(user: User) {
+    unlock.mutate(user.id, {
+      onSuccess: () => notifications.show({ color: 'teal', message: t('users.unlocked', { name: user.displayName }) }),
+      onError: (error) => notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(error, t) }),
+    })
   }
 
   function deactivate(user: User) {
@@ -137,9 +145,13 @@ export function UsersPage() {
                       <RoleBadges roles={user.roles} />
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={statusColor[user.status]}>
-                        {t(`users.statuses.${user.status}`)}
-                      </Badge>
+                      {user.lockedUntil && user.status === 'active' ? (
+                        <Tooltip label={t('users.lockedHelp')}>
+                          <Badge color="orange">{t('users.locked', { until: formatDateTime(user.lockedUntil) })}</Badge>
+                        </Tooltip>
+                      ) : (
+                        <Badge color={statusColor[user.status]}>{t(`users.statuses.${user.status}`)}</Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</Table.Td>
                     <Table.Td>
@@ -152,6 +164,18 @@ export function UsersPage() {
                         >
                           {t('users.editRoles')}
                         </Button>
+                        {user.lockedUntil && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="orange"
+                            aria-label={t('users.unlockUser', { name: user.displayName })}
+                            loading={unlock.isPending && unlock.variables === user.id}
+                            onClick={() => unlockUser(user)}
+                          >
+                            {t('users.unlock')}
+                          </Button>
+                        )}
                         {user.status === 'deactivated' ? (
                           <Button
                             size="xs"

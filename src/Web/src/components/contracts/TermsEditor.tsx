@@ -21,6 +21,7 @@ import { useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, pathErrors } from '../../api'
 import {
+  holidayPackKey,
   holidayPacks,
   priorities,
   slaClocks,
@@ -47,8 +48,6 @@ import { TermsSection } from './TermsView'
 
 const durationUnits: DurationUnit[] = ['minutes', 'hours', 'businessDays']
 const penaltyKinds: PenaltyKind[] = ['fixed', 'percentOfFee']
-const packKey = (pack: HolidayPack) => (pack === 'FR' ? 'FR' : 'FR_ALSACE_MOSELLE')
-
 function timeZones(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
   return zones.includes(current) || current === '' ? zones : [current, ...zones]
@@ -542,7 +541,7 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
                 <Stack gap="xs" mt="xs">
                   <Radio value="" label={t('terms.noHolidayPack')} />
                   {holidayPacks.map((pack) => (
-                    <Radio key={pack} value={pack} label={t(`terms.packs.${packKey(pack)}`)} />
+                    <Radio key={pack} value={pack} label={t(`terms.packs.${holidayPackKey(pack)}`)} />
                   ))}
                 </Stack>
               </Radio.Group>

@@ -15,6 +15,7 @@ import {
   type VersionStatus,
   type VersionSummary,
 } from '../../hooks/contracts'
+import { describeTermsChange } from '../../termsFields'
 import { ChangesTable } from '../ChangesTable'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { ErrorAlert, Loading } from '../States'
@@ -22,7 +23,14 @@ import { PricesInForce } from './PricesInForce'
 import { TermsEditor } from './TermsEditor'
 import { TermsView } from './TermsView'
 
-const statusColor: Record<VersionStatus, string> = { draft: 'gray', proposed: 'yellow', active: 'teal', withdrawn: 'red' }
+const statusColor: Record<VersionStatus, string> = {
+  draft: 'gray',
+  proposed: 'yellow',
+  active: 'teal',
+  scheduled: 'blue',
+  superseded: 'gray',
+  withdrawn: 'red',
+}
 
 export function VersionStatusBadge({ status }: { status: VersionStatus }) {
   const { t } = useTranslation()
@@ -165,7 +173,7 @@ function VersionPanel({ contract, number, permissions }: { contract: ContractDet
 }
 
 export function VersionCompare({ contract }: { contract: ContractDetail }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const numbers = contract.versions.map((version) => version.number).sort((a, b) => a - b)
   const [from, setFrom] = useState<number>(numbers.at(-2) ?? numbers[0] ?? 1)
   const [to, setTo] = useState<number>(numbers.at(-1) ?? 1)
@@ -190,7 +198,11 @@ export function VersionCompare({ contract }: { contract: ContractDetail }) {
         ) : compare.data.length === 0 ? (
           <EmptyState icon={<IconGitCompare aria-hidden />} title={t('versions.noChangeTitle')} description={t('versions.noChange')} />
         ) : (
-          <ChangesTable changes={compare.data} caption={t('versions.changesCaption', { from, to })} />
+          <ChangesTable
+            changes={compare.data}
+            caption={t('versions.changesCaption', { from, to })}
+            describe={(change) => describeTermsChange(change, t, i18n.language)}
+          />
         )}
       </Stack>
     </Card>

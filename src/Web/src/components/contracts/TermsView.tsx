@@ -2,7 +2,7 @@ import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatAmount, useFormatDate } from '../../format'
-import { weekDays, type ContractTerms, type InvoiceTolerance, type SlaDuration } from '../../hooks/contracts'
+import { holidayPackKey, weekDays, type ContractTerms, type InvoiceTolerance, type SlaDuration } from '../../hooks/contracts'
 
 export function TermsSection({ title, children }: { title: string; children: ReactNode }) {
   const id = `terms-${title.replace(/\W+/g, '-').toLowerCase()}`
@@ -153,7 +153,7 @@ export function TermsView({ terms }: { terms: ContractTerms }) {
               t('terms.holidayPacks'),
               terms.calendar.holidayPacks.length === 0
                 ? t('terms.noHolidayPack')
-                : terms.calendar.holidayPacks.map((pack) => t(`terms.packs.${pack === 'FR' ? 'FR' : 'FR_ALSACE_MOSELLE'}`)).join(', '),
+                : terms.calendar.holidayPacks.map((pack) => t(`terms.packs.${holidayPackKey(pack)}`)).join(', '),
             ],
             [
               t('terms.closedDays'),
