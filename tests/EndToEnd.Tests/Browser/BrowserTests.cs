@@ -114,6 +114,27 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
     });
 
     [Fact]
+    public Task On_a_phone_a_ticket_with_long_unbroken_text_wraps_within_the_screen() => WithScreenshotsOnFailure(async () =>
+    {
+        var contractId = await TicketContracts.SignAsync(system, terms => terms);
+        using var requester = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.Requester, "Rachel Petit", "incidents");
+        // As long as the API lets them be: a pasted log line with no space in it.
+        var ticketId = (await requester.PostAsync("/tickets",
+            new { contractId, kind = "incident", title = new string('T', 200), description = new string('d', 20_000), impact = "low", urgency = "low" },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await requester.PostAsync($"/tickets/{ticketId}/comments", new { body = new string('c', 20_000) }, HttpStatusCode.Created);
+
+        var phone = await NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await LogInAsync(phone, "agent1@antares.example", DemoWorld.Password);
+        await phone.GotoAsync($"{system.GatewayUrl}/tickets/{ticketId}?tab=comments");
+        await Assertions.Expect(phone.GetByText(new Regex("^c{20000}$"))).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByText(new Regex("^d{20000}$"))).ToBeVisibleAsync();
+        var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the ticket page is {width} px wide on a 390 px screen");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Ouvrir la navigation" })).ToBeInViewportAsync();
+    });
+
+    [Fact]
     public Task Text_colours_reach_AA_contrast_as_the_browser_draws_them() => WithScreenshotsOnFailure(async () =>
     {
         var page = await NewPageAsync();

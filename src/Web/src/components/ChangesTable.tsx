@@ -9,7 +9,7 @@ function Value({ value }: { value: string | null }) {
       {t('changes.none')}
     </Text>
   ) : (
-    <Text span size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+    <Text span size="sm" className="user-text">
       {value}
     </Text>
   )

@@ -97,7 +97,9 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
       </Anchor>
       <Stack gap={4}>
         <Group gap="sm" align="center">
-          <Title order={1}>{t('tickets.heading', { number: ticket.number, title: ticket.title })}</Title>
+          <Title order={1} className="user-text">
+            {t('tickets.heading', { number: ticket.number, title: ticket.title })}
+          </Title>
         </Group>
         <Group gap="xs" role="group" aria-label={t('tickets.state')}>
           <PriorityBadge priority={ticket.priority} />
@@ -126,7 +128,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
           <Text size="sm" c="dimmed" mb={4}>
             {t('tickets.description')}
           </Text>
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{ticket.description}</Text>
+          <Text className="user-text">{ticket.description}</Text>
         </Card>
       )}
       <SlaTimers clocks={ticket.clocks} zone={ticket.calendarTimeZone} />

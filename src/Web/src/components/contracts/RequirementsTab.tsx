@@ -107,8 +107,8 @@ export function RequirementsTab({ contract, editable }: { contract: ContractDeta
                 {items.map((item, index) => (
                   <Table.Tr key={item.id}>
                     <Table.Td>{item.category}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{item.expectedLevel}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{item.acceptanceCriterion}</Table.Td>
+                    <Table.Td className="user-text">{item.expectedLevel}</Table.Td>
+                    <Table.Td className="user-text">{item.acceptanceCriterion}</Table.Td>
                     {editable && (
                       <RowActions
                         editLabel={t('requirements.editOf', { n: index + 1, name: item.category })}

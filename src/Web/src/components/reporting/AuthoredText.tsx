@@ -8,7 +8,7 @@ export function AuthoredText({ text, author, at }: { text: string; author: strin
   const formatDateTime = useFormatDateTime()
   return (
     <Stack gap={2}>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+      <Text size="sm" className="user-text">
         {text}
       </Text>
       <Text size="xs" c="dimmed">

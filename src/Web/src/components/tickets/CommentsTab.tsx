@@ -105,7 +105,7 @@ export function CommentsTab({ ticket }: { ticket: TicketDetail }) {
                   <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
                 </Text>
               </Group>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              <Text size="sm" className="user-text">
                 {comment.body}
               </Text>
             </Paper>

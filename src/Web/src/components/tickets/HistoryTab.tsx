@@ -62,7 +62,7 @@ export function HistoryTab({ ticket }: { ticket: TicketDetail }) {
                   <Table.Td>{isKnown(entry.field) ? t(`tickets.history.fields.${entry.field}`) : entry.field}</Table.Td>
                   <Table.Td>{valueText(entry.field, entry.before, t)}</Table.Td>
                   <Table.Td>{valueText(entry.field, entry.after, t)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{entry.note ?? ''}</Table.Td>
+                  <Table.Td className="user-text">{entry.note ?? ''}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -81,7 +81,7 @@ export function SatisfactionView({ satisfaction }: { satisfaction: NonNullable<T
           <Rating value={satisfaction.score} readOnly aria-hidden />
           <Text fw={600}>{t('tickets.satisfaction.scoreOf', { score: satisfaction.score })}</Text>
         </Group>
-        {satisfaction.comment && <Text style={{ whiteSpace: 'pre-wrap' }}>« {satisfaction.comment} »</Text>}
+        {satisfaction.comment && <Text className="user-text">« {satisfaction.comment} »</Text>}
         <Text size="xs" c="dimmed">
           {t('tickets.satisfaction.ratedAt', { at: formatDateTime(satisfaction.ratedAt) })}
         </Text>
