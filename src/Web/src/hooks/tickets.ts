@@ -186,6 +186,11 @@ export interface NewTicket {
 }
 
 /** The list's filters; empty values are left out of the query. */
+/** The columns a ticket list sorts on, as the API names them. */
+export const ticketSorts = ['urgency', 'newest', 'number', 'title', 'priority', 'status', 'requester'] as const
+export type TicketSort = (typeof ticketSorts)[number]
+export type SortOrder = 'asc' | 'desc'
+
 export interface TicketFilters {
   contractId?: string
   tenantId?: string
@@ -196,6 +201,10 @@ export interface TicketFilters {
   level?: string
   assignee?: string
   breached?: boolean
+  /** The number, or text in the title or the requester's name. */
+  q?: string
+  sort?: TicketSort
+  order?: SortOrder
 }
 
 const base = '/api/incidents'

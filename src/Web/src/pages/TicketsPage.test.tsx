@@ -217,6 +217,54 @@ describe('tickets list', () => {
     expect(paramsOf(listCalls(calls).at(-1)!).get('cursor')).toBeNull()
   })
 
+  it('searches and sorts through the API, the view kept in the address', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: [summaryOf()], nextCursor: null }),
+    })
+    renderApp('/tickets?q=messagerie&sort=title&order=desc')
+
+    await screen.findByRole('link', { name: 'La messagerie ne répond plus' })
+    expect(screen.getByLabelText('Search')).toHaveValue('messagerie')
+    expect(paramsOf(listCalls(calls)[0]!).get('q')).toBe('messagerie')
+    expect(screen.getByRole('columnheader', { name: 'Title' })).toHaveAttribute('aria-sort', 'descending')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Priority' }))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('sort')).toBe('priority'))
+    expect(paramsOf(listCalls(calls).at(-1)!).get('order')).toBe('asc')
+    expect(screen.getByRole('columnheader', { name: 'Priority' })).toHaveAttribute('aria-sort', 'ascending')
+    await userEvent.click(screen.getByRole('button', { name: 'Priority' }))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('order')).toBe('desc'))
+
+    await userEvent.clear(screen.getByLabelText('Search'))
+    await userEvent.type(screen.getByLabelText('Search'), '#42{Enter}')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('q')).toBe('#42'))
+    await userEvent.click(screen.getByRole('button', { name: 'Clear the search' }))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('q')).toBeNull())
+    expect(paramsOf(listCalls(calls).at(-1)!).get('sort')).toBe('priority')
+  })
+
+  it('shows a contract of the address the caller cannot see as unknown, with a way to clear it', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: [], nextCursor: null }),
+    })
+    renderApp('/tickets?contract=c-foreign')
+
+    expect(await screen.findByText(/another organisation’s, closed or deleted/)).toBeInTheDocument()
+    const select = screen.getByLabelText('Contract')
+    expect(select).toHaveValue('c-foreign')
+    expect(within(select).getByRole('option', { selected: true })).toHaveTextContent('Unknown contract')
+    expect(paramsOf(listCalls(calls)[0]!).get('contractId')).toBe('c-foreign')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show every contract' }))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('contractId')).toBeNull())
+    expect(screen.queryByText('Unknown contract')).not.toBeInTheDocument()
+    expect(screen.getByLabelText('Contract')).toHaveValue('')
+  })
+
   it('says when the queue is empty', async () => {
     fakeBackend({
       'GET /bff/user': () => json(agent),
