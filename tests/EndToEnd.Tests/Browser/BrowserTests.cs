@@ -497,6 +497,39 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
     });
 
     [Fact]
+    public Task A_client_searches_its_tickets_and_sorts_them_by_a_column_kept_in_the_address() => WithScreenshotsOnFailure(async () =>
+    {
+        var contractId = await TicketContracts.SignAsync(system, terms => terms);
+        using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "incidents");
+        var tag = $"Nav{Guid.NewGuid():N}"[..11];
+        foreach (var title in new[] { "Bravo", "Alpha", "Charlie" })
+        {
+            await manager.PostAsync("/tickets", new { contractId, kind = "incident", title = $"{tag} {title}", impact = "low", urgency = "low" }, HttpStatusCode.Created);
+        }
+
+        var client = await NewPageAsync();
+        await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
+        await client.GotoAsync($"{system.GatewayUrl}/tickets");
+        var titles = client.Locator("tbody tr td:nth-child(2) a");
+        await client.GetByLabel("Rechercher").FillAsync(tag.ToUpperInvariant());
+        await Assertions.Expect(titles).ToHaveCountAsync(3);
+
+        await client.GetByRole(AriaRole.Button, new() { Name = "Intitulé" }).ClickAsync();
+        await Assertions.Expect(titles).ToHaveTextAsync([$"{tag} Alpha", $"{tag} Bravo", $"{tag} Charlie"]);
+        await Assertions.Expect(client.GetByRole(AriaRole.Columnheader, new() { Name = "Intitulé" })).ToHaveAttributeAsync("aria-sort", "ascending");
+        await client.GetByRole(AriaRole.Button, new() { Name = "Intitulé" }).ClickAsync();
+        await Assertions.Expect(titles).ToHaveTextAsync([$"{tag} Charlie", $"{tag} Bravo", $"{tag} Alpha"]);
+
+        // The view is in the address: a reload, or the link sent to a colleague, shows the same list.
+        Assert.Contains("sort=title", client.Url);
+        Assert.Contains("order=desc", client.Url);
+        Assert.Contains($"q={tag.ToUpperInvariant()}", client.Url);
+        await client.ReloadAsync();
+        await Assertions.Expect(client.GetByLabel("Rechercher")).ToHaveValueAsync(tag.ToUpperInvariant());
+        await Assertions.Expect(titles).ToHaveTextAsync([$"{tag} Charlie", $"{tag} Bravo", $"{tag} Alpha"]);
+    });
+
+    [Fact]
     public Task An_agent_assigns_a_ticket_to_a_colleague_picked_by_name() => WithScreenshotsOnFailure(async () =>
     {
         var contractId = await TicketContracts.SignAsync(system, terms => terms);
