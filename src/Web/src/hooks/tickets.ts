@@ -402,6 +402,33 @@ export function useTicketAction(ticketId: string) {
   }, ticketId)
 }
 
+/** What became of one ticket of a bulk action: done, or refused with the service's reason. */
+export type BulkOutcome = { ticket: TicketSummary; error?: Error }
+
+/**
+ * One action on several tickets, one call per ticket: each ticket's own rules apply, and each change commits with
+ * its event on its own, so a refused ticket leaves the others done. One call at a time, in the list's order.
+ */
+export function useBulkTicketAction() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ tickets, action }: { tickets: TicketSummary[]; action: TicketAction }) => {
+      const { path, body } = actionRequest(action)
+      const outcomes: BulkOutcome[] = []
+      for (const ticket of tickets) {
+        try {
+          await api.post<TicketDetail>(`${ticketPath(ticket.id)}/${path}`, body)
+          outcomes.push({ ticket })
+        } catch (error) {
+          outcomes.push({ ticket, error: error instanceof Error ? error : new Error(String(error)) })
+        }
+      }
+      return outcomes
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ticketsKey }),
+  })
+}
+
 export function useAddComment(ticketId: string) {
   return useTicketMutation(
     (comment: { body: string; visibility: Visibility }) => api.post<TicketComment>(`${ticketPath(ticketId)}/comments`, comment),

@@ -265,6 +265,40 @@ describe('tickets list', () => {
     expect(screen.getByLabelText('Contract')).toHaveValue('')
   })
 
+  it('takes several tickets of the queue at once, and says which were refused and why', async () => {
+    const queue = [
+      summaryOf({ id: 'tk-a', number: 7, title: 'Serveur ERP arrêté' }),
+      summaryOf({ id: 'tk-b', number: 8, title: 'VPN lent' }),
+      summaryOf({ id: 'tk-c', number: 9, title: 'Licence à renouveler' }),
+    ]
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(agent),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: queue, nextCursor: null }),
+      'POST /api/incidents/tickets/tk-a/assignment': () => json(ticketOf({ id: 'tk-a' })),
+      'POST /api/incidents/tickets/tk-b/assignment': () => json({ status: 409, title: 'Conflict', detail: 'The ticket is closed.' }, 409),
+    })
+    renderApp('/tickets')
+
+    await screen.findByRole('link', { name: 'VPN lent' })
+    expect(screen.queryByRole('group', { name: 'Action on the selected tickets' })).not.toBeInTheDocument()
+    await userEvent.click(screen.getByLabelText('Select ticket 7'))
+    await userEvent.click(screen.getByLabelText('Select ticket 8'))
+    const bar = screen.getByRole('group', { name: 'Action on the selected tickets' })
+    expect(within(bar).getByText('2 tickets selected')).toBeInTheDocument()
+    await userEvent.click(within(bar).getByRole('button', { name: 'Take them' }))
+
+    expect(await screen.findByText('1 of 2 done.')).toBeInTheDocument()
+    expect(screen.getByText('#8 VPN lent: refused. The ticket is closed.')).toBeInTheDocument()
+    const posts = calls.filter((call) => call.method === 'POST')
+    expect(posts.map((call) => call.url)).toEqual(['/api/incidents/tickets/tk-a/assignment', '/api/incidents/tickets/tk-b/assignment'])
+    expect(posts[0]!.body).toEqual({ toMe: true })
+    expect(screen.getByLabelText('Select ticket 7')).not.toBeChecked()
+
+    await userEvent.click(screen.getByLabelText('Select every ticket shown'))
+    expect(within(screen.getByRole('group', { name: 'Action on the selected tickets' })).getByText('3 tickets selected')).toBeInTheDocument()
+  })
+
   it('says when the queue is empty', async () => {
     fakeBackend({
       'GET /bff/user': () => json(agent),

@@ -7,6 +7,7 @@ import { FormModal } from '../components/FormModal'
 import { SearchBox } from '../components/SearchBox'
 import { SortHeader } from '../components/SortHeader'
 import { ErrorAlert, Loading } from '../components/States'
+import { BulkActions } from '../components/tickets/BulkActions'
 import { NewTicketForm } from '../components/tickets/NewTicketForm'
 import { SlaDue } from '../components/tickets/SlaDue'
 import { LevelBadge, PriorityBadge, StatusBadge } from '../components/tickets/TicketBadges'
@@ -128,13 +129,20 @@ function TicketTable({
   desk,
   filters,
   onSort,
+  selected,
+  onSelect,
 }: {
   tickets: TicketSummary[]
   desk: boolean
   filters: TicketFilters
   onSort: (column: TicketSort) => void
+  /** The desk's selection for a bulk action; absent, the table has no checkboxes. */
+  selected?: string[]
+  onSelect?: (ids: string[]) => void
 }) {
   const { t } = useTranslation()
+  const allSelected = selected !== undefined && tickets.length > 0 && tickets.every((ticket) => selected.includes(ticket.id))
+  const toggle = (id: string, on: boolean) => onSelect?.(on ? [...(selected ?? []), id] : (selected ?? []).filter((other) => other !== id))
   const sorted = effectiveSort(filters, desk)
   const header = (column: TicketSort, label: string) => (
     <SortHeader label={label} active={sorted.sort === column} order={sorted.order} onSort={() => onSort(column)} />
@@ -149,6 +157,16 @@ function TicketTable({
         <Table.Caption>{desk ? t('tickets.queueCaption') : t('tickets.listCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
+            {selected && (
+              <Table.Th>
+                <Checkbox
+                  aria-label={t('tickets.bulk.selectAll')}
+                  checked={allSelected}
+                  indeterminate={!allSelected && selected.length > 0}
+                  onChange={(event) => onSelect?.(event.currentTarget.checked ? tickets.map((ticket) => ticket.id) : [])}
+                />
+              </Table.Th>
+            )}
             {header('number', t('tickets.number'))}
             {header('title', t('tickets.ticketTitle'))}
             <Table.Th>{t('tickets.contract')}</Table.Th>
@@ -163,6 +181,15 @@ function TicketTable({
         <Table.Tbody>
           {tickets.map((ticket) => (
             <Table.Tr key={ticket.id}>
+              {selected && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('tickets.bulk.select', { number: ticket.number })}
+                    checked={selected.includes(ticket.id)}
+                    onChange={(event) => toggle(ticket.id, event.currentTarget.checked)}
+                  />
+                </Table.Td>
+              )}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Anchor component={Link} to={ticketPageUrl(ticket.id)} aria-label={t('tickets.numbered', { number: ticket.number })}>
                   #{ticket.number}
@@ -246,6 +273,11 @@ export function TicketsPage() {
   const [creating, setCreating] = useState(false)
   const tickets = useTickets(filters)
   const items = tickets.data?.pages.flatMap((page) => page.items) ?? []
+  // A selection belongs to the view it was made in: another filter, search or sort starts afresh.
+  const view = searchParams.toString()
+  const [selection, setSelection] = useState<{ view: string; ids: string[] }>({ view, ids: [] })
+  const selectedIds = selection.view === view ? selection.ids.filter((id) => items.some((ticket) => ticket.id === id)) : []
+  const select = (ids: string[]) => setSelection({ view, ids })
 
   return (
     <Stack>
@@ -273,7 +305,15 @@ export function TicketsPage() {
         <EmptyState icon={<IconTicket aria-hidden />} title={t('tickets.emptyTitle')} description={desk ? t('tickets.emptyQueue') : t('tickets.empty')} />
       ) : (
         <>
-          <TicketTable tickets={items} desk={desk} filters={filters} onSort={(column) => setFilters({ ...filters, ...nextTicketSort(filters, desk, column) })} />
+          {desk && <BulkActions selected={items.filter((ticket) => selectedIds.includes(ticket.id))} onDone={() => select([])} />}
+          <TicketTable
+            tickets={items}
+            desk={desk}
+            filters={filters}
+            onSort={(column) => setFilters({ ...filters, ...nextTicketSort(filters, desk, column) })}
+            selected={desk ? selectedIds : undefined}
+            onSelect={select}
+          />
           {tickets.isFetchNextPageError && <ErrorAlert error={tickets.error} />}
           {tickets.hasNextPage && (
             <Group justify="center">
