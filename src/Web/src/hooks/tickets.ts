@@ -244,7 +244,9 @@ export function ticketsQuery(filters: TicketFilters, cursor: string | null): str
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(filters)) {
     if (value === undefined || value === '' || value === false) continue
-    params.set(name, String(value))
+    // Several statuses go as one comma-separated value here, and as the parameter repeated to the API.
+    if (name === 'status') for (const status of String(value).split(',')) params.append(name, status)
+    else params.set(name, String(value))
   }
   params.set('limit', String(pageSize))
   if (cursor !== null) params.set('cursor', cursor)

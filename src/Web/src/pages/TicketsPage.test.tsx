@@ -212,6 +212,8 @@ describe('tickets list', () => {
     await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('assignee')).toBe('none'))
     await userEvent.click(screen.getByLabelText('Breached only'))
     await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('breached')).toBe('true'))
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'All')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).getAll('status')).toEqual(['new', 'assigned', 'inProgress', 'pendingClient', 'resolved', 'closed']))
     await userEvent.selectOptions(screen.getByLabelText('Level'), 'Level 2')
     await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('level')).toBe('2'))
     expect(paramsOf(listCalls(calls).at(-1)!).get('cursor')).toBeNull()

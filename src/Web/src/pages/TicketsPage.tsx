@@ -271,7 +271,10 @@ export function TicketsPage() {
   const filters = ticketViewOf(searchParams, desk)
   const setFilters = (next: TicketFilters) => setSearchParams(ticketSearchOf(next, desk), { replace: true })
   const [creating, setCreating] = useState(false)
-  const tickets = useTickets(filters)
+  // The API reads no status under the urgency sort as the open ones: "all" names every status.
+  const tickets = useTickets(
+    filters.status === '' && effectiveSort(filters, desk).sort === 'urgency' ? { ...filters, status: ticketStatuses.join(',') } : filters,
+  )
   const items = tickets.data?.pages.flatMap((page) => page.items) ?? []
   // A selection belongs to the view it was made in: another filter, search or sort starts afresh.
   const view = searchParams.toString()

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, NativeSelect, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, List, NativeSelect, Stack, Text, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../api'
@@ -17,16 +17,19 @@ function useRefusal() {
 }
 
 /**
- * Take, assign or close the selected tickets of the desk's queue. The tickets a provider's desk sees are all its
- * provider's, so the agents of the first ticket's contract are the desk for every one of them.
+ * Take, assign or resolve the selected tickets of the desk's queue (closing is the client's confirmation of a
+ * resolution, never the desk's). The tickets a provider's desk sees are all its provider's, so the agents of the
+ * first ticket's contract are the desk for every one of them.
  */
 export function BulkActions({ selected, onDone }: { selected: TicketSummary[]; onDone: () => void }) {
   const { t } = useTranslation()
   const user = useUser()
   const bulk = useBulkTicketAction()
   const refusal = useRefusal()
-  const [assigning, setAssigning] = useState(false)
+  const [dialog, setDialog] = useState<'assign' | 'resolve' | null>(null)
   const [agent, setAgent] = useState('')
+  const [resolution, setResolution] = useState('')
+  const assigning = dialog === 'assign'
   const [outcomes, setOutcomes] = useState<BulkOutcome[] | null>(null)
   const agents = useContractAgents(selected[0]?.contractId ?? '', assigning && selected.length > 0)
 
@@ -36,7 +39,8 @@ export function BulkActions({ selected, onDone }: { selected: TicketSummary[]; o
       {
         onSuccess: (result) => {
           setOutcomes(result)
-          setAssigning(false)
+          setDialog(null)
+          setResolution('')
           onDone()
         },
       },
@@ -53,11 +57,11 @@ export function BulkActions({ selected, onDone }: { selected: TicketSummary[]; o
           <Button size="xs" loading={bulk.isPending} onClick={() => run({ kind: 'assign', toMe: true })}>
             {t('tickets.bulk.take')}
           </Button>
-          <Button size="xs" variant="default" disabled={bulk.isPending} onClick={() => setAssigning(true)}>
+          <Button size="xs" variant="default" disabled={bulk.isPending} onClick={() => setDialog('assign')}>
             {t('tickets.actions.assignEllipsis')}
           </Button>
-          <Button size="xs" variant="default" color="red" disabled={bulk.isPending} onClick={() => run({ kind: 'status', status: 'closed' })}>
-            {t('tickets.bulk.close')}
+          <Button size="xs" variant="default" disabled={bulk.isPending} onClick={() => setDialog('resolve')}>
+            {t('tickets.bulk.resolve')}
           </Button>
         </Group>
       )}
@@ -80,7 +84,31 @@ export function BulkActions({ selected, onDone }: { selected: TicketSummary[]; o
           )}
         </Alert>
       )}
-      <FormModal opened={assigning} onClose={() => setAssigning(false)} title={t('tickets.bulk.assignTitle', { count: selected.length })}>
+      <FormModal opened={dialog === 'resolve'} onClose={() => setDialog(null)} title={t('tickets.bulk.resolveTitle', { count: selected.length })}>
+        <Stack>
+          <Textarea
+            label={t('tickets.resolution')}
+            description={t('tickets.actions.resolveHelp')}
+            autosize
+            minRows={3}
+            value={resolution}
+            onChange={(event) => setResolution(event.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              disabled={resolution.trim() === ''}
+              loading={bulk.isPending}
+              onClick={() => run({ kind: 'status', status: 'resolved', resolution: resolution.trim() })}
+            >
+              {t('tickets.actions.resolve')}
+            </Button>
+          </Group>
+        </Stack>
+      </FormModal>
+      <FormModal opened={assigning} onClose={() => setDialog(null)} title={t('tickets.bulk.assignTitle', { count: selected.length })}>
         <Stack>
           <NativeSelect
             label={t('tickets.actions.assignAgent')}
@@ -96,7 +124,7 @@ export function BulkActions({ selected, onDone }: { selected: TicketSummary[]; o
             ]}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAssigning(false)}>
+            <Button variant="default" onClick={() => setDialog(null)}>
               {t('common.cancel')}
             </Button>
             <Button disabled={agent === ''} loading={bulk.isPending} onClick={() => run({ kind: 'assign', toMe: false, assigneeId: agent })}>
