@@ -40,5 +40,6 @@ internal static class Extensions
         app.MapOutagesApi();
         app.MapImportsApi();
         app.MapDossierApi();
+        app.MapSavedViewsApi();
     }
 }

@@ -180,6 +180,8 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
         }
 
         ticket.EnsureSuccessStatusCode();
+        var savedView = await incidents.PostAsJsonAsync("/saved-views", new { list = "tickets", name = $"Sweep {Guid.NewGuid():N}", query = "q=sweep" });
+        savedView.EnsureSuccessStatusCode();
 
         using var client = system.DirectClients["identity"]();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(DemoWorld.Acme, Roles.TenantAdmin));
@@ -201,6 +203,7 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
             ["notificationId"] = Guid.NewGuid().ToString(),
             ["ticketId"] = (await ticket.Content.ReadFromJsonAsync<IdOnly>())!.Id.ToString(),
             ["attachmentId"] = Guid.NewGuid().ToString(),
+            ["viewId"] = (await savedView.Content.ReadFromJsonAsync<IdOnly>())!.Id.ToString(),
             ["outageId"] = Guid.NewGuid().ToString(),
             ["reviewId"] = Guid.NewGuid().ToString(),
             ["pointId"] = Guid.NewGuid().ToString(),

@@ -301,6 +301,41 @@ describe('tickets list', () => {
     expect(within(screen.getByRole('group', { name: 'Action on the selected tickets' })).getByText('3 tickets selected')).toBeInTheDocument()
   })
 
+  it('saves the view on screen under a name, applies a saved view and deletes it', async () => {
+    let views = [{ id: 'v-1', list: 'tickets', name: 'Mes P1', query: 'priority=P1&sort=title', createdAt: fromNow(0) }]
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: [summaryOf()], nextCursor: null }),
+      'GET /api/incidents/saved-views': () => json(views),
+      'POST /api/incidents/saved-views': (call) => {
+        const body = call.body as { name: string; query: string }
+        views = [...views, { id: 'v-2', list: 'tickets', name: body.name, query: body.query, createdAt: fromNow(0) }]
+        return json(views.at(-1), 201)
+      },
+      'DELETE /api/incidents/saved-views/v-1': () => {
+        views = views.filter((view) => view.id !== 'v-1')
+        return new Response(null, { status: 204 })
+      },
+    })
+    renderApp('/tickets?q=vpn')
+
+    await screen.findByRole('link', { name: 'La messagerie ne répond plus' })
+    await userEvent.click(screen.getByRole('button', { name: 'Save this view…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Save this view' })
+    await userEvent.type(within(dialog).getByLabelText(/^Name of the view/), 'VPN')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ list: 'tickets', name: 'VPN', query: 'q=vpn' }))
+    expect(await screen.findByRole('button', { name: 'Delete “VPN”' })).toBeInTheDocument()
+
+    await userEvent.selectOptions(screen.getByLabelText('Saved views'), 'Mes P1')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('priority')).toBe('P1'))
+    expect(paramsOf(listCalls(calls).at(-1)!).get('sort')).toBe('title')
+    expect(paramsOf(listCalls(calls).at(-1)!).get('q')).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: 'Delete “Mes P1”' }))
+    await waitFor(() => expect(screen.queryByRole('option', { name: 'Mes P1' })).not.toBeInTheDocument())
+  })
+
   it('says when the queue is empty', async () => {
     fakeBackend({
       'GET /bff/user': () => json(agent),

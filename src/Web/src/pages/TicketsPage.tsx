@@ -9,6 +9,7 @@ import { SortHeader } from '../components/SortHeader'
 import { ErrorAlert, Loading } from '../components/States'
 import { BulkActions } from '../components/tickets/BulkActions'
 import { NewTicketForm } from '../components/tickets/NewTicketForm'
+import { SavedViews } from '../components/tickets/SavedViews'
 import { SlaDue } from '../components/tickets/SlaDue'
 import { LevelBadge, PriorityBadge, StatusBadge } from '../components/tickets/TicketBadges'
 import { useFormatDateTime } from '../format'
@@ -298,6 +299,7 @@ export function TicketsPage() {
         )}
       </Group>
 
+      <SavedViews query={view} onApply={(query) => setSearchParams(new URLSearchParams(query), { replace: true })} />
       <Filters filters={filters} onChange={setFilters} desk={desk} />
 
       {tickets.isPending ? (
