@@ -41,5 +41,6 @@ internal static class Extensions
         app.MapImportsApi();
         app.MapDossierApi();
         app.MapSavedViewsApi();
+        app.MapCannedRepliesApi();
     }
 }
