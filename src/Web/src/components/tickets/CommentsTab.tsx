@@ -1,15 +1,54 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
+import { Badge, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatDateTime } from '../../format'
+import { useCannedReplies } from '../../hooks/cannedReplies'
 import { useUser } from '../../hooks/session'
 import { useAddComment, useTicketComments, type TicketDetail, type Visibility } from '../../hooks/tickets'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
-import { canOpenTickets } from '../../roles'
+import { canOpenTickets, isDesk } from '../../roles'
 import { ErrorAlert, Loading } from '../States'
+
+/**
+ * The desk's canned replies, inserted into the comment box in the language chosen (the agent's own by default),
+ * to be edited before sending.
+ */
+function CannedReplyPicker({ onInsert }: { onInsert: (text: string) => void }) {
+  const { t, i18n } = useTranslation()
+  const replies = useCannedReplies(true)
+  const [language, setLanguage] = useState(i18n.language.startsWith('fr') ? 'fr' : 'en')
+  if (!replies.isSuccess || replies.data.length === 0) return null
+  const french = language === 'fr'
+  return (
+    <Group align="flex-end" gap="xs">
+      <NativeSelect
+        label={t('tickets.comments.cannedReply')}
+        value=""
+        onChange={(event) => {
+          const reply = replies.data.find((candidate) => candidate.id === event.currentTarget.value)
+          if (reply) onInsert(french ? reply.textFr : reply.textEn)
+        }}
+        data={[
+          { value: '', label: t('tickets.comments.cannedReplyChoose') },
+          ...replies.data.map((reply) => ({ value: reply.id, label: french ? reply.titleFr : reply.titleEn })),
+        ]}
+      />
+      <NativeSelect
+        label={t('tickets.comments.cannedReplyLanguage')}
+        value={language}
+        onChange={(event) => setLanguage(event.currentTarget.value)}
+        data={[
+          { value: 'fr', label: 'Français' },
+          { value: 'en', label: 'English' },
+        ]}
+      />
+    </Group>
+  )
+}
 
 function CommentForm({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation()
+  const user = useUser()
   const add = useAddComment(ticket.id)
   const feedback = useFormFeedback(['body', 'visibility'])
   const [body, setBody] = useState('')
@@ -37,6 +76,7 @@ function CommentForm({ ticket }: { ticket: TicketDetail }) {
             w="fit-content"
           />
         )}
+        {isDesk(user) && <CannedReplyPicker onInsert={(text) => setBody((current) => (current.trim() === '' ? text : `${current.trimEnd()}\n\n${text}`))} />}
         <Textarea
           label={internal ? t('tickets.comments.internalNote') : t('tickets.comments.answer')}
           description={ticket.can.commentInternally ? (internal ? t('tickets.comments.internalHelp') : t('tickets.comments.publicHelp')) : undefined}
