@@ -18,7 +18,7 @@ import { useUser } from '../hooks/session'
 import { useContractLabel } from '../hooks/ticketText'
 import { ticketKinds, ticketPageUrl, ticketStatuses, useTicketContracts, useTickets, type TicketFilters, type TicketSort, type TicketSummary } from '../hooks/tickets'
 import { useNow } from '../hooks/useNow'
-import { canOpenTickets, isDesk } from '../roles'
+import { canOpenTickets, isDesk, isProviderManager } from '../roles'
 import { effectiveSort, nextTicketSort, ticketSearchOf, ticketViewOf } from '../ticketRules'
 
 function Filters({ filters, onChange, desk }: { filters: TicketFilters; onChange: (filters: TicketFilters) => void; desk: boolean }) {
@@ -292,11 +292,18 @@ export function TicketsPage() {
             {desk ? t('tickets.queueHelp') : t('tickets.listHelp')}
           </Text>
         </Stack>
-        {canOpenTickets(user) && (
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
-            {t('tickets.create')}
-          </Button>
-        )}
+        <Group gap="sm">
+          {isProviderManager(user) && (
+            <Button component={Link} to="/canned-replies" variant="default">
+              {t('cannedReplies.title')}
+            </Button>
+          )}
+          {canOpenTickets(user) && (
+            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('tickets.create')}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <SavedViews query={view} onApply={(query) => setSearchParams(new URLSearchParams(query), { replace: true })} />
