@@ -85,6 +85,12 @@ public static class Policies
     /// </summary>
     public const string SteeringReaders = nameof(SteeringReaders);
 
+    /// <summary>A provider's desk: its account managers and agents, who work the tickets of its clients.</summary>
+    public const string Desk = nameof(Desk);
+
+    /// <summary>Those who run a provider's desk: its account managers.</summary>
+    public const string DeskManagers = nameof(DeskManagers);
+
     /// <summary>The roles <see cref="SteeringReaders"/> admits: who may read a contract's figures, on either side.</summary>
     public static IReadOnlyList<string> SteeringReaderRoles { get; } =
         [Roles.TenantAdmin, Roles.ContractManager, Roles.Auditor, Roles.AccountManager, Roles.AgentL1, Roles.AgentL2];
@@ -100,6 +106,8 @@ public static class Policies
         options.AddPolicy(ContractManagers, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.AccountManager));
         options.AddPolicy(ContractOversight, policy => policy.RequireRole(Roles.TenantAdmin, Roles.ContractManager, Roles.Auditor, Roles.AccountManager));
         options.AddPolicy(SteeringReaders, policy => policy.RequireRole(SteeringReaderRoles));
+        options.AddPolicy(Desk, policy => policy.RequireRole([.. Roles.Of(OrganisationKind.Provider)]));
+        options.AddPolicy(DeskManagers, policy => policy.RequireRole(Roles.AccountManager));
 
         // Administration is for people: a service account's key must not mint keys or invite users.
         options.AddPolicy(OrganisationAdmin, policy => policy

@@ -40,5 +40,7 @@ internal static class Extensions
         app.MapOutagesApi();
         app.MapImportsApi();
         app.MapDossierApi();
+        app.MapSavedViewsApi();
+        app.MapCannedRepliesApi();
     }
 }

@@ -61,19 +61,33 @@ public static class ContractsApi
         contracts.MapPost("/{contractId:guid}/phases/{phase}/close", CloseAsync).RequireAuthorization(Policies.ContractManagers);
     }
 
-    /// <summary>Lists the contracts the caller sees, each with its fee and next notice deadline.</summary>
-    public static async Task<Ok<ContractSummary[]>> ListAsync([AsParameters] ContractServices services, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lists the contracts the caller sees, each with its fee and next notice deadline: those whose reference or title
+    /// holds <c>q</c>, sorted on a column (<c>sort</c>, <c>order</c> <c>asc</c> or <c>desc</c>; by reference by default).
+    /// </summary>
+    public static async Task<Results<Ok<ContractSummary[]>, ProblemHttpResult>> ListAsync(
+        string? q, string? sort, string? order, [AsParameters] ContractServices services, CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
+        var search = ListSearch.Parse(errors, "q", q);
+        var listOrder = ListOrder.Parse(errors, sort, order, ContractSorts.All, ContractSorts.Reference);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Invalid(errors);
+        }
+
         await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
         var today = services.Today;
         var versions = (await ContractStore.StandingVersionsAsync(unitOfWork)).ToLookup(row => row.ContractId);
-        var contracts = await ContractStore.ListAsync(unitOfWork);
-        return TypedResults.Ok(contracts.Select(contract =>
+        var contracts = await ContractStore.ListAsync(unitOfWork, search?.Pattern);
+        var summaries = contracts.Select(contract =>
         {
             var rows = versions[contract.ContractId].Select(row => new VersionRow(
                 row.Number, row.Status, "", row.Terms, row.EffectiveFrom, null, null, null, null, null, null, null, default)).ToList();
             return Summarise(contract, rows, today);
-        }).ToArray());
+        });
+        return TypedResults.Ok(ContractList.Sort(summaries, listOrder!, c => new ContractSortFields(
+            c.Id, c.Reference, c.Title, c.Phase, c.MonthlyFee, c.StartDate, c.NoticeDeadline)).ToArray());
     }
 
     /// <summary>

@@ -48,8 +48,10 @@ public static class ContractStore
 
     public static string WriteTerms(ContractTerms terms) => JsonSerializer.Serialize(terms, Json);
 
-    public static Task<IEnumerable<ContractRow>> ListAsync(UnitOfWork unitOfWork) =>
-        unitOfWork.QueryAsync<ContractRow>($"{SelectContract} ORDER BY lower(reference)");
+    /// <summary>The contracts the unit of work sees, those whose reference or title is like <paramref name="pattern"/> when given.</summary>
+    public static Task<IEnumerable<ContractRow>> ListAsync(UnitOfWork unitOfWork, string? pattern = null) =>
+        unitOfWork.QueryAsync<ContractRow>(
+            $"{SelectContract} WHERE @pattern::text IS NULL OR reference ILIKE @pattern OR title ILIKE @pattern ORDER BY lower(reference)", new { pattern });
 
     /// <summary>
     /// The contract if the unit of work sees it; locked until the transaction ends when <paramref name="forUpdate"/>.

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using Infogerance.Data;
 using Infogerance.Incidents.Data;
 using Infogerance.Incidents.Domain;
@@ -156,7 +156,8 @@ public static class TicketsApi
 
     /// <summary>
     /// Lists tickets a page at a time: the desk's queue across its clients (open tickets by SLA urgency: the earliest
-    /// due first, tickets waiting on the client last) or a client's own tickets (newest first), filtered.
+    /// due first, tickets waiting on the client last) or a client's own tickets (newest first), filtered, searched
+    /// (<c>q</c>: the number, or text in the title or the requester's name) and sorted on a column.
     /// </summary>
     /// <remarks>
     /// The filters stay separate parameters: a 400 for an unreadable one names it as the caller wrote it (<c>limit</c>).
@@ -165,7 +166,7 @@ public static class TicketsApi
         Database database, CurrentUser user, CancellationToken cancellationToken,
         [FromQuery] Guid? contractId, [FromQuery] Guid? tenantId, [FromQuery(Name = "status")] string[]? statuses,
         [FromQuery(Name = "priority")] string[]? priorities, string? kind, int? level, string? assignee, string? team, bool? breached,
-        string? sort, int? limit, string? cursor)
+        string? q, string? sort, string? order, int? limit, string? cursor)
     {
         var errors = new FieldErrors();
         statuses = statuses is { Length: > 0 } ? statuses : null;
@@ -190,12 +191,9 @@ public static class TicketsApi
             errors.Add("level", TicketListMessages.LevelFilter);
         }
 
-        sort ??= TicketAccess.IsDesk(user) ? "urgency" : "newest";
-        if (sort is not ("urgency" or "newest"))
-        {
-            errors.Add("sort", TicketListMessages.SortFilter);
-        }
-
+        var search = ListSearch.Parse(errors, "q", q);
+        var listOrder = ListOrder.Parse(
+            errors, sort, order, TicketSorts.All, TicketAccess.IsDesk(user) ? TicketSorts.Urgency : TicketSorts.Newest, TicketSorts.DescendingByDefault);
         if (limit is < 1 or > MaxPage)
         {
             errors.Add("limit", TicketListMessages.Limit(MaxPage));
@@ -223,8 +221,10 @@ public static class TicketsApi
             }
         }
 
-        var after = cursor is null ? null : Cursor.Read(cursor);
-        if (cursor is not null && after is null)
+        var column = listOrder is null ? null : SortColumn.Of(listOrder.Sort);
+        var after = cursor is null || listOrder is null ? null : TicketCursor.Read(cursor, listOrder.Sort, listOrder.Descending);
+        var key = after is { } last ? column!.ReadKey(last.Key) : null;
+        if (cursor is not null && listOrder is not null && key is null)
         {
             errors.Add("cursor", TicketListMessages.Cursor);
         }
@@ -235,10 +235,14 @@ public static class TicketsApi
         }
 
         // "open" (the default of the urgency sort) stands for every status a ticket still needs work in.
-        var wanted = (statuses ?? (sort == "urgency" ? ["open"] : [])).SelectMany(s => s == "open" ? Statuses.All.Where(Statuses.IsOpen) : [s]).Distinct().ToArray();
-        var order = sort == "urgency"
-            ? ("t.queue_rank, t.ticket_id", "(t.queue_rank, t.ticket_id) > (@rank, @afterId)")
-            : ("t.ticket_id DESC", "t.ticket_id < @afterId");
+        var wanted = (statuses ?? (listOrder!.Sort == TicketSorts.Urgency ? ["open"] : [])).SelectMany(s => s == "open" ? Statuses.All.Where(Statuses.IsOpen) : [s]).Distinct().ToArray();
+        var direction = listOrder!.Descending ? "DESC" : "ASC";
+        var (inner, union, outer) = column!.Expression == TicketIdColumn
+            ? ($"t.ticket_id {direction}", $"ticket_id {direction}", $"t.ticket_id {direction}")
+            : ($"{column.Expression} {direction}, t.ticket_id {direction}", $"sort_key {direction}, ticket_id {direction}", $"page.sort_key {direction}, t.ticket_id {direction}");
+        var keyset = column.Expression == TicketIdColumn
+            ? $"t.ticket_id {(listOrder.Descending ? "<" : ">")} @afterId"
+            : $"({column.Expression}, t.ticket_id) {(listOrder.Descending ? "<" : ">")} ({column.KeyExpression}, @afterId)";
         var filters =
             $"""
               AND (@contractId::uuid IS NULL OR t.contract_id = @contractId)
@@ -252,7 +256,8 @@ public static class TicketsApi
               AND (@team::text IS NULL OR t.team = @team)
               AND (@breached::boolean IS NULL OR t.breached = @breached)
               AND (@requester::uuid IS NULL OR t.requester_id = @requester)
-              AND (@afterId::uuid IS NULL OR {order.Item2})
+              AND (@pattern::text IS NULL OR t.title ILIKE @pattern OR t.requester_name ILIKE @pattern OR t.number = @number::bigint)
+              AND (@afterId::uuid IS NULL OR {keyset})
             """;
         await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
         // The caller sees whole tenants and single contracts (a desk: its clients' contracts). Each gives its own first
@@ -261,36 +266,39 @@ public static class TicketsApi
         // Row-level security hides from the planner that every row of a contract the caller sees passes it, so it guesses
         // a contract's open tickets in tens and would rather read them all with a bitmap scan and sort them than walk
         // the index and stop after a page: bitmap scans are off for this statement.
+        // The search is a filter on that walk: under row-level security no index can serve ILIKE (its operator is not
+        // leakproof, so PostgreSQL checks the policy first), a trigram index included.
         await unitOfWork.ExecuteAsync("SET LOCAL enable_bitmapscan = off");
         var rows = (await unitOfWork.QueryAsync<TicketRow>(
             $"""
             {TicketStore.SelectTicket}
             JOIN (
-                SELECT t.tenant_id, t.ticket_id FROM (
+                SELECT t.tenant_id, t.ticket_id, t.sort_key FROM (
                     SELECT v.* FROM unnest(@tenants::uuid[]) AS s (tenant_id) CROSS JOIN LATERAL (
-                        SELECT t.tenant_id, t.ticket_id, t.queue_rank FROM tickets t
+                        SELECT t.tenant_id, t.ticket_id, {column.Expression} AS sort_key FROM tickets t
                         WHERE t.tenant_id = s.tenant_id {filters}
-                        ORDER BY {order.Item1} LIMIT @take) v
+                        ORDER BY {inner} LIMIT @take) v
                     UNION ALL
                     SELECT v.* FROM unnest(@contracts::uuid[]) AS s (contract_id) CROSS JOIN LATERAL (
-                        SELECT t.tenant_id, t.ticket_id, t.queue_rank FROM tickets t
+                        SELECT t.tenant_id, t.ticket_id, {column.Expression} AS sort_key FROM tickets t
                         WHERE t.contract_id = s.contract_id AND t.tenant_id <> ALL(@tenants) {filters}
-                        ORDER BY {order.Item1} LIMIT @take) v
+                        ORDER BY {inner} LIMIT @take) v
                 ) AS t
-                ORDER BY {order.Item1} LIMIT @take
+                ORDER BY {union} LIMIT @take
             ) AS page ON page.tenant_id = t.tenant_id AND page.ticket_id = t.ticket_id
-            ORDER BY {order.Item1}
+            ORDER BY {outer}
             LIMIT @take
             """,
             new
             {
                 tenants = unitOfWork.TenantIds.ToArray(), contracts = unitOfWork.Contracts.Select(c => c.ContractId).ToArray(),
                 contractId, tenantId, wanted, priorities = priorities ?? [], kind, level = (short?)level, assigneeId, unassigned, team, breached,
-                requester = TicketAccess.OnlyRequestedBy(user), afterId = after?.Id, rank = after?.Rank.UtcDateTime ?? DateTime.MinValue,
-                take = (limit ?? 50) + 1,
+                requester = TicketAccess.OnlyRequestedBy(user), pattern = search?.Pattern, number = search?.Number,
+                statusOrder = Statuses.All.ToArray(), afterId = after?.Id, keyTime = key?.Time ?? DateTime.MinValue, keyNumber = key?.Number ?? 0L,
+                keyText = key?.Text ?? "", take = (limit ?? 50) + 1,
             })).ToList();
         var take = limit ?? 50;
-        var next = rows.Count > take ? Cursor.Write(rows[take - 1], sort == "urgency") : null;
+        var next = rows.Count > take ? TicketCursor.Write(listOrder.Sort, listOrder.Descending, rows[take - 1].TicketId, column.KeyOf(rows[take - 1])) : null;
         return TypedResults.Ok(new TicketPage([.. rows.Take(take).Select(Summary)], next));
     }
 
@@ -298,34 +306,36 @@ public static class TicketsApi
         t.TicketId, t.Number, t.TenantId, t.ContractId, t.ContractReference, t.Kind, t.Title, t.Priority, t.Level, t.Status, t.PendingSide,
         t.RequesterName, t.AssigneeName, t.Team, t.CreatedAt, t.SlaDueAt, t.Breached);
 
-    /// <summary>An opaque keyset cursor: the last row's id, and its queue rank for the urgency sort.</summary>
-    private static class Cursor
+    private const string TicketIdColumn = "t.ticket_id";
+
+    /// <summary>A cursor's sort key, typed for the column it came from.</summary>
+    private sealed record SortKey(DateTime Time = default, long Number = 0, string Text = "");
+
+    /// <summary>
+    /// A sort's SQL expression over <c>t</c>, the same expression over the cursor's key, how a row gives its key and how
+    /// a key read back from a cursor is checked: a forged cursor is a 422, never a failed cast in the database.
+    /// </summary>
+    private sealed record SortColumn(string Expression, string KeyExpression, Func<TicketRow, string> KeyOf, Func<string, SortKey?> ReadKey)
     {
-        public static string Write(TicketRow row, bool urgency) =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(urgency ? $"{row.TicketId}:{(row.SlaDueAt ?? TicketSla.NoRank).ToUnixTimeSeconds()}" : $"{row.TicketId}"))
-                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        private static readonly Func<string, SortKey?> AnyText = text => new SortKey(Text: text);
 
-        public static (Guid Id, DateTimeOffset Rank)? Read(string cursor)
+        private static readonly Dictionary<string, SortColumn> All = new()
         {
-            try
-            {
-                var padded = cursor.Replace('-', '+').Replace('_', '/');
-                padded += new string('=', (4 - padded.Length % 4) % 4);
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
-                if (!Guid.TryParse(parts[0], out var id))
-                {
-                    return null;
-                }
+            [TicketSorts.Urgency] = new("t.queue_rank", "@keyTime",
+                row => (row.SlaDueAt ?? TicketSla.NoRank).UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                key => DateTime.TryParseExact(key, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) && time.Kind == DateTimeKind.Utc
+                    ? new SortKey(Time: time) : null),
+            [TicketSorts.Newest] = new(TicketIdColumn, "@afterId", _ => "", key => key.Length == 0 ? new SortKey() : null),
+            [TicketSorts.Number] = new("t.number", "@keyNumber", row => row.Number.ToString(CultureInfo.InvariantCulture),
+                key => long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? new SortKey(Number: number) : null),
+            [TicketSorts.Title] = new("lower(t.title)", "lower(@keyText)", row => row.Title, AnyText),
+            [TicketSorts.Priority] = new("t.priority", "@keyText", row => row.Priority, AnyText),
+            [TicketSorts.Status] = new("array_position(@statusOrder::text[], t.status)", "array_position(@statusOrder::text[], @keyText)", row => row.Status,
+                key => Statuses.All.Contains(key) ? new SortKey(Text: key) : null),
+            [TicketSorts.Requester] = new("lower(t.requester_name)", "lower(@keyText)", row => row.RequesterName, AnyText),
+        };
 
-                return parts.Length == 2 && long.TryParse(parts[1], out var seconds) && seconds is >= 0 and <= 253402300799
-                    ? (id, DateTimeOffset.FromUnixTimeSeconds(seconds))
-                    : parts.Length == 1 ? (id, DateTimeOffset.MinValue) : null;
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
+        public static SortColumn Of(string sort) => All[sort];
     }
 
     /// <summary>Reads one ticket with its clocks as of now and what the caller may do with it.</summary>

@@ -153,8 +153,6 @@ public static class TicketListMessages
 
     public static readonly Message LevelFilter = new("tickets.filter.level", "The level is 1 or 2.", "Le niveau est 1 ou 2.");
 
-    public static readonly Message SortFilter = new("tickets.filter.sort", "Sort by urgency or newest.", "Triez par urgency ou newest (urgence ou plus récents).");
-
     public static Message Limit(int max) => new Message("page.limit", $"From 1 to {max}.", $"De 1 à {max}.").With("max", max);
 
     public static readonly Message AssigneeFilter = new("tickets.filter.assignee", "me, none or a user id.", "me, none ou l'identifiant d'un utilisateur.");

@@ -11,12 +11,13 @@ import { LoginPage } from './pages/LoginPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { readsBudgets } from './budgetRules'
 import { loginPath } from './returnTo'
-import { canReadContracts, canSteerContracts, canUseTickets, isClientManager, isOperator, isOrganisationAdmin } from './roles'
+import { canReadContracts, canSteerContracts, canUseTickets, isClientManager, isOperator, isOrganisationAdmin, isProviderManager } from './roles'
 
 // The sign-in and home pages come with the application; the others load on the first visit to their route, so the
 // first screen does not wait for the code of pages it does not show.
 const AcceptInvitationPage = lazy(() => import('./pages/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })))
 const AuditLogPage = lazy(() => import('./pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })))
+const CannedRepliesPage = lazy(() => import('./pages/CannedRepliesPage').then((m) => ({ default: m.CannedRepliesPage })))
 const BudgetsPage = lazy(() => import('./pages/BudgetsPage').then((m) => ({ default: m.BudgetsPage })))
 const ContractPage = lazy(() => import('./pages/ContractPage').then((m) => ({ default: m.ContractPage })))
 const ContractsPage = lazy(() => import('./pages/ContractsPage').then((m) => ({ default: m.ContractsPage })))
@@ -125,6 +126,14 @@ export function AppRoutes() {
               element={
                 <RequireRole allowed={canUseTickets}>
                   <TicketsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="canned-replies"
+              element={
+                <RequireRole allowed={isProviderManager}>
+                  <CannedRepliesPage />
                 </RequireRole>
               }
             />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contractPermissions, stepState } from './contractRules'
+import { contractPermissions, contractSearchOf, contractViewOf, nextContractSort, stepState } from './contractRules'
 import { phases } from './hooks/contracts'
 import { accountManager, agent, contractManager, detail, requester } from './test/contracts'
 
@@ -51,5 +51,22 @@ describe('phase steps', () => {
     expect(phases.map((step) => stepState(step, 'run', ['upgrade']))).toEqual(['done', 'done', 'done', 'skipped', 'current', 'todo', 'todo'])
     expect(phases.map((step) => stepState(step, 'run', []))).toEqual(['done', 'done', 'done', 'done', 'current', 'todo', 'todo'])
     expect(stepState('upgrade', 'takeover', [])).toBe('todo')
+  })
+})
+
+describe('the contract list’s view in the address', () => {
+  it('keeps the search and the sort, and drops an unknown sort or order', () => {
+    const view = contractViewOf(new URLSearchParams('q=parc&sort=noticeDeadline&order=desc'))
+    expect(view).toEqual({ q: 'parc', sort: 'noticeDeadline', order: 'desc' })
+    expect(contractViewOf(contractSearchOf(view))).toEqual(view)
+    expect(contractViewOf(new URLSearchParams('sort=fee&order=up'))).toEqual({ q: undefined, sort: undefined, order: undefined })
+    expect(contractSearchOf({}).toString()).toBe('')
+  })
+
+  it('sorts on a clicked column ascending, and reverses it on a second click', () => {
+    expect(nextContractSort({}, 'reference')).toEqual({ sort: 'reference', order: 'desc' })
+    expect(nextContractSort({}, 'phase')).toEqual({ sort: 'phase', order: 'asc' })
+    expect(nextContractSort({ sort: 'phase', order: 'asc' }, 'phase')).toEqual({ sort: 'phase', order: 'desc' })
+    expect(nextContractSort({ sort: 'phase', order: 'desc' }, 'phase')).toEqual({ sort: 'phase', order: 'asc' })
   })
 })

@@ -1,6 +1,6 @@
 import type { ContractDetail, ChecklistPhase, Phase, VersionSummary } from './hooks/contracts'
 import type { EvolutionAction, EvolutionState } from './hooks/evolutions'
-import { phases } from './hooks/contracts'
+import { contractSorts, phases, type ContractListView, type ContractSort } from './hooks/contracts'
 import { isClientManager, isContractManager, isProviderManager, sideOf, type Side } from './roles'
 
 interface Caller {
@@ -105,4 +105,28 @@ function versionActionsFor(version: VersionSummary, side: Side | null, manager: 
 /** Whose acceptance a side records on a checklist item, and whether it has. */
 export function acceptedBy(item: { clientAcceptedBy?: string | null; providerAcceptedBy?: string | null }, side: Side) {
   return side === 'client' ? (item.clientAcceptedBy ?? null) : (item.providerAcceptedBy ?? null)
+}
+
+/** The contract list's view from the page's address: an unknown sort or order falls back to the reference, ascending. */
+export function contractViewOf(params: URLSearchParams): ContractListView {
+  const sort = params.get('sort')
+  const order = params.get('order')
+  return {
+    q: params.get('q') || undefined,
+    sort: contractSorts.includes(sort as ContractSort) ? (sort as ContractSort) : undefined,
+    order: order === 'asc' || order === 'desc' ? order : undefined,
+  }
+}
+
+/** The address of a view: only what it sets. */
+export function contractSearchOf(view: ContractListView): URLSearchParams {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(view)) if (value) params.set(name, value)
+  return params
+}
+
+/** Clicking a column sorts on it ascending, clicking it again reverses the order. */
+export function nextContractSort(view: ContractListView, column: ContractSort): Required<Pick<ContractListView, 'sort' | 'order'>> {
+  const active = (view.sort ?? 'reference') === column
+  return { sort: column, order: active && (view.order ?? 'asc') === 'asc' ? 'desc' : 'asc' }
 }

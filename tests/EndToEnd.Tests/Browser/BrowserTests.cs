@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Infogerance.DemoData;
 using Infogerance.EndToEnd.Tests.Contracts;
@@ -522,6 +523,68 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         // The desk sees the rating too.
         await agent.ReloadAsync();
         await Assertions.Expect(agent.GetByRole(AriaRole.Region, new() { Name = "Satisfaction" })).ToContainTextAsync("5/5");
+    });
+
+    [Fact]
+    public Task A_client_searches_its_tickets_and_sorts_them_by_a_column_kept_in_the_address() => WithScreenshotsOnFailure(async () =>
+    {
+        var contractId = await TicketContracts.SignAsync(system, terms => terms);
+        using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "incidents");
+        var tag = $"Nav{Guid.NewGuid():N}"[..11];
+        foreach (var title in new[] { "Bravo", "Alpha", "Charlie" })
+        {
+            await manager.PostAsync("/tickets", new { contractId, kind = "incident", title = $"{tag} {title}", impact = "low", urgency = "low" }, HttpStatusCode.Created);
+        }
+
+        var client = await NewPageAsync();
+        await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
+        await client.GotoAsync($"{system.GatewayUrl}/tickets");
+        var titles = client.Locator("tbody tr td:nth-child(2) a");
+        await client.GetByLabel("Rechercher").FillAsync(tag.ToUpperInvariant());
+        await Assertions.Expect(titles).ToHaveCountAsync(3);
+
+        await client.GetByRole(AriaRole.Button, new() { Name = "Intitulé" }).ClickAsync();
+        await Assertions.Expect(titles).ToHaveTextAsync([$"{tag} Alpha", $"{tag} Bravo", $"{tag} Charlie"]);
+        await Assertions.Expect(client.GetByRole(AriaRole.Columnheader, new() { Name = "Intitulé" })).ToHaveAttributeAsync("aria-sort", "ascending");
+        await client.GetByRole(AriaRole.Button, new() { Name = "Intitulé" }).ClickAsync();
+        await Assertions.Expect(titles).ToHaveTextAsync([$"{tag} Charlie", $"{tag} Bravo", $"{tag} Alpha"]);
+
+        // The view is in the address: a reload, or the link sent to a colleague, shows the same list.
+        Assert.Contains("sort=title", client.Url);
+        Assert.Contains("order=desc", client.Url);
+        Assert.Contains($"q={tag.ToUpperInvariant()}", client.Url);
+        await client.ReloadAsync();
+        await Assertions.Expect(client.GetByLabel("Rechercher")).ToHaveValueAsync(tag.ToUpperInvariant());
+        await Assertions.Expect(titles).ToHaveTextAsync([$"{tag} Charlie", $"{tag} Bravo", $"{tag} Alpha"]);
+    });
+
+    [Fact]
+    public Task An_agent_takes_several_tickets_at_once_and_reads_which_were_refused() => WithScreenshotsOnFailure(async () =>
+    {
+        var contractId = await TicketContracts.SignAsync(system, terms => terms);
+        using var requester = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.Requester, "Rachel Petit", "incidents");
+        using var colleague = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AgentL1, "Karim Benali", "incidents");
+        var tag = $"Lot{Guid.NewGuid():N}"[..11];
+        async Task<JsonElement> Open(string title) => await requester.PostAsync("/tickets",
+            new { contractId, kind = "incident", title = $"{tag} {title}", impact = "low", urgency = "low" }, HttpStatusCode.Created);
+        var open = await Open("ouvert");
+        var resolved = await Open("résolu");
+        await colleague.PostAsync($"/tickets/{resolved.GetProperty("id")}/assignment", new { toMe = true });
+        await colleague.PostAsync($"/tickets/{resolved.GetProperty("id")}/status", new { status = "resolved", resolution = "Réglé par téléphone." });
+
+        var agent = await NewPageAsync();
+        await LogInAsync(agent, "agent1@antares.example", DemoWorld.Password);
+        await agent.GotoAsync($"{system.GatewayUrl}/tickets?status=all&q={tag}");
+        await Assertions.Expect(agent.Locator("tbody tr")).ToHaveCountAsync(2);
+        await agent.GetByLabel("Choisir tous les tickets affichés").CheckAsync();
+        var bar = agent.GetByRole(AriaRole.Group, new() { Name = "Action sur les tickets choisis" });
+        await Assertions.Expect(bar.GetByText("2 tickets choisis")).ToBeVisibleAsync();
+        await bar.GetByRole(AriaRole.Button, new() { Name = "Les prendre" }).ClickAsync();
+
+        await Assertions.Expect(agent.GetByText("1 sur 2 faits.")).ToBeVisibleAsync();
+        await Assertions.Expect(agent.GetByText(new Regex($"n° {resolved.GetProperty("number")} {tag} résolu : refusé\\. Le ticket est résolu"))).ToBeVisibleAsync();
+        Assert.Equal("Léa Fontaine", (await requester.GetAsync($"/tickets/{open.GetProperty("id")}")).GetProperty("assignee").GetProperty("name").GetString());
+        Assert.Equal("Karim Benali", (await requester.GetAsync($"/tickets/{resolved.GetProperty("id")}")).GetProperty("assignee").GetProperty("name").GetString());
     });
 
     [Fact]

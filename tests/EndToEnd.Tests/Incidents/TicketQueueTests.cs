@@ -92,7 +92,7 @@ public sealed class TicketQueueTests(InfogeranceSystem system)
     };
 
     /// <summary>Every page of a list, following its cursors; fails on a ticket listed twice.</summary>
-    private static async Task<List<JsonElement>> AllPagesAsync(ContractParty caller, string path)
+    internal static async Task<List<JsonElement>> AllPagesAsync(ContractParty caller, string path)
     {
         var items = new List<JsonElement>();
         var url = path;

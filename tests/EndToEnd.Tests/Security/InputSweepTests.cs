@@ -40,7 +40,7 @@ public sealed class InputSweepTests(InfogeranceSystem system)
     /// Query parameters that filter by free text: any value, however long, is a search (which may find nothing), so a
     /// 2xx is a right answer for a value of no particular shape. A NUL is still refused.
     /// </summary>
-    private static readonly HashSet<string> FreeTextQueries = ["team", "assignee", "search", "actor"];
+    private static readonly HashSet<string> FreeTextQueries = ["team", "assignee", "search", "actor", "q"];
 
     private static IEnumerable<string> BackendNames => ["identity", "contracts", "incidents", "invoicing", "reporting", "notifications"];
 

@@ -174,6 +174,29 @@ export function useContracts() {
   return useQuery({ queryKey: contractsKey, queryFn: () => api.get<ContractSummary[]>('/api/contracts') })
 }
 
+/** The columns the contract list sorts on, as the API names them. */
+export const contractSorts = ['reference', 'title', 'phase', 'monthlyFee', 'startDate', 'noticeDeadline'] as const
+export type ContractSort = (typeof contractSorts)[number]
+
+/** A view of the contract list: a search in the reference and title, a column and its direction. */
+export interface ContractListView {
+  q?: string
+  sort?: ContractSort
+  order?: 'asc' | 'desc'
+}
+
+/** The contract list as the view asks, searched and sorted by the service. */
+export function useContractList(view: ContractListView) {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(view)) if (value) params.set(name, value)
+  const query = params.toString()
+  return useQuery({
+    queryKey: [...contractsKey, 'list', view],
+    queryFn: () => api.get<ContractSummary[]>(`/api/contracts${query ? `?${query}` : ''}`),
+    placeholderData: keepPreviousData,
+  })
+}
+
 export function useContract(contractId: string) {
   return useQuery({
     queryKey: contractKey(contractId),

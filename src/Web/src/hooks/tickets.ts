@@ -186,6 +186,11 @@ export interface NewTicket {
 }
 
 /** The list's filters; empty values are left out of the query. */
+/** The columns a ticket list sorts on, as the API names them. */
+export const ticketSorts = ['urgency', 'newest', 'number', 'title', 'priority', 'status', 'requester'] as const
+export type TicketSort = (typeof ticketSorts)[number]
+export type SortOrder = 'asc' | 'desc'
+
 export interface TicketFilters {
   contractId?: string
   tenantId?: string
@@ -196,6 +201,10 @@ export interface TicketFilters {
   level?: string
   assignee?: string
   breached?: boolean
+  /** The number, or text in the title or the requester's name. */
+  q?: string
+  sort?: TicketSort
+  order?: SortOrder
 }
 
 const base = '/api/incidents'
@@ -235,7 +244,9 @@ export function ticketsQuery(filters: TicketFilters, cursor: string | null): str
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(filters)) {
     if (value === undefined || value === '' || value === false) continue
-    params.set(name, String(value))
+    // Several statuses go as one comma-separated value here, and as the parameter repeated to the API.
+    if (name === 'status') for (const status of String(value).split(',')) params.append(name, status)
+    else params.set(name, String(value))
   }
   params.set('limit', String(pageSize))
   if (cursor !== null) params.set('cursor', cursor)
@@ -391,6 +402,33 @@ export function useTicketAction(ticketId: string) {
     const { path, body } = actionRequest(action)
     return api.post<TicketDetail>(`${ticketPath(ticketId)}/${path}`, body)
   }, ticketId)
+}
+
+/** What became of one ticket of a bulk action: done, or refused with the service's reason. */
+export type BulkOutcome = { ticket: TicketSummary; error?: Error }
+
+/**
+ * One action on several tickets, one call per ticket: each ticket's own rules apply, and each change commits with
+ * its event on its own, so a refused ticket leaves the others done. One call at a time, in the list's order.
+ */
+export function useBulkTicketAction() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ tickets, action }: { tickets: TicketSummary[]; action: TicketAction }) => {
+      const { path, body } = actionRequest(action)
+      const outcomes: BulkOutcome[] = []
+      for (const ticket of tickets) {
+        try {
+          await api.post<TicketDetail>(`${ticketPath(ticket.id)}/${path}`, body)
+          outcomes.push({ ticket })
+        } catch (error) {
+          outcomes.push({ ticket, error: error instanceof Error ? error : new Error(String(error)) })
+        }
+      }
+      return outcomes
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ticketsKey }),
+  })
 }
 
 export function useAddComment(ticketId: string) {

@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { accountManager, agent, contractManager, dateIn, detail, providerOrganisation, requester, summary, version } from '../test/contracts'
-import { clientAdmin, fakeBackend, json, renderApp } from '../test/render'
+import { clientAdmin, fakeBackend, json, renderApp, type FakeCall } from '../test/render'
 
 const contracts = [
   summary(),
@@ -29,6 +29,25 @@ describe('contracts list', () => {
     expect(within(second).getByText('Draft')).toBeInTheDocument()
     expect(within(second).getByText('(in 45 days)')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'INF-2026-02' })).toHaveAttribute('href', '/contracts/c-2')
+  })
+
+  it('searches and sorts through the API, the view kept in the address', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(clientAdmin),
+      'GET /api/contracts': (call: FakeCall) => json(call.url.includes('q=nothing') ? [] : contracts),
+      'GET /api/identity/organisations/providers': providers,
+    })
+    const lastList = () => calls.filter((call) => call.method === 'GET' && call.url.startsWith('/api/contracts')).at(-1)!.url
+    renderApp('/contracts?sort=monthlyFee&order=desc')
+
+    await rowOf('INF-2026-01')
+    expect(lastList()).toBe('/api/contracts?sort=monthlyFee&order=desc')
+    expect(screen.getByRole('columnheader', { name: 'Monthly fee' })).toHaveAttribute('aria-sort', 'descending')
+    await userEvent.click(screen.getByRole('button', { name: 'Phase' }))
+    await waitFor(() => expect(lastList()).toBe('/api/contracts?sort=phase&order=asc'))
+    await userEvent.type(screen.getByLabelText('Search'), 'nothing{Enter}')
+    await waitFor(() => expect(lastList()).toBe('/api/contracts?q=nothing&sort=phase&order=asc'))
+    expect(await screen.findByText('No contract holds “nothing” in its reference or title.')).toBeInTheDocument()
   })
 
   it.each([

@@ -2,14 +2,17 @@ import { Anchor, Button, EmptyState, Group, NativeSelect, Stack, Table, Text, Te
 import { IconFileText, IconPlus } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { FormActions } from '../components/FormActions'
 import { FormModal } from '../components/FormModal'
+import { SearchBox } from '../components/SearchBox'
+import { SortHeader } from '../components/SortHeader'
 import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
 import { PhaseBadge } from '../components/contracts/Phase'
 import { ErrorAlert, ListStates } from '../components/States'
 import { useFormatAmount } from '../format'
-import { useContracts, useCreateContract } from '../hooks/contracts'
+import { contractSearchOf, contractViewOf, nextContractSort } from '../contractRules'
+import { useContractList, useCreateContract, type ContractSort } from '../hooks/contracts'
 import { useProviders } from '../hooks/organisations'
 import { useUser } from '../hooks/session'
 import { useDraft, useKeptDraft } from '../hooks/useDraft'
@@ -94,7 +97,11 @@ function CreateContractForm({ onClose }: { onClose: () => void }) {
 export function ContractsPage() {
   const { t } = useTranslation()
   const user = useUser()
-  const contracts = useContracts()
+  // The view lives in the address: it can be bookmarked, shared, and gone back to.
+  const [searchParams, setSearchParams] = useSearchParams()
+  const view = contractViewOf(searchParams)
+  const setView = (next: typeof view) => setSearchParams(contractSearchOf(next), { replace: true })
+  const contracts = useContractList(view)
   const otherParty = useOtherParty()
   const formatAmount = useFormatAmount()
   // A contract being drafted when the session ended opens again with its text.
@@ -102,6 +109,15 @@ export function ContractsPage() {
   const [creating, setCreating] = useState(kept !== null)
   const canCreate = isClientManager(user)
   const otherPartyLabel = user.organisation.kind === 'client' ? t('contracts.provider') : t('contracts.client')
+  const header = (column: ContractSort, label: string, align?: 'right') => (
+    <SortHeader
+      label={label}
+      active={(view.sort ?? 'reference') === column}
+      order={view.order ?? 'asc'}
+      onSort={() => setView({ ...view, ...nextContractSort(view, column) })}
+      align={align}
+    />
+  )
 
   return (
     <Stack>
@@ -114,14 +130,27 @@ export function ContractsPage() {
         )}
       </Group>
 
+      <Group>
+        <SearchBox
+          label={t('contracts.search')}
+          placeholder={t('contracts.searchPlaceholder')}
+          value={view.q ?? ''}
+          onSearch={(q) => setView({ ...view, q: q || undefined })}
+        />
+      </Group>
+
       <ListStates
         query={contracts}
         empty={
-          <EmptyState
-            icon={<IconFileText aria-hidden />}
-            title={t('contracts.emptyTitle')}
-            description={canCreate ? t('contracts.emptyManager') : t('contracts.empty')}
-          />
+          view.q ? (
+            <EmptyState icon={<IconFileText aria-hidden />} title={t('contracts.noMatch', { q: view.q })} />
+          ) : (
+            <EmptyState
+              icon={<IconFileText aria-hidden />}
+              title={t('contracts.emptyTitle')}
+              description={canCreate ? t('contracts.emptyManager') : t('contracts.empty')}
+            />
+          )
         }
       >
         {(items) => (
@@ -130,12 +159,12 @@ export function ContractsPage() {
               <Table.Caption>{t('contracts.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('contracts.reference')}</Table.Th>
-                  <Table.Th>{t('contracts.contractTitle')}</Table.Th>
+                  {header('reference', t('contracts.reference'))}
+                  {header('title', t('contracts.contractTitle'))}
                   <Table.Th>{otherPartyLabel}</Table.Th>
-                  <Table.Th>{t('contracts.phase')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'right' }}>{t('contracts.monthlyFee')}</Table.Th>
-                  <Table.Th>{t('contracts.noticeDeadline')}</Table.Th>
+                  {header('phase', t('contracts.phase'))}
+                  {header('monthlyFee', t('contracts.monthlyFee'), 'right')}
+                  {header('noticeDeadline', t('contracts.noticeDeadline'))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

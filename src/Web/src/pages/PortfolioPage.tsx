@@ -1,5 +1,5 @@
-import { Anchor, EmptyState, Group, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
-import { IconArrowsSort, IconChartBar, IconSortAscending, IconSortDescending } from '@tabler/icons-react'
+import { Anchor, EmptyState, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { IconChartBar } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
@@ -7,6 +7,7 @@ import { PhaseBadge } from '../components/contracts/Phase'
 import { ExportButtons } from '../components/ExportButtons'
 import { DeskLoadSection } from '../components/portfolio/DeskLoad'
 import { Figure, RateAndBreachesCells } from '../components/portfolio/Figure'
+import { SortHeader } from '../components/SortHeader'
 import { QueryStates } from '../components/States'
 import { useFormatAmount, useFormatMonth, useFormatQuantity } from '../format'
 import { useContracts } from '../hooks/contracts'
@@ -23,19 +24,10 @@ import { useUser } from '../hooks/session'
 import { useOtherParty } from '../hooks/useOtherParty'
 import { isMonth, nextSort, portfolioQueryOf } from '../portfolioRules'
 
-function SortHeader({ column, query, onSort, align }: { column: PortfolioSort; query: PortfolioQuery; onSort: (column: PortfolioSort) => void; align?: 'right' }) {
+function PortfolioSortHeader({ column, query, onSort, align }: { column: PortfolioSort; query: PortfolioQuery; onSort: (column: PortfolioSort) => void; align?: 'right' }) {
   const { t } = useTranslation()
-  const active = query.sort === column
-  const Icon = !active ? IconArrowsSort : query.order === 'asc' ? IconSortAscending : IconSortDescending
   return (
-    <Table.Th aria-sort={active ? (query.order === 'asc' ? 'ascending' : 'descending') : undefined} style={{ textAlign: align }}>
-      <UnstyledButton onClick={() => onSort(column)} fw={700} fz="sm">
-        <Group gap={4} wrap="nowrap" justify={align === 'right' ? 'flex-end' : undefined}>
-          {t(`portfolio.columns.${column}`)}
-          <Icon size={14} aria-hidden />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
+    <SortHeader label={t(`portfolio.columns.${column}`)} active={query.sort === column} order={query.order} onSort={() => onSort(column)} align={align} />
   )
 }
 
@@ -48,7 +40,7 @@ function PortfolioTable({ rows, query, onSort }: { rows: PortfolioRow[]; query: 
   const formatQuantity = useFormatQuantity()
   const client = user.organisation.kind === 'client'
   const titleOf = (contractId: string) => contracts.data?.find((contract) => contract.id === contractId)?.title
-  const header = (column: PortfolioSort, align?: 'right') => <SortHeader column={column} query={query} onSort={onSort} align={align} />
+  const header = (column: PortfolioSort, align?: 'right') => <PortfolioSortHeader column={column} query={query} onSort={onSort} align={align} />
   return (
     <Table.ScrollContainer minWidth={1100}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('portfolio.caption')}>

@@ -194,6 +194,40 @@ describe('ticket detail', () => {
     expect(sessionStorage.length).toBe(0)
   })
 
+  it('lets an agent insert a canned reply in the language chosen, and edit it before sending', async () => {
+    const ticket = ticketOf({ can: deskCan })
+    const calls = backend(agent, ticket, {
+      'GET /api/incidents/canned-replies': () =>
+        json([{ id: 'cr-1', titleEn: 'Call back', titleFr: 'Rappel', textEn: 'We will call you back.', textFr: 'Nous vous rappelons.', createdBy: 'Antoine', createdAt: fromNow(0) }]),
+      'POST /api/incidents/tickets/tk-1/comments': (call) =>
+        json({ id: 'cm-1', author: { id: 'u-ag', name: 'Agnès Agent', side: 'provider' }, createdAt: new Date().toISOString(), ...(call.body as object) }, 201),
+    })
+    renderApp('/tickets/tk-1')
+
+    const picker = await screen.findByLabelText('Insert a canned reply')
+    await userEvent.selectOptions(picker, 'Call back')
+    expect(screen.getByLabelText(/^Your message/)).toHaveValue('We will call you back.')
+    await userEvent.selectOptions(screen.getByLabelText('In'), 'Français')
+    await userEvent.selectOptions(screen.getByLabelText('Insert a canned reply'), 'Rappel')
+    expect(screen.getByLabelText(/^Your message/)).toHaveValue('We will call you back.\n\nNous vous rappelons.')
+    await userEvent.type(screen.getByLabelText(/^Your message/), ' Demain.')
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }))
+    await waitFor(() =>
+      expect(calls.find((call) => call.url.endsWith('/comments') && call.method === 'POST')?.body).toEqual({
+        body: 'We will call you back.\n\nNous vous rappelons. Demain.',
+        visibility: 'public',
+      }),
+    )
+  })
+
+  it('offers no canned reply to the client', async () => {
+    const calls = backend(requester, ticketOf())
+    renderApp('/tickets/tk-1')
+    await screen.findByLabelText(/^Your message/)
+    expect(screen.queryByLabelText('Insert a canned reply')).not.toBeInTheDocument()
+    expect(calls.some((call) => call.url.includes('canned-replies'))).toBe(false)
+  })
+
   it('assigns the ticket to a colleague picked by name from the contract’s desk, showing the service’s refusal on the picker', async () => {
     const ticket = ticketOf({ can: deskCan })
     const desk = [

@@ -212,9 +212,128 @@ describe('tickets list', () => {
     await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('assignee')).toBe('none'))
     await userEvent.click(screen.getByLabelText('Breached only'))
     await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('breached')).toBe('true'))
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'All')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).getAll('status')).toEqual(['new', 'assigned', 'inProgress', 'pendingClient', 'resolved', 'closed']))
     await userEvent.selectOptions(screen.getByLabelText('Level'), 'Level 2')
     await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('level')).toBe('2'))
     expect(paramsOf(listCalls(calls).at(-1)!).get('cursor')).toBeNull()
+  })
+
+  it('searches and sorts through the API, the view kept in the address', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: [summaryOf()], nextCursor: null }),
+    })
+    renderApp('/tickets?q=messagerie&sort=title&order=desc')
+
+    await screen.findByRole('link', { name: 'La messagerie ne répond plus' })
+    expect(screen.getByLabelText('Search')).toHaveValue('messagerie')
+    expect(paramsOf(listCalls(calls)[0]!).get('q')).toBe('messagerie')
+    expect(screen.getByRole('columnheader', { name: 'Title' })).toHaveAttribute('aria-sort', 'descending')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Priority' }))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('sort')).toBe('priority'))
+    expect(paramsOf(listCalls(calls).at(-1)!).get('order')).toBe('asc')
+    expect(screen.getByRole('columnheader', { name: 'Priority' })).toHaveAttribute('aria-sort', 'ascending')
+    await userEvent.click(screen.getByRole('button', { name: 'Priority' }))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('order')).toBe('desc'))
+
+    await userEvent.clear(screen.getByLabelText('Search'))
+    await userEvent.type(screen.getByLabelText('Search'), '#42{Enter}')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('q')).toBe('#42'))
+    await userEvent.click(screen.getByRole('button', { name: 'Clear the search' }))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('q')).toBeNull())
+    expect(paramsOf(listCalls(calls).at(-1)!).get('sort')).toBe('priority')
+  })
+
+  it('shows a contract of the address the caller cannot see as unknown, with a way to clear it', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: [], nextCursor: null }),
+    })
+    renderApp('/tickets?contract=c-foreign')
+
+    expect(await screen.findByText(/another organisation’s, closed or deleted/)).toBeInTheDocument()
+    const select = screen.getByLabelText('Contract')
+    expect(select).toHaveValue('c-foreign')
+    expect(within(select).getByRole('option', { selected: true })).toHaveTextContent('Unknown contract')
+    expect(paramsOf(listCalls(calls)[0]!).get('contractId')).toBe('c-foreign')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show every contract' }))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('contractId')).toBeNull())
+    expect(screen.queryByText('Unknown contract')).not.toBeInTheDocument()
+    expect(screen.getByLabelText('Contract')).toHaveValue('')
+  })
+
+  it('takes several tickets of the queue at once, and says which were refused and why', async () => {
+    const queue = [
+      summaryOf({ id: 'tk-a', number: 7, title: 'Serveur ERP arrêté' }),
+      summaryOf({ id: 'tk-b', number: 8, title: 'VPN lent' }),
+      summaryOf({ id: 'tk-c', number: 9, title: 'Licence à renouveler' }),
+    ]
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(agent),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: queue, nextCursor: null }),
+      'POST /api/incidents/tickets/tk-a/assignment': () => json(ticketOf({ id: 'tk-a' })),
+      'POST /api/incidents/tickets/tk-b/assignment': () => json({ status: 409, title: 'Conflict', detail: 'The ticket is closed.' }, 409),
+    })
+    renderApp('/tickets')
+
+    await screen.findByRole('link', { name: 'VPN lent' })
+    expect(screen.queryByRole('group', { name: 'Action on the selected tickets' })).not.toBeInTheDocument()
+    await userEvent.click(screen.getByLabelText('Select ticket 7'))
+    await userEvent.click(screen.getByLabelText('Select ticket 8'))
+    const bar = screen.getByRole('group', { name: 'Action on the selected tickets' })
+    expect(within(bar).getByText('2 tickets selected')).toBeInTheDocument()
+    await userEvent.click(within(bar).getByRole('button', { name: 'Take them' }))
+
+    expect(await screen.findByText('1 of 2 done.')).toBeInTheDocument()
+    expect(screen.getByText('#8 VPN lent: refused. The ticket is closed.')).toBeInTheDocument()
+    const posts = calls.filter((call) => call.method === 'POST')
+    expect(posts.map((call) => call.url)).toEqual(['/api/incidents/tickets/tk-a/assignment', '/api/incidents/tickets/tk-b/assignment'])
+    expect(posts[0]!.body).toEqual({ toMe: true })
+    expect(screen.getByLabelText('Select ticket 7')).not.toBeChecked()
+
+    await userEvent.click(screen.getByLabelText('Select every ticket shown'))
+    expect(within(screen.getByRole('group', { name: 'Action on the selected tickets' })).getByText('3 tickets selected')).toBeInTheDocument()
+  })
+
+  it('saves the view on screen under a name, applies a saved view and deletes it', async () => {
+    let views = [{ id: 'v-1', list: 'tickets', name: 'Mes P1', query: 'priority=P1&sort=title', createdAt: fromNow(0) }]
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: [summaryOf()], nextCursor: null }),
+      'GET /api/incidents/saved-views': () => json(views),
+      'POST /api/incidents/saved-views': (call) => {
+        const body = call.body as { name: string; query: string }
+        views = [...views, { id: 'v-2', list: 'tickets', name: body.name, query: body.query, createdAt: fromNow(0) }]
+        return json(views.at(-1), 201)
+      },
+      'DELETE /api/incidents/saved-views/v-1': () => {
+        views = views.filter((view) => view.id !== 'v-1')
+        return new Response(null, { status: 204 })
+      },
+    })
+    renderApp('/tickets?q=vpn')
+
+    await screen.findByRole('link', { name: 'La messagerie ne répond plus' })
+    await userEvent.click(screen.getByRole('button', { name: 'Save this view…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Save this view' })
+    await userEvent.type(within(dialog).getByLabelText(/^Name of the view/), 'VPN')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ list: 'tickets', name: 'VPN', query: 'q=vpn' }))
+    expect(await screen.findByRole('button', { name: 'Delete “VPN”' })).toBeInTheDocument()
+
+    await userEvent.selectOptions(screen.getByLabelText('Saved views'), 'Mes P1')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('priority')).toBe('P1'))
+    expect(paramsOf(listCalls(calls).at(-1)!).get('sort')).toBe('title')
+    expect(paramsOf(listCalls(calls).at(-1)!).get('q')).toBeNull()
+    await userEvent.click(screen.getByRole('button', { name: 'Delete “Mes P1”' }))
+    await waitFor(() => expect(screen.queryByRole('option', { name: 'Mes P1' })).not.toBeInTheDocument())
   })
 
   it('says when the queue is empty', async () => {

@@ -1,16 +1,55 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
-import type { FormEvent } from 'react'
+import { Badge, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatDateTime } from '../../format'
+import { useCannedReplies } from '../../hooks/cannedReplies'
 import { useUser } from '../../hooks/session'
 import { useAddComment, useTicketComments, type TicketDetail, type Visibility } from '../../hooks/tickets'
 import { useDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
-import { canOpenTickets } from '../../roles'
+import { canOpenTickets, isDesk } from '../../roles'
 import { ErrorAlert, Loading } from '../States'
+
+/**
+ * The desk's canned replies, inserted into the comment box in the language chosen (the agent's own by default),
+ * to be edited before sending.
+ */
+function CannedReplyPicker({ onInsert }: { onInsert: (text: string) => void }) {
+  const { t, i18n } = useTranslation()
+  const replies = useCannedReplies(true)
+  const [language, setLanguage] = useState(i18n.language.startsWith('fr') ? 'fr' : 'en')
+  if (!replies.isSuccess || replies.data.length === 0) return null
+  const french = language === 'fr'
+  return (
+    <Group align="flex-end" gap="xs">
+      <NativeSelect
+        label={t('tickets.comments.cannedReply')}
+        value=""
+        onChange={(event) => {
+          const reply = replies.data.find((candidate) => candidate.id === event.currentTarget.value)
+          if (reply) onInsert(french ? reply.textFr : reply.textEn)
+        }}
+        data={[
+          { value: '', label: t('tickets.comments.cannedReplyChoose') },
+          ...replies.data.map((reply) => ({ value: reply.id, label: french ? reply.titleFr : reply.titleEn })),
+        ]}
+      />
+      <NativeSelect
+        label={t('tickets.comments.cannedReplyLanguage')}
+        value={language}
+        onChange={(event) => setLanguage(event.currentTarget.value)}
+        data={[
+          { value: 'fr', label: 'Français' },
+          { value: 'en', label: 'English' },
+        ]}
+      />
+    </Group>
+  )
+}
 
 function CommentForm({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation()
+  const user = useUser()
   const add = useAddComment(ticket.id)
   const feedback = useFormFeedback(['body', 'visibility'])
   const draft = useDraft('comment', () => ({ body: '', visibility: 'public' as Visibility }))
@@ -36,6 +75,11 @@ function CommentForm({ ticket }: { ticket: TicketDetail }) {
               { value: 'internal', label: t('tickets.comments.internal') },
             ]}
             w="fit-content"
+          />
+        )}
+        {isDesk(user) && (
+          <CannedReplyPicker
+            onInsert={(text) => draft.set((current) => ({ ...current, body: current.body.trim() === '' ? text : `${current.body.trimEnd()}\n\n${text}` }))}
           />
         )}
         <Textarea
