@@ -53,7 +53,7 @@ export default defineConfig({
     },
     // The tests read the server's list of accepted documents, to check the SPA offers the same; the dev server reads
     // nothing outside the SPA.
-    ...(process.env.VITEST ? { fs: { allow: ['.', '../BuildingBlocks/Documents'] } } : {}),
+    ...(process.env.VITEST ? { fs: { allow: ['.', '../BuildingBlocks/Documents', '../Incidents/Api'] } } : {}),
   },
   test: {
     environment: 'jsdom',

@@ -6,6 +6,7 @@ import { errorMessage } from '../../errorMessage'
 import { useUser } from '../../hooks/session'
 import { useBulkTicketAction, useContractAgents, type BulkOutcome, type TicketAction, type TicketSummary } from '../../hooks/tickets'
 import { FormModal } from '../FormModal'
+import { ticketLimits } from '../../ticketLimits'
 
 /** Why the service refused a ticket: its field messages for a 422, its own words otherwise. */
 function useRefusal() {
@@ -88,6 +89,7 @@ export function BulkActions({ selected, onDone }: { selected: TicketSummary[]; o
         <Stack>
           <Textarea
             label={t('tickets.resolution')}
+            maxLength={ticketLimits.text}
             description={t('tickets.actions.resolveHelp')}
             autosize
             minRows={3}

@@ -9,6 +9,7 @@ import { useDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { canOpenTickets, isDesk } from '../../roles'
 import { ErrorAlert, Loading } from '../States'
+import { ticketLimits } from '../../ticketLimits'
 
 /**
  * The desk's canned replies, inserted into the comment box in the language chosen (the agent's own by default),
@@ -87,6 +88,7 @@ function CommentForm({ ticket }: { ticket: TicketDetail }) {
           description={ticket.can.commentInternally ? (internal ? t('tickets.comments.internalHelp') : t('tickets.comments.publicHelp')) : undefined}
           autosize
           minRows={3}
+          maxLength={ticketLimits.text}
           value={body}
           onChange={(event) => draft.patch({ body: event.currentTarget.value })}
           error={feedback.errors.body ?? feedback.errors.visibility}

@@ -11,6 +11,7 @@ import { priorityOf } from '../../ticketRules'
 import { FormActions } from '../FormActions'
 import { ErrorAlert } from '../States'
 import { PriorityBadge } from './TicketBadges'
+import { ticketLimits } from '../../ticketLimits'
 
 /** The form's name on the tickets page, where its draft is kept. */
 export const newTicketForm = 'new-ticket'
@@ -105,13 +106,14 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
         <TextInput
           label={t('tickets.ticketTitle')}
           withAsterisk
-          maxLength={200}
+          maxLength={ticketLimits.title}
           value={title}
           onChange={(event) => draft.patch({ title: event.currentTarget.value })}
           error={feedback.errors.title}
         />
         <Textarea
           label={t('tickets.description')}
+          maxLength={ticketLimits.text}
           autosize
           minRows={3}
           maxRows={10}
@@ -164,6 +166,7 @@ export function NewTicketForm({ onClose, contractId: preset }: { onClose: () => 
             />
             <Textarea
               label={t('tickets.form.priorityReason')}
+              maxLength={ticketLimits.reason}
               description={t('tickets.form.priorityReasonHelp', { priority: matrix })}
               withAsterisk={needsReason}
               autosize

@@ -14,6 +14,7 @@ import { FormActions } from '../FormActions'
 import { FormModal } from '../FormModal'
 import { ErrorAlert } from '../States'
 import { PriorityBadge } from './TicketBadges'
+import { ticketLimits } from '../../ticketLimits'
 
 type Dialog = 'assign' | 'reopen' | 'pending' | 'resolve' | 'close' | 'escalate' | 'priority'
 
@@ -65,7 +66,7 @@ function ReasonDialog({
     <form onSubmit={submit} noValidate>
       <Stack>
         {help && <Text size="sm">{help}</Text>}
-        <Textarea label={label} withAsterisk autosize minRows={3} value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={feedback.errors.reason} />
+        <Textarea label={label} withAsterisk autosize minRows={3} maxLength={ticketLimits.reason} value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={feedback.errors.reason} />
         {feedback.failure && <ErrorAlert error={feedback.failure} />}
         <FormActions onCancel={onClose} loading={action.isPending} submitLabel={submitLabel} />
       </Stack>
@@ -96,6 +97,7 @@ function PendingDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: () 
         </Radio.Group>
         <Textarea
           label={t('tickets.actions.pendingReason')}
+          maxLength={ticketLimits.reason}
           withAsterisk
           autosize
           minRows={3}
@@ -125,6 +127,7 @@ function ResolveDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: () 
         <Text size="sm">{t('tickets.actions.resolveHelp')}</Text>
         <Textarea
           label={t('tickets.resolution')}
+          maxLength={ticketLimits.text}
           withAsterisk
           autosize
           minRows={4}
@@ -257,6 +260,7 @@ function PriorityDialog({ ticket, onClose }: { ticket: TicketDetail; onClose: ()
         {overridden && (
           <Textarea
             label={t('tickets.form.priorityReason')}
+            maxLength={ticketLimits.reason}
             description={t('tickets.form.priorityReasonHelp', { priority: matrix })}
             withAsterisk
             autosize
