@@ -43,6 +43,7 @@ internal static class Extensions
         builder.Services.AddOptions<ReportingSettings>().BindConfiguration("Reporting");
         builder.Services.AddSingleton<Journal>();
         builder.Services.AddSingleton<MonthCountsCache>();
+        builder.Services.AddSingleton<TermsCache>();
         builder.Services.AddHostedService<OverdueActions>();
     }
 

@@ -151,6 +151,45 @@ public sealed class ScorecardTalliesStoreTests(TestInfrastructure infrastructure
         Assert.Equal(await CountedAsync(later.AddHours(2)), past);
     }
 
+    [Fact]
+    public async Task Terms_versions_parsed_once_are_known_again_by_their_keys()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (host, connectionString) = await StartAsync("terms_cache", cancellation);
+        using var _host = host;
+        var database = host.Services.GetRequiredService<Database>();
+        using var cache = new TermsCache();
+        await using var owner = new NpgsqlConnection(connectionString);
+        async Task WriteAsync(int version, DateOnly from, ContractTerms terms) => await owner.ExecuteAsync(
+            """
+            SELECT set_config('app.tenant_ids', @scope, false);
+            DELETE FROM contract_terms WHERE contract_id = @contract AND version_number = @version;
+            INSERT INTO contract_terms (tenant_id, contract_id, version_number, effective_from, terms, activated_at)
+            VALUES (@Tenant, @contract, @version, @from, @terms::jsonb, now());
+            """,
+            new { Tenant, scope = Tenant.ToString(), contract = Contracts[0], version, from, terms = JsonSerializer.Serialize(terms, EventTypeRegistry.SerializerOptions) });
+        async Task<(string Cached, string Read)> VersionsAsync()
+        {
+            await using var unitOfWork = await database.BeginAsync(Tenant, cancellation);
+            var cached = await ScorecardStore.VersionsAsync(unitOfWork, cache, Contracts);
+            var read = await ScorecardStore.VersionsAsync(unitOfWork, Contracts[0]);
+            Assert.False(cached.ContainsKey(Contracts[1]), "a contract with no version has none");
+            return (JsonSerializer.Serialize(cached[Contracts[0]]), JsonSerializer.Serialize(read));
+        }
+
+        await WriteAsync(1, new DateOnly(2026, 1, 1), Terms());
+        var first = await VersionsAsync();
+        Assert.Equal(first.Read, first.Cached);
+        Assert.Equal(first, await VersionsAsync());
+
+        // A second version, then the first written again from another day (a replica rebuilt): both are read.
+        await WriteAsync(2, new DateOnly(2026, 6, 1), Terms() with { Sla = Terms().Sla with { Targets = [.. Terms().Sla.Targets.Take(2)] } });
+        await WriteAsync(1, new DateOnly(2025, 12, 1), Terms());
+        var later = await VersionsAsync();
+        Assert.Equal(later.Read, later.Cached);
+        Assert.NotEqual(first.Cached, later.Cached);
+    }
+
     private async Task<(IHost Host, string ConnectionString)> StartAsync(string name, CancellationToken cancellation)
     {
         var connectionString = await infrastructure.CreateDatabaseAsync(name);

@@ -94,7 +94,7 @@ public static class PortfolioApi
         var side = Sides.Of(services.User);
         await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
         var entries = await PortfolioStore.ContractsAsync(unitOfWork, services.User);
-        var versions = await ScorecardStore.VersionsAsync(unitOfWork, [.. entries.Select(e => e.ContractId)]);
+        var versions = await ScorecardStore.VersionsAsync(unitOfWork, services.Terms, [.. entries.Select(e => e.ContractId)]);
         var months = entries.Select(entry =>
         {
             var terms = versions.GetValueOrDefault(entry.ContractId, []);

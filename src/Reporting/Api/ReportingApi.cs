@@ -14,7 +14,7 @@ using NodaTime;
 namespace Infogerance.Reporting.Api;
 
 /// <summary>What the reports' endpoints need, bound from the request and the container.</summary>
-public sealed record ReportingServices(Database Database, CurrentUser User, TimeProvider Clock, EventTypeRegistry Events, MonthCountsCache Counts);
+public sealed record ReportingServices(Database Database, CurrentUser User, TimeProvider Clock, EventTypeRegistry Events, MonthCountsCache Counts, TermsCache Terms);
 
 /// <summary>A page of the tickets behind a figure of a contract's month.</summary>
 public sealed record FigureTicketsPage(Guid ContractId, string Month, string Figure, int Total, int Offset, IReadOnlyList<FigureTicket> Items);

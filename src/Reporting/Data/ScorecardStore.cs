@@ -52,20 +52,64 @@ public static class ScorecardStore
         (await VersionsAsync(unitOfWork, [contractId])).GetValueOrDefault(contractId, []);
 
     /// <summary>Every version of each contract's terms in the replica, in order, by contract (absent: none replicated).</summary>
-    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<TermsVersion>>> VersionsAsync(UnitOfWork unitOfWork, IReadOnlyCollection<Guid> contractIds) =>
-        (await unitOfWork.QueryAsync<VersionRow>(
+    private static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<TermsVersion>>> VersionsAsync(UnitOfWork unitOfWork, IReadOnlyCollection<Guid> contractIds) =>
+        Parsed(await unitOfWork.QueryAsync<VersionRow>(
             """
             SELECT contract_id, version_number, effective_from, terms::text AS terms FROM contract_terms
             WHERE contract_id = ANY (@contractIds) ORDER BY contract_id, version_number
             """,
             new { contractIds = contractIds.ToArray() }))
-            .GroupBy(row => row.ContractId)
-            .ToDictionary(
-                rows => rows.Key,
-                rows => (IReadOnlyList<TermsVersion>)[.. rows.Select(row => new TermsVersion(
-                    row.VersionNumber, row.EffectiveFrom,
-                    JsonSerializer.Deserialize<ContractTerms>(row.Terms, EventTypeRegistry.SerializerOptions)
-                        ?? throw new InvalidOperationException("Stored terms are empty.")))]);
+            .GroupBy(version => version.ContractId)
+            .ToDictionary(versions => versions.Key, versions => (IReadOnlyList<TermsVersion>)[.. versions.Select(v => v.Version)]);
+
+    /// <summary>
+    /// Every version of each contract's terms in the replica, in order, by contract (absent: none replicated), those
+    /// parsed lately taken from <paramref name="cache"/>: only the versions' keys are read, then the terms of those not
+    /// known yet.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<TermsVersion>>> VersionsAsync(
+        UnitOfWork unitOfWork, TermsCache cache, IReadOnlyCollection<Guid> contractIds)
+    {
+        ArgumentNullException.ThrowIfNull(unitOfWork);
+        ArgumentNullException.ThrowIfNull(cache);
+        var keys = (await unitOfWork.QueryAsync<TermsCache.Key>(
+            """
+            SELECT contract_id, version_number, effective_from, activated_at FROM contract_terms
+            WHERE contract_id = ANY (@contractIds) ORDER BY contract_id, version_number
+            """,
+            new { contractIds = contractIds.ToArray() })).ToList();
+        var unknown = keys.Where(key => cache.Find(key) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            var read = Parsed(await unitOfWork.QueryAsync<VersionRow>(
+                """
+                SELECT t.contract_id, t.version_number, t.effective_from, t.terms::text AS terms
+                FROM unnest(@contracts, @numbers) AS k (contract_id, version_number)
+                JOIN contract_terms t ON t.contract_id = k.contract_id AND t.version_number = k.version_number
+                """,
+                new { contracts = unknown.Select(k => k.ContractId).ToArray(), numbers = unknown.Select(k => k.VersionNumber).ToArray() }))
+                .ToDictionary(v => (v.ContractId, v.Version.Number), v => v.Version);
+            foreach (var key in unknown)
+            {
+                // A version written between the two reads is left for the next call.
+                if (read.TryGetValue((key.ContractId, key.VersionNumber), out var version) && version.EffectiveFrom == key.EffectiveFrom)
+                {
+                    cache.Keep(key, version);
+                }
+            }
+        }
+
+        return keys.Select(key => (key.ContractId, Version: cache.Find(key)))
+            .Where(v => v.Version is not null)
+            .GroupBy(v => v.ContractId)
+            .ToDictionary(versions => versions.Key, versions => (IReadOnlyList<TermsVersion>)[.. versions.Select(v => v.Version!)]);
+    }
+
+    private static IEnumerable<(Guid ContractId, TermsVersion Version)> Parsed(IEnumerable<VersionRow> rows) =>
+        rows.Select(row => (row.ContractId, new TermsVersion(
+            row.VersionNumber, row.EffectiveFrom,
+            JsonSerializer.Deserialize<ContractTerms>(row.Terms, EventTypeRegistry.SerializerOptions)
+                ?? throw new InvalidOperationException("Stored terms are empty."))));
 
     /// <summary>The facts of the contract's month as of <paramref name="now"/>.</summary>
     public static async Task<ScorecardInput> InputAsync(UnitOfWork unitOfWork, Guid contractId, ContractMonth month, DateTimeOffset now) =>
