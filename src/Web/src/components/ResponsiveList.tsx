@@ -1,6 +1,6 @@
-import { Box, Button, Card, Group, Stack, Text } from '@mantine/core'
+import { ActionIcon, Box, Button, Card, Group, NativeSelect, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconAdjustmentsHorizontal } from '@tabler/icons-react'
+import { IconAdjustmentsHorizontal, IconSortAscending, IconSortDescending } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNarrowScreen } from '../hooks/useNarrowScreen'
@@ -9,13 +9,14 @@ import { useNarrowScreen } from '../hooks/useNarrowScreen'
  * A list: its table from the `sm` breakpoint up, a stack of cards below it, where a table's columns would run off the
  * screen. Only one is rendered, so that each link and checkbox is in the page once.
  */
-export function ResponsiveList<T>({
+export function ResponsiveList<T, S extends string = string>({
   items,
   keyOf,
   label,
   table,
   card,
   cardsHeader,
+  sort,
 }: {
   items: T[]
   keyOf: (item: T) => string
@@ -25,11 +26,14 @@ export function ResponsiveList<T>({
   card: (item: T) => ReactNode
   /** What the table's header row carries that cards still need (a select-all checkbox). */
   cardsHeader?: ReactNode
+  /** The sort the table's headers offer, as a choice above the cards. */
+  sort?: CardSortProps<S>
 }) {
   const narrow = useNarrowScreen()
   if (!narrow) return table
   return (
     <Stack gap="xs">
+      {sort && <CardSort {...sort} />}
       {cardsHeader}
       <Stack component="ul" aria-label={label} gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {items.map((item) => (
@@ -37,6 +41,33 @@ export function ResponsiveList<T>({
         ))}
       </Stack>
     </Stack>
+  )
+}
+
+interface CardSortProps<S extends string> {
+  columns: { value: S; label: string }[]
+  active: S
+  order: 'asc' | 'desc'
+  /** As a click on a column's header: a new column sorts in its first order, the active one reverses. */
+  onSort: (column: S) => void
+}
+
+function CardSort<S extends string>({ columns, active, order, onSort }: CardSortProps<S>) {
+  const { t } = useTranslation()
+  const Icon = order === 'asc' ? IconSortAscending : IconSortDescending
+  return (
+    <Group gap="xs" align="flex-end" wrap="nowrap">
+      <NativeSelect label={t('common.sortBy')} value={active} onChange={(event) => onSort(columns.find((column) => column.value === event.currentTarget.value)!.value)} data={columns} style={{ flex: 1 }} />
+      <ActionIcon
+        variant="default"
+        size="input-sm"
+        aria-label={order === 'asc' ? t('common.sortedAscending') : t('common.sortedDescending')}
+        title={t('common.reverseOrder')}
+        onClick={() => onSort(active)}
+      >
+        <Icon size={18} aria-hidden />
+      </ActionIcon>
+    </Group>
   )
 }
 

@@ -116,9 +116,17 @@ export function ContractsPage() {
         {t('common.unknown')}
       </Text>
     )
-  const header = (column: ContractSort, label: string, align?: 'right') => (
+  // The columns the list shows, each sorting it: the table's headers, or the choice above the cards.
+  const sortLabels = {
+    reference: t('contracts.reference'),
+    title: t('contracts.contractTitle'),
+    phase: t('contracts.phase'),
+    monthlyFee: t('contracts.monthlyFee'),
+    noticeDeadline: t('contracts.noticeDeadline'),
+  } satisfies Partial<Record<ContractSort, string>>
+  const header = (column: keyof typeof sortLabels, align?: 'right') => (
     <SortHeader
-      label={label}
+      label={sortLabels[column]}
       active={(view.sort ?? 'reference') === column}
       order={view.order ?? 'asc'}
       onSort={() => setView({ ...view, ...nextContractSort(view, column) })}
@@ -165,6 +173,12 @@ export function ContractsPage() {
             items={items}
             keyOf={(contract) => contract.id}
             label={t('contracts.caption')}
+            sort={{
+              columns: Object.entries(sortLabels).map(([column, label]) => ({ value: column as keyof typeof sortLabels, label })),
+              active: view.sort ?? 'reference',
+              order: view.order ?? 'asc',
+              onSort: (column) => setView({ ...view, ...nextContractSort(view, column) }),
+            }}
             card={(contract) => (
               <ListCard
                 title={
@@ -189,12 +203,12 @@ export function ContractsPage() {
                   <Table.Caption>{t('contracts.caption')}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
-                      {header('reference', t('contracts.reference'))}
-                      {header('title', t('contracts.contractTitle'))}
+                      {header('reference')}
+                      {header('title')}
                       <Table.Th>{otherPartyLabel}</Table.Th>
-                      {header('phase', t('contracts.phase'))}
-                      {header('monthlyFee', t('contracts.monthlyFee'), 'right')}
-                      {header('noticeDeadline', t('contracts.noticeDeadline'))}
+                      {header('phase')}
+                      {header('monthlyFee', 'right')}
+                      {header('noticeDeadline')}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

@@ -16,6 +16,7 @@ import { exportFormats } from '../hooks/reporting'
 import {
   dashboardUrl,
   portfolioExportUrl,
+  portfolioSorts,
   usePortfolio,
   type PortfolioQuery,
   type PortfolioRow,
@@ -145,7 +146,16 @@ function PortfolioTable({ rows, query, onSort }: { rows: PortfolioRow[]; query: 
       </Table>
     </Table.ScrollContainer>
   )
-  return <ResponsiveList items={rows} keyOf={(row) => row.contractId} label={t('portfolio.caption')} table={table} card={card} />
+  return (
+    <ResponsiveList
+      items={rows}
+      keyOf={(row) => row.contractId}
+      label={t('portfolio.caption')}
+      table={table}
+      card={card}
+      sort={{ columns: portfolioSorts.map((column) => ({ value: column, label: t(`portfolio.columns.${column}`) })), active: query.sort, order: query.order, onSort }}
+    />
+  )
 }
 
 /**

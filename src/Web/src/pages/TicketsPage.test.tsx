@@ -307,7 +307,7 @@ describe('tickets list', () => {
       summaryOf({ id: 'tk-a', number: 7, title: 'Serveur ERP arrêté', priority: 'P1', slaDueAt: fromNow(-minutes(35) - 30_000), breached: true }),
       summaryOf({ id: 'tk-b', number: 8, title: 'VPN lent', status: 'inProgress', slaDueAt: fromNow(minutes(130) + 30_000) }),
     ]
-    fakeBackend({
+    const calls = fakeBackend({
       'GET /bff/user': () => json(agent),
       'GET /api/incidents/contracts': () => json(ticketContracts),
       'GET /api/incidents/tickets': () => json({ items: queue, nextCursor: null }),
@@ -334,6 +334,14 @@ describe('tickets list', () => {
     expect(within(screen.getByRole('group', { name: 'Action on the selected tickets' })).getByText('1 ticket selected')).toBeInTheDocument()
     await userEvent.click(screen.getByLabelText('Select every ticket shown'))
     expect(within(screen.getByRole('group', { name: 'Action on the selected tickets' })).getByText('2 tickets selected')).toBeInTheDocument()
+
+    // The table's headers sort it; above the cards, a choice does.
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('urgency')
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Priority')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('sort')).toBe('priority'))
+    const order = paramsOf(listCalls(calls).at(-1)!).get('order')
+    await userEvent.click(screen.getByRole('button', { name: order === 'asc' ? 'Ascending order: reverse it' : 'Descending order: reverse it' }))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('order')).toBe(order === 'asc' ? 'desc' : 'asc'))
   })
 
   it('saves the view on screen under a name, applies a saved view and deletes it', async () => {

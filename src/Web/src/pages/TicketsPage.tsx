@@ -294,6 +294,20 @@ function TicketTable({
       table={table}
       card={card}
       cardsHeader={selectAll(true)}
+      sort={{
+        columns: [
+          { value: 'urgency', label: t('tickets.slaDue') },
+          { value: 'priority', label: t('tickets.priority') },
+          { value: 'status', label: t('tickets.status') },
+          { value: 'newest', label: t('tickets.createdAt') },
+          { value: 'number', label: t('tickets.number') },
+          { value: 'title', label: t('tickets.ticketTitle') },
+          ...(desk ? [] : [{ value: 'requester' as const, label: t('tickets.requester') }]),
+        ],
+        active: sorted.sort,
+        order: sorted.order,
+        onSort,
+      }}
     />
   )
 }
