@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { monthsSince } from './hooks/tickets'
-import { effectiveSort, nextTicketSort, priorityOf, spanOf, spanUnits, ticketSearchOf, ticketViewOf } from './ticketRules'
+import { effectiveSort, nextTicketSort, priorityOf, spanOf, spanUnits, ticketFilterCount, ticketSearchOf, ticketViewOf } from './ticketRules'
 
 describe('ITIL priority matrix', () => {
   it.each([
@@ -47,6 +47,12 @@ describe('a ticket list view in the address', () => {
     expect(view).toMatchObject({ status: 'open', sort: undefined, order: undefined, q: undefined })
     expect(ticketSearchOf(view, true).toString()).toBe('')
     expect(ticketSearchOf(ticketViewOf(new URLSearchParams(''), false), false).toString()).toBe('')
+  })
+
+  it('counts the filters that differ from the defaults, not the search or the sort', () => {
+    expect(ticketFilterCount(ticketViewOf(new URLSearchParams('q=imprimante&sort=title'), true), true)).toBe(0)
+    expect(ticketFilterCount(ticketViewOf(new URLSearchParams('status=all&priority=P1&breached=true'), true), true)).toBe(3)
+    expect(ticketFilterCount(ticketViewOf(new URLSearchParams('status=open'), false), false)).toBe(1)
   })
 
   it('keeps every filter, the search and the sort through the address', () => {

@@ -99,3 +99,8 @@ export function ticketSearchOf(filters: TicketFilters, desk: boolean): URLSearch
   if (status !== (desk ? 'open' : '')) params.set('status', status === '' ? 'all' : status)
   return params
 }
+
+/** How many filters differ from the list's defaults: the search and the sort are not filters. */
+export function ticketFilterCount(filters: TicketFilters, desk: boolean): number {
+  return [...ticketSearchOf(filters, desk).keys()].filter((name) => !['q', 'sort', 'order'].includes(name)).length
+}

@@ -136,6 +136,45 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
     });
 
     [Fact]
+    public Task On_a_phone_the_desk_queue_shows_each_ticket_s_priority_status_and_sla_on_the_first_screen() => WithScreenshotsOnFailure(async () =>
+    {
+        var contractId = await TicketContracts.SignAsync(system, terms => terms);
+        using var requester = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.Requester, "Rachel Petit", "incidents");
+        var title = $"Imprimante {Guid.NewGuid():N}";
+        await requester.PostAsync("/tickets",
+            new { contractId, kind = "incident", title, description = "Bourrage papier au 3e étage.", impact = "high", urgency = "high" },
+            HttpStatusCode.Created);
+
+        var phone = await NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await LogInAsync(phone, "agent1@antares.example", DemoWorld.Password);
+        await phone.GotoAsync($"{system.GatewayUrl}/tickets");
+        var cards = phone.GetByRole(AriaRole.List, new() { Name = "La file du support, l’échéance SLA la plus proche d’abord" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(cards.First).ToBeVisibleAsync();
+        // Results come before the filters, which wait behind their button; the search stays in view.
+        var first = await cards.First.BoundingBoxAsync();
+        Assert.True(first!.Y < 844, $"the first ticket starts {first.Y} px down a 844 px screen");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Searchbox, new() { Name = "Rechercher" })).ToBeInViewportAsync();
+        await Assertions.Expect(phone.GetByLabel("Priorité", new() { Exact = true })).Not.ToBeVisibleAsync();
+
+        await phone.GetByRole(AriaRole.Searchbox, new() { Name = "Rechercher" }).FillAsync(title);
+        var ticket = cards.Filter(new() { HasText = title });
+        await Assertions.Expect(ticket).ToHaveCountAsync(1);
+        await Assertions.Expect(cards).ToHaveCountAsync(1);
+        foreach (var shown in new[] { ticket.GetByText("P1", new() { Exact = true }), ticket.GetByText("Nouveau", new() { Exact = true }), ticket.GetByText(new Regex("^dans ")) })
+        {
+            await Assertions.Expect(shown).ToBeInViewportAsync(new() { Ratio = 1 });
+            var box = await shown.BoundingBoxAsync();
+            Assert.True(box!.X + box.Width <= 390, $"'{await shown.TextContentAsync()}' ends at {box.X + box.Width} px on a 390 px screen");
+        }
+
+        var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the queue is {width} px wide on a 390 px screen");
+
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Filtres (0)" }).ClickAsync();
+        await Assertions.Expect(phone.GetByLabel("Priorité", new() { Exact = true })).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task Text_colours_reach_AA_contrast_as_the_browser_draws_them() => WithScreenshotsOnFailure(async () =>
     {
         var page = await NewPageAsync();

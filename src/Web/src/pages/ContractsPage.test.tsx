@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { accountManager, agent, contractManager, dateIn, detail, providerOrganisation, requester, summary, version } from '../test/contracts'
-import { clientAdmin, fakeBackend, json, renderApp, type FakeCall } from '../test/render'
+import { clientAdmin, fakeBackend, json, onAPhone, renderApp, type FakeCall } from '../test/render'
 
 const contracts = [
   summary(),
@@ -29,6 +29,21 @@ describe('contracts list', () => {
     expect(within(second).getByText('Draft')).toBeInTheDocument()
     expect(within(second).getByText('(in 45 days)')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'INF-2026-02' })).toHaveAttribute('href', '/contracts/c-2')
+  })
+
+  it('shows a card per contract on a phone, with its link, phase, provider, fee and notice deadline', async () => {
+    onAPhone()
+    fakeBackend({ 'GET /bff/user': () => json(clientAdmin), 'GET /api/contracts': () => json(contracts), 'GET /api/identity/organisations/providers': providers })
+    renderApp('/contracts')
+
+    const cards = within(await screen.findByRole('list', { name: 'Contracts you are party to' })).getAllByRole('listitem')
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+    expect(within(cards[0]!).getByRole('link', { name: 'INF-2026-01' })).toHaveAttribute('href', '/contracts/c-1')
+    expect(within(cards[0]!).getByText('Infogérance du parc')).toBeInTheDocument()
+    expect(within(cards[0]!).getByText('Run')).toBeInTheDocument()
+    expect(await within(cards[0]!).findByText('Provider SAS')).toBeInTheDocument()
+    expect(within(cards[0]!).getByText('€12,500.50')).toBeInTheDocument()
+    expect(within(cards[1]!).getByText('(in 45 days)')).toBeInTheDocument()
   })
 
   it('searches and sorts through the API, the view kept in the address', async () => {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { FormActions } from '../components/FormActions'
 import { FormModal } from '../components/FormModal'
+import { ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { SearchBox } from '../components/SearchBox'
 import { SortHeader } from '../components/SortHeader'
 import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
@@ -12,7 +13,7 @@ import { PhaseBadge } from '../components/contracts/Phase'
 import { ErrorAlert, ListStates } from '../components/States'
 import { useFormatAmount } from '../format'
 import { contractSearchOf, contractViewOf, nextContractSort } from '../contractRules'
-import { useContractList, useCreateContract, type ContractSort } from '../hooks/contracts'
+import { useContractList, useCreateContract, type ContractSort, type ContractSummary } from '../hooks/contracts'
 import { useProviders } from '../hooks/organisations'
 import { useUser } from '../hooks/session'
 import { useDraft, useKeptDraft } from '../hooks/useDraft'
@@ -109,9 +110,23 @@ export function ContractsPage() {
   const [creating, setCreating] = useState(kept !== null)
   const canCreate = isClientManager(user)
   const otherPartyLabel = user.organisation.kind === 'client' ? t('contracts.provider') : t('contracts.client')
-  const header = (column: ContractSort, label: string, align?: 'right') => (
+  const partyOf = (contract: ContractSummary) =>
+    otherParty.nameOf(contract) ?? (
+      <Text span c="dimmed">
+        {t('common.unknown')}
+      </Text>
+    )
+  // The columns the list shows, each sorting it: the table's headers, or the choice above the cards.
+  const sortLabels = {
+    reference: t('contracts.reference'),
+    title: t('contracts.contractTitle'),
+    phase: t('contracts.phase'),
+    monthlyFee: t('contracts.monthlyFee'),
+    noticeDeadline: t('contracts.noticeDeadline'),
+  } satisfies Partial<Record<ContractSort, string>>
+  const header = (column: keyof typeof sortLabels, align?: 'right') => (
     <SortHeader
-      label={label}
+      label={sortLabels[column]}
       active={(view.sort ?? 'reference') === column}
       order={view.order ?? 'asc'}
       onSort={() => setView({ ...view, ...nextContractSort(view, column) })}
@@ -154,41 +169,72 @@ export function ContractsPage() {
         }
       >
         {(items) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Caption>{t('contracts.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  {header('reference', t('contracts.reference'))}
-                  {header('title', t('contracts.contractTitle'))}
-                  <Table.Th>{otherPartyLabel}</Table.Th>
-                  {header('phase', t('contracts.phase'))}
-                  {header('monthlyFee', t('contracts.monthlyFee'), 'right')}
-                  {header('noticeDeadline', t('contracts.noticeDeadline'))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((contract) => (
-                  <Table.Tr key={contract.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Anchor component={Link} to={`/contracts/${encodeURIComponent(contract.id)}`} fw={600}>
-                        {contract.reference}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{contract.title}</Table.Td>
-                    <Table.Td>{otherParty.nameOf(contract) ?? <Text span c="dimmed">{t('common.unknown')}</Text>}</Table.Td>
-                    <Table.Td>
-                      <PhaseBadge phase={contract.phase} />
-                    </Table.Td>
-                    <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{formatAmount(contract.monthlyFee)}</Table.Td>
-                    <Table.Td>
-                      <NoticeDeadline date={contract.noticeDeadline} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveList
+            items={items}
+            keyOf={(contract) => contract.id}
+            label={t('contracts.caption')}
+            sort={{
+              columns: Object.entries(sortLabels).map(([column, label]) => ({ value: column as keyof typeof sortLabels, label })),
+              active: view.sort ?? 'reference',
+              order: view.order ?? 'asc',
+              onSort: (column) => setView({ ...view, ...nextContractSort(view, column) }),
+            }}
+            card={(contract) => (
+              <ListCard
+                title={
+                  <>
+                    <Anchor component={Link} to={`/contracts/${encodeURIComponent(contract.id)}`} fw={600}>
+                      {contract.reference}
+                    </Anchor>
+                    <Text size="sm">{contract.title}</Text>
+                  </>
+                }
+                badges={<PhaseBadge phase={contract.phase} />}
+                details={[
+                  { label: otherPartyLabel, value: partyOf(contract) },
+                  { label: t('contracts.monthlyFee'), value: formatAmount(contract.monthlyFee) },
+                  { label: t('contracts.noticeDeadline'), value: <NoticeDeadline date={contract.noticeDeadline} /> },
+                ]}
+              />
+            )}
+            table={
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped highlightOnHover verticalSpacing="sm">
+                  <Table.Caption>{t('contracts.caption')}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {header('reference')}
+                      {header('title')}
+                      <Table.Th>{otherPartyLabel}</Table.Th>
+                      {header('phase')}
+                      {header('monthlyFee', 'right')}
+                      {header('noticeDeadline')}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((contract) => (
+                      <Table.Tr key={contract.id}>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          <Anchor component={Link} to={`/contracts/${encodeURIComponent(contract.id)}`} fw={600}>
+                            {contract.reference}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{contract.title}</Table.Td>
+                        <Table.Td>{partyOf(contract)}</Table.Td>
+                        <Table.Td>
+                          <PhaseBadge phase={contract.phase} />
+                        </Table.Td>
+                        <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{formatAmount(contract.monthlyFee)}</Table.Td>
+                        <Table.Td>
+                          <NoticeDeadline date={contract.noticeDeadline} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            }
+          />
         )}
       </ListStates>
 

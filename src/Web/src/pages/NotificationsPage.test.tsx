@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { contractManager, detail, providerOrganisation, version } from '../test/contracts'
 import { notificationOf, oneOfEachKind } from '../test/notifications'
-import { fakeBackend, json, renderApp, type FakeCall } from '../test/render'
+import { fakeBackend, json, onAPhone, renderApp, type FakeCall } from '../test/render'
 
 const listCalls = (calls: FakeCall[]) => calls.filter((call) => call.method === 'GET' && call.url.startsWith('/api/notifications/?')).map((call) => call.url)
 const rowNames = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[0]!.textContent)
@@ -45,6 +45,24 @@ describe('notifications page', () => {
       '/api/notifications/?unread=true&kind=invoiceDisputed&limit=25',
       '/api/notifications/?unread=true&kind=invoiceApproved&limit=25',
     ])
+  })
+
+  it('shows a card per notification on a phone, its link, contract and reading kept', async () => {
+    onAPhone()
+    fakeBackend({
+      'GET /bff/user': () => json(contractManager),
+      'GET /api/notifications/unread-count': () => json({ count: 1 }),
+      'GET /api/notifications/': () => json({ items: oneOfEachKind.slice(0, 2).map((notification, index) => ({ ...notification, read: index === 1 })), nextCursor: null }),
+    })
+    renderApp('/notifications')
+
+    const cards = within(await screen.findByRole('list', { name: 'Your notifications, newest first' })).getAllByRole('listitem')
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+    expect(cards).toHaveLength(2)
+    expect(within(cards[0]!).getByRole('link', { name: 'SLA warning on ticket 1042 (P2): 75% of the time to resolve used' })).toHaveAttribute('href', '/tickets/tk-1')
+    expect(within(cards[0]!).getByText('INF-2026-01')).toBeInTheDocument()
+    expect(within(cards[0]!).getByText('Unread')).toBeInTheDocument()
+    expect(within(cards[1]!).getByText('Read')).toBeInTheDocument()
   })
 
   it('takes its filters from the address, and pages with the cursor', async () => {

@@ -3,6 +3,7 @@ import { notifications as toasts } from '@mantine/notifications'
 import { IconBell } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import { ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { ErrorAlert, Loading } from '../components/States'
 import { useFormatDateTime } from '../format'
 import { useNotificationText } from '../hooks/notificationText'
@@ -39,52 +40,71 @@ function NotificationRows({ items }: { items: AppNotification[] }) {
   const describe = useNotificationText()
   const markOpened = useMarkOpened()
   const formatDateTime = useFormatDateTime()
+  const link = (notification: AppNotification) => {
+    const { title, detail, to } = describe(notification)
+    return (
+      <>
+        <Anchor component={Link} to={to} fw={notification.read ? 400 : 700} onClick={() => markOpened(notification)}>
+          {title}
+        </Anchor>
+        {detail && (
+          <Text size="xs" c="dimmed">
+            {detail}
+          </Text>
+        )}
+      </>
+    )
+  }
+  const when = (notification: AppNotification) => <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
+  const status = (notification: AppNotification) =>
+    notification.read ? (
+      <Badge color="gray" variant="light">
+        {t('notifications.page.read')}
+      </Badge>
+    ) : (
+      <Badge color="red">{t('notifications.page.unreadStatus')}</Badge>
+    )
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Caption>{t('notifications.page.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('notifications.page.notification')}</Table.Th>
-            <Table.Th>{t('notifications.page.contract')}</Table.Th>
-            <Table.Th>{t('notifications.page.date')}</Table.Th>
-            <Table.Th>{t('notifications.page.status')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((notification) => {
-            const { title, detail, to } = describe(notification)
-            return (
-              <Table.Tr key={notification.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={to} fw={notification.read ? 400 : 700} onClick={() => markOpened(notification)}>
-                    {title}
-                  </Anchor>
-                  {detail && (
-                    <Text size="xs" c="dimmed">
-                      {detail}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{notification.contractReference}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
-                </Table.Td>
-                <Table.Td>
-                  {notification.read ? (
-                    <Badge color="gray" variant="light">
-                      {t('notifications.page.read')}
-                    </Badge>
-                  ) : (
-                    <Badge color="red">{t('notifications.page.unreadStatus')}</Badge>
-                  )}
-                </Table.Td>
+    <ResponsiveList
+      items={items}
+      keyOf={(notification) => notification.id}
+      label={t('notifications.page.caption')}
+      card={(notification) => (
+        <ListCard
+          title={link(notification)}
+          badges={status(notification)}
+          details={[
+            { label: t('notifications.page.contract'), value: notification.contractReference },
+            { label: t('notifications.page.date'), value: when(notification) },
+          ]}
+        />
+      )}
+      table={
+        <Table.ScrollContainer minWidth={800}>
+          <Table verticalSpacing="sm" highlightOnHover>
+            <Table.Caption>{t('notifications.page.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('notifications.page.notification')}</Table.Th>
+                <Table.Th>{t('notifications.page.contract')}</Table.Th>
+                <Table.Th>{t('notifications.page.date')}</Table.Th>
+                <Table.Th>{t('notifications.page.status')}</Table.Th>
               </Table.Tr>
-            )
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((notification) => (
+                <Table.Tr key={notification.id}>
+                  <Table.Td>{link(notification)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{notification.contractReference}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(notification)}</Table.Td>
+                  <Table.Td>{status(notification)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      }
+    />
   )
 }
 

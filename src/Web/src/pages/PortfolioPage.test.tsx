@@ -6,7 +6,7 @@ import type { User } from '../hooks/users'
 import i18n from '../i18n'
 import { accountManager, agent, contractManager, providerOrganisation, requester, summary } from '../test/contracts'
 import { desk, portfolioOf, portfolioRow } from '../test/portfolio'
-import { fakeBackend, json, renderApp, type FakeCall } from '../test/render'
+import { fakeBackend, json, onAPhone, renderApp, type FakeCall } from '../test/render'
 
 const agentUser: User = {
   id: 'u-ag',
@@ -62,6 +62,27 @@ describe('portfolio page', () => {
     ])
     const exports = screen.getByRole('group', { name: 'Export the portfolio' })
     expect(within(exports).getByRole('link', { name: 'Export PDF' })).toHaveAttribute('href', '/api/reporting/portfolio/export?month=2026-03&format=pdf')
+  })
+
+  it('shows a card per contract on a phone, each figure labelled with its column', async () => {
+    onAPhone()
+    backend(contractManager)
+    renderApp('/portfolio?month=2026-03')
+
+    const [card] = within(await screen.findByRole('list', { name: 'Contracts of the portfolio' })).getAllByRole('listitem')
+    expect(screen.queryByRole('table', { name: 'Contracts of the portfolio' })).not.toBeInTheDocument()
+    expect(within(card!).getByRole('link', { name: 'INF-2026-01' })).toHaveAttribute('href', '/contracts/c-1?tab=dashboard')
+    expect(await within(card!).findByText('Provider SAS')).toBeInTheDocument()
+    const figures = Object.fromEntries(within(card!).getAllByRole('term').map((term) => [term.textContent, term.nextElementSibling!.textContent]))
+    expect(figures).toMatchObject({
+      'SLA success': '95.50%',
+      Breaches: '2',
+      Backlog: '4',
+      Satisfaction: '4.2/5 (12 answers)',
+      'Penalties due': '€1,250.50',
+      Invoiced: '€10,000.00',
+      'Spend vs budget': '€28,000.00 of €30,000.00',
+    })
   })
 
   it('sorts through the API, and goes to the month chosen', async () => {

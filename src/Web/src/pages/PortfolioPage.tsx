@@ -6,7 +6,8 @@ import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
 import { PhaseBadge } from '../components/contracts/Phase'
 import { ExportButtons } from '../components/ExportButtons'
 import { DeskLoadSection } from '../components/portfolio/DeskLoad'
-import { Figure, RateAndBreachesCells } from '../components/portfolio/Figure'
+import { BreachesFigure, Figure, RateAndBreachesCells, SuccessRateFigure } from '../components/portfolio/Figure'
+import { ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { SortHeader } from '../components/SortHeader'
 import { QueryStates } from '../components/States'
 import { useFormatAmount, useFormatMonth, useFormatQuantity } from '../format'
@@ -15,6 +16,7 @@ import { exportFormats } from '../hooks/reporting'
 import {
   dashboardUrl,
   portfolioExportUrl,
+  portfolioSorts,
   usePortfolio,
   type PortfolioQuery,
   type PortfolioRow,
@@ -41,13 +43,75 @@ function PortfolioTable({ rows, query, onSort }: { rows: PortfolioRow[]; query: 
   const client = user.organisation.kind === 'client'
   const titleOf = (contractId: string) => contracts.data?.find((contract) => contract.id === contractId)?.title
   const header = (column: PortfolioSort, align?: 'right') => <PortfolioSortHeader column={column} query={query} onSort={onSort} align={align} />
-  return (
+  const otherPartyLabel = client ? t('portfolio.columns.provider') : t('portfolio.columns.client')
+  const contract = (row: PortfolioRow) => (
+    <>
+      <Anchor component={Link} to={dashboardUrl(row.contractId)} fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {row.reference}
+      </Anchor>
+      {titleOf(row.contractId) && (
+        <Text size="xs" c="dimmed">
+          {titleOf(row.contractId)}
+        </Text>
+      )}
+    </>
+  )
+  const party = (row: PortfolioRow) =>
+    otherParty.nameOf({ tenantId: row.clientId, providerOrganisationId: row.providerOrganisationId }) ?? (
+      <Text span c="dimmed">
+        {t('common.unknown')}
+      </Text>
+    )
+  const backlog = (row: PortfolioRow) => <Figure trend={row.trends.backlog}>{row.backlog}</Figure>
+  const satisfaction = (row: PortfolioRow) => (
+    <Figure trend={row.trends.satisfaction}>
+      {row.satisfactionMean === null
+        ? t('portfolio.none')
+        : t('portfolio.satisfaction', { mean: formatQuantity(row.satisfactionMean), count: row.satisfactionAnswers })}
+    </Figure>
+  )
+  const penalties = (row: PortfolioRow) => (
+    <Figure status={row.penaltiesStatus} trend={row.trends.penaltiesDue}>
+      {row.penaltiesDue === null ? t('portfolio.notIssued') : formatAmount(row.penaltiesDue)}
+    </Figure>
+  )
+  const invoiced = (row: PortfolioRow) => (
+    <Figure status={row.invoicingStatus} trend={row.trends.invoiced}>
+      {formatAmount(row.invoiced)}
+    </Figure>
+  )
+  const budget = (row: PortfolioRow) =>
+    row.budget && (
+      <Figure status={row.budget.status}>
+        {row.budget.plannedToDate == null
+          ? t('portfolio.notPlanned')
+          : t('portfolio.spendOfBudget', { spent: formatAmount(row.budget.invoicedToDate), planned: formatAmount(row.budget.plannedToDate) })}
+      </Figure>
+    )
+  const card = (row: PortfolioRow) => (
+    <ListCard
+      title={contract(row)}
+      badges={<PhaseBadge phase={row.phase} />}
+      details={[
+        { label: otherPartyLabel, value: party(row) },
+        { label: t('portfolio.columns.successRate'), value: <SuccessRateFigure row={row} /> },
+        { label: t('portfolio.columns.breaches'), value: <BreachesFigure row={row} /> },
+        { label: t('portfolio.columns.backlog'), value: backlog(row) },
+        { label: t('portfolio.columns.satisfaction'), value: satisfaction(row) },
+        { label: t('portfolio.columns.penaltiesDue'), value: penalties(row) },
+        { label: t('portfolio.columns.invoiced'), value: invoiced(row) },
+        ...(client && row.budget ? [{ label: t('portfolio.columns.budget'), value: budget(row) }] : []),
+        { label: t('portfolio.columns.noticeDeadline'), value: <NoticeDeadline date={row.noticeDeadline} /> },
+      ]}
+    />
+  )
+  const table = (
     <Table.ScrollContainer minWidth={1100}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('portfolio.caption')}>
         <Table.Thead>
           <Table.Tr>
             {header('reference')}
-            <Table.Th>{client ? t('portfolio.columns.provider') : t('portfolio.columns.client')}</Table.Th>
+            <Table.Th>{otherPartyLabel}</Table.Th>
             {header('phase')}
             {header('successRate', 'right')}
             {header('breaches', 'right')}
@@ -62,58 +126,17 @@ function PortfolioTable({ rows, query, onSort }: { rows: PortfolioRow[]; query: 
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.contractId}>
-              <Table.Td>
-                <Anchor component={Link} to={dashboardUrl(row.contractId)} fw={600} style={{ whiteSpace: 'nowrap' }}>
-                  {row.reference}
-                </Anchor>
-                {titleOf(row.contractId) && (
-                  <Text size="xs" c="dimmed">
-                    {titleOf(row.contractId)}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {otherParty.nameOf({ tenantId: row.clientId, providerOrganisationId: row.providerOrganisationId }) ?? (
-                  <Text span c="dimmed">
-                    {t('common.unknown')}
-                  </Text>
-                )}
-              </Table.Td>
+              <Table.Td>{contract(row)}</Table.Td>
+              <Table.Td>{party(row)}</Table.Td>
               <Table.Td>
                 <PhaseBadge phase={row.phase} />
               </Table.Td>
               <RateAndBreachesCells row={row} />
-              <Table.Td>
-                <Figure trend={row.trends.backlog}>{row.backlog}</Figure>
-              </Table.Td>
-              <Table.Td>
-                <Figure trend={row.trends.satisfaction}>
-                  {row.satisfactionMean === null
-                    ? t('portfolio.none')
-                    : t('portfolio.satisfaction', { mean: formatQuantity(row.satisfactionMean), count: row.satisfactionAnswers })}
-                </Figure>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Figure status={row.penaltiesStatus} trend={row.trends.penaltiesDue}>
-                  {row.penaltiesDue === null ? t('portfolio.notIssued') : formatAmount(row.penaltiesDue)}
-                </Figure>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Figure status={row.invoicingStatus} trend={row.trends.invoiced}>
-                  {formatAmount(row.invoiced)}
-                </Figure>
-              </Table.Td>
-              {client && (
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {row.budget && (
-                    <Figure status={row.budget.status}>
-                      {row.budget.plannedToDate == null
-                        ? t('portfolio.notPlanned')
-                        : t('portfolio.spendOfBudget', { spent: formatAmount(row.budget.invoicedToDate), planned: formatAmount(row.budget.plannedToDate) })}
-                    </Figure>
-                  )}
-                </Table.Td>
-              )}
+              <Table.Td>{backlog(row)}</Table.Td>
+              <Table.Td>{satisfaction(row)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{penalties(row)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{invoiced(row)}</Table.Td>
+              {client && <Table.Td style={{ whiteSpace: 'nowrap' }}>{budget(row)}</Table.Td>}
               <Table.Td>
                 <NoticeDeadline date={row.noticeDeadline} />
               </Table.Td>
@@ -122,6 +145,16 @@ function PortfolioTable({ rows, query, onSort }: { rows: PortfolioRow[]; query: 
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  )
+  return (
+    <ResponsiveList
+      items={rows}
+      keyOf={(row) => row.contractId}
+      label={t('portfolio.caption')}
+      table={table}
+      card={card}
+      sort={{ columns: portfolioSorts.map((column) => ({ value: column, label: t(`portfolio.columns.${column}`) })), active: query.sort, order: query.order, onSort }}
+    />
   )
 }
 

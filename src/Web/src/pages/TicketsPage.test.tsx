@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { agent, requester } from '../test/contracts'
-import { fakeBackend, json, renderApp, type FakeCall } from '../test/render'
+import { fakeBackend, json, onAPhone, renderApp, type FakeCall } from '../test/render'
 import { fromNow, summaryOf, ticketContracts, ticketOf } from '../test/tickets'
 
 const minutes = (count: number) => count * 60_000
@@ -299,6 +299,49 @@ describe('tickets list', () => {
 
     await userEvent.click(screen.getByLabelText('Select every ticket shown'))
     expect(within(screen.getByRole('group', { name: 'Action on the selected tickets' })).getByText('3 tickets selected')).toBeInTheDocument()
+  })
+
+  it('shows the desk a card per ticket on a phone, priority, status and SLA included, the filters folded', async () => {
+    onAPhone()
+    const queue = [
+      summaryOf({ id: 'tk-a', number: 7, title: 'Serveur ERP arrêté', priority: 'P1', slaDueAt: fromNow(-minutes(35) - 30_000), breached: true }),
+      summaryOf({ id: 'tk-b', number: 8, title: 'VPN lent', status: 'inProgress', slaDueAt: fromNow(minutes(130) + 30_000) }),
+    ]
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(agent),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: queue, nextCursor: null }),
+    })
+    renderApp('/tickets?priority=P1')
+
+    const cards = within(await screen.findByRole('list', { name: 'The desk’s queue, earliest SLA due first' })).getAllByRole('listitem')
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+    expect(within(cards[0]!).getByRole('link', { name: '#7 Serveur ERP arrêté' })).toHaveAttribute('href', '/tickets/tk-a')
+    expect(within(cards[0]!).getByText('P1')).toBeInTheDocument()
+    expect(within(cards[0]!).getByText('Breached')).toBeInTheDocument()
+    expect(within(cards[0]!).getByText('overdue by 35 min')).toBeInTheDocument()
+    expect(within(cards[1]!).getByText('In progress')).toBeInTheDocument()
+    expect(within(cards[1]!).getByText('in 2 h 10 min')).toBeInTheDocument()
+
+    // The filters in use are counted on the button that unfolds them; the search stays out.
+    const filters = screen.getByRole('button', { name: 'Filters (1)' })
+    expect(filters).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.getByLabelText('Search')).toBeInTheDocument()
+    await userEvent.click(filters)
+    expect(filters).toHaveAttribute('aria-expanded', 'true')
+
+    await userEvent.click(within(cards[1]!).getByLabelText('Select ticket 8'))
+    expect(within(screen.getByRole('group', { name: 'Action on the selected tickets' })).getByText('1 ticket selected')).toBeInTheDocument()
+    await userEvent.click(screen.getByLabelText('Select every ticket shown'))
+    expect(within(screen.getByRole('group', { name: 'Action on the selected tickets' })).getByText('2 tickets selected')).toBeInTheDocument()
+
+    // The table's headers sort it; above the cards, a choice does.
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('urgency')
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Priority')
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('sort')).toBe('priority'))
+    const order = paramsOf(listCalls(calls).at(-1)!).get('order')
+    await userEvent.click(screen.getByRole('button', { name: order === 'asc' ? 'Ascending order: reverse it' : 'Descending order: reverse it' }))
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('order')).toBe(order === 'asc' ? 'desc' : 'asc'))
   })
 
   it('saves the view on screen under a name, applies a saved view and deletes it', async () => {

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { FormModal } from '../components/FormModal'
+import { FilterFold, ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { SearchBox } from '../components/SearchBox'
 import { SortHeader } from '../components/SortHeader'
 import { ErrorAlert, Loading } from '../components/States'
@@ -20,7 +21,7 @@ import { ticketKinds, ticketPageUrl, ticketStatuses, useTicketContracts, useTick
 import { useKeptDraft } from '../hooks/useDraft'
 import { useNow } from '../hooks/useNow'
 import { canOpenTickets, isDesk, isProviderManager } from '../roles'
-import { effectiveSort, nextTicketSort, ticketSearchOf, ticketViewOf } from '../ticketRules'
+import { effectiveSort, nextTicketSort, ticketFilterCount, ticketSearchOf, ticketViewOf } from '../ticketRules'
 
 function Filters({ filters, onChange, desk }: { filters: TicketFilters; onChange: (filters: TicketFilters) => void; desk: boolean }) {
   const { t } = useTranslation()
@@ -38,79 +39,85 @@ function Filters({ filters, onChange, desk }: { filters: TicketFilters; onChange
         <Text component="legend" className="visually-hidden">
           {t('tickets.filters.legend')}
         </Text>
-        <SearchBox
-          label={t('tickets.filters.search')}
-          placeholder={t('tickets.filters.searchPlaceholder')}
-          value={filters.q ?? ''}
-          onSearch={(q) => set({ q: q || undefined })}
-        />
-        {desk && user.tenants.length > 1 && (
+        <FilterFold
+          active={ticketFilterCount(filters, desk)}
+          search={
+            <SearchBox
+              label={t('tickets.filters.search')}
+              placeholder={t('tickets.filters.searchPlaceholder')}
+              value={filters.q ?? ''}
+              onSearch={(q) => set({ q: q || undefined })}
+            />
+          }
+        >
+          {desk && user.tenants.length > 1 && (
+            <NativeSelect
+              label={t('tickets.client')}
+              value={filters.tenantId ?? ''}
+              onChange={(event) => set({ tenantId: event.currentTarget.value })}
+              data={[all, ...user.tenants.map((tenant) => ({ value: tenant.id, label: tenant.name }))]}
+            />
+          )}
           <NativeSelect
-            label={t('tickets.client')}
-            value={filters.tenantId ?? ''}
-            onChange={(event) => set({ tenantId: event.currentTarget.value })}
-            data={[all, ...user.tenants.map((tenant) => ({ value: tenant.id, label: tenant.name }))]}
+            label={t('tickets.contract')}
+            value={filters.contractId ?? ''}
+            onChange={(event) => set({ contractId: event.currentTarget.value })}
+            data={[
+              all,
+              ...(unknownContract ? [{ value: filters.contractId!, label: t('tickets.filters.unknownContract') }] : []),
+              ...(contracts.data ?? []).map((contract) => ({ value: contract.id, label: contractLabel(contract) })),
+            ]}
+            error={unknownContract}
           />
-        )}
-        <NativeSelect
-          label={t('tickets.contract')}
-          value={filters.contractId ?? ''}
-          onChange={(event) => set({ contractId: event.currentTarget.value })}
-          data={[
-            all,
-            ...(unknownContract ? [{ value: filters.contractId!, label: t('tickets.filters.unknownContract') }] : []),
-            ...(contracts.data ?? []).map((contract) => ({ value: contract.id, label: contractLabel(contract) })),
-          ]}
-          error={unknownContract}
-        />
-        <NativeSelect
-          label={t('tickets.status')}
-          value={filters.status ?? ''}
-          onChange={(event) => set({ status: event.currentTarget.value })}
-          data={[
-            all,
-            { value: 'open', label: t('tickets.filters.open') },
-            ...ticketStatuses.map((status) => ({ value: status, label: t(`tickets.statuses.${status}`) })),
-          ]}
-        />
-        <NativeSelect
-          label={t('tickets.priority')}
-          value={filters.priority ?? ''}
-          onChange={(event) => set({ priority: event.currentTarget.value })}
-          data={[all, ...priorities.map((priority) => ({ value: priority, label: priority }))]}
-        />
-        <NativeSelect
-          label={t('tickets.kind')}
-          value={filters.kind ?? ''}
-          onChange={(event) => set({ kind: event.currentTarget.value })}
-          data={[all, ...ticketKinds.map((kind) => ({ value: kind, label: t(`tickets.kinds.${kind}`) }))]}
-        />
-        {desk && (
-          <>
-            <NativeSelect
-              label={t('tickets.level')}
-              value={filters.level ?? ''}
-              onChange={(event) => set({ level: event.currentTarget.value })}
-              data={[all, ...[1, 2].map((level) => ({ value: String(level), label: t('tickets.levelNumber', { level }) }))]}
-            />
-            <NativeSelect
-              label={t('tickets.assignee')}
-              value={filters.assignee ?? ''}
-              onChange={(event) => set({ assignee: event.currentTarget.value })}
-              data={[
-                all,
-                { value: 'me', label: t('tickets.filters.assignedToMe') },
-                { value: 'none', label: t('tickets.filters.unassigned') },
-              ]}
-            />
-            <Checkbox
-              label={t('tickets.filters.breachedOnly')}
-              checked={filters.breached === true}
-              onChange={(event) => set({ breached: event.currentTarget.checked })}
-              mb={8}
-            />
-          </>
-        )}
+          <NativeSelect
+            label={t('tickets.status')}
+            value={filters.status ?? ''}
+            onChange={(event) => set({ status: event.currentTarget.value })}
+            data={[
+              all,
+              { value: 'open', label: t('tickets.filters.open') },
+              ...ticketStatuses.map((status) => ({ value: status, label: t(`tickets.statuses.${status}`) })),
+            ]}
+          />
+          <NativeSelect
+            label={t('tickets.priority')}
+            value={filters.priority ?? ''}
+            onChange={(event) => set({ priority: event.currentTarget.value })}
+            data={[all, ...priorities.map((priority) => ({ value: priority, label: priority }))]}
+          />
+          <NativeSelect
+            label={t('tickets.kind')}
+            value={filters.kind ?? ''}
+            onChange={(event) => set({ kind: event.currentTarget.value })}
+            data={[all, ...ticketKinds.map((kind) => ({ value: kind, label: t(`tickets.kinds.${kind}`) }))]}
+          />
+          {desk && (
+            <>
+              <NativeSelect
+                label={t('tickets.level')}
+                value={filters.level ?? ''}
+                onChange={(event) => set({ level: event.currentTarget.value })}
+                data={[all, ...[1, 2].map((level) => ({ value: String(level), label: t('tickets.levelNumber', { level }) }))]}
+              />
+              <NativeSelect
+                label={t('tickets.assignee')}
+                value={filters.assignee ?? ''}
+                onChange={(event) => set({ assignee: event.currentTarget.value })}
+                data={[
+                  all,
+                  { value: 'me', label: t('tickets.filters.assignedToMe') },
+                  { value: 'none', label: t('tickets.filters.unassigned') },
+                ]}
+              />
+              <Checkbox
+                label={t('tickets.filters.breachedOnly')}
+                checked={filters.breached === true}
+                onChange={(event) => set({ breached: event.currentTarget.checked })}
+                mb={8}
+              />
+            </>
+          )}
+        </FilterFold>
       </Group>
       {unknownContract && (
         <Alert color="orange" title={t('tickets.filters.unknownContract')}>
@@ -153,22 +160,72 @@ function TicketTable({
   const formatDateTime = useFormatDateTime()
   const now = useNow()
   const clientOf = (ticket: TicketSummary) => user.tenants.find((tenant) => tenant.id === ticket.tenantId)?.name
-  return (
+  // Labelled out of sight in the table's header row, in view above the cards.
+  const selectAll = (labelShown: boolean) =>
+    selected && (
+      <Checkbox
+        label={labelShown ? t('tickets.bulk.selectAll') : undefined}
+        aria-label={labelShown ? undefined : t('tickets.bulk.selectAll')}
+        checked={allSelected}
+        indeterminate={!allSelected && selected.length > 0}
+        onChange={(event) => onSelect?.(event.currentTarget.checked ? tickets.map((ticket) => ticket.id) : [])}
+      />
+    )
+  const selectOne = (ticket: TicketSummary) =>
+    selected && (
+      <Checkbox
+        aria-label={t('tickets.bulk.select', { number: ticket.number })}
+        checked={selected.includes(ticket.id)}
+        onChange={(event) => toggle(ticket.id, event.currentTarget.checked)}
+      />
+    )
+  const assignee = (ticket: TicketSummary) =>
+    ticket.assigneeName || ticket.team ? (
+      <>
+        <Text size="sm">{ticket.assigneeName ?? '—'}</Text>
+        {ticket.team && (
+          <Text size="xs" c="dimmed">
+            {ticket.team}
+          </Text>
+        )}
+      </>
+    ) : (
+      <Text size="sm" c="dimmed">
+        {t('tickets.unassigned')}
+      </Text>
+    )
+  const slaDue = (ticket: TicketSummary) => (
+    <SlaDue dueAt={ticket.slaDueAt} breached={ticket.breached} paused={ticket.status === 'pendingClient'} now={now} />
+  )
+  const card = (ticket: TicketSummary) => (
+    <ListCard
+      leading={selectOne(ticket)}
+      title={
+        <Anchor component={Link} to={ticketPageUrl(ticket.id)} fw={600}>
+          #{ticket.number} {ticket.title}
+        </Anchor>
+      }
+      badges={
+        <>
+          <PriorityBadge priority={ticket.priority} />
+          <StatusBadge status={ticket.status} pendingSide={ticket.pendingSide} />
+          {desk && <LevelBadge level={ticket.level} />}
+        </>
+      }
+      details={[
+        { label: t('tickets.slaDue'), value: slaDue(ticket) },
+        { label: t('tickets.contract'), value: desk && clientOf(ticket) ? `${ticket.contractReference} · ${clientOf(ticket)}` : ticket.contractReference },
+        desk ? { label: t('tickets.assignee'), value: assignee(ticket) } : { label: t('tickets.requester'), value: ticket.requesterName },
+      ]}
+    />
+  )
+  const table = (
     <Table.ScrollContainer minWidth={desk ? 1100 : 900}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Caption>{desk ? t('tickets.queueCaption') : t('tickets.listCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            {selected && (
-              <Table.Th>
-                <Checkbox
-                  aria-label={t('tickets.bulk.selectAll')}
-                  checked={allSelected}
-                  indeterminate={!allSelected && selected.length > 0}
-                  onChange={(event) => onSelect?.(event.currentTarget.checked ? tickets.map((ticket) => ticket.id) : [])}
-                />
-              </Table.Th>
-            )}
+            {selected && <Table.Th>{selectAll(false)}</Table.Th>}
             {header('number', t('tickets.number'))}
             {header('title', t('tickets.ticketTitle'))}
             <Table.Th>{t('tickets.contract')}</Table.Th>
@@ -183,15 +240,7 @@ function TicketTable({
         <Table.Tbody>
           {tickets.map((ticket) => (
             <Table.Tr key={ticket.id}>
-              {selected && (
-                <Table.Td>
-                  <Checkbox
-                    aria-label={t('tickets.bulk.select', { number: ticket.number })}
-                    checked={selected.includes(ticket.id)}
-                    onChange={(event) => toggle(ticket.id, event.currentTarget.checked)}
-                  />
-                </Table.Td>
-              )}
+              {selected && <Table.Td>{selectOne(ticket)}</Table.Td>}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Anchor component={Link} to={ticketPageUrl(ticket.id)} aria-label={t('tickets.numbered', { number: ticket.number })}>
                   #{ticket.number}
@@ -226,29 +275,8 @@ function TicketTable({
                   <LevelBadge level={ticket.level} />
                 </Table.Td>
               )}
-              <Table.Td>
-                {desk ? (
-                  ticket.assigneeName || ticket.team ? (
-                    <>
-                      <Text size="sm">{ticket.assigneeName ?? '—'}</Text>
-                      {ticket.team && (
-                        <Text size="xs" c="dimmed">
-                          {ticket.team}
-                        </Text>
-                      )}
-                    </>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      {t('tickets.unassigned')}
-                    </Text>
-                  )
-                ) : (
-                  <Text size="sm">{ticket.requesterName}</Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <SlaDue dueAt={ticket.slaDueAt} breached={ticket.breached} paused={ticket.status === 'pendingClient'} now={now} />
-              </Table.Td>
+              <Table.Td>{desk ? assignee(ticket) : <Text size="sm">{ticket.requesterName}</Text>}</Table.Td>
+              <Table.Td>{slaDue(ticket)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt)}</time>
               </Table.Td>
@@ -257,6 +285,30 @@ function TicketTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  )
+  return (
+    <ResponsiveList
+      items={tickets}
+      keyOf={(ticket) => ticket.id}
+      label={desk ? t('tickets.queueCaption') : t('tickets.listCaption')}
+      table={table}
+      card={card}
+      cardsHeader={selectAll(true)}
+      sort={{
+        columns: [
+          { value: 'urgency', label: t('tickets.slaDue') },
+          { value: 'priority', label: t('tickets.priority') },
+          { value: 'status', label: t('tickets.status') },
+          { value: 'newest', label: t('tickets.createdAt') },
+          { value: 'number', label: t('tickets.number') },
+          { value: 'title', label: t('tickets.ticketTitle') },
+          ...(desk ? [] : [{ value: 'requester' as const, label: t('tickets.requester') }]),
+        ],
+        active: sorted.sort,
+        order: sorted.order,
+        onSort,
+      }}
+    />
   )
 }
 

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router'
-import { vi } from 'vitest'
+import { onTestFinished, vi } from 'vitest'
 import { AppRoutes } from '../App'
 import type { UserInfo } from '../hooks/session'
 import { createQueryClient } from '../queryClient'
@@ -54,6 +54,15 @@ export function fakeBackend(routes: Record<string, Handler>): FakeCall[] {
     return handler ? handler(call) : json({ title: 'Not Found', status: 404 }, 404)
   })
   return calls
+}
+
+/** A phone's screen for the rest of the test: narrower than the `sm` breakpoint, where lists become cards. */
+export function onAPhone() {
+  const wide = window.matchMedia
+  window.matchMedia = (query: string) => ({ ...wide(query), matches: query.startsWith('(width <') })
+  onTestFinished(() => {
+    window.matchMedia = wide
+  })
 }
 
 /** Renders the whole application at a route, as the browser would after loading that address. */

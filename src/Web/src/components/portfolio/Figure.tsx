@@ -45,7 +45,7 @@ export function Figure({ status, trend, children }: { status?: FigureStatusValue
 }
 
 /** A contract's SLA success rate of the month (met ÷ completed over every clock), or a dash when no clock completed. */
-function SuccessRateFigure({ row }: { row: PortfolioRow }) {
+export function SuccessRateFigure({ row }: { row: PortfolioRow }) {
   const { t } = useTranslation()
   const formatPercent = useFormatPercent()
   return (
@@ -55,7 +55,7 @@ function SuccessRateFigure({ row }: { row: PortfolioRow }) {
   )
 }
 
-function BreachesFigure({ row }: { row: PortfolioRow }) {
+export function BreachesFigure({ row }: { row: PortfolioRow }) {
   return (
     <Figure status={row.breachesStatus} trend={row.trends.breaches}>
       {row.breaches}
