@@ -5,13 +5,14 @@ import { Fragment, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, pathErrors } from '../api'
 import { actionSentence, describeAuditChange } from '../auditText'
-import { useFormatDateTime } from '../format'
+import { useFormatDateTime, useFormattingLocale } from '../format'
 import { auditQuery, type AuditEntry, type AuditFilter } from '../hooks/audit'
 import { ChangesTable } from './ChangesTable'
 import { ErrorAlert, Loading } from './States'
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const locale = useFormattingLocale()
   const formatDateTime = useFormatDateTime()
   const [expanded, setExpanded] = useState(false)
   const detailsId = `audit-details-${entry.id}`
@@ -48,7 +49,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
               <ChangesTable
                 changes={entry.changes}
                 caption={t('audit.changesCaption')}
-                describe={(change) => describeAuditChange(change, entry.action, t, i18n.language)}
+                describe={(change) => describeAuditChange(change, entry.action, t, locale)}
               />
             )}
           </Table.Td>
