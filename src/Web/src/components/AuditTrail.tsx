@@ -9,6 +9,7 @@ import { useFormatDateTime, useFormattingLocale } from '../format'
 import { auditQuery, type AuditEntry, type AuditFilter } from '../hooks/audit'
 import { ChangesTable } from './ChangesTable'
 import { ErrorAlert, Loading } from './States'
+import { DateField } from './DateField'
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation()
@@ -81,8 +82,8 @@ function FilterForm({ filter, actions, onFilter, errors }: { filter: AuditFilter
           error={errors.action}
           data={[{ value: '', label: t('audit.anyAction') }, ...actions.map((code) => ({ value: code, label: actionSentence(code, t) }))]}
         />
-        <TextInput type="date" label={t('audit.from')} value={draft.from ?? ''} onChange={set('from')} error={errors.from} />
-        <TextInput type="date" label={t('audit.to')} value={draft.to ?? ''} onChange={set('to')} error={errors.to} />
+        <DateField label={t('audit.from')} value={draft.from ?? ''} onChange={(value) => setDraft((previous) => ({ ...previous, from: value }))} error={errors.from} />
+        <DateField label={t('audit.to')} value={draft.to ?? ''} onChange={(value) => setDraft((previous) => ({ ...previous, to: value }))} error={errors.to} />
         <Button type="submit">{t('audit.apply')}</Button>
         <Button
           variant="default"
