@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { calendarDay, daysUntil, formatAmount, formatDate, formatFileSize, formatMonth, formatMonthName, formatQuantity } from './format'
+import {
+  calendarDay,
+  daysUntil,
+  decimalSeparator,
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatFileSize,
+  formatMonth,
+  formatMonthName,
+  formatPercent,
+  formatQuantity,
+  formattingLocale,
+} from './format'
 
 describe('formats', () => {
   it('shows amounts in euros with cents in both languages', () => {
@@ -55,5 +68,32 @@ describe('formats', () => {
     expect(formatFileSize(1536, 'fr').replace(/\s/g, ' ')).toBe('1,5 ko')
     expect(formatFileSize(1536, 'en')).toBe('1.5 kB')
     expect(formatFileSize(10 * 1024 * 1024, 'en')).toBe('10 MB')
+  })
+
+  it('formats in the browser’s own locale when it speaks the app’s language, never in another language’s', () => {
+    expect(formattingLocale('en', ['en-GB', 'en-US'])).toBe('en-GB')
+    expect(formattingLocale('en', ['fr-FR', 'en-US'])).toBe('en-US')
+    expect(formattingLocale('fr', ['en-GB', 'fr-CA'])).toBe('fr-CA')
+    expect(formattingLocale('fr', ['fr-be'])).toBe('fr-BE')
+    expect(formattingLocale('en', ['fr-FR', 'de-DE'])).toBe('en')
+    expect(formattingLocale('fr', [])).toBe('fr')
+  })
+
+  it('writes a British date day first and in 24 hours, an American one month first and in 12 hours', () => {
+    const at = new Date(2026, 11, 6, 21, 13).toISOString()
+    expect(formatDateTime(at, 'en-GB')).toBe('6 Dec 2026, 21:13')
+    expect(formatDateTime(at, 'en-US').replace(/\s/g, ' ')).toBe('Dec 6, 2026, 9:13 PM')
+    expect(formatDateTime(at, 'fr-FR')).toBe('6 déc. 2026, 21:13')
+    expect(formatDate('2026-12-06', 'en-GB')).toBe('6 Dec 2026')
+    expect(formatDate('2026-12-06', 'fr-CA')).toBe('6 déc. 2026')
+  })
+
+  it('writes percentages and decimals as each locale does', () => {
+    expect(formatPercent(0, 'en')).toBe('0.00%')
+    expect(formatPercent(0, 'en-GB')).toBe('0.00%')
+    expect(formatPercent(0, 'fr').replace(/\s/g, ' ')).toBe('0,00 %')
+    expect(decimalSeparator('en-GB')).toBe('.')
+    expect(decimalSeparator('fr-CA')).toBe(',')
+    expect(decimalSeparator('fr')).toBe(',')
   })
 })

@@ -1,13 +1,35 @@
 import { useTranslation } from 'react-i18next'
 
+/**
+ * The locale dates and numbers are written in: the browser's own locale when it speaks the app's language (en-GB
+ * writes 06/12/2026 and 24h, fr-CA 2026-12-06), the first such of its preferred ones; else the app's language bare.
+ * Never a locale of another language: an English screen in a French browser stays English.
+ */
+export function formattingLocale(appLanguage: string, browserLanguages: readonly string[] = navigator.languages ?? []): string {
+  const languageOf = (locale: string) => locale.split('-', 1)[0]?.toLowerCase() ?? ''
+  const language = languageOf(appLanguage)
+  const spoken = browserLanguages.find((locale) => languageOf(locale) === language)
+  if (!spoken) return language
+  try {
+    return Intl.getCanonicalLocales(spoken)[0] ?? language
+  } catch {
+    return language
+  }
+}
+
+export function useFormattingLocale(): string {
+  const { i18n } = useTranslation()
+  return formattingLocale(i18n.language)
+}
+
 /** Dates from the API are UTC instants; they are shown in the browser's time zone, in the current language. */
 export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 }
 
 export function useFormatDateTime() {
-  const { i18n } = useTranslation()
-  return (iso: string) => formatDateTime(iso, i18n.language)
+  const locale = useFormattingLocale()
+  return (iso: string) => formatDateTime(iso, locale)
 }
 
 const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -26,8 +48,8 @@ export function formatDate(value: string, language: string): string {
 }
 
 export function useFormatDate() {
-  const { i18n } = useTranslation()
-  return (value: string) => formatDate(value, i18n.language)
+  const locale = useFormattingLocale()
+  return (value: string) => formatDate(value, locale)
 }
 
 const yearMonth = /^(\d{4})-(\d{2})$/
@@ -40,8 +62,8 @@ export function formatMonth(value: string, language: string): string {
 }
 
 export function useFormatMonth() {
-  const { i18n } = useTranslation()
-  return (value: string) => formatMonth(value, i18n.language)
+  const locale = useFormattingLocale()
+  return (value: string) => formatMonth(value, locale)
 }
 
 /** Whole days from today (in the browser's zone) to a calendar date; negative once it has passed. */
@@ -59,8 +81,13 @@ export function formatAmount(amount: number, language: string, currency = 'EUR')
 }
 
 export function useFormatAmount() {
-  const { i18n } = useTranslation()
-  return (amount: number, currency?: string) => formatAmount(amount, i18n.language, currency)
+  const locale = useFormattingLocale()
+  return (amount: number, currency?: string) => formatAmount(amount, locale, currency)
+}
+
+/** The decimal separator of a locale: "," in French, "." in English. */
+export function decimalSeparator(locale: string): string {
+  return new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.'
 }
 
 /** A quantity as the language writes it, with up to three decimals ("1,234.5", "1 234,5"). */
@@ -69,8 +96,8 @@ export function formatQuantity(quantity: number, language: string): string {
 }
 
 export function useFormatQuantity() {
-  const { i18n } = useTranslation()
-  return (quantity: number) => formatQuantity(quantity, i18n.language)
+  const locale = useFormattingLocale()
+  return (quantity: number) => formatQuantity(quantity, locale)
 }
 
 /** File sizes in the units people read ("850 bytes", "1.2 MB"), in the current language. */
@@ -92,8 +119,8 @@ export function formatFileSize(bytes: number, language: string): string {
 }
 
 export function useFormatFileSize() {
-  const { i18n } = useTranslation()
-  return (bytes: number) => formatFileSize(bytes, i18n.language)
+  const locale = useFormattingLocale()
+  return (bytes: number) => formatFileSize(bytes, locale)
 }
 
 /** A day of the browser's calendar as the API writes calendar dates: "2026-05-31". */
@@ -108,8 +135,8 @@ export function formatMonthName(month: number, language: string, width: 'long' |
 }
 
 export function useFormatMonthName() {
-  const { i18n } = useTranslation()
-  return (month: number, width: 'long' | 'short' = 'long') => formatMonthName(month, i18n.language, width)
+  const locale = useFormattingLocale()
+  return (month: number, width: 'long' | 'short' = 'long') => formatMonthName(month, locale, width)
 }
 
 /** A rate in percent to the hundredth as the language writes it ("95.50%", "95,50 %"). */
@@ -118,6 +145,6 @@ export function formatPercent(percent: number, language: string): string {
 }
 
 export function useFormatPercent() {
-  const { i18n } = useTranslation()
-  return (percent: number) => formatPercent(percent, i18n.language)
+  const locale = useFormattingLocale()
+  return (percent: number) => formatPercent(percent, locale)
 }

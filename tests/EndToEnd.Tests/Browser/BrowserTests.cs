@@ -345,7 +345,10 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         await raise.GetByLabel(new Regex("^Action")).FillAsync("Automatiser le redémarrage de l’ERP");
         await raise.GetByLabel("Partie responsable").SelectOptionAsync(new SelectOptionValue { Label = "Prestataire" });
         await raise.GetByLabel(new Regex("^Responsable")).FillAsync("Antoine Garnier");
-        await raise.GetByLabel(new Regex("^Échéance")).FillAsync(now.AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        // The due day is typed as a French screen writes it, whatever the browser's own language.
+        var dueOn = raise.GetByLabel(new Regex("^Échéance"));
+        await dueOn.FillAsync(now.AddMonths(1).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await dueOn.PressAsync("Tab");
         await raise.GetByRole(AriaRole.Button, new() { Name = "Ajouter une action", Exact = true }).ClickAsync();
         await Assertions.Expect(raise).ToHaveCountAsync(0);
         await Assertions.Expect(plan.GetByRole(AriaRole.Cell, new() { NameRegex = new Regex("^Automatiser le redémarrage") })).ToBeVisibleAsync();

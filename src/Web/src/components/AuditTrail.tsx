@@ -5,13 +5,15 @@ import { Fragment, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, pathErrors } from '../api'
 import { actionSentence, describeAuditChange } from '../auditText'
-import { useFormatDateTime } from '../format'
+import { useFormatDateTime, useFormattingLocale } from '../format'
 import { auditQuery, type AuditEntry, type AuditFilter } from '../hooks/audit'
 import { ChangesTable } from './ChangesTable'
 import { ErrorAlert, Loading } from './States'
+import { DateField } from './DateField'
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const locale = useFormattingLocale()
   const formatDateTime = useFormatDateTime()
   const [expanded, setExpanded] = useState(false)
   const detailsId = `audit-details-${entry.id}`
@@ -48,7 +50,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
               <ChangesTable
                 changes={entry.changes}
                 caption={t('audit.changesCaption')}
-                describe={(change) => describeAuditChange(change, entry.action, t, i18n.language)}
+                describe={(change) => describeAuditChange(change, entry.action, t, locale)}
               />
             )}
           </Table.Td>
@@ -80,8 +82,8 @@ function FilterForm({ filter, actions, onFilter, errors }: { filter: AuditFilter
           error={errors.action}
           data={[{ value: '', label: t('audit.anyAction') }, ...actions.map((code) => ({ value: code, label: actionSentence(code, t) }))]}
         />
-        <TextInput type="date" label={t('audit.from')} value={draft.from ?? ''} onChange={set('from')} error={errors.from} />
-        <TextInput type="date" label={t('audit.to')} value={draft.to ?? ''} onChange={set('to')} error={errors.to} />
+        <DateField label={t('audit.from')} value={draft.from ?? ''} onChange={(value) => setDraft((previous) => ({ ...previous, from: value }))} error={errors.from} />
+        <DateField label={t('audit.to')} value={draft.to ?? ''} onChange={(value) => setDraft((previous) => ({ ...previous, to: value }))} error={errors.to} />
         <Button type="submit">{t('audit.apply')}</Button>
         <Button
           variant="default"

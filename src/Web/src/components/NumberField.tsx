@@ -1,6 +1,6 @@
 import { NumberInput, type NumberInputProps } from '@mantine/core'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { decimalSeparator, useFormattingLocale } from '../format'
 
 type Props = Omit<NumberInputProps, 'value' | 'onChange'> & {
   /** NaN while the field is empty or not a number yet: sent as is, the server names the field. */
@@ -14,15 +14,15 @@ const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isN
 /**
  * A number bound to a number: what is being typed ("12," on the way to "12,5") stays on screen while the
  * value it stands for goes up; a value changed from outside replaces it. The decimal separator is the
- * language's.
+ * locale's.
  */
 export function NumberField({ value, onChange, ...props }: Props) {
-  const { i18n } = useTranslation()
+  const locale = useFormattingLocale()
   const [text, setText] = useState<string | number>(Number.isFinite(value) ? value : '')
   const shown = same(parse(text), value) ? text : Number.isFinite(value) ? value : ''
   return (
     <NumberInput
-      decimalSeparator={i18n.language === 'fr' ? ',' : '.'}
+      decimalSeparator={decimalSeparator(locale)}
       {...props}
       value={shown}
       onChange={(next) => {

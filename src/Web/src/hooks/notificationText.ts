@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { daysUntil, formatAmount, formatDate, formatDateTime } from '../format'
+import { daysUntil, formatAmount, formatDate, formatDateTime, useFormattingLocale } from '../format'
 import { checklistPhases, contractPageUrl } from './contracts'
 import { evolutionStates } from './evolutions'
 import { invoicePageUrl } from './invoices'
@@ -169,6 +169,7 @@ export function describeNotification(notification: AppNotification, t: TFunction
 }
 
 export function useNotificationText() {
-  const { t, i18n } = useTranslation()
-  return (notification: AppNotification) => describeNotification(notification, t, i18n.language)
+  const { t } = useTranslation()
+  const locale = useFormattingLocale()
+  return (notification: AppNotification) => describeNotification(notification, t, locale)
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useFormattingLocale } from '../format'
 import type { PenaltyPreviewLine } from './penaltyPreview'
 import type { StatementLine } from './statements'
 
@@ -8,8 +9,9 @@ import type { StatementLine } from './statements'
  * against its target, a service's availability below a band.
  */
 export function usePenaltyLineText(formatInstant: (iso: string) => string) {
-  const { t, i18n } = useTranslation()
-  const number = (value: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(value)
+  const { t } = useTranslation()
+  const locale = useFormattingLocale()
+  const number = (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
   const percent = (value: number | null | undefined) => (value == null ? '' : `${number(value)} %`)
   const clockName = (clock: string | null | undefined) => (clock === 'respond' || clock === 'resolve' ? t(`terms.clocks.${clock}`) : '')
   const instant = (iso: string | null | undefined) => (iso ? formatInstant(iso) : '')

@@ -1,4 +1,4 @@
-import { Button, Group, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
@@ -19,6 +19,7 @@ import { ConfirmDialog } from '../ConfirmDialog'
 import { FormActions } from '../FormActions'
 import { FormModal } from '../FormModal'
 import { ErrorAlert } from '../States'
+import { DateField } from '../DateField'
 
 /** The contract-level entries of `can` this screen knows, in the order of a contract's life. */
 const contractActionKeys = [
@@ -86,12 +87,11 @@ function AmendmentForm({ contract, onDone, onClose }: { contract: ContractDetail
     <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">{t('contracts.actions.amendHelp')}</Text>
-        <TextInput
-          type="date"
+        <DateField
           label={t('contracts.effectiveFrom')}
           withAsterisk
           value={effectiveFrom}
-          onChange={(event) => setEffectiveFrom(event.currentTarget.value)}
+          onChange={setEffectiveFrom}
           error={feedback.errors.effectiveFrom}
         />
         <Textarea

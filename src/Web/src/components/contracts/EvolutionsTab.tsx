@@ -23,6 +23,7 @@ import { FormActions } from '../FormActions'
 import { FormModal } from '../FormModal'
 import { NumberField } from '../NumberField'
 import { ErrorAlert, ListStates } from '../States'
+import { DateField } from '../DateField'
 
 const stateColor: Record<EvolutionState, string> = {
   specified: 'gray',
@@ -158,7 +159,7 @@ function StepForm({ contractId, evolution, action, onClose }: { contractId: stri
         {action === 'amend' && (
           <>
             <Text size="sm">{t('evolutions.amendHelp')}</Text>
-            <TextInput type="date" label={t('contracts.effectiveFrom')} withAsterisk value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.currentTarget.value)} error={feedback.errors.effectiveFrom} />
+            <DateField label={t('contracts.effectiveFrom')} withAsterisk value={effectiveFrom} onChange={setEffectiveFrom} error={feedback.errors.effectiveFrom} />
           </>
         )}
         {feedback.failure && <ErrorAlert error={feedback.failure} />}

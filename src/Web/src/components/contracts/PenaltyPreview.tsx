@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, pathErrors } from '../../api'
-import { useFormatAmount } from '../../format'
+import { useFormatAmount, useFormattingLocale } from '../../format'
 import { priorities, slaClocks, type PenaltyRules, type Priority, type SlaClock } from '../../hooks/contracts'
 import { usePenaltyLineText } from '../../hooks/penaltyLineText'
 import { usePenaltyPreview, type PenaltyPreviewRequest } from '../../hooks/penaltyPreview'
@@ -86,7 +86,8 @@ function fieldLabel(path: string, t: TFunction): string {
  * monthly fee. Shows each line, the gross, what the franchise and the caps take, the minimum and the total.
  */
 export function PenaltyPreview({ rules, monthlyFee, timeZone }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const locale = useFormattingLocale()
   const formatAmount = useFormatAmount()
   const zone = isKnownZone(timeZone) ? timeZone : Intl.DateTimeFormat().resolvedOptions().timeZone
   const [month, setMonth] = useState(lastMonth)
@@ -99,7 +100,7 @@ export function PenaltyPreview({ rules, monthlyFee, timeZone }: Props) {
 
   const formatInstant = (iso: string) => {
     try {
-      return new Intl.DateTimeFormat(i18n.language, { timeZone: zone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
+      return new Intl.DateTimeFormat(locale, { timeZone: zone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
     } catch {
       return iso
     }

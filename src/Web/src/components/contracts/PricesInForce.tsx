@@ -1,12 +1,13 @@
 import { Card, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useFormatAmount, useFormatDate } from '../../format'
+import { useFormatAmount, useFormatDate, useFormattingLocale } from '../../format'
 import { usePricesInForce, type IndexUsed } from '../../hooks/prices'
 import { ErrorAlert, Loading } from '../States'
 
 function IndexText({ index }: { index: IndexUsed }) {
-  const { t, i18n } = useTranslation()
-  const value = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1 }).format(index.value)
+  const { t } = useTranslation()
+  const locale = useFormattingLocale()
+  const value = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 }).format(index.value)
   return <>{t('prices.index', { month: index.month, value, series: t(`prices.series.${index.series}`) })}</>
 }
 
@@ -16,7 +17,8 @@ function IndexText({ index }: { index: IndexUsed }) {
  * indices are in different series.
  */
 export function PricesInForce({ contractId, signed }: { contractId: string; signed: boolean }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const locale = useFormattingLocale()
   const formatAmount = useFormatAmount()
   const formatDate = useFormatDate()
   const prices = usePricesInForce(contractId, signed)
@@ -72,8 +74,8 @@ export function PricesInForce({ contractId, signed }: { contractId: string; sign
             <Text size="sm">
               {t('prices.formula', {
                 date: formatDate(revision.anniversary),
-                a: revision.a.toLocaleString(i18n.language),
-                b: revision.b.toLocaleString(i18n.language),
+                a: revision.a.toLocaleString(locale),
+                b: revision.b.toLocaleString(locale),
               })}
             </Text>
             {revision.s0 && (
@@ -85,7 +87,7 @@ export function PricesInForce({ contractId, signed }: { contractId: string; sign
               {t('prices.s')} <IndexText index={revision.s} />
             </Text>
             {revision.coefficient !== undefined && revision.coefficient !== 1 && (
-              <Text size="sm">{t('prices.coefficient', { value: revision.coefficient.toLocaleString(i18n.language, { maximumFractionDigits: 5 }) })}</Text>
+              <Text size="sm">{t('prices.coefficient', { value: revision.coefficient.toLocaleString(locale, { maximumFractionDigits: 5 }) })}</Text>
             )}
             <Text size="sm" c="dimmed">
               {t('prices.next', { date: formatDate(revision.nextAnniversary) })}

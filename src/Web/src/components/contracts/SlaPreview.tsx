@@ -2,6 +2,7 @@ import { Alert, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Te
 import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormattingLocale } from '../../format'
 import { ApiError, pathErrors } from '../../api'
 import type { ContractTerms, Priority, SlaDuration } from '../../hooks/contracts'
 import { useSlaPreview, type SlaPreview as Clock } from '../../hooks/slaPreview'
@@ -60,7 +61,8 @@ function fieldLabel(path: string, t: TFunction): string {
  * (the desk's), which is also how the start is read.
  */
 export function SlaPreview({ calendar, targets, warningThresholds }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const locale = useFormattingLocale()
   const zoneKnown = isKnownZone(calendar.timeZone)
   const zone = zoneKnown ? calendar.timeZone : Intl.DateTimeFormat().resolvedOptions().timeZone
   const [priority, setPriority] = useState<Priority | ''>(targets[0]?.priority ?? '')
@@ -72,7 +74,7 @@ export function SlaPreview({ calendar, targets, warningThresholds }: Props) {
 
   const formatInstant = (iso: string) => {
     try {
-      return new Intl.DateTimeFormat(i18n.language, {
+      return new Intl.DateTimeFormat(locale, {
         timeZone: zone,
         weekday: 'short',
         day: 'numeric',

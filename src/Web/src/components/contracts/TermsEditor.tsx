@@ -45,6 +45,7 @@ import { ErrorAlert } from '../States'
 import { PenaltyPreview } from './PenaltyPreview'
 import { SlaPreview } from './SlaPreview'
 import { TermsSection } from './TermsView'
+import { DateField } from '../DateField'
 
 const durationUnits: DurationUnit[] = ['minutes', 'hours', 'businessDays']
 const penaltyKinds: PenaltyKind[] = ['fixed', 'percentOfFee']
@@ -236,15 +237,11 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
       <Stack>
         <TermsSection title={t('terms.sections.duration')}>
           <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
-            <TextInput
-              type="date"
+            <DateField
               label={t('terms.startDate')}
               withAsterisk
               value={terms.startDate ?? ''}
-              onChange={(event) => {
-                const value = event.currentTarget.value
-                update((draft) => void (draft.startDate = value))
-              }}
+              onChange={(value) => update((draft) => void (draft.startDate = value))}
               error={err('startDate')}
               miw={180}
             />
@@ -441,16 +438,12 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
                   }}
                   error={err('revision.referenceMonth')}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('terms.anniversary')}
                   description={t('terms.editor.anniversaryHelp')}
                   w={200}
                   value={terms.revision.anniversary}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value
-                    update((draft) => void (draft.revision!.anniversary = value))
-                  }}
+                  onChange={(value) => update((draft) => void (draft.revision!.anniversary = value))}
                   error={err('revision.anniversary')}
                 />
               </Group>
@@ -555,15 +548,11 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
             const rowName = t('terms.editor.closedDayRow', { n: index + 1 })
             return (
               <Row key={index} removeLabel={t('terms.editor.remove', { row: rowName })} onRemove={() => update((draft) => void draft.calendar.closedDays.splice(index, 1), true)}>
-                <TextInput
-                  type="date"
+                <DateField
                   label={rowName}
                   w={200}
                   value={day}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value
-                    update((draft) => void (draft.calendar.closedDays[index] = value))
-                  }}
+                  onChange={(value) => update((draft) => void (draft.calendar.closedDays[index] = value))}
                   error={err(`calendar.closedDays[${index}]`)}
                 />
               </Row>

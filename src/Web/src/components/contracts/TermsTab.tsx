@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import type { ContractPermissions } from '../../contractRules'
-import { useFormatDate, useFormatDateTime } from '../../format'
+import { useFormatDate, useFormatDateTime, useFormattingLocale } from '../../format'
 import {
   useCompareVersions,
   useVersion,
@@ -173,7 +173,8 @@ function VersionPanel({ contract, number, permissions }: { contract: ContractDet
 }
 
 export function VersionCompare({ contract }: { contract: ContractDetail }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const locale = useFormattingLocale()
   const numbers = contract.versions.map((version) => version.number).sort((a, b) => a - b)
   const [from, setFrom] = useState<number>(numbers.at(-2) ?? numbers[0] ?? 1)
   const [to, setTo] = useState<number>(numbers.at(-1) ?? 1)
@@ -201,7 +202,7 @@ export function VersionCompare({ contract }: { contract: ContractDetail }) {
           <ChangesTable
             changes={compare.data}
             caption={t('versions.changesCaption', { from, to })}
-            describe={(change) => describeTermsChange(change, t, i18n.language)}
+            describe={(change) => describeTermsChange(change, t, locale)}
           />
         )}
       </Stack>

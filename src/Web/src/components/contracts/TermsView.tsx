@@ -1,7 +1,7 @@
 import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFormatAmount, useFormatDate } from '../../format'
+import { useFormatAmount, useFormatDate, useFormattingLocale } from '../../format'
 import { holidayPackKey, weekDays, type ContractTerms, type InvoiceTolerance, type SlaDuration } from '../../hooks/contracts'
 
 export function TermsSection({ title, children }: { title: string; children: ReactNode }) {
@@ -70,11 +70,12 @@ function useFormatDuration() {
 
 /** The terms of one version, read-only, in the order a contract is written. */
 export function TermsView({ terms }: { terms: ContractTerms }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const locale = useFormattingLocale()
   const formatDate = useFormatDate()
   const formatAmount = useFormatAmount()
   const formatDuration = useFormatDuration()
-  const number = (value: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 4 }).format(value)
+  const number = (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value)
   const percent = (value: number) => `${number(value)} %`
   const months = (count: number) => t('terms.months', { count })
   // A limit absent, null or zero is none, as invoice control reads it.

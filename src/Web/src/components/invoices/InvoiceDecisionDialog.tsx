@@ -1,4 +1,4 @@
-import { Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Stack, Text, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,7 @@ import { discrepanciesToJustify, type InvoiceAction } from '../../invoiceRules'
 import { FormActions } from '../FormActions'
 import { FormModal } from '../FormModal'
 import { ErrorAlert } from '../States'
+import { DateField } from '../DateField'
 
 /** What the Invoicing API keeps of a reason or a message. */
 const maxTextLength = 2000
@@ -166,13 +167,11 @@ function PaidForm({ invoice, onClose }: FormProps) {
         <Text size="sm" c="dimmed">
           {t('invoices.dialogHelp.markPaid')}
         </Text>
-        <TextInput
-          type="date"
+        <DateField
           label={t('invoices.paidOnLabel')}
           withAsterisk
-          max={calendarDay()}
           value={paidOn}
-          onChange={(event) => setPaidOn(event.currentTarget.value)}
+          onChange={setPaidOn}
           error={feedback.errors.paidOn}
         />
         {feedback.failure && <ErrorAlert error={feedback.failure} />}

@@ -8,6 +8,7 @@ import { invoiceKinds, invoiceLineKinds, useEnterInvoice, type InvoiceEntry, typ
 import { FormActions } from '../FormActions'
 import { NumberField } from '../NumberField'
 import { ErrorAlert } from '../States'
+import { DateField } from '../DateField'
 
 interface LineRow {
   /** Keeps a row's inputs when an earlier row is removed. */
@@ -155,7 +156,7 @@ export function InvoiceEntryForm({ contractId, onClose, onDone }: { contractId: 
             data={invoiceKinds.map((value) => ({ value, label: t(`invoices.kinds.${value}`) }))}
             error={errors.kind}
           />
-          <TextInput type="date" label={t('invoices.entry.issueDate')} withAsterisk value={issueDate} onChange={(event) => setIssueDate(event.currentTarget.value)} error={errors.issueDate} />
+          <DateField label={t('invoices.entry.issueDate')} withAsterisk value={issueDate} onChange={setIssueDate} error={errors.issueDate} />
           <TextInput
             label={t('invoices.entry.precedingInvoice')}
             description={t('invoices.entry.precedingHelp')}
@@ -163,8 +164,8 @@ export function InvoiceEntryForm({ contractId, onClose, onDone }: { contractId: 
             onChange={(event) => setPrecedingInvoice(event.currentTarget.value)}
             error={errors.precedingInvoice}
           />
-          <TextInput type="date" label={t('invoices.entry.periodStart')} withAsterisk value={periodStart} onChange={(event) => setPeriodStart(event.currentTarget.value)} error={errors.periodStart} />
-          <TextInput type="date" label={t('invoices.entry.periodEnd')} withAsterisk value={periodEnd} onChange={(event) => setPeriodEnd(event.currentTarget.value)} error={errors.periodEnd} />
+          <DateField label={t('invoices.entry.periodStart')} withAsterisk value={periodStart} onChange={setPeriodStart} error={errors.periodStart} />
+          <DateField label={t('invoices.entry.periodEnd')} withAsterisk value={periodEnd} onChange={setPeriodEnd} error={errors.periodEnd} />
           <TextInput label={t('invoices.entry.currency')} maxLength={3} value={currency} onChange={(event) => setCurrency(event.currentTarget.value.toUpperCase())} error={errors.currency} />
         </SimpleGrid>
 
@@ -245,18 +246,16 @@ export function InvoiceEntryForm({ contractId, onClose, onDone }: { contractId: 
                       onChange={(vatRate) => update(index, { vatRate })}
                       error={errors[`lines[${index}].vatRate`]}
                     />
-                    <TextInput
-                      type="date"
+                    <DateField
                       label={fieldLabel(t('invoices.entry.periodStart'), index)}
                       value={row.periodStart}
-                      onChange={(event) => update(index, { periodStart: event.currentTarget.value })}
+                      onChange={(value) => update(index, { periodStart: value })}
                       error={errors[`lines[${index}].periodStart`]}
                     />
-                    <TextInput
-                      type="date"
+                    <DateField
                       label={fieldLabel(t('invoices.entry.periodEnd'), index)}
                       value={row.periodEnd}
-                      onChange={(event) => update(index, { periodEnd: event.currentTarget.value })}
+                      onChange={(value) => update(index, { periodEnd: value })}
                       error={errors[`lines[${index}].periodEnd`]}
                     />
                   </SimpleGrid>

@@ -10,6 +10,7 @@ import { sideOf, type Side } from '../../roles'
 import { FormActions } from '../FormActions'
 import { FormModal } from '../FormModal'
 import { ChangeFailure } from './ChangeFailure'
+import { DateField } from '../DateField'
 
 const fields = ['title', 'side', 'owner', 'dueOn', 'status', 'note']
 
@@ -55,7 +56,7 @@ function ActionForm({ contractId, reviewId, current, onClose }: { contractId: st
           <TextInput label={t('reviews.actions.owner')} withAsterisk maxLength={200} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} error={feedback.errors.owner} />
         </Group>
         <Group grow align="flex-start">
-          <TextInput type="date" label={t('reviews.actions.dueOn')} withAsterisk value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} error={feedback.errors.dueOn} />
+          <DateField label={t('reviews.actions.dueOn')} withAsterisk value={dueOn} onChange={setDueOn} error={feedback.errors.dueOn} />
           <NativeSelect
             label={t('reviews.actions.status')}
             value={status}

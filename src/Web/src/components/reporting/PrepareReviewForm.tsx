@@ -6,6 +6,7 @@ import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { defaultReviewPeriod, isReviewPeriod } from '../../reportingRules'
 import { FormActions } from '../FormActions'
 import { ErrorAlert } from '../States'
+import { DateField } from '../DateField'
 
 const fields = ['period', 'meetingOn', 'title']
 
@@ -45,11 +46,10 @@ export function PrepareReviewForm({ contractId, onPrepared, onClose }: { contrac
           onChange={(event) => setPeriod(event.currentTarget.value)}
           error={feedback.errors.period}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('reviews.prepare.meetingOn')}
           value={meetingOn}
-          onChange={(event) => setMeetingOn(event.currentTarget.value)}
+          onChange={setMeetingOn}
           error={feedback.errors.meetingOn}
         />
         <TextInput label={t('reviews.prepare.titleField')} maxLength={200} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={feedback.errors.title} />

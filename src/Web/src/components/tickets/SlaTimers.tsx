@@ -1,6 +1,6 @@
 import { Badge, Box, Group, Paper, Progress, Stack, Text, Title, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useFormatDateTime } from '../../format'
+import { useFormatDateTime, useFormattingLocale } from '../../format'
 import type { SlaClock } from '../../hooks/tickets'
 import { useNow } from '../../hooks/useNow'
 import { isKnownZone } from '../../zonedTime'
@@ -19,10 +19,10 @@ function colorOf(clock: SlaClock): string {
 
 /** An instant in the contract calendar's zone, when it is not the browser's: the desk's wall clock. */
 function useFormatInZone(zone: string) {
-  const { i18n } = useTranslation()
+  const locale = useFormattingLocale()
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone
   if (!isKnownZone(zone) || zone === browserZone) return null
-  const format = new Intl.DateTimeFormat(i18n.language, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' })
+  const format = new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' })
   return (iso: string) => format.format(new Date(iso))
 }
 
