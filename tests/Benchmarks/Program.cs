@@ -30,7 +30,8 @@ return args.FirstOrDefault() switch
         new Uri(args[1]),
         postgresPort: int.Parse(args[2]),
         connections: args.Length > 3 ? int.Parse(args[3]) : 32,
-        duration: TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 15)),
+        duration: TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 15),
+        only: args.Length > 5 ? args[5] : null),
     "tickets" when args.Length > 1 => await TicketsLoad.RunAsync(
         new Uri(args[1]),
         sessions: args.Length > 2 ? int.Parse(args[2]) : 16,
@@ -87,7 +88,7 @@ static int Usage()
     Console.Error.WriteLine("usage: Infogerance.Benchmarks outbox [events] [eventsPerTransaction] [eventsPerSecond, 0 = as fast as possible]");
     Console.Error.WriteLine("       Infogerance.Benchmarks gateway <gateway url> [sessions] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks tickets <gateway url> [sessions] [seconds]");
-    Console.Error.WriteLine("       Infogerance.Benchmarks request-path <gateway url> <postgres port> [connections] [seconds]");
+    Console.Error.WriteLine("       Infogerance.Benchmarks request-path <gateway url> <postgres port> [connections] [seconds] [only the lines containing]");
     Console.Error.WriteLine("       Infogerance.Benchmarks faults <gateway url> <AppHost data folder> [sessions] [seconds per phase]");
     Console.Error.WriteLine("       Infogerance.Benchmarks sla-lag <incidents database connection string> [tickets] [perSecond] [seconds]");
     Console.Error.WriteLine("       Infogerance.Benchmarks queue <gateway url> <incidents database connection string> [tickets] [deep page]");

@@ -26,7 +26,8 @@ public static class RequestPathLoad
 
     private sealed record Outcome(double Throughput, double P50, double P99, int Failures);
 
-    public static async Task<int> RunAsync(Uri gateway, int postgresPort, int connections, TimeSpan duration)
+    /// <param name="only">Measures only the endpoints whose line contains it (the ceiling is always measured), to profile one.</param>
+    public static async Task<int> RunAsync(Uri gateway, int postgresPort, int connections, TimeSpan duration, string? only = null)
     {
         await using var ceiling = await CeilingAsync();
         var helloClients = Enumerable.Range(0, connections).Select(_ => new HttpClient { BaseAddress = ceiling.Urls.Select(u => new Uri(u)).First() }).ToList();
@@ -52,7 +53,7 @@ public static class RequestPathLoad
             ("GET /api/incidents/tickets (the client's list)", "Infogerance.Incidents", clients, c => c.GetAsync("/api/incidents/tickets")),
             ("GET /api/incidents/tickets?limit=50 (the desk's queue)", "Infogerance.Incidents", desk, c => c.GetAsync("/api/incidents/tickets?limit=50")),
             ("POST /api/incidents/tickets (opening a ticket)", "Infogerance.Incidents", clients, open),
-        })
+        }.Where(line => only is null || line.Item1.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             failures += (await MeasureAsync(what, sessions, duration, call, "Infogerance.Gateway", [service], postgresPort, top.Throughput)).Failures;
         }

@@ -29,6 +29,10 @@ public sealed partial class ServiceDatabase
             // per connection after its second use, rather than on every call.
             MaxAutoPrepare = 256,
             AutoPrepareMinUsages = 2,
+            // A unit of work's scope is transaction-local and nothing else is set on a session, so a connection going
+            // back to the pool has nothing to reset: the four reset statements Npgsql would send ahead of the next
+            // use (each planned anew) were a fifth of the statements of a signed-in read.
+            NoResetOnClose = true,
         }.ConnectionString;
     }
 
