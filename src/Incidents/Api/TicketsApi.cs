@@ -107,8 +107,8 @@ public static class TicketsApi
         var ticket = await TicketChanges.OpenAsync(unitOfWork, new NewTicket(
             contract.TenantId, contract.ContractId, ticketId, request.Kind!, request.Title!.Trim(), request.Description?.Trim() ?? "",
             request.Impact!, request.Urgency!, priority, priority == matrix ? null : request.PriorityReason!.Trim(), actor, request.InventoryItemId,
-            version, now));
-        var clocks = await sla.SyncAsync(unitOfWork, ticket, now);
+            version, now, await sla.SlaDueAtOpeningAsync(unitOfWork, contract.ContractId, version, priority, now)));
+        var clocks = await sla.SyncAsync(unitOfWork, ticket, now, justOpened: true);
         ticket = (await TicketStore.ReloadAsync(unitOfWork, ticket))!;
         var detail = await TicketViews.DetailAsync(unitOfWork, ticket, clocks, terms, user, sla.Settings, now);
         await unitOfWork.CommitAsync();

@@ -42,15 +42,28 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
             "SELECT ticket_id, clock, warnings_raised, breached_at, completed_at, completions FROM sla_clocks WHERE tenant_id = @TenantId AND ticket_id = @TicketId",
             new { ticket.TenantId, ticket.TicketId })).ToDictionary(row => row.Clock);
 
+    /// <summary>
+    /// When the clocks of a ticket about to be opened will first be due: written with the ticket, so that the sync
+    /// which follows its opening finds the ticket as it would leave it and does not rewrite the row and its indexes.
+    /// </summary>
+    public async Task<DateTimeOffset?> SlaDueAtOpeningAsync(UnitOfWork unitOfWork, Guid contractId, int contractVersion, string priority, DateTimeOffset at)
+    {
+        var service = await terms.TermsAsync(unitOfWork, contractId, contractVersion);
+        var facts = new ClockFacts(at, [], null, null);
+        return SlaDueOf(SlaClocks.All.Select(clock => TicketClocks.Evaluate(clock, service.Calendar, service.Sla, priority, facts, new RaisedSoFar([], false), at)));
+    }
+
     /// <param name="raiseEvents">False for tickets imported from the outgoing provider's history: their clocks are
     /// computed as of their own times, but what happened before the takeover raises nothing now.</param>
-    public async Task<IReadOnlyList<ClockState>> SyncAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true) =>
-        (await SyncTicketAsync(unitOfWork, ticket, now, raiseEvents)).Clocks[ticket.TicketId];
+    /// <param name="justOpened">The ticket was opened in this unit of work: it has no pauses and no clock rows to read.</param>
+    public async Task<IReadOnlyList<ClockState>> SyncAsync(
+        UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true, bool justOpened = false) =>
+        (await SyncTicketAsync(unitOfWork, ticket, now, raiseEvents, justOpened)).Clocks[ticket.TicketId];
 
     /// <summary>One ticket's <see cref="SyncManyAsync"/>, throwing what made its clocks impossible to compute.</summary>
-    public async Task<Synced> SyncTicketAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true)
+    public async Task<Synced> SyncTicketAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true, bool justOpened = false)
     {
-        var synced = await SyncManyAsync(unitOfWork, [ticket], now, raiseEvents);
+        var synced = await SyncManyAsync(unitOfWork, [ticket], now, raiseEvents, justOpened);
         if (synced.Failures.TryGetValue(ticket.TicketId, out var failure))
         {
             ExceptionDispatchInfo.Throw(failure);
@@ -66,23 +79,17 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
     /// from the replica, say) is left untouched and reported in <see cref="Synced.Failures"/>; a failing statement
     /// fails the whole call.
     /// </summary>
-    public async Task<Synced> SyncManyAsync(UnitOfWork unitOfWork, IReadOnlyList<TicketRow> tickets, DateTimeOffset now, bool raiseEvents = true)
+    public async Task<Synced> SyncManyAsync(
+        UnitOfWork unitOfWork, IReadOnlyList<TicketRow> tickets, DateTimeOffset now, bool raiseEvents = true, bool justOpened = false)
     {
         tickets = [.. tickets.DistinctBy(t => t.TicketId)];
-        var keys = new { tenants = tickets.Select(t => t.TenantId).ToArray(), ids = tickets.Select(t => t.TicketId).ToArray() };
-        var pauses = (await unitOfWork.QueryAsync<(Guid TicketId, DateTimeOffset From, DateTimeOffset? To)>(
-            """
-            SELECT p.ticket_id, p.paused_from, p.paused_to
-            FROM ticket_pauses p JOIN unnest(@tenants::uuid[], @ids::uuid[]) AS k (tenant_id, ticket_id) ON p.tenant_id = k.tenant_id AND p.ticket_id = k.ticket_id
-            ORDER BY p.ticket_id, p.paused_from
-            """,
-            keys)).ToLookup(p => p.TicketId, p => (p.From, p.To));
-        var clockRows = (await unitOfWork.QueryAsync<ClockRow>(
-            """
-            SELECT c.ticket_id, c.clock, c.warnings_raised, c.breached_at, c.completed_at, c.completions
-            FROM sla_clocks c JOIN unnest(@tenants::uuid[], @ids::uuid[]) AS k (tenant_id, ticket_id) ON c.tenant_id = k.tenant_id AND c.ticket_id = k.ticket_id
-            """,
-            keys)).ToDictionary(row => (row.TicketId, row.Clock));
+        // Every statement below joins a list of tickets to their keys, so their generic plans (one per connection) are
+        // the right ones; left to choose, PostgreSQL planned each again on every call because a plan made for a list of
+        // one looks cheaper, which cost a ticket change more than running them.
+        await unitOfWork.ExecuteAsync("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");
+        var (pauses, clockRows) = justOpened
+            ? (Enumerable.Empty<(Guid TicketId, DateTimeOffset From, DateTimeOffset? To)>().ToLookup(p => p.TicketId, p => (p.From, p.To)), [])
+            : await StoredStateAsync(unitOfWork, tickets);
 
         var writes = new Writes();
         var events = new List<IntegrationEvent>();
@@ -114,6 +121,27 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
         return new Synced(clocks, failures, events);
     }
 
+    /// <summary>The tickets' pauses and stored clock rows, in one query each.</summary>
+    private static async Task<(ILookup<Guid, (DateTimeOffset From, DateTimeOffset? To)> Pauses, Dictionary<(Guid, string), ClockRow> ClockRows)> StoredStateAsync(
+        UnitOfWork unitOfWork, IReadOnlyList<TicketRow> tickets)
+    {
+        var keys = new { tenants = tickets.Select(t => t.TenantId).ToArray(), ids = tickets.Select(t => t.TicketId).ToArray() };
+        var pauses = (await unitOfWork.QueryAsync<(Guid TicketId, DateTimeOffset From, DateTimeOffset? To)>(
+            """
+            SELECT p.ticket_id, p.paused_from, p.paused_to
+            FROM ticket_pauses p JOIN unnest(@tenants::uuid[], @ids::uuid[]) AS k (tenant_id, ticket_id) ON p.tenant_id = k.tenant_id AND p.ticket_id = k.ticket_id
+            ORDER BY p.ticket_id, p.paused_from
+            """,
+            keys)).ToLookup(p => p.TicketId, p => (p.From, p.To));
+        var clockRows = (await unitOfWork.QueryAsync<ClockRow>(
+            """
+            SELECT c.ticket_id, c.clock, c.warnings_raised, c.breached_at, c.completed_at, c.completions
+            FROM sla_clocks c JOIN unnest(@tenants::uuid[], @ids::uuid[]) AS k (tenant_id, ticket_id) ON c.tenant_id = k.tenant_id AND c.ticket_id = k.ticket_id
+            """,
+            keys)).ToDictionary(row => (row.TicketId, row.Clock));
+        return (pauses, clockRows);
+    }
+
     /// <summary>Both clocks of one ticket from its facts: the events they raise, the rows to write. No I/O.</summary>
     private List<ClockState> Evaluate(
         TicketRow ticket, ServiceTerms service, IReadOnlyList<(DateTimeOffset From, DateTimeOffset? To)> pauses,
@@ -122,7 +150,6 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
         var facts = new ClockFacts(ticket.CreatedAt, pauses, ticket.RespondedAt, ticket.IsResolved ? ticket.ResolvedAt : null);
         var states = new List<ClockState>(2);
         DateTimeOffset? nextTimer = ticket.Status == Statuses.Resolved && ticket.ResolvedAt is { } resolved ? resolved + Settings.AutoCloseAfter : null;
-        DateTimeOffset? slaDue = null;
         var breached = false;
         // Both clocks are computed before anything is recorded: a ticket whose clocks cannot be computed leaves no trace.
         var computed = (SlaClocks.All).Select(clock =>
@@ -183,11 +210,6 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
 
             writes.Clock(ticket, clock, result.DueAt, result.TargetBusinessSeconds, [.. warningsRaised.Order()], breachedAt, completedAt, met, used, completions);
             breached |= breachedAt is not null;
-            if (state.Running && !state.Paused)
-            {
-                slaDue = slaDue is { } d && d < result.DueAt ? d : result.DueAt;
-            }
-
             if (state.NextTimerAt is { } timer)
             {
                 nextTimer = nextTimer is { } n && n < timer ? n : timer;
@@ -196,9 +218,13 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
             states.Add(state);
         }
 
-        writes.Ticket(ticket, slaDue, breached, nextTimer);
+        writes.Ticket(ticket, SlaDueOf(states), breached, nextTimer);
         return states;
     }
+
+    /// <summary>What the queue sorts a ticket by: the earliest due time of its clocks that are counting.</summary>
+    private static DateTimeOffset? SlaDueOf(IEnumerable<ClockState> states) =>
+        states.Where(state => state.Running && !state.Paused).Select(state => (DateTimeOffset?)state.Result.DueAt).Min();
 
     /// <summary>The rows a sync writes, as columns, for one statement per table.</summary>
     private sealed class Writes

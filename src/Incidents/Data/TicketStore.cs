@@ -14,10 +14,14 @@ public sealed record TicketRow(
     public bool IsResolved => Status is Statuses.Resolved or Statuses.Closed;
 }
 
-/// <summary>A ticket about to be opened by <see cref="Requester"/> at <see cref="At"/>, under contract version <see cref="ContractVersion"/>.</summary>
+/// <summary>
+/// A ticket about to be opened by <see cref="Requester"/> at <see cref="At"/>, under contract version <see cref="ContractVersion"/>,
+/// with the instant its clocks will first be due when known (<see cref="TicketSla.SlaDueAtOpeningAsync"/>).
+/// </summary>
 public sealed record NewTicket(
     Guid TenantId, Guid ContractId, Guid TicketId, string Kind, string Title, string Description, string Impact, string Urgency,
-    string Priority, string? PriorityReason, TicketActor Requester, Guid? InventoryItemId, int ContractVersion, DateTimeOffset At);
+    string Priority, string? PriorityReason, TicketActor Requester, Guid? InventoryItemId, int ContractVersion, DateTimeOffset At,
+    DateTimeOffset? SlaDueAt = null);
 
 /// <summary>Who changes a ticket, and from which side.</summary>
 public sealed record TicketActor(Guid? Id, string Name, string Side)
@@ -50,9 +54,10 @@ public static class TicketStore
         unitOfWork.ExecuteScalarAsync<long>(
             """
             INSERT INTO tickets (tenant_id, contract_id, ticket_id, kind, title, description, impact, urgency, priority, priority_reason, level,
-                                 status, requester_id, requester_name, requester_side, inventory_item_id, contract_version, created_at, updated_at, queue_rank)
+                                 status, requester_id, requester_name, requester_side, inventory_item_id, contract_version, created_at, updated_at,
+                                 sla_due_at, queue_rank)
             VALUES (@TenantId, @ContractId, @TicketId, @Kind, @Title, @Description, @Impact, @Urgency, @Priority, @PriorityReason, 1,
-                    'new', @requesterId, @requesterName, @requesterSide, @InventoryItemId, @ContractVersion, @at, @at, @at)
+                    'new', @requesterId, @requesterName, @requesterSide, @InventoryItemId, @ContractVersion, @at, @at, @slaDue, @queueRank)
             RETURNING number
             """,
             new
@@ -60,6 +65,7 @@ public static class TicketStore
                 ticket.TenantId, ticket.ContractId, ticket.TicketId, ticket.Kind, ticket.Title, ticket.Description, ticket.Impact, ticket.Urgency,
                 ticket.Priority, ticket.PriorityReason, requesterId = ticket.Requester.Id, requesterName = ticket.Requester.Name,
                 requesterSide = ticket.Requester.Side, ticket.InventoryItemId, ticket.ContractVersion, at = ticket.At.UtcDateTime,
+                slaDue = ticket.SlaDueAt?.ToUniversalTime(), queueRank = (ticket.SlaDueAt ?? TicketSla.NoRank).ToUniversalTime(),
             });
 
     public static Task<TicketRow?> ReloadAsync(UnitOfWork unitOfWork, TicketRow ticket) => LoadAsync(unitOfWork, ticket.TicketId);
