@@ -79,7 +79,7 @@ public static class PortfolioLoad
             """
             INSERT INTO contract_fact_versions (tenant_id, contract_id, version)
             SELECT tenant_id, contract_id, 1 FROM contracts WHERE reference LIKE 'BENCH-P-%' AND random() < @share
-            ON CONFLICT (tenant_id, contract_id) DO UPDATE SET version = contract_fact_versions.version + 1
+            ON CONFLICT (tenant_id, contract_id, shard) DO UPDATE SET version = contract_fact_versions.version + 1
             """);
         command.Parameters.AddWithValue("share", share);
         await command.ExecuteNonQueryAsync();

@@ -232,7 +232,7 @@ public static class ScorecardLoad
             connection,
             """
             INSERT INTO contract_fact_versions (tenant_id, contract_id, version) VALUES ($1, $2, 1)
-            ON CONFLICT (tenant_id, contract_id) DO UPDATE SET version = contract_fact_versions.version + 1
+            ON CONFLICT (tenant_id, contract_id, shard) DO UPDATE SET version = contract_fact_versions.version + 1
             """,
             DemoWorld.Acme, Contract);
         await transaction.CommitAsync();

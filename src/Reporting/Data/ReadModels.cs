@@ -52,14 +52,18 @@ public static class ReadModels
         }
 
         await ApplyOneAsync(unitOfWork, @event);
-        // Last, so that the row stays locked only for the commit: a contract's events are applied one after another from here.
+        // Last, so that the row stays locked only for the commit. The contract's version is the sum of its shards: events
+        // moving different shards do not wait for each other's commits.
         await unitOfWork.ExecuteAsync(
             """
-            INSERT INTO contract_fact_versions (tenant_id, contract_id, version) VALUES (@TenantId, @contractId, 1)
-            ON CONFLICT (tenant_id, contract_id) DO UPDATE SET version = contract_fact_versions.version + 1
+            INSERT INTO contract_fact_versions (tenant_id, contract_id, shard, version) VALUES (@TenantId, @contractId, @shard, 1)
+            ON CONFLICT (tenant_id, contract_id, shard) DO UPDATE SET version = contract_fact_versions.version + 1
             """,
-            new { @event.TenantId, contractId = ContractOf(@event) });
+            new { @event.TenantId, contractId = ContractOf(@event), shard = (short)Random.Shared.Next(FactVersionShards) });
     }
+
+    /// <summary>How many rows a contract's version is spread over.</summary>
+    private const int FactVersionShards = 16;
 
     private static Guid? TicketOf(IntegrationEvent @event) => @event switch
     {

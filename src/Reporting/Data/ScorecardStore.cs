@@ -229,7 +229,7 @@ public static class ScorecardStore
 
         var periods = months.Select(m => new ScorecardPeriod(m.Month.Month, now)).ToList();
         var versions = (await unitOfWork.QueryAsync<(Guid ContractId, long Version)>(
-            "SELECT contract_id, version FROM contract_fact_versions WHERE contract_id = ANY (@contractIds)",
+            "SELECT contract_id, sum(version)::bigint FROM contract_fact_versions WHERE contract_id = ANY (@contractIds) GROUP BY contract_id",
             new { contractIds = months.Select(m => m.ContractId).Distinct().ToArray() })).ToDictionary(v => v.ContractId, v => v.Version);
         var counts = months.Select(m => cache.Find(
             m.ContractId, m.Month.Month.Start, m.Month.Month.End, times, versions.GetValueOrDefault(m.ContractId))).ToArray();
