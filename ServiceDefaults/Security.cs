@@ -193,6 +193,8 @@ public static class AuthenticationExtensions
                 options.RequireHttpsMetadata = options.Authority.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
                 options.Audience = Audience;
                 options.MapInboundClaims = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new RememberedTokens(TimeProvider.System) { MapInboundClaims = false });
                 options.TokenValidationParameters.NameClaimType = ClaimNames.Name;
                 options.TokenValidationParameters.RoleClaimType = ClaimNames.Role;
                 // Tokens live under a minute so that a deactivation bites within one; the default five-minute
