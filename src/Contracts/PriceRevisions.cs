@@ -137,7 +137,7 @@ public sealed class PriceRevisions(Database database, TimeProvider clock, IOptio
             ContractId = contract.ContractId,
             VersionNumber = prices.Version.Number,
             EffectiveOn = prices.EffectiveOn,
-            MonthlyFee = prices.Prices.MonthlyFee,
+            MonthlyFee = prices.Prices.AgreedFee(),
             WorkUnits = prices.Prices.WorkUnits,
             Revision = prices.Revision is { } applied && prices.Version.Revision is { } clause
                 ? new RevisionUsed(applied.Anniversary, clause.A, clause.B, Used(applied.S0), Used(applied.S), applied.Coefficient)

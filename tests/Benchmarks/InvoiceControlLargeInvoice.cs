@@ -43,7 +43,7 @@ public class InvoiceControlLargeInvoice
 
         var month = new InvoicePeriod(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
         var november = prices[1].Prices;
-        var lines = new List<InvoiceLine>(2_000) { Line(1, "Redevance mensuelle forfaitaire", 1, november.MonthlyFee, 20m) };
+        var lines = new List<InvoiceLine>(2_000) { Line(1, "Redevance mensuelle forfaitaire", 1, november.AgreedFee(), 20m) };
         for (var i = 0; i < 1_700; i++)
         {
             var unit = november.WorkUnits[random.Next(CodeCount)];

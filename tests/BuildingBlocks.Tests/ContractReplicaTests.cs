@@ -127,6 +127,17 @@ public sealed class ContractReplicaTests(TestInfrastructure infrastructure)
         Assert.Null(unit.CountedOn);
     }
 
+    [Fact]
+    public void Terms_without_a_fee_read_as_a_draft_s_and_compute_with_none()
+    {
+        var written = JsonSerializer.SerializeToNode(Terms, EventTypeRegistry.SerializerOptions)!.AsObject();
+        Assert.True(written["prices"]!.AsObject().Remove("monthlyFee"));
+        var read = written.Deserialize<ContractTerms>(EventTypeRegistry.SerializerOptions)!;
+        Assert.Null(read.Prices.MonthlyFee);
+        Assert.Equal(0m, read.Prices.AgreedFee());
+        Assert.Equal(13_200m, Terms.Prices.AgreedFee());
+    }
+
     /// <summary>Terms as any version carries them; the tests set what they look at.</summary>
     private static readonly ContractTerms Terms = new()
     {

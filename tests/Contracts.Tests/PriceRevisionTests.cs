@@ -183,13 +183,13 @@ public sealed class PriceRevisionTests
     [Fact]
     public void The_default_template_revises_a_year_after_it_starts()
     {
-        var terms = DefaultTerms.For(D("2024-03-01"));
+        var terms = EnteredTerms.For(D("2024-03-01"));
         var revisionDate = PriceRevision.NextAnniversary(terms.Revision!, terms.StartDate);
         Assert.Equal(D("2025-03-01"), revisionDate);
         var s0 = Table.Single(i => i.Month == terms.Revision!.ReferenceMonth);   // January 2024 = 310.5
         var s = PriceRevision.LatestPublishedBefore(Table, revisionDate)!;        // January 2025 = 315.2
         Assert.Equal(("2024-01", "2025-01"), (s0.Month, s.Month));
         // 12,500 × (0.15 + 0.85 × 315.2 / 310.5) = 12,500 × 1.0128663… = 12,660.83
-        Assert.Equal(12_660.83m, PriceRevision.Revise(terms.Prices.MonthlyFee, terms.Revision!, s0, s));
+        Assert.Equal(12_660.83m, PriceRevision.Revise(terms.Prices.MonthlyFee!.Value, terms.Revision!, s0, s));
     }
 }

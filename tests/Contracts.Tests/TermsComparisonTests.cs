@@ -6,7 +6,7 @@ namespace Infogerance.Contracts.Tests;
 
 public sealed class TermsComparisonTests
 {
-    private static readonly ContractTerms V1 = DefaultTerms.For(new DateOnly(2026, 1, 1));
+    private static readonly ContractTerms V1 = EnteredTerms.For(new DateOnly(2026, 1, 1));
 
     private static IReadOnlyList<FieldChange> Compare(ContractTerms after) => TermsComparison.Compare(V1, after);
 
@@ -14,7 +14,7 @@ public sealed class TermsComparisonTests
     public void Identical_terms_have_no_change()
     {
         Assert.Empty(TermsComparison.Compare(V1, V1));
-        Assert.Empty(TermsComparison.Compare(V1, DefaultTerms.For(new DateOnly(2026, 1, 1))));
+        Assert.Empty(TermsComparison.Compare(V1, EnteredTerms.For(new DateOnly(2026, 1, 1))));
     }
 
     [Fact]

@@ -10,8 +10,8 @@ public sealed class TermsRulesTests
 
     private static decimal M(string value) => decimal.Parse(value, CultureInfo.InvariantCulture);
 
-    /// <summary>The default template from 1 January 2026: valid, so each test breaks exactly one thing.</summary>
-    private static readonly ContractTerms Valid = DefaultTerms.For(new DateOnly(2026, 1, 1));
+    /// <summary>The default template from 1 January 2026 with its fee entered: valid, so each test breaks exactly one thing.</summary>
+    private static readonly ContractTerms Valid = EnteredTerms.For(new DateOnly(2026, 1, 1));
 
     private static Dictionary<string, string[]> Check(ContractTerms terms) => TermsRules.Check(terms).English();
 
@@ -48,14 +48,27 @@ public sealed class TermsRulesTests
     [InlineData("2024-02-29")]
     [InlineData("2025-12-31")]
     [InlineData("2026-03-31")]   // reference month two months back is January, never a missing day
-    public void The_default_French_template_is_valid(string start) => AssertValid(DefaultTerms.For(D(start)));
+    public void The_default_French_template_is_valid_once_its_fee_is_entered(string start) => AssertValid(EnteredTerms.For(D(start)));
+
+    [Fact]
+    public void A_new_draft_has_no_fee_and_cannot_go_further_without_one()
+    {
+        var draft = DefaultTerms.For(D("2026-01-01"));
+        Assert.Null(draft.Prices.MonthlyFee);
+        AssertOnly("prices.monthlyFee", draft);
+        Assert.Equal(["The monthly fee is required."], Check(draft)["prices.monthlyFee"]);
+    }
+
+    [Fact]
+    public void A_fee_of_zero_is_a_fee() =>
+        AssertValid(Valid with { Prices = Valid.Prices with { MonthlyFee = 0m } });
 
     [Fact]
     public void The_default_template_holds_the_agreed_figures()
     {
         var terms = DefaultTerms.For(D("2026-03-15"));
         Assert.Equal((36, 12, 3), (terms.InitialTermMonths, terms.RenewalPeriodMonths, terms.NoticeMonths));
-        Assert.Equal(12_500.00m, terms.Prices.MonthlyFee);
+        Assert.Null(terms.Prices.MonthlyFee);
         Assert.Equal(["UO-INT", "UO-DEV", "UO-POSTE"], terms.Prices.WorkUnits.Select(w => w.Code));
         Assert.Equal([null, null, "workstation"], terms.Prices.WorkUnits.Select(w => w.CountedOn));
         Assert.Equal(new InvoiceTolerance(1.00m), terms.InvoiceTolerance);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Infogerance.DemoData;
 using Infogerance.LocalServers;
 using Infogerance.ServiceDefaults;
@@ -150,6 +151,11 @@ public sealed class AppHostTests(AppHostRun run) : IClassFixture<AppHostRun>
             new { reference = $"TRACE-{Guid.NewGuid():N}"[..16], title = "Trace", providerOrganisationId = DemoWorld.Antares });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var contractId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // A new draft has no monthly fee: the manager enters one before signing.
+        var terms = JsonNode.Parse((await client.GetFromJsonAsync<JsonElement>($"/api/contracts/{contractId}/versions/1")).GetProperty("terms").GetRawText())!;
+        terms["prices"]!["monthlyFee"] = 12_500;
+        using var entered = await client.PutAsJsonAsync($"/api/contracts/{contractId}/versions/1/terms", terms);
+        Assert.Equal(HttpStatusCode.OK, entered.StatusCode);
 
         // The signature's events leave through the outbox and reach Incidents' consumers under the request's trace.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();

@@ -35,7 +35,17 @@ public sealed record ContractTerms
 /// <summary>Amounts in euros, excluding tax.</summary>
 public sealed record PriceSchedule
 {
-    public required decimal MonthlyFee { get; init; }
+    /// <summary>
+    /// Null only in a draft whose fee the contract manager has not entered yet: a version cannot be signed or activated
+    /// without one, so every version in force has it.
+    /// </summary>
+    public decimal? MonthlyFee { get; init; }
+
+    /// <summary>
+    /// The fee to compute with. Every version in force carries one; terms without it, should a consumer ever meet them,
+    /// bill no fee and no share of one rather than a figure nobody agreed to.
+    /// </summary>
+    public decimal AgreedFee() => MonthlyFee ?? 0m;
     public IReadOnlyList<WorkUnitPrice> WorkUnits { get; init; } = [];
 }
 

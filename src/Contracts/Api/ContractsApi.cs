@@ -9,10 +9,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Infogerance.Contracts.Api;
 
-/// <summary>A contract as the list shows it: its phase, the version in force, its fee and the next notice deadline.</summary>
+/// <summary>
+/// A contract as the list shows it: its phase, the version in force, its fee (null while a draft's is not entered) and the
+/// next notice deadline.
+/// </summary>
 public sealed record ContractSummary(
     Guid Id, Guid TenantId, Guid ProviderOrganisationId, string Reference, string Title, string Phase, int? CurrentVersion,
-    decimal MonthlyFee, DateOnly StartDate, DateOnly? NextPeriodEnd, DateOnly? NoticeDeadline);
+    decimal? MonthlyFee, DateOnly StartDate, DateOnly? NextPeriodEnd, DateOnly? NoticeDeadline);
 
 /// <summary>A version of the terms without the terms themselves.</summary>
 public sealed record VersionSummary(
@@ -33,7 +36,7 @@ public sealed record Closure(string Phase, string Side, string AcceptedBy, DateT
 /// </summary>
 public sealed record ContractDetail(
     Guid Id, Guid TenantId, Guid ProviderOrganisationId, string Reference, string Title, string Phase, int? CurrentVersion,
-    decimal MonthlyFee, DateOnly StartDate, DateOnly? NextPeriodEnd, DateOnly? NoticeDeadline,
+    decimal? MonthlyFee, DateOnly StartDate, DateOnly? NextPeriodEnd, DateOnly? NoticeDeadline,
     DateTimeOffset CreatedAt, DateTimeOffset? SignedAt, string? SignedBy, DateOnly? TerminatesOn, DateOnly? ClosedOn, string? Handover,
     IReadOnlyList<VersionSummary> Versions, IReadOnlyList<Closure> Closures, RenewalStatus? Renewal, IReadOnlyList<string> SkippedPhases,
     IReadOnlyList<string> Can);
@@ -284,7 +287,7 @@ public static class ContractsApi
         return new ContractSummary(
             contract.ContractId, contract.TenantId, contract.ProviderOrganisationId, contract.Reference, contract.Title, contract.Phase,
             inForce?.Status == "active" ? inForce.Number : null,
-            terms?.Prices?.MonthlyFee ?? 0, terms?.StartDate ?? default, next?.LastDayOfPeriod, next?.Deadline);
+            terms?.Prices?.MonthlyFee, terms?.StartDate ?? default, next?.LastDayOfPeriod, next?.Deadline);
     }
 
     /// <summary>What the caller may do now; the SPA shows these actions and the endpoints check the same rules.</summary>

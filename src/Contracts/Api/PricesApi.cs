@@ -171,7 +171,7 @@ public static class PricesApi
             prices.Revision?.Anniversary, prices.Revision is { } applied ? Used(applied.S) : null, prices.Revision?.Coefficient);
         return new ContractPrices(
             contractId, on, version.Number, version.EffectiveFrom, prices.EffectiveOn,
-            new PriceInForce(version.Prices.MonthlyFee, prices.Prices.MonthlyFee),
+            new PriceInForce(version.Prices.AgreedFee(), prices.Prices.AgreedFee()),
             [.. version.Prices.WorkUnits.Zip(prices.Prices.WorkUnits, (unit, revised) => new WorkUnitInForce(unit.Code, unit.Label, unit.UnitPrice, revised.UnitPrice))],
             revision);
     }

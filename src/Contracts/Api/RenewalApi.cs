@@ -125,7 +125,7 @@ public static class RenewalApi
                             Revision = clause with { ReferenceMonth = s.Month },
                             Prices = terms.Prices with
                             {
-                                MonthlyFee = PriceRevision.Revise(terms.Prices.MonthlyFee, clause, s0, s),
+                                MonthlyFee = terms.Prices.MonthlyFee is { } fee ? PriceRevision.Revise(fee, clause, s0, s) : null,
                                 WorkUnits = [.. terms.Prices.WorkUnits.Select(unit => unit with { UnitPrice = PriceRevision.Revise(unit.UnitPrice, clause, s0, s) })],
                             },
                         };

@@ -48,10 +48,14 @@ public sealed class DemoContractsSeed(Database database, IOptions<ContractsSetti
         await unitOfWork.CommitAsync();
     }
 
+    /// <summary>The default terms with the fee the demo's contracts were signed at: a new draft has none.</summary>
+    private static ContractTerms Terms(DateOnly start) =>
+        DefaultTerms.For(start) with { Prices = DefaultTerms.For(start).Prices with { MonthlyFee = 12_500m } };
+
     private static async Task SeedAcmeAsync(UnitOfWork unitOfWork, DateOnly start, DateOnly today)
     {
         var contract = await CreateAsync(unitOfWork, DemoWorld.Acme, AcmeContract, DemoWorld.Antares, "ACME-INFOG-01",
-            "Infogérance du système d’information d’Acme Industries", DefaultTerms.For(start), "Marc Dubois");
+            "Infogérance du système d’information d’Acme Industries", Terms(start), "Marc Dubois");
         await RequirementsAsync(unitOfWork, contract);
         await InventoryAsync(unitOfWork, contract,
         [
@@ -83,12 +87,12 @@ public sealed class DemoContractsSeed(Database database, IOptions<ContractsSetti
         contract = await ContractStore.ChangePhaseAsync(unitOfWork, contract, Phases.Run, Seed, at: At(start.AddMonths(2)));
 
         // A year in, an amendment added on-call support to the price schedule.
-        var amended = DefaultTerms.For(start) with
+        var amended = Terms(start) with
         {
-            Prices = DefaultTerms.For(start).Prices with
+            Prices = Terms(start).Prices with
             {
                 MonthlyFee = 13_200m,
-                WorkUnits = [.. DefaultTerms.For(start).Prices.WorkUnits, new WorkUnitPrice("UO-ASTR", "Astreinte de nuit et de week-end", 380m)],
+                WorkUnits = [.. Terms(start).Prices.WorkUnits, new WorkUnitPrice("UO-ASTR", "Astreinte de nuit et de week-end", 380m)],
             },
         };
         var effective = start.AddMonths(12);
@@ -116,7 +120,7 @@ public sealed class DemoContractsSeed(Database database, IOptions<ContractsSetti
 
     private static async Task SeedBelvedereAsync(UnitOfWork unitOfWork, DateOnly start)
     {
-        var terms = DefaultTerms.For(start) with
+        var terms = Terms(start) with
         {
             InitialTermMonths = 48,
             NoticeMonths = 6,

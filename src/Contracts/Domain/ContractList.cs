@@ -19,7 +19,7 @@ public static class ContractSorts
 }
 
 /// <summary>What a contract of the list is sorted on.</summary>
-public sealed record ContractSortFields(Guid Id, string Reference, string Title, string Phase, decimal MonthlyFee, DateOnly StartDate, DateOnly? NoticeDeadline);
+public sealed record ContractSortFields(Guid Id, string Reference, string Title, string Phase, decimal? MonthlyFee, DateOnly StartDate, DateOnly? NoticeDeadline);
 
 /// <summary>
 /// The contract list in the order asked. A caller sees a tenant's or a provider's contracts (tens to hundreds), read
@@ -40,21 +40,25 @@ public static class ContractList
             {
                 ContractSorts.Title => sign * string.Compare(x.Title, y.Title, StringComparison.OrdinalIgnoreCase),
                 ContractSorts.Phase => sign * Index(x.Phase).CompareTo(Index(y.Phase)),
-                ContractSorts.MonthlyFee => sign * x.MonthlyFee.CompareTo(y.MonthlyFee),
+                ContractSorts.MonthlyFee => AbsentLast(x.MonthlyFee, y.MonthlyFee, sign),
                 ContractSorts.StartDate => sign * x.StartDate.CompareTo(y.StartDate),
-                ContractSorts.NoticeDeadline => (x.NoticeDeadline, y.NoticeDeadline) switch
-                {
-                    (null, null) => 0,
-                    (null, _) => 1,
-                    (_, null) => -1,
-                    ({ } p, { } q) => sign * p.CompareTo(q),
-                },
+                ContractSorts.NoticeDeadline => AbsentLast(x.NoticeDeadline, y.NoticeDeadline, sign),
                 _ => sign * string.Compare(x.Reference, y.Reference, StringComparison.OrdinalIgnoreCase),
             };
             return byColumn != 0 ? byColumn : sign * x.Id.CompareTo(y.Id);
         });
         return [.. rows.Select(r => r.Item)];
     }
+
+    /// <summary>Values in the order asked, those absent (no deadline, a draft's fee not entered) last either way.</summary>
+    private static int AbsentLast<T>(T? x, T? y, int sign)
+        where T : struct, IComparable<T> => (x, y) switch
+        {
+            (null, null) => 0,
+            (null, _) => 1,
+            (_, null) => -1,
+            ({ } p, { } q) => sign * p.CompareTo(q),
+        };
 
     private static int Index(string phase) => Phases.All.ToList().IndexOf(phase);
 }

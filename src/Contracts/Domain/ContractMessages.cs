@@ -76,6 +76,9 @@ public static class ContractMessages
 
     public static Message PricesRequired { get; } = new("terms.prices.required", "The price schedule is required.", "La grille tarifaire est requise.");
 
+    public static Message MonthlyFeeRequired { get; } = new(
+        "terms.monthlyFee.required", "The monthly fee is required.", "La redevance mensuelle est requise.");
+
     public static Message WorkUnitsRequired { get; } = new(
         "terms.workUnits.required",
         "The list of work units is required (empty when there is none).",

@@ -5,8 +5,9 @@ using Infogerance.ServiceLevels;
 namespace Infogerance.Contracts.Domain;
 
 /// <summary>
-/// The terms a new draft starts from: a typical French infogérance contract, complete enough to sign as is, so the
-/// contract manager edits figures rather than building every clause from nothing.
+/// The terms a new draft starts from: a typical French infogérance contract, so the contract manager edits figures
+/// rather than building every clause from nothing. All but the monthly fee: no figure stands for every contract, so it
+/// is left for the manager to enter, and the draft cannot be signed until it is.
 /// </summary>
 public static class DefaultTerms
 {
@@ -50,7 +51,6 @@ public static class DefaultTerms
         NoticeMonths = 3,
         Prices = new PriceSchedule
         {
-            MonthlyFee = 12_500.00m,
             WorkUnits =
             [
                 new("UO-INT", "Intervention sur site", 450.00m),

@@ -49,7 +49,7 @@ public static class PricesRule
 
         var prices = version.Prices with
         {
-            MonthlyFee = PriceRevision.Revise(version.Prices.MonthlyFee, clause, s0, s),
+            MonthlyFee = version.Prices.MonthlyFee is { } fee ? PriceRevision.Revise(fee, clause, s0, s) : null,
             WorkUnits = [.. version.Prices.WorkUnits.Select(unit => unit with { UnitPrice = PriceRevision.Revise(unit.UnitPrice, clause, s0, s) })],
         };
         return (new PricesInForce(version, anniversary, prices, new AppliedRevision(anniversary, s0, s, PriceRevision.CoefficientBetween(s0, s))), null);

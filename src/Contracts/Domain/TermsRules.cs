@@ -84,7 +84,16 @@ public static partial class TermsRules
             return;
         }
 
-        CheckAmount("prices.monthlyFee", prices.MonthlyFee, errors);
+        // A new draft has no fee until the contract manager enters one; no version goes further without it.
+        if (prices.MonthlyFee is { } fee)
+        {
+            CheckAmount("prices.monthlyFee", fee, errors);
+        }
+        else
+        {
+            errors.Add("prices.monthlyFee", ContractMessages.MonthlyFeeRequired);
+        }
+
         if (prices.WorkUnits is null)
         {
             errors.Add("prices.workUnits", ContractMessages.WorkUnitsRequired);

@@ -108,7 +108,7 @@ public static class Statements
             return null;
         }
 
-        var fee = book.FeeOn(yearMonth.OnDayOfMonth(1).ToDateOnly()) ?? terms.Prices.MonthlyFee;
+        var fee = book.FeeOn(yearMonth.OnDayOfMonth(1).ToDateOnly()) ?? terms.Prices.AgreedFee();
         var yearStart = ContractYear.FirstMonth(terms.StartDate, yearMonth);
         var yearToDate = book.Issued.Values.Where(row => row.Month >= yearStart && row.Month < yearMonth).Sum(row => row.TotalDue);
 

@@ -1,5 +1,5 @@
 import { Center } from '@mantine/core'
-import { lazy, Suspense, type ReactNode } from 'react'
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router'
 import { Layout } from './components/Layout'
 import { NavigationGuard } from './components/NavigationGuard'
@@ -14,23 +14,29 @@ import { loginPath } from './returnTo'
 import { canReadContracts, canSteerContracts, canUseTickets, isClientManager, isOperator, isOrganisationAdmin, isProviderManager } from './roles'
 
 // The sign-in and home pages come with the application; the others load on the first visit to their route, so the
-// first screen does not wait for the code of pages it does not show.
-const AcceptInvitationPage = lazy(() => import('./pages/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })))
-const AuditLogPage = lazy(() => import('./pages/AuditLogPage').then((m) => ({ default: m.AuditLogPage })))
-const CannedRepliesPage = lazy(() => import('./pages/CannedRepliesPage').then((m) => ({ default: m.CannedRepliesPage })))
-const BudgetsPage = lazy(() => import('./pages/BudgetsPage').then((m) => ({ default: m.BudgetsPage })))
-const ContractPage = lazy(() => import('./pages/ContractPage').then((m) => ({ default: m.ContractPage })))
-const ContractsPage = lazy(() => import('./pages/ContractsPage').then((m) => ({ default: m.ContractsPage })))
-const InvoicePage = lazy(() => import('./pages/InvoicePage').then((m) => ({ default: m.InvoicePage })))
-const NotificationPreferencesPage = lazy(() => import('./pages/NotificationPreferencesPage').then((m) => ({ default: m.NotificationPreferencesPage })))
-const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })))
-const OrganisationsPage = lazy(() => import('./pages/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })))
-const PortfolioPage = lazy(() => import('./pages/PortfolioPage').then((m) => ({ default: m.PortfolioPage })))
-const ServiceAccountsPage = lazy(() => import('./pages/ServiceAccountsPage').then((m) => ({ default: m.ServiceAccountsPage })))
-const TicketImportPage = lazy(() => import('./pages/TicketImportPage').then((m) => ({ default: m.TicketImportPage })))
-const TicketPage = lazy(() => import('./pages/TicketPage').then((m) => ({ default: m.TicketPage })))
-const TicketsPage = lazy(() => import('./pages/TicketsPage').then((m) => ({ default: m.TicketsPage })))
-const UsersPage = lazy(() => import('./pages/UsersPage').then((m) => ({ default: m.UsersPage })))
+// first screen does not wait for the code of pages it does not show, nor for the styles of components it does not draw.
+const page = <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
+  lazy(async () => {
+    const [module] = await Promise.all([load(), import('./mantinePages')])
+    return { default: pick(module) }
+  })
+
+const AcceptInvitationPage = page(() => import('./pages/AcceptInvitationPage'), (m) => m.AcceptInvitationPage)
+const AuditLogPage = page(() => import('./pages/AuditLogPage'), (m) => m.AuditLogPage)
+const CannedRepliesPage = page(() => import('./pages/CannedRepliesPage'), (m) => m.CannedRepliesPage)
+const BudgetsPage = page(() => import('./pages/BudgetsPage'), (m) => m.BudgetsPage)
+const ContractPage = page(() => import('./pages/ContractPage'), (m) => m.ContractPage)
+const ContractsPage = page(() => import('./pages/ContractsPage'), (m) => m.ContractsPage)
+const InvoicePage = page(() => import('./pages/InvoicePage'), (m) => m.InvoicePage)
+const NotificationPreferencesPage = page(() => import('./pages/NotificationPreferencesPage'), (m) => m.NotificationPreferencesPage)
+const NotificationsPage = page(() => import('./pages/NotificationsPage'), (m) => m.NotificationsPage)
+const OrganisationsPage = page(() => import('./pages/OrganisationsPage'), (m) => m.OrganisationsPage)
+const PortfolioPage = page(() => import('./pages/PortfolioPage'), (m) => m.PortfolioPage)
+const ServiceAccountsPage = page(() => import('./pages/ServiceAccountsPage'), (m) => m.ServiceAccountsPage)
+const TicketImportPage = page(() => import('./pages/TicketImportPage'), (m) => m.TicketImportPage)
+const TicketPage = page(() => import('./pages/TicketPage'), (m) => m.TicketPage)
+const TicketsPage = page(() => import('./pages/TicketsPage'), (m) => m.TicketsPage)
+const UsersPage = page(() => import('./pages/UsersPage'), (m) => m.UsersPage)
 
 /** Without a session, sends to the log-in page, which comes back here afterwards. */
 function RequireAuth() {

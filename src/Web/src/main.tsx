@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css'
+import './mantine-first-screen.css'
 import '@mantine/notifications/styles.css'
 import './styles.css'
 import './i18n'

@@ -401,6 +401,14 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         await LogInAsync(client, "manager@acme.example", DemoWorld.Password);
         var contractUrl = await DraftContractAsync(client, "Infogérance du poste de travail");
 
+        // A new draft has no fee: the manager enters it before the contract can be signed.
+        await client.GetByRole(AriaRole.Tab, new() { Name = "Conditions" }).ClickAsync();
+        var fee = client.GetByLabel(new Regex("^Redevance mensuelle"));
+        await Assertions.Expect(fee).ToHaveValueAsync("");
+        await fee.FillAsync("9800");
+        await client.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les conditions" }).ClickAsync();
+        await Assertions.Expect(client.GetByText("Les conditions de la version 1 ont été enregistrées.")).ToBeVisibleAsync();
+
         // The inventory arrives from a spreadsheet export (';' as French Excel writes it).
         await client.GetByRole(AriaRole.Tab, new() { Name = "Inventaire" }).ClickAsync();
         await client.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();

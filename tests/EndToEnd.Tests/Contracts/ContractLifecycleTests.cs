@@ -19,6 +19,39 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
     [Fact]
+    public async Task A_new_draft_has_no_fee_and_is_signed_only_once_the_manager_enters_one()
+    {
+        using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois");
+        var created = await manager.PostAsync("/", new { reference = $"FEE-{Guid.NewGuid():N}"[..16], title = "Redevance", providerOrganisationId = DemoWorld.Antares },
+            HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+
+        // No made-up figure: the draft, its terms and the list all read the fee as absent.
+        Assert.False(created.TryGetProperty("monthlyFee", out _));
+        var draft = (await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms");
+        Assert.False(draft.GetProperty("prices").TryGetProperty("monthlyFee", out _));
+        Assert.True(draft.GetProperty("prices").GetProperty("workUnits").GetArrayLength() > 0, "the rest of the template is there");
+        var listed = (await manager.GetAsync("/")).EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == id);
+        Assert.False(listed.TryGetProperty("monthlyFee", out _));
+
+        // Signing without it is refused naming it, and changes nothing.
+        var refused = await manager.PostAsync($"/{id}/sign", expected: HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["terms.prices.monthlyFee"], refused.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        Assert.Equal("The monthly fee is required.", refused.GetProperty("errors").GetProperty("terms.prices.monthlyFee")[0].GetString());
+        Assert.Equal("draft", (await manager.GetAsync($"/{id}")).GetProperty("phase").GetString());
+        var terms = JsonSerializer.Deserialize<ContractTerms>(draft, ContractParty.Json)!;
+        var saved = await manager.PutAsync($"/{id}/versions/1/terms", terms, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["prices.monthlyFee"], saved.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+
+        // Entered, it is signed and activated with the figure entered.
+        await manager.PutAsync($"/{id}/versions/1/terms", terms with { Prices = terms.Prices with { MonthlyFee = 9_800m } });
+        Assert.Equal("signed", (await manager.PostAsync($"/{id}/sign")).GetProperty("phase").GetString());
+        var activated = Assert.Single(await system.Events.WaitForAsync<ContractVersionActivated>(e => e.ContractId == id));
+        Assert.Equal(9_800m, activated.Terms.Prices.MonthlyFee);
+        Assert.Equal(9_800m, (await manager.GetAsync($"/{id}")).GetProperty("monthlyFee").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_contract_lives_from_draft_to_closure_with_both_sides_and_its_events()
     {
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois");
@@ -68,7 +101,7 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         Assert.Contains("calendar.weekly[1]", fields);
         Assert.Contains($"prices.workUnits[{terms.Prices.WorkUnits.Count}].countedOn", fields);
         Assert.Contains("invoiceTolerance.percent", fields);
-        Assert.Equal(terms.Prices.MonthlyFee, (await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms").GetProperty("prices").GetProperty("monthlyFee").GetDecimal());
+        Assert.False((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms").GetProperty("prices").TryGetProperty("monthlyFee", out _));
         await manager.PutAsync($"/{id}/versions/1/terms", terms with { Prices = terms.Prices with { MonthlyFee = 11_000m } });
 
         // Signature freezes version 1 and publishes it whole.
@@ -273,6 +306,7 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         Assert.Equal([("database", 3), ("server", 2), ("workstation", 120)], published[^1].Items.Select(item => (item.Type, item.Quantity)).Order());
 
         await manager.PostAsync($"/{id}/requirements", new { category = "Sauvegardes", expectedLevel = "Quotidienne", acceptanceCriterion = "Restauration testée" }, HttpStatusCode.Created);
+        await manager.PutAsync($"/{id}/versions/1/terms", await manager.DraftTermsAsync(id));
         await manager.PostAsync($"/{id}/sign");
 
         using var response = await auditor.Client.GetAsync($"/{id}/dossier");
@@ -298,7 +332,7 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Belvedere, Roles.ContractManager, "Bruno Caron");
         var id = (await manager.PostAsync("/", new { reference = $"NOT-{Guid.NewGuid():N}"[..14], title = "Échéance proche", providerOrganisationId = DemoWorld.Nordlys },
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
+        var terms = await manager.DraftTermsAsync(id);
         // Started long ago: the notice deadline (start + 33 months − 1 day) is 20 days away, so the 180-, 90- and
         // 30-day alerts all fell due while nobody looked; only the latest of them says something true today.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -394,7 +428,7 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
     {
         var id = (await manager.PostAsync("/", new { reference = $"RUN-{Guid.NewGuid():N}"[..14], title = "En exploitation", providerOrganisationId = DemoWorld.Antares },
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
+        var terms = await manager.DraftTermsAsync(id);
         await manager.PutAsync($"/{id}/versions/1/terms", terms with
         {
             StartDate = start,

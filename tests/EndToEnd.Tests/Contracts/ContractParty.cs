@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Infogerance.IntegrationEvents;
 using Infogerance.ServiceDefaults;
 using TokenSubject = identity::Infogerance.Identity.Tokens.TokenSubject;
 
@@ -51,6 +52,16 @@ public sealed class ContractParty(HttpClient client, TokenSubject subject) : IDi
             Assert.True(DateTime.UtcNow < deadline, $"GET {path}: {(int)response.StatusCode} {body}");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>
+    /// A draft version's terms as the API gives them, with the monthly fee a contract manager enters: a new draft has
+    /// none, and cannot be signed without one.
+    /// </summary>
+    public async Task<ContractTerms> DraftTermsAsync(Guid contractId, decimal monthlyFee = 12_500m)
+    {
+        var terms = JsonSerializer.Deserialize<ContractTerms>((await GetAsync($"/{contractId}/versions/1")).GetProperty("terms"), Json)!;
+        return terms with { Prices = terms.Prices with { MonthlyFee = monthlyFee } };
     }
 
     public async Task<JsonElement> GetAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)

@@ -21,7 +21,7 @@ public sealed class PenaltyRulesTests(InfogeranceSystem system)
             .GetProperty("id").GetGuid();
 
         // A new draft starts from the default rules, whole.
-        var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
+        var terms = await manager.DraftTermsAsync(id);
         Assert.Contains(new BreachPenalty("P1", PenaltyKinds.Fixed, 500m, SlaClocks.Resolve), terms.Penalties.PerBreach);
         Assert.Equal(2, terms.Penalties.SuccessRateTargets.Count);
         Assert.Equal((1, 10m, 8m, 50m),

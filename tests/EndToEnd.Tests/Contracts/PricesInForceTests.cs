@@ -25,7 +25,7 @@ public sealed class PricesInForceTests(InfogeranceSystem system)
         await manager.GetAsync($"/{id}/prices", HttpStatusCode.Conflict);   // a draft has no prices in force
 
         // Started on 2024-06-01, revised every 1 June from S0 = June 2024, a month the shipped table lacks.
-        var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
+        var terms = await manager.DraftTermsAsync(id);
         var start = new DateOnly(2024, 6, 1);
         await manager.PutAsync($"/{id}/versions/1/terms", terms with
         {
@@ -107,7 +107,7 @@ public sealed class PricesInForceTests(InfogeranceSystem system)
         using var provider = await ContractParty.SignInAsync(system, DemoWorld.Nordlys, Roles.AccountManager, "Ingrid Solberg");
         var id = (await manager.PostAsync("/", new { reference = $"PRV-{Guid.NewGuid():N}"[..14], title = "Avenants", providerOrganisationId = DemoWorld.Nordlys },
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
+        var terms = await manager.DraftTermsAsync(id);
         // Started a month ago: no anniversary has passed, so the prices in force are the version's own.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var start = today.AddMonths(-1);

@@ -21,7 +21,7 @@ public static class TicketContracts
         var reference = $"TKT-{Guid.NewGuid():N}"[..16];
         var id = (await manager.PostAsync("/", new { reference, title = "Tickets", providerOrganisationId = provider ?? DemoWorld.Antares }, HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
-        var terms = JsonSerializer.Deserialize<ContractTerms>((await manager.GetAsync($"/{id}/versions/1")).GetProperty("terms"), ContractParty.Json)!;
+        var terms = await manager.DraftTermsAsync(id);
         await manager.PutAsync($"/{id}/versions/1/terms", edit(terms with { StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)) }));
         await manager.PostAsync($"/{id}/sign");
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -54,7 +54,7 @@ public static class BillingCalendar
             {
                 var change = prices.NextChangeAfter(day);
                 var last = change is { } next && next <= month.End ? next.AddDays(-1) : month.End;
-                feeDays += prices.On(day).MonthlyFee * Days(day, last);
+                feeDays += prices.On(day).AgreedFee() * Days(day, last);
                 day = last.AddDays(1);
             }
 

@@ -19,7 +19,8 @@ export interface ContractSummary {
   phase: Phase
   /** Absent (the API omits nulls) while no version is in force. */
   currentVersion?: number | null
-  monthlyFee: number
+  /** Absent while a draft's fee is not entered. */
+  monthlyFee?: number | null
   startDate: string
   nextPeriodEnd: string | null
   noticeDeadline: string | null
@@ -136,7 +137,8 @@ export interface ContractTerms {
   /** 0 when the contract does not renew tacitly. */
   renewalPeriodMonths: number
   noticeMonths: number
-  prices: { monthlyFee: number; workUnits: WorkUnitPrice[] }
+  /** A new draft's fee is absent until the contract manager enters it; no version is signed without one. */
+  prices: { monthlyFee?: number | null; workUnits: WorkUnitPrice[] }
   revision: { index: string; a: number; b: number; referenceMonth: string; anniversary: string } | null
   calendar: {
     timeZone: string

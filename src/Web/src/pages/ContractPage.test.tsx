@@ -198,6 +198,28 @@ describe('terms', slow, () => {
     expect(put.body).toEqual({ ...terms(), prices: { ...terms().prices, monthlyFee: 13000 } })
   })
 
+  it('leaves a new draft’s fee empty and required, and sends it empty for the server to name', async () => {
+    const { monthlyFee: _none, ...prices } = terms().prices
+    const calls = backend(contractManager, { ...draft, monthlyFee: null }, {
+      'GET /api/contracts/c-1/versions/1': () => json(version({ status: 'draft', terms: { ...terms(), prices } })),
+      'PUT /api/contracts/c-1/versions/1/terms': () =>
+        json({ title: 'Validation failed', status: 422, errors: { 'prices.monthlyFee': ['The monthly fee is required.'] } }, 422),
+    })
+    renderApp('/contracts/c-1')
+
+    const fee = await screen.findByLabelText(/^Monthly fee/)
+    expect(fee).toHaveValue('')
+    expect((fee as HTMLInputElement).labels?.[0]?.textContent).toMatch(/\*$/)
+    const facts = screen.getByRole('region', { name: 'Key dates and figures' })
+    expect(within(facts).getByText('Not set')).toBeInTheDocument()
+    await userEvent.click(screen.getByText('Save the terms'))
+
+    await waitFor(() => expect(fee).toHaveAttribute('aria-invalid', 'true'))
+    expect(fee).toHaveAccessibleDescription('The monthly fee is required.')
+    const put = calls.find((call) => call.method === 'PUT')!
+    expect((put.body as { prices: { monthlyFee: unknown } }).prices.monthlyFee).toBeNull()
+  })
+
   it('shows what each work unit is counted on and the invoice tolerance', async () => {
     const counted = terms({
       prices: {

@@ -7,6 +7,7 @@ import { readsBudgets } from '../budgetRules'
 import { BudgetTab } from '../components/contracts/BudgetTab'
 import { ContractActions } from '../components/contracts/ContractActions'
 import { ContractAuditTab } from '../components/contracts/ContractAuditTab'
+import { MonthlyFee } from '../components/contracts/MonthlyFee'
 import { EvolutionsTab } from '../components/contracts/EvolutionsTab'
 import { InventoryTab } from '../components/contracts/InventoryTab'
 import { InvoicesTab } from '../components/contracts/InvoicesTab'
@@ -58,7 +59,7 @@ function KeyFacts({ contract }: { contract: ContractDetail }) {
         <KeyFact label={t('contracts.noticeDeadline')}>
           <NoticeDeadline date={contract.noticeDeadline} />
         </KeyFact>
-        <KeyFact label={t('contracts.monthlyFee')}>{formatAmount(contract.monthlyFee)}</KeyFact>
+        <KeyFact label={t('contracts.monthlyFee')}><MonthlyFee amount={contract.monthlyFee} /></KeyFact>
         <KeyFact label={t('contracts.currentVersion')}>
           {contract.currentVersion == null ? t('contracts.noVersionInForce') : t('contracts.versionNumber', { number: contract.currentVersion })}
         </KeyFact>

@@ -8,10 +8,10 @@ import { FormModal } from '../components/FormModal'
 import { ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { SearchBox } from '../components/SearchBox'
 import { SortHeader } from '../components/SortHeader'
+import { MonthlyFee } from '../components/contracts/MonthlyFee'
 import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
 import { PhaseBadge } from '../components/contracts/Phase'
 import { ErrorAlert, ListStates } from '../components/States'
-import { useFormatAmount } from '../format'
 import { contractSearchOf, contractViewOf, nextContractSort } from '../contractRules'
 import { useContractList, useCreateContract, type ContractSort, type ContractSummary } from '../hooks/contracts'
 import { useProviders } from '../hooks/organisations'
@@ -104,7 +104,6 @@ export function ContractsPage() {
   const setView = (next: typeof view) => setSearchParams(contractSearchOf(next), { replace: true })
   const contracts = useContractList(view)
   const otherParty = useOtherParty()
-  const formatAmount = useFormatAmount()
   // A contract being drafted when the session ended opens again with its text.
   const kept = useKeptDraft([newContractForm])
   const [creating, setCreating] = useState(kept !== null)
@@ -192,7 +191,7 @@ export function ContractsPage() {
                 badges={<PhaseBadge phase={contract.phase} />}
                 details={[
                   { label: otherPartyLabel, value: partyOf(contract) },
-                  { label: t('contracts.monthlyFee'), value: formatAmount(contract.monthlyFee) },
+                  { label: t('contracts.monthlyFee'), value: <MonthlyFee amount={contract.monthlyFee} /> },
                   { label: t('contracts.noticeDeadline'), value: <NoticeDeadline date={contract.noticeDeadline} /> },
                 ]}
               />
@@ -224,7 +223,7 @@ export function ContractsPage() {
                         <Table.Td>
                           <PhaseBadge phase={contract.phase} />
                         </Table.Td>
-                        <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{formatAmount(contract.monthlyFee)}</Table.Td>
+                        <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}><MonthlyFee amount={contract.monthlyFee} /></Table.Td>
                         <Table.Td>
                           <NoticeDeadline date={contract.noticeDeadline} />
                         </Table.Td>

@@ -58,7 +58,8 @@ function timeZones(current: string): string[] {
 function complete(terms: ContractTerms): ContractTerms {
   return {
     ...terms,
-    prices: { ...terms.prices, workUnits: terms.prices.workUnits ?? [] },
+    // A new draft's fee is empty (NaN) until entered: the server names the field if it is sent so.
+    prices: { ...terms.prices, monthlyFee: terms.prices.monthlyFee ?? Number.NaN, workUnits: terms.prices.workUnits ?? [] },
     revision: terms.revision ?? null,
     calendar: {
       ...terms.calendar,
@@ -286,7 +287,7 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
             decimalScale={2}
             suffix=" €"
             maw={260}
-            value={terms.prices.monthlyFee}
+            value={terms.prices.monthlyFee ?? Number.NaN}
             onChange={(value) => update((draft) => void (draft.prices.monthlyFee = value))}
             error={err('prices.monthlyFee')}
           />
@@ -850,7 +851,7 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
               error={err('penalties.minimumTotal')}
             />
           </Group>
-          <PenaltyPreview rules={terms.penalties} monthlyFee={terms.prices.monthlyFee} timeZone={terms.calendar.timeZone} />
+          <PenaltyPreview rules={terms.penalties} monthlyFee={terms.prices.monthlyFee ?? Number.NaN} timeZone={terms.calendar.timeZone} />
         </TermsSection>
 
         <TermsSection title={t('terms.sections.clauses')}>

@@ -108,7 +108,7 @@ export function TermsView({ terms }: { terms: ContractTerms }) {
       <TermsSection title={t('terms.sections.prices')}>
         <Facts
           items={[
-            [t('terms.monthlyFee'), formatAmount(terms.prices.monthlyFee)],
+            [t('terms.monthlyFee'), terms.prices.monthlyFee == null ? t('contracts.notSet') : formatAmount(terms.prices.monthlyFee)],
             [t('terms.invoiceTolerance'), tolerance(terms.invoiceTolerance)],
           ]}
         />
