@@ -8,6 +8,7 @@ import { useFormatSpan } from '../../hooks/ticketText'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { useNow } from '../../hooks/useNow'
 import { nowInZone, zonedToInstant } from '../../zonedTime'
+import { DateTimeField } from '../DateTimeField'
 import { ErrorAlert, Loading } from '../States'
 
 /** Outage times are typed and shown in the browser's zone, the user's. */
@@ -57,20 +58,18 @@ function RecordForm({ ticket }: { ticket: TicketDetail }) {
             error={feedback.errors.service}
             maxLength={200}
           />
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('tickets.outages.startedAt')}
             withAsterisk
             value={start}
-            onChange={(event) => setStart(event.currentTarget.value)}
+            onChange={setStart}
             error={feedback.errors.startedAt}
           />
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('tickets.outages.endedAt')}
             description={t('tickets.outages.endedAtHelp')}
             value={end}
-            onChange={(event) => setEnd(event.currentTarget.value)}
+            onChange={setEnd}
             error={feedback.errors.endedAt}
           />
         </Group>
