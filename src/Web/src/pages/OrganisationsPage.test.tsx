@@ -1,22 +1,13 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { UserInfo } from '../hooks/session'
+import { operatorUser } from '../test/contracts'
 import { expectLeavingAsked, fakeBackend, json, renderApp } from '../test/render'
-
-const operator: UserInfo = {
-  id: 'u-op',
-  email: 'olivia@platform.example',
-  displayName: 'Olivia Opérateur',
-  organisation: { id: 'o-p', name: 'Infogérance', kind: 'platform' },
-  roles: ['Operator'],
-  tenants: [],
-}
 
 describe('organisations page', () => {
   it('asks before leaving an organisation half created', async () => {
     fakeBackend({
-      'GET /bff/user': () => json(operator),
+      'GET /bff/user': () => json(operatorUser),
       'GET /api/identity/organisations': () => json([{ id: 'o-1', name: 'Client SA', kind: 'client', createdAt: '2026-01-10T09:00:00Z', userCount: 3 }]),
     })
     renderApp('/organisations')
