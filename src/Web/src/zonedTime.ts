@@ -39,13 +39,13 @@ function offsetAt(zone: string, instant: number): number {
   return Date.UTC(year, month - 1, day, hour, minute, second) - seconds
 }
 
-/** "2034-06-09T08:46" as an `<input type="datetime-local">` writes it: the local time now in the zone. */
+/** "2034-06-09T08:46", as a date and time field writes it: the local time now in the zone. */
 export function nowInZone(zone: string, now: Date = new Date()): string {
   const [year = 0, month = 1, day = 1, hour = 0, minute = 0] = wallClock(zone, now.getTime())
   return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`
 }
 
-// Seconds, and a fraction of them, when the input shows seconds (jsdom and some browsers write "08:46:12.000").
+// Seconds, and a fraction of them, when the field shows seconds ("08:46:12", or "08:46:12.000").
 const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/
 
 /**

@@ -816,6 +816,94 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Tickets", Level = 1 })).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task On_a_phone_no_page_scrolls_sideways_admin_pages_contract_tabs_and_an_invoice() => WithScreenshotsOnFailure(async () =>
+    {
+        // Every page is measured: one run names all those that overflow.
+        var overflowing = new List<string>();
+        async Task AssertFitsAsync(IPage phone, string what)
+        {
+            // Fonts and cards settle after the data comes: measure once the page has stopped loading.
+            await phone.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var (scroll, inner) = (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await phone.EvaluateAsync<int>("() => innerWidth"));
+            if (scroll > inner)
+            {
+                // The outermost elements running past the screen's edge name the culprit.
+                var past = await phone.EvaluateAsync<string>("""
+                    () => [...document.body.querySelectorAll('*')]
+                        .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && e.parentElement.getBoundingClientRect().right <= innerWidth + 1)
+                        .slice(0, 5)
+                        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').slice(0, 40)}" ${Math.round(e.getBoundingClientRect().right)}px`)
+                        .join('; ')
+                    """);
+                overflowing.Add($"{what} is {scroll} px wide on a {inner} px screen: {past}");
+            }
+        }
+
+        var admin = await NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await LogInAsync(admin, "admin@acme.example", DemoWorld.Password);
+        foreach (var (path, list) in new[] { ("/users", "Utilisateurs de votre organisation"), ("/service-accounts", "Comptes de service de votre organisation") })
+        {
+            await admin.GotoAsync($"{system.GatewayUrl}{path}");
+            await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(admin.GetByRole(AriaRole.List, new() { Name = list }).Or(admin.GetByText("Aucun compte de service"))).ToBeVisibleAsync();
+            await AssertFitsAsync(admin, path);
+        }
+
+        var operatorPhone = await NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await LogInAsync(operatorPhone, "operator@infogerance.example", DemoWorld.Password);
+        await operatorPhone.GotoAsync($"{system.GatewayUrl}/organisations");
+        await Assertions.Expect(operatorPhone.GetByRole(AriaRole.List, new() { Name = "Organisations de la plateforme" })).ToBeVisibleAsync();
+        await AssertFitsAsync(operatorPhone, "/organisations");
+
+        var manager = await NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await LogInAsync(manager, "manager@acme.example", DemoWorld.Password);
+        await manager.GotoAsync($"{system.GatewayUrl}/budgets");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await AssertFitsAsync(manager, "/budgets");
+        string[] tabs = ["terms", "requirements", "inventory", "phases", "dashboard", "reviews", "evolutions", "penalties", "invoices", "budget", "audit"];
+        foreach (var tab in tabs)
+        {
+            await manager.GotoAsync($"{system.GatewayUrl}/contracts/{DemoWorld.AcmeContract}?tab={tab}");
+            await Assertions.Expect(manager.GetByRole(AriaRole.Tab, new() { Selected = true })).ToBeVisibleAsync();
+            await AssertFitsAsync(manager, $"the contract's tab {tab}");
+        }
+
+        var invoices = manager.GetByRole(AriaRole.List, new() { Name = "Factures du contrat" });
+        await manager.GotoAsync($"{system.GatewayUrl}/contracts/{DemoWorld.AcmeContract}?tab=invoices");
+        await invoices.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^(Facture|Avoir) "), Level = 1 })).ToBeVisibleAsync();
+        await AssertFitsAsync(manager, "the invoice page");
+        Assert.Empty(overflowing);
+    });
+
+    [Fact]
+    public Task Back_in_the_invoice_entry_form_with_a_number_typed_asks_before_closing_it() => WithScreenshotsOnFailure(async () =>
+    {
+        var provider = await NewPageAsync();
+        await LogInAsync(provider, "manager@antares.example", DemoWorld.Password);
+        // Into the contract from the list, so that Back stays in the application.
+        await provider.GotoAsync($"{system.GatewayUrl}/contracts");
+        await provider.Locator($"a[href='/contracts/{DemoWorld.AcmeContract}']").First.ClickAsync();
+        await provider.GetByRole(AriaRole.Tab, new() { Name = "Factures" }).ClickAsync();
+        await provider.GetByRole(AriaRole.Button, new() { Name = "Saisir une facture" }).ClickAsync();
+        var form = provider.GetByRole(AriaRole.Dialog, new() { Name = "Saisir une facture" });
+        var number = form.GetByLabel(new Regex("^Numéro de facture"));
+        await number.FillAsync("AS-TEST-0001");
+
+        await provider.GoBackAsync();
+        var question = provider.GetByRole(AriaRole.Dialog, new() { Name = "Modifications non enregistrées" });
+        await Assertions.Expect(question).ToContainTextAsync("Vos modifications dans cette fenêtre n’ont pas été enregistrées.");
+        await question.GetByRole(AriaRole.Button, new() { Name = "Rester" }).ClickAsync();
+        await Assertions.Expect(question).ToHaveCountAsync(0);
+        await Assertions.Expect(number).ToHaveValueAsync("AS-TEST-0001");
+
+        await provider.GoBackAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Abandonner les modifications" }).ClickAsync();
+        await Assertions.Expect(form).ToHaveCountAsync(0);
+        Assert.Contains($"/contracts/{DemoWorld.AcmeContract}", provider.Url);
+    });
+
     /// <summary>Drafts a contract with Antares Services from the contracts page; returns the address of its page.</summary>
     private static async Task<string> DraftContractAsync(IPage client, string title)
     {

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, formFailure } from '../api'
+import { useUnsavedChanges } from '../hooks/unsavedChanges'
 import type { InvitationRequest, InvitationResult } from '../hooks/users'
 import { CopyableValue } from './CopyableValue'
 import { RoleCheckboxes } from './RoleCheckboxes'
@@ -25,6 +26,7 @@ export function InviteForm({ roleOptions, defaultRoles = [], pending, onSubmit, 
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<Error | null>(null)
   const [result, setResult] = useState<InvitationResult | null>(null)
+  useUnsavedChanges(result === null && (email !== '' || displayName !== '' || [...roles].sort().join() !== [...defaultRoles].sort().join()))
 
   async function submit(event: FormEvent) {
     event.preventDefault()

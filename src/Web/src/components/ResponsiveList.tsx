@@ -80,12 +80,15 @@ export function ListCard({
   title,
   badges,
   details = [],
+  actions,
 }: {
   /** Before the title: the row's selection checkbox. */
   leading?: ReactNode
   title: ReactNode
   badges?: ReactNode
   details?: { label: string; value: ReactNode }[]
+  /** The row's buttons, below its values, free to wrap. */
+  actions?: ReactNode
 }) {
   return (
     <Card withBorder padding="sm" radius="md">
@@ -112,6 +115,7 @@ export function ListCard({
               ))}
             </Box>
           )}
+          {actions && <Box style={{ overflowX: 'hidden' }}>{actions}</Box>}
         </Stack>
       </Group>
     </Card>

@@ -8,7 +8,7 @@ import type { Evolution } from '../hooks/evolutions'
 import type { UserInfo } from '../hooks/session'
 import i18n from '../i18n'
 import { accountManager, agent, contractManager, dateIn, detail, providerOrganisation, requester, terms, version } from '../test/contracts'
-import { fakeBackend, json, renderApp, type FakeCall } from '../test/render'
+import { expectLeavingAsked, fakeBackend, json, renderApp, type FakeCall } from '../test/render'
 
 type Routes = Parameters<typeof fakeBackend>[0]
 
@@ -110,6 +110,23 @@ describe('contract header', () => {
 
     expect(await within(dialog).findByText('terms.calendar.timeZone: Unknown time zone.')).toBeInTheDocument()
     expect(posts(calls).map((call) => call.url)).toEqual(['/api/contracts/c-1/sign'])
+  })
+
+  it('asks before leaving an amendment or a renewal decision half made', async () => {
+    backend(contractManager, detail({ can: ['amend', 'decideRenewal'] }))
+    renderApp('/contracts/c-1')
+    await userEvent.click(await screen.findByRole('button', { name: 'New amendment' }))
+    const amendment = await screen.findByRole('dialog', { name: 'New amendment' })
+    await userEvent.type(within(amendment).getByLabelText(/^Reason/), 'New site in Lyon')
+    await expectLeavingAsked()
+    expect(within(amendment).getByLabelText(/^Reason/)).toHaveValue('New site in Lyon')
+    await userEvent.click(within(amendment).getByRole('button', { name: 'Cancel' }))
+
+    await userEvent.click(screen.getByRole('button', { name: 'Decide on renewal' }))
+    const decision = await screen.findByRole('dialog', { name: 'Renewal decision' })
+    await userEvent.click(within(decision).getByRole('radio', { name: /^Renegotiate/ }))
+    await expectLeavingAsked()
+    expect(within(decision).getByRole('radio', { name: /^Renegotiate/ })).toBeChecked()
   })
 
   it('records a renewal decision', async () => {
@@ -500,6 +517,15 @@ describe('takeover checklist', () => {
     'POST /api/contracts/c-1/checklist-items/ck-1/unaccept': () => json({}),
   }
 
+  it('asks before leaving a checklist item or a workstream half written', async () => {
+    backend(accountManager, takeover, routes)
+    renderApp('/contracts/c-1?tab=phases')
+    const item = await screen.findByRole('form', { name: 'New item of the Takeover checklist' })
+    await userEvent.type(within(item).getByRole('textbox', { name: /^Item/ }), 'Hand over the runbooks')
+    await expectLeavingAsked()
+    expect(within(item).getByRole('textbox', { name: /^Item/ })).toHaveValue('Hand over the runbooks')
+  })
+
   it('shows both sides’ acceptance by category, and the provider accepts for its side', async () => {
     const calls = backend(accountManager, takeover, routes)
     renderApp('/contracts/c-1?tab=phases')
@@ -629,6 +655,16 @@ describe('evolutions', () => {
       url: '/api/contracts/c-1/evolutions/e1/propose',
       body: { solution: 'Upgrade the firewall.', quoteAmount: 4200.5, plan: 'Week 12.' },
     })
+  })
+
+  it('asks before leaving a proposal half written', async () => {
+    backend(accountManager, detail(), { 'GET /api/contracts/c-1/evolutions': () => json(all) })
+    renderApp('/contracts/c-1?tab=evolutions')
+    await userEvent.click(await screen.findByRole('button', { name: 'Propose a solution: Request e1' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Propose a solution: Request e1' })
+    await userEvent.type(within(dialog).getByLabelText(/^Plan/), 'Week 12.')
+    await expectLeavingAsked()
+    expect(within(dialog).getByLabelText(/^Plan/)).toHaveValue('Week 12.')
   })
 
   it('rejects with a reason', async () => {

@@ -1,13 +1,16 @@
-import { Button, EmptyState, Group, Modal, Radio, Stack, Table, TextInput, Title } from '@mantine/core'
+import { Button, EmptyState, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { TFunction } from 'i18next'
 import { IconBuilding, IconPlus } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formFailure } from '../api'
+import { FormModal } from '../components/FormModal'
 import { InviteForm } from '../components/InviteForm'
+import { ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { ErrorAlert, ListStates } from '../components/States'
 import { useFormatDateTime } from '../format'
+import { useUnsavedChanges } from '../hooks/unsavedChanges'
 import {
   useCreateOrganisation,
   useInviteOrganisationAdmin,
@@ -27,6 +30,7 @@ function OrganisationForm({ organisation, onClose }: { organisation?: Organisati
   const rename = useRenameOrganisation()
   const [name, setName] = useState(organisation?.name ?? '')
   const [kind, setKind] = useState<NewOrganisationKind>('client')
+  useUnsavedChanges(name !== (organisation?.name ?? '') || kind !== 'client')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<Error | null>(null)
 
@@ -105,6 +109,28 @@ export function OrganisationsPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null)
   const close = () => setDialog(null)
 
+  const actionsOf = (organisation: Organisation) => (
+    <Group gap="xs">
+      <Button
+        size="xs"
+        variant="default"
+        aria-label={t('organisations.renameTitle', { name: organisation.name })}
+        onClick={() => setDialog({ kind: 'rename', organisation })}
+      >
+        {t('organisations.rename')}
+      </Button>
+      {organisation.kind !== 'platform' && (
+        <Button
+          size="xs"
+          variant="light"
+          aria-label={t('organisations.inviteTitle', { name: organisation.name })}
+          onClick={() => setDialog({ kind: 'invite', organisation })}
+        >
+          {t('organisations.inviteAdmin')}
+        </Button>
+      )}
+    </Group>
+  )
   return (
     <Stack>
       <Group justify="space-between">
@@ -125,62 +151,53 @@ export function OrganisationsPage() {
         }
       >
         {(items) => (
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Caption>{t('organisations.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('organisations.kind')}</Table.Th>
-                  <Table.Th>{t('organisations.userCount')}</Table.Th>
-                  <Table.Th>{t('organisations.createdAt')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((organisation) => (
-                  <Table.Tr key={organisation.id}>
-                    <Table.Td>{organisation.name}</Table.Td>
-                    <Table.Td>{t(`organisationKinds.${organisation.kind}`)}</Table.Td>
-                    <Table.Td>{organisation.userCount}</Table.Td>
-                    <Table.Td>{formatDateTime(organisation.createdAt)}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('organisations.renameTitle', { name: organisation.name })}
-                          onClick={() => setDialog({ kind: 'rename', organisation })}
-                        >
-                          {t('organisations.rename')}
-                        </Button>
-                        {organisation.kind !== 'platform' && (
-                          <Button
-                            size="xs"
-                            variant="light"
-                            aria-label={t('organisations.inviteTitle', { name: organisation.name })}
-                            onClick={() => setDialog({ kind: 'invite', organisation })}
-                          >
-                            {t('organisations.inviteAdmin')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveList
+            items={items}
+            keyOf={(organisation) => organisation.id}
+            label={t('organisations.caption')}
+            card={(organisation) => (
+              <ListCard
+                title={<Text fw={600}>{organisation.name}</Text>}
+                details={[
+                  { label: t('organisations.kind'), value: t(`organisationKinds.${organisation.kind}`) },
+                  { label: t('organisations.userCount'), value: organisation.userCount },
+                  { label: t('organisations.createdAt'), value: formatDateTime(organisation.createdAt) },
+                ]}
+                actions={actionsOf(organisation)}
+              />
+            )}
+            table={
+              <Table.ScrollContainer minWidth={800}>
+                <Table striped highlightOnHover verticalSpacing="sm">
+                  <Table.Caption>{t('organisations.caption')}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('fields.name')}</Table.Th>
+                      <Table.Th>{t('organisations.kind')}</Table.Th>
+                      <Table.Th>{t('organisations.userCount')}</Table.Th>
+                      <Table.Th>{t('organisations.createdAt')}</Table.Th>
+                      <Table.Th>{t('common.actions')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((organisation) => (
+                      <Table.Tr key={organisation.id}>
+                        <Table.Td>{organisation.name}</Table.Td>
+                        <Table.Td>{t(`organisationKinds.${organisation.kind}`)}</Table.Td>
+                        <Table.Td>{organisation.userCount}</Table.Td>
+                        <Table.Td>{formatDateTime(organisation.createdAt)}</Table.Td>
+                        <Table.Td>{actionsOf(organisation)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            }
+          />
         )}
       </ListStates>
 
-      <Modal
-        opened={dialog !== null}
-        onClose={close}
-        title={dialog ? dialogTitle(dialog, t) : ''}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        closeOnClickOutside={false}
-      >
+      <FormModal opened={dialog !== null} onClose={close} title={dialog ? dialogTitle(dialog, t) : ''}>
         {dialog?.kind === 'create' && <OrganisationForm onClose={close} />}
         {dialog?.kind === 'rename' && <OrganisationForm organisation={dialog.organisation} onClose={close} />}
         {dialog?.kind === 'invite' && (
@@ -192,7 +209,7 @@ export function OrganisationsPage() {
             onClose={close}
           />
         )}
-      </Modal>
+      </FormModal>
     </Stack>
   )
 }

@@ -1,10 +1,11 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { UserInfo } from '../hooks/session'
 import type { User } from '../hooks/users'
 import i18n from '../i18n'
 import { accountManager, agent, contractManager, providerOrganisation, requester, summary } from '../test/contracts'
+import { pickMonth } from '../test/dates'
 import { desk, portfolioOf, portfolioRow } from '../test/portfolio'
 import { fakeBackend, json, onAPhone, renderApp, type FakeCall } from '../test/render'
 
@@ -96,7 +97,7 @@ describe('portfolio page', () => {
     await waitFor(() => expect(portfolioCalls(calls)).toContain('/api/reporting/portfolio?month=2026-03&sort=breaches&order=desc'))
     expect(within(table).getByRole('button', { name: 'Breaches' }).closest('th')).toHaveAttribute('aria-sort', 'descending')
 
-    fireEvent.change(screen.getByLabelText('Month'), { target: { value: '2026-02' } })
+    await pickMonth(screen.getByLabelText('Month'), '2026-02')
     await waitFor(() => expect(portfolioCalls(calls)).toContain('/api/reporting/portfolio?month=2026-02&sort=breaches&order=desc'))
   })
 

@@ -1,4 +1,4 @@
-import { Anchor, EmptyState, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { IconChartBar } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
@@ -7,6 +7,7 @@ import { PhaseBadge } from '../components/contracts/Phase'
 import { ExportButtons } from '../components/ExportButtons'
 import { DeskLoadSection } from '../components/portfolio/DeskLoad'
 import { BreachesFigure, Figure, RateAndBreachesCells, SuccessRateFigure } from '../components/portfolio/Figure'
+import { MonthField } from '../components/MonthField'
 import { ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { SortHeader } from '../components/SortHeader'
 import { QueryStates } from '../components/States'
@@ -193,11 +194,11 @@ export function PortfolioPage() {
           )}
         </Stack>
         <Group align="flex-end">
-          <TextInput
-            type="month"
+          <MonthField
             label={t('portfolio.month')}
+            w={200}
             value={query.month ?? portfolio.data?.month ?? ''}
-            onChange={(event) => update({ month: isMonth(event.currentTarget.value) ? event.currentTarget.value : null })}
+            onChange={(value) => update({ month: isMonth(value) ? value : null })}
           />
           <ExportButtons
             label={t('portfolio.exports')}

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { ServiceAccount } from '../hooks/serviceAccounts'
-import { clientAdmin, fakeBackend, json, renderApp } from '../test/render'
+import { clientAdmin, expectLeavingAsked, fakeBackend, json, renderApp } from '../test/render'
 
 const ticketing: ServiceAccount = {
   id: 'sa-1',
@@ -52,5 +52,15 @@ describe('service accounts page', () => {
     expect(calls.filter((call) => call.method === 'POST').map((call) => call.url)).toEqual([
       '/api/identity/service-accounts/sa-1/revoke',
     ])
+  })
+
+  it('asks before leaving a service account half created', async () => {
+    fakeBackend({ 'GET /bff/user': () => json(clientAdmin), 'GET /api/identity/service-accounts': () => json([]) })
+    renderApp('/service-accounts')
+    await userEvent.click(await screen.findByRole('button', { name: 'New service account' }))
+    const dialog = await screen.findByRole('dialog', { name: 'New service account' })
+    await userEvent.type(within(dialog).getByLabelText(/^Name/), 'Ticketing bridge')
+    await expectLeavingAsked()
+    expect(within(dialog).getByLabelText(/^Name/)).toHaveValue('Ticketing bridge')
   })
 })

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, EmptyState, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Code, EmptyState, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconKey, IconPlus } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
@@ -6,11 +6,14 @@ import { useTranslation } from 'react-i18next'
 import { formFailure } from '../api'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { CopyableValue } from '../components/CopyableValue'
+import { ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { RoleBadges } from '../components/RoleBadges'
 import { RoleCheckboxes } from '../components/RoleCheckboxes'
 import { ErrorAlert, ListStates } from '../components/States'
+import { FormModal } from '../components/FormModal'
 import { useFormatDateTime } from '../format'
 import { useUser } from '../hooks/session'
+import { useUnsavedChanges } from '../hooks/unsavedChanges'
 import {
   useCreateServiceAccount,
   useRevokeServiceAccount,
@@ -30,6 +33,7 @@ function CreateServiceAccountForm({ onClose }: { onClose: () => void }) {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<Error | null>(null)
   const [created, setCreated] = useState<CreatedServiceAccount | null>(null)
+  useUnsavedChanges(created === null && (name !== '' || roles.length > 0))
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -102,6 +106,33 @@ export function ServiceAccountsPage() {
     })
   }
 
+  const statusOf = (account: ServiceAccount) => (
+    account.revokedAt ? (
+      <Badge color="gray">
+        {t('serviceAccounts.revokedOn', { date: formatDateTime(account.revokedAt) })}
+      </Badge>
+    ) : (
+      <Badge color="teal">
+        {t('serviceAccounts.active')}
+      </Badge>
+    )
+  )
+  const actionsOf = (account: ServiceAccount) => (
+    !account.revokedAt && (
+      <Button
+        size="xs"
+        variant="light"
+        color="red"
+        aria-label={t('serviceAccounts.revokeAccount', { name: account.name })}
+        onClick={() => {
+          revoke.reset()
+          setRevoking(account)
+        }}
+      >
+        {t('serviceAccounts.revoke')}
+      </Button>
+    )
+  )
   return (
     <Stack>
       <Group justify="space-between">
@@ -123,76 +154,65 @@ export function ServiceAccountsPage() {
         }
       >
         {(items) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Caption>{t('serviceAccounts.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.roles')}</Table.Th>
-                  <Table.Th>{t('serviceAccounts.keyPrefix')}</Table.Th>
-                  <Table.Th>{t('serviceAccounts.createdAt')}</Table.Th>
-                  <Table.Th>{t('serviceAccounts.lastUsedAt')}</Table.Th>
-                  <Table.Th>{t('serviceAccounts.status')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((account) => (
-                  <Table.Tr key={account.id}>
-                    <Table.Td>{account.name}</Table.Td>
-                    <Table.Td>
-                      <RoleBadges roles={account.roles} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{account.keyPrefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(account.createdAt)}</Table.Td>
-                    <Table.Td>{account.lastUsedAt ? formatDateTime(account.lastUsedAt) : t('serviceAccounts.neverUsed')}</Table.Td>
-                    <Table.Td>
-                      {account.revokedAt ? (
-                        <Badge color="gray">
-                          {t('serviceAccounts.revokedOn', { date: formatDateTime(account.revokedAt) })}
-                        </Badge>
-                      ) : (
-                        <Badge color="teal">
-                          {t('serviceAccounts.active')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {!account.revokedAt && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          aria-label={t('serviceAccounts.revokeAccount', { name: account.name })}
-                          onClick={() => {
-                            revoke.reset()
-                            setRevoking(account)
-                          }}
-                        >
-                          {t('serviceAccounts.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveList
+            items={items}
+            keyOf={(account) => account.id}
+            label={t('serviceAccounts.caption')}
+            card={(account) => (
+              <ListCard
+                title={<Text fw={600}>{account.name}</Text>}
+                badges={statusOf(account)}
+                details={[
+                  { label: t('fields.roles'), value: <RoleBadges roles={account.roles} /> },
+                  { label: t('serviceAccounts.keyPrefix'), value: <Code>{account.keyPrefix}…</Code> },
+                  { label: t('serviceAccounts.createdAt'), value: formatDateTime(account.createdAt) },
+                  { label: t('serviceAccounts.lastUsedAt'), value: account.lastUsedAt ? formatDateTime(account.lastUsedAt) : t('serviceAccounts.neverUsed') },
+                ]}
+                actions={actionsOf(account)}
+              />
+            )}
+            table={
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped highlightOnHover verticalSpacing="sm">
+                  <Table.Caption>{t('serviceAccounts.caption')}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('fields.name')}</Table.Th>
+                      <Table.Th>{t('fields.roles')}</Table.Th>
+                      <Table.Th>{t('serviceAccounts.keyPrefix')}</Table.Th>
+                      <Table.Th>{t('serviceAccounts.createdAt')}</Table.Th>
+                      <Table.Th>{t('serviceAccounts.lastUsedAt')}</Table.Th>
+                      <Table.Th>{t('serviceAccounts.status')}</Table.Th>
+                      <Table.Th>{t('common.actions')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((account) => (
+                      <Table.Tr key={account.id}>
+                        <Table.Td>{account.name}</Table.Td>
+                        <Table.Td>
+                          <RoleBadges roles={account.roles} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Code>{account.keyPrefix}…</Code>
+                        </Table.Td>
+                        <Table.Td>{formatDateTime(account.createdAt)}</Table.Td>
+                        <Table.Td>{account.lastUsedAt ? formatDateTime(account.lastUsedAt) : t('serviceAccounts.neverUsed')}</Table.Td>
+                        <Table.Td>{statusOf(account)}</Table.Td>
+                        <Table.Td>{actionsOf(account)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            }
+          />
         )}
       </ListStates>
 
-      <Modal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t('serviceAccounts.createTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        closeOnClickOutside={false}
-      >
-        {creating && <CreateServiceAccountForm onClose={() => setCreating(false)} />}
-      </Modal>
+      <FormModal opened={creating} onClose={() => setCreating(false)} title={t('serviceAccounts.createTitle')}>
+        <CreateServiceAccountForm onClose={() => setCreating(false)} />
+      </FormModal>
 
       <ConfirmDialog
         opened={revoking !== null}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import i18n from '../i18n'
 import type { TicketDetail } from '../hooks/tickets'
 import { agent, requester } from '../test/contracts'
-import { fakeBackend, json, renderApp } from '../test/render'
+import { expectLeavingAsked, fakeBackend, json, renderApp } from '../test/render'
 import { clock, deskCan, fromNow, ticketOf } from '../test/tickets'
 
 const minutes = (count: number) => count * 60_000
@@ -395,5 +395,15 @@ describe('ticket detail', () => {
     fakeBackend({ 'GET /bff/user': () => json(requester) })
     renderApp('/tickets/tk-404')
     expect(await screen.findByRole('heading', { name: 'Ticket not found' })).toBeInTheDocument()
+  })
+
+  it('asks before leaving an outage half recorded', async () => {
+    const ticket = ticketOf({ can: { ...deskCan, recordOutage: true } })
+    backend(agent, ticket, { [`GET /api/incidents/contracts/${ticket.contractId}/outages`]: () => json([]) })
+    renderApp('/tickets/tk-1?tab=outages')
+    const service = await screen.findByRole('textbox', { name: /^Service/ })
+    await userEvent.type(service, 'ERP')
+    await expectLeavingAsked()
+    expect(service).toHaveValue('ERP')
   })
 })

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { User } from '../hooks/users'
-import { clientAdmin, fakeBackend, json, renderApp } from '../test/render'
+import { clientAdmin, expectLeavingAsked, fakeBackend, json, renderApp } from '../test/render'
 
 const bob: User = {
   id: 'u-2',
@@ -120,5 +120,25 @@ describe('users page', () => {
     renderApp('/users')
 
     expect(await screen.findByRole('heading', { name: 'Access denied' })).toBeInTheDocument()
+  })
+
+  it('asks before leaving an invitation or a change of roles half done', async () => {
+    fakeBackend({ 'GET /bff/user': () => json(clientAdmin), 'GET /api/identity/users': () => json([bob]) })
+    renderApp('/users')
+    await screen.findByRole('cell', { name: 'Bob Durand' })
+
+    await userEvent.click(screen.getByRole('button', { name: 'Invite a user' }))
+    const invitation = await screen.findByRole('dialog', { name: 'Invite a user' })
+    await userEvent.type(within(invitation).getByLabelText(/^E-mail/), 'carol@client.example')
+    await expectLeavingAsked()
+    expect(within(invitation).getByLabelText(/^E-mail/)).toHaveValue('carol@client.example')
+    await userEvent.click(within(invitation).getByRole('button', { name: 'Cancel' }))
+
+    const row = screen.getByRole('cell', { name: 'Bob Durand' }).closest('tr')!
+    await userEvent.click(within(row).getByRole('button', { name: /roles/i }))
+    const roles = await screen.findByRole('dialog', { name: /Bob Durand/ })
+    await userEvent.click(within(roles).getByLabelText('Contract manager'))
+    await expectLeavingAsked()
+    expect(within(roles).getByLabelText('Contract manager')).toBeChecked()
   })
 })

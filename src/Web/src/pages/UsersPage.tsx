@@ -1,17 +1,20 @@
-import { Badge, Button, EmptyState, Group, Modal, Stack, Table, Title, Tooltip } from '@mantine/core'
+import { Badge, Button, EmptyState, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formFailure } from '../api'
 import { ConfirmDialog } from '../components/ConfirmDialog'
+import { FormModal } from '../components/FormModal'
 import { InviteForm } from '../components/InviteForm'
+import { ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { RoleBadges } from '../components/RoleBadges'
 import { RoleCheckboxes } from '../components/RoleCheckboxes'
 import { ErrorAlert, ListStates } from '../components/States'
 import { errorMessage } from '../errorMessage'
 import { useFormatDateTime } from '../format'
 import { useUser } from '../hooks/session'
+import { useUnsavedChanges } from '../hooks/unsavedChanges'
 import { useInviteUser, useSetUserActive, useUnlockUser, useUpdateRoles, useUsers, type User, type UserStatus } from '../hooks/users'
 import { rolesByKind } from '../roles'
 import { FormActions } from '../components/FormActions'
@@ -22,6 +25,7 @@ function EditRolesForm({ user, options, onClose }: { user: User; options: readon
   const { t } = useTranslation()
   const updateRoles = useUpdateRoles()
   const [roles, setRoles] = useState<string[]>(user.roles)
+  useUnsavedChanges([...roles].sort().join() !== [...user.roles].sort().join())
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<Error | null>(null)
 
@@ -107,6 +111,65 @@ export function UsersPage() {
     setActive.reset()
   }
 
+  const statusOf = (user: User) =>
+    user.lockedUntil && user.status === 'active' ? (
+      <Tooltip label={t('users.lockedHelp')}>
+        <Badge color="orange">{t('users.locked', { until: formatDateTime(user.lockedUntil) })}</Badge>
+      </Tooltip>
+    ) : (
+      <Badge color={statusColor[user.status]}>{t(`users.statuses.${user.status}`)}</Badge>
+    )
+  const actionsOf = (user: User) => (
+    <Group gap="xs">
+      <Button
+        size="xs"
+        variant="default"
+        aria-label={t('users.editRolesOf', { name: user.displayName })}
+        onClick={() => setEditing(user)}
+      >
+        {t('users.editRoles')}
+      </Button>
+      {user.lockedUntil && (
+        <Button
+          size="xs"
+          variant="light"
+          color="orange"
+          aria-label={t('users.unlockUser', { name: user.displayName })}
+          loading={unlock.isPending && unlock.variables === user.id}
+          onClick={() => unlockUser(user)}
+        >
+          {t('users.unlock')}
+        </Button>
+      )}
+      {user.status === 'deactivated' ? (
+        <Button
+          size="xs"
+          variant="light"
+          aria-label={t('users.reactivateUser', { name: user.displayName })}
+          loading={setActive.isPending && setActive.variables.id === user.id}
+          onClick={() => reactivate(user)}
+        >
+          {t('users.reactivate')}
+        </Button>
+      ) : (
+        user.id !== me.id && (
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            aria-label={t('users.deactivateUser', { name: user.displayName })}
+            onClick={() => {
+              setActive.reset()
+              setDeactivating(user)
+            }}
+          >
+            {t('users.deactivate')}
+          </Button>
+        )
+      )}
+    </Group>
+  )
+
   return (
     <Stack>
       <Group justify="space-between">
@@ -123,120 +186,64 @@ export function UsersPage() {
         }
       >
         {(items) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <Table.Caption>{t('users.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.displayName')}</Table.Th>
-                  <Table.Th>{t('fields.email')}</Table.Th>
-                  <Table.Th>{t('fields.roles')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('users.lastLogin')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>{user.displayName}</Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>
-                      <RoleBadges roles={user.roles} />
-                    </Table.Td>
-                    <Table.Td>
-                      {user.lockedUntil && user.status === 'active' ? (
-                        <Tooltip label={t('users.lockedHelp')}>
-                          <Badge color="orange">{t('users.locked', { until: formatDateTime(user.lockedUntil) })}</Badge>
-                        </Tooltip>
-                      ) : (
-                        <Badge color={statusColor[user.status]}>{t(`users.statuses.${user.status}`)}</Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('users.editRolesOf', { name: user.displayName })}
-                          onClick={() => setEditing(user)}
-                        >
-                          {t('users.editRoles')}
-                        </Button>
-                        {user.lockedUntil && (
-                          <Button
-                            size="xs"
-                            variant="light"
-                            color="orange"
-                            aria-label={t('users.unlockUser', { name: user.displayName })}
-                            loading={unlock.isPending && unlock.variables === user.id}
-                            onClick={() => unlockUser(user)}
-                          >
-                            {t('users.unlock')}
-                          </Button>
-                        )}
-                        {user.status === 'deactivated' ? (
-                          <Button
-                            size="xs"
-                            variant="light"
-                            aria-label={t('users.reactivateUser', { name: user.displayName })}
-                            loading={setActive.isPending && setActive.variables.id === user.id}
-                            onClick={() => reactivate(user)}
-                          >
-                            {t('users.reactivate')}
-                          </Button>
-                        ) : (
-                          user.id !== me.id && (
-                            <Button
-                              size="xs"
-                              variant="light"
-                              color="red"
-                              aria-label={t('users.deactivateUser', { name: user.displayName })}
-                              onClick={() => {
-                                setActive.reset()
-                                setDeactivating(user)
-                              }}
-                            >
-                              {t('users.deactivate')}
-                            </Button>
-                          )
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveList
+            items={items}
+            keyOf={(user) => user.id}
+            label={t('users.caption')}
+            card={(user) => (
+              <ListCard
+                title={<Text fw={600}>{user.displayName}</Text>}
+                badges={statusOf(user)}
+                details={[
+                  { label: t('fields.email'), value: user.email },
+                  { label: t('fields.roles'), value: <RoleBadges roles={user.roles} /> },
+                  { label: t('users.lastLogin'), value: user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never') },
+                ]}
+                actions={actionsOf(user)}
+              />
+            )}
+            table={
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped highlightOnHover verticalSpacing="sm">
+                  <Table.Caption>{t('users.caption')}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('fields.displayName')}</Table.Th>
+                      <Table.Th>{t('fields.email')}</Table.Th>
+                      <Table.Th>{t('fields.roles')}</Table.Th>
+                      <Table.Th>{t('users.status')}</Table.Th>
+                      <Table.Th>{t('users.lastLogin')}</Table.Th>
+                      <Table.Th>{t('common.actions')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((user) => (
+                      <Table.Tr key={user.id}>
+                        <Table.Td>{user.displayName}</Table.Td>
+                        <Table.Td>{user.email}</Table.Td>
+                        <Table.Td>
+                          <RoleBadges roles={user.roles} />
+                        </Table.Td>
+                        <Table.Td>{statusOf(user)}</Table.Td>
+                        <Table.Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</Table.Td>
+                        <Table.Td>{actionsOf(user)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            }
+          />
         )}
       </ListStates>
 
-      <Modal
-        opened={inviting}
-        onClose={() => setInviting(false)}
-        title={t('users.inviteTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        closeOnClickOutside={false}
-      >
-        {inviting && (
-          <InviteForm
-            roleOptions={roleOptions}
-            pending={invite.isPending}
-            onSubmit={(invitation) => invite.mutateAsync(invitation)}
-            onClose={() => setInviting(false)}
-          />
-        )}
-      </Modal>
+      <FormModal opened={inviting} onClose={() => setInviting(false)} title={t('users.inviteTitle')}>
+        <InviteForm roleOptions={roleOptions} pending={invite.isPending} onSubmit={(invitation) => invite.mutateAsync(invitation)} onClose={() => setInviting(false)} />
+      </FormModal>
 
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing ? t('users.editRolesOf', { name: editing.displayName }) : ''}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? t('users.editRolesOf', { name: editing.displayName }) : ''}>
         {editing && <EditRolesForm user={editing} options={roleOptions} onClose={() => setEditing(null)} />}
-      </Modal>
+      </FormModal>
 
       <ConfirmDialog
         opened={deactivating !== null}

@@ -1,10 +1,12 @@
 import { MantineProvider } from '@mantine/core'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { render } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
-import { onTestFinished, vi } from 'vitest'
+import { expect, onTestFinished, vi } from 'vitest'
 import { AppRoutes } from '../App'
 import type { UserInfo } from '../hooks/session'
+import i18n from '../i18n'
 import { createQueryClient } from '../queryClient'
 import { theme } from '../theme'
 
@@ -79,4 +81,16 @@ export function renderApp(route: string) {
       </QueryClientProvider>
     </MantineProvider>,
   )
+}
+
+/**
+ * Leaves the page by its main navigation while a form holds changes: the guard asks, and staying keeps the page
+ * and what was typed.
+ */
+export async function expectLeavingAsked() {
+  const navigation = screen.getByRole('navigation', { name: i18n.t('layout.navigation') })
+  await userEvent.click(within(navigation).getByRole('link', { name: i18n.t('nav.home') }))
+  expect(await screen.findByRole('dialog', { name: i18n.t('unsaved.title') })).toBeInTheDocument()
+  await userEvent.click(screen.getByRole('button', { name: i18n.t('unsaved.stay') }))
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: i18n.t('unsaved.title') })).not.toBeInTheDocument())
 }

@@ -13,6 +13,8 @@ import {
   type RenewalDecisionKind,
 } from '../../hooks/contracts'
 import { useUser } from '../../hooks/session'
+import { useUnsavedChanges } from '../../hooks/unsavedChanges'
+import { useDraft, useKeptDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { canAuditContracts } from '../../roles'
 import { ConfirmDialog } from '../ConfirmDialog'
@@ -58,11 +60,16 @@ const textKey = {
 } as const satisfies Record<Key, string>
 const messageKey = (key: Key) => textKey[key]
 
+/** The amendment's form on the contract's page, for its draft. */
+const amendmentForm = 'amendment'
+
 function AmendmentForm({ contract, onDone, onClose }: { contract: ContractDetail; onDone: (version: number | null) => void; onClose: () => void }) {
   const { t } = useTranslation()
   const action = useContractAction(contract.id)
-  const [effectiveFrom, setEffectiveFrom] = useState('')
-  const [reason, setReason] = useState('')
+  const draft = useDraft(amendmentForm, () => ({ effectiveFrom: '', reason: '' }))
+  const { effectiveFrom, reason } = draft.value
+  const setEffectiveFrom = (value: typeof effectiveFrom) => draft.patch({ effectiveFrom: value })
+  const setReason = (value: typeof reason) => draft.patch({ reason: value })
   const feedback = useFormFeedback(['effectiveFrom', 'reason'])
 
   function submit(event: FormEvent) {
@@ -131,6 +138,7 @@ function ChoiceForm<T extends string>({
   const { t } = useTranslation()
   const action = useContractAction(contract.id)
   const [choice, setChoice] = useState<T | ''>('')
+  useUnsavedChanges(choice !== '')
   const feedback = useFormFeedback(['decision', 'handover'])
 
   function submit(event: FormEvent) {
@@ -246,7 +254,9 @@ export function ContractActionDialog({ contract, action, onClose }: { contract: 
 export function ContractActions({ contract }: { contract: ContractDetail }) {
   const { t } = useTranslation()
   const user = useUser()
-  const [action, setAction] = useState<Key | null>(null)
+  // An amendment being written when the session ended opens again with its text.
+  const kept = useKeptDraft([amendmentForm])
+  const [action, setAction] = useState<Key | null>(kept === null ? null : 'amend')
   const available = contractActionKeys.filter((key) => contract.can.includes(key))
 
   return (

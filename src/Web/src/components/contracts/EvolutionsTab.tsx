@@ -91,11 +91,15 @@ function StepForm({ contractId, evolution, action, onClose }: { contractId: stri
   const { t } = useTranslation()
   const [, setSearchParams] = useSearchParams()
   const step = useEvolutionStep(contractId)
-  const [solution, setSolution] = useState('')
-  const [quoteAmount, setQuoteAmount] = useState<number>(Number.NaN)
-  const [plan, setPlan] = useState('')
-  const [reason, setReason] = useState('')
-  const [effectiveFrom, setEffectiveFrom] = useState('')
+  const draft = useDraft(`evolution-step:${evolution.id}:${action}`, () => ({ solution: '', quoteAmount: Number.NaN, plan: '', reason: '', effectiveFrom: '' }))
+  const { solution, plan, reason, effectiveFrom } = draft.value
+  // An empty amount is NaN in the form and null once a kept draft has been through JSON.
+  const quoteAmount = draft.value.quoteAmount ?? Number.NaN
+  const setSolution = (value: typeof solution) => draft.patch({ solution: value })
+  const setQuoteAmount = (value: typeof quoteAmount) => draft.patch({ quoteAmount: value })
+  const setPlan = (value: typeof plan) => draft.patch({ plan: value })
+  const setReason = (value: typeof reason) => draft.patch({ reason: value })
+  const setEffectiveFrom = (value: typeof effectiveFrom) => draft.patch({ effectiveFrom: value })
   const feedback = useFormFeedback(['solution', 'quoteAmount', 'plan', 'reason', 'effectiveFrom'])
 
   function submit(event: FormEvent) {

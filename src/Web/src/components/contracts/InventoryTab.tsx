@@ -18,6 +18,7 @@ import {
   type InventoryType,
 } from '../../hooks/contractItems'
 import type { ContractDetail } from '../../hooks/contracts'
+import { useDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { RowActions } from '../RowActions'
@@ -31,11 +32,13 @@ const criticalityColor: Record<Criticality, string> = { low: 'gray', medium: 'bl
 function InventoryForm({ contractId, item, onClose }: { contractId: string; item: InventoryItem | null; onClose: () => void }) {
   const { t } = useTranslation()
   const change = useInventoryChange(contractId)
-  const [type, setType] = useState<InventoryType>(item?.type ?? 'server')
-  const [name, setName] = useState(item?.name ?? '')
-  const [quantity, setQuantity] = useState<number>(item?.quantity ?? 1)
-  const [criticality, setCriticality] = useState<Criticality>(item?.criticality ?? 'medium')
-  const [location, setLocation] = useState(item?.location ?? '')
+  const draft = useDraft(`inventory-item:${item?.id ?? 'new'}`, () => ({ type: item?.type ?? 'server' as InventoryType, name: item?.name ?? '', quantity: item?.quantity ?? 1, criticality: item?.criticality ?? 'medium' as Criticality, location: item?.location ?? '' }))
+  const { type, name, quantity, criticality, location } = draft.value
+  const setType = (value: typeof type) => draft.patch({ type: value })
+  const setName = (value: typeof name) => draft.patch({ name: value })
+  const setQuantity = (value: typeof quantity) => draft.patch({ quantity: value })
+  const setCriticality = (value: typeof criticality) => draft.patch({ criticality: value })
+  const setLocation = (value: typeof location) => draft.patch({ location: value })
   const feedback = useFormFeedback(['type', 'name', 'quantity', 'criticality', 'location'])
 
   function submit(event: FormEvent) {

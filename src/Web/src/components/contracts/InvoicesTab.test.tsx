@@ -204,6 +204,49 @@ describe('invoices tab', () => {
     expect(posts(calls)[1]?.body).toMatchObject({ lines: [{}, { quantity: 2 }] })
   })
 
+  it('asks before an invoice being entered is left, and gives it back after a session that ended', async () => {
+    let signedIn = true
+    const calls = backend(accountManager, {
+      'GET /bff/user': () => (signedIn ? json(accountManager) : json({ status: 401 }, 401)),
+      'POST /bff/login': () => {
+        signedIn = true
+        return json(accountManager)
+      },
+      [`POST ${invoices}/form`]: () => {
+        signedIn = false
+        return json({ title: 'Unauthorized', status: 401 }, 401)
+      },
+    })
+    renderApp('/contracts/c-1?tab=invoices')
+    await openList()
+
+    await userEvent.click(screen.getByRole('button', { name: 'Enter an invoice' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Enter an invoice' })
+    await fill(within(dialog).getByRole('textbox', { name: 'Invoice number' }), 'F-7')
+    await fill(within(dialog).getByRole('textbox', { name: 'Description — line 1' }), 'Redevance juin')
+    await fill(within(dialog).getByRole('textbox', { name: 'Unit price — line 1' }), '13200')
+    await userEvent.click(screen.getByRole('link', { name: 'Contracts' }))
+    expect(await screen.findByRole('dialog', { name: 'Unsaved changes' })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Stay' }))
+
+    await fill(within(dialog).getByLabelText(/^Issue date/), '2026-07-01')
+    await fill(within(dialog).getByLabelText(/^Period start(?! —)/), '2026-06-01')
+    await fill(within(dialog).getByLabelText(/^Period end(?! —)/), '2026-06-30')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save the invoice' }))
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('What you were typing is kept')
+    await userEvent.type(screen.getByLabelText(/^E-mail/), accountManager.email)
+    await userEvent.type(screen.getByLabelText(/^Password/), 'correct horse 1')
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }))
+
+    const again = await screen.findByRole('dialog', { name: 'Enter an invoice' })
+    expect(within(again).getByRole('textbox', { name: 'Invoice number' })).toHaveValue('F-7')
+    expect(within(again).getByRole('textbox', { name: 'Description — line 1' })).toHaveValue('Redevance juin')
+    expect(within(again).getByRole('textbox', { name: 'Net amount — line 1' })).toHaveValue('')
+    expect(within(again).getByLabelText(/^Period end(?! —)/)).toHaveValue('06/30/2026')
+    expect(posts(calls).filter((call) => call.url.endsWith('/form'))).toHaveLength(1)
+  })
+
   it('speaks French', async () => {
     await i18n.changeLanguage('fr')
     backend(accountManager)

@@ -7,36 +7,48 @@ import { useFormatAmount, useFormatDate } from '../../format'
 import type { ContractDetail } from '../../hooks/contracts'
 import { invoicePageUrl, useInvoices, type InvoiceSummary } from '../../hooks/invoices'
 import { useUser } from '../../hooks/session'
+import { useKeptDraft } from '../../hooks/useDraft'
 import { sendsInvoices } from '../../invoiceRules'
 import { FormModal } from '../FormModal'
+import { ListCard, ResponsiveList } from '../ResponsiveList'
 import { ControlResultBadge, InvoiceStatusBadge } from '../invoices/InvoiceBadges'
-import { InvoiceEntryForm } from '../invoices/InvoiceEntryForm'
+import { InvoiceEntryForm, invoiceEntryForm } from '../invoices/InvoiceEntryForm'
 import { InvoiceUploadForm } from '../invoices/InvoiceUploadForm'
 import { ListStates } from '../States'
+
+/** What a row and a card both show of an invoice: its period, and its number linked with the invoice it corrects. */
+function useInvoiceText() {
+  const { t } = useTranslation()
+  const formatDate = useFormatDate()
+  return {
+    period: (invoice: InvoiceSummary) =>
+      invoice.periodStart && invoice.periodEnd ? t('invoices.periodValue', { start: formatDate(invoice.periodStart), end: formatDate(invoice.periodEnd) }) : '—',
+    title: (invoice: InvoiceSummary) => (
+      <Stack gap={2}>
+        <Anchor component={Link} to={invoicePageUrl(invoice.id)} fw={600} size="sm">
+          {invoice.number}
+        </Anchor>
+        {invoice.precedingInvoice && (
+          <Anchor component={Link} to={invoicePageUrl(invoice.precedingInvoice.id)} size="xs" c="dimmed">
+            {t(`invoices.precedes.${invoice.kind}`, { number: invoice.precedingInvoice.number })}
+          </Anchor>
+        )}
+      </Stack>
+    ),
+  }
+}
 
 function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
   const { t } = useTranslation()
   const formatAmount = useFormatAmount()
   const formatDate = useFormatDate()
-  const period =
-    invoice.periodStart && invoice.periodEnd ? t('invoices.periodValue', { start: formatDate(invoice.periodStart), end: formatDate(invoice.periodEnd) }) : '—'
+  const text = useInvoiceText()
   return (
     <Table.Tr>
-      <Table.Td>
-        <Stack gap={2}>
-          <Anchor component={Link} to={invoicePageUrl(invoice.id)} fw={600} size="sm">
-            {invoice.number}
-          </Anchor>
-          {invoice.precedingInvoice && (
-            <Anchor component={Link} to={invoicePageUrl(invoice.precedingInvoice.id)} size="xs" c="dimmed">
-              {t(`invoices.precedes.${invoice.kind}`, { number: invoice.precedingInvoice.number })}
-            </Anchor>
-          )}
-        </Stack>
-      </Table.Td>
+      <Table.Td>{text.title(invoice)}</Table.Td>
       <Table.Td>{t(`invoices.kinds.${invoice.kind}`)}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(invoice.issueDate)}</Table.Td>
-      <Table.Td>{period}</Table.Td>
+      <Table.Td>{text.period(invoice)}</Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
         {formatAmount(invoice.totalWithoutVat)}
       </Table.Td>
@@ -53,6 +65,31 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
   )
 }
 
+function InvoiceCard({ invoice }: { invoice: InvoiceSummary }) {
+  const { t } = useTranslation()
+  const formatAmount = useFormatAmount()
+  const formatDate = useFormatDate()
+  const text = useInvoiceText()
+  return (
+    <ListCard
+      title={text.title(invoice)}
+      badges={
+        <>
+          <InvoiceStatusBadge status={invoice.status} />
+          <ControlResultBadge result={invoice.result} count={invoice.discrepancyCount} atStake={invoice.totalAtStake} />
+        </>
+      }
+      details={[
+        { label: t('invoices.kind'), value: t(`invoices.kinds.${invoice.kind}`) },
+        { label: t('invoices.issueDate'), value: formatDate(invoice.issueDate) },
+        { label: t('invoices.period'), value: text.period(invoice) },
+        { label: t('invoices.totalWithoutVat'), value: formatAmount(invoice.totalWithoutVat) },
+        { label: t('invoices.totalWithVat'), value: formatAmount(invoice.totalWithVat) },
+      ]}
+    />
+  )
+}
+
 /**
  * Invoices: the contract's invoices and credit notes, newest first, each with its status and the control's verdict,
  * a credit note or corrected invoice naming the invoice it corrects. The provider's account manager uploads a file
@@ -63,7 +100,9 @@ export function InvoicesTab({ contract }: { contract: ContractDetail }) {
   const user = useUser()
   const navigate = useNavigate()
   const invoices = useInvoices(contract.id)
-  const [adding, setAdding] = useState<'upload' | 'entry' | null>(null)
+  // An invoice being entered when the session ended opens again with what was typed.
+  const kept = useKeptDraft([invoiceEntryForm])
+  const [adding, setAdding] = useState<'upload' | 'entry' | null>(kept === null ? null : 'entry')
   const close = () => setAdding(null)
   const open = (id: string) => {
     setAdding(null)
@@ -92,27 +131,35 @@ export function InvoicesTab({ contract }: { contract: ContractDetail }) {
         empty={<EmptyState icon={<IconFileInvoice aria-hidden />} title={t('invoices.emptyTitle')} description={t('invoices.empty')} />}
       >
         {(items) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table aria-label={t('invoices.list')} verticalSpacing="xs" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('invoices.number')}</Table.Th>
-                  <Table.Th>{t('invoices.kind')}</Table.Th>
-                  <Table.Th>{t('invoices.issueDate')}</Table.Th>
-                  <Table.Th>{t('invoices.period')}</Table.Th>
-                  <Table.Th ta="right">{t('invoices.totalWithoutVat')}</Table.Th>
-                  <Table.Th ta="right">{t('invoices.totalWithVat')}</Table.Th>
-                  <Table.Th>{t('invoices.status')}</Table.Th>
-                  <Table.Th>{t('invoices.result')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((invoice) => (
-                  <InvoiceRow key={invoice.id} invoice={invoice} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveList
+            items={items}
+            keyOf={(invoice) => invoice.id}
+            label={t('invoices.list')}
+            card={(invoice) => <InvoiceCard invoice={invoice} />}
+            table={
+              <Table.ScrollContainer minWidth={900}>
+                <Table aria-label={t('invoices.list')} verticalSpacing="xs" highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('invoices.number')}</Table.Th>
+                      <Table.Th>{t('invoices.kind')}</Table.Th>
+                      <Table.Th>{t('invoices.issueDate')}</Table.Th>
+                      <Table.Th>{t('invoices.period')}</Table.Th>
+                      <Table.Th ta="right">{t('invoices.totalWithoutVat')}</Table.Th>
+                      <Table.Th ta="right">{t('invoices.totalWithVat')}</Table.Th>
+                      <Table.Th>{t('invoices.status')}</Table.Th>
+                      <Table.Th>{t('invoices.result')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((invoice) => (
+                      <InvoiceRow key={invoice.id} invoice={invoice} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            }
+          />
         )}
       </ListStates>
 

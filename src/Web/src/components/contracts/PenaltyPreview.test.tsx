@@ -9,6 +9,7 @@ import type { PenaltyPreview, PenaltyPreviewRequest } from '../../hooks/penaltyP
 import i18n from '../../i18n'
 import { createQueryClient } from '../../queryClient'
 import { terms, version } from '../../test/contracts'
+import { pickMonth } from '../../test/dates'
 import { fakeBackend, json, type FakeCall } from '../../test/render'
 import { theme } from '../../theme'
 import { TermsEditor } from './TermsEditor'
@@ -193,7 +194,7 @@ describe('penalty preview in the terms editor', { timeout: 60_000 }, () => {
 
     // The rules as edited, not as saved.
     await typeNumber(field('Free breaches per month'), '2')
-    fireEvent.change(field('Month', panel), { target: { value: '2027-03' } })
+    await pickMonth(field('Month', panel), '2027-03')
     await typeNumber(field('Already applied this contract year', panel), '12000')
     await typeNumber(field('Missed — P1 Resolution', panel), '3')
     await userEvent.click(button('Compute the penalties', panel))
@@ -245,7 +246,7 @@ describe('penalty preview in the terms editor', { timeout: 60_000 }, () => {
     renderEditor()
     const panel = screen.getByRole('region', { name: 'Penalty preview' })
 
-    fireEvent.change(field('Month', panel), { target: { value: '2027-10' } })
+    await pickMonth(field('Month', panel), '2027-10')
     await userEvent.click(button('Remove breach 2', panel))
     await userEvent.click(button('Add a breach', panel))
     await userEvent.selectOptions(field('Priority — breach 3', panel), 'P3')

@@ -9,6 +9,8 @@ import { priorities, slaClocks, type PenaltyRules, type Priority, type SlaClock 
 import { usePenaltyLineText } from '../../hooks/penaltyLineText'
 import { usePenaltyPreview, type PenaltyPreviewRequest } from '../../hooks/penaltyPreview'
 import { isKnownZone, zonedToInstant } from '../../zonedTime'
+import { DateTimeField } from '../DateTimeField'
+import { MonthField } from '../MonthField'
 import { NumberField } from '../NumberField'
 import { ErrorAlert } from '../States'
 
@@ -19,7 +21,7 @@ interface Props {
   timeZone: string
 }
 
-/** A breach of the sample month; `at` as an `<input type="datetime-local">` writes it, in the calendar's zone. */
+/** A breach of the sample month; `at` a wall-clock time ("2027-03-02T10:00") in the calendar's zone. */
 interface SampleBreach {
   ticket: number
   priority: Priority
@@ -150,7 +152,7 @@ export function PenaltyPreview({ rules, monthlyFee, timeZone }: Props) {
           {t('terms.penaltyPreview.help', { fee: Number.isFinite(monthlyFee) ? formatAmount(monthlyFee) : '—', zone })}
         </Text>
         <Group align="flex-start" wrap="wrap">
-          <TextInput type="month" label={t('terms.penaltyPreview.month')} w={180} value={month} onChange={(event) => changeMonth(event.currentTarget.value)} />
+          <MonthField label={t('terms.penaltyPreview.month')} w={180} value={month} onChange={changeMonth} />
           <NumberField
             label={t('terms.penaltyPreview.yearToDate')}
             description={t('terms.penaltyPreview.yearToDateHelp')}
@@ -181,16 +183,12 @@ export function PenaltyPreview({ rules, monthlyFee, timeZone }: Props) {
                 data={slaClocks.map((clock) => ({ value: clock, label: t(`terms.clocks.${clock}`) }))}
                 onChange={(event) => change({ clock: event.currentTarget.value as SlaClock })}
               />
-              <TextInput
-                type="datetime-local"
+              <DateTimeField
                 aria-label={label(t('terms.penaltyPreview.breachedAt'))}
                 label={t('terms.penaltyPreview.breachedAt')}
                 w={230}
                 value={breach.at}
-                onChange={(event) => {
-                  const at = event.currentTarget.value
-                  change({ at })
-                }}
+                onChange={(at) => change({ at })}
                 error={breachErrors[index]}
               />
               <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('terms.editor.remove', { row: rowName })} onClick={() => setBreaches((previous) => previous.filter((_, i) => i !== index))}>

@@ -40,6 +40,7 @@ import {
 } from '../../hooks/contractItems'
 import type { ChecklistPhase, ContractDetail } from '../../hooks/contracts'
 import { useUser } from '../../hooks/session'
+import { useDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { sideOf, type Side } from '../../roles'
 import { NumberField } from '../NumberField'
@@ -138,14 +139,16 @@ function Documents({ contractId, item, canUpload }: { contractId: string; item: 
 function AddItemForm({ contractId, phase }: { contractId: string; phase: ChecklistPhase }) {
   const { t } = useTranslation()
   const add = useAddChecklistItem(contractId, phase)
-  const [category, setCategory] = useState<ChecklistCategory>('knowledgeTransfer')
-  const [title, setTitle] = useState('')
+  const draft = useDraft(`checklist-item:${phase}`, () => ({ category: 'knowledgeTransfer' as ChecklistCategory, title: '' }))
+  const { category, title } = draft.value
+  const setCategory = (value: typeof category) => draft.patch({ category: value })
+  const setTitle = (value: typeof title) => draft.patch({ title: value })
   const feedback = useFormFeedback(['category', 'title'])
 
   function submit(event: FormEvent) {
     event.preventDefault()
     if (!feedback.check(title.trim() === '' ? { title: t('validation.required') } : {})) return
-    add.mutate({ category, title: title.trim() }, { onSuccess: () => setTitle(''), onError: feedback.fail })
+    add.mutate({ category, title: title.trim() }, { onSuccess: () => draft.saved({ category, title: '' }), onError: feedback.fail })
   }
 
   return (
@@ -374,12 +377,14 @@ function WorkstreamRow({ contractId, workstream, editable }: { contractId: strin
 function AddWorkstreamForm({ contractId }: { contractId: string }) {
   const { t } = useTranslation()
   const add = useAddWorkstream(contractId)
-  const [name, setName] = useState('')
+  const draft = useDraft('workstream', () => ({ name: '' }))
+  const { name } = draft.value
+  const setName = (value: typeof name) => draft.patch({ name: value })
   const feedback = useFormFeedback(['name'])
   function submit(event: FormEvent) {
     event.preventDefault()
     if (!feedback.check(name.trim() === '' ? { name: t('validation.required') } : {})) return
-    add.mutate(name.trim(), { onSuccess: () => setName(''), onError: feedback.fail })
+    add.mutate(name.trim(), { onSuccess: () => draft.saved({ name: '' }), onError: feedback.fail })
   }
   return (
     <form onSubmit={submit} noValidate aria-label={t('workstreams.addForm')}>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useRequirementChange, useRequirements, type Requirement } from '../../hooks/contractItems'
 import type { ContractDetail } from '../../hooks/contracts'
+import { useDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { RowActions } from '../RowActions'
@@ -14,9 +15,11 @@ import { ErrorAlert, ListStates } from '../States'
 function RequirementForm({ contractId, requirement, onClose }: { contractId: string; requirement: Requirement | null; onClose: () => void }) {
   const { t } = useTranslation()
   const change = useRequirementChange(contractId)
-  const [category, setCategory] = useState(requirement?.category ?? '')
-  const [expectedLevel, setExpectedLevel] = useState(requirement?.expectedLevel ?? '')
-  const [acceptanceCriterion, setAcceptanceCriterion] = useState(requirement?.acceptanceCriterion ?? '')
+  const draft = useDraft(`requirement:${requirement?.id ?? 'new'}`, () => ({ category: requirement?.category ?? '', expectedLevel: requirement?.expectedLevel ?? '', acceptanceCriterion: requirement?.acceptanceCriterion ?? '' }))
+  const { category, expectedLevel, acceptanceCriterion } = draft.value
+  const setCategory = (value: typeof category) => draft.patch({ category: value })
+  const setExpectedLevel = (value: typeof expectedLevel) => draft.patch({ expectedLevel: value })
+  const setAcceptanceCriterion = (value: typeof acceptanceCriterion) => draft.patch({ acceptanceCriterion: value })
   const feedback = useFormFeedback(['category', 'expectedLevel', 'acceptanceCriterion'])
 
   function submit(event: FormEvent) {

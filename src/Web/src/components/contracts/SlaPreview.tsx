@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +7,7 @@ import { ApiError, pathErrors } from '../../api'
 import type { ContractTerms, Priority, SlaDuration } from '../../hooks/contracts'
 import { useSlaPreview, type SlaPreview as Clock } from '../../hooks/slaPreview'
 import { isKnownZone, nowInZone, zonedToInstant } from '../../zonedTime'
+import { DateTimeField } from '../DateTimeField'
 import { ErrorAlert } from '../States'
 
 type Which = 'respond' | 'resolve'
@@ -137,12 +138,11 @@ export function SlaPreview({ calendar, targets, warningThresholds }: Props) {
               onChange={(event) => setPriority(event.currentTarget.value as Priority)}
               data={targets.map((candidate) => candidate.priority)}
             />
-            <TextInput
-              type="datetime-local"
-              step={1}
+            <DateTimeField
+              withSeconds
               label={t('terms.preview.startIn', { zone })}
               value={start}
-              onChange={(event) => setStart(event.currentTarget.value)}
+              onChange={setStart}
               error={startError}
               w={260}
             />

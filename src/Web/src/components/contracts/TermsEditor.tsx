@@ -46,6 +46,8 @@ import { PenaltyPreview } from './PenaltyPreview'
 import { SlaPreview } from './SlaPreview'
 import { TermsSection } from './TermsView'
 import { DateField } from '../DateField'
+import { MonthField } from '../MonthField'
+import { TimeField } from '../TimeField'
 
 const durationUnits: DurationUnit[] = ['minutes', 'hours', 'businessDays']
 const penaltyKinds: PenaltyKind[] = ['fixed', 'percentOfFee']
@@ -427,16 +429,13 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
                   onChange={(value) => update((draft) => void (draft.revision!.b = value))}
                   error={err('revision.b')}
                 />
-                <TextInput
-                  type="month"
+                <MonthField
+                  clearable
                   label={t('terms.referenceMonth')}
                   description={t('terms.editor.referenceMonthHelp')}
                   w={200}
                   value={terms.revision.referenceMonth}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value
-                    update((draft) => void (draft.revision!.referenceMonth = value))
-                  }}
+                  onChange={(value) => update((draft) => void (draft.revision!.referenceMonth = value))}
                   error={err('revision.referenceMonth')}
                 />
                 <DateField
@@ -495,28 +494,20 @@ export function TermsEditor({ contractId, version }: { contractId: string; versi
                       data={weekDays.map((day) => ({ value: day, label: t(`terms.days.${day}`) }))}
                       error={err(`${path}.day`)}
                     />
-                    <TextInput
-                      type="time"
+                    <TimeField
                       label={t('terms.opens')}
                       aria-label={row(t('terms.opens'), rowName)}
                       w={130}
                       value={interval.open}
-                      onChange={(event) => {
-                        const value = event.currentTarget.value
-                        update((draft) => void (draft.calendar.weekly[index]!.open = value))
-                      }}
+                      onChange={(value) => update((draft) => void (draft.calendar.weekly[index]!.open = value))}
                       error={err(`${path}.open`)}
                     />
-                    <TextInput
-                      type="time"
+                    <TimeField
                       label={t('terms.closes')}
                       aria-label={row(t('terms.closes'), rowName)}
                       w={130}
                       value={interval.close}
-                      onChange={(event) => {
-                        const value = event.currentTarget.value
-                        update((draft) => void (draft.calendar.weekly[index]!.close = value))
-                      }}
+                      onChange={(value) => update((draft) => void (draft.calendar.weekly[index]!.close = value))}
                       error={err(`${path}.close`)}
                     />
                   </Row>

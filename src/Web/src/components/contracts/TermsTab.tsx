@@ -16,6 +16,7 @@ import {
   type VersionSummary,
 } from '../../hooks/contracts'
 import { describeTermsChange } from '../../termsFields'
+import { useNarrowScreen } from '../../hooks/useNarrowScreen'
 import { ChangesTable } from '../ChangesTable'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { ErrorAlert, Loading } from '../States'
@@ -212,6 +213,7 @@ export function VersionCompare({ contract }: { contract: ContractDetail }) {
 
 /** Terms: every version with who proposed and countersigned it, one version's terms (editable while a draft), and a comparison. */
 export function TermsTab({ contract, permissions }: { contract: ContractDetail; permissions: ContractPermissions }) {
+  const narrow = useNarrowScreen()
   const { t } = useTranslation()
   const [searchParams, setSearchParams] = useSearchParams()
   const requested = Number(searchParams.get('version'))
@@ -241,7 +243,9 @@ export function TermsTab({ contract, permissions }: { contract: ContractDetail; 
             { value: 'version', label: t('versions.viewVersion') },
             { value: 'compare', label: t('versions.viewCompare') },
           ]}
-          style={{ alignSelf: 'flex-start' }}
+          // Side by side, the two choices are wider than a phone.
+          orientation={narrow ? 'vertical' : 'horizontal'}
+          style={{ alignSelf: narrow ? 'stretch' : 'flex-start' }}
         />
       )}
       {view === 'compare' ? (

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, pathErrors } from '../../api'
 import { invoiceKinds, invoiceLineKinds, useEnterInvoice, type InvoiceEntry, type InvoiceKind, type InvoiceLineKind } from '../../hooks/invoices'
+import { useDraft } from '../../hooks/useDraft'
 import { FormActions } from '../FormActions'
 import { NumberField } from '../NumberField'
 import { ErrorAlert } from '../States'
@@ -30,9 +31,9 @@ interface LineRow {
 const headerFields = ['number', 'issueDate', 'kind', 'precedingInvoice', 'periodStart', 'periodEnd', 'currency', 'lines'] as const
 const lineFields = ['description', 'kind', 'itemCode', 'evolutionReference', 'quantity', 'unitPrice', 'netAmount', 'vatRate', 'periodStart', 'periodEnd'] as const
 
-let nextRowId = 0
-const newRow = (): LineRow => ({
-  id: nextRowId++,
+/** A new row, numbered after those there (some may come back from a kept draft). */
+const newRow = (rows: LineRow[] = []): LineRow => ({
+  id: Math.max(-1, ...rows.map((row) => row.id)) + 1,
   description: '',
   kind: '',
   itemCode: '',
@@ -57,6 +58,18 @@ function placeOf(path: string, rows: number): string | null {
   return (headerFields as readonly string[]).includes(header) ? header : null
 }
 
+/** The form as kept for a returning session: an empty amount is NaN in the form and null once written as JSON. */
+const withNumbers = (row: LineRow): LineRow => ({
+  ...row,
+  quantity: row.quantity ?? Number.NaN,
+  unitPrice: row.unitPrice ?? Number.NaN,
+  netAmount: row.netAmount ?? Number.NaN,
+  vatRate: row.vatRate ?? Number.NaN,
+})
+
+/** The entry form's name on the contract's page, for its draft. */
+export const invoiceEntryForm = 'invoice-entry'
+
 const optional = (text: string) => (text.trim() === '' ? undefined : text.trim())
 
 /**
@@ -66,14 +79,19 @@ const optional = (text: string) => (text.trim() === '' ? undefined : text.trim()
 export function InvoiceEntryForm({ contractId, onClose, onDone }: { contractId: string; onClose: () => void; onDone: (id: string) => void }) {
   const { t } = useTranslation()
   const enter = useEnterInvoice(contractId)
-  const [number, setNumber] = useState('')
-  const [issueDate, setIssueDate] = useState('')
-  const [kind, setKind] = useState<InvoiceKind>('invoice')
-  const [precedingInvoice, setPrecedingInvoice] = useState('')
-  const [periodStart, setPeriodStart] = useState('')
-  const [periodEnd, setPeriodEnd] = useState('')
-  const [currency, setCurrency] = useState('EUR')
-  const [rows, setRows] = useState<LineRow[]>(() => [newRow()])
+  const draft = useDraft(invoiceEntryForm, () => ({
+    number: '',
+    issueDate: '',
+    kind: 'invoice' as InvoiceKind,
+    precedingInvoice: '',
+    periodStart: '',
+    periodEnd: '',
+    currency: 'EUR',
+    rows: [newRow()],
+  }))
+  const { number, issueDate, kind, precedingInvoice, periodStart, periodEnd, currency } = draft.value
+  const rows = draft.value.rows.map(withNumbers)
+  const setRows = (change: (previous: LineRow[]) => LineRow[]) => draft.set((previous) => ({ ...previous, rows: change(previous.rows.map(withNumbers)) }))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<Error | null>(null)
 
@@ -123,6 +141,7 @@ export function InvoiceEntryForm({ contractId, onClose, onDone }: { contractId: 
     enter.mutate(entry, {
       onSuccess: (invoice) => {
         notifications.show({ color: 'teal', message: t('invoices.entry.done', { number: invoice.number }) })
+        draft.saved()
         onDone(invoice.id)
       },
       onError: (error) => {
@@ -147,26 +166,26 @@ export function InvoiceEntryForm({ contractId, onClose, onDone }: { contractId: 
           {t('invoices.entry.help')}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('invoices.entry.number')} withAsterisk value={number} onChange={(event) => setNumber(event.currentTarget.value)} error={errors.number} />
+          <TextInput label={t('invoices.entry.number')} withAsterisk value={number} onChange={(event) => draft.patch({ number: event.currentTarget.value })} error={errors.number} />
           <NativeSelect
             label={t('invoices.entry.kind')}
             withAsterisk
             value={kind}
-            onChange={(event) => setKind(event.currentTarget.value as InvoiceKind)}
+            onChange={(event) => draft.patch({ kind: event.currentTarget.value as InvoiceKind })}
             data={invoiceKinds.map((value) => ({ value, label: t(`invoices.kinds.${value}`) }))}
             error={errors.kind}
           />
-          <DateField label={t('invoices.entry.issueDate')} withAsterisk value={issueDate} onChange={setIssueDate} error={errors.issueDate} />
+          <DateField label={t('invoices.entry.issueDate')} withAsterisk value={issueDate} onChange={(value) => draft.patch({ issueDate: value })} error={errors.issueDate} />
           <TextInput
             label={t('invoices.entry.precedingInvoice')}
             description={t('invoices.entry.precedingHelp')}
             value={precedingInvoice}
-            onChange={(event) => setPrecedingInvoice(event.currentTarget.value)}
+            onChange={(event) => draft.patch({ precedingInvoice: event.currentTarget.value })}
             error={errors.precedingInvoice}
           />
-          <DateField label={t('invoices.entry.periodStart')} withAsterisk value={periodStart} onChange={setPeriodStart} error={errors.periodStart} />
-          <DateField label={t('invoices.entry.periodEnd')} withAsterisk value={periodEnd} onChange={setPeriodEnd} error={errors.periodEnd} />
-          <TextInput label={t('invoices.entry.currency')} maxLength={3} value={currency} onChange={(event) => setCurrency(event.currentTarget.value.toUpperCase())} error={errors.currency} />
+          <DateField label={t('invoices.entry.periodStart')} withAsterisk value={periodStart} onChange={(value) => draft.patch({ periodStart: value })} error={errors.periodStart} />
+          <DateField label={t('invoices.entry.periodEnd')} withAsterisk value={periodEnd} onChange={(value) => draft.patch({ periodEnd: value })} error={errors.periodEnd} />
+          <TextInput label={t('invoices.entry.currency')} maxLength={3} value={currency} onChange={(event) => draft.patch({ currency: event.currentTarget.value.toUpperCase() })} error={errors.currency} />
         </SimpleGrid>
 
         <Fieldset legend={t('invoices.entry.lines')}>
@@ -273,7 +292,7 @@ export function InvoiceEntryForm({ contractId, onClose, onDone }: { contractId: 
               </Text>
             )}
             <div>
-              <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setRows((previous) => [...previous, newRow()])}>
+              <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setRows((previous) => [...previous, newRow(previous)])}>
                 {t('invoices.entry.addLine')}
               </Button>
             </div>

@@ -1,7 +1,8 @@
 import { Stack, Text, TextInput } from '@mantine/core'
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePrepareReview, type Review } from '../../hooks/reviews'
+import { useDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { defaultReviewPeriod, isReviewPeriod } from '../../reportingRules'
 import { FormActions } from '../FormActions'
@@ -9,6 +10,9 @@ import { ErrorAlert } from '../States'
 import { DateField } from '../DateField'
 
 const fields = ['period', 'meetingOn', 'title']
+
+/** The form's name on the contract's page, for its draft. */
+export const prepareReviewForm = 'review-preparation'
 
 /**
  * Prepares a review: a month (yyyy-MM) or a quarter (yyyy-Qn), the meeting's day and a title. Preparing freezes the
@@ -18,9 +22,8 @@ export function PrepareReviewForm({ contractId, onPrepared, onClose }: { contrac
   const { t } = useTranslation()
   const prepare = usePrepareReview(contractId)
   const feedback = useFormFeedback(fields)
-  const [period, setPeriod] = useState(defaultReviewPeriod())
-  const [meetingOn, setMeetingOn] = useState('')
-  const [title, setTitle] = useState('')
+  const draft = useDraft(prepareReviewForm, () => ({ period: defaultReviewPeriod(), meetingOn: '', title: '' }))
+  const { period, meetingOn, title } = draft.value
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -28,7 +31,13 @@ export function PrepareReviewForm({ contractId, onPrepared, onClose }: { contrac
     if (!feedback.check(isReviewPeriod(value) ? {} : { period: t('reviews.prepare.periodFormat') })) return
     prepare.mutate(
       { period: value, meetingOn: meetingOn || null, title: title.trim() || null },
-      { onSuccess: onPrepared, onError: feedback.fail },
+      {
+        onSuccess: (review) => {
+          draft.saved()
+          onPrepared(review)
+        },
+        onError: feedback.fail,
+      },
     )
   }
 
@@ -43,16 +52,16 @@ export function PrepareReviewForm({ contractId, onPrepared, onClose }: { contrac
           description={t('reviews.prepare.periodHelp')}
           withAsterisk
           value={period}
-          onChange={(event) => setPeriod(event.currentTarget.value)}
+          onChange={(event) => draft.patch({ period: event.currentTarget.value })}
           error={feedback.errors.period}
         />
         <DateField
           label={t('reviews.prepare.meetingOn')}
           value={meetingOn}
-          onChange={setMeetingOn}
+          onChange={(value) => draft.patch({ meetingOn: value })}
           error={feedback.errors.meetingOn}
         />
-        <TextInput label={t('reviews.prepare.titleField')} maxLength={200} value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={feedback.errors.title} />
+        <TextInput label={t('reviews.prepare.titleField')} maxLength={200} value={title} onChange={(event) => draft.patch({ title: event.currentTarget.value })} error={feedback.errors.title} />
         {feedback.failure && <ErrorAlert error={feedback.failure} />}
         <FormActions onCancel={onClose} loading={prepare.isPending} submitLabel={t('reviews.prepare.submit')} />
       </Stack>

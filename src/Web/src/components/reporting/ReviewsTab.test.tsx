@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { formatDateTime } from '../../format'
 import type { UserInfo } from '../../hooks/session'
 import { accountManager, contractManager, contractPageRoutes } from '../../test/contracts'
-import { fakeBackend, json, renderApp, type FakeCall } from '../../test/render'
+import { expectLeavingAsked, fakeBackend, json, renderApp, type FakeCall } from '../../test/render'
 import { closedReview, openReview, reviews } from '../../test/reporting'
 import { auditor } from '../../test/statements'
 
@@ -77,6 +77,16 @@ describe('contract reviews', () => {
 
     const exports = screen.getByRole('group', { name: 'Exports of the review’s pack' })
     expect(within(exports).getByRole('link', { name: 'Export PDF' })).toHaveAttribute('href', `${path}/reviews/r-2/export?format=pdf`)
+  })
+
+  it('asks before leaving a review half prepared', async () => {
+    backend(contractManager)
+    renderApp('/contracts/c-1?tab=reviews')
+    await userEvent.click(await screen.findByRole('button', { name: 'Prepare a review' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Prepare a review' })
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Comité de juin')
+    await expectLeavingAsked()
+    expect(within(dialog).getByRole('textbox', { name: 'Title' })).toHaveValue('Comité de juin')
   })
 
   it('prepares a review: a period checked here, the server’s errors next to their field, then the review opened', async () => {

@@ -6,10 +6,11 @@ import { useSearchParams } from 'react-router'
 import type { ContractDetail } from '../../hooks/contracts'
 import { useReviews } from '../../hooks/reviews'
 import { useUser } from '../../hooks/session'
+import { useKeptDraft } from '../../hooks/useDraft'
 import { isContractManager } from '../../roles'
 import { FormModal } from '../FormModal'
 import { ListStates } from '../States'
-import { PrepareReviewForm } from './PrepareReviewForm'
+import { PrepareReviewForm, prepareReviewForm } from './PrepareReviewForm'
 import { ReviewList } from './ReviewList'
 import { ReviewWorkspace } from './ReviewWorkspace'
 
@@ -23,7 +24,9 @@ export function ReviewsTab({ contract }: { contract: ContractDetail }) {
   const [searchParams, setSearchParams] = useSearchParams()
   const reviewId = searchParams.get('review')
   const reviews = useReviews(contract.id)
-  const [preparing, setPreparing] = useState(false)
+  // A review being prepared when the session ended opens again with what was typed.
+  const kept = useKeptDraft([prepareReviewForm])
+  const [preparing, setPreparing] = useState(kept !== null)
   const open = (id: string | null) => setSearchParams(id ? { tab: 'reviews', review: id } : { tab: 'reviews' })
 
   if (reviewId) {

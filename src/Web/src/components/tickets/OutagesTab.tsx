@@ -1,25 +1,28 @@
 import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatDateTime } from '../../format'
 import { useRecordOutage, useTicketOutages, useUpdateOutage, type Outage, type TicketDetail } from '../../hooks/tickets'
 import { useFormatSpan } from '../../hooks/ticketText'
+import { useDraft } from '../../hooks/useDraft'
 import { useFormFeedback } from '../../hooks/useFormFeedback'
 import { useNow } from '../../hooks/useNow'
 import { nowInZone, zonedToInstant } from '../../zonedTime'
+import { DateTimeField } from '../DateTimeField'
 import { ErrorAlert, Loading } from '../States'
 
 /** Outage times are typed and shown in the browser's zone, the user's. */
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 
+const outageForm = 'outage'
+
 function RecordForm({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation()
   const record = useRecordOutage(ticket.id)
   const feedback = useFormFeedback(['service', 'startedAt', 'endedAt'])
-  const [service, setService] = useState('')
-  const [start, setStart] = useState(() => nowInZone(browserZone(), new Date(ticket.createdAt)))
-  const [end, setEnd] = useState('')
+  const draft = useDraft(outageForm, () => ({ service: '', start: nowInZone(browserZone(), new Date(ticket.createdAt)), end: '' }))
+  const { service, start, end } = draft.value
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -36,8 +39,8 @@ function RecordForm({ ticket }: { ticket: TicketDetail }) {
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('tickets.outages.recorded') })
-          setService('')
-          setEnd('')
+          // The next outage of the same incident often starts where this one did.
+          draft.saved({ service: '', start, end: '' })
         },
         onError: feedback.fail,
       },
@@ -53,24 +56,22 @@ function RecordForm({ ticket }: { ticket: TicketDetail }) {
             label={t('tickets.outages.service')}
             withAsterisk
             value={service}
-            onChange={(event) => setService(event.currentTarget.value)}
+            onChange={(event) => draft.patch({ service: event.currentTarget.value })}
             error={feedback.errors.service}
             maxLength={200}
           />
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('tickets.outages.startedAt')}
             withAsterisk
             value={start}
-            onChange={(event) => setStart(event.currentTarget.value)}
+            onChange={(value) => draft.patch({ start: value })}
             error={feedback.errors.startedAt}
           />
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('tickets.outages.endedAt')}
             description={t('tickets.outages.endedAtHelp')}
             value={end}
-            onChange={(event) => setEnd(event.currentTarget.value)}
+            onChange={(value) => draft.patch({ end: value })}
             error={feedback.errors.endedAt}
           />
         </Group>
