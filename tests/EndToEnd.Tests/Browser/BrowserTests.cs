@@ -16,7 +16,7 @@ namespace Infogerance.EndToEnd.Tests.Browser;
 /// user reads (French by default). On failure, a screenshot of each open page is attached to the test result.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
+public sealed partial class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
     private IPlaywright _playwright = null!;
@@ -979,13 +979,20 @@ public sealed class BrowserTests(InfogeranceSystem system) : IAsyncLifetime
         await Assertions.Expect(page.GetByText(state, new() { Exact = true }).First).ToBeVisibleAsync();
     }
 
-    private async Task LogInAsync(IPage page, string email, string password)
+    /// <summary>Signs in in French; with <paramref name="language"/> "en", this browser then reads English (the account keeps its own).</summary>
+    private async Task LogInAsync(IPage page, string email, string password, string language = "fr")
     {
         await page.GotoAsync($"{system.GatewayUrl}/login");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel(new Regex("^Mot de passe")).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" })).ToBeVisibleAsync();
+        if (language == "en")
+        {
+            await page.EvaluateAsync("() => localStorage.setItem('infogerance.language', 'en')");
+            await page.ReloadAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" })).ToBeVisibleAsync();
+        }
     }
 
     private async Task<IPage> NewPageAsync(ViewportSize? viewport = null)

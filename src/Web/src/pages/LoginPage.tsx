@@ -102,7 +102,7 @@ export function LoginPage() {
               <TextInput
                 label={t('fields.email')}
                 type="email"
-                autoComplete="username"
+                autoComplete="email"
                 withAsterisk
                 value={email}
                 onChange={(event) => setEmail(event.currentTarget.value)}

@@ -35,9 +35,9 @@ export function BudgetMonths({ budget }: { budget: BudgetYear }) {
         <Table.Tfoot>
           <Table.Tr>
             <Table.Th scope="row">{t('budgets.total')}</Table.Th>
-            <Table.Th ta="right">{amount(budget.planned)}</Table.Th>
-            <Table.Th ta="right">{formatAmount(budget.invoiced)}</Table.Th>
-            <Table.Th ta="right">{formatAmount(budget.committed)}</Table.Th>
+            <Table.Td ta="right" fw={700}>{amount(budget.planned)}</Table.Td>
+            <Table.Td ta="right" fw={700}>{formatAmount(budget.invoiced)}</Table.Td>
+            <Table.Td ta="right" fw={700}>{formatAmount(budget.committed)}</Table.Td>
           </Table.Tr>
         </Table.Tfoot>
       </Table>

@@ -2,6 +2,7 @@ import { Group, Text, ThemeIcon } from '@mantine/core'
 import { IconAlarm } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { daysUntil, useFormatDate } from '../../format'
+import { textColor } from '../../theme'
 
 /** The notice deadline shows as urgent this many days before: the last day to terminate comes quickly. */
 export const noticeWarningDays = 90
@@ -19,7 +20,7 @@ export function NoticeDeadline({ date }: { date: string | null | undefined }) {
       <ThemeIcon size="sm" color="orange" variant="light" aria-hidden>
         <IconAlarm size={14} />
       </ThemeIcon>
-      <Text span fw={700} c="orange.9">
+      <Text span fw={700} c={textColor('orange')}>
         <time dateTime={date}>{formatDate(date)}</time> {t('contracts.inDays', { count: days })}
       </Text>
     </Group>

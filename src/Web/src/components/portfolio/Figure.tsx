@@ -7,6 +7,7 @@ import type { PortfolioRow, Trend } from '../../hooks/portfolio'
 import type { FigureStatusValue } from '../../hooks/reporting'
 import { trendColor } from '../../portfolioRules'
 import { statusColor } from '../../reportingRules'
+import { textColor } from '../../theme'
 
 
 const arrows = { up: IconArrowUpRight, down: IconArrowDownRight, flat: IconArrowRight }
@@ -32,7 +33,7 @@ export function Figure({ status, trend, children }: { status?: FigureStatusValue
       <Text
         span
         size="sm"
-        c={status ? `${statusColor[status]}.9` : undefined}
+        c={status ? textColor(statusColor[status]) : undefined}
         fw={status && status !== 'green' ? 700 : undefined}
         title={status ? t(`reporting.status.${status}`) : undefined}
         data-status={status ?? undefined}
