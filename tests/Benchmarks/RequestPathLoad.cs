@@ -98,6 +98,9 @@ public static class RequestPathLoad
         if (gatewayProcess is not null)
         {
             processes["gateway"] = ProcessesNamed(gatewayProcess);
+            // Not on the request path, but on the same cores: the Aspire dashboard of the local system, storing the
+            // traces, logs and metrics every request exports.
+            processes["dashboard"] = ProcessesNamed("Aspire.Dashboard");
         }
 
         foreach (var service in services)
