@@ -48,6 +48,10 @@ public sealed partial class BrowserTests
         await visitor.Keyboard.PressAsync("Enter");
         await Assertions.Expect(visitor.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await CheckAsync(visitor, "the sign-in page in English");
+        // An invitation link that no longer works: the page says so in place of its form.
+        await visitor.GotoAsync($"{system.GatewayUrl}/invitation/{Guid.NewGuid():N}");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await CheckAsync(visitor, "an invitation that cannot be used");
 
         // The client's contract manager sees the most: the contract and each of its tabs, portfolio, budgets, tickets.
         var manager = await NewPageAsync();
@@ -72,6 +76,12 @@ public sealed partial class BrowserTests
             await CheckAsync(manager, $"the contract's tab {await tab.InnerTextAsync()}");
         }
 
+        // The demo's invoice of last month, once the contract's prices have reached Invoicing.
+        await manager.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Factures") }).ClickAsync();
+        await manager.GetByRole(AriaRole.Table, new() { Name = "Factures du contrat" }).GetByRole(AriaRole.Link).First.ClickAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^(Facture|Avoir) "), Level = 1 })).ToBeVisibleAsync();
+        await CheckAsync(manager, "an invoice");
+        await VisitAsync(manager, "/no-such-page", "the page that does not exist");
         await VisitAsync(manager, $"/contracts/{DemoWorld.AcmeContract}/tickets/import", "the ticket import");
         await VisitAsync(manager, "/tickets", "the client's tickets");
         await manager.GetByRole(AriaRole.Table).First.GetByRole(AriaRole.Link).First.ClickAsync();
