@@ -165,6 +165,9 @@ public sealed class NotificationMailTests(InfogeranceSystem system)
 
         var mail = Assert.Single(await Mailbox.WaitForAsync(account.Email, m => m.Subject.Contains(paid.Number, StringComparison.Ordinal)));
         Assert.Contains(paid.Number, mail.Text);
+        // The sender marks the row sent once the server took the mail, a moment after the mailbox shows it.
+        await UntilAsync(account.OrganisationId, "SELECT EXISTS (SELECT FROM email_deliveries WHERE recipient_id = @id AND status <> 'pending')",
+            new { id = account.Id }, "the e-mail's delivery is settled");
         var (status, attempts, error) = Assert.Single(await QueryAsync<(string, int, string?)>(account.OrganisationId,
             "SELECT status, attempts, last_error FROM email_deliveries WHERE recipient_id = @id", new { id = account.Id }));
         Assert.Equal("sent", status);
