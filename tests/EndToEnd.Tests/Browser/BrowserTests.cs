@@ -532,7 +532,19 @@ public sealed partial class BrowserTests(InfogeranceSystem system) : IAsyncLifet
         var row = agent.GetByRole(AriaRole.Row).Filter(new() { Has = queued });
         await Assertions.Expect(row).ToContainTextAsync("P2");
         await Assertions.Expect(row).ToContainTextAsync(new Regex("dans \\d+ (h|min|j)"));
-        await queued.ClickAsync();
+        // The queue may draw its page again as the search settles, and a click on the link it replaces goes nowhere.
+        for (var attempt = 0; !Regex.IsMatch(agent.Url, "/tickets/[0-9a-f-]{36}") && attempt < 5; attempt++)
+        {
+            await queued.ClickAsync();
+            try
+            {
+                await agent.WaitForURLAsync(new Regex("/tickets/[0-9a-f-]{36}"), new() { Timeout = 3000 });
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
         await agent.GetByRole(AriaRole.Button, new() { Name = "Prendre le ticket" }).ClickAsync();
         await Assertions.Expect(agent.GetByRole(AriaRole.Region, new() { Name = "Détails du ticket" })).ToContainTextAsync("Léa Fontaine");
         await Assertions.Expect(agent.GetByRole(AriaRole.Group, new() { Name = "Priorité, statut et niveau" })).ToContainTextAsync("Attribué");
