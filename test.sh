@@ -65,6 +65,15 @@ if [ -f "$junit" ]; then
   passed=$((passed + web_tests - web_failed))
   failed=$((failed + web_failed))
 fi
+# The failures' names last, where a CI log's tail still shows them.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -E 's/.* testName="([^"]*)".*/FAILED: \1/' || true
+done
+if [ -f "$junit" ]; then
+  awk 'match($0, /<testcase [^>]*name="[^"]*"/) { test = substr($0, RSTART, RLENGTH); sub(/.* name="/, "", test); sub(/"$/, "", test) }
+       /<(failure|error)[ >]/ { print "FAILED (web): " test }' "$junit"
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the runner itself failed (a crashed test host, for instance)
 fi
