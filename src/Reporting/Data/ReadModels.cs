@@ -97,15 +97,41 @@ public static class ReadModels
         _ => throw new ArgumentException($"Reporting keeps no {@event.GetType().Name}.", nameof(@event)),
     };
 
+    /// <summary>
+    /// Every other event of a ticket that leaves rows creates the ticket's row first, so an opening that creates it is the
+    /// ticket's first event here: it writes the whole row and its open period in one statement. An opening that comes
+    /// after other events copies its number onto their rows and derives the ticket again.
+    /// </summary>
     private static async Task ApplyAsync(UnitOfWork unitOfWork, TicketOpened opened)
     {
-        await unitOfWork.ExecuteAsync(
+        var life = TicketLife.Of(opened.OpenedAt, []);
+        var first = await unitOfWork.ExecuteScalarAsync<bool>(
             """
-            INSERT INTO tickets (tenant_id, contract_id, ticket_id, number, kind, opened_at)
-            VALUES (@TenantId, @ContractId, @TicketId, @Number, @Kind, @OpenedAt)
-            ON CONFLICT (tenant_id, ticket_id) DO UPDATE SET number = excluded.number, kind = excluded.kind, opened_at = excluded.opened_at
+            WITH ticket AS (
+                INSERT INTO tickets (tenant_id, contract_id, ticket_id, number, kind, opened_at, priority, priority_at, priority_event, status, resolved_at)
+                VALUES (@TenantId, @ContractId, @TicketId, @Number, @Kind, @OpenedAt, @Priority, @OpenedAt, @EventId, @Status, @resolvedAt)
+                ON CONFLICT (tenant_id, ticket_id) DO UPDATE SET number = excluded.number, kind = excluded.kind, opened_at = excluded.opened_at
+                RETURNING xmax = 0 AS created
+            ), periods AS (
+                INSERT INTO ticket_open_periods (tenant_id, contract_id, ticket_id, opened_from, open_until)
+                SELECT @TenantId, @ContractId, @TicketId, p.opened_from, coalesce(p.open_until, 'infinity')
+                FROM unnest(@froms::timestamptz[], @untils::timestamptz[]) AS p (opened_from, open_until)
+                WHERE (SELECT created FROM ticket)
+            )
+            SELECT created FROM ticket
             """,
-            new { opened.TenantId, opened.ContractId, opened.TicketId, opened.Number, opened.Kind, OpenedAt = opened.OpenedAt.UtcDateTime });
+            new
+            {
+                opened.TenantId, opened.ContractId, opened.TicketId, opened.Number, opened.Kind, OpenedAt = opened.OpenedAt.UtcDateTime,
+                opened.Priority, opened.EventId, life.Status, resolvedAt = life.ResolvedAt?.UtcDateTime,
+                froms = life.OpenPeriods.Select(p => p.From.UtcDateTime).ToArray(),
+                untils = life.OpenPeriods.Select(p => p.Until?.UtcDateTime).ToArray(),
+            });
+        if (first)
+        {
+            return;
+        }
+
         await unitOfWork.ExecuteAsync(
             """
             UPDATE sla_completions SET number = @Number, kind = @Kind WHERE tenant_id = @TenantId AND ticket_id = @TicketId;

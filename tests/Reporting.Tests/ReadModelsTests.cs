@@ -1,0 +1,134 @@
+using Dapper;
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
+using Infogerance.Messaging;
+using Infogerance.Reporting.Data;
+using Infogerance.ServiceDefaults;
+using Infogerance.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using static Infogerance.Reporting.Tests.Months;
+
+namespace Infogerance.Reporting.Tests;
+
+/// <summary>
+/// A ticket's rows in the read models depend only on the events received, not on their order: on a real PostgreSQL, the
+/// opening applied first (the row written whole at once) or after the ticket's other events (the row derived again)
+/// leaves the same rows.
+/// </summary>
+public sealed class ReadModelsTests(TestInfrastructure infrastructure) : IClassFixture<TestInfrastructure>
+{
+    private static readonly Guid Tenant = Guid.CreateVersion7();
+    private static readonly Guid Contract = Guid.CreateVersion7();
+
+    [Fact]
+    public async Task A_tickets_rows_are_the_same_whatever_order_its_events_come_in()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var connectionString = await infrastructure.CreateDatabaseAsync("read_models");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:reporting"] = connectionString });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddServiceDatabase("reporting", typeof(ScorecardStore).Assembly);
+        builder.Services.AddSingleton(new BuildingBlockMigrations(
+            "contract-replica", typeof(ContractReplica).Assembly, "Infogerance.Messaging.ContractReplica.Migrations."));
+        using var host = builder.Build();
+        await host.Services.RunStartupTasksAsync(cancellation);
+        var database = host.Services.GetRequiredService<Database>();
+
+        // A ticket still open that was only rated (its opening alone makes its status and open period), and a whole life.
+        await AssertSameRowsInAnyOrderAsync(database, connectionString, ticket => [.. Life(ticket).Where(e => e is TicketOpened or TicketRated)], 2);
+        await AssertSameRowsInAnyOrderAsync(database, connectionString, Life, 12);
+    }
+
+    private static async Task AssertSameRowsInAnyOrderAsync(Database database, string connectionString, Func<Guid, List<IntegrationEvent>> life, int trials)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var random = new Random(20261207);
+        string? inOrder = null;
+        for (var trial = 0; trial < trials; trial++)
+        {
+            var ticket = Guid.CreateVersion7();
+            var events = life(ticket);
+            // The opening first, then last, then anywhere among the others.
+            var order = trial switch
+            {
+                0 => events,
+                1 => [.. events.Skip(1), events[0]],
+                _ => [.. events.OrderBy(_ => random.Next())],
+            };
+            foreach (var @event in order)
+            {
+                // One transaction per event, as the consumers apply them.
+                await using var unitOfWork = await database.BeginAsync(Tenant, cancellation);
+                await ReadModels.ApplyAsync(unitOfWork, @event);
+                await unitOfWork.CommitAsync();
+            }
+
+            var rows = await RowsAsync(connectionString, ticket);
+            Assert.Contains("opened_from", rows);
+            inOrder ??= rows;
+            Assert.Equal(inOrder, rows);
+        }
+    }
+
+    /// <summary>
+    /// A ticket opened at P3, raised to P2, its response late, resolved, reopened, resolved again and rated. Every trial's
+    /// ticket has the same events at the same instants, so their rows compare once the ticket's id is set aside.
+    /// </summary>
+    private static List<IntegrationEvent> Life(Guid ticket)
+    {
+        var opened = At("2026-03-02T09:00:00Z");
+        TicketStatusChanged Status(string from, string to, double hours) => new()
+        {
+            TenantId = Tenant, ContractId = Contract, TicketId = ticket, From = from, To = to, Priority = "P2", OccurredAt = opened.AddHours(hours),
+        };
+
+        return
+        [
+            new TicketOpened
+            {
+                TenantId = Tenant, ContractId = Contract, TicketId = ticket, Number = 42, Kind = "incident", Priority = "P3", OpenedAt = opened,
+                OccurredAt = opened,
+            },
+            new SlaBreached
+            {
+                TenantId = Tenant, ContractId = Contract, TicketId = ticket, Clock = "respond", Priority = "P2", DueAt = opened.AddHours(1),
+                OccurredAt = opened.AddHours(1),
+            },
+            new SlaClockCompleted
+            {
+                TenantId = Tenant, ContractId = Contract, TicketId = ticket, Clock = "respond", Priority = "P2", Met = false, BusinessSecondsUsed = 5400,
+                TargetBusinessSeconds = 3600, StartedAt = opened, DueAt = opened.AddHours(1), CompletedAt = opened.AddHours(1.5), Completion = 1,
+                OccurredAt = opened.AddHours(1.5),
+            },
+            Status("new", "inProgress", 1.5),
+            Status("inProgress", "resolved", 3),
+            Status("resolved", "inProgress", 26),
+            Status("inProgress", "resolved", 28),
+            new TicketRated { TenantId = Tenant, ContractId = Contract, TicketId = ticket, Score = 4, OccurredAt = opened.AddHours(30) },
+        ];
+    }
+
+    /// <summary>The ticket's rows in every read model that holds tickets, as text, its id left out.</summary>
+    private static async Task<string> RowsAsync(string connectionString, Guid ticket)
+    {
+        await using var owner = new NpgsqlConnection(connectionString);
+        await owner.ExecuteAsync("SELECT set_config('app.tenant_ids', @tenant, false)", new { tenant = Tenant.ToString() });
+        var rows = await owner.QueryAsync<string>(
+            """
+            SELECT 'tickets ' || (to_jsonb(t) - 'ticket_id' - 'priority_event')::text FROM tickets t WHERE ticket_id = @ticket
+            UNION ALL
+            SELECT * FROM (SELECT 'period ' || (to_jsonb(p) - 'ticket_id')::text FROM ticket_open_periods p WHERE ticket_id = @ticket ORDER BY opened_from) AS periods
+            UNION ALL
+            SELECT 'completion ' || (to_jsonb(c) - 'ticket_id')::text FROM sla_completions c WHERE ticket_id = @ticket
+            UNION ALL
+            SELECT 'breach ' || (to_jsonb(b) - 'ticket_id')::text FROM sla_breaches b WHERE ticket_id = @ticket
+            """,
+            new { ticket });
+        return string.Join('\n', rows);
+    }
+}
