@@ -340,9 +340,7 @@ public static class TicketWorkApi
     /// <summary>Brings the clocks up to date after the change and answers the ticket as it now is.</summary>
     private static async Task<Ok<TicketDetail>> DetailAsync(UnitOfWork unitOfWork, TicketRow before, TicketServices services, DateTimeOffset now)
     {
-        var ticket = (await TicketStore.ReloadAsync(unitOfWork, before))!;
-        var clocks = await services.Sla.SyncAsync(unitOfWork, ticket, now);
-        ticket = (await TicketStore.ReloadAsync(unitOfWork, ticket))!;
+        var (ticket, clocks) = await services.Sla.SyncAsync(unitOfWork, (await TicketStore.ReloadAsync(unitOfWork, before))!, now);
         return TypedResults.Ok(await TicketViews.DetailAsync(unitOfWork, ticket, clocks, services.Terms, services.User, services.Sla.Settings, now));
     }
 }

@@ -108,8 +108,7 @@ public static class TicketsApi
             contract.TenantId, contract.ContractId, ticketId, request.Kind!, request.Title!.Trim(), request.Description?.Trim() ?? "",
             request.Impact!, request.Urgency!, priority, priority == matrix ? null : request.PriorityReason!.Trim(), actor, request.InventoryItemId,
             version, now, await sla.SlaDueAtOpeningAsync(unitOfWork, contract.ContractId, version, priority, now)));
-        var clocks = await sla.SyncAsync(unitOfWork, ticket, now, justOpened: true);
-        ticket = (await TicketStore.ReloadAsync(unitOfWork, ticket))!;
+        (ticket, var clocks) = await sla.SyncAsync(unitOfWork, ticket, now, justOpened: true);
         var detail = await TicketViews.DetailAsync(unitOfWork, ticket, clocks, terms, user, sla.Settings, now);
         await unitOfWork.CommitAsync();
         return TypedResults.Created($"/tickets/{ticketId}", detail);

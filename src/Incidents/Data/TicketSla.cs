@@ -33,9 +33,16 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
         public RaisedSoFar Raised => new([.. WarningsRaised], BreachedAt is not null);
     }
 
-    /// <summary>What <see cref="SyncManyAsync"/> did: each synced ticket's clocks, and the tickets it left untouched with why.</summary>
+    /// <summary>
+    /// What <see cref="SyncManyAsync"/> did: each synced ticket's clocks and row as the sync left it, and the tickets it left
+    /// untouched with why.
+    /// </summary>
     public sealed record Synced(
-        IReadOnlyDictionary<Guid, IReadOnlyList<ClockState>> Clocks, IReadOnlyDictionary<Guid, Exception> Failures, IReadOnlyList<IntegrationEvent> Events);
+        IReadOnlyDictionary<Guid, IReadOnlyList<ClockState>> Clocks, IReadOnlyDictionary<Guid, TicketRow> Tickets,
+        IReadOnlyDictionary<Guid, Exception> Failures, IReadOnlyList<IntegrationEvent> Events);
+
+    /// <summary>One ticket as its sync left it, and its clocks.</summary>
+    public sealed record SyncedTicket(TicketRow Ticket, IReadOnlyList<ClockState> Clocks);
 
     public static async Task<Dictionary<string, ClockRow>> ClockRowsAsync(UnitOfWork unitOfWork, TicketRow ticket) =>
         (await unitOfWork.QueryAsync<ClockRow>(
@@ -56,9 +63,12 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
     /// <param name="raiseEvents">False for tickets imported from the outgoing provider's history: their clocks are
     /// computed as of their own times, but what happened before the takeover raises nothing now.</param>
     /// <param name="justOpened">The ticket was opened in this unit of work: it has no pauses and no clock rows to read.</param>
-    public async Task<IReadOnlyList<ClockState>> SyncAsync(
-        UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true, bool justOpened = false) =>
-        (await SyncTicketAsync(unitOfWork, ticket, now, raiseEvents, justOpened)).Clocks[ticket.TicketId];
+    public async Task<SyncedTicket> SyncAsync(
+        UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true, bool justOpened = false)
+    {
+        var synced = await SyncTicketAsync(unitOfWork, ticket, now, raiseEvents, justOpened);
+        return new SyncedTicket(synced.Tickets[ticket.TicketId], synced.Clocks[ticket.TicketId]);
+    }
 
     /// <summary>One ticket's <see cref="SyncManyAsync"/>, throwing what made its clocks impossible to compute.</summary>
     public async Task<Synced> SyncTicketAsync(UnitOfWork unitOfWork, TicketRow ticket, DateTimeOffset now, bool raiseEvents = true, bool justOpened = false)
@@ -94,13 +104,15 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
         var writes = new Writes();
         var events = new List<IntegrationEvent>();
         var clocks = new Dictionary<Guid, IReadOnlyList<ClockState>>();
+        var synced = new Dictionary<Guid, TicketRow>();
         var failures = new Dictionary<Guid, Exception>();
         foreach (var ticket in tickets)
         {
             try
             {
                 var service = await terms.TermsAsync(unitOfWork, ticket.ContractId, ticket.ContractVersion);
-                clocks[ticket.TicketId] = Evaluate(ticket, service, [.. pauses[ticket.TicketId]], clockRows, now, raiseEvents ? events : null, writes);
+                (clocks[ticket.TicketId], synced[ticket.TicketId]) =
+                    Evaluate(ticket, service, [.. pauses[ticket.TicketId]], clockRows, now, raiseEvents ? events : null, writes);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -118,7 +130,7 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
             await writes.ExecuteAsync(unitOfWork);
         }
 
-        return new Synced(clocks, failures, events);
+        return new Synced(clocks, synced, failures, events);
     }
 
     /// <summary>The tickets' pauses and stored clock rows, in one query each.</summary>
@@ -142,8 +154,8 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
         return (pauses, clockRows);
     }
 
-    /// <summary>Both clocks of one ticket from its facts: the events they raise, the rows to write. No I/O.</summary>
-    private List<ClockState> Evaluate(
+    /// <summary>Both clocks of one ticket from its facts, and the ticket as they leave it: the events they raise, the rows to write. No I/O.</summary>
+    private (List<ClockState> Clocks, TicketRow Ticket) Evaluate(
         TicketRow ticket, ServiceTerms service, IReadOnlyList<(DateTimeOffset From, DateTimeOffset? To)> pauses,
         Dictionary<(Guid, string), ClockRow> clockRows, DateTimeOffset now, List<IntegrationEvent>? events, Writes writes)
     {
@@ -218,8 +230,9 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
             states.Add(state);
         }
 
-        writes.Ticket(ticket, SlaDueOf(states), breached, nextTimer);
-        return states;
+        var slaDue = SlaDueOf(states);
+        writes.Ticket(ticket, slaDue, breached, nextTimer);
+        return (states, ticket with { SlaDueAt = slaDue, Breached = breached });
     }
 
     /// <summary>What the queue sorts a ticket by: the earliest due time of its clocks that are counting.</summary>
