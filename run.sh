@@ -3,7 +3,8 @@
 # .data/ unless ConnectionStrings__postgres / ConnectionStrings__messaging name existing servers), the mail catcher
 # (smtp4dev: every e-mail the services send, on its web page), every service, the gateway and the Aspire dashboard.
 # Options are passed to the AppHost: --port N (gateway, default 8080), --data DIR, --postgres-port N,
-# --rabbitmq-port N, --mail-port N (the mail catcher's web page, default 8025), --smtp-port N (its SMTP, default 2525).
+# --rabbitmq-port N, --mail-port N (the mail catcher's web page, default 8025), --smtp-port N (its SMTP, default 2525),
+# --trace-sampling RATIO (the share of requests traced, every one by default).
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh

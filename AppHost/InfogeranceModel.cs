@@ -66,6 +66,14 @@ internal static class InfogeranceModel
                 // Every service validates tokens against Identity's keys, itself included.
                 service.WithEnvironment($"services__{other.Resource.Name}__http__0", other.GetEndpoint("http"));
             }
+            if (options.TraceSampling is { } sampling)
+            {
+                // Aspire records every trace; under load the dashboard storing them costs as much CPU as a service. The
+                // gateway decides for each request, and the services follow its decision through the trace context.
+                service.WithEnvironment("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
+                    .WithEnvironment("OTEL_TRACES_SAMPLER_ARG", sampling.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             foreach (var variable in EnvironmentNameVariables)
             {
                 if (builder.Configuration[variable] is null)
