@@ -57,4 +57,13 @@ public sealed class VersionStandingTests
         Assert.Null(VersionStanding.InForce(versions, Start));
         Assert.Equal("draft", VersionStanding.Statuses(versions, Start)[1]);
     }
+
+    [Fact]
+    public void The_latest_version_is_the_last_active_one_else_the_draft_never_a_withdrawn_one()
+    {
+        Assert.Equal(2, VersionStanding.Latest([V(1, "active", Start), V(2, "active", Start.AddMonths(6)), V(3, "proposed", Start.AddMonths(9))]));
+        Assert.Equal(1, VersionStanding.Latest([V(1, "draft", null)]));
+        Assert.Equal(2, VersionStanding.Latest([V(1, "withdrawn", null), V(2, "draft", null), V(3, "withdrawn", null)]));
+        Assert.Null(VersionStanding.Latest([V(1, "withdrawn", null)]));
+    }
 }

@@ -81,13 +81,12 @@ public static class ContractsApi
 
         await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
         var today = services.Today;
-        var versions = (await ContractStore.StandingVersionsAsync(unitOfWork)).ToLookup(row => row.ContractId);
+        var versions = (await ContractStore.StandingVersionsAsync(unitOfWork, search?.Pattern)).ToLookup(row => row.ContractId);
         var contracts = await ContractStore.ListAsync(unitOfWork, search?.Pattern);
         var summaries = contracts.Select(contract =>
         {
-            var rows = versions[contract.ContractId].Select(row => new VersionRow(
-                row.Number, row.Status, "", row.Terms, row.EffectiveFrom, null, null, null, null, null, null, null, default)).ToList();
-            return Summarise(contract, rows, today);
+            var rows = versions[contract.ContractId].ToList();
+            return Summarise(contract, [.. rows.Select(row => row.Dates)], number => rows.First(row => row.Number == number).Terms, today);
         });
         return TypedResults.Ok(ContractList.Sort(summaries, listOrder!, c => new ContractSortFields(
             c.Id, c.Reference, c.Title, c.Phase, c.MonthlyFee, c.StartDate, c.NoticeDeadline)).ToArray());
@@ -268,7 +267,9 @@ public static class ContractsApi
         var checklist = await ChecklistStore.CountsAsync(unitOfWork, contract, contract.Phase);
         var closable = Phases.RefuseClosure(contract.Phase, contract.Phase, checklist.Items, checklist.Pending) is null;
         var skipped = Phases.Skipped(contract.Phase, await ChecklistStore.UpgradePlannedAsync(unitOfWork, contract));
-        var summary = Summarise(contract, versions, today);
+        var summary = Summarise(
+            contract, [.. versions.Select(version => version.Dates)], number => SummaryTerms.Of(versions.First(version => version.Number == number).ReadTerms()),
+            today);
         var statuses = ContractStore.Statuses(versions, today);
         return new ContractDetail(
             summary.Id, summary.TenantId, summary.ProviderOrganisationId, summary.Reference, summary.Title, summary.Phase, summary.CurrentVersion,
@@ -277,17 +278,24 @@ public static class ContractsApi
             [.. versions.Select(version => VersionSummary.From(version, statuses[version.Number]))], closures, renewal, skipped, Can(contract, versions, closures, renewal, closable, user));
     }
 
-    private static ContractSummary Summarise(ContractRow contract, IReadOnlyList<VersionRow> versions, DateOnly today)
+    /// <summary>
+    /// A contract's summary, the same in the list and the detail: the version in force (else the draft of an unsigned
+    /// contract) gives the fee and the start date, and while the contract is signed and not terminated, the end of the
+    /// period under way and its notice deadline; its number is the current version once countersigned.
+    /// </summary>
+    /// <param name="termsOf">What the summary reads of a version's terms, by number: asked of the version shown only.</param>
+    private static ContractSummary Summarise(
+        ContractRow contract, IReadOnlyCollection<VersionDates> versions, Func<int, SummaryTerms> termsOf, DateOnly today)
     {
-        var inForce = ContractStore.InForce(versions, today) ?? ContractStore.Latest(versions);
-        var terms = inForce?.ReadTerms();
+        var shown = VersionStanding.InForce(versions, today) ?? VersionStanding.Latest(versions);
+        var terms = shown is { } number ? termsOf(number) : null;
         var next = terms is null || !Phases.IsSigned(contract.Phase) || contract.TerminatesOn is not null
             ? null
-            : RenewalTerms.Of(terms).Next(today);
+            : terms.Renewal.Next(today);
         return new ContractSummary(
             contract.ContractId, contract.TenantId, contract.ProviderOrganisationId, contract.Reference, contract.Title, contract.Phase,
-            inForce?.Status == "active" ? inForce.Number : null,
-            terms?.Prices?.MonthlyFee, terms?.StartDate ?? default, next?.LastDayOfPeriod, next?.Deadline);
+            versions.Any(version => version.Number == shown && version.Status == VersionStanding.Active) ? shown : null,
+            terms?.MonthlyFee, terms?.Renewal.Start ?? default, next?.LastDayOfPeriod, next?.Deadline);
     }
 
     /// <summary>What the caller may do now; the SPA shows these actions and the endpoints check the same rules.</summary>

@@ -3,6 +3,7 @@ using Infogerance.Contracts.Domain;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
 using Infogerance.Messaging;
+using Infogerance.ServiceLevels;
 using Npgsql;
 
 namespace Infogerance.Contracts.Data;
@@ -18,6 +19,8 @@ public sealed record VersionRow(
     DateTimeOffset CreatedAt)
 {
     public ContractTerms ReadTerms() => ContractStore.ReadTerms(Terms);
+
+    public VersionDates Dates => new(Number, Status, EffectiveFrom);
 }
 
 /// <summary>
@@ -48,10 +51,16 @@ public static class ContractStore
 
     public static string WriteTerms(ContractTerms terms) => JsonSerializer.Serialize(terms, Json);
 
-    /// <summary>The contracts the unit of work sees, those whose reference or title is like <paramref name="pattern"/> when given.</summary>
-    public static Task<IEnumerable<ContractRow>> ListAsync(UnitOfWork unitOfWork, string? pattern = null) =>
-        unitOfWork.QueryAsync<ContractRow>(
-            $"{SelectContract} WHERE @pattern::text IS NULL OR reference ILIKE @pattern OR title ILIKE @pattern ORDER BY lower(reference)", new { pattern });
+    // A search of the list on a contract's reference and title. It is written into a statement only when there is one:
+    // "@pattern IS NULL OR …" would leave PostgreSQL to plan the statement again on every call, for the parameter's value.
+    private const string Searched = "(reference ILIKE @pattern OR title ILIKE @pattern)";
+
+    /// <summary>
+    /// The contracts the unit of work sees, those whose reference or title is like <paramref name="pattern"/> when given,
+    /// in no order: the list sorts them on values computed from the terms (<see cref="ContractList"/>).
+    /// </summary>
+    public static Task<IEnumerable<ContractRow>> ListAsync(UnitOfWork unitOfWork, string? pattern) =>
+        unitOfWork.QueryAsync<ContractRow>(pattern is null ? SelectContract : $"{SelectContract} WHERE {Searched}", new { pattern });
 
     /// <summary>
     /// The contract if the unit of work sees it; locked until the transaction ends when <paramref name="forUpdate"/>.
@@ -81,13 +90,46 @@ public static class ContractStore
         }
     }
 
-    /// <summary>A version as the contract list needs it: no reason, no signatures.</summary>
-    public sealed record ListedVersion(Guid ContractId, int Number, string Status, string Terms, DateOnly? EffectiveFrom);
+    /// <summary>
+    /// A version as the contract list needs it: its standing (<see cref="Dates"/>) and the five values of its terms the
+    /// summary shows (<see cref="Terms"/>), the fee null while a draft's is not entered.
+    /// </summary>
+    public sealed record ListedVersion(
+        Guid ContractId, int Number, string Status, DateOnly? EffectiveFrom, DateOnly StartDate, int InitialTermMonths, int RenewalPeriodMonths,
+        int NoticeMonths, decimal? MonthlyFee)
+    {
+        public VersionDates Dates => new(Number, Status, EffectiveFrom);
 
-    /// <summary>Every version still standing (not withdrawn) of every contract the unit of work sees.</summary>
-    public static Task<IEnumerable<ListedVersion>> StandingVersionsAsync(UnitOfWork unitOfWork) =>
-        unitOfWork.QueryAsync<ListedVersion>(
-            "SELECT contract_id, number, status, terms::text AS terms, effective_from FROM contract_versions WHERE status <> 'withdrawn'");
+        public SummaryTerms Terms => new(new RenewalTerms(StartDate, InitialTermMonths, RenewalPeriodMonths, NoticeMonths), MonthlyFee);
+    }
+
+    /// <summary>
+    /// Every version still standing (not withdrawn) of the contracts the unit of work sees, those matching
+    /// <paramref name="pattern"/> (as in <see cref="ListAsync"/>) when given. PostgreSQL picks the few values out of the
+    /// terms as <see cref="Json"/> writes them (camelCase, a fee not entered left out), rather than the list reading every
+    /// version's whole terms as text and parsing them.
+    /// </summary>
+    /// <remarks>
+    /// The terms (2 KB compressed) are stored out of line: each <c>-&gt;&gt;</c> operator would fetch and decompress them
+    /// again, one <c>jsonb_to_record</c> does it once (3,000 versions: 21 ms, against 72 ms for five operators and 57 ms
+    /// for the whole terms as text, before sending them).
+    /// </remarks>
+    public static Task<IEnumerable<ListedVersion>> StandingVersionsAsync(UnitOfWork unitOfWork, string? pattern)
+    {
+        var searched = pattern is null
+            ? ""
+            : $" AND EXISTS (SELECT FROM contracts c WHERE c.tenant_id = v.tenant_id AND c.contract_id = v.contract_id AND {Searched})";
+        return unitOfWork.QueryAsync<ListedVersion>(
+            $"""
+            SELECT v.contract_id, v.number, v.status, v.effective_from, t."startDate" AS start_date, t."initialTermMonths" AS initial_term_months,
+                   t."renewalPeriodMonths" AS renewal_period_months, t."noticeMonths" AS notice_months, (t.prices ->> 'monthlyFee')::numeric AS monthly_fee
+            FROM contract_versions v
+            CROSS JOIN LATERAL jsonb_to_record(v.terms)
+                AS t ("startDate" date, "initialTermMonths" int, "renewalPeriodMonths" int, "noticeMonths" int, prices jsonb)
+            WHERE v.status <> 'withdrawn'{searched}
+            """,
+            new { pattern });
+    }
 
     public static Task<IEnumerable<VersionRow>> VersionsAsync(UnitOfWork unitOfWork, ContractRow contract) =>
         unitOfWork.QueryAsync<VersionRow>(
@@ -102,19 +144,19 @@ public static class ContractStore
     public static VersionRow? InForce(IEnumerable<VersionRow> versions, DateOnly day)
     {
         var list = versions as IReadOnlyCollection<VersionRow> ?? [.. versions];
-        return VersionStanding.InForce(list.Select(Dates), day) is { } number ? list.First(version => version.Number == number) : null;
+        return VersionStanding.InForce(list.Select(version => version.Dates), day) is { } number ? list.First(version => version.Number == number) : null;
     }
 
     /// <summary>Each version's status on <paramref name="day"/>, as people read it (<see cref="VersionStanding"/>).</summary>
     public static IReadOnlyDictionary<int, string> Statuses(IEnumerable<VersionRow> versions, DateOnly day) =>
-        VersionStanding.Statuses([.. versions.Select(Dates)], day);
+        VersionStanding.Statuses([.. versions.Select(version => version.Dates)], day);
 
-    private static VersionDates Dates(VersionRow version) => new(version.Number, version.Status, version.EffectiveFrom);
-
-    /// <summary>The version a new amendment starts from: the latest active one, else the draft of an unsigned contract.</summary>
-    public static VersionRow? Latest(IEnumerable<VersionRow> versions) =>
-        versions.Where(version => version.Status == "active").MaxBy(version => version.Number)
-        ?? versions.Where(version => version.Status != "withdrawn").MaxBy(version => version.Number);
+    /// <summary>The version a new amendment starts from (<see cref="VersionStanding.Latest"/>).</summary>
+    public static VersionRow? Latest(IEnumerable<VersionRow> versions)
+    {
+        var list = versions as IReadOnlyCollection<VersionRow> ?? [.. versions];
+        return VersionStanding.Latest(list.Select(version => version.Dates)) is { } number ? list.First(version => version.Number == number) : null;
+    }
 
     public static async Task<int> InsertVersionAsync(
         UnitOfWork unitOfWork, ContractRow contract, string status, string origin, ContractTerms terms, DateOnly? effectiveFrom, string? reason,

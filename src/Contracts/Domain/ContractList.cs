@@ -1,3 +1,5 @@
+using Infogerance.IntegrationEvents;
+using Infogerance.ServiceLevels;
 using Infogerance.Validation;
 
 namespace Infogerance.Contracts.Domain;
@@ -20,6 +22,20 @@ public static class ContractSorts
 
 /// <summary>What a contract of the list is sorted on.</summary>
 public sealed record ContractSortFields(Guid Id, string Reference, string Title, string Phase, decimal? MonthlyFee, DateOnly StartDate, DateOnly? NoticeDeadline);
+
+/// <summary>
+/// What a contract's summary reads of the terms of the version it shows: the duration clauses (with the start date) and
+/// the monthly fee, null while a draft's is not entered. The list reads these values alone from the database; the detail
+/// takes them from the whole terms, so that both summarise by the same rules.
+/// </summary>
+public sealed record SummaryTerms(RenewalTerms Renewal, decimal? MonthlyFee)
+{
+    public static SummaryTerms Of(ContractTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return new SummaryTerms(RenewalTerms.Of(terms), terms.Prices?.MonthlyFee);
+    }
+}
 
 /// <summary>
 /// The contract list in the order asked. A caller sees a tenant's or a provider's contracts (tens to hundreds), read

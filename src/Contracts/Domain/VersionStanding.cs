@@ -22,6 +22,14 @@ public static class VersionStanding
         return current.Status is null ? active.Count == 0 ? null : active[0].Number : current.Number;
     }
 
+    /// <summary>The version a new amendment starts from: the latest active one, else the draft of an unsigned contract.</summary>
+    public static int? Latest(IEnumerable<VersionDates> versions)
+    {
+        var standing = versions.Where(version => version.Status != "withdrawn").ToList();
+        return standing.Where(version => version.Status == Active).Select(version => (int?)version.Number).Max()
+            ?? standing.Select(version => (int?)version.Number).Max();
+    }
+
     /// <summary>Each version's status on <paramref name="day"/>: stored statuses other than active are kept as they are.</summary>
     public static IReadOnlyDictionary<int, string> Statuses(IReadOnlyCollection<VersionDates> versions, DateOnly day)
     {

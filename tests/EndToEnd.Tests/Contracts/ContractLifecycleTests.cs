@@ -424,7 +424,7 @@ public sealed class ContractLifecycleTests(InfogeranceSystem system)
     }
 
     /// <summary>A signed contract between Acme and Antares taken over by both sides, in its run phase.</summary>
-    private static async Task<Guid> BringToRunAsync(ContractParty manager, ContractParty provider, DateOnly start)
+    internal static async Task<Guid> BringToRunAsync(ContractParty manager, ContractParty provider, DateOnly start)
     {
         var id = (await manager.PostAsync("/", new { reference = $"RUN-{Guid.NewGuid():N}"[..14], title = "En exploitation", providerOrganisationId = DemoWorld.Antares },
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
