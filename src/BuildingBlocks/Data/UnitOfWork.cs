@@ -91,6 +91,10 @@ public sealed class UnitOfWork : IAsyncDisposable
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
         Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
 
+    /// <summary>Several queries in one round trip, their results read in order; each round trip costs PostgreSQL as much as a simple statement.</summary>
+    public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters = null) =>
+        Connection.QueryMultipleAsync(Command(sql, parameters));
+
     /// <summary>Adds the event to the outbox; it is published only if this unit of work commits.</summary>
     public async Task AddEventAsync(IntegrationEvent @event)
     {

@@ -84,13 +84,13 @@ public static class TicketsApi
 
         var now = services.Now;
         await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
-        if (await ContractReplica.ContractAsync(unitOfWork, request.ContractId!.Value) is not { } contract
-            || !await ContractReplica.IsOpenAsync(unitOfWork, contract.ContractId))
+        if (await ContractReplica.OpenContractAsync(unitOfWork, request.ContractId!.Value, now) is not { } open)
         {
             return Problems.Invalid("contractId", TicketMessages.ContractNotVisible);
         }
 
-        if (await ContractReplica.VersionInForceAsync(unitOfWork, contract.ContractId, now) is not { } version)
+        var contract = open.Contract;
+        if (open.VersionInForce is not { } version)
         {
             return Problems.Invalid("contractId", TicketMessages.ContractNotSigned);
         }

@@ -10,13 +10,12 @@ public static class TicketChanges
     /// <summary>Inserts the ticket with its first history entry and its event; its clocks are the caller's to sync.</summary>
     public static async Task<TicketRow> OpenAsync(UnitOfWork unitOfWork, NewTicket opening)
     {
-        var number = await TicketStore.InsertAsync(unitOfWork, opening);
-        var ticket = (await TicketStore.LoadAsync(unitOfWork, opening.TicketId))!;
+        var ticket = await TicketStore.InsertAsync(unitOfWork, opening);
         await TicketStore.AddHistoryAsync(unitOfWork, ticket, opening.Requester, opening.At, "status", null, Statuses.New,
             opening.PriorityReason is null ? null : $"{opening.Priority}: {opening.PriorityReason}");
         await unitOfWork.AddEventAsync(new TicketOpened
         {
-            TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Number = number, Kind = ticket.Kind,
+            TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Number = ticket.Number, Kind = ticket.Kind,
             Priority = ticket.Priority, OpenedAt = opening.At, OccurredAt = opening.At,
         });
         return ticket;

@@ -93,10 +93,6 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
         UnitOfWork unitOfWork, IReadOnlyList<TicketRow> tickets, DateTimeOffset now, bool raiseEvents = true, bool justOpened = false)
     {
         tickets = [.. tickets.DistinctBy(t => t.TicketId)];
-        // Every statement below joins a list of tickets to their keys, so their generic plans (one per connection) are
-        // the right ones; left to choose, PostgreSQL planned each again on every call because a plan made for a list of
-        // one looks cheaper, which cost a ticket change more than running them.
-        await unitOfWork.ExecuteAsync("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");
         var (pauses, clockRows) = justOpened
             ? (Enumerable.Empty<(Guid TicketId, DateTimeOffset From, DateTimeOffset? To)>().ToLookup(p => p.TicketId, p => (p.From, p.To)), [])
             : await StoredStateAsync(unitOfWork, tickets);
@@ -127,30 +123,37 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
 
         if (writes.TicketIds.Count > 0)
         {
-            await writes.ExecuteAsync(unitOfWork);
+            // With no stored state read, the plans are not forced yet.
+            await writes.ExecuteAsync(unitOfWork, forceGenericPlans: justOpened);
         }
 
         return new Synced(clocks, synced, failures, events);
     }
 
-    /// <summary>The tickets' pauses and stored clock rows, in one query each.</summary>
+    /// <summary>
+    /// Every statement of a sync joins a list of tickets to their keys, so their generic plans (one per connection) are the
+    /// right ones; left to choose, PostgreSQL planned each again on every call because a plan made for a list of one looks
+    /// cheaper, which cost a ticket change more than running them. Sent ahead of a sync's first statement, in its round trip.
+    /// </summary>
+    private const string ForceGenericPlans = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true);";
+
+    /// <summary>The tickets' pauses and stored clock rows, in one round trip.</summary>
     private static async Task<(ILookup<Guid, (DateTimeOffset From, DateTimeOffset? To)> Pauses, Dictionary<(Guid, string), ClockRow> ClockRows)> StoredStateAsync(
         UnitOfWork unitOfWork, IReadOnlyList<TicketRow> tickets)
     {
-        var keys = new { tenants = tickets.Select(t => t.TenantId).ToArray(), ids = tickets.Select(t => t.TicketId).ToArray() };
-        var pauses = (await unitOfWork.QueryAsync<(Guid TicketId, DateTimeOffset From, DateTimeOffset? To)>(
-            """
+        using var results = await unitOfWork.QueryMultipleAsync(
+            $"""
+            {ForceGenericPlans}
             SELECT p.ticket_id, p.paused_from, p.paused_to
             FROM ticket_pauses p JOIN unnest(@tenants::uuid[], @ids::uuid[]) AS k (tenant_id, ticket_id) ON p.tenant_id = k.tenant_id AND p.ticket_id = k.ticket_id
-            ORDER BY p.ticket_id, p.paused_from
-            """,
-            keys)).ToLookup(p => p.TicketId, p => (p.From, p.To));
-        var clockRows = (await unitOfWork.QueryAsync<ClockRow>(
-            """
+            ORDER BY p.ticket_id, p.paused_from;
             SELECT c.ticket_id, c.clock, c.warnings_raised, c.breached_at, c.completed_at, c.completions
-            FROM sla_clocks c JOIN unnest(@tenants::uuid[], @ids::uuid[]) AS k (tenant_id, ticket_id) ON c.tenant_id = k.tenant_id AND c.ticket_id = k.ticket_id
+            FROM sla_clocks c JOIN unnest(@tenants::uuid[], @ids::uuid[]) AS k (tenant_id, ticket_id) ON c.tenant_id = k.tenant_id AND c.ticket_id = k.ticket_id;
             """,
-            keys)).ToDictionary(row => (row.TicketId, row.Clock));
+            new { tenants = tickets.Select(t => t.TenantId).ToArray(), ids = tickets.Select(t => t.TicketId).ToArray() });
+        await results.ReadAsync<string>();
+        var pauses = (await results.ReadAsync<(Guid TicketId, DateTimeOffset From, DateTimeOffset? To)>()).ToLookup(p => p.TicketId, p => (p.From, p.To));
+        var clockRows = (await results.ReadAsync<ClockRow>()).ToDictionary(row => (row.TicketId, row.Clock));
         return (pauses, clockRows);
     }
 
@@ -296,8 +299,9 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
             }
         }
 
-        public Task ExecuteAsync(UnitOfWork unitOfWork) =>
+        public Task ExecuteAsync(UnitOfWork unitOfWork, bool forceGenericPlans) =>
             unitOfWork.ExecuteAsync(
+                (forceGenericPlans ? ForceGenericPlans : "") +
                 """
                 INSERT INTO sla_clocks (tenant_id, contract_id, ticket_id, clock, due_at, target_seconds, warnings_raised, breached_at, completed_at, met, used_seconds, completions)
                 SELECT tenant_id, contract_id, ticket_id, clock, due_at, target_seconds, warnings::integer[], breached_at, completed_at, met, used_seconds, completions

@@ -35,30 +35,36 @@ public sealed record TicketActor(Guid? Id, string Name, string Side)
 /// </summary>
 public static class TicketStore
 {
-    public const string SelectTicket =
+    /// <summary>A <see cref="TicketRow"/>'s columns, from tickets <c>t</c> and their contract <c>c</c>.</summary>
+    private const string TicketColumns =
         """
-        SELECT t.tenant_id, t.contract_id, t.ticket_id, t.number, t.kind, t.title, t.description, t.impact, t.urgency, t.priority,
-               t.priority_reason, t.level, t.status, t.pending_side, t.pending_reason, t.requester_id, t.requester_name, t.requester_side,
-               t.assignee_id, t.assignee_name, t.team, t.inventory_item_id, t.contract_version, t.source, t.external_reference,
-               t.created_at, t.updated_at, t.responded_at, t.resolved_at, t.resolution, t.closed_at, t.reopen_count, t.sla_due_at,
-               t.breached, t.satisfaction_score, t.satisfaction_comment, t.rated_at, c.reference AS contract_reference
-        FROM tickets t JOIN contracts c ON c.tenant_id = t.tenant_id AND c.contract_id = t.contract_id
+        t.tenant_id, t.contract_id, t.ticket_id, t.number, t.kind, t.title, t.description, t.impact, t.urgency, t.priority,
+        t.priority_reason, t.level, t.status, t.pending_side, t.pending_reason, t.requester_id, t.requester_name, t.requester_side,
+        t.assignee_id, t.assignee_name, t.team, t.inventory_item_id, t.contract_version, t.source, t.external_reference,
+        t.created_at, t.updated_at, t.responded_at, t.resolved_at, t.resolution, t.closed_at, t.reopen_count, t.sla_due_at,
+        t.breached, t.satisfaction_score, t.satisfaction_comment, t.rated_at, c.reference AS contract_reference
         """;
+
+    private const string WithContract = "JOIN contracts c ON c.tenant_id = t.tenant_id AND c.contract_id = t.contract_id";
+
+    public const string SelectTicket = $"SELECT {TicketColumns} FROM tickets t {WithContract}";
 
     public static Task<TicketRow?> LoadAsync(UnitOfWork unitOfWork, Guid ticketId, bool forUpdate = false) =>
         unitOfWork.QuerySingleOrDefaultAsync<TicketRow>(
             $"{SelectTicket} WHERE t.ticket_id = @ticketId {(forUpdate ? "FOR NO KEY UPDATE OF t" : "")}", new { ticketId });
 
-    /// <summary>Inserts a new ticket (status new, level 1); returns its number. Its clocks are the caller's to sync.</summary>
-    public static Task<long> InsertAsync(UnitOfWork unitOfWork, NewTicket ticket) =>
-        unitOfWork.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO tickets (tenant_id, contract_id, ticket_id, kind, title, description, impact, urgency, priority, priority_reason, level,
-                                 status, requester_id, requester_name, requester_side, inventory_item_id, contract_version, created_at, updated_at,
-                                 sla_due_at, queue_rank)
-            VALUES (@TenantId, @ContractId, @TicketId, @Kind, @Title, @Description, @Impact, @Urgency, @Priority, @PriorityReason, 1,
-                    'new', @requesterId, @requesterName, @requesterSide, @InventoryItemId, @ContractVersion, @at, @at, @slaDue, @queueRank)
-            RETURNING number
+    /// <summary>Inserts a new ticket (status new, level 1) and returns it as stored. Its clocks are the caller's to sync.</summary>
+    public static async Task<TicketRow> InsertAsync(UnitOfWork unitOfWork, NewTicket ticket) =>
+        (await unitOfWork.QuerySingleOrDefaultAsync<TicketRow>(
+            $"""
+            WITH t AS (
+                INSERT INTO tickets (tenant_id, contract_id, ticket_id, kind, title, description, impact, urgency, priority, priority_reason, level,
+                                     status, requester_id, requester_name, requester_side, inventory_item_id, contract_version, created_at, updated_at,
+                                     sla_due_at, queue_rank)
+                VALUES (@TenantId, @ContractId, @TicketId, @Kind, @Title, @Description, @Impact, @Urgency, @Priority, @PriorityReason, 1,
+                        'new', @requesterId, @requesterName, @requesterSide, @InventoryItemId, @ContractVersion, @at, @at, @slaDue, @queueRank)
+                RETURNING *)
+            SELECT {TicketColumns} FROM t {WithContract}
             """,
             new
             {
@@ -66,7 +72,7 @@ public static class TicketStore
                 ticket.Priority, ticket.PriorityReason, requesterId = ticket.Requester.Id, requesterName = ticket.Requester.Name,
                 requesterSide = ticket.Requester.Side, ticket.InventoryItemId, ticket.ContractVersion, at = ticket.At.UtcDateTime,
                 slaDue = ticket.SlaDueAt?.ToUniversalTime(), queueRank = (ticket.SlaDueAt ?? TicketSla.NoRank).ToUniversalTime(),
-            });
+            }))!;
 
     public static Task<TicketRow?> ReloadAsync(UnitOfWork unitOfWork, TicketRow ticket) => LoadAsync(unitOfWork, ticket.TicketId);
 

@@ -15,6 +15,9 @@ public sealed record ContractVersionDay(int Number, DateOnly EffectiveFrom, stri
 
 public sealed record ContractSummary(Guid TenantId, Guid ContractId, string Reference, Guid ProviderOrganisationId);
 
+/// <summary>A contract still open to work, with the version of its terms in force at the instant asked (null before any).</summary>
+public sealed record OpenContract(ContractSummary Contract, int? VersionInForce);
+
 /// <summary>
 /// A service's replica of the contracts it works under, kept from the Contracts service's events (see
 /// <see cref="ContractReplicaExtensions.AddContractReplica"/>): their reference and provider, every version of their
@@ -26,10 +29,37 @@ public sealed class ContractReplica
 
     private readonly ConcurrentDictionary<(Guid ContractId, int Version), ServiceTerms> _terms = new();
 
+    private const string SelectContract =
+        "SELECT tenant_id, contract_id, reference, provider_organisation_id FROM contracts WHERE contract_id = @contractId";
+
+    private const string SelectVersions =
+        """
+        SELECT version_number AS number, effective_from, terms #>> '{calendar,timeZone}' AS time_zone
+        FROM contract_terms WHERE contract_id = @contractId ORDER BY version_number
+        """;
+
     public static Task<ContractSummary?> ContractAsync(UnitOfWork unitOfWork, Guid contractId) =>
-        unitOfWork.QuerySingleOrDefaultAsync<ContractSummary>(
-            "SELECT tenant_id, contract_id, reference, provider_organisation_id FROM contracts WHERE contract_id = @contractId",
+        unitOfWork.QuerySingleOrDefaultAsync<ContractSummary>(SelectContract, new { contractId });
+
+    /// <summary>
+    /// The contract if the unit of work sees it and it is still open (not ended) as its parties' replica says, with the
+    /// version in force at <paramref name="at"/> (<see cref="VersionInForceAsync"/>): in one round trip, for work about to
+    /// start under it.
+    /// </summary>
+    public static async Task<OpenContract?> OpenContractAsync(UnitOfWork unitOfWork, Guid contractId, DateTimeOffset at)
+    {
+        using var results = await unitOfWork.QueryMultipleAsync(
+            $"""
+            {SelectContract};
+            SELECT EXISTS (SELECT FROM contract_parties WHERE contract_id = @contractId AND is_open);
+            {SelectVersions};
+            """,
             new { contractId });
+        var contract = await results.ReadSingleOrDefaultAsync<ContractSummary>();
+        var open = await results.ReadSingleAsync<bool>();
+        var versions = (await results.ReadAsync<ContractVersionDay>()).ToList();
+        return contract is not null && open ? new OpenContract(contract, InForce(versions, at)) : null;
+    }
 
     /// <summary>
     /// Whether the caller's unit of work sees the contract, signed or not: the parties' replica holds every contract
@@ -47,10 +77,6 @@ public sealed class ContractReplica
             """,
             new { contractId });
 
-    /// <summary>Whether the contract is still open (not ended) as its parties' replica says.</summary>
-    public static Task<bool> IsOpenAsync(UnitOfWork unitOfWork, Guid contractId) =>
-        unitOfWork.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT FROM contract_parties WHERE contract_id = @contractId AND is_open)", new { contractId });
-
     /// <summary>Whether the contract's inventory lists the item.</summary>
     public static Task<bool> HasItemAsync(UnitOfWork unitOfWork, Guid contractId, Guid itemId) =>
         unitOfWork.ExecuteScalarAsync<bool>(
@@ -58,12 +84,7 @@ public sealed class ContractReplica
 
     /// <summary>The contract's versions in order, each with the day it takes effect and its calendar's zone.</summary>
     public static async Task<IReadOnlyList<ContractVersionDay>> VersionsAsync(UnitOfWork unitOfWork, Guid contractId) =>
-        [.. await unitOfWork.QueryAsync<ContractVersionDay>(
-            """
-            SELECT version_number AS number, effective_from, terms #>> '{calendar,timeZone}' AS time_zone
-            FROM contract_terms WHERE contract_id = @contractId ORDER BY version_number
-            """,
-            new { contractId })];
+        [.. await unitOfWork.QueryAsync<ContractVersionDay>(SelectVersions, new { contractId })];
 
     /// <summary>The version in force at <paramref name="at"/>: the latest whose effective day (in its calendar's zone) has come, else the first.</summary>
     public static async Task<int?> VersionInForceAsync(UnitOfWork unitOfWork, Guid contractId, DateTimeOffset at) =>
