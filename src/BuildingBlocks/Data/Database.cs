@@ -53,6 +53,13 @@ public sealed class Database(NpgsqlDataSource dataSource, EventTypeRegistry even
         return BeginAsync(sees, user.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// A consumer's unit of work over the event's tenant, with the event recorded in the inbox in the same round trip; null
+    /// when the inbox already holds it for <paramref name="consumer"/> (a redelivered or republished event): nothing to do.
+    /// </summary>
+    public Task<UnitOfWork?> BeginConsumingAsync(Guid tenantId, Guid eventId, string consumer, CancellationToken cancellationToken) =>
+        UnitOfWork.BeginConsumingAsync(dataSource, TenantScope, new { tenants = tenantId.ToString(), user = "" }, eventId, consumer, events, signal, cancellationToken);
+
     private Task<UnitOfWork> BeginAsync(IEnumerable<Guid> tenantIds, Guid? userId, CancellationToken cancellationToken) =>
         UnitOfWork.BeginAsync(
             dataSource, TenantScope, new { tenants = string.Join(',', tenantIds.Distinct()), user = userId?.ToString() ?? "" }, events, signal, cancellationToken);

@@ -45,14 +45,51 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// gave to <c>app.tenant_ids</c>, <c>app.contracts</c> and <c>app.user_id</c> (set transaction-locally, from parameters).
     /// </summary>
     internal static async Task<UnitOfWork> BeginAsync(
-        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken) =>
+        (await BeginAsync(dataSource, scopeSql, scopeParameters, inbox: null, events, signal, cancellationToken))!;
+
+    /// <summary>
+    /// <see cref="BeginAsync(NpgsqlDataSource, string, object, EventTypeRegistry, OutboxSignal, CancellationToken)"/> for a
+    /// consumer of <paramref name="messageId"/>: the message is recorded in the inbox in the scope's round trip. Null,
+    /// and nothing left open, when the inbox already holds it for <paramref name="consumer"/>.
+    /// </summary>
+    internal static Task<UnitOfWork?> BeginConsumingAsync(
+        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, Guid messageId, string consumer, EventTypeRegistry events, OutboxSignal signal,
+        CancellationToken cancellationToken) =>
+        BeginAsync(dataSource, scopeSql, scopeParameters, (messageId, consumer), events, signal, cancellationToken);
+
+    private static async Task<UnitOfWork?> BeginAsync(
+        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, (Guid MessageId, string Consumer)? inbox, EventTypeRegistry events,
+        OutboxSignal signal, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            var scope = await connection.QuerySingleAsync<(string Tenants, string Contracts, string UserId)>(new CommandDefinition(
-                scopeSql, scopeParameters, transaction, cancellationToken: cancellationToken));
+            (string Tenants, string Contracts, string UserId) scope;
+            if (inbox is { } message)
+            {
+                var parameters = new DynamicParameters(scopeParameters);
+                parameters.AddDynamicParams(new { message.MessageId, message.Consumer });
+                using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+                    $"""
+                    {scopeSql};
+                    INSERT INTO inbox_messages (message_id, consumer) VALUES (@MessageId, @Consumer) ON CONFLICT DO NOTHING RETURNING true;
+                    """,
+                    parameters, transaction, cancellationToken: cancellationToken));
+                scope = await results.ReadSingleAsync<(string, string, string)>();
+                if (!(await results.ReadAsync<bool>()).Any())
+                {
+                    await connection.DisposeAsync();
+                    return null;
+                }
+            }
+            else
+            {
+                scope = await connection.QuerySingleAsync<(string, string, string)>(new CommandDefinition(
+                    scopeSql, scopeParameters, transaction, cancellationToken: cancellationToken));
+            }
+
             return new UnitOfWork(connection, transaction, events, signal, cancellationToken)
             {
                 TenantIds = [.. scope.Tenants.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)],

@@ -16,14 +16,8 @@ public abstract class IdempotentConsumer<TEvent>(Database database) : IConsumer<
 
     public async Task Consume(ConsumeContext<TEvent> context)
     {
-        await using var unitOfWork = await database.BeginAsync(context.Message.TenantId, context.CancellationToken);
-        var first = await unitOfWork.ExecuteAsync(
-            """
-            INSERT INTO inbox_messages (message_id, consumer) VALUES (@EventId, @ConsumerName)
-            ON CONFLICT DO NOTHING
-            """,
-            new { context.Message.EventId, ConsumerName });
-        if (first == 0)
+        await using var unitOfWork = await database.BeginConsumingAsync(context.Message.TenantId, context.Message.EventId, ConsumerName, context.CancellationToken);
+        if (unitOfWork is null)
         {
             return;
         }
