@@ -69,8 +69,9 @@ internal static class InfogeranceModel
             if (options.TraceSampling is { } sampling)
             {
                 // Aspire records every trace; under load the dashboard storing them costs as much CPU as a service. The
-                // gateway decides for each request, and the services follow its decision through the trace context.
-                service.WithEnvironment("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
+                // gateway decides for each request, whatever the caller's trace context asks (a client sending "sampled"
+                // would have every request recorded), and the services follow its decision.
+                service.WithEnvironment("OTEL_TRACES_SAMPLER", service == gateway ? "traceidratio" : "parentbased_traceidratio")
                     .WithEnvironment("OTEL_TRACES_SAMPLER_ARG", sampling.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
