@@ -8,7 +8,7 @@ import type { Evolution } from '../hooks/evolutions'
 import type { UserInfo } from '../hooks/session'
 import i18n from '../i18n'
 import { accountManager, agent, contractManager, dateIn, detail, providerOrganisation, requester, terms, version } from '../test/contracts'
-import { expectLeavingAsked, fakeBackend, json, renderApp, type FakeCall } from '../test/render'
+import { expectLeavingAsked, fakeBackend, fastUser, json, renderApp, type FakeCall } from '../test/render'
 
 type Routes = Parameters<typeof fakeBackend>[0]
 
@@ -438,6 +438,30 @@ describe('terms', slow, () => {
     expect(within(added).getByText('—')).toBeInTheDocument()
     expect(within(added).getByText('Tuesday 08:00–12:00')).toBeInTheDocument()
     expect(calls.find((call) => call.url.startsWith('/api/contracts/c-1/versions/compare'))?.url).toBe('/api/contracts/c-1/versions/compare?from=1&to=2')
+  })
+})
+
+describe('terms in the address', () => {
+  it('keeps the version chosen when the comparison is asked for at once', async () => {
+    const contract = detail({
+      versions: [
+        { number: 1, status: 'superseded', origin: 'signature' },
+        { number: 2, status: 'active', origin: 'amendment' },
+      ],
+      currentVersion: 2,
+    })
+    backend(requester, contract, {
+      'GET /api/contracts/c-1/versions/2': () => json(version({ number: 2, status: 'active', origin: 'amendment' })),
+      'GET /api/contracts/c-1/versions/compare': () => json([]),
+    })
+    const { address } = renderApp('/contracts/c-1?tab=terms')
+    await screen.findByRole('heading', { name: 'Terms of version 2' })
+
+    fastUser.click(screen.getByRole('button', { name: 'Show version 1' }))
+    fastUser.click(screen.getByRole('radio', { name: 'Compare versions' }))
+
+    await screen.findByRole('heading', { name: 'Compare two versions' })
+    expect(address()).toBe('/contracts/c-1?tab=terms&version=1&view=compare')
   })
 })
 

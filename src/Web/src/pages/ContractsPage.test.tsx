@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { accountManager, agent, contractManager, dateIn, detail, providerOrganisation, requester, summary, version } from '../test/contracts'
-import { clientAdmin, fakeBackend, json, onAPhone, renderApp, type FakeCall } from '../test/render'
+import { clientAdmin, fakeBackend, fastUser, json, onAPhone, renderApp, type FakeCall } from '../test/render'
 
 const contracts = [
   summary(),
@@ -63,6 +63,27 @@ describe('contracts list', () => {
     await userEvent.type(screen.getByLabelText('Search'), 'nothing{Enter}')
     await waitFor(() => expect(lastList()).toBe('/api/contracts?q=nothing&sort=phase&order=asc'))
     expect(await screen.findByText('No contract holds “nothing” in its reference or title.')).toBeInTheDocument()
+  })
+
+  it('keeps the search and every sort asked in quick succession, each from the one before', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(clientAdmin),
+      'GET /api/contracts': () => json(contracts),
+      'GET /api/identity/organisations/providers': providers,
+    })
+    const lastList = () => calls.filter((call) => call.method === 'GET' && call.url.startsWith('/api/contracts')).at(-1)!.url
+    const { address } = renderApp('/contracts')
+    await rowOf('INF-2026-01')
+
+    // A double click on a column reverses it; the search box sends its text on Enter, meanwhile.
+    fastUser.fill(screen.getByLabelText('Search'), 'parc')
+    fastUser.click(screen.getByRole('button', { name: 'Phase' }))
+    fastUser.click(screen.getByRole('button', { name: 'Phase' }))
+    fastUser.enter(screen.getByLabelText('Search'))
+
+    await waitFor(() => expect(lastList()).toContain('q=parc'))
+    expect(address()).toBe('/contracts?q=parc&sort=phase&order=desc')
+    expect(lastList()).toBe('/api/contracts?q=parc&sort=phase&order=desc')
   })
 
   it.each([

@@ -2,7 +2,7 @@ import { Anchor, Button, EmptyState, Group, NativeSelect, Stack, Table, Text, Te
 import { IconFileText, IconPlus } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useSearchParams } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { FormActions } from '../components/FormActions'
 import { FormModal } from '../components/FormModal'
 import { ListCard, ResponsiveList } from '../components/ResponsiveList'
@@ -13,12 +13,13 @@ import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
 import { PhaseBadge } from '../components/contracts/Phase'
 import { ErrorAlert, ListStates } from '../components/States'
 import { contractSearchOf, contractViewOf, nextContractSort } from '../contractRules'
-import { useContractList, useCreateContract, type ContractSort, type ContractSummary } from '../hooks/contracts'
+import { useContractList, useCreateContract, type ContractListView, type ContractSort, type ContractSummary } from '../hooks/contracts'
 import { useProviders } from '../hooks/organisations'
 import { useUser } from '../hooks/session'
 import { useDraft, useKeptDraft } from '../hooks/useDraft'
 import { useFormFeedback } from '../hooks/useFormFeedback'
 import { useOtherParty } from '../hooks/useOtherParty'
+import { changed, useViewParams, type ViewChange } from '../hooks/useViewParams'
 import { isClientManager } from '../roles'
 
 const newContractForm = 'new-contract'
@@ -99,9 +100,9 @@ export function ContractsPage() {
   const { t } = useTranslation()
   const user = useUser()
   // The view lives in the address: it can be bookmarked, shared, and gone back to.
-  const [searchParams, setSearchParams] = useSearchParams()
+  const [searchParams, setSearchParams] = useViewParams()
   const view = contractViewOf(searchParams)
-  const setView = (next: typeof view) => setSearchParams(contractSearchOf(next), { replace: true })
+  const setView = (change: ViewChange<ContractListView>) => setSearchParams((latest) => contractSearchOf(changed(contractViewOf(latest), change)))
   const contracts = useContractList(view)
   const otherParty = useOtherParty()
   // A contract being drafted when the session ended opens again with its text.
@@ -128,7 +129,7 @@ export function ContractsPage() {
       label={sortLabels[column]}
       active={(view.sort ?? 'reference') === column}
       order={view.order ?? 'asc'}
-      onSort={() => setView({ ...view, ...nextContractSort(view, column) })}
+      onSort={() => setView((latest) => nextContractSort(latest, column))}
       align={align}
     />
   )
@@ -149,7 +150,7 @@ export function ContractsPage() {
           label={t('contracts.search')}
           placeholder={t('contracts.searchPlaceholder')}
           value={view.q ?? ''}
-          onSearch={(q) => setView({ ...view, q: q || undefined })}
+          onSearch={(q) => setView({ q: q || undefined })}
         />
       </Group>
 
@@ -176,7 +177,7 @@ export function ContractsPage() {
               columns: Object.entries(sortLabels).map(([column, label]) => ({ value: column as keyof typeof sortLabels, label })),
               active: view.sort ?? 'reference',
               order: view.order ?? 'asc',
-              onSort: (column) => setView({ ...view, ...nextContractSort(view, column) }),
+              onSort: (column) => setView((latest) => nextContractSort(latest, column)),
             }}
             card={(contract) => (
               <ListCard

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { contractManager, detail, providerOrganisation, version } from '../test/contracts'
 import { notificationOf, oneOfEachKind } from '../test/notifications'
-import { fakeBackend, json, onAPhone, renderApp, type FakeCall } from '../test/render'
+import { fakeBackend, fastUser, json, onAPhone, renderApp, type FakeCall } from '../test/render'
 
 const listCalls = (calls: FakeCall[]) => calls.filter((call) => call.method === 'GET' && call.url.startsWith('/api/notifications/?')).map((call) => call.url)
 const rowNames = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[0]!.textContent)
@@ -45,6 +45,24 @@ describe('notifications page', () => {
       '/api/notifications/?unread=true&kind=invoiceDisputed&limit=25',
       '/api/notifications/?unread=true&kind=invoiceApproved&limit=25',
     ])
+  })
+
+  it('keeps both filters chosen in quick succession', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(contractManager),
+      'GET /api/notifications/unread-count': () => json({ count: 2 }),
+      'GET /api/notifications/': () => json({ items: oneOfEachKind, nextCursor: null }),
+    })
+    const { address } = renderApp('/notifications')
+    await screen.findByRole('table', { name: 'Your notifications, newest first' })
+
+    fastUser.click(screen.getByRole('checkbox', { name: 'Unread only' }))
+    fastUser.select(screen.getByRole('combobox', { name: 'Kind' }), 'invoiceDisputed')
+
+    await waitFor(() => expect(listCalls(calls).at(-1)).toContain('kind=invoiceDisputed'))
+    expect(address()).toBe('/notifications?unread=true&kind=invoiceDisputed')
+    expect(listCalls(calls).at(-1)).toBe('/api/notifications/?unread=true&kind=invoiceDisputed&limit=25')
+    expect(screen.getByRole('checkbox', { name: 'Unread only' })).toBeChecked()
   })
 
   it('shows a card per notification on a phone, its link, contract and reading kept', async () => {

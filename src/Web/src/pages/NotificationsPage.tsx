@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Checkbox, EmptyState, Group, NativeSelect, Stack
 import { notifications as toasts } from '@mantine/notifications'
 import { IconBell } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { ErrorAlert, Loading } from '../components/States'
 import { useFormatDateTime } from '../format'
@@ -16,23 +16,24 @@ import {
   type AppNotification,
   type NotificationFilters,
 } from '../hooks/notifications'
+import { changed, useViewParams } from '../hooks/useViewParams'
 
 /** The filters as the address keeps them (`?unread=true&kind=slaBreached`); an unknown kind is no filter. */
 function useFilters(): [NotificationFilters, (change: Partial<NotificationFilters>) => void] {
-  const [searchParams, setSearchParams] = useSearchParams()
-  const kind = searchParams.get('kind')
-  const filters: NotificationFilters = {
-    unread: searchParams.get('unread') === 'true',
-    kind: notificationKinds.some((known) => known === kind) ? (kind ?? '') : '',
+  const [searchParams, setSearchParams] = useViewParams()
+  const filtersOf = (params: URLSearchParams): NotificationFilters => {
+    const kind = params.get('kind')
+    return { unread: params.get('unread') === 'true', kind: notificationKinds.some((known) => known === kind) ? (kind ?? '') : '' }
   }
-  const set = (change: Partial<NotificationFilters>) => {
-    const next = { ...filters, ...change }
-    const params = new URLSearchParams()
-    if (next.unread) params.set('unread', 'true')
-    if (next.kind !== '') params.set('kind', next.kind)
-    setSearchParams(params, { replace: true })
-  }
-  return [filters, set]
+  const set = (change: Partial<NotificationFilters>) =>
+    setSearchParams((latest) => {
+      const next = changed(filtersOf(latest), change)
+      const params = new URLSearchParams()
+      if (next.unread) params.set('unread', 'true')
+      if (next.kind !== '') params.set('kind', next.kind)
+      return params
+    })
+  return [filtersOf(searchParams), set]
 }
 
 function NotificationRows({ items }: { items: AppNotification[] }) {

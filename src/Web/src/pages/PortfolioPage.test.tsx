@@ -7,7 +7,7 @@ import i18n from '../i18n'
 import { accountManager, agent, contractManager, providerOrganisation, requester, summary } from '../test/contracts'
 import { pickMonth } from '../test/dates'
 import { desk, portfolioOf, portfolioRow } from '../test/portfolio'
-import { fakeBackend, json, onAPhone, renderApp, type FakeCall } from '../test/render'
+import { fakeBackend, fastUser, json, onAPhone, renderApp, type FakeCall } from '../test/render'
 
 const agentUser: User = {
   id: 'u-ag',
@@ -99,6 +99,20 @@ describe('portfolio page', () => {
 
     await pickMonth(screen.getByLabelText('Month'), '2026-02')
     await waitFor(() => expect(portfolioCalls(calls)).toContain('/api/reporting/portfolio?month=2026-02&sort=breaches&order=desc'))
+  })
+
+  it('reverses the sort on a double click, the month kept', async () => {
+    const calls = backend(contractManager)
+    const { address } = renderApp('/portfolio?month=2026-03')
+    const table = await screen.findByRole('table', { name: 'Contracts of the portfolio' })
+
+    // The second click comes before the first's sort is shown: it reverses that sort all the same.
+    fastUser.click(within(table).getByRole('button', { name: 'Breaches' }))
+    fastUser.click(within(table).getByRole('button', { name: 'Breaches' }))
+
+    await waitFor(() => expect(portfolioCalls(calls).at(-1)).toContain('sort=breaches'))
+    expect(address()).toBe('/portfolio?month=2026-03&sort=breaches&order=desc')
+    expect(portfolioCalls(calls).at(-1)).toBe('/api/reporting/portfolio?month=2026-03&sort=breaches&order=desc')
   })
 
   it('says so when there is no contract yet', async () => {

@@ -1,7 +1,7 @@
 import { Anchor, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { IconChartBar } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { NoticeDeadline } from '../components/contracts/NoticeDeadline'
 import { PhaseBadge } from '../components/contracts/Phase'
 import { ExportButtons } from '../components/ExportButtons'
@@ -25,6 +25,7 @@ import {
 } from '../hooks/portfolio'
 import { useUser } from '../hooks/session'
 import { useOtherParty } from '../hooks/useOtherParty'
+import { changed, useViewParams, type ViewChange } from '../hooks/useViewParams'
 import { isMonth, nextSort, portfolioQueryOf } from '../portfolioRules'
 
 function PortfolioSortHeader({ column, query, onSort, align }: { column: PortfolioSort; query: PortfolioQuery; onSort: (column: PortfolioSort) => void; align?: 'right' }) {
@@ -167,20 +168,21 @@ export function PortfolioPage() {
   const { t } = useTranslation()
   const user = useUser()
   const formatMonth = useFormatMonth()
-  const [searchParams, setSearchParams] = useSearchParams()
+  const [searchParams, setSearchParams] = useViewParams()
   const query = portfolioQueryOf(searchParams)
   const portfolio = usePortfolio(query)
 
-  function update(next: Partial<PortfolioQuery>) {
-    const merged = { ...query, ...next }
-    const params = new URLSearchParams()
-    if (merged.month) params.set('month', merged.month)
-    if (merged.sort !== 'reference') params.set('sort', merged.sort)
-    if (merged.order !== 'asc') params.set('order', merged.order)
-    setSearchParams(params, { replace: true })
-  }
+  const update = (change: ViewChange<PortfolioQuery>) =>
+    setSearchParams((latest) => {
+      const merged = changed(portfolioQueryOf(latest), change)
+      const params = new URLSearchParams()
+      if (merged.month) params.set('month', merged.month)
+      if (merged.sort !== 'reference') params.set('sort', merged.sort)
+      if (merged.order !== 'asc') params.set('order', merged.order)
+      return params
+    })
 
-  const sortOn = (column: PortfolioSort) => update(nextSort(query, column))
+  const sortOn = (column: PortfolioSort) => update((latest) => nextSort(latest, column))
 
   return (
     <Stack>

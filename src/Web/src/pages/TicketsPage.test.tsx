@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { agent, requester } from '../test/contracts'
-import { fakeBackend, json, onAPhone, renderApp, type FakeCall } from '../test/render'
+import { fakeBackend, fastUser, json, onAPhone, renderApp, type FakeCall } from '../test/render'
 import { fromNow, summaryOf, ticketContracts, ticketOf } from '../test/tickets'
 
 const minutes = (count: number) => count * 60_000
@@ -245,6 +245,70 @@ describe('tickets list', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Clear the search' }))
     await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('q')).toBeNull())
     expect(paramsOf(listCalls(calls).at(-1)!).get('sort')).toBe('priority')
+  })
+
+  // A browser test once saw the contract back on "All": each change started from the address still on screen, which
+  // React Router had not rendered the previous change into yet.
+  it('keeps every filter chosen in quick succession, before the list follows the first', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(agent),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: [summaryOf()], nextCursor: null }),
+    })
+    const { address } = renderApp('/tickets')
+    await screen.findByRole('link', { name: 'La messagerie ne répond plus' })
+    await screen.findByRole('option', { name: /^INF-2026-02/ })
+
+    fastUser.select(screen.getByLabelText('Contract'), 'c-2')
+    fastUser.select(screen.getByLabelText('Assignee'), 'me')
+    fastUser.fill(screen.getByLabelText('Search'), 'vpn')
+
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('q')).toBe('vpn'))
+    expect(address()).toBe('/tickets?contract=c-2&assignee=me&q=vpn')
+    expect(paramsOf(listCalls(calls).at(-1)!).get('contractId')).toBe('c-2')
+    expect(paramsOf(listCalls(calls).at(-1)!).get('assignee')).toBe('me')
+    expect(screen.getByLabelText('Contract')).toHaveValue('c-2')
+    expect(screen.getByLabelText('Assignee')).toHaveValue('me')
+  })
+
+  it('keeps a filter chosen while the search box waits to send its text', async () => {
+    const calls = fakeBackend({
+      'GET /bff/user': () => json(agent),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: [summaryOf()], nextCursor: null }),
+    })
+    const { address } = renderApp('/tickets?priority=P1')
+    await screen.findByRole('link', { name: 'La messagerie ne répond plus' })
+    await screen.findByRole('option', { name: /^INF-2026-02/ })
+
+    // The text is sent when typing pauses (or on Enter), by then the contract's change is asked for, not yet shown.
+    fastUser.fill(screen.getByLabelText('Search'), 'vpn')
+    fastUser.select(screen.getByLabelText('Contract'), 'c-2')
+    fastUser.enter(screen.getByLabelText('Search'))
+
+    await waitFor(() => expect(paramsOf(listCalls(calls).at(-1)!).get('q')).toBe('vpn'))
+    expect(address()).toBe('/tickets?contract=c-2&priority=P1&q=vpn')
+    expect(paramsOf(listCalls(calls).at(-1)!).get('contractId')).toBe('c-2')
+    expect(screen.getByLabelText('Contract')).toHaveValue('c-2')
+    expect(screen.getByLabelText('Search')).toHaveValue('vpn')
+  })
+
+  it('changes the view a link opened, not the one shown before it', async () => {
+    fakeBackend({
+      'GET /bff/user': () => json(requester),
+      'GET /api/incidents/contracts': () => json(ticketContracts),
+      'GET /api/incidents/tickets': () => json({ items: [summaryOf()], nextCursor: null }),
+    })
+    const { address } = renderApp('/tickets?priority=P1')
+    await screen.findByRole('link', { name: 'La messagerie ne répond plus' })
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'Incident')
+    await waitFor(() => expect(address()).toBe('/tickets?priority=P1&kind=incident'))
+
+    await userEvent.click(within(screen.getByRole('navigation', { name: 'Main navigation' })).getByRole('link', { name: 'Tickets' }))
+    await waitFor(() => expect(address()).toBe('/tickets'))
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'Resolved')
+    await waitFor(() => expect(screen.getByLabelText('Status')).toHaveValue('resolved'))
+    expect(address()).toBe('/tickets?status=resolved')
   })
 
   it('shows a contract of the address the caller cannot see as unknown, with a way to clear it', async () => {

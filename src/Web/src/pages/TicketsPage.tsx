@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Checkbox, EmptyState, Group, NativeSelect, Stack
 import { IconPlus, IconTicket } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { FormModal } from '../components/FormModal'
 import { FilterFold, ListCard, ResponsiveList } from '../components/ResponsiveList'
 import { SearchBox } from '../components/SearchBox'
@@ -20,15 +20,15 @@ import { useContractLabel } from '../hooks/ticketText'
 import { ticketKinds, ticketPageUrl, ticketStatuses, useTicketContracts, useTickets, type TicketFilters, type TicketSort, type TicketSummary } from '../hooks/tickets'
 import { useKeptDraft } from '../hooks/useDraft'
 import { useNow } from '../hooks/useNow'
+import { changed, useViewParams, type ViewChange } from '../hooks/useViewParams'
 import { canOpenTickets, isDesk, isProviderManager } from '../roles'
 import { effectiveSort, nextTicketSort, ticketFilterCount, ticketSearchOf, ticketViewOf } from '../ticketRules'
 
-function Filters({ filters, onChange, desk }: { filters: TicketFilters; onChange: (filters: TicketFilters) => void; desk: boolean }) {
+function Filters({ filters, onChange: set, desk }: { filters: TicketFilters; onChange: (change: Partial<TicketFilters>) => void; desk: boolean }) {
   const { t } = useTranslation()
   const user = useUser()
   const contracts = useTicketContracts()
   const contractLabel = useContractLabel()
-  const set = (change: Partial<TicketFilters>) => onChange({ ...filters, ...change })
   const all = { value: '', label: t('tickets.filters.all') }
   // A contract named by the address that the caller cannot open tickets on (another client's, closed, deleted) is
   // shown as such: the list is empty for it, and reading "all" would say the opposite.
@@ -321,9 +321,9 @@ export function TicketsPage() {
   const user = useUser()
   const desk = isDesk(user)
   // The view lives in the address: it can be bookmarked, shared, and gone back to.
-  const [searchParams, setSearchParams] = useSearchParams()
+  const [searchParams, setSearchParams] = useViewParams()
   const filters = ticketViewOf(searchParams, desk)
-  const setFilters = (next: TicketFilters) => setSearchParams(ticketSearchOf(next, desk), { replace: true })
+  const setFilters = (change: ViewChange<TicketFilters>) => setSearchParams((latest) => ticketSearchOf(changed(ticketViewOf(latest, desk), change), desk))
   // A ticket being written when the session ended opens again with its text.
   const kept = useKeptDraft([newTicketForm])
   const [creating, setCreating] = useState(kept !== null)
@@ -361,7 +361,7 @@ export function TicketsPage() {
         </Group>
       </Group>
 
-      <SavedViews query={view} onApply={(query) => setSearchParams(new URLSearchParams(query), { replace: true })} />
+      <SavedViews query={view} onApply={(query) => setSearchParams(() => new URLSearchParams(query))} />
       <Filters filters={filters} onChange={setFilters} desk={desk} />
 
       {tickets.isPending ? (
@@ -377,7 +377,7 @@ export function TicketsPage() {
             tickets={items}
             desk={desk}
             filters={filters}
-            onSort={(column) => setFilters({ ...filters, ...nextTicketSort(filters, desk, column) })}
+            onSort={(column) => setFilters((latest) => nextTicketSort(latest, desk, column))}
             selected={desk ? selectedIds : undefined}
             onSelect={select}
           />

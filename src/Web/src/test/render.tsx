@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { createEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { expect, onTestFinished, vi } from 'vitest'
@@ -74,13 +74,28 @@ export function renderApp(route: string) {
   const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], { initialEntries: [route] })
   // env="test": no transitions, and menus stay shown although jsdom lays nothing out (Mantine would hide a
   // dropdown whose target has no size).
-  return render(
+  const rendered = render(
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>,
   )
+  // The address, as the browser's bar would show it.
+  return { ...rendered, address: () => router.state.location.pathname + router.state.location.search }
+}
+
+/**
+ * A user as fast as a browser test: each step is dispatched as a browser would, outside act(), so that React renders
+ * what it did when it gets to it (a navigation: in a transition, tens of milliseconds later) and the next step may
+ * come first. userEvent and fireEvent render every step in act() before the next, and never see that.
+ */
+export const fastUser = {
+  select: (field: HTMLElement, value: string) => field.dispatchEvent(createEvent.change(field, { target: { value } })),
+  /** The whole text at once, as a browser test fills a field. */
+  fill: (field: HTMLElement, text: string) => field.dispatchEvent(createEvent.input(field, { target: { value: text } })),
+  enter: (field: HTMLElement) => field.dispatchEvent(createEvent.keyDown(field, { key: 'Enter' })),
+  click: (element: HTMLElement) => element.dispatchEvent(createEvent.click(element)),
 }
 
 /**

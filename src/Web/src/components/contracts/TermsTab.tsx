@@ -3,7 +3,6 @@ import { notifications } from '@mantine/notifications'
 import { IconGitCompare } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
 import type { ContractPermissions } from '../../contractRules'
 import { useFormatDate, useFormatDateTime, useFormattingLocale } from '../../format'
 import {
@@ -17,6 +16,7 @@ import {
 } from '../../hooks/contracts'
 import { describeTermsChange } from '../../termsFields'
 import { useNarrowScreen } from '../../hooks/useNarrowScreen'
+import { useViewParams } from '../../hooks/useViewParams'
 import { ChangesTable } from '../ChangesTable'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { ErrorAlert, Loading } from '../States'
@@ -215,20 +215,17 @@ export function VersionCompare({ contract }: { contract: ContractDetail }) {
 export function TermsTab({ contract, permissions }: { contract: ContractDetail; permissions: ContractPermissions }) {
   const narrow = useNarrowScreen()
   const { t } = useTranslation()
-  const [searchParams, setSearchParams] = useSearchParams()
+  const [searchParams, setSearchParams] = useViewParams()
   const requested = Number(searchParams.get('version'))
   const selected = contract.versions.some((version) => version.number === requested) ? requested : defaultVersion(contract, permissions)
   const view = searchParams.get('view') === 'compare' && contract.versions.length > 1 ? 'compare' : 'version'
   const set = (name: string, value: string | null) =>
-    setSearchParams(
-      (previous) => {
-        const next = new URLSearchParams(previous)
-        if (value === null) next.delete(name)
-        else next.set(name, value)
-        return next
-      },
-      { replace: true },
-    )
+    setSearchParams((latest) => {
+      const next = new URLSearchParams(latest)
+      if (value === null) next.delete(name)
+      else next.set(name, value)
+      return next
+    })
 
   if (contract.versions.length === 0 || selected === null) return <Text c="dimmed">{t('versions.none')}</Text>
   return (
