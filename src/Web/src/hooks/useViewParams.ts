@@ -20,7 +20,11 @@ export function useViewParams(): [URLSearchParams, (change: (latest: URLSearchPa
     // One asked for has been shown: those before it are done. Another (back, a link) is the latest itself.
     asked.current = at >= 0 ? asked.current.slice(at) : [shown]
   }, [shown])
+  // Where the browser was when this page was drawn. A change made once it has gone elsewhere (a search sent when its
+  // debounce ends, just after a click on a result whose page is still loading) would bring the user back: it is dropped.
+  const drawnAt = window.location.pathname
   const change = (next: (latest: URLSearchParams) => URLSearchParams) => {
+    if (window.location.pathname !== drawnAt) return
     const params = next(new URLSearchParams(asked.current.at(-1)))
     asked.current = [...asked.current, params.toString()]
     setSearchParams(params, { replace: true })
