@@ -1,14 +1,9 @@
 using Dapper;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
-using Infogerance.Messaging;
 using Infogerance.Reporting.Data;
-using Infogerance.ServiceDefaults;
 using Infogerance.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using static Infogerance.Reporting.Tests.Months;
 
@@ -28,15 +23,8 @@ public sealed class ReadModelsTests(TestInfrastructure infrastructure) : IClassF
     public async Task A_tickets_rows_are_the_same_whatever_order_its_events_come_in()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var connectionString = await infrastructure.CreateDatabaseAsync("read_models");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:reporting"] = connectionString });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceDatabase("reporting", typeof(ScorecardStore).Assembly);
-        builder.Services.AddSingleton(new BuildingBlockMigrations(
-            "contract-replica", typeof(ContractReplica).Assembly, "Infogerance.Messaging.ContractReplica.Migrations."));
-        using var host = builder.Build();
-        await host.Services.RunStartupTasksAsync(cancellation);
+        var (host, connectionString) = await ReportingHost.StartAsync(infrastructure, "read_models", cancellation);
+        using var _host = host;
         var database = host.Services.GetRequiredService<Database>();
 
         // A ticket still open that was only rated (its opening alone makes its status and open period), and a whole life.

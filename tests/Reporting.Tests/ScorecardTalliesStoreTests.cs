@@ -2,15 +2,11 @@ using System.Text.Json;
 using Dapper;
 using Infogerance.Data;
 using Infogerance.IntegrationEvents;
-using Infogerance.Messaging;
 using Infogerance.Reporting.Data;
 using Infogerance.Reporting.Domain;
-using Infogerance.ServiceDefaults;
 using Infogerance.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 using Npgsql;
 using static Infogerance.Reporting.Tests.Months;
@@ -192,15 +188,7 @@ public sealed class ScorecardTalliesStoreTests(TestInfrastructure infrastructure
 
     private async Task<(IHost Host, string ConnectionString)> StartAsync(string name, CancellationToken cancellation)
     {
-        var connectionString = await infrastructure.CreateDatabaseAsync(name);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:reporting"] = connectionString });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceDatabase("reporting", typeof(ScorecardStore).Assembly);
-        builder.Services.AddSingleton(new BuildingBlockMigrations(
-            "contract-replica", typeof(ContractReplica).Assembly, "Infogerance.Messaging.ContractReplica.Migrations."));
-        var host = builder.Build();
-        await host.Services.RunStartupTasksAsync(cancellation);
+        var (host, connectionString) = await ReportingHost.StartAsync(infrastructure, name, cancellation);
         await SeedAsync(connectionString, new Random(20261206), cancellation);
         return (host, connectionString);
     }
