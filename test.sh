@@ -65,10 +65,13 @@ if [ -f "$junit" ]; then
   passed=$((passed + web_tests - web_failed))
   failed=$((failed + web_failed))
 fi
-# The failures' names last, where a CI log's tail still shows them.
+# The failures' names and the start of their messages last, where a CI log's tail still shows them.
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
-  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -E 's/.* testName="([^"]*)".*/FAILED: \1/' || true
+  awk '/<UnitTestResult / { failed = /outcome="Failed"/; if (failed) { name = $0; sub(/.* testName="/, "", name); sub(/".*/, "", name); print "FAILED: " name } }
+       failed && /<Message>/ { inside = 1; shown = 0; sub(/.*<Message>/, "") }
+       inside { done = sub(/<\/Message>.*/, ""); gsub(/&lt;/, "<"); gsub(/&gt;/, ">"); gsub(/&quot;/, "\""); gsub(/&apos;/, "\047"); gsub(/&amp;/, "\\&")
+                if (shown++ < 20) print "    " $0; if (done) inside = 0 }' "$trx"
 done
 if [ -f "$junit" ]; then
   awk 'match($0, /<testcase [^>]*name="[^"]*"/) { test = substr($0, RSTART, RLENGTH); sub(/.* name="/, "", test); sub(/"$/, "", test) }
