@@ -246,8 +246,26 @@ public sealed partial class BrowserTests
         Assert.True(violations.Length == 0, $"{violations.Length} accessibility violation(s):\n{string.Join('\n', violations)}");
     }
 
-    /// <summary>The violations <see cref="AssertAccessibleAsync"/> fails on, one line each, saying where.</summary>
+    /// <summary>
+    /// The violations <see cref="AssertAccessibleAsync"/> fails on, one line each, saying where. A page found at fault
+    /// is checked again a moment later and only what is still there counts: a transition that had not started when the
+    /// first check waited for the page to be still is judged half drawn, and goes on its own.
+    /// </summary>
     private static async Task<string[]> FindViolationsAsync(IPage page, string what, string? within = null)
+    {
+        var first = await ViolationsNowAsync(page, within);
+        if (first.Length == 0)
+        {
+            return [];
+        }
+
+        await page.WaitForTimeoutAsync(1_000);
+        var lasting = (await ViolationsNowAsync(page, within)).Intersect(first);
+        var where = new Uri(page.Url).PathAndQuery;
+        return [.. lasting.Select(violation => $"on {what} ({where}): {violation}")];
+    }
+
+    private static async Task<string[]> ViolationsNowAsync(IPage page, string? within)
     {
         // What is still loading or moving would be judged half drawn: a fading dialog's contrast, a spinner's name.
         await Assertions.Expect(page.Locator(".mantine-Loader-root")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
@@ -257,7 +275,7 @@ public sealed partial class BrowserTests
             await page.EvaluateAsync($"() => {{\n{CheckerScript.Value}\nwindow.ace = ace\n}}");
         }
 
-        var violations = await page.EvaluateAsync<string[]>(
+        return await page.EvaluateAsync<string[]>(
             """
             async within => {
               const report = await new window.ace.Checker().check(within ? document.querySelector(within) : document, ['WCAG_2_2'])
@@ -266,7 +284,5 @@ public sealed partial class BrowserTests
                 .map(r => `${r.ruleId}: ${r.message}\n    at ${r.path.dom}\n    ${r.snippet}`)
             }
             """, within);
-        var where = new Uri(page.Url).PathAndQuery;
-        return [.. violations.Select(violation => $"on {what} ({where}): {violation}")];
     }
 }
