@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -46,16 +47,18 @@ public static class RequestPathLoad
         var opened = 0;
         var open = TicketsLoad.Opening(contractId, () => Interlocked.Increment(ref opened));
         var failures = 0;
-        foreach (var (what, service, sessions, call) in new (string, string, List<HttpClient>, Func<HttpClient, Task<HttpResponseMessage>>)[]
+        // An opening's event is then applied by Reporting, Invoicing and Notifications on the same cores: they count too.
+        foreach (var (what, services, sessions, call) in new (string, string[], List<HttpClient>, Func<HttpClient, Task<HttpResponseMessage>>)[]
         {
-            ("GET /api/identity/me", "Infogerance.Identity", clients, c => c.GetAsync("/api/identity/me")),
-            ("GET /api/contracts/ (the client's contracts)", "Infogerance.Contracts", clients, c => c.GetAsync("/api/contracts/")),
-            ("GET /api/incidents/tickets (the client's list)", "Infogerance.Incidents", clients, c => c.GetAsync("/api/incidents/tickets")),
-            ("GET /api/incidents/tickets?limit=50 (the desk's queue)", "Infogerance.Incidents", desk, c => c.GetAsync("/api/incidents/tickets?limit=50")),
-            ("POST /api/incidents/tickets (opening a ticket)", "Infogerance.Incidents", clients, open),
+            ("GET /api/identity/me", ["Infogerance.Identity"], clients, c => c.GetAsync("/api/identity/me")),
+            ("GET /api/contracts/ (the client's contracts)", ["Infogerance.Contracts"], clients, c => c.GetAsync("/api/contracts/")),
+            ("GET /api/incidents/tickets (the client's list)", ["Infogerance.Incidents"], clients, c => c.GetAsync("/api/incidents/tickets")),
+            ("GET /api/incidents/tickets?limit=50 (the desk's queue)", ["Infogerance.Incidents"], desk, c => c.GetAsync("/api/incidents/tickets?limit=50")),
+            ("POST /api/incidents/tickets (opening a ticket)",
+                ["Infogerance.Incidents", "Infogerance.Reporting", "Infogerance.Invoicing", "Infogerance.Notifications"], clients, open),
         }.Where(line => only is null || line.Item1.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
-            failures += (await MeasureAsync(what, sessions, duration, call, "Infogerance.Gateway", [service], postgresPort, top.Throughput)).Failures;
+            failures += (await MeasureAsync(what, sessions, duration, call, "Infogerance.Gateway", services, postgresPort, top.Throughput)).Failures;
         }
 
         clients.Concat(desk).ToList().ForEach(client => client.Dispose());
@@ -97,6 +100,7 @@ public static class RequestPathLoad
         };
         if (gatewayProcess is not null)
         {
+            processes["rabbitmq"] = BrokerProcesses(processes["postgres"]);
             processes["gateway"] = ProcessesNamed(gatewayProcess);
             // Not on the request path, but on the same cores: the Aspire dashboard of the local system, storing the
             // traces, logs and metrics every request exports.
@@ -116,8 +120,9 @@ public static class RequestPathLoad
         var ratio = ceiling is { } top ? $" = {outcome.Throughput / top:0.000} of the ceiling" : "";
         Console.WriteLine(
             $"{what}, {clients.Count} connections: {all.Count} requests, {outcome.Throughput:0} req/s{ratio}, p50 {outcome.P50:0.0} ms, p99 {outcome.P99:0.0} ms, failures {failures}");
-        var cpu = processes.Select(p => $"{p.Key} {(CpuSeconds(p.Value) - before[p.Key]) * 1000 / Math.Max(1, all.Count):0.000} ms");
-        Console.WriteLine($"    CPU per request: {string.Join(", ", cpu)}");
+        var spent = processes.ToDictionary(p => p.Key, p => (CpuSeconds(p.Value) - before[p.Key]) * 1000 / Math.Max(1, all.Count));
+        var cpu = spent.Select(p => $"{p.Key} {p.Value:0.000} ms");
+        Console.WriteLine($"    CPU per request: {string.Join(", ", cpu)}; all of them {spent.Values.Sum():0.000} ms");
         return outcome;
     }
 
@@ -170,6 +175,18 @@ public static class RequestPathLoad
         }
 
         return [server, .. AllProcesses().Where(pid => ParentOf(pid) == server)];
+    }
+
+    /// <summary>
+    /// The RabbitMQ node of the same local system as the PostgreSQL server, and the processes it started: the local
+    /// system keeps both in one data folder (<c>postgres/pgdata</c> and <c>rabbitmq/home</c>).
+    /// </summary>
+    private static List<int> BrokerProcesses(IReadOnlyList<int> postgres)
+    {
+        var dataDirectory = postgres.Count == 0 ? null : Regex.Match(CommandLine(postgres[0]), @" -D (\S+)/postgres/pgdata ") is { Success: true } m ? m.Groups[1].Value : null;
+        var node = dataDirectory is null ? 0 : AllProcesses().FirstOrDefault(pid =>
+            CommandLine(pid).Contains($" -home {dataDirectory}/rabbitmq/home ", StringComparison.Ordinal));
+        return node == 0 ? [] : [node, .. AllProcesses().Where(pid => ParentOf(pid) == node)];
     }
 
     private static int ParentOf(int pid)
