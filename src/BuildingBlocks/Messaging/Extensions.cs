@@ -94,4 +94,14 @@ public static class Extensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return builder;
     }
+
+    /// <summary>
+    /// Deletes at start the queues of consumers this service has dropped, named as its endpoints were
+    /// (<c>{service}-{consumer in kebab case}</c>), so that their events stop piling up there (<see cref="RetiredQueues"/>).
+    /// </summary>
+    public static IHostApplicationBuilder RetireQueues(this IHostApplicationBuilder builder, params string[] queues)
+    {
+        builder.Services.AddStartupTaskRunner().AddSingleton<IStartupTask>(sp => new RetiredQueues(sp.GetRequiredService<BrokerAddress>(), queues));
+        return builder;
+    }
 }
