@@ -26,7 +26,6 @@ internal static class Extensions
             bus.AddConsumer<ServiceOutageRecordedFact>();
             bus.AddConsumer<PricesRevisedFact>();
             bus.AddConsumer<ContractPhaseChangedFact>();
-            bus.AddConsumer<TicketOpenedFact>();
             // The facts the invoice control reads, and the re-control of invoices when they change.
             bus.AddConsumer<EvolutionRequestStateChangedFact>();
             bus.AddConsumer<RenewalDecidedFact>();
@@ -35,6 +34,8 @@ internal static class Extensions
             bus.AddConsumer<ContractVersionActivatedRecontrol>();
             bus.AddConsumer<ContractInventoryChangedRecontrol>();
         });
+        // Breaches bring their ticket's number: the tickets opened are no longer taken in.
+        builder.RetireQueues("invoicing-ticket-opened-fact");
         builder.AddDefaultAuthentication();
 
         builder.Services.AddOptions<InvoicingSettings>().BindConfiguration("Invoicing");

@@ -25,11 +25,11 @@ public static class StatementFacts
     public static Task ApplyAsync(UnitOfWork unitOfWork, SlaBreached breached) =>
         unitOfWork.ExecuteAsync(
             """
-            INSERT INTO sla_breaches (tenant_id, contract_id, ticket_id, clock, priority, breached_at)
-            VALUES (@TenantId, @ContractId, @TicketId, @Clock, @Priority, @DueAt)
+            INSERT INTO sla_breaches (tenant_id, contract_id, ticket_id, clock, priority, breached_at, number)
+            VALUES (@TenantId, @ContractId, @TicketId, @Clock, @Priority, @DueAt, @Number)
             ON CONFLICT (tenant_id, contract_id, ticket_id, clock) DO NOTHING
             """,
-            new { breached.TenantId, breached.ContractId, breached.TicketId, breached.Clock, breached.Priority, DueAt = breached.DueAt.UtcDateTime });
+            new { breached.TenantId, breached.ContractId, breached.TicketId, breached.Clock, breached.Priority, DueAt = breached.DueAt.UtcDateTime, breached.Number });
 
     public static Task ApplyAsync(UnitOfWork unitOfWork, SlaClockCompleted completed) =>
         unitOfWork.ExecuteAsync(
@@ -111,14 +111,6 @@ public static class StatementFacts
             new { changed.TenantId, changed.ContractId, changed.From, changed.To, OccurredAt = changed.OccurredAt.UtcDateTime });
     }
 
-    public static Task ApplyAsync(UnitOfWork unitOfWork, TicketOpened opened) =>
-        unitOfWork.ExecuteAsync(
-            """
-            INSERT INTO ticket_numbers (tenant_id, contract_id, ticket_id, number) VALUES (@TenantId, @ContractId, @TicketId, @Number)
-            ON CONFLICT (tenant_id, contract_id, ticket_id) DO NOTHING
-            """,
-            new { opened.TenantId, opened.ContractId, opened.TicketId, opened.Number });
-
     public static Task<PhaseRow?> PhaseAsync(UnitOfWork unitOfWork, Guid contractId) =>
         unitOfWork.QuerySingleOrDefaultAsync<PhaseRow>(
             "SELECT phase, run_since, run_until FROM contract_phases WHERE contract_id = @contractId", new { contractId });
@@ -126,10 +118,9 @@ public static class StatementFacts
     public static async Task<IReadOnlyList<BreachRow>> BreachesAsync(UnitOfWork unitOfWork, Guid contractId, DateTimeOffset from, DateTimeOffset to) =>
         [.. await unitOfWork.QueryAsync<BreachRow>(
             """
-            SELECT b.ticket_id, t.number, b.clock, b.priority, b.breached_at
-            FROM sla_breaches b
-            LEFT JOIN ticket_numbers t ON t.tenant_id = b.tenant_id AND t.contract_id = b.contract_id AND t.ticket_id = b.ticket_id
-            WHERE b.contract_id = @contractId AND b.breached_at >= @from AND b.breached_at < @to
+            SELECT ticket_id, number, clock, priority, breached_at
+            FROM sla_breaches
+            WHERE contract_id = @contractId AND breached_at >= @from AND breached_at < @to
             """,
             new { contractId, from = from.UtcDateTime, to = to.UtcDateTime })];
 

@@ -49,10 +49,3 @@ public sealed class ContractPhaseChangedFact(Database database) : IdempotentCons
 
     protected override Task HandleAsync(ContractPhaseChanged @event, UnitOfWork unitOfWork) => StatementFacts.ApplyAsync(unitOfWork, @event);
 }
-
-public sealed class TicketOpenedFact(Database database) : IdempotentConsumer<TicketOpened>(database)
-{
-    protected override string ConsumerName => "invoicing-ticket-opened";
-
-    protected override Task HandleAsync(TicketOpened @event, UnitOfWork unitOfWork) => StatementFacts.ApplyAsync(unitOfWork, @event);
-}

@@ -65,19 +65,21 @@ public sealed class StatementsTests(InfogeranceSystem system)
         }
 
         // Two incidents through Incidents; an ERP outage of 5 hours on the 10th recorded on the first (99.3 % → the 2 % band).
-        var first = await OpenAsync(requester, contractId, "ERP indisponible");
-        var second = await OpenAsync(requester, contractId, "Messagerie lente");
+        var (first, firstNumber) = await OpenAsync(requester, contractId, "ERP indisponible");
+        var (second, secondNumber) = await OpenAsync(requester, contractId, "Messagerie lente");
         var outage = (await agent.PostAsync($"/tickets/{first}/outages",
             new { service = "ERP", startedAt = At(month, 10, 10), endedAt = At(month, 10, 15) }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         // Their breaches in that month: the P1 first (free: the franchise), then two P2 clocks at 1 % of the fee each.
         await using (var unitOfWork = await system.ContractsPublisher.Database.BeginAsync(DemoWorld.Acme, CancellationToken.None))
         {
-            foreach (var (ticket, priority, clockName, day) in new[] { (first, "P1", "resolve", 3), (second, "P2", "respond", 4), (second, "P2", "resolve", 5) })
+            foreach (var (ticket, number, priority, clockName, day) in new[]
+                     { (first, firstNumber, "P1", "resolve", 3), (second, secondNumber, "P2", "respond", 4), (second, secondNumber, "P2", "resolve", 5) })
             {
                 await unitOfWork.AddEventAsync(new SlaBreached
                 {
                     TenantId = DemoWorld.Acme, ContractId = contractId, TicketId = ticket, Clock = clockName, Priority = priority, DueAt = At(month, day, 11),
+                    Number = number,
                 });
             }
 
@@ -92,7 +94,7 @@ public sealed class StatementsTests(InfogeranceSystem system)
         var lines = draft.GetProperty("lines").EnumerateArray().ToList();
         var free = Assert.Single(lines, l => l.GetProperty("detail").GetProperty("free").GetBoolean());
         Assert.Equal(first, free.GetProperty("ticketId").GetGuid());
-        Assert.True(free.GetProperty("ticketNumber").GetInt64() > 0, "the breach names its ticket's number");
+        Assert.Equal(firstNumber, free.GetProperty("ticketNumber").GetInt64()); // the breach names its ticket's number
         var erp = Assert.Single(lines, l => l.GetProperty("detail").GetProperty("kind").GetString() == "availability");
         Assert.Equal(200m, erp.GetProperty("detail").GetProperty("amount").GetDecimal());
         Assert.Equal("availabilityBands[0]", erp.GetProperty("detail").GetProperty("rule").GetString());
@@ -275,9 +277,11 @@ public sealed class StatementsTests(InfogeranceSystem system)
         return new DateTimeOffset(local, Paris.GetUtcOffset(local));
     }
 
-    private static async Task<Guid> OpenAsync(ContractParty requester, Guid contractId, string title) =>
-        (await requester.PostAsync("/tickets", new { contractId, kind = "incident", title, impact = "high", urgency = "high" }, HttpStatusCode.Created))
-            .GetProperty("id").GetGuid();
+    private static async Task<(Guid Id, long Number)> OpenAsync(ContractParty requester, Guid contractId, string title)
+    {
+        var ticket = await requester.PostAsync("/tickets", new { contractId, kind = "incident", title, impact = "high", urgency = "high" }, HttpStatusCode.Created);
+        return (ticket.GetProperty("id").GetGuid(), ticket.GetProperty("number").GetInt64());
+    }
 
     private static (decimal Gross, decimal Free, decimal Total) Totals(JsonElement statement) =>
         (statement.GetProperty("grossAmount").GetDecimal(), statement.GetProperty("freeAmount").GetDecimal(), statement.GetProperty("total").GetDecimal());
