@@ -32,6 +32,37 @@ public sealed class ReadModelsTests(TestInfrastructure infrastructure) : IClassF
         await AssertSameRowsInAnyOrderAsync(database, connectionString, Life, 12);
     }
 
+    [Fact]
+    public async Task A_tickets_events_consumed_at_the_same_time_leave_the_rows_of_one_at_a_time()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (host, connectionString) = await ReportingHost.StartAsync(infrastructure, "read_models_together", cancellation);
+        using var _host = host;
+        var database = host.Services.GetRequiredService<Database>();
+        var journal = new Journal(database, EventTypeRegistry.Default);
+        async Task ConsumeAsync(IntegrationEvent @event)
+        {
+            // As a consumer does: its own transaction, the event kept in the journal and applied.
+            await using var unitOfWork = await database.BeginAsync(Tenant, cancellation);
+            await journal.RecordAsync(unitOfWork, @event);
+            await unitOfWork.CommitAsync();
+        }
+
+        var first = Guid.CreateVersion7();
+        foreach (var @event in Life(first))
+        {
+            await ConsumeAsync(@event);
+        }
+
+        var oneAtATime = await RowsAsync(connectionString, first);
+        for (var trial = 0; trial < 8; trial++)
+        {
+            var ticket = Guid.CreateVersion7();
+            await Task.WhenAll(Life(ticket).Select(@event => Task.Run(() => ConsumeAsync(@event), cancellation)));
+            Assert.Equal(oneAtATime, await RowsAsync(connectionString, ticket));
+        }
+    }
+
     private static async Task AssertSameRowsInAnyOrderAsync(Database database, string connectionString, Func<Guid, List<IntegrationEvent>> life, int trials)
     {
         var cancellation = TestContext.Current.CancellationToken;

@@ -20,8 +20,10 @@ public sealed class Journal(Database database, EventTypeRegistry events)
     {
         ArgumentNullException.ThrowIfNull(unitOfWork);
         ArgumentNullException.ThrowIfNull(@event);
+        // The ticket's lock rides with the journal's writes: one round trip.
         await unitOfWork.ExecuteAsync(
-            """
+            $"""
+            {ReadModels.OneAtATime(@event)}
             INSERT INTO journal_tenants (tenant_id) VALUES (@TenantId) ON CONFLICT DO NOTHING;
             INSERT INTO event_journal (tenant_id, contract_id, event_id, event_type, payload, occurred_at)
             VALUES (@TenantId, @contractId, @EventId, @type, @payload::jsonb, @occurredAt);
@@ -29,7 +31,7 @@ public sealed class Journal(Database database, EventTypeRegistry events)
             new
             {
                 @event.TenantId, contractId = ReadModels.ContractOf(@event), @event.EventId, type = events.NameOf(@event.GetType()),
-                payload = events.Serialize(@event), occurredAt = @event.OccurredAt.UtcDateTime,
+                payload = events.Serialize(@event), occurredAt = @event.OccurredAt.UtcDateTime, ticketId = ReadModels.TicketOf(@event),
             });
         await ReadModels.ApplyAsync(unitOfWork, @event);
     }
