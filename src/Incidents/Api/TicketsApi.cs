@@ -280,10 +280,10 @@ public static class TicketsApi
         // than filtered by tenant (an unknown list of tenants is taken to exclude every row of a one-tenant table).
         // The search is a filter on that walk: under row-level security no index can serve ILIKE (its operator is not
         // leakproof, so PostgreSQL checks the policy first), a trigram index included.
-        await unitOfWork.ExecuteAsync(
-            "SELECT set_config('enable_bitmapscan', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)");
-        var rows = (await unitOfWork.QueryAsync<TicketSummary>(
+        // The two settings ride ahead of the statement, in its round trip.
+        using var results = await unitOfWork.QueryMultipleAsync(
             $"""
+            SELECT set_config('enable_bitmapscan', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true);
             SELECT page.id, page.number, page.tenant_id, page.contract_id, c.reference AS contract_reference, page.kind, page.title,
                    page.priority, page.level, page.status, page.pending_side, page.requester_name, page.assignee_name, page.team,
                    page.created_at, page.sla_due_at, page.breached
@@ -309,7 +309,9 @@ public static class TicketsApi
                 requester, pattern = search?.Pattern, number = search?.Number,
                 statusOrder = Statuses.All.ToArray(), afterId = after?.Id, keyTime = key?.Time ?? DateTime.MinValue, keyNumber = key?.Number ?? 0L,
                 keyText = key?.Text ?? "",
-            })).ToList();
+            });
+        await results.ReadAsync();
+        var rows = (await results.ReadAsync<TicketSummary>()).ToList();
         var next = rows.Count > take ? TicketCursor.Write(listOrder.Sort, listOrder.Descending, rows[take - 1].Id, column.KeyOf(rows[take - 1])) : null;
         return TypedResults.Ok(new TicketPage([.. rows.Take(take)], next));
     }
