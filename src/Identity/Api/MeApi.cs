@@ -42,7 +42,8 @@ public static class MeApi
     {
         var user = services.User;
         await using var unitOfWork = await services.Database.BeginAsync(user.OrganisationId, cancellationToken);
-        if (await Accounts.FindOrganisationAsync(unitOfWork, user.OrganisationId) is not { } organisation)
+        var (found, person) = await Accounts.FindOrganisationAndUserAsync(unitOfWork, user.OrganisationId, user.Id);
+        if (found is not { } organisation)
         {
             return TypedResults.NotFound();
         }
@@ -53,7 +54,7 @@ public static class MeApi
             OrganisationKind.Provider => await Organisations.ClientsOfProviderAsync(unitOfWork, organisation.Id),
             _ => Array.Empty<TenantSummary>(),
         };
-        var account = user.IsServiceAccount ? null : await Accounts.FindUserAsync(unitOfWork, user.OrganisationId, user.Id);
+        var account = user.IsServiceAccount ? null : person;
         return TypedResults.Ok(new UserInfo(
             user.Id, account?.Email, user.Name, account?.Language, new OrganisationSummary(organisation.Id, organisation.Name, organisation.Kind),
             user.Roles, tenants));

@@ -42,14 +42,22 @@ public static class Accounts
     private const string UserColumns =
         "tenant_id, id, email, display_name, roles, status, language, password_hash, failed_logins, locked_until, last_login_at, created_at, version";
 
-    public static Task<Organisation?> FindOrganisationAsync(UnitOfWork unitOfWork, Guid id) =>
-        unitOfWork.QuerySingleOrDefaultAsync<Organisation>(
-            "SELECT id, name, kind, created_at FROM organisations WHERE id = @id", new { id });
+    private const string OrganisationById = "SELECT id, name, kind, created_at FROM organisations WHERE id = @organisationId";
+
+    private const string UserById = $"SELECT {UserColumns} FROM users WHERE tenant_id = @organisationId AND id = @id";
+
+    public static Task<Organisation?> FindOrganisationAsync(UnitOfWork unitOfWork, Guid organisationId) =>
+        unitOfWork.QuerySingleOrDefaultAsync<Organisation>(OrganisationById, new { organisationId });
 
     public static Task<UserAccount?> FindUserAsync(UnitOfWork unitOfWork, Guid organisationId, Guid id, bool forUpdate = false) =>
-        unitOfWork.QuerySingleOrDefaultAsync<UserAccount>(
-            $"SELECT {UserColumns} FROM users WHERE tenant_id = @organisationId AND id = @id {(forUpdate ? "FOR UPDATE" : "")}",
-            new { organisationId, id });
+        unitOfWork.QuerySingleOrDefaultAsync<UserAccount>($"{UserById} {(forUpdate ? "FOR UPDATE" : "")}", new { organisationId, id });
+
+    /// <summary>An organisation and one of its users, in one round trip (what every page's "who am I" reads).</summary>
+    public static async Task<(Organisation? Organisation, UserAccount? User)> FindOrganisationAndUserAsync(UnitOfWork unitOfWork, Guid organisationId, Guid id)
+    {
+        using var results = await unitOfWork.QueryMultipleAsync($"{OrganisationById}; {UserById};", new { organisationId, id });
+        return (await results.ReadSingleOrDefaultAsync<Organisation>(), await results.ReadSingleOrDefaultAsync<UserAccount>());
+    }
 
     public static Task<UserAccount?> FindUserByEmailAsync(UnitOfWork unitOfWork, Guid organisationId, string email) =>
         unitOfWork.QuerySingleOrDefaultAsync<UserAccount>(
