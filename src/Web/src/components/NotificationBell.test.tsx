@@ -120,6 +120,17 @@ describe('notification bell', () => {
     expect(unreadCalls(calls)).toHaveLength(2)
   })
 
+  it('says "99+" past 99, in its name as on its badge', async () => {
+    fakeBackend({
+      'GET /bff/user': () => json(contractManager),
+      'GET /api/notifications/unread-count': () => json({ count: 111 }),
+    })
+    renderApp('/')
+
+    const bell = await screen.findByRole('button', { name: 'Notifications, 99+ unread' })
+    expect(within(bell).getByText('99+')).toBeInTheDocument()
+  })
+
   it('speaks French to a French reader', async () => {
     const i18n = (await import('../i18n')).default
     await i18n.changeLanguage('fr')

@@ -63,6 +63,8 @@ export function NotificationBell() {
   const unread = useUnreadCount()
   const markAll = useMarkAllNotificationsRead()
   const count = unread.data?.count ?? 0
+  // The accessible name repeats the badge's text, so that what is seen is what is heard (and can be spoken to select it).
+  const shown = count > 99 ? '99+' : String(count)
   return (
     <Menu position="bottom-end" withinPortal width={380}>
       <Menu.Target>
@@ -70,9 +72,9 @@ export function NotificationBell() {
           variant="subtle"
           color="gray"
           size="lg"
-          aria-label={count === 0 ? t('notifications.label') : t('notifications.labelUnread', { count })}
+          aria-label={count === 0 ? t('notifications.label') : t('notifications.labelUnread', { count, shown })}
         >
-          <Indicator label={count > 99 ? '99+' : count} size={16} disabled={count === 0} color="red" offset={2} inline>
+          <Indicator label={shown} size={16} disabled={count === 0} color="red" offset={2} inline>
             <IconBell size={22} aria-hidden />
           </Indicator>
         </ActionIcon>
