@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Infogerance.Data;
 using Infogerance.DemoData;
 using Infogerance.EndToEnd.Tests.Contracts;
@@ -67,7 +68,7 @@ public sealed class TicketAssigneeTests(InfogeranceSystem system)
         }
 
         var after = await agent.GetAsync($"/tickets/{id}");
-        Assert.Equal(before.ToString(), after.ToString());
+        Assert.Equal(WithoutElapsedTime(before), WithoutElapsedTime(after));
         Assert.Equal(history.GetArrayLength(), (await agent.GetAsync($"/tickets/{id}/history")).GetArrayLength());
 
         // In French too.
@@ -138,4 +139,16 @@ public sealed class TicketAssigneeTests(InfogeranceSystem system)
         list.EnumerateArray().ToDictionary(
             agent => agent.GetProperty("id").GetGuid(),
             agent => (agent.GetProperty("displayName").GetString()!, agent.GetProperty("roles").EnumerateArray().Select(role => role.GetString()!).ToArray()));
+
+    /// <summary>The ticket as stored: its clocks' counts of elapsed time move on between two reads, and are left out.</summary>
+    private static string WithoutElapsedTime(JsonElement ticket)
+    {
+        var node = JsonNode.Parse(ticket.GetRawText())!;
+        foreach (var clock in node["clocks"]!.AsArray())
+        {
+            clock!.AsObject().Remove("elapsedBusinessSeconds");
+            clock.AsObject().Remove("percentUsed");
+        }
+        return node.ToJsonString();
+    }
 }
