@@ -45,6 +45,19 @@ public sealed class ContractAccessTests(TestInfrastructure infrastructure)
             Assert.Equal(2, scope.Contracts.Count);
         }
 
+        // A read carries the same scope with each command, and learns the contracts from its first.
+        await using (var read = await service.Database.ReadAsync(agent, ct))
+        {
+            Assert.Equal([_provider], read.TenantIds);
+            Assert.Throws<InvalidOperationException>(() => read.Contracts);
+            Assert.Equal(["acme-1", "acme-2", "belvedere-1"], await read.QueryAsync<string>("SELECT name FROM contract_items ORDER BY name"));
+            Assert.Empty(await read.QueryAsync<string>("SELECT name FROM items"));
+            Assert.Equal(2, read.Contracts.Count);
+            Assert.Equal(
+                [(_acme, _acmeContract), (_belvedere, _belvedereContract)],
+                (await read.QueryAsync<(Guid, Guid)>("SELECT tenant_id, contract_id FROM app_contract_pairs()")).OrderBy(pair => pair.Item1 == _belvedere));
+        }
+
         // The contract scope is probed in a hash built once per query, not compared pair by pair on every row.
         await using (var scope = await service.Database.BeginAsync(agent, ct))
         {

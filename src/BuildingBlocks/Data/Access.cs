@@ -24,7 +24,8 @@ public static class Sides
 /// <summary>
 /// The shape of every change to one object: opened in one transaction under the caller's tenant scope, the
 /// object locked (404 when the caller does not see it, before anything else, so nothing leaks), then the change's
-/// own answer, committed only when that answer is a success. Reads are the same without the lock and the commit.
+/// own answer, committed only when that answer is a success. Reads are the same without the lock and the commit, as
+/// a read (<see cref="Database.ReadAsync(CurrentUser, CancellationToken)"/>).
 /// </summary>
 public static class Access
 {
@@ -65,7 +66,7 @@ public static class Access
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(notFound);
-        await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
+        await using var unitOfWork = await database.ReadAsync(user, cancellationToken);
         return await load(unitOfWork) is { } row ? await read(unitOfWork, row) : notFound();
     }
 

@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using Dapper;
 using Infogerance.IntegrationEvents;
+using Infogerance.ServiceDefaults;
 using Npgsql;
 
 namespace Infogerance.Data;
@@ -9,93 +10,133 @@ namespace Infogerance.Data;
 /// <summary>
 /// One transaction scoped to a set of tenants. Row-level security sees only those tenants' rows, and the
 /// events added here are written to the outbox in the same transaction as the state change they describe.
-/// Disposing without <see cref="CommitAsync"/> rolls everything back.
+/// Disposing without <see cref="CommitAsync"/> rolls everything back. Its scope is sent ahead of its first command, in
+/// that command's round trip.
+/// <para>
+/// Or a read (<see cref="Database.ReadAsync(CurrentUser, CancellationToken)"/>): no transaction of its own, each command
+/// sent with the scope ahead of it in its round trip, read-only. PostgreSQL runs the statements of one round trip as one
+/// implicit transaction, so the transaction-local scope holds for that command and ends with it. A read of one query
+/// costs one round trip, where a transaction costs two more (the query with its start and scope, then its end); each
+/// command still sees the rows committed before it, as in a transaction at read committed.
+/// </para>
 /// </summary>
 public sealed class UnitOfWork : IAsyncDisposable
 {
+    // Ahead of a read's scope: a read that tried to write would commit on its own, outside any transaction.
+    private const string ReadOnly = "SELECT set_config('transaction_read_only', 'on', true)";
+
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction? _transaction;
+    private readonly bool _reading;
+    // The scope not yet sent: it rides ahead of the next command; a read's, ahead of every command.
+    private (string Sql, object Parameters)? _scope;
     private readonly EventTypeRegistry _events;
     private readonly OutboxSignal _signal;
+    private IReadOnlyList<(Guid TenantId, Guid ContractId)>? _contracts;
     private bool _hasEvents;
     private List<Action>? _afterCommit;
 
-    private UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
+    private UnitOfWork(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, (string Sql, object Parameters)? scope, EventTypeRegistry events,
+        OutboxSignal signal, CancellationToken cancellationToken)
     {
-        Connection = connection;
-        Transaction = transaction;
+        _connection = connection;
+        _transaction = transaction;
+        _reading = transaction is null;
+        _scope = scope;
         CancellationToken = cancellationToken;
         _events = events;
         _signal = signal;
     }
 
-    public NpgsqlConnection Connection { get; }
-    public NpgsqlTransaction Transaction { get; }
     public CancellationToken CancellationToken { get; }
 
     /// <summary>The tenants whose data this unit of work sees whole.</summary>
     public IReadOnlyList<Guid> TenantIds { get; private set; } = [];
 
-    /// <summary>The contracts it sees beyond those tenants (a provider's open contracts), with their tenant.</summary>
-    public IReadOnlyList<(Guid TenantId, Guid ContractId)> Contracts { get; private set; } = [];
+    /// <summary>
+    /// The contracts it sees beyond those tenants (a provider's open contracts), with their tenant: known once its first
+    /// command has run, which sent the scope (SQL reads them with <c>app_contract_pairs()</c>).
+    /// </summary>
+    public IReadOnlyList<(Guid TenantId, Guid ContractId)> Contracts
+    {
+        get => _contracts ?? throw new InvalidOperationException("A unit of work knows its contracts once its first command has run.");
+        private set => _contracts = value;
+    }
 
     /// <summary>The person this unit of work serves; null for the system's (consumers, schedulers).</summary>
     public Guid? UserId { get; private set; }
 
     /// <summary>
-    /// Opens the transaction and sets its scope with <paramref name="scopeSql"/>, which must return the values it
-    /// gave to <c>app.tenant_ids</c>, <c>app.contracts</c> and <c>app.user_id</c> (set transaction-locally, from parameters).
+    /// Opens the transaction, whose scope <paramref name="scopeSql"/> sets ahead of its first command: it must return the
+    /// values it gave to <c>app.tenant_ids</c>, <c>app.contracts</c> and <c>app.user_id</c> (set transaction-locally, from
+    /// parameters). The caller knows the <paramref name="tenantIds"/> it gives and the <paramref name="userId"/> it serves.
     /// </summary>
-    internal static async Task<UnitOfWork> BeginAsync(
-        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken) =>
-        (await BeginAsync(dataSource, scopeSql, scopeParameters, inbox: null, events, signal, cancellationToken))!;
+    internal static Task<UnitOfWork> BeginAsync(
+        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, IReadOnlyList<Guid> tenantIds, Guid? userId, EventTypeRegistry events,
+        OutboxSignal signal, CancellationToken cancellationToken) =>
+        OpenAsync(dataSource, scopeSql, scopeParameters, tenantIds, userId, reading: false, events, signal, cancellationToken);
 
     /// <summary>
-    /// <see cref="BeginAsync(NpgsqlDataSource, string, object, EventTypeRegistry, OutboxSignal, CancellationToken)"/> for a
-    /// consumer of <paramref name="messageId"/>: the message is recorded in the inbox in the scope's round trip. Null,
-    /// and nothing left open, when the inbox already holds it for <paramref name="consumer"/>.
+    /// A read over the scope <paramref name="scopeSql"/> sets (as for <see cref="BeginAsync(NpgsqlDataSource, string, object, IReadOnlyList{Guid}, Guid?, EventTypeRegistry, OutboxSignal, CancellationToken)"/>),
+    /// sent with each of its commands.
     /// </summary>
-    internal static Task<UnitOfWork?> BeginConsumingAsync(
-        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, Guid messageId, string consumer, EventTypeRegistry events, OutboxSignal signal,
-        CancellationToken cancellationToken) =>
-        BeginAsync(dataSource, scopeSql, scopeParameters, (messageId, consumer), events, signal, cancellationToken);
+    internal static Task<UnitOfWork> ReadAsync(
+        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, IReadOnlyList<Guid> tenantIds, Guid? userId, EventTypeRegistry events,
+        OutboxSignal signal, CancellationToken cancellationToken) =>
+        OpenAsync(dataSource, scopeSql, scopeParameters, tenantIds, userId, reading: true, events, signal, cancellationToken);
 
-    private static async Task<UnitOfWork?> BeginAsync(
-        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, (Guid MessageId, string Consumer)? inbox, EventTypeRegistry events,
-        OutboxSignal signal, CancellationToken cancellationToken)
+    /// <summary>
+    /// A consumer's unit of work for <paramref name="messageId"/>: its scope is set at once and the message recorded in
+    /// the inbox in the same round trip. Null, and nothing left open, when the inbox already holds it for <paramref name="consumer"/>.
+    /// </summary>
+    internal static async Task<UnitOfWork?> BeginConsumingAsync(
+        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, Guid messageId, string consumer, EventTypeRegistry events, OutboxSignal signal,
+        CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            (string Tenants, string Contracts, string UserId) scope;
-            if (inbox is { } message)
+            var parameters = new DynamicParameters(scopeParameters);
+            parameters.AddDynamicParams(new { messageId, consumer });
+            using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+                $"""
+                {scopeSql};
+                INSERT INTO inbox_messages (message_id, consumer) VALUES (@messageId, @consumer) ON CONFLICT DO NOTHING RETURNING true;
+                """,
+                parameters, transaction, cancellationToken: cancellationToken));
+            var scope = await results.ReadSingleAsync<(string, string, string)>();
+            if (!(await results.ReadAsync<bool>()).Any())
             {
-                var parameters = new DynamicParameters(scopeParameters);
-                parameters.AddDynamicParams(new { message.MessageId, message.Consumer });
-                using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-                    $"""
-                    {scopeSql};
-                    INSERT INTO inbox_messages (message_id, consumer) VALUES (@MessageId, @Consumer) ON CONFLICT DO NOTHING RETURNING true;
-                    """,
-                    parameters, transaction, cancellationToken: cancellationToken));
-                scope = await results.ReadSingleAsync<(string, string, string)>();
-                if (!(await results.ReadAsync<bool>()).Any())
-                {
-                    await connection.DisposeAsync();
-                    return null;
-                }
-            }
-            else
-            {
-                scope = await connection.QuerySingleAsync<(string, string, string)>(new CommandDefinition(
-                    scopeSql, scopeParameters, transaction, cancellationToken: cancellationToken));
+                await connection.DisposeAsync();
+                return null;
             }
 
-            return new UnitOfWork(connection, transaction, events, signal, cancellationToken)
+            var unitOfWork = new UnitOfWork(connection, transaction, scope: null, events, signal, cancellationToken);
+            unitOfWork.Scope(scope);
+            return unitOfWork;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<UnitOfWork> OpenAsync(
+        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, IReadOnlyList<Guid> tenantIds, Guid? userId, bool reading,
+        EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // Npgsql sends the BEGIN with the first command.
+            var transaction = reading ? null : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            return new UnitOfWork(connection, transaction, (scopeSql, scopeParameters), events, signal, cancellationToken)
             {
-                TenantIds = [.. scope.Tenants.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)],
-                Contracts = [.. scope.Contracts.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split(':'))
-                    .Select(pair => (Guid.Parse(pair[0]), Guid.Parse(pair[1])))],
-                UserId = Guid.TryParse(scope.UserId, out var userId) ? userId : null,
+                TenantIds = tenantIds,
+                UserId = userId,
             };
         }
         catch
@@ -105,36 +146,80 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
     }
 
+    private void Scope((string Tenants, string Contracts, string UserId) scope)
+    {
+        TenantIds = [.. scope.Tenants.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)];
+        Contracts = [.. scope.Contracts.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split(':'))
+            .Select(pair => (Guid.Parse(pair[0]), Guid.Parse(pair[1])))];
+        UserId = Guid.TryParse(scope.UserId, out var userId) ? userId : null;
+    }
+
     /// <summary>
     /// Narrows or widens a system job's unit of work to whole tenants once it knows which ones its work is in (a
     /// scheduler reads its cross-tenant schedule first). Never for a user's unit of work: its scope comes from the user.
     /// </summary>
     public async Task ScopeToTenantsAsync(IEnumerable<Guid> tenantIds)
     {
+        NotForReads();
         var tenants = tenantIds.Distinct().ToList();
         await ExecuteScalarAsync<string>("SELECT set_config('app.tenant_ids', @tenants, true)", new { tenants = string.Join(',', tenants) });
         TenantIds = tenants;
     }
 
-    public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
-        Connection.ExecuteAsync(Command(sql, parameters));
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        NotForReads();
+        if (_scope is { } scope)
+        {
+            // A statement's count of rows cannot be told apart from the scope's in one round trip: the scope goes first.
+            Scope(await _connection.QuerySingleAsync<(string, string, string)>(Command(scope.Sql, scope.Parameters)));
+            _scope = null;
+        }
 
-    public Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null) =>
-        Connection.ExecuteScalarAsync<T>(Command(sql, parameters));
+        return await _connection.ExecuteAsync(Command(sql, parameters));
+    }
 
-    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
-        Connection.QueryAsync<T>(Command(sql, parameters));
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null)
+    {
+        if (_scope is null)
+        {
+            return await _connection.ExecuteScalarAsync<T>(Command(sql, parameters));
+        }
 
-    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
-        Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
+        using var results = await WithScopeAsync(sql, parameters);
+        return await results.ReadFirstOrDefaultAsync<T>();
+    }
+
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        if (_scope is null)
+        {
+            return await _connection.QueryAsync<T>(Command(sql, parameters));
+        }
+
+        using var results = await WithScopeAsync(sql, parameters);
+        return await results.ReadAsync<T>();
+    }
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null)
+    {
+        if (_scope is null)
+        {
+            return await _connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
+        }
+
+        using var results = await WithScopeAsync(sql, parameters);
+        return await results.ReadSingleOrDefaultAsync<T>();
+    }
 
     /// <summary>Several queries in one round trip, their results read in order; each round trip costs PostgreSQL as much as a simple statement.</summary>
     public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters = null) =>
-        Connection.QueryMultipleAsync(Command(sql, parameters));
+        _scope is null ? _connection.QueryMultipleAsync(Command(sql, parameters)) : WithScopeAsync(sql, parameters);
 
     /// <summary>Adds the event to the outbox; it is published only if this unit of work commits.</summary>
     public async Task AddEventAsync(IntegrationEvent @event)
     {
+        NotForReads();
         var activity = Activity.Current;
         await ExecuteAsync(
             """
@@ -158,11 +243,16 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// Runs <paramref name="action"/> once this unit of work has committed, never if it rolls back: to wake a worker of
     /// this process for the work just written (<see cref="Signal.Notify"/>).
     /// </summary>
-    public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
+    public void AfterCommit(Action action)
+    {
+        NotForReads();
+        (_afterCommit ??= []).Add(action);
+    }
 
     public async Task CommitAsync()
     {
-        await Transaction.CommitAsync(CancellationToken);
+        NotForReads();
+        await _transaction!.CommitAsync(CancellationToken);
         if (_hasEvents)
         {
             _signal.Notify();
@@ -173,10 +263,65 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+
+        await _connection.DisposeAsync();
     }
 
     private CommandDefinition Command(string sql, object? parameters) =>
-        new(sql, parameters, Transaction, cancellationToken: CancellationToken);
+        new(sql, parameters, _transaction, cancellationToken: CancellationToken);
+
+    /// <summary>
+    /// <paramref name="sql"/> with the scope ahead of it (and, for a read, read-only ahead of both), in one round trip; the
+    /// results are <paramref name="sql"/>'s.
+    /// </summary>
+    private async Task<SqlMapper.GridReader> WithScopeAsync(string sql, object? parameters)
+    {
+        var (scopeSql, scopeParameters) = _scope!.Value;
+        var all = new DynamicParameters(scopeParameters);
+        all.AddDynamicParams(parameters);
+        var results = await _connection.QueryMultipleAsync(new CommandDefinition(
+            _reading
+                ? $"""
+                  {ReadOnly};
+                  {scopeSql};
+                  {sql}
+                  """
+                : $"""
+                  {scopeSql};
+                  {sql}
+                  """,
+            all, _transaction, cancellationToken: CancellationToken));
+        try
+        {
+            if (_reading)
+            {
+                await results.ReadAsync();
+            }
+
+            Scope(await results.ReadSingleAsync<(string, string, string)>());
+            if (!_reading)
+            {
+                _scope = null;
+            }
+
+            return results;
+        }
+        catch
+        {
+            results.Dispose();
+            throw;
+        }
+    }
+
+    private void NotForReads()
+    {
+        if (_reading)
+        {
+            throw new InvalidOperationException("A read writes nothing: begin a unit of work to write, add events or commit.");
+        }
+    }
 }

@@ -79,10 +79,10 @@ public static class ContractsApi
             return Problems.Invalid(errors);
         }
 
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         var today = services.Today;
-        var versions = (await ContractStore.StandingVersionsAsync(unitOfWork, search?.Pattern)).ToLookup(row => row.ContractId);
-        var contracts = await ContractStore.ListAsync(unitOfWork, search?.Pattern);
+        var (contracts, standing) = await ContractStore.ListAsync(unitOfWork, search?.Pattern);
+        var versions = standing.ToLookup(row => row.ContractId);
         var summaries = contracts.Select(contract =>
         {
             var rows = versions[contract.ContractId].ToList();

@@ -27,7 +27,7 @@ public static class IndicesApi
     /// <summary>Lists every published Syntec value, by month.</summary>
     public static async Task<Ok<IndexValue[]>> ListAsync(Database database, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync([], cancellationToken);
+        await using var unitOfWork = await database.ReadAsync([], cancellationToken);
         return TypedResults.Ok((await SyntecStore.AllAsync(unitOfWork)).Select(index => new IndexValue(index.Month, index.Value, index.Series)).ToArray());
     }
 

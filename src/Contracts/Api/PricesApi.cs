@@ -89,7 +89,7 @@ public static class PricesApi
             return Problems.Invalid(errors);
         }
 
-        await using var unitOfWork = await database.BeginAsync([], cancellationToken);
+        await using var unitOfWork = await database.ReadAsync([], cancellationToken);
         var indices = await SyntecStore.AllAsync(unitOfWork);
         var revisionDate = DateOnly.ParseExact(request.RevisionDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (PriceRevision.OfMonth(indices, request.ReferenceMonth!) is not { } s0)

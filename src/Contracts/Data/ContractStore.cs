@@ -57,10 +57,15 @@ public static class ContractStore
 
     /// <summary>
     /// The contracts the unit of work sees, those whose reference or title is like <paramref name="pattern"/> when given,
-    /// in no order: the list sorts them on values computed from the terms (<see cref="ContractList"/>).
+    /// in no order (the list sorts them on values computed from the terms, <see cref="ContractList"/>), and their
+    /// versions still standing (<see cref="StandingVersions"/>): in one round trip.
     /// </summary>
-    public static Task<IEnumerable<ContractRow>> ListAsync(UnitOfWork unitOfWork, string? pattern) =>
-        unitOfWork.QueryAsync<ContractRow>(pattern is null ? SelectContract : $"{SelectContract} WHERE {Searched}", new { pattern });
+    public static async Task<(IReadOnlyList<ContractRow> Contracts, IReadOnlyList<ListedVersion> Versions)> ListAsync(UnitOfWork unitOfWork, string? pattern)
+    {
+        using var results = await unitOfWork.QueryMultipleAsync(
+            $"{(pattern is null ? SelectContract : $"{SelectContract} WHERE {Searched}")};\n{StandingVersions(pattern)}", new { pattern });
+        return ([.. await results.ReadAsync<ContractRow>()], [.. await results.ReadAsync<ListedVersion>()]);
+    }
 
     /// <summary>
     /// The contract if the unit of work sees it; locked until the transaction ends when <paramref name="forUpdate"/>.
@@ -104,7 +109,7 @@ public static class ContractStore
     }
 
     /// <summary>
-    /// Every version still standing (not withdrawn) of the contracts the unit of work sees, those matching
+    /// The query of every version still standing (not withdrawn) of the contracts the unit of work sees, those matching
     /// <paramref name="pattern"/> (as in <see cref="ListAsync"/>) when given. PostgreSQL picks the few values out of the
     /// terms as <see cref="Json"/> writes them (camelCase, a fee not entered left out), rather than the list reading every
     /// version's whole terms as text and parsing them.
@@ -114,12 +119,12 @@ public static class ContractStore
     /// again, one <c>jsonb_to_record</c> does it once (3,000 versions: 21 ms, against 72 ms for five operators and 57 ms
     /// for the whole terms as text, before sending them).
     /// </remarks>
-    public static Task<IEnumerable<ListedVersion>> StandingVersionsAsync(UnitOfWork unitOfWork, string? pattern)
+    private static string StandingVersions(string? pattern)
     {
         var searched = pattern is null
             ? ""
             : $" AND EXISTS (SELECT FROM contracts c WHERE c.tenant_id = v.tenant_id AND c.contract_id = v.contract_id AND {Searched})";
-        return unitOfWork.QueryAsync<ListedVersion>(
+        return
             $"""
             SELECT v.contract_id, v.number, v.status, v.effective_from, t."startDate" AS start_date, t."initialTermMonths" AS initial_term_months,
                    t."renewalPeriodMonths" AS renewal_period_months, t."noticeMonths" AS notice_months, (t.prices ->> 'monthlyFee')::numeric AS monthly_fee
@@ -127,8 +132,7 @@ public static class ContractStore
             CROSS JOIN LATERAL jsonb_to_record(v.terms)
                 AS t ("startDate" date, "initialTermMonths" int, "renewalPeriodMonths" int, "noticeMonths" int, prices jsonb)
             WHERE v.status <> 'withdrawn'{searched}
-            """,
-            new { pattern });
+            """;
     }
 
     public static Task<IEnumerable<VersionRow>> VersionsAsync(UnitOfWork unitOfWork, ContractRow contract) =>

@@ -29,7 +29,7 @@ public static class AuditApi
         }
 
         var organisationId = services.User.OrganisationId;
-        await using var unitOfWork = await services.Database.BeginAsync(organisationId, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(organisationId, cancellationToken);
         return TypedResults.Ok(await AuditLog.ReadPageAsync(unitOfWork, organisationId, cursor, query.PageSize, filter: filter));
     }
 
@@ -43,7 +43,7 @@ public static class AuditApi
         }
 
         var organisationId = services.User.OrganisationId;
-        await using var unitOfWork = await services.Database.BeginAsync(organisationId, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(organisationId, cancellationToken);
         var lines = await AuditLog.ExportAsync(unitOfWork, organisationId, filter);
         var day = DateOnly.FromDateTime(services.Clock.GetUtcNow().UtcDateTime);
         return TypedResults.File(DossierArchive.Csv(lines), "text/csv", $"audit-{day:yyyy-MM-dd}.csv");

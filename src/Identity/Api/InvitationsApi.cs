@@ -32,7 +32,7 @@ public static class InvitationsApi
             return TypedResults.NotFound();
         }
 
-        await using var unitOfWork = await database.BeginAsync(secret.OrganisationId, cancellationToken);
+        await using var unitOfWork = await database.ReadAsync(secret.OrganisationId, cancellationToken);
         return await Accounts.FindPendingInvitationAsync(unitOfWork, secret, forUpdate: false) is { } pending
             ? TypedResults.Ok(new InvitationDto(pending.Email, pending.DisplayName, pending.OrganisationName, pending.ExpiresAt))
             : TypedResults.NotFound();

@@ -41,7 +41,7 @@ public static class MeApi
     public static async Task<Results<Ok<UserInfo>, NotFound>> GetAsync([AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
         var user = services.User;
-        await using var unitOfWork = await services.Database.BeginAsync(user.OrganisationId, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(user.OrganisationId, cancellationToken);
         var (found, person) = await Accounts.FindOrganisationAndUserAsync(unitOfWork, user.OrganisationId, user.Id);
         if (found is not { } organisation)
         {

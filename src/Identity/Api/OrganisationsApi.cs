@@ -29,7 +29,7 @@ public static class OrganisationsApi
     /// <summary>Every organisation of the platform, by name.</summary>
     public static async Task<Ok<OrganisationDto[]>> ListAsync([AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await services.Database.BeginAsync(services.User.OrganisationId, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User.OrganisationId, cancellationToken);
         return TypedResults.Ok(await Organisations.ListAsync(unitOfWork));
     }
 
@@ -37,7 +37,7 @@ public static class OrganisationsApi
     public static async Task<Results<Ok<OrganisationDto>, NotFound>> GetAsync(
         Guid organisationId, [AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await services.Database.BeginAsync(services.User.OrganisationId, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User.OrganisationId, cancellationToken);
         return await Organisations.FindAsync(unitOfWork, organisationId) is { } organisation ? TypedResults.Ok(organisation) : TypedResults.NotFound();
     }
 

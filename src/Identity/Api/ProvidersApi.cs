@@ -19,7 +19,7 @@ public static class ProvidersApi
     /// <summary>The providers a client may name in a contract, and whose names its people read: names only, as the register shows them.</summary>
     public static async Task<Ok<ProviderDto[]>> ListAsync([AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await services.Database.BeginAsync(services.User.OrganisationId, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User.OrganisationId, cancellationToken);
         return TypedResults.Ok(await Organisations.ListProvidersAsync(unitOfWork));
     }
 }

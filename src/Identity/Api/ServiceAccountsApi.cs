@@ -31,7 +31,7 @@ public static class ServiceAccountsApi
     public static async Task<Ok<ServiceAccountDto[]>> ListAsync([AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
         var organisationId = services.User.OrganisationId;
-        await using var unitOfWork = await services.Database.BeginAsync(organisationId, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(organisationId, cancellationToken);
         return TypedResults.Ok(await ServiceAccounts.ListAsync(unitOfWork, organisationId));
     }
 

@@ -41,7 +41,7 @@ public static class UsersApi
     public static async Task<Ok<UserDto[]>> ListAsync([AsParameters] AdministrationServices services, CancellationToken cancellationToken)
     {
         var organisationId = services.User.OrganisationId;
-        await using var unitOfWork = await services.Database.BeginAsync(organisationId, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(organisationId, cancellationToken);
         var pauses = await Sessions.PausesAsync(unitOfWork, organisationId, services.Clock.GetUtcNow());
         return TypedResults.Ok((await Accounts.ListUsersAsync(unitOfWork, organisationId)).Select(user => UserDto.From(user, pauses)).ToArray());
     }

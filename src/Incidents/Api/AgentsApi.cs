@@ -24,7 +24,7 @@ public static class AgentsApi
     public static async Task<Results<Ok<AgentView[]>, NotFound, ForbidHttpResult>> AgentsAsync(
         Guid contractId, Database database, CurrentUser user, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
+        await using var unitOfWork = await database.ReadAsync(user, cancellationToken);
         if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
         {
             return TypedResults.NotFound();

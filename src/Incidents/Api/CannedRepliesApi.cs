@@ -30,7 +30,7 @@ public static class CannedRepliesApi
     /// <summary>Lists the canned replies of the caller's desk, by English title.</summary>
     public static async Task<Ok<CannedReply[]>> ListAsync(Database database, CurrentUser user, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
+        await using var unitOfWork = await database.ReadAsync(user.OrganisationId, cancellationToken);
         var replies = await unitOfWork.QueryAsync<CannedReply>(
             """
             SELECT reply_id AS id, title_en, title_fr, text_en, text_fr, created_by, created_at FROM canned_replies

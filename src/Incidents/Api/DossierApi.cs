@@ -30,7 +30,7 @@ public static class DossierApi
     {
         var (database, user, sla, terms, _) = services;
         var now = services.Now;
-        await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
+        await using var unitOfWork = await database.ReadAsync(user, cancellationToken);
         // A contract not signed yet is seen, and has nothing here: its part is empty rather than missing.
         if (!await ContractReplica.SeesAsync(unitOfWork, contractId))
         {

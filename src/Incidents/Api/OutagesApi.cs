@@ -171,7 +171,7 @@ public static class OutagesApi
         }
 
         var now = clock.GetUtcNow();
-        await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
+        await using var unitOfWork = await database.ReadAsync(user, cancellationToken);
         if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
         {
             return TypedResults.NotFound();

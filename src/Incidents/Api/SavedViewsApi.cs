@@ -37,7 +37,7 @@ public static class SavedViewsApi
             return Problems.Invalid("list", SavedViewMessages.ListUnknown);
         }
 
-        await using var unitOfWork = await database.BeginAsync(user.OrganisationId, cancellationToken);
+        await using var unitOfWork = await database.ReadAsync(user.OrganisationId, cancellationToken);
         var views = await unitOfWork.QueryAsync<SavedView>(
             """
             SELECT view_id AS id, list, name, query, created_at FROM saved_views

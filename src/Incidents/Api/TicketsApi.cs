@@ -55,7 +55,7 @@ public static class TicketsApi
     /// <summary>Lists the open contracts the caller can open tickets on.</summary>
     public static async Task<Ok<ContractView[]>> ContractsAsync(Database database, CurrentUser user, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
+        await using var unitOfWork = await database.ReadAsync(user, cancellationToken);
         var contracts = await unitOfWork.QueryAsync<ContractView>(
             """
             SELECT c.contract_id AS id, c.tenant_id, c.reference, c.provider_organisation_id
@@ -266,7 +266,7 @@ public static class TicketsApi
             (after is not null, keyset),
         }.Where(f => f.Given).Select(f => $" AND {f.Condition}"));
         var take = limit ?? 50;
-        await using var unitOfWork = await database.BeginAsync(user, cancellationToken);
+        await using var unitOfWork = await database.ReadAsync(user, cancellationToken);
         // The caller sees whole tenants and single contracts (a desk: its clients' contracts). Each gives its own first
         // page, walking an index in the list's order from its tenant or contract and stopping there, and the page is the
         // first of their union: a page costs the same however many tickets the caller sees.
@@ -280,7 +280,8 @@ public static class TicketsApi
         // than filtered by tenant (an unknown list of tenants is taken to exclude every row of a one-tenant table).
         // The search is a filter on that walk: under row-level security no index can serve ILIKE (its operator is not
         // leakproof, so PostgreSQL checks the policy first), a trigram index included.
-        // The two settings ride ahead of the statement, in its round trip.
+        // The two settings ride ahead of the statement, in its round trip, behind the read's scope: the tenants and contracts
+        // walked are the scope's own (app_tenant_ids(), app_contract_pairs()), known to the statement and not yet to us.
         using var results = await unitOfWork.QueryMultipleAsync(
             $"""
             SELECT set_config('enable_bitmapscan', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true);
@@ -288,12 +289,12 @@ public static class TicketsApi
                    page.priority, page.level, page.status, page.pending_side, page.requester_name, page.assignee_name, page.team,
                    page.created_at, page.sla_due_at, page.breached
             FROM (
-                SELECT v.* FROM unnest(@tenants::uuid[]) AS s (tenant_id) CROSS JOIN LATERAL (
+                SELECT v.* FROM unnest(app_tenant_ids()) AS s (tenant_id) CROSS JOIN LATERAL (
                     SELECT {ListColumns}, {column.Expression} AS sort_key FROM tickets t
                     WHERE t.tenant_id = s.tenant_id{filters}
                     ORDER BY {inner} LIMIT {take + 1}) v
                 UNION ALL
-                SELECT v.* FROM unnest(@contracts::uuid[]) AS s (contract_id) CROSS JOIN LATERAL (
+                SELECT v.* FROM (SELECT p.contract_id FROM app_contract_pairs() AS p WHERE p.tenant_id <> ALL (app_tenant_ids())) AS s CROSS JOIN LATERAL (
                     SELECT {ListColumns}, {column.Expression} AS sort_key FROM tickets t
                     WHERE t.contract_id = s.contract_id{filters}
                     ORDER BY {inner} LIMIT {take + 1}) v
@@ -303,8 +304,6 @@ public static class TicketsApi
             """,
             new
             {
-                tenants = unitOfWork.TenantIds.ToArray(),
-                contracts = unitOfWork.Contracts.Where(c => !unitOfWork.TenantIds.Contains(c.TenantId)).Select(c => c.ContractId).ToArray(),
                 contractId, tenantId, wanted, priorities, kind, level = (short?)level, assigneeId, team, breached,
                 requester, pattern = search?.Pattern, number = search?.Number,
                 statusOrder = Statuses.All.ToArray(), afterId = after?.Id, keyTime = key?.Time ?? DateTime.MinValue, keyNumber = key?.Number ?? 0L,

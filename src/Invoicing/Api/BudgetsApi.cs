@@ -45,7 +45,7 @@ public static class BudgetsApi
             return Problems.Invalid("year", BudgetMessages.Year);
         }
 
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract
             || await Budgets.YearAsync(unitOfWork, contractId, year, services.Clock.GetUtcNow()) is not { } budget)
         {
@@ -143,7 +143,7 @@ public static class BudgetsApi
             return TypedResults.Forbid();
         }
 
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         return TypedResults.Ok(await Budgets.PortfolioAsync(unitOfWork, year, services.Clock.GetUtcNow()));
     }
 }

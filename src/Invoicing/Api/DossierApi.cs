@@ -27,7 +27,7 @@ public static class DossierApi
         Guid contractId, [AsParameters] InvoiceServices services, CancellationToken cancellationToken)
     {
         var now = services.Clock.GetUtcNow();
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         // A contract not signed yet is seen, and has nothing here: its part is empty rather than missing.
         if (!await ContractReplica.SeesAsync(unitOfWork, contractId))
         {

@@ -51,7 +51,7 @@ public static class InvoicesApi
     public static async Task<Results<Ok<IReadOnlyList<InvoiceSummary>>, NotFound>> ListAsync(
         Guid contractId, [AsParameters] InvoiceServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         if (await ContractReplica.ContractAsync(unitOfWork, contractId) is null)
         {
             return TypedResults.NotFound();
@@ -63,7 +63,7 @@ public static class InvoicesApi
     /// <summary>Reads an invoice: its lines and totals, the latest control's discrepancies, its corrections, dispute, payment and history.</summary>
     public static async Task<Results<Ok<InvoiceView>, NotFound>> GetAsync(Guid id, [AsParameters] InvoiceServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         return await Invoices.LoadAsync(unitOfWork, id) is { } row
             ? TypedResults.Ok(await Invoices.ViewAsync(unitOfWork, row))
             : TypedResults.NotFound();
@@ -72,7 +72,7 @@ public static class InvoicesApi
     /// <summary>Downloads the file the invoice was uploaded as (none for an invoice entered in the form).</summary>
     public static async Task<Results<FileContentHttpResult, NotFound>> OriginalAsync(Guid id, [AsParameters] InvoiceServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         return await Invoices.LoadAsync(unitOfWork, id) is { } row && await Invoices.OriginalAsync(unitOfWork, row) is { } original
             ? Uploads.Download(original.Content, original.ContentType, original.FileName)
             : TypedResults.NotFound();

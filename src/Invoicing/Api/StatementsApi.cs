@@ -184,7 +184,7 @@ public static class StatementsApi
         Guid contractId, [AsParameters] StatementServices services, CancellationToken cancellationToken)
     {
         var now = services.Clock.GetUtcNow();
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         if (await Statements.RangeAsync(unitOfWork, contractId, now) is not { } range)
         {
             return TypedResults.NotFound();
@@ -206,7 +206,7 @@ public static class StatementsApi
         }
 
         var now = services.Clock.GetUtcNow();
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         if (await Statements.RangeAsync(unitOfWork, contractId, now) is not { } range || !range.Has(wanted)
             || await Statements.ReadAsync(unitOfWork, range, wanted, now) is not { } statement)
         {

@@ -70,7 +70,7 @@ public static class NotificationsApi
             return Problems.Invalid(errors);
         }
 
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         var rows = await NotificationStore.ListAsync(unitOfWork, services.Reader, unread == true, kind, cursor, limit);
         return TypedResults.Ok(new NotificationPage(
             [.. rows.Select(NotificationView.From)], rows.Count == limit ? rows[^1].NotificationId.ToString() : null));
@@ -79,7 +79,7 @@ public static class NotificationsApi
     /// <summary>How many of the caller's notifications are unread (the bell's figure).</summary>
     public static async Task<Ok<UnreadCount>> UnreadCountAsync([AsParameters] NotificationServices services, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         return TypedResults.Ok(new UnreadCount(await NotificationStore.UnreadCountAsync(unitOfWork, services.Reader)));
     }
 

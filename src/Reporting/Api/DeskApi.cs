@@ -43,7 +43,7 @@ public static class DeskApi
 
         var now = Infogerance.Data.Instants.NowToTheSecond(services.Clock);
         var provider = services.User.OrganisationId;
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         var counts = await DeskStore.OpenCountsAsync(unitOfWork, provider);
         var oldest = (await DeskStore.OldestAsync(unitOfWork, provider)).ToDictionary(t => t.ClientId);
         var atRisk = await DeskStore.AtRiskAsync(unitOfWork, provider);

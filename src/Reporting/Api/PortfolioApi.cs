@@ -92,7 +92,7 @@ public static class PortfolioApi
         }
 
         var side = Sides.Of(services.User);
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         var entries = await PortfolioStore.ContractsAsync(unitOfWork, services.User);
         var versions = await ScorecardStore.VersionsAsync(unitOfWork, services.Terms, [.. entries.Select(e => e.ContractId)]);
         var months = entries.Select(entry =>

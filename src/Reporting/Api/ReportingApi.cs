@@ -85,7 +85,7 @@ public static class ReportingApi
         }
 
         var now = Instants.NowToTheSecond(services.Clock);
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
         {
             return TypedResults.NotFound();
@@ -210,7 +210,7 @@ public static class ReportingApi
         where TOk : IResult
     {
         var now = Instants.NowToTheSecond(services.Clock);
-        await using var unitOfWork = await services.Database.BeginAsync(services.User, cancellationToken);
+        await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
         if (await ContractReplica.ContractAsync(unitOfWork, contractId) is not { } contract)
         {
             return TypedResults.NotFound();
