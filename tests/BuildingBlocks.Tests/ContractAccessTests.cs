@@ -92,9 +92,14 @@ public sealed class ContractAccessTests(TestInfrastructure infrastructure)
         Assert.Equal(["acme-1", "acme-2", "acme-other"], await VisibleAsync(service, client));
         Assert.Empty(await VisibleAsync(service, client with { SelectedTenantId = _belvedere }));
 
-        // Closing the Belvédère contract takes it away; a late, older event does not bring it back.
+        // Closing the Belvédère contract takes it away; a late, older event does not bring it back. A read begun before
+        // keeps the scope its first command found, as a transaction would: one request sees one scope.
+        await using var begunBefore = await service.Database.ReadAsync(agent, ct);
+        Assert.Equal(3, await begunBefore.ExecuteScalarAsync<long>("SELECT count(*) FROM contract_items"));
         await PublishAsync(contracts, _belvedere, _belvedereContract, _provider, isOpen: false, version: 2);
         await WaitForAsync(() => VisibleAsync(service, agent), ["acme-1", "acme-2"]);
+        Assert.Equal(["acme-1", "acme-2", "belvedere-1"], await begunBefore.QueryAsync<string>("SELECT name FROM contract_items ORDER BY name"));
+        Assert.Equal(2, begunBefore.Contracts.Count);
         await PublishAsync(contracts, _belvedere, _belvedereContract, _provider, isOpen: true, version: 1);
         await Task.Delay(1000, ct);
         Assert.Equal(["acme-1", "acme-2"], await VisibleAsync(service, agent));

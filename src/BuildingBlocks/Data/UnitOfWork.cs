@@ -25,10 +25,18 @@ public sealed class UnitOfWork : IAsyncDisposable
     // Ahead of a read's scope: a read that tried to write would commit on its own, outside any transaction.
     private const string ReadOnly = "SELECT set_config('transaction_read_only', 'on', true)";
 
+    // A read's later commands set again the scope its first command found: the request sees one scope throughout, as in
+    // a transaction, and a provider's contracts are not gathered again for each command.
+    private const string ScopeFound =
+        """
+        SELECT set_config('app.tenant_ids', @scope_tenants, true) AS tenants, set_config('app.contracts', @scope_contracts, true) AS contracts,
+               set_config('app.user_id', @scope_user, true) AS user_id
+        """;
+
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction? _transaction;
     private readonly bool _reading;
-    // The scope not yet sent: it rides ahead of the next command; a read's, ahead of every command.
+    // The scope not yet sent: it rides ahead of the next command; a read's, ahead of every command (once found, as found).
     private (string Sql, object Parameters)? _scope;
     private readonly EventTypeRegistry _events;
     private readonly OutboxSignal _signal;
@@ -302,12 +310,15 @@ public sealed class UnitOfWork : IAsyncDisposable
                 await results.ReadAsync();
             }
 
-            Scope(await results.ReadSingleAsync<(string, string, string)>());
-            if (!_reading)
+            var scope = await results.ReadSingleAsync<(string Tenants, string Contracts, string UserId)>();
+            if (_contracts is null)
             {
-                _scope = null;
+                Scope(scope);
             }
 
+            _scope = _reading
+                ? (ScopeFound, new { scope_tenants = scope.Tenants, scope_contracts = scope.Contracts, scope_user = scope.UserId })
+                : null;
             return results;
         }
         catch
