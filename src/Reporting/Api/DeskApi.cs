@@ -44,10 +44,9 @@ public static class DeskApi
         var now = Infogerance.Data.Instants.NowToTheSecond(services.Clock);
         var provider = services.User.OrganisationId;
         await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
-        var counts = await DeskStore.OpenCountsAsync(unitOfWork, provider);
-        var oldest = (await DeskStore.OldestAsync(unitOfWork, provider)).ToDictionary(t => t.ClientId);
-        var atRisk = await DeskStore.AtRiskAsync(unitOfWork, provider);
-        var clients = counts.GroupBy(c => c.ClientId).Select(client =>
+        var desk = await DeskStore.ReadAsync(unitOfWork, provider);
+        var oldest = desk.Oldest.ToDictionary(t => t.ClientId);
+        var clients = desk.Counts.GroupBy(c => c.ClientId).Select(client =>
         {
             var first = oldest.GetValueOrDefault(client.Key);
             return new DeskClient(
@@ -56,6 +55,6 @@ public static class DeskApi
                     first.TicketId, first.Number, first.ContractId, first.Reference, first.Priority, first.OpenedAt,
                     Math.Max(0, (long)(now - first.OpenedAt).TotalSeconds)));
         }).ToList();
-        return TypedResults.Ok(new DeskLoad(now, clients.Sum(c => c.Open), clients, atRisk));
+        return TypedResults.Ok(new DeskLoad(now, clients.Sum(c => c.Open), clients, desk.AtRisk));
     }
 }

@@ -14,44 +14,47 @@ public sealed record AtRiskClock(
     Guid TicketId, long? Number, Guid ContractId, string Reference, Guid ClientId, string Priority, string Clock, int Percent, DateTimeOffset DueAt,
     Guid? AssigneeId);
 
+/// <summary>The provider's desk now: its open tickets counted by client and priority, each client's oldest, the clocks at risk.</summary>
+public sealed record Desk(IReadOnlyList<DeskCount> Counts, IReadOnlyList<DeskTicket> Oldest, IReadOnlyList<AtRiskClock> AtRisk);
+
 /// <summary>Reads a provider's desk across the contracts naming it (row-level security admits the open ones only).</summary>
 public static class DeskStore
 {
-    /// <summary>The tickets open now, counted by client and priority.</summary>
-    public static async Task<IReadOnlyList<DeskCount>> OpenCountsAsync(UnitOfWork unitOfWork, Guid provider) =>
-        [.. await unitOfWork.QueryAsync<DeskCount>(
-            """
-            SELECT t.tenant_id AS client_id, coalesce(t.priority, '') AS priority, count(*)::integer AS count
-            FROM contracts c
-            JOIN ticket_open_periods p ON p.contract_id = c.contract_id AND p.open_until = 'infinity'
-            JOIN tickets t ON t.tenant_id = p.tenant_id AND t.ticket_id = p.ticket_id
-            WHERE c.provider_organisation_id = @provider AND t.opened_at IS NOT NULL
-            GROUP BY t.tenant_id, t.priority
-            ORDER BY t.tenant_id, t.priority
-            """,
-            new { provider })];
-
-    /// <summary>Each client's oldest ticket open now (by opening, then number).</summary>
-    public static async Task<IReadOnlyList<DeskTicket>> OldestAsync(UnitOfWork unitOfWork, Guid provider) =>
-        [.. await unitOfWork.QueryAsync<DeskTicket>(
-            """
-            SELECT DISTINCT ON (t.tenant_id) t.ticket_id, t.number, t.contract_id, c.reference, t.tenant_id AS client_id, coalesce(t.priority, '') AS priority,
-                   t.opened_at
-            FROM contracts c
-            JOIN ticket_open_periods p ON p.contract_id = c.contract_id AND p.open_until = 'infinity'
-            JOIN tickets t ON t.tenant_id = p.tenant_id AND t.ticket_id = p.ticket_id
-            WHERE c.provider_organisation_id = @provider AND t.opened_at IS NOT NULL
-            ORDER BY t.tenant_id, t.opened_at, t.number
-            """,
-            new { provider })];
+    /// <summary>
+    /// A ticket open now: its opening is known and its status still needs work, as its open periods say (both are derived
+    /// together), written as the predicate of the index <c>tickets_open_now</c> so that the plan can use it.
+    /// </summary>
+    private const string OpenNow = $"t.opened_at IS NOT NULL AND t.status NOT IN ('{TicketLife.Resolved}', '{TicketLife.Closed}')";
 
     /// <summary>
-    /// The clocks warned of and still at risk, by due time: no completion of that clock since the warning (a reopened
-    /// ticket's clock warned again is at risk again), no breach of it, the ticket not resolved or closed.
+    /// In one round trip: the tickets open now, counted by client and priority; each client's oldest open ticket (by
+    /// opening, then number), from the oldest of each of its contracts; and the clocks warned of and still at risk, by due
+    /// time: no completion of that clock since the warning (a reopened ticket's clock warned again is at risk again), no
+    /// breach of it, the ticket not resolved or closed.
     /// </summary>
-    public static async Task<IReadOnlyList<AtRiskClock>> AtRiskAsync(UnitOfWork unitOfWork, Guid provider) =>
-        [.. await unitOfWork.QueryAsync<AtRiskClock>(
-            """
+    public static async Task<Desk> ReadAsync(UnitOfWork unitOfWork, Guid provider)
+    {
+        ArgumentNullException.ThrowIfNull(unitOfWork);
+        using var results = await unitOfWork.QueryMultipleAsync(
+            $"""
+            SELECT t.tenant_id AS client_id, coalesce(t.priority, '') AS priority, count(*)::integer AS count
+            FROM contracts c
+            JOIN tickets t ON t.contract_id = c.contract_id
+            WHERE c.provider_organisation_id = @provider AND {OpenNow}
+            GROUP BY t.tenant_id, t.priority
+            ORDER BY t.tenant_id, t.priority;
+
+            SELECT DISTINCT ON (o.client_id) o.*
+            FROM contracts c
+            CROSS JOIN LATERAL (
+                SELECT t.ticket_id, t.number, t.contract_id, c.reference, t.tenant_id AS client_id, coalesce(t.priority, '') AS priority, t.opened_at
+                FROM tickets t
+                WHERE t.contract_id = c.contract_id AND {OpenNow}
+                ORDER BY t.opened_at, t.number
+                LIMIT 1) o
+            WHERE c.provider_organisation_id = @provider
+            ORDER BY o.client_id, o.opened_at, o.number;
+
             SELECT w.ticket_id, coalesce(w.number, t.number) AS number, w.contract_id, c.reference, w.tenant_id AS client_id, w.priority, w.clock,
                    w.percent, w.due_at, w.assignee_id
             FROM contracts c
@@ -65,5 +68,8 @@ public static class DeskStore
                   WHERE s.tenant_id = w.tenant_id AND s.ticket_id = w.ticket_id AND s.clock = w.clock AND s.completed_at >= w.raised_at)
             ORDER BY w.due_at, w.ticket_id, w.clock
             """,
-            new { provider, resolved = TicketLife.Resolved, closed = TicketLife.Closed })];
+            new { provider, resolved = TicketLife.Resolved, closed = TicketLife.Closed });
+        return new Desk(
+            [.. await results.ReadAsync<DeskCount>()], [.. await results.ReadAsync<DeskTicket>()], [.. await results.ReadAsync<AtRiskClock>()]);
+    }
 }

@@ -1,0 +1,181 @@
+using Dapper;
+using Infogerance.Data;
+using Infogerance.IntegrationEvents;
+using Infogerance.Reporting.Data;
+using Infogerance.ServiceDefaults;
+using Infogerance.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using static Infogerance.Reporting.Tests.Months;
+
+namespace Infogerance.Reporting.Tests;
+
+/// <summary>
+/// The provider's desk on a real PostgreSQL, its tickets' events applied as the consumers apply them: the tickets open now
+/// are those the open periods say, counted by client and priority, each client's oldest first by opening then number,
+/// and only on the open contracts naming the provider.
+/// </summary>
+public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFixture<TestInfrastructure>
+{
+    private static readonly Guid Provider = Guid.CreateVersion7();
+    private static readonly Guid OtherProvider = Guid.CreateVersion7();
+    private static readonly Guid Acme = Guid.CreateVersion7();
+    private static readonly Guid Belvedere = Guid.CreateVersion7();
+    private static readonly DateTimeOffset Start = At("2026-11-02T08:00:00Z");
+    private static readonly string[] Priorities = ["P1", "P2", "P3", "P4"];
+
+    private sealed record Contract(Guid TenantId, Guid ContractId, string Reference, Guid ProviderId, bool IsOpen);
+
+    [Fact]
+    public async Task The_desk_counts_the_tickets_open_now_and_names_each_clients_oldest()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (host, connectionString) = await ReportingHost.StartAsync(infrastructure, "desk", cancellation);
+        using var _host = host;
+        var database = host.Services.GetRequiredService<Database>();
+        Contract[] contracts =
+        [
+            new(Acme, Guid.CreateVersion7(), "ACME-1", Provider, true),
+            new(Acme, Guid.CreateVersion7(), "ACME-2", Provider, true),
+            new(Belvedere, Guid.CreateVersion7(), "BELV-1", Provider, true),
+            new(Acme, Guid.CreateVersion7(), "ACME-OTHER", OtherProvider, true),
+            new(Acme, Guid.CreateVersion7(), "ACME-CLOSED", Provider, false),
+        ];
+        await AddContractsAsync(connectionString, contracts, cancellation);
+
+        // Random lives: opened, resolved, reopened, closed; a few tickets told only of a change, their opening not yet in.
+        var random = new Random(20261207);
+        var events = new List<IntegrationEvent>();
+        var numbers = new Dictionary<Guid, long>();
+        for (var n = 0; n < 400; n++)
+        {
+            var contract = contracts[random.Next(contracts.Length)];
+            var number = numbers[contract.TenantId] = numbers.GetValueOrDefault(contract.TenantId) + 1;
+            // Ten openings share each instant, so that the number decides between them.
+            events.AddRange(Life(contract, Guid.CreateVersion7(), number, Start.AddMinutes(n / 10), random));
+        }
+
+        // Acme's oldest open ticket on the provider's contracts: opened before all others, on its second contract, with a lower
+        // number than a ticket opened at the same instant on the first, which decides between them.
+        var (first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var earliest = Start.AddDays(-1);
+        events.Add(Opened(contracts[1], first, 9_001, earliest, "P3"));
+        events.Add(Opened(contracts[0], second, 9_002, earliest, "P1"));
+        // Older still, but on the other provider's contract and on a closed one: not this desk's.
+        events.Add(Opened(contracts[3], Guid.CreateVersion7(), 9_003, earliest.AddDays(-1), "P1"));
+        events.Add(Opened(contracts[4], Guid.CreateVersion7(), 9_004, earliest.AddDays(-1), "P1"));
+
+        foreach (var @event in events.OrderBy(_ => random.Next()))
+        {
+            // One transaction per event, as the consumers apply them.
+            await using var unitOfWork = await database.BeginAsync(@event.TenantId, cancellation);
+            await ReadModels.ApplyAsync(unitOfWork, @event);
+            await unitOfWork.CommitAsync();
+        }
+
+        var agent = new CurrentUser(Guid.CreateVersion7(), "Agent", Provider, OrganisationKind.Provider, [Roles.AgentL1], false, null);
+        Desk desk;
+        await using (var unitOfWork = await database.ReadAsync(agent, cancellation))
+        {
+            desk = await DeskStore.ReadAsync(unitOfWork, Provider);
+        }
+
+        var expected = await OpenByPeriodsAsync(connectionString, contracts.Where(c => c.ProviderId == Provider && c.IsOpen), cancellation);
+        Assert.True(expected.Count > 100, "the desk has open tickets to count");
+        Assert.True(expected.Count < 380, "some tickets are resolved or closed");
+        Assert.Equal(
+            expected.GroupBy(t => (t.ClientId, t.Priority)).Select(g => new DeskCount(g.Key.ClientId, g.Key.Priority, g.Count())).OrderBy(c => $"{c.ClientId} {c.Priority}"),
+            desk.Counts.OrderBy(c => $"{c.ClientId} {c.Priority}"));
+        Assert.Equal(
+            expected.GroupBy(t => t.ClientId).Select(g => g.OrderBy(t => t.OpenedAt).ThenBy(t => t.Number).First()).OrderBy(t => t.ClientId.ToString()),
+            desk.Oldest.OrderBy(t => t.ClientId.ToString()));
+        Assert.Equal((first, 9_001, "ACME-2", "P3"), desk.Oldest.Where(t => t.ClientId == Acme).Select(t => (t.TicketId, t.Number, t.Reference, t.Priority)).Single());
+
+        // Resolved, it leaves the desk: the ticket opened at the same instant is Acme's oldest now.
+        await using (var unitOfWork = await database.BeginAsync(Acme, cancellation))
+        {
+            await ReadModels.ApplyAsync(unitOfWork, Status(contracts[1], first, "new", "resolved", earliest.AddHours(1)));
+            await unitOfWork.CommitAsync();
+        }
+
+        await using (var unitOfWork = await database.ReadAsync(agent, cancellation))
+        {
+            desk = await DeskStore.ReadAsync(unitOfWork, Provider);
+        }
+
+        Assert.Equal(second, desk.Oldest.Single(t => t.ClientId == Acme).TicketId);
+        Assert.Equal(expected.Count - 1, desk.Counts.Sum(c => c.Count));
+    }
+
+    private static IEnumerable<IntegrationEvent> Life(Contract contract, Guid ticket, long number, DateTimeOffset opened, Random random)
+    {
+        var priority = Priorities[random.Next(Priorities.Length)];
+        var told = random.Next(20) != 0;
+        if (told)
+        {
+            yield return Opened(contract, ticket, number, opened, priority);
+        }
+
+        var status = "new";
+        var at = opened;
+        foreach (var next in (string[])(random.Next(4) switch
+        {
+            0 => [],
+            1 => ["inProgress"],
+            2 => ["inProgress", "resolved"],
+            _ => ["inProgress", "resolved", "inProgress", random.Next(2) == 0 ? "resolved" : "closed"],
+        }))
+        {
+            at = at.AddMinutes(random.Next(1, 600));
+            yield return Status(contract, ticket, status, next, at);
+            status = next;
+        }
+    }
+
+    private static TicketOpened Opened(Contract contract, Guid ticket, long number, DateTimeOffset at, string priority) => new()
+    {
+        TenantId = contract.TenantId, ContractId = contract.ContractId, TicketId = ticket, Number = number, Kind = "incident", Priority = priority,
+        OpenedAt = at, OccurredAt = at,
+    };
+
+    private static TicketStatusChanged Status(Contract contract, Guid ticket, string from, string to, DateTimeOffset at) => new()
+    {
+        TenantId = contract.TenantId, ContractId = contract.ContractId, TicketId = ticket, From = from, To = to, Priority = "P2", OccurredAt = at,
+    };
+
+    /// <summary>The contracts as the replica and the access table hold them.</summary>
+    private static async Task AddContractsAsync(string connectionString, IEnumerable<Contract> contracts, CancellationToken cancellation)
+    {
+        await using var owner = new NpgsqlConnection(connectionString);
+        await owner.OpenAsync(cancellation);
+        foreach (var contract in contracts)
+        {
+            await owner.ExecuteAsync(
+                """
+                SELECT set_config('app.tenant_ids', @TenantId::text, false);
+                INSERT INTO contracts (tenant_id, contract_id, reference, provider_organisation_id) VALUES (@TenantId, @ContractId, @Reference, @ProviderId);
+                INSERT INTO contract_parties (contract_id, tenant_id, provider_organisation_id, is_open, version, updated_at)
+                VALUES (@ContractId, @TenantId, @ProviderId, @IsOpen, 1, now());
+                """,
+                contract);
+        }
+    }
+
+    /// <summary>The tickets whose open period has no end, on the given contracts, as the owner reads them.</summary>
+    private static async Task<List<DeskTicket>> OpenByPeriodsAsync(string connectionString, IEnumerable<Contract> contracts, CancellationToken cancellation)
+    {
+        await using var owner = new NpgsqlConnection(connectionString);
+        await owner.OpenAsync(cancellation);
+        await owner.ExecuteAsync("SELECT set_config('app.tenant_ids', @tenants, false)", new { tenants = $"{Acme},{Belvedere}" });
+        var list = contracts.ToList();
+        return [.. await owner.QueryAsync<DeskTicket>(
+            """
+            SELECT t.ticket_id, t.number, t.contract_id, c.reference, t.tenant_id AS client_id, t.priority, t.opened_at
+            FROM ticket_open_periods p
+            JOIN tickets t ON t.tenant_id = p.tenant_id AND t.ticket_id = p.ticket_id
+            JOIN contracts c ON c.contract_id = t.contract_id
+            WHERE p.open_until = 'infinity' AND t.opened_at IS NOT NULL AND p.contract_id = ANY(@ids)
+            """,
+            new { ids = list.Select(c => c.ContractId).ToArray() })];
+    }
+}
