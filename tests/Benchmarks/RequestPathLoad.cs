@@ -54,6 +54,11 @@ public static class RequestPathLoad
             ("GET /api/contracts/ (the client's contracts)", ["Infogerance.Contracts"], clients, c => c.GetAsync("/api/contracts/")),
             ("GET /api/incidents/tickets (the client's list)", ["Infogerance.Incidents"], clients, c => c.GetAsync("/api/incidents/tickets")),
             ("GET /api/incidents/tickets?limit=50 (the desk's queue)", ["Infogerance.Incidents"], desk, c => c.GetAsync("/api/incidents/tickets?limit=50")),
+            // The services built since: the bell and the desk's day are read by every open page once a minute.
+            ("GET /api/notifications/unread-count (the bell)", ["Infogerance.Notifications"], clients, c => c.GetAsync("/api/notifications/unread-count")),
+            ("GET /api/invoicing/contracts/{id}/invoices (a contract's invoices)", ["Infogerance.Invoicing"], clients,
+                c => c.GetAsync($"/api/invoicing/contracts/{contractId}/invoices")),
+            ("GET /api/reporting/desk (the desk's day)", ["Infogerance.Reporting"], desk, c => c.GetAsync("/api/reporting/desk")),
             ("POST /api/incidents/tickets (opening a ticket)",
                 ["Infogerance.Incidents", "Infogerance.Reporting", "Infogerance.Invoicing", "Infogerance.Notifications"], clients, open),
         }.Where(line => only is null || line.Item1.Contains(only, StringComparison.OrdinalIgnoreCase)))
