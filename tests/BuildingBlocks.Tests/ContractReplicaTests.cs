@@ -112,6 +112,42 @@ public sealed class ContractReplicaTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_contract_and_its_rows_are_read_together_or_neither_when_the_contract_is_not_seen()
+    {
+        var connectionString = await infrastructure.CreateDatabaseAsync("replica");
+        using var host = await StartAsync(connectionString, replica: true);
+        var (tenant, other, contractId) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        await using (var owner = new NpgsqlConnection(connectionString))
+        {
+            await owner.ExecuteAsync(
+                """
+                SELECT set_config('app.tenant_ids', @tenant::text, false);
+                INSERT INTO contracts VALUES (@tenant, @contractId, 'ACME-01', gen_random_uuid());
+                INSERT INTO contract_terms VALUES (@tenant, @contractId, 1, '2026-01-01', '{}', now()), (@tenant, @contractId, 2, '2027-01-01', '{}', now());
+                """,
+                new { tenant, contractId });
+        }
+
+        const string Versions = "SELECT version_number FROM contract_terms WHERE contract_id = @contractId ORDER BY version_number";
+        var database = host.Services.GetRequiredService<Database>();
+        await using (var read = await database.ReadAsync(tenant, CancellationToken.None))
+        {
+            var (contract, versions) = await ContractReplica.ContractAndRowsAsync<int>(read, contractId, Versions);
+            Assert.Equal(new ContractSummary(tenant, contractId, "ACME-01", contract!.ProviderOrganisationId), contract);
+            Assert.Equal([1, 2], versions);
+        }
+
+        await using (var read = await database.ReadAsync(other, CancellationToken.None))
+        {
+            var (contract, versions) = await ContractReplica.ContractAndRowsAsync<int>(read, contractId, Versions);
+            Assert.Null(contract);
+            Assert.Empty(versions);
+            // The read goes on: the rows it left unread did not stay in the way of the next command.
+            Assert.Equal(1, await read.ExecuteScalarAsync<int>("SELECT 1"));
+        }
+    }
+
+    [Fact]
     public void Events_and_terms_written_before_quantities_and_tolerances_still_read()
     {
         var item = JsonSerializer.Deserialize<InventoryItemSummary>(

@@ -34,7 +34,8 @@ public static class DossierApi
             return TypedResults.NotFound();
         }
 
-        var invoices = await Invoices.ListAsync(unitOfWork, contractId);
+        // Null for a contract not signed yet, which has no invoice.
+        var invoices = await Invoices.ListAsync(unitOfWork, contractId) ?? [];
         var files = new List<DossierFile> { new("invoices.csv", DossierArchive.Csv(invoices)) };
         foreach (var invoice in invoices)
         {

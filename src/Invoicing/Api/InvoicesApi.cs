@@ -52,12 +52,7 @@ public static class InvoicesApi
         Guid contractId, [AsParameters] InvoiceServices services, CancellationToken cancellationToken)
     {
         await using var unitOfWork = await services.Database.ReadAsync(services.User, cancellationToken);
-        if (await ContractReplica.ContractAsync(unitOfWork, contractId) is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        return TypedResults.Ok(await Invoices.ListAsync(unitOfWork, contractId));
+        return await Invoices.ListAsync(unitOfWork, contractId) is { } invoices ? TypedResults.Ok(invoices) : TypedResults.NotFound();
     }
 
     /// <summary>Reads an invoice: its lines and totals, the latest control's discrepancies, its corrections, dispute, payment and history.</summary>

@@ -391,9 +391,14 @@ public static class Invoices
         Guid InvoiceId, string Number, string Kind, string Status, string? Result, DateOnly IssueDate, DateOnly? PeriodStart, DateOnly? PeriodEnd,
         decimal TotalWithoutVat, decimal TotalWithVat, long DiscrepancyCount, decimal TotalAtStake, Guid? PrecedingId, string? PrecedingNumber);
 
-    /// <summary>The contract's invoices and credit notes, newest first (by issue date, then receipt).</summary>
-    public static async Task<IReadOnlyList<InvoiceSummary>> ListAsync(UnitOfWork unitOfWork, Guid contractId) =>
-        [.. (await unitOfWork.QueryAsync<SummaryRow>(
+    /// <summary>
+    /// The contract's invoices and credit notes, newest first (by issue date, then receipt); null when the unit of work does
+    /// not see the contract. One round trip.
+    /// </summary>
+    public static async Task<IReadOnlyList<InvoiceSummary>?> ListAsync(UnitOfWork unitOfWork, Guid contractId)
+    {
+        var (contract, rows) = await ContractReplica.ContractAndRowsAsync<SummaryRow>(
+            unitOfWork, contractId,
             """
             SELECT i.invoice_id, i.number, i.kind, i.status, i.result, i.issue_date, i.period_start, i.period_end, i.total_without_vat,
                    i.total_with_vat, (SELECT count(*) FROM invoice_discrepancies d WHERE d.tenant_id = i.tenant_id AND d.invoice_id = i.invoice_id) AS discrepancy_count,
@@ -401,11 +406,13 @@ public static class Invoices
             FROM invoices i LEFT JOIN invoices p ON p.tenant_id = i.tenant_id AND p.invoice_id = i.preceding_invoice_id
             WHERE i.contract_id = @contractId
             ORDER BY i.issue_date DESC, i.received_at DESC
-            """,
-            new { contractId }))
-            .Select(r => new InvoiceSummary(
+            """);
+        return contract is null
+            ? null
+            : [.. rows.Select(r => new InvoiceSummary(
                 r.InvoiceId, r.Number, r.Kind, r.Status, r.Result, r.IssueDate, r.PeriodStart, r.PeriodEnd, r.TotalWithoutVat, r.TotalWithVat,
                 (int)r.DiscrepancyCount, r.TotalAtStake, r.PrecedingId is { } id ? new InvoiceReference(id, r.PrecedingNumber!) : null))];
+    }
 
     private sealed record DiscrepancyRow(
         string Key, string Code, int? Line, decimal? Expected, decimal? Actual, decimal AmountAtStake, bool Blocking, string Message, Guid? DuplicateOf,

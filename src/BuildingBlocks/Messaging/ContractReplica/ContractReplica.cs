@@ -42,6 +42,18 @@ public sealed class ContractReplica
         unitOfWork.QuerySingleOrDefaultAsync<ContractSummary>(SelectContract, new { contractId });
 
     /// <summary>
+    /// The contract if the unit of work sees it, and the rows <paramref name="sql"/> reads of it (its only parameter is
+    /// <c>@contractId</c>), in one round trip: a contract's list read whole, or not found.
+    /// </summary>
+    public static async Task<(ContractSummary? Contract, IReadOnlyList<TRow> Rows)> ContractAndRowsAsync<TRow>(UnitOfWork unitOfWork, Guid contractId, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(unitOfWork);
+        using var results = await unitOfWork.QueryMultipleAsync($"{SelectContract};\n{sql}", new { contractId });
+        var contract = await results.ReadSingleOrDefaultAsync<ContractSummary>();
+        return (contract, contract is null ? [] : [.. await results.ReadAsync<TRow>()]);
+    }
+
+    /// <summary>
     /// The contract if the unit of work sees it and it is still open (not ended) as its parties' replica says, with the
     /// version in force at <paramref name="at"/> (<see cref="VersionInForceAsync"/>): in one round trip, for work about to
     /// start under it.
