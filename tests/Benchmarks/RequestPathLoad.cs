@@ -117,7 +117,7 @@ public static class RequestPathLoad
             processes[service] = ProcessesNamed(service);
         }
 
-        var before = processes.ToDictionary(p => p.Key, p => CpuSeconds(p.Value));
+        var before = CpuByProcess(processes.Values.SelectMany(pids => pids));
         var (latencies, elapsed, failures) = await GatewayLoad.CallAsync(clients, duration, call);
         var all = latencies.Order().ToList();
         double Percentile(double p) => all[Math.Min(all.Count - 1, (int)(p * all.Count))];
@@ -125,14 +125,49 @@ public static class RequestPathLoad
         var ratio = ceiling is { } top ? $" = {outcome.Throughput / top:0.000} of the ceiling" : "";
         Console.WriteLine(
             $"{what}, {clients.Count} connections: {all.Count} requests, {outcome.Throughput:0} req/s{ratio}, p50 {outcome.P50:0.0} ms, p99 {outcome.P99:0.0} ms, failures {failures}");
-        var spent = processes.ToDictionary(p => p.Key, p => (CpuSeconds(p.Value) - before[p.Key]) * 1000 / Math.Max(1, all.Count));
+
+        // What the requests left to do (events still to publish and consume) is theirs too: the CPU is read once the
+        // processes have settled, and PostgreSQL's backends are listed again, those a pool opened meanwhile included.
+        var settled = await SettleAsync(() => [.. processes.Values.SelectMany(pids => pids), .. PostgresProcesses(postgresPort)]);
+        processes["postgres"] = PostgresProcesses(postgresPort);
+        var after = CpuByProcess(processes.Values.SelectMany(pids => pids));
+        var spent = processes.ToDictionary(
+            p => p.Key, p => p.Value.Where(after.ContainsKey).Sum(pid => after[pid] - before.GetValueOrDefault(pid)) * 1000 / Math.Max(1, all.Count));
         var cpu = spent.Select(p => $"{p.Key} {p.Value:0.000} ms");
-        Console.WriteLine($"    CPU per request: {string.Join(", ", cpu)}; all of them {spent.Values.Sum():0.000} ms");
+        Console.WriteLine($"    CPU per request: {string.Join(", ", cpu)}; all of them {spent.Values.Sum():0.000} ms (settled {settled.TotalSeconds:0.0} s after the load)");
         return outcome;
     }
 
-    /// <summary>User and system CPU seconds the processes have used so far (from /proc; processes that ended count no more).</summary>
-    private static double CpuSeconds(IReadOnlyList<int> processes) => processes.Sum(pid =>
+    /// <summary>
+    /// Waits until the processes are back to idle (under 5% of a core over half a second), at most a minute: how long
+    /// the work the load queued took to finish after it.
+    /// </summary>
+    private static async Task<TimeSpan> SettleAsync(Func<IReadOnlyList<int>> processes)
+    {
+        var clock = Stopwatch.StartNew();
+        var interval = TimeSpan.FromMilliseconds(500);
+        var last = processes().Sum(pid => CpuSeconds(pid) ?? 0);
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(interval);
+            var now = processes().Sum(pid => CpuSeconds(pid) ?? 0);
+            if (now - last < 0.05 * interval.TotalSeconds)
+            {
+                return clock.Elapsed - interval;
+            }
+
+            last = now;
+        }
+
+        return clock.Elapsed;
+    }
+
+    /// <summary>CPU seconds used so far by each process still running: one that ended since is left out of both readings.</summary>
+    private static Dictionary<int, double> CpuByProcess(IEnumerable<int> processes) =>
+        processes.Distinct().Select(pid => (pid, cpu: CpuSeconds(pid))).Where(p => p.cpu is not null).ToDictionary(p => p.pid, p => p.cpu!.Value);
+
+    /// <summary>User and system CPU seconds the process has used so far (from /proc); null once it has ended.</summary>
+    private static double? CpuSeconds(int pid)
     {
         try
         {
@@ -143,9 +178,9 @@ public static class RequestPathLoad
         }
         catch (IOException)
         {
-            return 0;
+            return null;
         }
-    });
+    }
 
     private static string CommandLine(int pid)
     {
