@@ -142,8 +142,27 @@ public sealed class ContractReplicaTests(TestInfrastructure infrastructure)
             var (contract, versions) = await ContractReplica.ContractAndRowsAsync<int>(read, contractId, Versions);
             Assert.Null(contract);
             Assert.Empty(versions);
-            // The read goes on: the rows it left unread did not stay in the way of the next command.
-            Assert.Equal(1, await read.ExecuteScalarAsync<int>("SELECT 1"));
+        }
+
+        // Rows the caller sees under a contract it does not (terms replicated before the contract's row): none are given,
+        // and in a transaction, which a cancelled command would have aborted, the next statement still runs.
+        var unsigned = Guid.CreateVersion7();
+        await using (var owner = new NpgsqlConnection(connectionString))
+        {
+            await owner.ExecuteAsync(
+                """
+                SELECT set_config('app.tenant_ids', @tenant::text, false);
+                INSERT INTO contract_terms VALUES (@tenant, @unsigned, 1, '2026-01-01', '{}', now());
+                """,
+                new { tenant, unsigned });
+        }
+
+        await using (var work = await database.BeginAsync(tenant, CancellationToken.None))
+        {
+            var (contract, versions) = await ContractReplica.ContractAndRowsAsync<int>(work, unsigned, Versions);
+            Assert.Null(contract);
+            Assert.Empty(versions);
+            Assert.Equal([1], await work.QueryAsync<int>("SELECT version_number FROM contract_terms WHERE contract_id = @unsigned", new { unsigned }));
         }
     }
 

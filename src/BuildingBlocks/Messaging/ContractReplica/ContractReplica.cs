@@ -50,7 +50,10 @@ public sealed class ContractReplica
         ArgumentNullException.ThrowIfNull(unitOfWork);
         using var results = await unitOfWork.QueryMultipleAsync($"{SelectContract};\n{sql}", new { contractId });
         var contract = await results.ReadSingleOrDefaultAsync<ContractSummary>();
-        return (contract, contract is null ? [] : [.. await results.ReadAsync<TRow>()]);
+        // Read even when they are not wanted: a reader disposed with results unread cancels its command, which aborts a
+        // transaction. Under a contract the caller does not see there are seldom any.
+        var rows = await results.ReadAsync<TRow>();
+        return (contract, contract is null ? [] : [.. rows]);
     }
 
     /// <summary>
