@@ -81,7 +81,8 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
         }
 
         var expected = await OpenByPeriodsAsync(connectionString, contracts.Where(c => c.ProviderId == Provider && c.IsOpen), cancellation);
-        Assert.True(expected.Count > 100, "the desk has open tickets to count");
+        Assert.True(expected.Count > 50, "the desk has open tickets to count");
+        Assert.True(expected.Select(t => t.Priority).Distinct().Count() == Priorities.Length, "the desk has tickets of every priority");
         Assert.True(expected.Count < 380, "some tickets are resolved or closed");
         Assert.Equal(
             expected.GroupBy(t => (t.ClientId, t.Priority)).Select(g => new DeskCount(g.Key.ClientId, g.Key.Priority, g.Count())).OrderBy(c => $"{c.ClientId} {c.Priority}"),
@@ -94,7 +95,7 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
         // Resolved, it leaves the desk: the ticket opened at the same instant is Acme's oldest now.
         await using (var unitOfWork = await database.BeginAsync(Acme, cancellation))
         {
-            await ReadModels.ApplyAsync(unitOfWork, Status(contracts[1], first, "new", "resolved", earliest.AddHours(1)));
+            await ReadModels.ApplyAsync(unitOfWork, Status(contracts[1], first, "new", "resolved", earliest.AddHours(1), "P3"));
             await unitOfWork.CommitAsync();
         }
 
@@ -127,7 +128,7 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
         }))
         {
             at = at.AddMinutes(random.Next(1, 600));
-            yield return Status(contract, ticket, status, next, at);
+            yield return Status(contract, ticket, status, next, at, priority);
             status = next;
         }
     }
@@ -138,9 +139,9 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
         OpenedAt = at, OccurredAt = at,
     };
 
-    private static TicketStatusChanged Status(Contract contract, Guid ticket, string from, string to, DateTimeOffset at) => new()
+    private static TicketStatusChanged Status(Contract contract, Guid ticket, string from, string to, DateTimeOffset at, string priority) => new()
     {
-        TenantId = contract.TenantId, ContractId = contract.ContractId, TicketId = ticket, From = from, To = to, Priority = "P2", OccurredAt = at,
+        TenantId = contract.TenantId, ContractId = contract.ContractId, TicketId = ticket, From = from, To = to, Priority = priority, OccurredAt = at,
     };
 
     /// <summary>The contracts as the replica and the access table hold them.</summary>
