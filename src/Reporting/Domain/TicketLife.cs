@@ -43,7 +43,15 @@ public static class TicketLife
             }
             else if (openSince is null && IsOpen(change.To))
             {
+                // Reopened the instant the last period ended (stamps are to the second, and a change stamped before the
+                // opening counts at it): that period goes on. Two periods never start at the same instant.
                 openSince = at;
+                if (periods.Count > 0 && periods[^1].Until == at)
+                {
+                    openSince = periods[^1].From;
+                    periods.RemoveAt(periods.Count - 1);
+                }
+
                 resolvedAt = null;
             }
 
