@@ -90,6 +90,8 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
         Assert.Equal(
             expected.GroupBy(t => t.ClientId).Select(g => g.OrderBy(t => t.OpenedAt).ThenBy(t => t.Number).First()).OrderBy(t => t.ClientId.ToString()),
             desk.Oldest.OrderBy(t => t.ClientId.ToString()));
+        Assert.Empty(desk.AtRisk);
+        Assert.False(desk.MoreAtRisk);
         Assert.Equal((first, 9_001, "ACME-2", "P3"), desk.Oldest.Where(t => t.ClientId == Acme).Select(t => (t.TicketId, t.Number, t.Reference, t.Priority)).Single());
 
         // Resolved, it leaves the desk: the ticket opened at the same instant is Acme's oldest now.
@@ -106,6 +108,40 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
 
         Assert.Equal(second, desk.Oldest.Single(t => t.ClientId == Acme).TicketId);
         Assert.Equal(expected.Count - 1, desk.Counts.Sum(c => c.Count));
+    }
+
+    [Fact]
+    public async Task The_desk_lists_the_soonest_due_clocks_at_risk_and_says_there_are_more()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (host, connectionString) = await ReportingHost.StartAsync(infrastructure, "desk_at_risk", cancellation);
+        using var _host = host;
+        var database = host.Services.GetRequiredService<Database>();
+        var contract = new Contract(Acme, Guid.CreateVersion7(), "ACME-1", Provider, true);
+        await AddContractsAsync(connectionString, [contract], cancellation);
+
+        // More warned clocks than the desk lists, due in a shuffled order.
+        var random = new Random(20261207);
+        var dues = Enumerable.Range(0, DeskStore.AtRiskShown + 5).Select(n => Start.AddMinutes(n)).OrderBy(_ => random.Next()).ToList();
+        foreach (var (due, n) in dues.Select((due, n) => (due, n)))
+        {
+            var ticket = Guid.CreateVersion7();
+            await using var unitOfWork = await database.BeginAsync(Acme, cancellation);
+            await ReadModels.ApplyAsync(unitOfWork, Opened(contract, ticket, n + 1, Start.AddHours(-1), "P1"));
+            await ReadModels.ApplyAsync(unitOfWork, new SlaWarningRaised
+            {
+                TenantId = Acme, ContractId = contract.ContractId, TicketId = ticket, Clock = "resolve", Priority = "P1", Percent = 75, DueAt = due,
+                Number = n + 1, OccurredAt = Start,
+            });
+            await unitOfWork.CommitAsync();
+        }
+
+        var agent = new CurrentUser(Guid.CreateVersion7(), "Agent", Provider, OrganisationKind.Provider, [Roles.AgentL1], false, null);
+        await using var read = await database.ReadAsync(agent, cancellation);
+        var desk = await DeskStore.ReadAsync(read, Provider);
+
+        Assert.Equal(dues.Order().Take(DeskStore.AtRiskShown), desk.AtRisk.Select(clock => clock.DueAt));
+        Assert.True(desk.MoreAtRisk);
     }
 
     private static IEnumerable<IntegrationEvent> Life(Contract contract, Guid ticket, long number, DateTimeOffset opened, Random random)

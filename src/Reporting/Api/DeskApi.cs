@@ -13,8 +13,11 @@ public sealed record DeskPriority(string Priority, int Count);
 /// <summary>The oldest open ticket, with its age in seconds since its opening.</summary>
 public sealed record DeskOldest(Guid TicketId, long Number, Guid ContractId, string Reference, string Priority, DateTimeOffset OpenedAt, long AgeSeconds);
 
-/// <summary>The provider's desk now: open tickets by client and priority, and the clocks at risk of breach by due time.</summary>
-public sealed record DeskLoad(DateTimeOffset AsOf, int Open, IReadOnlyList<DeskClient> Clients, IReadOnlyList<AtRiskClock> AtRisk);
+/// <summary>
+/// The provider's desk now: open tickets by client and priority, and the clocks at risk of breach by due time, the 50
+/// soonest (<see cref="MoreAtRisk"/> when there are others).
+/// </summary>
+public sealed record DeskLoad(DateTimeOffset AsOf, int Open, IReadOnlyList<DeskClient> Clients, IReadOnlyList<AtRiskClock> AtRisk, bool MoreAtRisk);
 
 /// <summary>The provider's desk load across its clients: for the provider's users only (a client has no desk to read).</summary>
 public static class DeskApi
@@ -31,7 +34,7 @@ public static class DeskApi
     /// <summary>
     /// The load of the caller's desk across the contracts naming its organisation: tickets open now by client and priority,
     /// each client's oldest open ticket, and the tickets whose SLA clock was warned of and is still at risk of breach
-    /// (not completed, breached or resolved since), by due time.
+    /// (not completed, breached or resolved since), the 50 soonest due.
     /// </summary>
     public static async Task<Results<Ok<DeskLoad>, ForbidHttpResult>> DeskAsync([AsParameters] ReportingServices services, CancellationToken cancellationToken)
     {
@@ -55,6 +58,6 @@ public static class DeskApi
                     first.TicketId, first.Number, first.ContractId, first.Reference, first.Priority, first.OpenedAt,
                     Math.Max(0, (long)(now - first.OpenedAt).TotalSeconds)));
         }).ToList();
-        return TypedResults.Ok(new DeskLoad(now, clients.Sum(c => c.Open), clients, desk.AtRisk));
+        return TypedResults.Ok(new DeskLoad(now, clients.Sum(c => c.Open), clients, desk.AtRisk, desk.MoreAtRisk));
     }
 }

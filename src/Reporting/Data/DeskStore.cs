@@ -15,11 +15,18 @@ public sealed record AtRiskClock(
     Guid? AssigneeId);
 
 /// <summary>The provider's desk now: its open tickets counted by client and priority, each client's oldest, the clocks at risk.</summary>
-public sealed record Desk(IReadOnlyList<DeskCount> Counts, IReadOnlyList<DeskTicket> Oldest, IReadOnlyList<AtRiskClock> AtRisk);
+/// <remarks>
+/// <see cref="AtRisk"/> holds the <see cref="DeskStore.AtRiskShown"/> soonest due; <see cref="MoreAtRisk"/> says whether there
+/// are others.
+/// </remarks>
+public sealed record Desk(IReadOnlyList<DeskCount> Counts, IReadOnlyList<DeskTicket> Oldest, IReadOnlyList<AtRiskClock> AtRisk, bool MoreAtRisk);
 
 /// <summary>Reads a provider's desk across the contracts naming it (row-level security admits the open ones only).</summary>
 public static class DeskStore
 {
+    /// <summary>How many of the clocks at risk the desk lists: the soonest due, what a desk works through first.</summary>
+    public const int AtRiskShown = 50;
+
     /// <summary>
     /// A ticket open now: its opening is known and its status still needs work, as its open periods say (both are derived
     /// together), written as the predicate of the index <c>tickets_open_now</c> so that the plan can use it.
@@ -29,8 +36,8 @@ public static class DeskStore
     /// <summary>
     /// In one round trip: the tickets open now, counted by client and priority; each client's oldest open ticket (by
     /// opening, then number), from the oldest of each of its contracts; and the clocks warned of and still at risk, by due
-    /// time: no completion of that clock since the warning (a reopened ticket's clock warned again is at risk again), no
-    /// breach of it, the ticket not resolved or closed.
+    /// time, the <see cref="AtRiskShown"/> soonest and whether there are more: no completion of that clock since the
+    /// warning (a reopened ticket's clock warned again is at risk again), no breach of it, the ticket not resolved or closed.
     /// </summary>
     public static async Task<Desk> ReadAsync(UnitOfWork unitOfWork, Guid provider)
     {
@@ -67,9 +74,12 @@ public static class DeskStore
                   SELECT FROM sla_completions s
                   WHERE s.tenant_id = w.tenant_id AND s.ticket_id = w.ticket_id AND s.clock = w.clock AND s.completed_at >= w.raised_at)
             ORDER BY w.due_at, w.ticket_id, w.clock
+            LIMIT @oneMore
             """,
-            new { provider, resolved = TicketLife.Resolved, closed = TicketLife.Closed });
-        return new Desk(
-            [.. await results.ReadAsync<DeskCount>()], [.. await results.ReadAsync<DeskTicket>()], [.. await results.ReadAsync<AtRiskClock>()]);
+            new { provider, resolved = TicketLife.Resolved, closed = TicketLife.Closed, oneMore = AtRiskShown + 1 });
+        var counts = (await results.ReadAsync<DeskCount>()).ToList();
+        var oldest = (await results.ReadAsync<DeskTicket>()).ToList();
+        var atRisk = (await results.ReadAsync<AtRiskClock>()).ToList();
+        return new Desk(counts, oldest, [.. atRisk.Take(AtRiskShown)], atRisk.Count > AtRiskShown);
     }
 }

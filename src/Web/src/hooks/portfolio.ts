@@ -120,8 +120,14 @@ export interface DeskLoad {
   asOf: string
   open: number
   clients: DeskClient[]
+  /** The soonest due of the clocks at risk, at most {@link atRiskShown}. */
   atRisk: AtRiskClock[]
+  /** Whether other clocks are at risk beyond those listed. */
+  moreAtRisk: boolean
 }
+
+/** How many clocks at risk the desk lists, the soonest due (as the API does). */
+export const atRiskShown = 50
 
 /** How often the desk is read again: warnings arrive and clocks complete all day. */
 export const deskPollMs = 60_000

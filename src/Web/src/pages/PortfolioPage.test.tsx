@@ -19,7 +19,7 @@ const agentUser: User = {
   createdAt: '2025-01-01T00:00:00Z',
 }
 
-function backend(user: UserInfo, rows = [portfolioRow()]): FakeCall[] {
+function backend(user: UserInfo, rows = [portfolioRow()], deskLoad = desk): FakeCall[] {
   return fakeBackend({
     'GET /bff/user': () => json(user),
     'GET /api/identity/organisations/providers': () => json([providerOrganisation]),
@@ -27,7 +27,7 @@ function backend(user: UserInfo, rows = [portfolioRow()]): FakeCall[] {
     'GET /api/contracts': () => json([summary()]),
     'GET /api/identity/users': () => json([agentUser]),
     'GET /api/reporting/portfolio': () => json(portfolioOf(rows, { side: user.organisation.kind === 'client' ? 'client' : 'provider' })),
-    'GET /api/reporting/desk': () => json(desk),
+    'GET /api/reporting/desk': () => json(deskLoad),
     'GET /api/incidents/contracts/c-1/agents': () => json([{ id: 'u-ag', displayName: 'Agnès Agent', roles: ['AgentL1'] }]),
   })
 }
@@ -139,6 +139,13 @@ describe('portfolio page', () => {
     expect(cells(risk!).slice(1, 6)).toEqual(['Client SA', 'P1', 'Time to resolve', '75%', 'in 45 min'])
     expect(await within(risk!).findByText('Agnès Agent')).toBeInTheDocument()
     expect(screen.getByText('3 open tickets')).toBeInTheDocument()
+    expect(screen.queryByText(/soonest due are listed/)).not.toBeInTheDocument()
+  })
+
+  it('says when more clocks are at risk than the desk lists', async () => {
+    backend(agent, [portfolioRow()], { ...desk, moreAtRisk: true })
+    renderApp('/portfolio')
+    expect(await screen.findByText('Only the 50 soonest due are listed: more tickets are at risk.')).toBeInTheDocument()
   })
 
   it('names the assignee for an agent from the desk’s agents, as it does not read the users', async () => {

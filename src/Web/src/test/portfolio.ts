@@ -77,4 +77,5 @@ export const desk: DeskLoad = {
       assigneeId: 'u-ag',
     },
   ],
+  moreAtRisk: false,
 }

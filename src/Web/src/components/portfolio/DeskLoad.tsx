@@ -3,7 +3,7 @@ import { IconMoodCheck } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { priorities } from '../../hooks/contracts'
-import { type AtRiskClock, type DeskLoad as Desk, useDesk } from '../../hooks/portfolio'
+import { type AtRiskClock, atRiskShown, type DeskLoad as Desk, useDesk } from '../../hooks/portfolio'
 import { useUser } from '../../hooks/session'
 import { useFormatSpan, useRelativeDue } from '../../hooks/ticketText'
 import { ticketPageUrl, useContractAgents } from '../../hooks/tickets'
@@ -35,8 +35,8 @@ function useAssigneeName(atRisk: AtRiskClock[]) {
       : undefined
 }
 
-/** The tickets whose SLA clock was warned of and may still breach, soonest due first. */
-export function AtRiskTable({ atRisk }: { atRisk: AtRiskClock[] }) {
+/** The tickets whose SLA clock was warned of and may still breach, soonest due first; says when more are at risk than listed. */
+export function AtRiskTable({ atRisk, more }: { atRisk: AtRiskClock[]; more: boolean }) {
   const { t } = useTranslation()
   const now = useNow()
   const relativeDue = useRelativeDue()
@@ -93,6 +93,11 @@ export function AtRiskTable({ atRisk }: { atRisk: AtRiskClock[] }) {
           })}
         </Table.Tbody>
       </Table>
+      {more && (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('desk.moreAtRisk', { shown: atRiskShown })}
+        </Text>
+      )}
     </Table.ScrollContainer>
   )
 }
@@ -169,7 +174,7 @@ export function DeskLoadSection() {
             <Title order={3} size="h5">
               {t('desk.atRisk')}
             </Title>
-            <AtRiskTable atRisk={load.atRisk} />
+            <AtRiskTable atRisk={load.atRisk} more={load.moreAtRisk} />
           </Stack>
         )}
       </QueryStates>

@@ -37,7 +37,7 @@ export function DeskToday() {
     <HomeCard id="desk-today" title={t('home.deskToday')} aside={desk.data && <Badge variant="light">{t('desk.openCount', { count: desk.data.open })}</Badge>}>
       <QueryStates query={desk}>
         {(load) => (
-          <AtRiskTable atRisk={load.atRisk} />
+          <AtRiskTable atRisk={load.atRisk} more={load.moreAtRisk} />
         )}
       </QueryStates>
     </HomeCard>
