@@ -97,15 +97,17 @@ public static class RequestPathLoad
         string what, List<HttpClient> clients, TimeSpan duration, Func<HttpClient, Task<HttpResponseMessage>> call, string? gatewayProcess,
         string[] services, int postgresPort, double? ceiling)
     {
-        await GatewayLoad.WarmUpAsync(clients, call);
+        // Each process is counted with the processes it started, those that end meanwhile included (PostgreSQL's
+        // backends, a pool's new connections).
+        var postgres = PostgresServer(postgresPort);
         var processes = new Dictionary<string, IReadOnlyList<int>>
         {
             ["load generator"] = [Environment.ProcessId],
-            ["postgres"] = PostgresProcesses(postgresPort),
+            ["postgres"] = postgres,
         };
         if (gatewayProcess is not null)
         {
-            processes["rabbitmq"] = BrokerProcesses(processes["postgres"]);
+            processes["rabbitmq"] = BrokerNode(postgres);
             processes["gateway"] = ProcessesNamed(gatewayProcess);
             // Not on the request path, but on the same cores: the Aspire dashboard of the local system, storing the
             // traces, logs and metrics every request exports.
@@ -117,7 +119,11 @@ public static class RequestPathLoad
             processes[service] = ProcessesNamed(service);
         }
 
-        var before = CpuByProcess(processes.Values.SelectMany(pids => pids));
+        // What each spends idle (pollers, heartbeats, the broker's own work) is not the requests'.
+        var idle = await IdleRatesAsync(processes);
+        await GatewayLoad.WarmUpAsync(clients, call);
+        var before = processes.ToDictionary(p => p.Key, p => TreeCpuSeconds(p.Value));
+        var clock = Stopwatch.StartNew();
         var (latencies, elapsed, failures) = await GatewayLoad.CallAsync(clients, duration, call);
         var all = latencies.Order().ToList();
         double Percentile(double p) => all[Math.Min(all.Count - 1, (int)(p * all.Count))];
@@ -127,31 +133,39 @@ public static class RequestPathLoad
             $"{what}, {clients.Count} connections: {all.Count} requests, {outcome.Throughput:0} req/s{ratio}, p50 {outcome.P50:0.0} ms, p99 {outcome.P99:0.0} ms, failures {failures}");
 
         // What the requests left to do (events still to publish and consume) is theirs too: the CPU is read once the
-        // processes have settled, and PostgreSQL's backends are listed again, those a pool opened meanwhile included.
-        var settled = await SettleAsync(() => [.. processes.Values.SelectMany(pids => pids), .. PostgresProcesses(postgresPort)]);
-        processes["postgres"] = PostgresProcesses(postgresPort);
-        var after = CpuByProcess(processes.Values.SelectMany(pids => pids));
+        // processes are back to idle.
+        var settled = await SettleAsync(processes, idle.Values.Sum());
+        var span = clock.Elapsed.TotalSeconds;
         var spent = processes.ToDictionary(
-            p => p.Key, p => p.Value.Where(after.ContainsKey).Sum(pid => after[pid] - before.GetValueOrDefault(pid)) * 1000 / Math.Max(1, all.Count));
+            p => p.Key, p => Math.Max(0, TreeCpuSeconds(p.Value) - before[p.Key] - idle[p.Key] * span) * 1000 / Math.Max(1, all.Count));
         var cpu = spent.Select(p => $"{p.Key} {p.Value:0.000} ms");
         Console.WriteLine($"    CPU per request: {string.Join(", ", cpu)}; all of them {spent.Values.Sum():0.000} ms (settled {settled.TotalSeconds:0.0} s after the load)");
         return outcome;
     }
 
+    /// <summary>CPU seconds per second each group of processes spends over one second with no load.</summary>
+    private static async Task<Dictionary<string, double>> IdleRatesAsync(Dictionary<string, IReadOnlyList<int>> processes)
+    {
+        var first = processes.ToDictionary(p => p.Key, p => TreeCpuSeconds(p.Value));
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        return processes.ToDictionary(p => p.Key, p => Math.Max(0, TreeCpuSeconds(p.Value) - first[p.Key]) / clock.Elapsed.TotalSeconds);
+    }
+
     /// <summary>
-    /// Waits until the processes are back to idle (under 5% of a core over half a second), at most a minute: how long
-    /// the work the load queued took to finish after it.
+    /// Waits until the processes are back to their idle rate (within 5% of a core over half a second), at most a minute:
+    /// how long the work the load queued took to finish after it.
     /// </summary>
-    private static async Task<TimeSpan> SettleAsync(Func<IReadOnlyList<int>> processes)
+    private static async Task<TimeSpan> SettleAsync(Dictionary<string, IReadOnlyList<int>> processes, double idleRate)
     {
         var clock = Stopwatch.StartNew();
         var interval = TimeSpan.FromMilliseconds(500);
-        var last = processes().Sum(pid => CpuSeconds(pid) ?? 0);
+        var last = processes.Values.Sum(TreeCpuSeconds);
         while (clock.Elapsed < TimeSpan.FromMinutes(1))
         {
             await Task.Delay(interval);
-            var now = processes().Sum(pid => CpuSeconds(pid) ?? 0);
-            if (now - last < 0.05 * interval.TotalSeconds)
+            var now = processes.Values.Sum(TreeCpuSeconds);
+            if (now - last < (idleRate + 0.05) * interval.TotalSeconds)
             {
                 return clock.Elapsed - interval;
             }
@@ -162,23 +176,28 @@ public static class RequestPathLoad
         return clock.Elapsed;
     }
 
-    /// <summary>CPU seconds used so far by each process still running: one that ended since is left out of both readings.</summary>
-    private static Dictionary<int, double> CpuByProcess(IEnumerable<int> processes) =>
-        processes.Distinct().Select(pid => (pid, cpu: CpuSeconds(pid))).Where(p => p.cpu is not null).ToDictionary(p => p.pid, p => p.cpu!.Value);
+    /// <summary>
+    /// User and system CPU seconds used so far by the processes, the children they reaped (PostgreSQL's ended backends)
+    /// and the children still running (from /proc).
+    /// </summary>
+    private static double TreeCpuSeconds(IReadOnlyList<int> roots)
+    {
+        var children = AllProcesses().Select(pid => (pid, parent: ParentOf(pid))).Where(p => roots.Contains(p.parent)).Select(p => p.pid).ToList();
+        return roots.Sum(pid => CpuSeconds(pid, withReapedChildren: true)) + children.Sum(pid => CpuSeconds(pid, withReapedChildren: false));
+    }
 
-    /// <summary>User and system CPU seconds the process has used so far (from /proc); null once it has ended.</summary>
-    private static double? CpuSeconds(int pid)
+    private static double CpuSeconds(int pid, bool withReapedChildren)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (double.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
-                + double.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100;
+            // utime, stime, then cutime and cstime (fields 14 to 17 of proc(5)).
+            return fields.Skip(11).Take(withReapedChildren ? 4 : 2).Sum(field => double.Parse(field, System.Globalization.CultureInfo.InvariantCulture)) / 100;
         }
         catch (IOException)
         {
-            return null;
+            return 0; // Ended: its time is now its parent's.
         }
     }
 
@@ -205,28 +224,24 @@ public static class RequestPathLoad
         [.. AllProcesses().Where(pid => CommandLine(pid).Split(' ')[0].EndsWith(executable, StringComparison.Ordinal))];
 
     /// <summary>The PostgreSQL server listening on the port and every process it started (its connections' backends included).</summary>
-    private static List<int> PostgresProcesses(int port)
+    /// <summary>The PostgreSQL server listening on the port.</summary>
+    private static List<int> PostgresServer(int port)
     {
         var server = AllProcesses().FirstOrDefault(pid => CommandLine(pid) is var line && line.Contains("postgres", StringComparison.Ordinal)
             && line.Contains($"-p {port} ", StringComparison.Ordinal));
-        if (server == 0)
-        {
-            return [];
-        }
-
-        return [server, .. AllProcesses().Where(pid => ParentOf(pid) == server)];
+        return server == 0 ? [] : [server];
     }
 
     /// <summary>
-    /// The RabbitMQ node of the same local system as the PostgreSQL server, and the processes it started: the local
-    /// system keeps both in one data folder (<c>postgres/pgdata</c> and <c>rabbitmq/home</c>).
+    /// The RabbitMQ node of the same local system as the PostgreSQL server: the local system keeps both in one data folder
+    /// (<c>postgres/pgdata</c> and <c>rabbitmq/home</c>).
     /// </summary>
-    private static List<int> BrokerProcesses(IReadOnlyList<int> postgres)
+    private static List<int> BrokerNode(IReadOnlyList<int> postgres)
     {
         var dataDirectory = postgres.Count == 0 ? null : Regex.Match(CommandLine(postgres[0]), @" -D (\S+)/postgres/pgdata ") is { Success: true } m ? m.Groups[1].Value : null;
         var node = dataDirectory is null ? 0 : AllProcesses().FirstOrDefault(pid =>
             CommandLine(pid).Contains($" -home {dataDirectory}/rabbitmq/home ", StringComparison.Ordinal));
-        return node == 0 ? [] : [node, .. AllProcesses().Where(pid => ParentOf(pid) == node)];
+        return node == 0 ? [] : [node];
     }
 
     private static int ParentOf(int pid)
