@@ -25,6 +25,8 @@ public static class RequestPathLoad
     private const string ClientUser = "admin@acme.example";
     private const string DeskUser = "agent1@antares.example";
 
+    private const string LoadGenerator = "load generator";
+
     private sealed record Outcome(double Throughput, double P50, double P99, int Failures);
 
     /// <param name="only">Measures only the endpoints whose line contains it (the ceiling is always measured), to profile one.</param>
@@ -102,7 +104,7 @@ public static class RequestPathLoad
         var postgres = PostgresServer(postgresPort);
         var processes = new Dictionary<string, IReadOnlyList<int>>
         {
-            ["load generator"] = [Environment.ProcessId],
+            [LoadGenerator] = [Environment.ProcessId],
             ["postgres"] = postgres,
         };
         if (gatewayProcess is not null)
@@ -132,24 +134,40 @@ public static class RequestPathLoad
         Console.WriteLine(
             $"{what}, {clients.Count} connections: {all.Count} requests, {outcome.Throughput:0} req/s{ratio}, p50 {outcome.P50:0.0} ms, p99 {outcome.P99:0.0} ms, failures {failures}");
 
-        // What the requests left to do (events still to publish and consume) is theirs too: the CPU is read once the
-        // processes are back to idle.
-        var settled = await SettleAsync(processes, idle.Values.Sum());
+        // What the requests left to do (events still to publish and consume) is theirs too: the system's CPU is read once
+        // its processes are back to idle. The load generator's ends with the load.
+        var generated = TreeCpuSeconds(processes[LoadGenerator]);
+        var system = processes.Where(p => p.Key != LoadGenerator).ToDictionary();
+        var settled = await SettleAsync(system, system.Keys.Sum(name => idle[name]));
         var span = clock.Elapsed.TotalSeconds;
-        var spent = processes.ToDictionary(
-            p => p.Key, p => Math.Max(0, TreeCpuSeconds(p.Value) - before[p.Key] - idle[p.Key] * span) * 1000 / Math.Max(1, all.Count));
+        var spent = processes.ToDictionary(p => p.Key, p => Math.Max(0, (p.Key == LoadGenerator ? generated : TreeCpuSeconds(p.Value))
+            - before[p.Key] - idle[p.Key] * span) * 1000 / Math.Max(1, all.Count));
         var cpu = spent.Select(p => $"{p.Key} {p.Value:0.000} ms");
         Console.WriteLine($"    CPU per request: {string.Join(", ", cpu)}; all of them {spent.Values.Sum():0.000} ms (settled {settled.TotalSeconds:0.0} s after the load)");
         return outcome;
     }
 
-    /// <summary>CPU seconds per second each group of processes spends over one second with no load.</summary>
+    /// <summary>
+    /// CPU seconds per second each group of the system's processes spends with no load: the least of three half-seconds,
+    /// so that what the last line left (a compilation, a collection, a vacuum) is not taken for it. The load generator's
+    /// time, read over the load alone, is all the load's.
+    /// </summary>
     private static async Task<Dictionary<string, double>> IdleRatesAsync(Dictionary<string, IReadOnlyList<int>> processes)
     {
-        var first = processes.ToDictionary(p => p.Key, p => TreeCpuSeconds(p.Value));
-        var clock = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        return processes.ToDictionary(p => p.Key, p => Math.Max(0, TreeCpuSeconds(p.Value) - first[p.Key]) / clock.Elapsed.TotalSeconds);
+        var rates = processes.Keys.ToDictionary(name => name, _ => double.MaxValue);
+        for (var sample = 0; sample < 3; sample++)
+        {
+            var first = processes.ToDictionary(p => p.Key, p => TreeCpuSeconds(p.Value));
+            var clock = Stopwatch.StartNew();
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            foreach (var (name, roots) in processes)
+            {
+                rates[name] = Math.Min(rates[name], Math.Max(0, TreeCpuSeconds(roots) - first[name]) / clock.Elapsed.TotalSeconds);
+            }
+        }
+
+        rates[LoadGenerator] = 0;
+        return rates;
     }
 
     /// <summary>
