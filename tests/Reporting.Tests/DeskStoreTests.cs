@@ -73,12 +73,7 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
             await unitOfWork.CommitAsync();
         }
 
-        var agent = new CurrentUser(Guid.CreateVersion7(), "Agent", Provider, OrganisationKind.Provider, [Roles.AgentL1], false, null);
-        Desk desk;
-        await using (var unitOfWork = await database.ReadAsync(agent, cancellation))
-        {
-            desk = await DeskStore.ReadAsync(unitOfWork, Provider);
-        }
+        var desk = await ReadDeskAsync(database, cancellation);
 
         var expected = await OpenByPeriodsAsync(connectionString, contracts.Where(c => c.ProviderId == Provider && c.IsOpen), cancellation);
         Assert.True(expected.Count > 50, "the desk has open tickets to count");
@@ -101,10 +96,7 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
             await unitOfWork.CommitAsync();
         }
 
-        await using (var unitOfWork = await database.ReadAsync(agent, cancellation))
-        {
-            desk = await DeskStore.ReadAsync(unitOfWork, Provider);
-        }
+        desk = await ReadDeskAsync(database, cancellation);
 
         Assert.Equal(second, desk.Oldest.Single(t => t.ClientId == Acme).TicketId);
         Assert.Equal(expected.Count - 1, desk.Counts.Sum(c => c.Count));
@@ -136,12 +128,18 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
             await unitOfWork.CommitAsync();
         }
 
-        var agent = new CurrentUser(Guid.CreateVersion7(), "Agent", Provider, OrganisationKind.Provider, [Roles.AgentL1], false, null);
-        await using var read = await database.ReadAsync(agent, cancellation);
-        var desk = await DeskStore.ReadAsync(read, Provider);
+        var desk = await ReadDeskAsync(database, cancellation);
 
         Assert.Equal(dues.Order().Take(DeskStore.AtRiskShown), desk.AtRisk.Select(clock => clock.DueAt));
         Assert.True(desk.MoreAtRisk);
+    }
+
+    /// <summary>The desk as one of the provider's agents reads it.</summary>
+    private static async Task<Desk> ReadDeskAsync(Database database, CancellationToken cancellation)
+    {
+        var agent = new CurrentUser(Guid.CreateVersion7(), "Agent", Provider, OrganisationKind.Provider, [Roles.AgentL1], false, null);
+        await using var read = await database.ReadAsync(agent, cancellation);
+        return await DeskStore.ReadAsync(read, Provider);
     }
 
     private static IEnumerable<IntegrationEvent> Life(Contract contract, Guid ticket, long number, DateTimeOffset opened, Random random)
