@@ -19,23 +19,23 @@ internal static class Extensions
         builder.AddContractReplica();
         builder.AddMessaging(ServiceName, bus =>
         {
-            // The events the reports are computed from, each kept in the journal and fed to the read models.
-            bus.AddConsumer<TicketOpenedReport>();
-            bus.AddConsumer<TicketStatusChangedReport>();
-            bus.AddConsumer<SlaBreachedReport>();
-            bus.AddConsumer<SlaClockCompletedReport>();
-            bus.AddConsumer<TicketRatedReport>();
-            bus.AddConsumer<ServiceOutageRecordedReport>();
-            bus.AddConsumer<PenaltyStatementIssuedReport>();
-            bus.AddConsumer<InvoiceReceivedReport>();
-            bus.AddConsumer<InvoiceControlledReport>();
-            bus.AddConsumer<InvoiceApprovedReport>();
-            bus.AddConsumer<InvoiceDisputedReport>();
-            bus.AddConsumer<InvoicePaidReport>();
-            bus.AddConsumer<BudgetPlannedReport>();
-            bus.AddConsumer<EvolutionRequestStateChangedReport>();
-            bus.AddConsumer<ContractPhaseChangedReport>();
-            bus.AddConsumer<SlaWarningRaisedReport>();
+            // The events the reports are computed from, kept in the journal and fed to the read models by batches.
+            bus.AddConsumer<TicketOpenedReport>(Batches.Of);
+            bus.AddConsumer<TicketStatusChangedReport>(Batches.Of);
+            bus.AddConsumer<SlaBreachedReport>(Batches.Of);
+            bus.AddConsumer<SlaClockCompletedReport>(Batches.Of);
+            bus.AddConsumer<TicketRatedReport>(Batches.Of);
+            bus.AddConsumer<ServiceOutageRecordedReport>(Batches.Of);
+            bus.AddConsumer<PenaltyStatementIssuedReport>(Batches.Of);
+            bus.AddConsumer<InvoiceReceivedReport>(Batches.Of);
+            bus.AddConsumer<InvoiceControlledReport>(Batches.Of);
+            bus.AddConsumer<InvoiceApprovedReport>(Batches.Of);
+            bus.AddConsumer<InvoiceDisputedReport>(Batches.Of);
+            bus.AddConsumer<InvoicePaidReport>(Batches.Of);
+            bus.AddConsumer<BudgetPlannedReport>(Batches.Of);
+            bus.AddConsumer<EvolutionRequestStateChangedReport>(Batches.Of);
+            bus.AddConsumer<ContractPhaseChangedReport>(Batches.Of);
+            bus.AddConsumer<SlaWarningRaisedReport>(Batches.Of);
         });
         builder.AddDefaultAuthentication();
         builder.AddInternalCalls();

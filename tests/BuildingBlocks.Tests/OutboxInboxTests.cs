@@ -179,6 +179,58 @@ public sealed class OutboxInboxTests(TestInfrastructure infrastructure)
         Assert.Equal([("tests.item-added.v1", true, false), ("tests.removed-event.v1", false, true), ("tests.item-added.v1", true, false)], rows);
     }
 
+    [Fact]
+    public async Task A_batch_consumer_applies_each_event_once_and_one_that_fails_holds_back_no_other()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tenants = new[] { Guid.CreateVersion7(), Guid.CreateVersion7() };
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var faulted = new ConcurrentBag<Guid>();
+
+        await using var consumerService = await TestService.StartAsync(infrastructure, $"consumer-{run}", bus => bus.AddConsumer<ItemAddedBatchConsumer>(Batches.Of));
+        var handle = consumerService.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint($"consumer-{run}-item-added-batch_error", endpoint =>
+            endpoint.Handler<ItemAdded>(context =>
+            {
+                faulted.Add(context.Message.EventId);
+                return Task.CompletedTask;
+            }));
+        await handle.Ready;
+
+        // 300 events of two tenants at once, one of which can never be applied, then 20 of them delivered again.
+        var bus = consumerService.Services.GetRequiredService<IBus>();
+        var events = Enumerable.Range(0, 300).Select(index => new ItemAdded
+        {
+            TenantId = tenants[index % 2], ItemId = Guid.CreateVersion7(), Index = index, FailTimes = index == 150 ? int.MaxValue : 0,
+        }).ToList();
+        var poison = events[150];
+        await Task.WhenAll(events.Concat(events.Take(20)).Select(@event => bus.Publish(@event, context => context.MessageId = @event.EventId, ct)));
+
+        var expected = events.Where(@event => @event != poison).GroupBy(@event => @event.TenantId).ToDictionary(g => g.Key, g => g.Select(e => e.EventId).ToHashSet());
+        foreach (var tenant in tenants)
+        {
+            await WaitForConsumedAsync(consumerService, tenant, expected[tenant].Count, ct);
+        }
+
+        // The poison's batch lands in the error queue once its retries are spent; the events applied meanwhile stay applied once.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!faulted.Contains(poison.EventId) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, ct);
+        }
+
+        Assert.Contains(poison.EventId, faulted);
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        foreach (var tenant in tenants)
+        {
+            Assert.True(expected[tenant].SetEquals(await ConsumedAsync(consumerService, tenant)), "each event but the poison is applied once");
+        }
+
+        // Published at once, they were taken by batches of more than one.
+        Assert.Contains(ItemAddedBatchConsumer.BatchSizes, size => size > 1);
+        Assert.All(ItemAddedBatchConsumer.BatchSizes, size => Assert.InRange(size, 1, Batches.MessageLimit));
+        await handle.StopAsync(ct);
+    }
+
     private static async Task<HashSet<Guid>> WaitForConsumedAsync(TestService consumer, Guid tenant, int expected, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);

@@ -39,14 +39,7 @@ public sealed class ReadModelsTests(TestInfrastructure infrastructure) : IClassF
         var (host, connectionString) = await ReportingHost.StartAsync(infrastructure, "read_models_together", cancellation);
         using var _host = host;
         var database = host.Services.GetRequiredService<Database>();
-        var journal = new Journal(database, EventTypeRegistry.Default);
-        async Task ConsumeAsync(IntegrationEvent @event)
-        {
-            // As a consumer does: its own transaction, the event kept in the journal and applied.
-            await using var unitOfWork = await database.BeginAsync(Tenant, cancellation);
-            await journal.RecordAsync(unitOfWork, @event);
-            await unitOfWork.CommitAsync();
-        }
+        Task ConsumeAsync(IntegrationEvent @event) => RecordAsync(database, [@event]);
 
         var first = Guid.CreateVersion7();
         foreach (var @event in Life(first))
@@ -61,6 +54,59 @@ public sealed class ReadModelsTests(TestInfrastructure infrastructure) : IClassF
             await Task.WhenAll(Life(ticket).Select(@event => Task.Run(() => ConsumeAsync(@event), cancellation)));
             Assert.Equal(oneAtATime, await RowsAsync(connectionString, ticket));
         }
+    }
+
+    [Fact]
+    public async Task Batches_of_many_tickets_events_consumed_at_the_same_time_leave_the_rows_of_one_at_a_time()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (host, connectionString) = await ReportingHost.StartAsync(infrastructure, "read_models_batches", cancellation);
+        using var _host = host;
+        var database = host.Services.GetRequiredService<Database>();
+        Task ConsumeAsync(IReadOnlyList<IntegrationEvent> batch) => RecordAsync(database, batch);
+
+        var first = Guid.CreateVersion7();
+        await ConsumeAsync(Life(first));
+        var oneAtATime = await RowsAsync(connectionString, first);
+        var versionBefore = await FactVersionAsync(connectionString);
+
+        // Twelve tickets' events shuffled into batches of one to nine, each batch mixing tickets in its own order, all
+        // applied at once: batches that share tickets take their locks in one order, so none waits on another in a circle.
+        var random = new Random(20261207);
+        var tickets = Enumerable.Range(0, 12).Select(_ => Guid.CreateVersion7()).ToList();
+        var events = tickets.SelectMany(Life).OrderBy(_ => random.Next()).ToList();
+        var batches = new List<List<IntegrationEvent>>();
+        for (var taken = 0; taken < events.Count;)
+        {
+            var size = random.Next(1, 10);
+            batches.Add(events.Skip(taken).Take(size).ToList());
+            taken += size;
+        }
+
+        await Task.WhenAll(batches.Select(batch => Task.Run(() => ConsumeAsync(batch), cancellation)));
+        foreach (var ticket in tickets)
+        {
+            Assert.Equal(oneAtATime, await RowsAsync(connectionString, ticket));
+        }
+
+        // Each batch kept all its events in the journal and moved its contract's version once.
+        await using var owner = new NpgsqlConnection(connectionString);
+        Assert.Equal(events.Count + Life(first).Count, await owner.ExecuteScalarAsync<int>("SELECT count(*) FROM event_journal"));
+        Assert.Equal(versionBefore + batches.Count, await FactVersionAsync(connectionString));
+    }
+
+    /// <summary>As a consumer does a batch: one transaction, the events kept in the journal and applied.</summary>
+    private static async Task RecordAsync(Database database, IReadOnlyList<IntegrationEvent> batch)
+    {
+        await using var unitOfWork = await database.BeginAsync(Tenant, TestContext.Current.CancellationToken);
+        await new Journal(database, EventTypeRegistry.Default).RecordAsync(unitOfWork, batch);
+        await unitOfWork.CommitAsync();
+    }
+
+    private static async Task<long> FactVersionAsync(string connectionString)
+    {
+        await using var owner = new NpgsqlConnection(connectionString);
+        return await owner.ExecuteScalarAsync<long>("SELECT coalesce(sum(version), 0)::bigint FROM contract_fact_versions WHERE contract_id = @Contract", new { Contract });
     }
 
     private static async Task AssertSameRowsInAnyOrderAsync(Database database, string connectionString, Func<Guid, List<IntegrationEvent>> life, int trials)

@@ -41,3 +41,31 @@ public sealed class ItemAddedConsumer(Database database) : IdempotentConsumer<It
         }
     }
 }
+
+/// <summary>
+/// Records the events of each batch it handles in <c>consumed_events</c>, in the inbox transaction, as
+/// <see cref="ItemAddedConsumer"/> does one event; and remembers the size of every batch it was given.
+/// </summary>
+public sealed class ItemAddedBatchConsumer(Database database) : IdempotentBatchConsumer<ItemAdded>(database)
+{
+    private static readonly ConcurrentDictionary<Guid, int> Attempts = new();
+
+    public static ConcurrentBag<int> BatchSizes { get; } = [];
+
+    protected override string ConsumerName => "tests.item-added-batch";
+
+    protected override async Task HandleAsync(IReadOnlyList<ItemAdded> events, UnitOfWork unitOfWork)
+    {
+        BatchSizes.Add(events.Count);
+        foreach (var @event in events)
+        {
+            await unitOfWork.ExecuteAsync(
+                "INSERT INTO consumed_events (tenant_id, event_id, trace_id) VALUES (@TenantId, @EventId, @TraceId)",
+                new { @event.TenantId, @event.EventId, TraceId = Activity.Current?.TraceId.ToString() });
+            if (Attempts.AddOrUpdate(@event.EventId, 1, (_, n) => n + 1) <= @event.FailTimes)
+            {
+                throw new InvalidOperationException($"Planned failure of event {@event.Index}.");
+            }
+        }
+    }
+}

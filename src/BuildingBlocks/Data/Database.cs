@@ -70,8 +70,17 @@ public sealed class Database(NpgsqlDataSource dataSource, EventTypeRegistry even
     /// A consumer's unit of work over the event's tenant, with the event recorded in the inbox in the same round trip; null
     /// when the inbox already holds it for <paramref name="consumer"/> (a redelivered or republished event): nothing to do.
     /// </summary>
-    public Task<UnitOfWork?> BeginConsumingAsync(Guid tenantId, Guid eventId, string consumer, CancellationToken cancellationToken) =>
-        UnitOfWork.BeginConsumingAsync(dataSource, TenantScope, TenantParameters([tenantId], null), eventId, consumer, events, signal, cancellationToken);
+    public async Task<UnitOfWork?> BeginConsumingAsync(Guid tenantId, Guid eventId, string consumer, CancellationToken cancellationToken) =>
+        (await BeginConsumingAsync([tenantId], [eventId], consumer, cancellationToken))?.UnitOfWork;
+
+    /// <summary>
+    /// A consumer's unit of work over a batch of events of <paramref name="tenantIds"/>, with the events recorded in the
+    /// inbox in the same round trip. It comes with the events the inbox did not hold yet for <paramref name="consumer"/>;
+    /// null when it held them all.
+    /// </summary>
+    public Task<(UnitOfWork UnitOfWork, IReadOnlySet<Guid> Fresh)?> BeginConsumingAsync(
+        IEnumerable<Guid> tenantIds, IReadOnlyCollection<Guid> eventIds, string consumer, CancellationToken cancellationToken) =>
+        UnitOfWork.BeginConsumingAsync(dataSource, TenantScope, TenantParameters(tenantIds, null), eventIds, consumer, events, signal, cancellationToken);
 
     private Task<UnitOfWork> BeginAsync(IEnumerable<Guid> tenantIds, Guid? userId, CancellationToken cancellationToken)
     {

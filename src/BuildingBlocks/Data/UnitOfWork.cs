@@ -95,27 +95,30 @@ public sealed class UnitOfWork : IAsyncDisposable
         OpenAsync(dataSource, scopeSql, scopeParameters, tenantIds, userId, reading: true, events, signal, cancellationToken);
 
     /// <summary>
-    /// A consumer's unit of work for <paramref name="messageId"/>: its scope is set at once and the message recorded in
-    /// the inbox in the same round trip. Null, and nothing left open, when the inbox already holds it for <paramref name="consumer"/>.
+    /// A consumer's unit of work for <paramref name="messageIds"/>: its scope is set at once and the messages recorded in
+    /// the inbox in the same round trip. It comes with the messages the inbox did not hold yet for <paramref name="consumer"/>;
+    /// null, and nothing left open, when it held them all.
     /// </summary>
-    internal static async Task<UnitOfWork?> BeginConsumingAsync(
-        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, Guid messageId, string consumer, EventTypeRegistry events, OutboxSignal signal,
-        CancellationToken cancellationToken)
+    internal static async Task<(UnitOfWork UnitOfWork, IReadOnlySet<Guid> Fresh)?> BeginConsumingAsync(
+        NpgsqlDataSource dataSource, string scopeSql, object scopeParameters, IReadOnlyCollection<Guid> messageIds, string consumer,
+        EventTypeRegistry events, OutboxSignal signal, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             var parameters = new DynamicParameters(scopeParameters);
-            parameters.AddDynamicParams(new { messageId, consumer });
+            parameters.AddDynamicParams(new { messageIds = messageIds.ToArray(), consumer });
             using var results = await connection.QueryMultipleAsync(new CommandDefinition(
                 $"""
                 {scopeSql};
-                INSERT INTO inbox_messages (message_id, consumer) VALUES (@messageId, @consumer) ON CONFLICT DO NOTHING RETURNING true;
+                INSERT INTO inbox_messages (message_id, consumer) SELECT id, @consumer FROM unnest(@messageIds) AS id
+                ON CONFLICT DO NOTHING RETURNING message_id;
                 """,
                 parameters, transaction, cancellationToken: cancellationToken));
             var scope = await results.ReadSingleAsync<(string, string, string)>();
-            if (!(await results.ReadAsync<bool>()).Any())
+            var fresh = (await results.ReadAsync<Guid>()).ToHashSet();
+            if (fresh.Count == 0)
             {
                 await connection.DisposeAsync();
                 return null;
@@ -123,7 +126,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 
             var unitOfWork = new UnitOfWork(connection, transaction, scope: null, events, signal, cancellationToken);
             unitOfWork.Scope(scope);
-            return unitOfWork;
+            return (unitOfWork, fresh);
         }
         catch
         {

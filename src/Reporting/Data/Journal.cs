@@ -15,25 +15,38 @@ public sealed class Journal(Database database, EventTypeRegistry events)
 {
     private const int Batch = 500;
 
-    /// <summary>Keeps <paramref name="event"/> in the journal and feeds it to the read models, in the consumer's transaction.</summary>
-    public async Task RecordAsync(UnitOfWork unitOfWork, IntegrationEvent @event)
+    /// <summary>Keeps the events in the journal and feeds them to the read models, in the consumer's transaction.</summary>
+    public async Task RecordAsync(UnitOfWork unitOfWork, IReadOnlyList<IntegrationEvent> batch)
     {
         ArgumentNullException.ThrowIfNull(unitOfWork);
-        ArgumentNullException.ThrowIfNull(@event);
-        // The ticket's lock rides with the journal's writes: one round trip.
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        // The tickets' locks, taken in the order of their keys, ride with the journal's writes: one round trip.
         await unitOfWork.ExecuteAsync(
-            $"""
-            {ReadModels.OneAtATime(@event)}
-            INSERT INTO journal_tenants (tenant_id) VALUES (@TenantId) ON CONFLICT DO NOTHING;
+            """
+            SELECT pg_advisory_xact_lock(key) FROM (SELECT DISTINCT hashtextextended(name, 0) AS key FROM unnest(@locks) AS name ORDER BY key) AS keys;
+            INSERT INTO journal_tenants (tenant_id) SELECT DISTINCT unnest(@tenants) ON CONFLICT DO NOTHING;
             INSERT INTO event_journal (tenant_id, contract_id, event_id, event_type, payload, occurred_at)
-            VALUES (@TenantId, @contractId, @EventId, @type, @payload::jsonb, @occurredAt);
+            SELECT tenant_id, contract_id, event_id, event_type, payload::jsonb, occurred_at
+            FROM unnest(@tenants, @contracts, @eventIds, @types, @payloads, @occurredAt) WITH ORDINALITY
+                AS e (tenant_id, contract_id, event_id, event_type, payload, occurred_at, position)
+            ORDER BY position;
             """,
             new
             {
-                @event.TenantId, contractId = ReadModels.ContractOf(@event), @event.EventId, type = events.NameOf(@event.GetType()),
-                payload = events.Serialize(@event), occurredAt = @event.OccurredAt.UtcDateTime, ticketId = ReadModels.TicketOf(@event),
+                locks = batch.Select(ReadModels.LockKeyOf).ToArray(),
+                tenants = batch.Select(@event => @event.TenantId).ToArray(),
+                contracts = batch.Select(ReadModels.ContractOf).ToArray(),
+                eventIds = batch.Select(@event => @event.EventId).ToArray(),
+                types = batch.Select(@event => events.NameOf(@event.GetType())).ToArray(),
+                payloads = batch.Select(events.Serialize).ToArray(),
+                occurredAt = batch.Select(@event => @event.OccurredAt.UtcDateTime).ToArray(),
             });
-        await ReadModels.ApplyAsync(unitOfWork, @event);
+        await ReadModels.ApplyAsync(unitOfWork, batch);
     }
 
     /// <summary>
@@ -63,17 +76,11 @@ public sealed class Journal(Database database, EventTypeRegistry events)
             var rows = (await unitOfWork.QueryAsync<(long Sequence, string EventType, string Payload)>(
                 "SELECT sequence, event_type, payload::text FROM event_journal WHERE sequence > @after ORDER BY sequence LIMIT @Batch",
                 new { after, Batch })).ToList();
-            foreach (var row in rows)
-            {
-                if (!events.TryGetType(row.EventType, out var type))
-                {
-                    throw new InvalidOperationException($"The journal holds an event of type '{row.EventType}', which this build does not know.");
-                }
-
-                await ReadModels.ApplyAsync(unitOfWork, events.Deserialize(row.Payload, type));
-                after = row.Sequence;
-                replayed++;
-            }
+            await ReadModels.ApplyAsync(unitOfWork, [.. rows.Select(row => events.TryGetType(row.EventType, out var type)
+                ? events.Deserialize(row.Payload, type)
+                : throw new InvalidOperationException($"The journal holds an event of type '{row.EventType}', which this build does not know."))]);
+            after = rows.Count > 0 ? rows[^1].Sequence : after;
+            replayed += rows.Count;
 
             if (rows.Count < Batch)
             {

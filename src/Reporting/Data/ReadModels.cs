@@ -41,32 +41,55 @@ public static class ReadModels
         _ => throw new ArgumentException($"Reporting keeps no {@event.GetType().Name}.", nameof(@event)),
     };
 
-    public static async Task ApplyAsync(UnitOfWork unitOfWork, IntegrationEvent @event)
+    public static Task ApplyAsync(UnitOfWork unitOfWork, IntegrationEvent @event) => ApplyAsync(unitOfWork, [@event]);
+
+    /// <summary>Applies the events in the order given, and moves the version of each contract they concern once.</summary>
+    public static async Task ApplyAsync(UnitOfWork unitOfWork, IReadOnlyList<IntegrationEvent> events)
     {
         ArgumentNullException.ThrowIfNull(unitOfWork);
-        await ApplyOneAsync(unitOfWork, @event);
-        // Last, so that the row stays locked only for the commit. The contract's version is the sum of its shards: events
-        // moving different shards do not wait for each other's commits.
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var @event in events)
+        {
+            await ApplyOneAsync(unitOfWork, @event);
+        }
+
+        // Last, so that the rows stay locked only for the commit. A contract's version is the sum of its shards: events
+        // moving different shards do not wait for each other's commits. The rows are taken in one order (contract, then
+        // shard), so that two transactions moving several contracts never wait on each other in a circle.
+        var contracts = events.Select(@event => (@event.TenantId, ContractId: ContractOf(@event))).Distinct()
+            .Select(c => (c.TenantId, c.ContractId, Shard: (short)Random.Shared.Next(FactVersionShards)))
+            .OrderBy(c => c.ContractId).ThenBy(c => c.TenantId).ToList();
+        if (contracts.Count == 0)
+        {
+            return;
+        }
+
         await unitOfWork.ExecuteAsync(
             """
-            INSERT INTO contract_fact_versions (tenant_id, contract_id, shard, version) VALUES (@TenantId, @contractId, @shard, 1)
+            INSERT INTO contract_fact_versions (tenant_id, contract_id, shard, version)
+            SELECT tenant_id, contract_id, shard, 1 FROM unnest(@tenants, @contracts, @shards) WITH ORDINALITY AS c (tenant_id, contract_id, shard, position)
+            ORDER BY position
             ON CONFLICT (tenant_id, contract_id, shard) DO UPDATE SET version = contract_fact_versions.version + 1
             """,
-            new { @event.TenantId, contractId = ContractOf(@event), shard = (short)Random.Shared.Next(FactVersionShards) });
+            new
+            {
+                tenants = contracts.Select(c => c.TenantId).ToArray(), contracts = contracts.Select(c => c.ContractId).ToArray(),
+                shards = contracts.Select(c => c.Shard).ToArray(),
+            });
     }
 
     /// <summary>How many rows a contract's version is spread over.</summary>
     private const int FactVersionShards = 16;
 
     /// <summary>
-    /// The statement that makes a ticket's events apply one at a time, to run first in their transaction; empty for an
-    /// event of no ticket. Each copies what the others wrote (its number onto its clocks, the clocks' priority onto it),
-    /// which two concurrent transactions would not see of each other. A replay needs none: it holds the journal. It
-    /// takes the event's <see cref="TicketOf"/> as <c>@ticketId</c>.
+    /// What makes a ticket's events apply one at a time, to be locked first in their transaction: the ticket's key, or
+    /// for an event of no ticket its contract's. Each event of a ticket copies what the others wrote (its number onto its
+    /// clocks, the clocks' priority onto it), which two concurrent transactions would not see of each other; and a
+    /// transaction applying a batch takes its keys in one order, so that two batches never wait on each other in a circle.
+    /// A replay needs none: it holds the journal.
     /// </summary>
-    public static string OneAtATime(IntegrationEvent @event) => TicketOf(@event) is null
-        ? ""
-        : "SELECT pg_advisory_xact_lock(hashtextextended('reporting-ticket:' || @ticketId::text, 0));";
+    public static string LockKeyOf(IntegrationEvent @event) =>
+        TicketOf(@event) is { } ticket ? $"reporting-ticket:{ticket}" : $"reporting-contract:{ContractOf(@event)}";
 
     public static Guid? TicketOf(IntegrationEvent @event) => @event switch
     {
