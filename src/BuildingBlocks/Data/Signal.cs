@@ -11,13 +11,19 @@ public class Signal
 
     public void Notify()
     {
+        // Already signalled: the worker will see every committed row on its next pass. Under load nearly every commit
+        // finds it so, and a refused release throws: the count is looked at first, the catch left for two at once.
+        if (_pending.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             _pending.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled: the worker will see every committed row on its next pass.
         }
     }
 
