@@ -42,6 +42,9 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly OutboxSignal _signal;
     private IReadOnlyList<(Guid TenantId, Guid ContractId)>? _contracts;
     private bool _hasEvents;
+    // The events added since the last command: their insert rides ahead of the next command, in its round trip, or goes
+    // just before the commit.
+    private List<OutboxRow>? _outbox;
     private List<Action>? _afterCommit;
 
     private UnitOfWork(
@@ -187,11 +190,14 @@ public sealed class UnitOfWork : IAsyncDisposable
             _scope = null;
         }
 
-        return await _connection.ExecuteAsync(Command(sql, parameters));
+        // The events' insert writes one row each, which the count leaves out.
+        var (text, all, outboxRows) = WithOutbox(sql, parameters);
+        return await _connection.ExecuteAsync(Command(text, all)) - outboxRows;
     }
 
     public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null)
     {
+        (sql, parameters, _) = WithOutbox(sql, parameters);
         if (_scope is null)
         {
             return await _connection.ExecuteScalarAsync<T>(Command(sql, parameters));
@@ -203,6 +209,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
+        (sql, parameters, _) = WithOutbox(sql, parameters);
         if (_scope is null)
         {
             return await _connection.QueryAsync<T>(Command(sql, parameters));
@@ -214,6 +221,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null)
     {
+        (sql, parameters, _) = WithOutbox(sql, parameters);
         if (_scope is null)
         {
             return await _connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
@@ -224,30 +232,26 @@ public sealed class UnitOfWork : IAsyncDisposable
     }
 
     /// <summary>Several queries in one round trip, their results read in order; each round trip costs PostgreSQL as much as a simple statement.</summary>
-    public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters = null) =>
-        _scope is null ? _connection.QueryMultipleAsync(Command(sql, parameters)) : WithScopeAsync(sql, parameters);
+    public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters = null)
+    {
+        (sql, parameters, _) = WithOutbox(sql, parameters);
+        return _scope is null ? _connection.QueryMultipleAsync(Command(sql, parameters)) : WithScopeAsync(sql, parameters);
+    }
 
-    /// <summary>Adds the event to the outbox; it is published only if this unit of work commits.</summary>
-    public async Task AddEventAsync(IntegrationEvent @event)
+    /// <summary>
+    /// Adds the event to the outbox; it is published only if this unit of work commits. Its row is written with the next
+    /// command, in that command's round trip (a failure to write it is that command's), or just before the commit.
+    /// </summary>
+    public Task AddEventAsync(IntegrationEvent @event)
     {
         NotForReads();
+        ArgumentNullException.ThrowIfNull(@event);
         var activity = Activity.Current;
-        await ExecuteAsync(
-            """
-            INSERT INTO outbox_messages (event_id, tenant_id, event_type, payload, trace_parent, trace_state, occurred_at)
-            VALUES (@EventId, @TenantId, @EventType, @Payload::jsonb, @TraceParent, @TraceState, @OccurredAt)
-            """,
-            new
-            {
-                @event.EventId,
-                @event.TenantId,
-                EventType = _events.NameOf(@event.GetType()),
-                Payload = _events.Serialize(@event),
-                TraceParent = activity?.Id,
-                TraceState = activity?.TraceStateString,
-                OccurredAt = @event.OccurredAt.UtcDateTime,
-            });
+        (_outbox ??= []).Add(new OutboxRow(
+            @event.EventId, @event.TenantId, _events.NameOf(@event.GetType()), _events.Serialize(@event), activity?.Id, activity?.TraceStateString,
+            @event.OccurredAt.UtcDateTime));
         _hasEvents = true;
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -263,6 +267,11 @@ public sealed class UnitOfWork : IAsyncDisposable
     public async Task CommitAsync()
     {
         NotForReads();
+        if (_outbox is not null)
+        {
+            await ExecuteAsync("");
+        }
+
         await _transaction!.CommitAsync(CancellationToken);
         if (_hasEvents)
         {
@@ -281,6 +290,41 @@ public sealed class UnitOfWork : IAsyncDisposable
 
         await _connection.DisposeAsync();
     }
+
+    /// <summary>
+    /// <paramref name="sql"/> with the insert of the events added since the last command ahead of it (PostgreSQL returns
+    /// no result for it, so <paramref name="sql"/>'s results are read as they were), and how many rows that insert writes.
+    /// </summary>
+    private (string Sql, object? Parameters, int OutboxRows) WithOutbox(string sql, object? parameters)
+    {
+        if (_outbox is not { } rows)
+        {
+            return (sql, parameters, 0);
+        }
+
+        _outbox = null;
+        var all = new DynamicParameters();
+        all.AddDynamicParams(parameters);
+        var values = new List<string>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            all.Add($"outbox_event_{i}", row.EventId);
+            all.Add($"outbox_tenant_{i}", row.TenantId);
+            all.Add($"outbox_type_{i}", row.EventType);
+            all.Add($"outbox_payload_{i}", row.Payload);
+            all.Add($"outbox_parent_{i}", row.TraceParent);
+            all.Add($"outbox_state_{i}", row.TraceState);
+            all.Add($"outbox_at_{i}", row.OccurredAt);
+            values.Add($"(@outbox_event_{i}, @outbox_tenant_{i}, @outbox_type_{i}, @outbox_payload_{i}::jsonb, @outbox_parent_{i}, @outbox_state_{i}, @outbox_at_{i})");
+        }
+
+        var insert = $"INSERT INTO outbox_messages (event_id, tenant_id, event_type, payload, trace_parent, trace_state, occurred_at) VALUES {string.Join(", ", values)}";
+        return (sql.Length == 0 ? insert : $"{insert};\n{sql}", all, rows.Count);
+    }
+
+    private sealed record OutboxRow(
+        Guid EventId, Guid TenantId, string EventType, string Payload, string? TraceParent, string? TraceState, DateTime OccurredAt);
 
     private CommandDefinition Command(string sql, object? parameters) =>
         new(sql, parameters, _transaction, cancellationToken: CancellationToken);
