@@ -11,8 +11,6 @@ public static class TicketChanges
     public static async Task<TicketRow> OpenAsync(UnitOfWork unitOfWork, NewTicket opening)
     {
         var ticket = await TicketStore.InsertAsync(unitOfWork, opening);
-        await TicketStore.AddHistoryAsync(unitOfWork, ticket, opening.Requester, opening.At, "status", null, Statuses.New,
-            opening.PriorityReason is null ? null : $"{opening.Priority}: {opening.PriorityReason}");
         await unitOfWork.AddEventAsync(new TicketOpened
         {
             TenantId = ticket.TenantId, ContractId = ticket.ContractId, TicketId = ticket.TicketId, Number = ticket.Number, Kind = ticket.Kind,

@@ -54,6 +54,7 @@ public static class TicketStore
             $"{SelectTicket} WHERE t.ticket_id = @ticketId {(forUpdate ? "FOR NO KEY UPDATE OF t" : "")}", new { ticketId });
 
     /// <summary>Inserts a new ticket (status new, level 1) and returns it as stored. Its clocks are the caller's to sync.</summary>
+    /// <summary>Inserts the ticket with the first entry of its history, its status "new", in one statement.</summary>
     public static async Task<TicketRow> InsertAsync(UnitOfWork unitOfWork, NewTicket ticket) =>
         (await unitOfWork.QuerySingleOrDefaultAsync<TicketRow>(
             $"""
@@ -62,16 +63,21 @@ public static class TicketStore
                                      status, requester_id, requester_name, requester_side, inventory_item_id, contract_version, created_at, updated_at,
                                      sla_due_at, queue_rank)
                 VALUES (@TenantId, @ContractId, @TicketId, @Kind, @Title, @Description, @Impact, @Urgency, @Priority, @PriorityReason, 1,
-                        'new', @requesterId, @requesterName, @requesterSide, @InventoryItemId, @ContractVersion, @at, @at, @slaDue, @queueRank)
-                RETURNING *)
+                        @status, @requesterId, @requesterName, @requesterSide, @InventoryItemId, @ContractVersion, @at, @at, @slaDue, @queueRank)
+                RETURNING *
+            ), opened AS (
+                INSERT INTO ticket_history (tenant_id, contract_id, ticket_id, entry_id, occurred_at, actor_id, actor_name, actor_side, field, before, after, note, internal)
+                VALUES (@TenantId, @ContractId, @TicketId, @entryId, @at, @requesterId, @requesterName, @requesterSide, 'status', NULL, @status, @openingNote, false))
             SELECT {TicketColumns} FROM t {WithContract}
             """,
             new
             {
                 ticket.TenantId, ticket.ContractId, ticket.TicketId, ticket.Kind, ticket.Title, ticket.Description, ticket.Impact, ticket.Urgency,
-                ticket.Priority, ticket.PriorityReason, requesterId = ticket.Requester.Id, requesterName = ticket.Requester.Name,
+                ticket.Priority, ticket.PriorityReason, status = Statuses.New, requesterId = ticket.Requester.Id, requesterName = ticket.Requester.Name,
                 requesterSide = ticket.Requester.Side, ticket.InventoryItemId, ticket.ContractVersion, at = ticket.At.UtcDateTime,
                 slaDue = ticket.SlaDueAt?.ToUniversalTime(), queueRank = (ticket.SlaDueAt ?? TicketSla.NoRank).ToUniversalTime(),
+                entryId = Guid.CreateVersion7(ticket.At),
+                openingNote = ticket.PriorityReason is null ? null : $"{ticket.Priority}: {ticket.PriorityReason}",
             }))!;
 
     public static Task<TicketRow?> ReloadAsync(UnitOfWork unitOfWork, TicketRow ticket) => LoadAsync(unitOfWork, ticket.TicketId);

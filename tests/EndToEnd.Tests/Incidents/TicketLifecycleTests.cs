@@ -172,6 +172,19 @@ public sealed class TicketLifecycleTests(InfogeranceSystem system)
 
         Assert.Contains(history, entry => entry.GetProperty("field").GetString() == "level" && entry.GetProperty("actorName").GetString() == "Léa Fontaine");
         Assert.True(history.Count > (await requester.GetAsync($"/tickets/{id}/history")).GetArrayLength());
+
+        // The first entry is the opening, by its requester; a priority set against the matrix says why there.
+        var opening = history.Single(entry => entry.GetProperty("field").GetString() == "status" && !entry.TryGetProperty("before", out _));
+        Assert.Equal(("new", "Rachel Petit", false),
+            (opening.GetProperty("after").GetString(), opening.GetProperty("actorName").GetString(), opening.TryGetProperty("note", out _)));
+        var overruled = (await requester.PostAsync("/tickets", new
+        {
+            contractId, kind = "incident", title = "Salle serveur à l'arrêt", impact = "low", urgency = "low", priority = "P1",
+            priorityReason = "Toute la production en dépend",
+        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var raisedHistory = (await requester.GetAsync($"/tickets/{overruled}/history")).EnumerateArray().ToList();
+        Assert.Equal(("status", "new", "P1: Toute la production en dépend"), (raisedHistory.Single().GetProperty("field").GetString(),
+            raisedHistory.Single().GetProperty("after").GetString(), raisedHistory.Single().GetProperty("note").GetString()));
     }
 
     [Fact]
