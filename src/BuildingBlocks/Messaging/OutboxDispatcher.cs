@@ -102,14 +102,18 @@ public sealed partial class OutboxDispatcher(
 
         // Issued in sequence order and pipelined: waiting for each broker confirm before the next publish would
         // cap throughput at one round trip per event.
-        var publishes = publishable.Select(p => PublishAsync(p.Row, p.Type, cancellationToken)).ToList();
+        using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        publishing.CancelAfter(_options.PublishTimeout);
+        var publishes = publishable.Select(p => PublishAsync(p.Row, p.Type, publishing.Token)).ToList();
         try
         {
-            await Task.WhenAll(publishes);
+            // Not only the publishes' token: one may not heed it while it waits for its confirmation.
+            await Task.WhenAll(publishes).WaitAsync(_options.PublishTimeout, cancellationToken);
         }
-        catch (Exception) when (publishes.Any(p => p.IsFaulted) && !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Each publish's outcome is read below; the failed rows stay pending and are retried after a back-off.
+            // Each publish's outcome is read below: a failed one, or one not confirmed in time, leaves its row pending, to
+            // be retried after a back-off.
         }
 
         var sent = new List<long>(rows.Count);
@@ -122,11 +126,14 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            failure ??= publishes[i].Exception?.InnerException;
+            var error = publishes[i] is { IsFaulted: true } faulted
+                ? faulted.Exception.InnerException!
+                : new TimeoutException($"The broker did not confirm the publish within {_options.PublishTimeout.TotalSeconds:0} s.");
+            failure ??= error;
             Failures.Add(1);
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @Error WHERE sequence = @Sequence",
-                new { publishable[i].Row.Sequence, Error = publishes[i].Exception?.InnerException?.Message }, transaction, cancellationToken: CancellationToken.None));
+                new { publishable[i].Row.Sequence, Error = error.Message }, transaction, cancellationToken: CancellationToken.None));
         }
 
         await connection.ExecuteAsync(new CommandDefinition(

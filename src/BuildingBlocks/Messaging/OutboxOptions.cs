@@ -13,6 +13,13 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a batch waits for the broker to confirm its publishes. A publish on a channel that died under it can wait
+    /// for a confirmation that never comes (seen after a <c>kill -9</c> of RabbitMQ): past this, its rows are left unsent,
+    /// published again after the backoff, and the consumers' inboxes drop what had arrived.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Sent outbox rows and inbox rows are kept this long, for investigation and de-duplication.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
