@@ -111,11 +111,12 @@ public sealed class UnitOfWork : IAsyncDisposable
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             var parameters = new DynamicParameters(scopeParameters);
+            // In the order of their ids: two batches holding the same redelivered messages never wait on each other in a circle.
             parameters.AddDynamicParams(new { messageIds = messageIds.ToArray(), consumer });
             using var results = await connection.QueryMultipleAsync(new CommandDefinition(
                 $"""
                 {scopeSql};
-                INSERT INTO inbox_messages (message_id, consumer) SELECT id, @consumer FROM unnest(@messageIds) AS id
+                INSERT INTO inbox_messages (message_id, consumer) SELECT id, @consumer FROM unnest(@messageIds) AS id ORDER BY id
                 ON CONFLICT DO NOTHING RETURNING message_id;
                 """,
                 parameters, transaction, cancellationToken: cancellationToken));
@@ -305,23 +306,28 @@ public sealed class UnitOfWork : IAsyncDisposable
         _outbox = null;
         var all = new DynamicParameters();
         all.AddDynamicParams(parameters);
-        var values = new List<string>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        all.AddDynamicParams(new
         {
-            var row = rows[i];
-            all.Add($"outbox_event_{i}", row.EventId);
-            all.Add($"outbox_tenant_{i}", row.TenantId);
-            all.Add($"outbox_type_{i}", row.EventType);
-            all.Add($"outbox_payload_{i}", row.Payload);
-            all.Add($"outbox_parent_{i}", row.TraceParent);
-            all.Add($"outbox_state_{i}", row.TraceState);
-            all.Add($"outbox_at_{i}", row.OccurredAt);
-            values.Add($"(@outbox_event_{i}, @outbox_tenant_{i}, @outbox_type_{i}, @outbox_payload_{i}::jsonb, @outbox_parent_{i}, @outbox_state_{i}, @outbox_at_{i})");
-        }
-
-        var insert = $"INSERT INTO outbox_messages (event_id, tenant_id, event_type, payload, trace_parent, trace_state, occurred_at) VALUES {string.Join(", ", values)}";
-        return (sql.Length == 0 ? insert : $"{insert};\n{sql}", all, rows.Count);
+            outbox_events = rows.Select(row => row.EventId).ToArray(),
+            outbox_tenants = rows.Select(row => row.TenantId).ToArray(),
+            outbox_types = rows.Select(row => row.EventType).ToArray(),
+            outbox_payloads = rows.Select(row => row.Payload).ToArray(),
+            outbox_parents = rows.Select(row => row.TraceParent).ToArray(),
+            outbox_states = rows.Select(row => row.TraceState).ToArray(),
+            outbox_at = rows.Select(row => row.OccurredAt).ToArray(),
+        });
+        return (sql.Length == 0 ? OutboxInsert : $"{OutboxInsert};\n{sql}", all, rows.Count);
     }
+
+    // One statement whatever the number of events, in the order they were added.
+    private const string OutboxInsert =
+        """
+        INSERT INTO outbox_messages (event_id, tenant_id, event_type, payload, trace_parent, trace_state, occurred_at)
+        SELECT event_id, tenant_id, event_type, payload::jsonb, trace_parent, trace_state, occurred_at
+        FROM unnest(@outbox_events, @outbox_tenants, @outbox_types, @outbox_payloads, @outbox_parents, @outbox_states, @outbox_at) WITH ORDINALITY
+            AS e (event_id, tenant_id, event_type, payload, trace_parent, trace_state, occurred_at, position)
+        ORDER BY position
+        """;
 
     private sealed record OutboxRow(
         Guid EventId, Guid TenantId, string EventType, string Payload, string? TraceParent, string? TraceState, DateTime OccurredAt);
