@@ -89,7 +89,7 @@ public static class ContractStore
                 contract);
             return true;
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException exception) when (exception is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "contracts" })
         {
             return false;
         }

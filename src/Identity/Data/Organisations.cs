@@ -53,7 +53,7 @@ public static class Organisations
             await unitOfWork.ExecuteAsync("UPDATE organisations SET name = @name, updated_at = now() WHERE id = @id", new { id, name });
             return true;
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException exception) when (exception is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "organisations" })
         {
             return false;
         }

@@ -79,7 +79,7 @@ public static class SavedViewsApi
                 """,
                 new { tenant = user.OrganisationId, owner = user.Id, view.Id, view.List, view.Name, view.Query, view.CreatedAt });
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException exception) when (exception is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "saved_views" })
         {
             return Problems.Conflict(SavedViewMessages.NameTaken(view.Name));
         }

@@ -90,6 +90,8 @@ public sealed class AdministrationTests(InfogeranceSystem system)
 
         var duplicate = await operatorClient.PostAsJsonAsync("/api/identity/organisations", new { name = "acme industries", kind = "client" });
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        var renamedOver = await operatorClient.PutAsJsonAsync($"/api/identity/organisations/{organisation}", new { name = "acme industries" });
+        Assert.Equal(HttpStatusCode.Conflict, renamedOver.StatusCode);
         var badKind = await operatorClient.PostAsJsonAsync("/api/identity/organisations", new { name = "X", kind = "platform" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badKind.StatusCode);
     }
