@@ -45,7 +45,8 @@ public static class Extensions
         var services = builder.Services;
         services.AddSingleton(_ => BrokerAddress.FromConnectionString(builder.Configuration.GetConnectionString(ConnectionName)));
         services.AddStartupTask<BrokerReachableCheck>();
-        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox")
+            .Validate(options => options.PublishTimeout > TimeSpan.Zero, "Outbox:PublishTimeout must be longer than zero.").ValidateOnStart();
 
         services.AddMassTransit(bus =>
         {
