@@ -85,7 +85,7 @@ public sealed class TicketSla(ContractReplica terms, IOptions<TicketSettings> op
     /// <summary>
     /// <see cref="SyncAsync"/> for many tickets (distinct, each under its row lock) in a handful of statements: their
     /// pauses and clock rows are read in one query each, and the clock rows, tickets and timers written in one round
-    /// trip; only the events are inserted one by one. A ticket whose clocks cannot be computed (its terms missing
+    /// trip, with the events ahead of them. A ticket whose clocks cannot be computed (its terms missing
     /// from the replica, say) is left untouched and reported in <see cref="Synced.Failures"/>; a failing statement
     /// fails the whole call.
     /// </summary>

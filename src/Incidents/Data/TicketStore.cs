@@ -53,8 +53,10 @@ public static class TicketStore
         unitOfWork.QuerySingleOrDefaultAsync<TicketRow>(
             $"{SelectTicket} WHERE t.ticket_id = @ticketId {(forUpdate ? "FOR NO KEY UPDATE OF t" : "")}", new { ticketId });
 
-    /// <summary>Inserts a new ticket (status new, level 1) and returns it as stored. Its clocks are the caller's to sync.</summary>
-    /// <summary>Inserts the ticket with the first entry of its history, its status "new", in one statement.</summary>
+    /// <summary>
+    /// Inserts a new ticket (status new, level 1) with the first entry of its history, in one statement, and returns it as
+    /// stored. Its clocks are the caller's to sync.
+    /// </summary>
     public static async Task<TicketRow> InsertAsync(UnitOfWork unitOfWork, NewTicket ticket) =>
         (await unitOfWork.QuerySingleOrDefaultAsync<TicketRow>(
             $"""
