@@ -43,7 +43,7 @@ public sealed class ReviewTests(InfogeranceSystem system)
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "reporting");
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Antoine Garnier", "reporting");
         var scorecard = $"/contracts/{contractId}/scorecard?month={text}";
-        await manager.UntilAsync(scorecard, _ => true);
+        await ScorecardTests.UntilTermsKnownAsync(manager, scorecard);
 
         var first = Guid.CreateVersion7();
         var second = Guid.CreateVersion7();
@@ -195,7 +195,7 @@ public sealed class ReviewTests(InfogeranceSystem system)
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "reporting");
         var reviews = $"/contracts/{contractId}/reviews";
         var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        await manager.UntilAsync($"/contracts/{contractId}/scorecard", _ => true);
+        await ScorecardTests.UntilTermsKnownAsync(manager, $"/contracts/{contractId}/scorecard");
 
         using var auditor = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.Auditor, "Aurélien Roux", "reporting");
         using var agent = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AgentL1, "Léa Fontaine", "reporting");

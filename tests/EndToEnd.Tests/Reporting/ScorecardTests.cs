@@ -44,7 +44,7 @@ public sealed class ScorecardTests(InfogeranceSystem system)
         using var incidents = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "incidents");
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "reporting");
         var path = $"/contracts/{contractId}/scorecard";
-        await manager.UntilAsync(path, _ => true);
+        await UntilTermsKnownAsync(manager, path);
 
         // Four tickets: one met, one whose response breached, one left waiting, one resolved, reopened and resolved again.
         async Task<Guid> Open(string title, string impact, string urgency, string kind = "incident") =>
@@ -213,7 +213,7 @@ public sealed class ScorecardTests(InfogeranceSystem system)
         });
         using var manager = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "reporting");
         var path = $"/contracts/{contractId}/scorecard?month={text}";
-        await manager.UntilAsync(path, _ => true);
+        await UntilTermsKnownAsync(manager, path);
 
         var told = new Told(contractId);
         var reopened = Guid.CreateVersion7();
@@ -417,6 +417,13 @@ public sealed class ScorecardTests(InfogeranceSystem system)
 
         return string.Join('\n', rows);
     }
+
+    /// <summary>
+    /// Until Reporting has the contract's terms for the scorecard at <paramref name="path"/>: the contract and its
+    /// version come by different events, and the figures with a target need the version.
+    /// </summary>
+    internal static Task<JsonElement> UntilTermsKnownAsync(ContractParty manager, string path) =>
+        manager.UntilAsync(path, scorecard => scorecard.GetProperty("contractVersion").ValueKind == JsonValueKind.Number);
 
     internal static async Task UntilAsync(Func<Task<bool>> done)
     {

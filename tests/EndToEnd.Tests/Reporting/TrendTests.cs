@@ -34,7 +34,7 @@ public sealed class TrendTests(InfogeranceSystem system)
         using var budgets = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "invoicing");
         var month = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var path = $"/contracts/{contractId}/scorecard";
-        await manager.UntilAsync(path, _ => true);
+        await ScorecardTests.UntilTermsKnownAsync(manager, path);
 
         await requester.PostAsync("/tickets", new { contractId, kind = "incident", title = "Messagerie lente", impact = "high", urgency = "medium" }, HttpStatusCode.Created);
         await budgets.PutAsync($"/contracts/{contractId}/budgets/{today.Year}", new { annual = 120_000m });
