@@ -75,11 +75,9 @@ public sealed class TicketTimers(
         }
 
         // The rest together: a few statements for the whole batch instead of a dozen round trips per ticket.
-        await unitOfWork.ExecuteAsync("SAVEPOINT batch");
         try
         {
-            var synced = await sla.SyncManyAsync(unitOfWork, batch, now);
-            await unitOfWork.ExecuteAsync("RELEASE SAVEPOINT batch");
+            var synced = await unitOfWork.SavepointAsync(() => sla.SyncManyAsync(unitOfWork, batch, now));
             raised.AddRange(synced.Events);
             foreach (var (ticketId, exception) in synced.Failures)
             {
@@ -89,8 +87,7 @@ public sealed class TicketTimers(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A statement failed for the batch: find the ticket at fault by doing them one by one.
-            await unitOfWork.ExecuteAsync("ROLLBACK TO SAVEPOINT batch");
+            // A statement failed for the batch, its work undone: find the ticket at fault by doing them one by one.
             logger.LogWarning(exception, "A batch of {Count} tickets' timers failed; processing them one by one", batch.Count);
             foreach (var ticket in batch)
             {
@@ -133,17 +130,13 @@ public sealed class TicketTimers(
     private async Task InSavepointAsync(
         UnitOfWork unitOfWork, TicketRow ticket, Func<Task<IReadOnlyList<IntegrationEvent>>> work, List<IntegrationEvent> raised, List<Guid> failed)
     {
-        await unitOfWork.ExecuteAsync("SAVEPOINT ticket");
         try
         {
-            var events = await work();
-            await unitOfWork.ExecuteAsync("RELEASE SAVEPOINT ticket");
-            raised.AddRange(events);
+            raised.AddRange(await unitOfWork.SavepointAsync(work));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // One ticket that cannot be processed (its terms missing from the replica, say) must not hold the others back.
-            await unitOfWork.ExecuteAsync("ROLLBACK TO SAVEPOINT ticket");
             logger.LogError(exception, "Ticket {TicketId}'s timers failed; retrying in a minute", ticket.TicketId);
             failed.Add(ticket.TicketId);
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using Infogerance.Data;
 using Infogerance.TestSupport;
 using Npgsql;
 
@@ -97,6 +98,47 @@ public sealed class OutboxRowsTests(TestInfrastructure infrastructure)
         await using var owner = new NpgsqlConnection(db.Settings.OwnerConnectionString);
         Assert.Equal([(kept.EventId, Tenant)], await owner.QueryAsync<(Guid, Guid)>("SELECT event_id, tenant_id FROM outbox_messages"));
         Assert.Equal(0, await owner.ExecuteScalarAsync<long>("SELECT count(*) FROM items"));
+    }
+
+    [Fact]
+    public async Task Events_added_in_a_savepoint_are_kept_or_undone_with_its_work()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestService.CreateAsync(infrastructure, "outbox-rows", messaging: false);
+        var (before, inside, after) = (Event(1), Event(2), Event(5));
+        Task<int> Insert(UnitOfWork unitOfWork, string? name) =>
+            unitOfWork.ExecuteAsync("INSERT INTO items (tenant_id, id, name) VALUES (@Tenant, @id, @name)", new { Tenant, id = Guid.CreateVersion7(), name });
+        await using (var unitOfWork = await db.Database.BeginAsync(Tenant, ct))
+        {
+            await unitOfWork.AddEventAsync(before);
+            Assert.Equal(1, await unitOfWork.SavepointAsync(async () =>
+            {
+                await unitOfWork.AddEventAsync(inside);
+                return await Insert(unitOfWork, "kept");
+            }));
+
+            // Undone by a statement that fails, and by the code's own exception with its event not written yet.
+            await Assert.ThrowsAsync<PostgresException>(() => unitOfWork.SavepointAsync(async () =>
+            {
+                await unitOfWork.AddEventAsync(Event(3));
+                await Insert(unitOfWork, "undone");
+                await unitOfWork.AddEventAsync(Event(4));
+                return await Insert(unitOfWork, null);
+            }));
+            // An event whose row cannot be written (its id taken) leaves with its work instead of failing the rollback.
+            await Assert.ThrowsAsync<InvalidOperationException>(() => unitOfWork.SavepointAsync<int>(async () =>
+            {
+                await unitOfWork.AddEventAsync(before);
+                throw new InvalidOperationException("refused");
+            }));
+
+            await unitOfWork.AddEventAsync(after);
+            await unitOfWork.CommitAsync();
+        }
+
+        await using var owner = new NpgsqlConnection(db.Settings.OwnerConnectionString);
+        Assert.Equal([before.EventId, inside.EventId, after.EventId], await owner.QueryAsync<Guid>("SELECT event_id FROM outbox_messages ORDER BY sequence"));
+        Assert.Equal(["kept"], await owner.QueryAsync<string>("SELECT name FROM items"));
     }
 
     private static ItemAdded Event(int index) => new() { TenantId = Tenant, ItemId = Guid.CreateVersion7(), Index = index };

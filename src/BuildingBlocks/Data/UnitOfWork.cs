@@ -265,6 +265,35 @@ public sealed class UnitOfWork : IAsyncDisposable
         (_afterCommit ??= []).Add(action);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a savepoint: kept if it returns, undone if it throws (the exception goes on to the
+    /// caller), so that one piece of a batch that fails leaves the others' work in this unit of work. The events added
+    /// during <paramref name="work"/> share its fate: those not written yet are dropped with it.
+    /// </summary>
+    public async Task<T> SavepointAsync<T>(Func<Task<T>> work)
+    {
+        NotForReads();
+        ArgumentNullException.ThrowIfNull(work);
+        // The events added before ride ahead of the savepoint: they stay whatever the work does.
+        await ExecuteAsync("SAVEPOINT work");
+        T result;
+        try
+        {
+            result = await work();
+        }
+        catch (Exception) when (!CancellationToken.IsCancellationRequested)
+        {
+            // Written ahead of the rollback they would be undone anyway, but one that could not be written (its id taken)
+            // would take the rollback down with it and leave the whole transaction failed.
+            _outbox = null;
+            await ExecuteAsync("ROLLBACK TO SAVEPOINT work");
+            throw;
+        }
+
+        await ExecuteAsync("RELEASE SAVEPOINT work");
+        return result;
+    }
+
     public async Task CommitAsync()
     {
         NotForReads();
