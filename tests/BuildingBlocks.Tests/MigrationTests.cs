@@ -30,7 +30,7 @@ public sealed class MigrationTests(TestInfrastructure infrastructure)
         await using var owner = new NpgsqlConnection(connectionString);
         var journal = (await owner.QueryAsync<string>("SELECT scriptname FROM schemaversions ORDER BY schemaversionsid")).ToList();
         Assert.Equal(["platform/0001_platform.sql", "platform/0002_contract_access.sql", "platform/0003_audit_log.sql", "platform/0004_user_scope.sql",
-            "platform/0005_scope_read_once.sql", "platform/0006_contract_scope_hashed.sql",
+            "platform/0005_scope_read_once.sql", "platform/0006_contract_scope_hashed.sql", "platform/0007_small_tables_analyzed.sql",
             "migrate/0001_test_tables.sql", "migrate/0002_contract_items.sql"], journal);
         Assert.True(await owner.ExecuteScalarAsync<bool>("SELECT to_regclass('items') IS NOT NULL AND to_regclass('outbox_messages') IS NOT NULL"));
 
