@@ -193,7 +193,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         var last = first.AddMonths(1).AddDays(-1);
         var contractId = await TicketContracts.SignAsync(system, terms => terms with { StartDate = first, Prices = terms.Prices with { MonthlyFee = 10_000m }, Revision = null });
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
-        await account.UntilAsync($"/contracts/{contractId}/invoices", _ => true);
+        await UntilContractAndTermsAsync(account, contractId);
         var entered = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
         {
             number = "F-FORM-1", issueDate = last, kind = "invoice", periodStart = first, periodEnd = last,
@@ -265,7 +265,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         await InventoryAsync(10);
         await system.Events.WaitForAsync<ContractInventoryChanged>(e => e.ContractId == contractId && e.Items.Sum(i => i.Quantity) == 10);
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
-        await account.UntilAsync($"/contracts/{contractId}/invoices", _ => true);
+        await UntilContractAndTermsAsync(account, contractId);
 
         // Twelve workstations billed for ten in the inventory; the fee 0.50 € over, within the tolerance.
         var entered = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
@@ -317,7 +317,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         await EvolutionAsync("specified", "proposed", 1);
         await system.Events.WaitForAsync<EvolutionRequestStateChanged>(e => e.EvolutionRequestId == evolutionId);
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
-        await account.UntilAsync($"/contracts/{contractId}/invoices", _ => true);
+        await UntilContractAndTermsAsync(account, contractId);
         // Unknown or not validated (whether its event has reached the service yet or not), the line blocks.
         var entered = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
         {
@@ -358,7 +358,7 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         var contractId = await TicketContracts.SignAsync(system, terms => terms with { StartDate = first, Prices = terms.Prices with { MonthlyFee = 10_000m }, Revision = null });
         var activated = Assert.Single(await system.Events.WaitForAsync<ContractVersionActivated>(e => e.ContractId == contractId));
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
-        await account.UntilAsync($"/contracts/{contractId}/invoices", _ => true);
+        await UntilContractAndTermsAsync(account, contractId);
 
         // As if the terms were still on their way to the Invoicing service when the invoice came.
         await using (var connection = new NpgsqlConnection(system.Databases["invoicing"]))
@@ -390,6 +390,25 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         Assert.Equal(["received", "controlled"], controlled.GetProperty("history").EnumerateArray().Select(h => Text(h, "status")));
         var controls = await system.Events.WaitForAsync<InvoiceControlled>(e => e.InvoiceId == invoiceId, count: 2, timeout: TimeSpan.FromSeconds(3));
         Assert.Equal("compliant", Assert.Single(controls).Result);
+    }
+
+    /// <summary>
+    /// Until the Invoicing service has the contract and its terms: they come by different events (ContractSigned and
+    /// ContractVersionActivated, on two queues), and an invoice is controlled against the terms.
+    /// </summary>
+    private async Task UntilContractAndTermsAsync(ContractParty account, Guid contractId)
+    {
+        await account.UntilAsync($"/contracts/{contractId}/invoices", _ => true);
+        await using var connection = new NpgsqlConnection(system.Databases["invoicing"]);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM contract_terms WHERE contract_id = @contractId", connection);
+        command.Parameters.AddWithValue("contractId", contractId);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((long)(await command.ExecuteScalarAsync())! == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the Invoicing service received the contract's terms");
+            await Task.Delay(100);
+        }
     }
 
     private static async Task<JsonElement> ReadInAsync(ContractParty party, string path, string language)
