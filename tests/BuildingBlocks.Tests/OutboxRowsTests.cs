@@ -132,6 +132,23 @@ public sealed class OutboxRowsTests(TestInfrastructure infrastructure)
                 throw new InvalidOperationException("refused");
             }));
 
+            // The same, the event being the work's last step: its row goes with the release, and the work is undone.
+            await Assert.ThrowsAsync<PostgresException>(() => unitOfWork.SavepointAsync(async () =>
+            {
+                await Insert(unitOfWork, "undone at the release");
+                await unitOfWork.AddEventAsync(before);
+                return 0;
+            }));
+
+            // Nested: the outer work goes on after the inner one failed, then fails itself; all of it is undone.
+            await Assert.ThrowsAsync<InvalidOperationException>(() => unitOfWork.SavepointAsync<int>(async () =>
+            {
+                await Insert(unitOfWork, "outer");
+                await Assert.ThrowsAsync<PostgresException>(() => unitOfWork.SavepointAsync(() => Insert(unitOfWork, null)));
+                await Insert(unitOfWork, "outer again");
+                throw new InvalidOperationException("refused");
+            }));
+
             await unitOfWork.AddEventAsync(after);
             await unitOfWork.CommitAsync();
         }

@@ -276,22 +276,22 @@ public sealed class UnitOfWork : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(work);
         // The events added before ride ahead of the savepoint: they stay whatever the work does.
         await ExecuteAsync("SAVEPOINT work");
-        T result;
         try
         {
-            result = await work();
+            var result = await work();
+            // The work's last events ride ahead of the release: one that cannot be written fails the work like any statement.
+            await ExecuteAsync("RELEASE SAVEPOINT work");
+            return result;
         }
         catch (Exception) when (!CancellationToken.IsCancellationRequested)
         {
             // Written ahead of the rollback they would be undone anyway, but one that could not be written (its id taken)
-            // would take the rollback down with it and leave the whole transaction failed.
+            // would take the rollback down with it and leave the whole transaction failed. The rollback keeps the
+            // savepoint: it is released too, so that an enclosing savepoint of the same name is the one found next.
             _outbox = null;
-            await ExecuteAsync("ROLLBACK TO SAVEPOINT work");
+            await ExecuteAsync("ROLLBACK TO SAVEPOINT work; RELEASE SAVEPOINT work");
             throw;
         }
-
-        await ExecuteAsync("RELEASE SAVEPOINT work");
-        return result;
     }
 
     public async Task CommitAsync()
