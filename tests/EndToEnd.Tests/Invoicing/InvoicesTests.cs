@@ -263,9 +263,10 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         }
 
         await InventoryAsync(10);
-        await system.Events.WaitForAsync<ContractInventoryChanged>(e => e.ContractId == contractId && e.Items.Sum(i => i.Quantity) == 10);
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
         await UntilContractAndTermsAsync(account, contractId);
+        await UntilInvoicingAsync(
+            "the inventory of ten workstations", "SELECT coalesce(sum(quantity), 0) = 10 FROM inventory_items WHERE contract_id = @id", contractId);
 
         // Twelve workstations billed for ten in the inventory; the fee 0.50 € over, within the tolerance.
         var entered = await account.PostAsync($"/contracts/{contractId}/invoices/form", new
@@ -359,6 +360,8 @@ public sealed class InvoicesTests(InfogeranceSystem system)
         var activated = Assert.Single(await system.Events.WaitForAsync<ContractVersionActivated>(e => e.ContractId == contractId));
         using var account = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Hugo Lemaire", "invoicing");
         await UntilContractAndTermsAsync(account, contractId);
+        // Both of Invoicing's consumers of the activation (the replica's and the invoices' control) have written the terms.
+        await UntilInvoicingAsync("the activation, by both its consumers", "SELECT count(*) = 2 FROM inbox_messages WHERE message_id = @id", activated.EventId);
 
         // As if the terms were still on their way to the Invoicing service when the invoice came.
         await using (var connection = new NpgsqlConnection(system.Databases["invoicing"]))
@@ -399,14 +402,20 @@ public sealed class InvoicesTests(InfogeranceSystem system)
     private async Task UntilContractAndTermsAsync(ContractParty account, Guid contractId)
     {
         await account.UntilAsync($"/contracts/{contractId}/invoices", _ => true);
+        await UntilInvoicingAsync("the contract's terms", "SELECT EXISTS (SELECT FROM contract_terms WHERE contract_id = @id)", contractId);
+    }
+
+    /// <summary>Until <paramref name="sql"/>, a yes or no about <paramref name="id"/>, says yes in the Invoicing service's database.</summary>
+    private async Task UntilInvoicingAsync(string what, string sql, Guid id)
+    {
         await using var connection = new NpgsqlConnection(system.Databases["invoicing"]);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM contract_terms WHERE contract_id = @contractId", connection);
-        command.Parameters.AddWithValue("contractId", contractId);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", id);
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((long)(await command.ExecuteScalarAsync())! == 0)
+        while (!(bool)(await command.ExecuteScalarAsync())!)
         {
-            Assert.True(DateTime.UtcNow < deadline, "the Invoicing service received the contract's terms");
+            Assert.True(DateTime.UtcNow < deadline, $"the Invoicing service received {what}");
             await Task.Delay(100);
         }
     }

@@ -93,6 +93,8 @@ public sealed class ScorecardTests(InfogeranceSystem system)
         await providerContracts.PostAsync($"/{contractId}/evolutions/{evolution}/propose", new { solution = "Sondes SNMP", quoteAmount = 4_800m, plan = "3 semaines" });
         await contracts.PostAsync($"/{contractId}/evolutions", new { title = "Sauvegardes", specification = "Externaliser les sauvegardes." }, HttpStatusCode.Created);
         using var budgets = await ContractParty.SignInAsync(system, DemoWorld.Acme, Roles.ContractManager, "Marc Dubois", "invoicing");
+        // Invoicing answers a contract's budget once it has the contract and its terms, which come by their own events.
+        await budgets.UntilAsync($"/contracts/{contractId}/budgets/{today.Year}", _ => true);
         await budgets.PutAsync($"/contracts/{contractId}/budgets/{today.Year}", new { annual = 120_000m });
         Assert.Single(await system.Events.WaitForAsync<BudgetPlanned>(e => e.ContractId == contractId && e.Year == today.Year && e.Annual == 120_000m));
         using var billing = await ContractParty.SignInAsync(system, DemoWorld.Antares, Roles.AccountManager, "Antoine Garnier", "invoicing");

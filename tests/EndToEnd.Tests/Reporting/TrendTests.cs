@@ -37,6 +37,8 @@ public sealed class TrendTests(InfogeranceSystem system)
         await ScorecardTests.UntilTermsKnownAsync(manager, path);
 
         await requester.PostAsync("/tickets", new { contractId, kind = "incident", title = "Messagerie lente", impact = "high", urgency = "medium" }, HttpStatusCode.Created);
+        // Invoicing answers a contract's budget once it has the contract and its terms, which come by their own events.
+        await budgets.UntilAsync($"/contracts/{contractId}/budgets/{today.Year}", _ => true);
         await budgets.PutAsync($"/contracts/{contractId}/budgets/{today.Year}", new { annual = 120_000m });
         var scorecard = await manager.UntilAsync($"{path}?month={month}", s =>
             s.GetProperty("opened").GetInt32() == 1 && s.TryGetProperty("budget", out var budget) && budget.TryGetProperty("plannedYear", out _));
