@@ -301,7 +301,7 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
         // Closed, the contract is no longer its provider's to see: a later payment tells nobody there.
         await system.PublishContractPartiesAsync(DemoWorld.Acme, contractId, DemoWorld.Antares, isOpen: false, version: 2);
         var database = system.Services["notifications"].GetRequiredService<Database>();
-        await UntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             await using var unitOfWork = await database.BeginAsync(DemoWorld.Acme, CancellationToken.None);
             return !await unitOfWork.ExecuteScalarAsync<bool>("SELECT is_open FROM contract_parties WHERE contract_id = @contractId", new { contractId });
@@ -398,7 +398,7 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
     private async Task UntilHandledAsync(Guid eventId)
     {
         var database = system.Services["notifications"].GetRequiredService<Database>();
-        await UntilAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             await using var unitOfWork = await database.BeginAsync([], CancellationToken.None);
             return await unitOfWork.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT FROM inbox_messages WHERE message_id = @eventId)", new { eventId });
@@ -425,16 +425,6 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
         return [.. await unitOfWork.QueryAsync<Guid>(
             "SELECT recipient_id FROM notifications WHERE source_event_id = @eventId AND recipient_id = ANY(@among) ORDER BY recipient_id",
             new { eventId, among })];
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, what);
-            await Task.Delay(100);
-        }
     }
 
     private static Task InsertAsync(UnitOfWork unitOfWork, Guid tenant, Guid recipient, Guid contractId) =>

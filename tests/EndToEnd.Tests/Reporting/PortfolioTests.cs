@@ -59,7 +59,8 @@ public sealed class PortfolioTests(InfogeranceSystem system)
         var belvedereTold = Ticket(DemoWorld.Belvedere, otherClient, 1, ScorecardTests.At(month, 6, 10), met: true, score: null).ToList();
         await ReviewTests.PublishAsync(system, DemoWorld.Acme, told);
         await ReviewTests.PublishAsync(system, DemoWorld.Belvedere, belvedereTold);
-        await ScorecardTests.UntilAsync(async () => await JournalCountAsync([first, second, otherClient]) == told.Count + belvedereTold.Count);
+        await Eventually.UntilAsync(
+            async () => await JournalCountAsync([first, second, otherClient]) == told.Count + belvedereTold.Count, "Reporting received every event");
 
         // The client's portfolio: its contracts, whatever their provider, and not another client's.
         var path = $"/portfolio?month={text}";

@@ -273,7 +273,7 @@ public sealed class ScorecardTests(InfogeranceSystem system)
         await bus.Publish(completedTwice);
         await bus.Publish(ratedTwice);
         var distinct = batches.Sum(batch => batch.Length);
-        await UntilAsync(async () => await JournalCountAsync(contractId) == distinct);
+        await Eventually.UntilAsync(async () => await JournalCountAsync(contractId) == distinct, "Reporting received every event");
         await Task.Delay(1000); // long enough for a duplicate that would slip through
 
         Assert.Equal(distinct, await JournalCountAsync(contractId));
@@ -426,14 +426,4 @@ public sealed class ScorecardTests(InfogeranceSystem system)
     /// </summary>
     internal static Task<JsonElement> UntilTermsKnownAsync(ContractParty manager, string path) =>
         manager.UntilAsync(path, scorecard => scorecard.GetProperty("contractVersion").ValueKind == JsonValueKind.Number);
-
-    internal static async Task UntilAsync(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await done())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Reporting received every event");
-            await Task.Delay(200);
-        }
-    }
 }
