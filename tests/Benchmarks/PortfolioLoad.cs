@@ -11,9 +11,11 @@ namespace Infogerance.Benchmarks;
 /// terms: Paris calendar, P1–P4) with a year of facts each as the read models keep them: 60 tickets a month
 /// (5 % P1, 15 % P2, 50 % P3, 30 % P4), those of the last 30 days nine in ten resolved, older ones all but 0.5 %, both clocks of
 /// a resolved ticket completed (92 % met), a breach for each missed clock, a third rated; an invoice a month, the budget of each year, last month's
-/// penalty statement. Then Acme's administrator reads the current month's portfolio and last month's, one call at a
-/// time and with the given number of sessions, then with a share of the contracts changed before each call. Seeded rows
-/// are kept so that a second run measures again without seeding.
+/// penalty statement; the SLA warnings a desk is sent: every missed clock warned at 75 % before it ran out, a fifth of
+/// the met resolutions, and a third of the open tickets' resolution clocks. Then Acme's administrator reads the current month's
+/// portfolio and last month's, one call at a time and with the given number of sessions, then with a share of the
+/// contracts changed before each call; and one of Antares' agents reads the desk. Seeded rows are kept so that a second
+/// run measures again without seeding.
 /// </summary>
 public static class PortfolioLoad
 {
@@ -67,6 +69,19 @@ public static class PortfolioLoad
                     });
             }
         }
+
+        // The provider's desk: its open tickets counted, each client's oldest, the clocks at risk among a year of warnings.
+        if (await GatewayLoad.SignInAsync(gateway, "agent1@antares.example") is not { } agent)
+        {
+            return 1;
+        }
+
+        var desk = await agent.GetFromJsonAsync<JsonElement>("/api/reporting/desk");
+        Console.WriteLine(
+            $"desk: {desk.GetProperty("open").GetInt32()} tickets open, " +
+            $"{desk.GetProperty("atRisk").GetArrayLength()} clocks at risk listed, more: {desk.GetProperty("moreAtRisk").GetBoolean()}");
+        failures += await GatewayLoad.MeasureAsync("GET /desk (Antares' agent), 1 session", [agent], duration, client => client.GetAsync("/api/reporting/desk"));
+        agent.Dispose();
 
         clients.ForEach(client => client.Dispose());
         return failures == 0 ? 0 : 1;
@@ -178,6 +193,15 @@ public static class PortfolioLoad
                                         annual_cap_deducted, below_minimum, total, adjustment_total, total_due, lines)
         SELECT @acme, contract_id, to_char(now() - interval '1 month', 'YYYY-MM'), now(), 10000, 300, 0, 0, 0, 0, false, 300, 0, 300, '[]'::jsonb
         FROM bench_contracts;
+        -- At risk still: the open tickets' resolutions (the missed responses breached, the resolved tickets' clocks completed).
+        INSERT INTO sla_warnings (tenant_id, contract_id, ticket_id, clock, priority, percent, due_at, number, raised_at, event_id, at_risk)
+        SELECT @acme, contract_id, ticket_id, 'respond', priority, 75, opened_at + interval '30 minutes', number, opened_at + interval '22 minutes',
+               gen_random_uuid(), false
+        FROM bench_tickets WHERE NOT respond_met
+        UNION ALL
+        SELECT @acme, contract_id, ticket_id, 'resolve', priority, 75, opened_at + interval '4 hours', number, opened_at + interval '3 hours',
+               gen_random_uuid(), NOT resolved
+        FROM bench_tickets WHERE resolved AND (NOT resolve_met OR random() < 0.2) OR NOT resolved AND random() < 0.33;
         INSERT INTO contract_fact_versions (tenant_id, contract_id, version) SELECT @acme, contract_id, 1 FROM bench_contracts;
         ANALYZE;
         """;

@@ -65,13 +65,7 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
         events.Add(Opened(contracts[3], Guid.CreateVersion7(), 9_003, earliest.AddDays(-1), "P1"));
         events.Add(Opened(contracts[4], Guid.CreateVersion7(), 9_004, earliest.AddDays(-1), "P1"));
 
-        foreach (var @event in events.OrderBy(_ => random.Next()))
-        {
-            // One transaction per event, as the consumers apply them.
-            await using var unitOfWork = await database.BeginAsync(@event.TenantId, cancellation);
-            await ReadModels.ApplyAsync(unitOfWork, @event);
-            await unitOfWork.CommitAsync();
-        }
+        await ApplyOneByOneAsync(database, events.OrderBy(_ => random.Next()), cancellation);
 
         var desk = await ReadDeskAsync(database, cancellation);
 
@@ -134,6 +128,66 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
         Assert.True(desk.MoreAtRisk);
     }
 
+    [Fact]
+    public async Task The_clocks_at_risk_are_those_the_facts_say_whatever_order_the_events_came_in()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (host, connectionString) = await ReportingHost.StartAsync(infrastructure, "desk_risk_order", cancellation);
+        using var _host = host;
+        var database = host.Services.GetRequiredService<Database>();
+        var contract = new Contract(Acme, Guid.CreateVersion7(), "ACME-1", Provider, true);
+        await AddContractsAsync(connectionString, [contract], cancellation);
+
+        // Random clock lives: warned or not, completed before or after the warning, breached, resolved, reopened and warned again.
+        var random = new Random(20261208);
+        var events = Enumerable.Range(1, 160).SelectMany(n => ClockLife(contract, Guid.CreateVersion7(), n, Start.AddMinutes(n), random)).ToList();
+        await ApplyOneByOneAsync(database, events.OrderBy(_ => random.Next()), cancellation);
+
+        var desk = await ReadDeskAsync(database, cancellation);
+
+        var (atRisk, warned) = await AtRiskByFactsAsync(connectionString, cancellation);
+        Assert.InRange(atRisk.Count, DeskStore.AtRiskShown + 1, warned - 40);
+        Assert.Equal(atRisk.Take(DeskStore.AtRiskShown), desk.AtRisk.Select(clock => (clock.TicketId, clock.Clock)));
+        Assert.True(desk.MoreAtRisk);
+
+        // One more event of each kind that settles a clock still listed: each leaves the desk.
+        // Resolving a ticket settles it once its opening is known (the status of a ticket of no opening is unknown).
+        var told = events.OfType<TicketOpened>().Select(opened => opened.TicketId).ToHashSet();
+        var resolved = desk.AtRisk.First(clock => told.Contains(clock.TicketId));
+        var breached = desk.AtRisk.First(clock => clock.TicketId != resolved.TicketId);
+        var completed = desk.AtRisk.First(clock => clock.TicketId != resolved.TicketId && clock.TicketId != breached.TicketId);
+        IntegrationEvent[] settling =
+        [
+            Status(contract, resolved.TicketId, "inProgress", "resolved", Start.AddDays(2), resolved.Priority),
+            new SlaBreached
+            {
+                TenantId = Acme, ContractId = contract.ContractId, TicketId = breached.TicketId, Clock = breached.Clock, Priority = breached.Priority,
+                DueAt = breached.DueAt, OccurredAt = breached.DueAt,
+            },
+            Completion(contract, completed.TicketId, completed.Clock, completed.Priority, completed.DueAt, Start.AddDays(2), 9),
+        ];
+        await ApplyOneByOneAsync(database, settling, cancellation);
+
+        var after = await ReadDeskAsync(database, cancellation);
+
+        (atRisk, _) = await AtRiskByFactsAsync(connectionString, cancellation);
+        Assert.Equal(atRisk.Take(DeskStore.AtRiskShown), after.AtRisk.Select(clock => (clock.TicketId, clock.Clock)));
+        Assert.DoesNotContain(after.AtRisk, clock => clock.TicketId == resolved.TicketId && clock.Clock == resolved.Clock);
+        Assert.DoesNotContain(after.AtRisk, clock => clock.TicketId == breached.TicketId && clock.Clock == breached.Clock);
+        Assert.DoesNotContain(after.AtRisk, clock => clock.TicketId == completed.TicketId && clock.Clock == completed.Clock);
+    }
+
+    /// <summary>One transaction per event, as the consumers apply them.</summary>
+    private static async Task ApplyOneByOneAsync(Database database, IEnumerable<IntegrationEvent> events, CancellationToken cancellation)
+    {
+        foreach (var @event in events)
+        {
+            await using var unitOfWork = await database.BeginAsync(@event.TenantId, cancellation);
+            await ReadModels.ApplyAsync(unitOfWork, @event);
+            await unitOfWork.CommitAsync();
+        }
+    }
+
     /// <summary>The desk as one of the provider's agents reads it.</summary>
     private static async Task<Desk> ReadDeskAsync(Database database, CancellationToken cancellation)
     {
@@ -167,6 +221,85 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
         }
     }
 
+    /// <summary>
+    /// A ticket's clocks as Incidents tells them: the response warned, then answered in time or late (and then breached);
+    /// the resolution warned, resolved, perhaps reopened, warned again and resolved again (a higher completion).
+    /// </summary>
+    private static IEnumerable<IntegrationEvent> ClockLife(Contract contract, Guid ticket, long number, DateTimeOffset opened, Random random)
+    {
+        var priority = Priorities[random.Next(Priorities.Length)];
+        if (random.Next(10) != 0)
+        {
+            yield return Opened(contract, ticket, number, opened, priority);
+        }
+
+        var respondDue = opened.AddMinutes(30);
+        if (random.Next(3) != 0)
+        {
+            yield return Warning(contract, ticket, number, "respond", priority, respondDue, opened.AddMinutes(22));
+        }
+
+        if (random.Next(4) != 0)
+        {
+            var answered = opened.AddMinutes(random.Next(10, 50));
+            yield return Completion(contract, ticket, "respond", priority, respondDue, answered, 1);
+            if (answered > respondDue && random.Next(4) != 0)
+            {
+                yield return new SlaBreached
+                {
+                    TenantId = contract.TenantId, ContractId = contract.ContractId, TicketId = ticket, Clock = "respond", Priority = priority,
+                    DueAt = respondDue, OccurredAt = respondDue,
+                };
+            }
+        }
+
+        var resolveDue = opened.AddHours(4);
+        var at = opened.AddHours(1);
+        yield return Status(contract, ticket, "new", "inProgress", at, priority);
+        if (random.Next(3) != 0)
+        {
+            yield return Warning(contract, ticket, number, "resolve", priority, resolveDue, opened.AddHours(3));
+        }
+
+        if (random.Next(2) == 0)
+        {
+            yield break;
+        }
+
+        yield return Status(contract, ticket, "inProgress", "resolved", opened.AddHours(5), priority);
+        yield return Completion(contract, ticket, "resolve", priority, resolveDue, opened.AddHours(5), 1);
+        if (random.Next(2) == 0)
+        {
+            yield break;
+        }
+
+        yield return Status(contract, ticket, "resolved", "inProgress", opened.AddHours(6), priority);
+        if (random.Next(2) == 0)
+        {
+            yield return Warning(contract, ticket, number, "resolve", priority, opened.AddHours(8), opened.AddHours(7));
+        }
+
+        if (random.Next(2) == 0)
+        {
+            yield return Status(contract, ticket, "inProgress", "resolved", opened.AddHours(9), priority);
+            yield return Completion(contract, ticket, "resolve", priority, opened.AddHours(8), opened.AddHours(9), 2);
+        }
+    }
+
+    private static SlaWarningRaised Warning(Contract contract, Guid ticket, long number, string clock, string priority, DateTimeOffset due, DateTimeOffset at) => new()
+    {
+        TenantId = contract.TenantId, ContractId = contract.ContractId, TicketId = ticket, Clock = clock, Priority = priority, Percent = 75, DueAt = due,
+        Number = number, OccurredAt = at,
+    };
+
+    private static SlaClockCompleted Completion(
+        Contract contract, Guid ticket, string clock, string priority, DateTimeOffset due, DateTimeOffset at, int completion) => new()
+    {
+        TenantId = contract.TenantId, ContractId = contract.ContractId, TicketId = ticket, Clock = clock, Priority = priority, Met = at <= due,
+        BusinessSecondsUsed = 60, TargetBusinessSeconds = 60, StartedAt = due.AddHours(-1), DueAt = due, CompletedAt = at, Completion = completion,
+        OccurredAt = at,
+    };
+
     private static TicketOpened Opened(Contract contract, Guid ticket, long number, DateTimeOffset at, string priority) => new()
     {
         TenantId = contract.TenantId, ContractId = contract.ContractId, TicketId = ticket, Number = number, Kind = "incident", Priority = priority,
@@ -194,6 +327,31 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
                 """,
                 contract);
         }
+    }
+
+    /// <summary>
+    /// The warned clocks at risk by their definition, read from the facts as the owner (the latest warning of each clock,
+    /// no breach of it, no completion since, the ticket not resolved or closed), in the desk's order; and how many were warned.
+    /// </summary>
+    private static async Task<(List<(Guid TicketId, string Clock)> AtRisk, int Warned)> AtRiskByFactsAsync(string connectionString, CancellationToken cancellation)
+    {
+        await using var owner = new NpgsqlConnection(connectionString);
+        await owner.OpenAsync(cancellation);
+        await owner.ExecuteAsync("SELECT set_config('app.tenant_ids', @tenants, false)", new { tenants = $"{Acme}" });
+        var atRisk = await owner.QueryAsync<(Guid, string)>(
+            """
+            SELECT w.ticket_id, w.clock
+            FROM sla_warnings w
+            LEFT JOIN tickets t ON t.tenant_id = w.tenant_id AND t.ticket_id = w.ticket_id
+            WHERE (t.status IS NULL OR t.status NOT IN ('resolved', 'closed'))
+              AND NOT EXISTS (SELECT FROM sla_breaches b WHERE b.tenant_id = w.tenant_id AND b.ticket_id = w.ticket_id AND b.clock = w.clock)
+              AND NOT EXISTS (
+                  SELECT FROM sla_completions s
+                  WHERE s.tenant_id = w.tenant_id AND s.ticket_id = w.ticket_id AND s.clock = w.clock AND s.completed_at >= w.raised_at)
+            ORDER BY w.due_at, w.ticket_id, w.clock
+            """);
+        var warned = await owner.ExecuteScalarAsync<int>("SELECT count(*)::integer FROM sla_warnings");
+        return ([.. atRisk], warned);
     }
 
     /// <summary>The tickets whose open period has no end, on the given contracts, as the owner reads them.</summary>

@@ -36,8 +36,8 @@ public static class DeskStore
     /// <summary>
     /// In one round trip: the tickets open now, counted by client and priority; each client's oldest open ticket (by
     /// opening, then number), from the oldest of each of its contracts; and the clocks warned of and still at risk, by due
-    /// time, the <see cref="AtRiskShown"/> soonest and whether there are more: no completion of that clock since the
-    /// warning (a reopened ticket's clock warned again is at risk again), no breach of it, the ticket not resolved or closed.
+    /// time, the <see cref="AtRiskShown"/> soonest and whether there are more (at risk as the read models keep it: no
+    /// completion of that clock since the warning, no breach of it, the ticket not resolved or closed).
     /// </summary>
     public static async Task<Desk> ReadAsync(UnitOfWork unitOfWork, Guid provider)
     {
@@ -65,18 +65,13 @@ public static class DeskStore
             SELECT w.ticket_id, coalesce(w.number, t.number) AS number, w.contract_id, c.reference, w.tenant_id AS client_id, w.priority, w.clock,
                    w.percent, w.due_at, w.assignee_id
             FROM contracts c
-            JOIN sla_warnings w ON w.contract_id = c.contract_id
+            JOIN sla_warnings w ON w.contract_id = c.contract_id AND w.at_risk
             LEFT JOIN tickets t ON t.tenant_id = w.tenant_id AND t.ticket_id = w.ticket_id
             WHERE c.provider_organisation_id = @provider
-              AND (t.status IS NULL OR t.status NOT IN (@resolved, @closed))
-              AND NOT EXISTS (SELECT FROM sla_breaches b WHERE b.tenant_id = w.tenant_id AND b.ticket_id = w.ticket_id AND b.clock = w.clock)
-              AND NOT EXISTS (
-                  SELECT FROM sla_completions s
-                  WHERE s.tenant_id = w.tenant_id AND s.ticket_id = w.ticket_id AND s.clock = w.clock AND s.completed_at >= w.raised_at)
             ORDER BY w.due_at, w.ticket_id, w.clock
-            LIMIT @oneMore
+            LIMIT {AtRiskShown + 1}
             """,
-            new { provider, resolved = TicketLife.Resolved, closed = TicketLife.Closed, oneMore = AtRiskShown + 1 });
+            new { provider });
         var counts = (await results.ReadAsync<DeskCount>()).ToList();
         var oldest = (await results.ReadAsync<DeskTicket>()).ToList();
         var atRisk = (await results.ReadAsync<AtRiskClock>()).ToList();

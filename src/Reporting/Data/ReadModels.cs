@@ -185,11 +185,12 @@ public static class ReadModels
     private static async Task ApplyAsync(UnitOfWork unitOfWork, SlaBreached breached)
     {
         await unitOfWork.ExecuteAsync(
-            """
+            $"""
             INSERT INTO sla_breaches (tenant_id, contract_id, ticket_id, number, kind, clock, priority, due_at)
             SELECT @TenantId, @ContractId, @TicketId, t.number, t.kind, @Clock, @Priority, @DueAt
             FROM (SELECT) AS one LEFT JOIN tickets t ON t.tenant_id = @TenantId AND t.ticket_id = @TicketId
-            ON CONFLICT DO NOTHING
+            ON CONFLICT DO NOTHING;
+            {WarningsAtRisk}
             """,
             new { breached.TenantId, breached.ContractId, breached.TicketId, breached.Clock, breached.Priority, DueAt = breached.DueAt.UtcDateTime });
         await TicketRowAsync(unitOfWork, breached.TenantId, breached.ContractId, breached.TicketId);
@@ -199,7 +200,7 @@ public static class ReadModels
     private static async Task ApplyAsync(UnitOfWork unitOfWork, SlaClockCompleted completed)
     {
         await unitOfWork.ExecuteAsync(
-            """
+            $"""
             INSERT INTO sla_completions (tenant_id, contract_id, ticket_id, number, kind, clock, priority, met, used_seconds, target_seconds, started_at,
                                          due_at, completed_at, completion)
             SELECT @TenantId, @ContractId, @TicketId, t.number, t.kind, @Clock, @Priority, @Met, @BusinessSecondsUsed, @TargetBusinessSeconds, @StartedAt,
@@ -208,7 +209,8 @@ public static class ReadModels
             ON CONFLICT (tenant_id, ticket_id, clock) DO UPDATE
             SET priority = excluded.priority, met = excluded.met, used_seconds = excluded.used_seconds, target_seconds = excluded.target_seconds,
                 started_at = excluded.started_at, due_at = excluded.due_at, completed_at = excluded.completed_at, completion = excluded.completion
-            WHERE sla_completions.completion < excluded.completion
+            WHERE sla_completions.completion < excluded.completion;
+            {WarningsAtRisk}
             """,
             new
             {
@@ -350,19 +352,39 @@ public static class ReadModels
 
     private static Task ApplyAsync(UnitOfWork unitOfWork, SlaWarningRaised warned) =>
         unitOfWork.ExecuteAsync(
-            """
+            $"""
             INSERT INTO sla_warnings (tenant_id, contract_id, ticket_id, clock, priority, percent, due_at, number, assignee_id, raised_at, event_id)
             VALUES (@TenantId, @ContractId, @TicketId, @Clock, @Priority, @Percent, @DueAt, @Number, @AssigneeId, @OccurredAt, @EventId)
             ON CONFLICT (tenant_id, ticket_id, clock) DO UPDATE
             SET priority = excluded.priority, percent = excluded.percent, due_at = excluded.due_at, number = coalesce(excluded.number, sla_warnings.number),
                 assignee_id = excluded.assignee_id, raised_at = excluded.raised_at, event_id = excluded.event_id
-            WHERE (sla_warnings.raised_at, sla_warnings.event_id) < (excluded.raised_at, excluded.event_id)
+            WHERE (sla_warnings.raised_at, sla_warnings.event_id) < (excluded.raised_at, excluded.event_id);
+            {WarningsAtRisk}
             """,
             new
             {
                 warned.TenantId, warned.ContractId, warned.TicketId, warned.Clock, warned.Priority, warned.Percent, DueAt = warned.DueAt.UtcDateTime,
                 warned.Number, warned.AssigneeId, OccurredAt = warned.OccurredAt.UtcDateTime, warned.EventId,
             });
+
+    /// <summary>
+    /// Whether each warned clock of the ticket is still at risk, derived again from what is known of it now: no breach of
+    /// the clock, no completion since the warning (a reopened ticket's clock warned again is at risk again), the ticket not
+    /// resolved or closed. Sent after every change to one of these, so that the desk reads only the warnings at risk (its
+    /// partial index) instead of every warning the provider ever had. <c>@TenantId</c> and <c>@TicketId</c> name the ticket.
+    /// </summary>
+    private const string WarningsAtRisk =
+        $"""
+        UPDATE sla_warnings w
+        SET at_risk = NOT EXISTS (
+                SELECT FROM tickets t
+                WHERE t.tenant_id = w.tenant_id AND t.ticket_id = w.ticket_id AND t.status IN ('{TicketLife.Resolved}', '{TicketLife.Closed}'))
+            AND NOT EXISTS (SELECT FROM sla_breaches b WHERE b.tenant_id = w.tenant_id AND b.ticket_id = w.ticket_id AND b.clock = w.clock)
+            AND NOT EXISTS (
+                SELECT FROM sla_completions s
+                WHERE s.tenant_id = w.tenant_id AND s.ticket_id = w.ticket_id AND s.clock = w.clock AND s.completed_at >= w.raised_at)
+        WHERE w.tenant_id = @TenantId AND w.ticket_id = @TicketId;
+        """;
 
     /// <summary>The ticket's row, for an event that arrives before its opening.</summary>
     private static Task TicketRowAsync(UnitOfWork unitOfWork, Guid tenantId, Guid contractId, Guid ticketId) =>
@@ -383,9 +405,9 @@ public static class ReadModels
     /// <summary>The ticket's status, latest resolution and open periods, derived again from its opening and every status change kept.</summary>
     private static async Task RefreshTicketAsync(UnitOfWork unitOfWork, Guid tenantId, Guid contractId, Guid ticketId)
     {
-        var keys = new { tenantId, ticketId };
+        var keys = new { TenantId = tenantId, TicketId = ticketId };
         var openedAt = await unitOfWork.ExecuteScalarAsync<DateTime?>(
-            "SELECT opened_at FROM tickets WHERE tenant_id = @tenantId AND ticket_id = @ticketId", keys);
+            "SELECT opened_at FROM tickets WHERE tenant_id = @TenantId AND ticket_id = @TicketId", keys);
         if (openedAt is not { } opened)
         {
             return;
@@ -394,21 +416,22 @@ public static class ReadModels
         var changes = await unitOfWork.QueryAsync<StateChange>(
             """
             SELECT event_id, occurred_at AS at, from_status AS "from", to_status AS "to"
-            FROM ticket_status_changes WHERE tenant_id = @tenantId AND ticket_id = @ticketId
+            FROM ticket_status_changes WHERE tenant_id = @TenantId AND ticket_id = @TicketId
             """,
             keys);
         var state = TicketLife.Of(new DateTimeOffset(DateTime.SpecifyKind(opened, DateTimeKind.Utc)), changes);
         await unitOfWork.ExecuteAsync(
-            """
-            UPDATE tickets SET status = @Status, resolved_at = @resolvedAt WHERE tenant_id = @tenantId AND ticket_id = @ticketId;
-            DELETE FROM ticket_open_periods WHERE tenant_id = @tenantId AND ticket_id = @ticketId;
+            $"""
+            UPDATE tickets SET status = @Status, resolved_at = @resolvedAt WHERE tenant_id = @TenantId AND ticket_id = @TicketId;
+            DELETE FROM ticket_open_periods WHERE tenant_id = @TenantId AND ticket_id = @TicketId;
             INSERT INTO ticket_open_periods (tenant_id, contract_id, ticket_id, opened_from, open_until)
-            SELECT @tenantId, @contractId, @ticketId, p.opened_from, coalesce(p.open_until, 'infinity')
+            SELECT @TenantId, @ContractId, @TicketId, p.opened_from, coalesce(p.open_until, 'infinity')
             FROM unnest(@froms::timestamptz[], @untils::timestamptz[]) AS p (opened_from, open_until);
+            {WarningsAtRisk}
             """,
             new
             {
-                tenantId, contractId, ticketId, state.Status, resolvedAt = state.ResolvedAt?.UtcDateTime,
+                TenantId = tenantId, ContractId = contractId, TicketId = ticketId, state.Status, resolvedAt = state.ResolvedAt?.UtcDateTime,
                 froms = state.OpenPeriods.Select(p => p.From.UtcDateTime).ToArray(),
                 untils = state.OpenPeriods.Select(p => p.Until?.UtcDateTime).ToArray(),
             });
