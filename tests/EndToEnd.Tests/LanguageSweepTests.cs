@@ -219,19 +219,12 @@ public sealed class LanguageSweepTests(InfogeranceSystem system)
 
     private async Task<Guid> DemoTicketAsync(string token)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var opened = await SendAsync("incidents", "POST", "/tickets", token, "en",
-                Json(JsonSerializer.Serialize(new { contractId = DemoWorld.AcmeContract, kind = "incident", title = "Langues", impact = "low", urgency = "low" })));
-            if (opened.Status == HttpStatusCode.Created)
-            {
-                return opened.Body!["id"]!.GetValue<Guid>();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the demo contract never reached the Incidents service ({(int)opened.Status})");
-            await Task.Delay(200);
-        }
+        var opened = await Eventually.UntilAsync(
+            () => SendAsync("incidents", "POST", "/tickets", token, "en",
+                Json(JsonSerializer.Serialize(new { contractId = DemoWorld.AcmeContract, kind = "incident", title = "Langues", impact = "low", urgency = "low" }))),
+            opened => opened.Status == HttpStatusCode.Created,
+            opened => $"the demo contract never reached the Incidents service ({(int)opened.Status})");
+        return opened.Body!["id"]!.GetValue<Guid>();
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

@@ -35,23 +35,11 @@ public sealed class ContractParty(HttpClient client, TokenSubject subject) : IDi
     /// <summary>Reads <paramref name="path"/> until it answers 200 with a body <paramref name="done"/> accepts: until the events have reached the service.</summary>
     public async Task<JsonElement> UntilAsync(string path, Func<JsonElement, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await client.GetAsync(path);
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var json = JsonDocument.Parse(body).RootElement.Clone();
-                if (done(json))
-                {
-                    return json;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"GET {path}: {(int)response.StatusCode} {body}");
-            await Task.Delay(200);
-        }
+        var (_, body) = await Eventually.UntilAsync(
+            () => Eventually.GetAsync(client, path),
+            answer => answer.Status == HttpStatusCode.OK && done(JsonDocument.Parse(answer.Body).RootElement),
+            answer => $"GET {path}: {(int)answer.Status} {answer.Body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     /// <summary>

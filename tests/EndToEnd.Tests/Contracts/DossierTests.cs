@@ -179,22 +179,11 @@ public sealed class DossierTests(InfogeranceSystem system)
     }
 
     /// <summary>Asks until the answer is <paramref name="expected"/> (and its body satisfies <paramref name="done"/>): events take a moment to arrive.</summary>
-    private static async Task UntilAsync(ContractParty party, string path, HttpStatusCode expected, Func<string, bool>? done = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await party.Client.GetAsync(path);
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == expected && (done is null || done(body)))
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"GET {path} still answers {(int)response.StatusCode}: {body}");
-            await Task.Delay(200);
-        }
-    }
+    private static Task UntilAsync(ContractParty party, string path, HttpStatusCode expected, Func<string, bool>? done = null) =>
+        Eventually.UntilAsync(
+            () => Eventually.GetAsync(party.Client, path),
+            answer => answer.Status == expected && (done is null || done(answer.Body)),
+            answer => $"GET {path} still answers {(int)answer.Status}: {answer.Body}");
 
     private static JsonElement Json(byte[] content) => JsonDocument.Parse(content).RootElement.Clone();
 

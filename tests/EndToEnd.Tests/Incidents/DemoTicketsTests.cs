@@ -26,14 +26,11 @@ public sealed class DemoTicketsTests(InfogeranceSystem system)
             ["Imprimante du 2e étage hors service"] = "resolved",
             ["Installation de Visio sur le poste PC-0117"] = "closed",
         };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        List<System.Text.Json.JsonElement> demo;
-        while ((demo = [.. (await lea.GetAsync($"/tickets?contractId={DemoWorld.AcmeContract}&sort=newest&limit=100")).GetProperty("items").EnumerateArray()
-            .Where(t => expected.ContainsKey(t.GetProperty("title").GetString()!))]).Count < expected.Count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the demo tickets were loaded (found {demo.Count})");
-            await Task.Delay(200);
-        }
+        var demo = await Eventually.UntilAsync(
+            async () => (await lea.GetAsync($"/tickets?contractId={DemoWorld.AcmeContract}&sort=newest&limit=100")).GetProperty("items").EnumerateArray()
+                .Where(t => expected.ContainsKey(t.GetProperty("title").GetString()!)).ToList(),
+            found => found.Count >= expected.Count,
+            found => $"the demo tickets were loaded (found {found.Count})");
 
         Assert.All(demo, t => Assert.Equal(expected[t.GetProperty("title").GetString()!], t.GetProperty("status").GetString()));
         Assert.All(demo, t => Assert.Equal("ACME-INFOG-01", t.GetProperty("contractReference").GetString()));

@@ -24,12 +24,9 @@ public static class TicketContracts
         var terms = await manager.DraftTermsAsync(id);
         await manager.PutAsync($"/{id}/versions/1/terms", edit(terms with { StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)) }));
         await manager.PostAsync($"/{id}/sign");
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!(await desk.GetAsync("/contracts")).EnumerateArray().Any(c => c.GetProperty("id").GetGuid() == id))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the Incidents service received the signed contract");
-            await Task.Delay(100);
-        }
+        await Eventually.UntilAsync(
+            async () => (await desk.GetAsync("/contracts")).EnumerateArray().Any(c => c.GetProperty("id").GetGuid() == id),
+            "the Incidents service received the signed contract");
 
         return id;
     }

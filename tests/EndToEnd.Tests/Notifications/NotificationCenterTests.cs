@@ -439,41 +439,33 @@ public sealed class NotificationCenterTests(InfogeranceSystem system)
     private async Task<JsonElement> EnterInvoiceAsync(Person account, Guid contractId, string number, DateOnly first)
     {
         // The invoicing service learns of the contract from its events: its invoices are refused until then.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await account.Client.PostAsJsonAsync($"/api/invoicing/contracts/{contractId}/invoices/form", new
+        var (_, body) = await Eventually.UntilAsync(
+            async () =>
             {
-                number, issueDate = DateOnly.FromDateTime(DateTime.UtcNow), kind = "invoice", periodStart = first, periodEnd = first.AddMonths(1).AddDays(-1),
-                lines = new[] { new { description = "Redevance mensuelle forfaitaire", kind = "monthlyFee", quantity = 1m, unitPrice = 10_000m, vatRate = 20m } },
-            }, ContractParty.Json);
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                return JsonDocument.Parse(body).RootElement.Clone();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the invoice was refused: {(int)response.StatusCode} {body}");
-            await Task.Delay(200);
-        }
+                using var response = await account.Client.PostAsJsonAsync($"/api/invoicing/contracts/{contractId}/invoices/form", new
+                {
+                    number, issueDate = DateOnly.FromDateTime(DateTime.UtcNow), kind = "invoice", periodStart = first, periodEnd = first.AddMonths(1).AddDays(-1),
+                    lines = new[] { new { description = "Redevance mensuelle forfaitaire", kind = "monthlyFee", quantity = 1m, unitPrice = 10_000m, vatRate = 20m } },
+                }, ContractParty.Json);
+                return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            },
+            answer => answer.StatusCode == HttpStatusCode.Created,
+            answer => $"the invoice was refused: {(int)answer.StatusCode} {answer.Body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     /// <summary>Prepares the review of <paramref name="period"/>, once the Reporting service knows the contract just signed.</summary>
     private static async Task<JsonElement> PrepareReviewAsync(Person manager, string reviews, string period)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await manager.Client.PostAsJsonAsync(reviews, new { period });
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.Created)
+        var (_, body) = await Eventually.UntilAsync(
+            async () =>
             {
-                return JsonDocument.Parse(body).RootElement.Clone();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the review was refused: {(int)response.StatusCode} {body}");
-            await Task.Delay(200);
-        }
+                using var response = await manager.Client.PostAsJsonAsync(reviews, new { period });
+                return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            },
+            answer => answer.StatusCode == HttpStatusCode.Created,
+            answer => $"the review was refused: {(int)answer.StatusCode} {answer.Body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     private static async Task<JsonElement> GetInAsync(ContractParty party, string path, string language)

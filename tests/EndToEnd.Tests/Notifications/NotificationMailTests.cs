@@ -287,15 +287,8 @@ public sealed class NotificationMailTests(InfogeranceSystem system)
         await unitOfWork.CommitAsync();
     }
 
-    private async Task UntilAsync(Guid organisation, string sql, object parameters, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await QueryAsync<bool>(organisation, sql, parameters))[0])
-        {
-            Assert.True(DateTime.UtcNow < deadline, what);
-            await Task.Delay(100);
-        }
-    }
+    private Task UntilAsync(Guid organisation, string sql, object parameters, string what) =>
+        Eventually.UntilAsync(async () => (await QueryAsync<bool>(organisation, sql, parameters))[0], what);
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -64,18 +64,12 @@ public sealed class Person(HttpClient client, Guid id, Guid organisationId, stri
     /// <summary>Waits until a notification of <paramref name="kind"/> about <paramref name="contractId"/> matching <paramref name="match"/> arrived.</summary>
     public async Task<JsonElement> WaitForAsync(Guid contractId, string kind, Func<JsonElement, bool>? match = null, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var found = (await NotificationsAsync(contractId)).Where(n => n.GetProperty("kind").GetString() == kind && (match?.Invoke(n) ?? true)).ToList();
-            if (found.Count > 0)
-            {
-                return found[0];
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{name} received no {kind} notification about contract {contractId}");
-            await Task.Delay(200);
-        }
+        var found = await Eventually.UntilAsync(
+            async () => (await NotificationsAsync(contractId)).Where(n => n.GetProperty("kind").GetString() == kind && (match?.Invoke(n) ?? true)).ToList(),
+            found => found.Count > 0,
+            _ => $"{name} received no {kind} notification about contract {contractId}",
+            timeout);
+        return found[0];
     }
 
     public async Task<int> UnreadCountAsync() =>
@@ -90,24 +84,17 @@ public sealed class Person(HttpClient client, Guid id, Guid organisationId, stri
 
     public void Dispose() => client.Dispose();
 
-    private static async Task UntilKnownAsync(InfogeranceSystem system, Guid organisation, Guid id, string status, string? language = null)
+    private static Task UntilKnownAsync(InfogeranceSystem system, Guid organisation, Guid id, string status, string? language = null)
     {
         var database = system.Services["notifications"].GetRequiredService<Database>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using (var unitOfWork = await database.BeginAsync(organisation, CancellationToken.None))
+        return Eventually.UntilAsync(
+            async () =>
             {
-                if (await unitOfWork.ExecuteScalarAsync<bool>(
-                        "SELECT EXISTS (SELECT FROM people WHERE user_id = @id AND status = @status AND (@language::text IS NULL OR language = @language))",
-                        new { id, status, language }))
-                {
-                    return;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the Notifications service learnt that the person's account is {status} ({language ?? "any language"})");
-            await Task.Delay(200);
-        }
+                await using var unitOfWork = await database.BeginAsync(organisation, CancellationToken.None);
+                return await unitOfWork.ExecuteScalarAsync<bool>(
+                    "SELECT EXISTS (SELECT FROM people WHERE user_id = @id AND status = @status AND (@language::text IS NULL OR language = @language))",
+                    new { id, status, language });
+            },
+            $"the Notifications service learnt that the person's account is {status} ({language ?? "any language"})");
     }
 }

@@ -163,23 +163,16 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
 
         // A ticket on the demo contract, once the Incidents service has received the contract's terms.
         using var incidents = system.DirectClients["incidents"]();
-        HttpResponseMessage ticket;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            // A fresh token each time: the sweep's tokens are short-lived.
-            incidents.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(DemoWorld.Acme, Roles.ContractManager));
-            ticket = await incidents.PostAsJsonAsync("/tickets",
-                new { contractId = DemoWorld.AcmeContract, kind = "incident", title = "Sweep sample", impact = "low", urgency = "low" });
-            if (ticket.IsSuccessStatusCode || DateTime.UtcNow > deadline)
+        var ticket = await Eventually.UntilAsync(
+            async () =>
             {
-                break;
-            }
-
-            await Task.Delay(200);
-        }
-
-        ticket.EnsureSuccessStatusCode();
+                // A fresh token each time: the sweep's tokens are short-lived.
+                incidents.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(DemoWorld.Acme, Roles.ContractManager));
+                return await incidents.PostAsJsonAsync("/tickets",
+                    new { contractId = DemoWorld.AcmeContract, kind = "incident", title = "Sweep sample", impact = "low", urgency = "low" });
+            },
+            response => response.IsSuccessStatusCode,
+            response => $"the demo contract never reached the Incidents service ({(int)response.StatusCode})");
         var savedView = await incidents.PostAsJsonAsync("/saved-views", new { list = "tickets", name = $"Sweep {Guid.NewGuid():N}", query = "q=sweep" });
         savedView.EnsureSuccessStatusCode();
         incidents.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(DemoWorld.Antares, Roles.AccountManager));

@@ -69,17 +69,10 @@ public sealed class TenancyTests(InfogeranceSystem system)
     private static async Task<IReadOnlyList<string>> TenantsAsync(HttpClient client) =>
         [.. (await client.GetFromJsonAsync<UserInfo>("/bff/user"))!.Tenants.Select(t => t.Name)];
 
-    private static async Task WaitForTenantsAsync(HttpClient client, string[] expected)
-    {
-        IReadOnlyList<string> seen = [];
-        for (var attempt = 0; attempt < 100 && !seen.SequenceEqual(expected); attempt++)
-        {
-            await Task.Delay(100);
-            seen = await TenantsAsync(client);
-        }
-
-        Assert.Equal(expected, seen);
-    }
+    private static Task WaitForTenantsAsync(HttpClient client, string[] expected) =>
+        Eventually.UntilAsync(
+            () => TenantsAsync(client), seen => seen.SequenceEqual(expected),
+            seen => $"the session's tenants are {string.Join(", ", expected)}, not {string.Join(", ", seen)}");
 
     /// <summary>A provider organisation registered by the Operator, and its first user (its account manager), active.</summary>
     private async Task<(Guid Provider, string AgentEmail)> NewProviderWithAgentAsync()
