@@ -57,6 +57,7 @@ public static class OpenApiDefaults
                 document.Components.SecuritySchemes = SecuritySchemes();
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(DescribeUpload);
             options.AddOperationTransformer(DescribeProblemsAndSecurityAsync);
             options.AddSchemaTransformer(TypeConvertedValues);
         });
@@ -127,6 +128,40 @@ public static class OpenApiDefaults
                 "HTTP). Requests that change anything must also send the header X-CSRF: 1.",
         },
     };
+
+    /// <summary>
+    /// An upload's handler reads its form itself (so that a slow upload holds no lock), which leaves the generator nothing
+    /// to describe: its form is said from the endpoint's <see cref="UploadForm"/>.
+    /// </summary>
+    private static Task DescribeUpload(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<UploadForm>().FirstOrDefault() is not { } form)
+        {
+            return Task.CompletedTask;
+        }
+
+        var fields = new Dictionary<string, IOpenApiSchema>
+        {
+            [form.FileField] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file." },
+        };
+        foreach (var field in form.TextFields)
+        {
+            fields[field] = new OpenApiSchema { Type = JsonSchemaType.String };
+        }
+
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [UploadForm.ContentType] = new()
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = fields, Required = new HashSet<string> { form.FileField } },
+                },
+            },
+        };
+        return Task.CompletedTask;
+    }
 
     private static async Task DescribeProblemsAndSecurityAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Infogerance.ServiceDefaults;
 using Infogerance.Validation;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,6 +16,10 @@ public sealed record UploadedDocument(string FileName, string ContentType, byte[
 public static class Uploads
 {
     public const string FileField = "file";
+
+    /// <summary>Says in the OpenAPI document that the endpoint reads an upload: <c>file</c> and <paramref name="textFields"/>.</summary>
+    public static RouteHandlerBuilder AcceptsUpload(this RouteHandlerBuilder builder, params string[] textFields) =>
+        builder.WithMetadata(new UploadForm(FileField, textFields));
 
     /// <summary>
     /// The multipart field <c>file</c>, read before anything is locked (a slow upload must not hold a row lock or a

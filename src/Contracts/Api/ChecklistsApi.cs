@@ -45,7 +45,7 @@ public static class ChecklistsApi
         contract.MapPost("/checklists/{phase}/items", AddItemAsync).RequireAuthorization(Policies.ContractManagers);
         contract.MapPost("/checklist-items/{itemId:guid}/accept", AcceptAsync).RequireAuthorization(Policies.ContractManagers);
         contract.MapPost("/checklist-items/{itemId:guid}/unaccept", UnacceptAsync).RequireAuthorization(Policies.ContractManagers);
-        contract.MapPost("/checklist-items/{itemId:guid}/documents", AttachAsync).RequireAuthorization(Policies.ContractManagers);
+        contract.MapPost("/checklist-items/{itemId:guid}/documents", AttachAsync).AcceptsUpload().RequireAuthorization(Policies.ContractManagers);
         contract.MapGet("/documents/{documentId:guid}", DownloadAsync);
 
         contract.MapGet("/workstreams", ListWorkstreamsAsync);

@@ -47,7 +47,7 @@ public static class ScopeApi
         contract.MapPost("/inventory", AddInventoryAsync).RequireAuthorization(Policies.ClientManagers);
         contract.MapPut("/inventory/{itemId:guid}", ChangeInventoryAsync).RequireAuthorization(Policies.ClientManagers);
         contract.MapDelete("/inventory/{itemId:guid}", RemoveInventoryAsync).RequireAuthorization(Policies.ClientManagers);
-        contract.MapPost("/inventory/import", ImportAsync).RequireAuthorization(Policies.ClientManagers);
+        contract.MapPost("/inventory/import", ImportAsync).AcceptsUpload().RequireAuthorization(Policies.ClientManagers);
         contract.MapGet("/inventory/export", ExportAsync);
     }
 

@@ -23,7 +23,7 @@ public static class AttachmentsApi
     public static void MapAttachmentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/tickets/{ticketId:guid}/attachments").RequireAuthorization(Policies.ContractReaders);
-        api.MapPost("", UploadAsync);
+        api.MapPost("", UploadAsync).AcceptsUpload(VisibilityField);
         api.MapGet("", ListAsync);
         api.MapGet("/{attachmentId:guid}", DownloadAsync);
     }

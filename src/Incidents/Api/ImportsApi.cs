@@ -34,7 +34,7 @@ public static class ImportsApi
     public static void MapImportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/contracts/{contractId:guid}/imports").RequireAuthorization(Policies.ClientManagers);
-        api.MapPost("", ImportAsync);
+        api.MapPost("", ImportAsync).AcceptsUpload();
     }
 
     /// <summary>Imports the outgoing provider's ticket history into the contract: every ticket of the file, or none.</summary>

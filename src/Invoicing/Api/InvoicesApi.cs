@@ -35,7 +35,7 @@ public static class InvoicesApi
     {
         var contract = app.MapGroup("/contracts/{contractId:guid}/invoices").RequireAuthorization(Policies.ContractReaders);
         contract.MapGet("", ListAsync);
-        contract.MapPost("", UploadAsync);
+        contract.MapPost("", UploadAsync).AcceptsUpload();
         contract.MapPost("/form", EnterAsync);
 
         var invoice = app.MapGroup("/invoices/{id:guid}").RequireAuthorization(Policies.ContractReaders);

@@ -51,19 +51,23 @@ public sealed class InputSweepTests(InfogeranceSystem system)
         await QuietAsync();
         var failures = new ConcurrentBag<string>();
         var counts = new ConcurrentDictionary<string, int>();
+        var uploads = new ConcurrentBag<string>();
         var started = DateTime.UtcNow;
 
-        await Task.WhenAll(BackendNames.Select(service => SweepServiceAsync(service, samples, failures, counts)));
+        await Task.WhenAll(BackendNames.Select(service => SweepServiceAsync(service, samples, failures, counts, uploads)));
 
         var requests = counts.Values.Sum();
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{requests} requests ({string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}"))}) in {(DateTime.UtcNow - started).TotalSeconds:N0} s");
         Assert.True(requests > 2_000, $"only {requests} requests sent: is the sweep reading the documents?");
+        // The inventory and ticket-history imports, a checklist item's documents, a ticket's attachments, the invoices.
+        Assert.True(uploads.Count == 5, $"the documents describe {uploads.Count} uploads: {string.Join(", ", uploads.Order(StringComparer.Ordinal))}");
         Assert.True(failures.IsEmpty,
             $"{failures.Count} findings over {requests} requests in {(DateTime.UtcNow - started).TotalSeconds:N0} s:\n{string.Join('\n', failures.Order(StringComparer.Ordinal))}");
     }
 
-    private async Task SweepServiceAsync(string service, Samples samples, ConcurrentBag<string> failures, ConcurrentDictionary<string, int> counts)
+    private async Task SweepServiceAsync(
+        string service, Samples samples, ConcurrentBag<string> failures, ConcurrentDictionary<string, int> counts, ConcurrentBag<string> uploads)
     {
         var provider = system.Services[service];
         var document = await DocumentAsync(service);
@@ -97,6 +101,13 @@ public sealed class InputSweepTests(InfogeranceSystem system)
                 if (body is not null)
                 {
                     malformed.AddRange(bodies.Variants(requestType!, body));
+                }
+
+                if (operation.RequestBody?.Content?.TryGetValue(UploadForm.ContentType, out var form) == true)
+                {
+                    var fileField = form.Schema?.Required?.Single() ?? throw new InvalidOperationException($"{name}: an upload without its file field");
+                    malformed.AddRange(MalformedBodies.FormVariants(fileField));
+                    uploads.Add(name);
                 }
 
                 if (!anonymous)

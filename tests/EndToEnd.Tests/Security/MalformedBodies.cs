@@ -206,6 +206,31 @@ internal sealed class MalformedBodies(JsonSerializerOptions options, Func<Type, 
 
     public static HttpContent Json(string text) => new StringContent(text, Encoding.UTF8, "application/json");
 
+    /// <summary>
+    /// An upload's form malformed whatever the endpoint does with its file: no file, an empty one, one under another
+    /// name, no form at all, a form cut short or without its boundary. Each must be refused naming <paramref name="fileField"/>.
+    /// </summary>
+    public static IEnumerable<Malformed> FormVariants(string fileField)
+    {
+        yield return new(fileField, "an empty form", true, () => new MultipartFormDataContent());
+        yield return new(fileField, "a JSON body instead of a form", true, () => Json("{}"));
+        yield return new(fileField, "an empty file", true, () => Form(fileField, []));
+        yield return new(fileField, "the file under another name", true, () => Form("document", Encoding.UTF8.GetBytes("a;b\n1;2\n")));
+        yield return new(fileField, "a form cut short", true, () => Raw(
+            "multipart/form-data; boundary=cut", $"--cut\r\nContent-Disposition: form-data; name=\"{fileField}\"; filename=\"a.csv\"\r\n\r\na;b"));
+        yield return new(fileField, "a form without its boundary", true, () => Raw("multipart/form-data", "--x\r\n\r\n--x--\r\n"));
+    }
+
+    private static MultipartFormDataContent Form(string field, byte[] file) =>
+        new() { { new ByteArrayContent(file), field, "upload.csv" } };
+
+    private static ByteArrayContent Raw(string contentType, string body)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        return content;
+    }
+
     /// <summary>The body's UTF-8 with the marker replaced by bytes no UTF-8 text has.</summary>
     private static ByteArrayContent InvalidUtf8(string text)
     {
