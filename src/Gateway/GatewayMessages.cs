@@ -12,6 +12,13 @@ public static class GatewayMessages
     public static readonly Message SignInRefused =
         new("signIn.refused", "The e-mail address or the password is incorrect.", "L'adresse e-mail ou le mot de passe est incorrect.");
 
+    public static readonly Message UnlockLinkUnusableTitle = new("unlock.unusable", "Link not usable", "Lien inutilisable");
+
+    public static readonly Message UnlockLinkUnusable = new(
+        "unlock.unusable",
+        "This link is unknown, was already used, or its pause is over: sign in as usual.",
+        "Ce lien est inconnu, a déjà servi, ou sa suspension est terminée : connectez-vous normalement.");
+
     public static readonly Message SessionEndedTitle = new("session.ended", "Session ended", "Session terminée");
 
     public static readonly Message SessionEnded = new("session.ended", "Sign in again.", "Reconnectez-vous.");

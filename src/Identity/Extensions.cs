@@ -35,6 +35,7 @@ internal static class Extensions
         services.AddHostedService<SigningKeyRotation>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<InvitationMailer>();
+        services.AddSingleton<UnlockMailer>();
 
         // Identity validates its own tokens from its key ring rather than over HTTP from itself.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

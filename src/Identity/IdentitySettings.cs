@@ -48,5 +48,12 @@ public sealed class IdentitySettings
     public SmtpSettings Smtp { get; set; } = new();
 
     public LockoutPolicy Lockout => new(MaxFailedLogins, LockoutDuration, MaxAccountFailedLogins, KnownAddressFor);
+
+    /// <summary>
+    /// A link to <paramref name="path"/> on the site's configured address; without one the link is the path, which the
+    /// web app completes with the address it runs at. Never the request's host or forwarded headers: a caller could
+    /// point the link at a site of theirs.
+    /// </summary>
+    public string LinkTo(string path) => $"{PublicOrigin?.TrimEnd('/') ?? ""}{path}";
     public SessionPolicy Sessions => new(SessionIdleTimeout, SessionLifetime);
 }

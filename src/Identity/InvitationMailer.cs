@@ -20,7 +20,7 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, MailSe
         NewInvitation invitation, string organisationName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        var url = $"{PublicOrigin()}/invitation/{invitation.Token.Value}";
+        var url = settings.Value.LinkTo($"/invitation/{invitation.Token.Value}");
         var emailed = false;
         if (mail.IsConfigured)
         {
@@ -47,16 +47,6 @@ public sealed class InvitationMailer(IOptions<IdentitySettings> settings, MailSe
         ArgumentNullException.ThrowIfNull(invitation);
         var days = (int)Math.Round(lifetime.TotalDays);
         var text = IdentityMessages.InvitationBody(invitation.User.DisplayName, organisationName, days, url).In(language);
-        // The same text, each line encoded, and the link made a link.
-        var html = string.Join("<br>\n", text.Split('\n').Select(line => line.Trim() == url
-            ? $"<a href=\"{MailHtml.Encode(url)}\">{MailHtml.Encode(url)}</a>"
-            : MailHtml.Encode(line)));
-        return (IdentityMessages.InvitationSubject(organisationName).In(language), text, $"<!DOCTYPE html>\n<html><body><p>{html}</p></body></html>");
+        return (IdentityMessages.InvitationSubject(organisationName).In(language), text, MailHtml.OfText(text, url));
     }
-
-    /// <summary>
-    /// The site's configured address; without one the link is a path, which the web app completes with the address it
-    /// runs at. Never the request's host or forwarded headers: a caller could point the link at a site of theirs.
-    /// </summary>
-    private string PublicOrigin() => settings.Value.PublicOrigin?.TrimEnd('/') ?? "";
 }

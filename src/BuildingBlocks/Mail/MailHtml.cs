@@ -32,4 +32,12 @@ public static class MailHtml
 
         return html.ToString();
     }
+
+    /// <summary>A plain-text e-mail as its HTML part: each line encoded, the line that is <paramref name="link"/> made a link.</summary>
+    public static string OfText(string text, string link)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n').Select(line => line.Trim() == link ? $"<a href=\"{Encode(link)}\">{Encode(link)}</a>" : Encode(line));
+        return $"<!DOCTYPE html>\n<html><body><p>{string.Join("<br>\n", lines)}</p></body></html>";
+    }
 }

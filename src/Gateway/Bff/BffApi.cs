@@ -6,6 +6,9 @@ namespace Infogerance.Gateway.Bff;
 /// <summary>An e-mail address and a password, to sign in.</summary>
 public sealed record LoginRequest(string? Email, string? Password);
 
+/// <summary>The secret of an unlock link, as the e-mail gave it.</summary>
+public sealed record UnlockRequest(string? Link);
+
 /// <summary>
 /// Log-in, log-out and "who am I" for the SPA, which never sees a token: only an HttpOnly cookie. Anonymous:
 /// these endpoints read the cookie themselves.
@@ -18,6 +21,7 @@ public static class BffApi
     {
         var bff = app.MapGroup("/bff").AllowAnonymous();
         bff.MapPost("/login", LogInAsync).RequireRateLimiting(LoginPolicy);
+        bff.MapPost("/unlock", UnlockAsync).RequireRateLimiting(LoginPolicy);
         bff.MapPost("/logout", LogOutAsync);
         bff.MapGet("/user", GetUserAsync);
     }
@@ -29,9 +33,7 @@ public static class BffApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(credentials);
-        var remote = context.Connection.RemoteIpAddress;
-        var address = (remote?.IsIPv4MappedToIPv6 == true ? remote.MapToIPv4() : remote)?.ToString();
-        var (session, token, response) = await identity.LogInAsync(request.Email, request.Password, address, cancellationToken);
+        var (session, token, response) = await identity.LogInAsync(request.Email, request.Password, AddressOf(context), cancellationToken);
         using (response)
         {
             if (session is null || token is null)
@@ -46,6 +48,28 @@ public static class BffApi
         credentials.Remember(session, token);
         using var user = await identity.GetUserAsync(token.AccessToken, cancellationToken);
         return await PassOnAsync(user, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lets this device sign in while its account is paused for the addresses it is not known from, with the link e-mailed
+    /// to the account's owner: the address the device comes from becomes a known one. 404 for a link unknown, used or expired.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> UnlockAsync(
+        UnlockRequest request, HttpContext context, IdentityClient identity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(identity);
+        return !string.IsNullOrEmpty(request.Link) && await identity.UnlockAsync(request.Link, AddressOf(context), cancellationToken)
+            ? TypedResults.NoContent()
+            : GatewayMessages.Problem(StatusCodes.Status404NotFound, GatewayMessages.UnlockLinkUnusableTitle, GatewayMessages.UnlockLinkUnusable);
+    }
+
+    /// <summary>The caller's network address, as wrong passwords and unlock links count it.</summary>
+    private static string? AddressOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var remote = context.Connection.RemoteIpAddress;
+        return (remote?.IsIPv4MappedToIPv6 == true ? remote.MapToIPv4() : remote)?.ToString();
     }
 
     /// <summary>Signs out: ends the session at Identity and clears the cookie.</summary>

@@ -50,6 +50,19 @@ public sealed class IdentityClient(HttpClient http)
             $"/internal/revocations?since={Uri.EscapeDataString(since.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}",
             JsonSerializerOptions.Web, cancellationToken))!;
 
+    /// <summary>Uses an e-mailed unlock link for the device at <paramref name="address"/>: false when Identity knows no such usable link.</summary>
+    public async Task<bool> UnlockAsync(string link, string? address, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("/internal/sessions/unlock", new { link, address }, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return true;
+    }
+
     public async Task EndSessionAsync(string session, CancellationToken cancellationToken) =>
         (await http.PostAsJsonAsync("/internal/sessions/end", new { session }, cancellationToken)).EnsureSuccessStatusCode();
 

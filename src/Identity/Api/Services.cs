@@ -12,4 +12,4 @@ public sealed record AdministrationServices(Database Database, CurrentUser User,
 public sealed record InvitationServices(Database Database, CurrentUser User, InvitationMailer Mailer, IOptions<IdentitySettings> Settings);
 
 /// <summary>What sign-in needs: the database, the token issuer, the settings and the clock.</summary>
-public sealed record SignInServices(Database Database, TokenIssuer Tokens, IOptions<IdentitySettings> Settings, TimeProvider Clock);
+public sealed record SignInServices(Database Database, TokenIssuer Tokens, IOptions<IdentitySettings> Settings, TimeProvider Clock, UnlockMailer Unlocks);

@@ -17,6 +17,9 @@ public sealed record LoginRequest(string? Email, string? Password, string? Addre
 /// <summary>A session's secret, as the gateway keeps it in the browser's cookie.</summary>
 public sealed record SessionRequest(string? Session);
 
+/// <summary>An e-mailed unlock link's secret, and the address of the device that opened it, as the gateway saw it.</summary>
+public sealed record UnlockRequest(string? Link, string? Address);
+
 /// <summary>A service account's API key, to exchange for an access token.</summary>
 public sealed record ApiKeyRequest(string? ApiKey);
 
@@ -45,6 +48,7 @@ public static class SessionsApi
         api.MapPost("/sessions", LogInAsync);
         api.MapPost("/sessions/token", RefreshAsync);
         api.MapPost("/sessions/end", EndAsync);
+        api.MapPost("/sessions/unlock", UnlockAsync);
         api.MapPost("/api-keys/token", ExchangeApiKeyAsync);
         api.MapGet("/revocations", RevocationsAsync);
         return api;
@@ -84,7 +88,7 @@ public static class SessionsApi
             return TypedResults.Unauthorized();
         }
 
-        var address = string.IsNullOrWhiteSpace(request.Address) ? "unknown" : request.Address.Trim();
+        var address = AddressOf(request.Address);
         var (fromAddress, account) = await Sessions.FindSignInRecordsAsync(unitOfWork, user, address);
         if (options.Lockout.Refuses(fromAddress, account, now))
         {
@@ -110,13 +114,22 @@ public static class SessionsApi
                     new { address, pausedUntil = addressPausedUntil });
             }
 
+            // The owner is e-mailed a link that lets the device opening it sign in, while the guessing stays paused.
+            OpaqueToken? unlock = null;
             if (accountAfter.PausedUntil is { } accountPausedUntil && accountAfter.PausedUntil != account.PausedUntil)
             {
                 await AuditLog.WriteAsync(unitOfWork, organisation, AuditLog.Actor.System, "user.signIn.pausedEverywhere", "user", user.Id, null,
                     new { pausedUntil = accountPausedUntil });
+                unlock = OpaqueToken.Create(OpaqueToken.Unlock, organisation);
+                await Sessions.AddUnlockLinkAsync(unitOfWork, user, unlock, accountPausedUntil);
             }
 
             await unitOfWork.CommitAsync();
+            if (unlock is not null)
+            {
+                await services.Unlocks.SendAsync(user, unlock, cancellationToken);
+            }
+
             return TypedResults.Unauthorized();
         }
 
@@ -136,6 +149,33 @@ public static class SessionsApi
         await unitOfWork.CommitAsync();
         return TypedResults.Ok(new SessionResponse(secret.Value, token.Token, token.ExpiresAt));
     }
+
+    /// <summary>
+    /// Lets the device that opened an e-mailed unlock link sign in: the address it comes from becomes one the account is
+    /// known from (<see cref="Sessions.UseUnlockLinkAsync"/>). 404 for a link unknown, used or past its pause.
+    /// </summary>
+    public static async Task<Results<NoContent, NotFound>> UnlockAsync(
+        UnlockRequest request, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (OpaqueToken.Parse(OpaqueToken.Unlock, request.Link) is not { } link)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var address = AddressOf(request.Address);
+        await using var unitOfWork = await database.BeginAsync(link.OrganisationId, cancellationToken);
+        if (await Sessions.UseUnlockLinkAsync(unitOfWork, link, address, clock.GetUtcNow()) is not { } userId)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await AuditLog.WriteAsync(unitOfWork, link.OrganisationId, AuditLog.Actor.System, "user.signIn.unlockedByLink", "user", userId, null, new { address });
+        await unitOfWork.CommitAsync();
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The address the gateway saw the caller at, or "unknown" when it could not tell.</summary>
+    private static string AddressOf(string? address) => string.IsNullOrWhiteSpace(address) ? "unknown" : address.Trim();
 
     /// <summary>A new access token for a live session of an active user; anything else ends the conversation.</summary>
     public static async Task<Results<Ok<TokenResponse>, UnauthorizedHttpResult>> RefreshAsync(

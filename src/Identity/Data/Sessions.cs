@@ -88,6 +88,32 @@ public static class Sessions
             """,
             new { user.TenantId, user.Id });
 
+    /// <summary>Keeps the hash of <paramref name="link"/>, which unlocks <paramref name="user"/> once until <paramref name="expiresAt"/>.</summary>
+    public static Task AddUnlockLinkAsync(UnitOfWork unitOfWork, UserAccount user, OpaqueToken link, DateTimeOffset expiresAt) =>
+        unitOfWork.ExecuteAsync(
+            "INSERT INTO unlock_links (tenant_id, token_hash, user_id, expires_at) VALUES (@TenantId, @Hash, @Id, @expiresAt)",
+            new { user.TenantId, link.Hash, user.Id, expiresAt });
+
+    /// <summary>
+    /// Uses an unlock link, once and before it expires: <paramref name="address"/> becomes one its account is known from,
+    /// as after a sign-in from there, and its own pause ends. The account it unlocked, or null for a link unknown, used or expired.
+    /// </summary>
+    public static Task<Guid?> UseUnlockLinkAsync(UnitOfWork unitOfWork, OpaqueToken link, string address, DateTimeOffset now) =>
+        unitOfWork.ExecuteScalarAsync<Guid?>(
+            """
+            WITH link AS (
+                UPDATE unlock_links SET used_at = @now
+                WHERE tenant_id = @OrganisationId AND token_hash = @Hash AND used_at IS NULL AND expires_at > @now
+                RETURNING tenant_id, user_id
+            )
+            INSERT INTO sign_in_addresses (tenant_id, user_id, address, last_success_at)
+            SELECT tenant_id, user_id, @address, @now FROM link
+            ON CONFLICT (tenant_id, user_id, address) DO UPDATE
+            SET failures = 0, last_failure_at = NULL, paused_until = NULL, last_success_at = @now
+            RETURNING user_id
+            """,
+            new { link.OrganisationId, link.Hash, address, now });
+
     /// <summary>A successful sign-in clears the account's count and makes <paramref name="address"/> one it is known from.</summary>
     public static Task RecordLoginAsync(UnitOfWork unitOfWork, UserAccount user, string address, DateTimeOffset now, string? passwordHash) =>
         unitOfWork.ExecuteAsync(

@@ -10,7 +10,7 @@ public static class IdentityAuditActions
     [
         "organisation.created", "organisation.renamed", "organisation.user-invited",
         "user.created", "user.invited", "user.invited-again", "user.invitation-accepted", "user.roles-changed", "user.language-changed",
-        "user.deactivated", "user.reactivated", "user.signIn.paused", "user.signIn.pausedEverywhere", "user.unlocked",
+        "user.deactivated", "user.reactivated", "user.signIn.paused", "user.signIn.pausedEverywhere", "user.signIn.unlockedByLink", "user.unlocked",
         "service-account.created", "service-account.revoked", "signing-key.created",
     ];
 }

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Infogerance.Identity.Domain;
 
 /// <summary>
-/// The secrets we hand out — session cookies, invitation links, API keys — as <c>{kind}_{organisation}_{secret}</c>.
+/// The secrets we hand out — session cookies, invitation and unlock links, API keys — as <c>{kind}_{organisation}_{secret}</c>.
 /// The organisation part lets a lookup run inside that organisation's row-level security scope; only a SHA-256
 /// hash of the whole token is stored, so a database leak yields no usable secret.
 /// </summary>
@@ -12,6 +12,7 @@ public sealed record OpaqueToken(string Kind, Guid OrganisationId, string Value)
 {
     public const string Session = "ses";
     public const string Invitation = "inv";
+    public const string Unlock = "unl";
     public const string ApiKey = "ifgk";
 
     public byte[] Hash => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Value));

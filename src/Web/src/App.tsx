@@ -22,6 +22,7 @@ const page = <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
   })
 
 const AcceptInvitationPage = page(() => import('./pages/AcceptInvitationPage'), (m) => m.AcceptInvitationPage)
+const UnlockPage = page(() => import('./pages/UnlockPage'), (m) => m.UnlockPage)
 const AuditLogPage = page(() => import('./pages/AuditLogPage'), (m) => m.AuditLogPage)
 const CannedRepliesPage = page(() => import('./pages/CannedRepliesPage'), (m) => m.CannedRepliesPage)
 const BudgetsPage = page(() => import('./pages/BudgetsPage'), (m) => m.BudgetsPage)
@@ -73,6 +74,14 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<Loading />}>
               <AcceptInvitationPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/unlock/:token"
+          element={
+            <Suspense fallback={<Loading />}>
+              <UnlockPage />
             </Suspense>
           }
         />

@@ -17,6 +17,13 @@ export function useInvitation(token: string) {
   })
 }
 
+/** Lets this device sign in while its account is paused for new devices, with the link e-mailed to the owner. */
+export function useUnlock(link: string) {
+  return useMutation({
+    mutationFn: () => api.post<void>('/bff/unlock', { link }),
+  })
+}
+
 export function useAcceptInvitation(token: string) {
   return useMutation({
     mutationFn: (password: string) => api.post<void>(`${invitationPath(token)}/accept`, { password }),

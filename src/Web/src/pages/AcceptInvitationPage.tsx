@@ -1,9 +1,9 @@
-import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { ApiError, formFailure } from '../api'
-import { LanguageSwitch } from '../components/LanguageSwitch'
+import { SignInCard } from '../components/SignInCard'
 import { ErrorAlert, Loading } from '../components/States'
 import { useFormatDateTime } from '../format'
 import { useAcceptInvitation, useInvitation, type InvitationDetails } from '../hooks/invitations'
@@ -90,33 +90,20 @@ export function AcceptInvitationPage() {
   const unusable = invitation.error instanceof ApiError && invitation.error.status === 404
 
   return (
-    <Center mih="100vh" p="md" component="main">
-      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={480}>
-        <Stack>
-          <Group justify="space-between" align="center">
-            <Text fw={700} size="lg">
-              {t('app.name')}
-            </Text>
-            <LanguageSwitch />
-          </Group>
-          <Title order={1} size="h2">
-            {t('invitation.title')}
-          </Title>
-          {invitation.isPending && <Loading />}
-          {unusable && (
-            <Alert color="orange" role="alert" title={t('invitation.unusableTitle')}>
-              {t('invitation.unusable')}
-            </Alert>
-          )}
-          {invitation.isError && !unusable && (
-            <ErrorAlert error={invitation.error} onRetry={() => void invitation.refetch()} />
-          )}
-          {invitation.data && <AcceptForm token={token} invitation={invitation.data} />}
-          <Anchor component={Link} to="/login" size="sm">
-            {t('invitation.goToLogin')}
-          </Anchor>
-        </Stack>
-      </Paper>
-    </Center>
+    <SignInCard title={t('invitation.title')} width={480}>
+      {invitation.isPending && <Loading />}
+      {unusable && (
+        <Alert color="orange" role="alert" title={t('invitation.unusableTitle')}>
+          {t('invitation.unusable')}
+        </Alert>
+      )}
+      {invitation.isError && !unusable && (
+        <ErrorAlert error={invitation.error} onRetry={() => void invitation.refetch()} />
+      )}
+      {invitation.data && <AcceptForm token={token} invitation={invitation.data} />}
+      <Anchor component={Link} to="/login" size="sm">
+        {t('invitation.goToLogin')}
+      </Anchor>
+    </SignInCard>
   )
 }

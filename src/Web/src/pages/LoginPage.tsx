@@ -1,9 +1,9 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useSearchParams } from 'react-router'
 import { ApiError, formFailure } from '../api'
-import { LanguageSwitch } from '../components/LanguageSwitch'
+import { SignInCard } from '../components/SignInCard'
 import { drafts } from '../drafts'
 import { ErrorAlert, Loading } from '../components/States'
 import { useLogin, useSession } from '../hooks/session'
@@ -12,6 +12,7 @@ import { safeReturnTo } from '../returnTo'
 /** Set by the invitation page once the account has its password. */
 export interface LoginLocationState {
   invitationAccepted?: boolean
+  unlocked?: boolean
 }
 
 function LoginFailure({ error }: { error: Error }) {
@@ -42,6 +43,7 @@ export function LoginPage() {
   const [searchParams] = useSearchParams()
   const location = useLocation()
   const invitationAccepted = (location.state as LoginLocationState | null)?.invitationAccepted === true
+  const unlocked = (location.state as LoginLocationState | null)?.unlocked === true
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -73,59 +75,51 @@ export function LoginPage() {
   }
 
   return (
-    <Center mih="100vh" p="md" component="main">
-      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
+    <SignInCard title={t('login.title')} width={420}>
+      {invitationAccepted && (
+        <Alert color="teal" role="status">
+          {t('login.invitationAccepted')}
+        </Alert>
+      )}
+      {unlocked && (
+        <Alert color="teal" role="status">
+          {t('login.unlocked')}
+        </Alert>
+      )}
+      {expired && (
+        <Alert color="orange" role="status">
+          {t('login.sessionExpired')}
+          {expired.kept > 0 && ` ${t('login.draftsKept')}`}
+        </Alert>
+      )}
+      {session.isError && <ErrorAlert error={session.error} />}
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <Group justify="space-between" align="center">
-            <Text fw={700} size="lg">
-              {t('app.name')}
-            </Text>
-            <LanguageSwitch />
-          </Group>
-          <Title order={1} size="h2">
-            {t('login.title')}
-          </Title>
-          {invitationAccepted && (
-            <Alert color="teal" role="status">
-              {t('login.invitationAccepted')}
-            </Alert>
-          )}
-          {expired && (
-            <Alert color="orange" role="status">
-              {t('login.sessionExpired')}
-              {expired.kept > 0 && ` ${t('login.draftsKept')}`}
-            </Alert>
-          )}
-          {session.isError && <ErrorAlert error={session.error} />}
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <TextInput
-                label={t('fields.email')}
-                type="email"
-                autoComplete="email"
-                withAsterisk
-                value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-                error={errors.email}
-              />
-              <PasswordInput
-                label={t('fields.password')}
-                autoComplete="current-password"
-                withAsterisk
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-                error={errors.password}
-                aria-invalid={errors.password ? true : undefined}
-                visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
-              />
-              {failure && <LoginFailure error={failure} />}
-              <Button type="submit" loading={login.isPending} fullWidth>
-                {t('login.submit')}
-              </Button>
-            </Stack>
-          </form>
+          <TextInput
+            label={t('fields.email')}
+            type="email"
+            autoComplete="email"
+            withAsterisk
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={errors.email}
+          />
+          <PasswordInput
+            label={t('fields.password')}
+            autoComplete="current-password"
+            withAsterisk
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={errors.password}
+            aria-invalid={errors.password ? true : undefined}
+            visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
+          />
+          {failure && <LoginFailure error={failure} />}
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t('login.submit')}
+          </Button>
         </Stack>
-      </Paper>
-    </Center>
+      </form>
+    </SignInCard>
   )
 }
