@@ -1,3 +1,4 @@
+extern alias gateway;
 extern alias identity;
 
 using System.Collections.Concurrent;
@@ -54,7 +55,8 @@ public sealed class InputSweepTests(InfogeranceSystem system)
         var uploads = new ConcurrentBag<string>();
         var started = DateTime.UtcNow;
 
-        await Task.WhenAll(BackendNames.Select(service => SweepServiceAsync(service, samples, failures, counts, uploads)));
+        await Task.WhenAll(BackendNames.Select(service => SweepServiceAsync(service, samples, failures, counts, uploads))
+            .Append(SweepGatewayAsync(samples, failures, counts)));
 
         var requests = counts.Values.Sum();
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -126,6 +128,35 @@ public sealed class InputSweepTests(InfogeranceSystem system)
                 {
                     failures.Add($"{name}: refused requests changed {string.Join(", ", changes)}, and again {string.Join(", ", again)}");
                 }
+            }
+        }
+    }
+
+    /// <summary>The gateway's own JSON endpoints, which no OpenAPI document describes: signing in, and an e-mailed unlock link.</summary>
+    private static readonly (string Path, Type Request)[] GatewayOperations =
+    [
+        ("/bff/login", typeof(gateway::Infogerance.Gateway.Bff.LoginRequest)),
+        ("/bff/unlock", typeof(gateway::Infogerance.Gateway.Bff.UnlockRequest)),
+    ];
+
+    /// <summary>
+    /// Each of <see cref="GatewayOperations"/> with every malformed body, as a browser sends it (anonymous, with the
+    /// anti-forgery header): refused with a problem, and nothing written to Identity's database.
+    /// </summary>
+    private async Task SweepGatewayAsync(Samples samples, ConcurrentBag<string> failures, ConcurrentDictionary<string, int> counts)
+    {
+        var json = system.Services["gateway"].GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var bodies = new MalformedBodies(json, samples.Hint, new Random(Seed));
+        using var client = system.CreateBrowserLikeClient(out _);
+        foreach (var (path, type) in GatewayOperations)
+        {
+            var malformed = bodies.Variants(type, bodies.Sample(type)!).ToList();
+            var (_, changes) = await SendAllAsync(
+                client, HttpMethod.Post, path, "", null, malformed, system.IdentityDatabase, finding => failures.Add($"gateway: POST {path} {finding}"));
+            counts.AddOrUpdate("gateway", malformed.Count, (_, n) => n + malformed.Count);
+            if (changes.Count > 0)
+            {
+                failures.Add($"gateway: POST {path}: refused requests changed {string.Join(", ", changes)}");
             }
         }
     }
