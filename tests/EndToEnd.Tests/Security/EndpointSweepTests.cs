@@ -29,7 +29,7 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
         "GET /health", "GET /alive", "GET /metrics",                         // probes and the in-cluster scraper
         "GET /.well-known/openid-configuration", "GET /.well-known/jwks.json", // public keys, by design
         "POST /internal/sessions", "POST /internal/sessions/token",            // sign-in: the gateway alone reaches these
-        "POST /internal/sessions/end", "POST /internal/api-keys/token", "GET /internal/revocations", // and the internal key opens them
+        "POST /internal/sessions/end", "POST /internal/sessions/unlock", "POST /internal/api-keys/token", "GET /internal/revocations", // and the internal key opens them
         "GET /invitations/{token}", "POST /invitations/{token}/accept",        // the link's secret is the credential
         "GET /internal/contracts/{contractId}/scorecard/pdf",                   // services only: the internal key is the credential
     ];
@@ -67,6 +67,12 @@ public sealed class EndpointSweepTests(InfogeranceSystem system)
                         if (!Anonymous.Contains(name))
                         {
                             failures.Add($"{service}: {name} is anonymous but not declared so in this test");
+                        }
+                        else if (name.Contains(" /internal/", StringComparison.Ordinal))
+                        {
+                            // No person signs in there: the internal key is the credential, and without it nothing is answered.
+                            var internalPath = Endpoints.Path(endpoint, p => samples.GetValueOrDefault(p.Name) ?? Guid.NewGuid().ToString());
+                            await Expect(service, method, internalPath, null, HttpStatusCode.Unauthorized, $"{name} without the internal key", failures);
                         }
 
                         continue;
