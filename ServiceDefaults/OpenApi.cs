@@ -34,10 +34,11 @@ public static class OpenApiDefaults
     /// <summary>How every service reads the values of a request, said once in each document.</summary>
     public const string ValueRules =
         "JSON bodies are camelCase. Instants are ISO 8601 with their offset (`2026-03-29T03:30:00+02:00` or `…Z`): one without " +
-        "an offset is refused (400), never read in some zone. Days are `yyyy-MM-dd`; days and instants run from 1900 to 2199 " +
-        "(422 outside). Numbers are read exactly or refused (400 beyond 28 significant digits or decimal places); a required " +
-        "number left out is a 422 naming it, never read as 0. Text holds no NUL character. Every refusal is a problem " +
-        "(RFC 9457) whose `errors` name each field by its JSON path or parameter.";
+        "an offset is refused (400), never read in some zone; only a file of tickets taken over from another tool, whose times " +
+        "are often local, reads them in the zone of the contract's calendar (its operation says how). Days are `yyyy-MM-dd`; " +
+        "days and instants run from 1900 to 2199 (422 outside). Numbers are read exactly or refused (400 beyond 28 significant " +
+        "digits or decimal places); a required number left out is a 422 naming it, never read as 0. Text holds no NUL " +
+        "character. Every refusal is a problem (RFC 9457) whose `errors` name each field by its JSON path or parameter.";
 
     /// <summary>Applies to whichever document the service registers.</summary>
     public static TBuilder AddDefaultOpenApi<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

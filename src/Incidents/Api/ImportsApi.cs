@@ -34,7 +34,11 @@ public static class ImportsApi
     public static void MapImportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/contracts/{contractId:guid}/imports").RequireAuthorization(Policies.ClientManagers);
-        api.MapPost("", ImportAsync).AcceptsUpload();
+        api.MapPost("", ImportAsync).AcceptsUpload()
+            .WithDescription(
+                "A CSV or JSON file of the outgoing provider's tickets. Its times carry an offset, or are read in the zone of the " +
+                "contract's calendar (that of its first version): a local time that does not exist there (the spring change) or " +
+                "happens twice (the autumn change) is refused, naming its line or field. Every ticket of the file is imported, or none.");
     }
 
     /// <summary>Imports the outgoing provider's ticket history into the contract: every ticket of the file, or none.</summary>
