@@ -114,12 +114,15 @@ public static class Sessions
             """,
             new { link.OrganisationId, link.Hash, address, now });
 
-    /// <summary>A successful sign-in clears the account's count and makes <paramref name="address"/> one it is known from.</summary>
+    /// <summary>
+    /// A successful sign-in makes <paramref name="address"/> one the account is known from, its own count starting again.
+    /// The account's count and pause are left to run their course: they say that someone guesses from elsewhere, which
+    /// the owner signing in from a known device does not disprove (lifting them gave the guessing fifty more tries).
+    /// </summary>
     public static Task RecordLoginAsync(UnitOfWork unitOfWork, UserAccount user, string address, DateTimeOffset now, string? passwordHash) =>
         unitOfWork.ExecuteAsync(
             """
-            UPDATE users SET failed_logins = 0, last_failed_login_at = NULL, locked_until = NULL, last_login_at = @now, password_hash = @passwordHash
-            WHERE tenant_id = @TenantId AND id = @Id;
+            UPDATE users SET last_login_at = @now, password_hash = @passwordHash WHERE tenant_id = @TenantId AND id = @Id;
 
             INSERT INTO sign_in_addresses (tenant_id, user_id, address, last_success_at)
             VALUES (@TenantId, @Id, @address, @now)

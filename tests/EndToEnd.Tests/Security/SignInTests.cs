@@ -113,8 +113,9 @@ public sealed class SignInTests(InfogeranceSystem system)
         Assert.Equal("application/problem+json", reused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync("/bff/unlock", new { link = "unl_nothing" })).StatusCode);
 
-        // The device that opened it signs in.
+        // The device that opened it signs in; the owner's sign-in does not lift the pause for the guessing.
         Assert.Equal(HttpStatusCode.OK, (await device.PostAsJsonAsync("/bff/login", new { email, password = Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.PostAsJsonAsync("/bff/login", new { email, password = Password })).StatusCode);
     }
 
     private static string WithoutTrace(string problem) =>
