@@ -36,6 +36,7 @@ internal static class Extensions
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<InvitationMailer>();
         services.AddSingleton<UnlockMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnlockMailer>());
 
         // Identity validates its own tokens from its key ring rather than over HTTP from itself.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

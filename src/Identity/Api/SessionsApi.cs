@@ -121,13 +121,13 @@ public static class SessionsApi
                 await AuditLog.WriteAsync(unitOfWork, organisation, AuditLog.Actor.System, "user.signIn.pausedEverywhere", "user", user.Id, null,
                     new { pausedUntil = accountPausedUntil });
                 unlock = OpaqueToken.Create(OpaqueToken.Unlock, organisation);
-                await Sessions.AddUnlockLinkAsync(unitOfWork, user, unlock, accountPausedUntil);
+                await Sessions.AddUnlockLinkAsync(unitOfWork, user, unlock, now, accountPausedUntil);
             }
 
             await unitOfWork.CommitAsync();
             if (unlock is not null)
             {
-                await services.Unlocks.SendAsync(user, unlock, cancellationToken);
+                services.Unlocks.Enqueue(user, unlock);
             }
 
             return TypedResults.Unauthorized();

@@ -20,7 +20,11 @@ public static class Sessions
         int FailedLogins, DateTimeOffset? LastFailedLoginAt, DateTimeOffset? LockedUntil,
         int? Failures, DateTimeOffset? LastFailureAt, DateTimeOffset? PausedUntil, DateTimeOffset? LastSuccessAt);
 
-    /// <summary>The account's failures from every address, and this address's record on it (new when it never tried).</summary>
+    /// <summary>
+    /// The account's failures from every address, and this address's record on it (new when it never tried). The account's
+    /// row is locked until the sign-in commits: two tries at once would otherwise each count from the same number, the
+    /// later write undoing the earlier's pause (and the fiftieth try could start the pause, and its e-mail, twice).
+    /// </summary>
     public static async Task<(AddressRecord Address, FailureCount Account)> FindSignInRecordsAsync(UnitOfWork unitOfWork, UserAccount user, string address)
     {
         var row = (await unitOfWork.QuerySingleOrDefaultAsync<SignInRow>(
@@ -30,6 +34,7 @@ public static class Sessions
             FROM users u
             LEFT JOIN sign_in_addresses a ON a.tenant_id = u.tenant_id AND a.user_id = u.id AND a.address = @address
             WHERE u.tenant_id = @TenantId AND u.id = @Id
+            FOR UPDATE OF u
             """,
             new { address, user.TenantId, user.Id }))!;
         return (new AddressRecord(new FailureCount(row.Failures ?? 0, row.LastFailureAt, row.PausedUntil), row.LastSuccessAt),
@@ -88,23 +93,32 @@ public static class Sessions
             """,
             new { user.TenantId, user.Id });
 
-    /// <summary>Keeps the hash of <paramref name="link"/>, which unlocks <paramref name="user"/> once until <paramref name="expiresAt"/>.</summary>
-    public static Task AddUnlockLinkAsync(UnitOfWork unitOfWork, UserAccount user, OpaqueToken link, DateTimeOffset expiresAt) =>
+    /// <summary>
+    /// Keeps the hash of <paramref name="link"/>, which unlocks <paramref name="user"/> once until <paramref name="expiresAt"/>;
+    /// the user's links of pauses over by <paramref name="now"/> go.
+    /// </summary>
+    public static Task AddUnlockLinkAsync(UnitOfWork unitOfWork, UserAccount user, OpaqueToken link, DateTimeOffset now, DateTimeOffset expiresAt) =>
         unitOfWork.ExecuteAsync(
-            "INSERT INTO unlock_links (tenant_id, token_hash, user_id, expires_at) VALUES (@TenantId, @Hash, @Id, @expiresAt)",
-            new { user.TenantId, link.Hash, user.Id, expiresAt });
+            """
+            DELETE FROM unlock_links WHERE tenant_id = @TenantId AND user_id = @Id AND expires_at <= @now;
+            INSERT INTO unlock_links (tenant_id, token_hash, user_id, expires_at) VALUES (@TenantId, @Hash, @Id, @expiresAt);
+            """,
+            new { user.TenantId, link.Hash, user.Id, now, expiresAt });
 
     /// <summary>
-    /// Uses an unlock link, once and before it expires: <paramref name="address"/> becomes one its account is known from,
-    /// as after a sign-in from there, and its own pause ends. The account it unlocked, or null for a link unknown, used or expired.
+    /// Uses an unlock link, once and while its account's pause runs (an administrator's unlock ends it early):
+    /// <paramref name="address"/> becomes one the account is known from, as after a sign-in from there, and its own pause
+    /// ends. The account it unlocked, or null for a link unknown, used, or whose pause is over.
     /// </summary>
     public static Task<Guid?> UseUnlockLinkAsync(UnitOfWork unitOfWork, OpaqueToken link, string address, DateTimeOffset now) =>
         unitOfWork.ExecuteScalarAsync<Guid?>(
             """
             WITH link AS (
-                UPDATE unlock_links SET used_at = @now
-                WHERE tenant_id = @OrganisationId AND token_hash = @Hash AND used_at IS NULL AND expires_at > @now
-                RETURNING tenant_id, user_id
+                UPDATE unlock_links l SET used_at = @now
+                FROM users u
+                WHERE l.tenant_id = @OrganisationId AND l.token_hash = @Hash AND l.used_at IS NULL AND l.expires_at > @now
+                  AND u.tenant_id = l.tenant_id AND u.id = l.user_id AND u.locked_until > @now
+                RETURNING l.tenant_id, l.user_id
             )
             INSERT INTO sign_in_addresses (tenant_id, user_id, address, last_success_at)
             SELECT tenant_id, user_id, @address, @now FROM link

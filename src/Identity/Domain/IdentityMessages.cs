@@ -124,7 +124,7 @@ public static class IdentityMessages
                 After many wrong passwords, signing in to your account is paused for {minutes} minutes, except from the devices you signed in from lately.
                 If it was you, open this link on the device you want to sign in from, and you can sign in there at once (the link works once, during the pause):
                 {url}
-                If it was not you, there is nothing to do: your password was not found. Choose a stronger one if it is short or used elsewhere.
+                If it was not you, someone is guessing your password and the pause holds them back. If your password is short or used elsewhere, tell your administrator.
                 """,
                 $"""
                 {displayName},
@@ -132,7 +132,7 @@ public static class IdentityMessages
                 Après de nombreux mots de passe erronés, la connexion à votre compte est suspendue pendant {minutes} minutes, sauf depuis les appareils d'où vous vous êtes connecté(e) récemment.
                 Si c'était vous, ouvrez ce lien sur l'appareil d'où vous voulez vous connecter, et vous pourrez vous y connecter aussitôt (le lien ne sert qu'une fois, pendant la suspension) :
                 {url}
-                Si ce n'était pas vous, vous n'avez rien à faire : votre mot de passe n'a pas été trouvé. Choisissez-en un plus solide s'il est court ou sert ailleurs.
+                Si ce n'était pas vous, quelqu'un cherche votre mot de passe et la suspension le retient. Si votre mot de passe est court ou sert ailleurs, prévenez votre administrateur.
                 """)
             .With("displayName", displayName).With("minutes", minutes).With("url", url);
 }

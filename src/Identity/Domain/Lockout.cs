@@ -1,8 +1,9 @@
 namespace Infogerance.Identity.Domain;
 
 /// <summary>
-/// Wrong passwords counted for one account, either from one address or from all of them: how many in a row (a count
-/// older than the pause starts again), since when, and the pause they led to.
+/// Wrong passwords counted for one account, either from one address or from all of them: how many, each within a pause's
+/// length of the one before (a count older than that starts again; a sign-in starts its address's again, not the
+/// account's), since when, and the pause they led to.
 /// </summary>
 public sealed record FailureCount(int Failures, DateTimeOffset? LastFailureAt, DateTimeOffset? PausedUntil)
 {

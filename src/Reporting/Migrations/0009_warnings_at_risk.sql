@@ -2,7 +2,8 @@
 -- fact after its clock completes or breaches, so the list read a year of warnings (78 ms for 50,000) to find the few
 -- hundred still at risk. Whether a warning is still at risk is now kept with it, derived again whenever the ticket, its
 -- breaches, its completions or the warning change, and the desk walks the warnings at risk by due time until it has its
--- page (0.85 ms).
+-- page (0.85 ms). A replica still running the build before this one writes warnings whose flag it never derives
+-- again: once every replica runs this build, replay the read models (POST /replay) if any ran meanwhile.
 ALTER TABLE sla_warnings ADD COLUMN at_risk boolean NOT NULL DEFAULT false;
 
 -- The warnings kept so far, derived once as the read models now do. Only those still at risk are written, so that the

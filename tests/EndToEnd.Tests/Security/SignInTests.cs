@@ -78,17 +78,18 @@ public sealed class SignInTests(InfogeranceSystem system)
     public async Task An_account_paused_everywhere_lets_in_the_device_that_opens_the_emailed_link()
     {
         var email = await InviteAndActivateAsync(DemoWorld.Belvedere, Roles.Requester);
-        // Guessing from many addresses, four wrong passwords each (a fifth would pause the address): 52, past the account's 50.
-        for (var n = 1; n <= 13; n++)
+        // Guessing from many addresses at once, four wrong passwords each (a fifth would pause the address): 52, past the
+        // account's 50.
+        await Task.WhenAll(Enumerable.Range(1, 13).Select(async n =>
         {
             using var guesser = CreateBrowserLikeClientFrom(IPAddress.Parse($"127.0.1.{n}"));
             for (var attempt = 0; attempt < 4; attempt++)
             {
                 Assert.Equal(HttpStatusCode.Unauthorized, (await guesser.PostAsJsonAsync("/bff/login", new { email, password = "Wrong-password-1" })).StatusCode);
             }
-        }
+        }));
 
-        // A new device is refused, the right password notwithstanding; a link was made for the owner, good while the pause lasts.
+        // A new device is refused, the right password notwithstanding; one link was made for the owner, good while the pause lasts.
         using var device = CreateBrowserLikeClientFrom(IPAddress.Parse("127.0.2.1"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await device.PostAsJsonAsync("/bff/login", new { email, password = Password })).StatusCode);
         await using var owner = await system.OpenIdentityAsOwnerAsync();
@@ -116,6 +117,16 @@ public sealed class SignInTests(InfogeranceSystem system)
         // The device that opened it signs in; the owner's sign-in does not lift the pause for the guessing.
         Assert.Equal(HttpStatusCode.OK, (await device.PostAsJsonAsync("/bff/login", new { email, password = Password })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.PostAsJsonAsync("/bff/login", new { email, password = Password })).StatusCode);
+
+        // An administrator's unlock ends the pause, and with it every link made for it.
+        var late = OpaqueToken.Create(OpaqueToken.Unlock, DemoWorld.Belvedere);
+        await owner.ExecuteAsync(
+            "INSERT INTO unlock_links (tenant_id, token_hash, user_id, expires_at) VALUES (@tenant, @hash, @userId, @linkExpiresAt)",
+            new { tenant = DemoWorld.Belvedere, hash = late.Hash, userId, linkExpiresAt });
+        var adminEmail = DemoWorld.Logins.First(login => login.OrganisationId == DemoWorld.Belvedere && login.Role == Roles.TenantAdmin).Email;
+        using var admin = await LoggedInAsync(adminEmail, DemoWorld.Password);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/identity/users/{userId}/unlock", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync("/bff/unlock", new { link = late.Value })).StatusCode);
     }
 
     private static string WithoutTrace(string problem) =>
