@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { ApiError, formFailure } from '../api'
+import { PasswordField } from '../components/PasswordField'
 import { SignInCard } from '../components/SignInCard'
 import { ErrorAlert, Loading } from '../components/States'
 import { useFormatDateTime } from '../format'
@@ -48,26 +49,20 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('fields.email')} value={invitation.email} readOnly autoComplete="username" />
-          <PasswordInput
+          <PasswordField
             label={t('fields.password')}
             description={t('invitation.passwordRules', { name: invitation.email.split('@')[0] })}
             autoComplete="new-password"
-            withAsterisk
             value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
+            onChange={setPassword}
             error={errors.password}
-            aria-invalid={errors.password ? true : undefined}
-            visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
           />
-          <PasswordInput
+          <PasswordField
             label={t('fields.confirmPassword')}
             autoComplete="new-password"
-            withAsterisk
             value={confirmation}
-            onChange={(event) => setConfirmation(event.currentTarget.value)}
+            onChange={setConfirmation}
             error={errors.confirmation}
-            aria-invalid={errors.confirmation ? true : undefined}
-            visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
           />
           {failure && <ErrorAlert error={failure} />}
           <Text size="sm" c="dimmed">

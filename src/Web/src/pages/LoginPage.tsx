@@ -1,8 +1,9 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core'
+import { Alert, Button, Stack, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useSearchParams } from 'react-router'
 import { ApiError, formFailure } from '../api'
+import { PasswordField } from '../components/PasswordField'
 import { SignInCard } from '../components/SignInCard'
 import { drafts } from '../drafts'
 import { ErrorAlert, Loading } from '../components/States'
@@ -104,15 +105,12 @@ export function LoginPage() {
             onChange={(event) => setEmail(event.currentTarget.value)}
             error={errors.email}
           />
-          <PasswordInput
+          <PasswordField
             label={t('fields.password')}
             autoComplete="current-password"
-            withAsterisk
             value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
+            onChange={setPassword}
             error={errors.password}
-            aria-invalid={errors.password ? true : undefined}
-            visibilityToggleButtonProps={{ 'aria-label': t('fields.togglePassword') }}
           />
           {failure && <LoginFailure error={failure} />}
           <Button type="submit" loading={login.isPending} fullWidth>
