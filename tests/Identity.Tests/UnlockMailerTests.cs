@@ -30,6 +30,21 @@ public sealed class UnlockMailerTests
     }
 
     [Fact]
+    public async Task A_link_queued_by_the_sign_in_is_sent_in_the_background()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var mailbox = SmtpMailbox.Start();
+        using var mailer = Mailer(mailbox.Port);
+        await mailer.StartAsync(cancellation);
+
+        mailer.Enqueue(Owner(Languages.English), Link);
+
+        var mail = Assert.Single(await mailbox.WaitForAsync("marie@example.org"));
+        Assert.Contains($"https://app.example/unlock/{Link.Value}", mail.Text);
+        await mailer.StopAsync(cancellation);
+    }
+
+    [Fact]
     public async Task A_mail_server_that_refuses_leaves_the_sign_in_answered_as_before()
     {
         var mailbox = SmtpMailbox.Start();
