@@ -32,6 +32,8 @@ return args.FirstOrDefault() switch
         connections: args.Length > 3 ? int.Parse(args[3]) : 32,
         duration: TimeSpan.FromSeconds(args.Length > 4 ? int.Parse(args[4]) : 15),
         only: args.Length > 5 ? args[5] : null),
+    // A part of request-path's ceiling in a process of its own, started by the harness itself.
+    "ceiling-part" when args.Length > 1 => await RequestPathLoad.RunCeilingPartAsync(args[1], args.Length > 2 ? new Uri(args[2]) : null),
     "tickets" when args.Length > 1 => await TicketsLoad.RunAsync(
         new Uri(args[1]),
         sessions: args.Length > 2 ? int.Parse(args[2]) : 16,

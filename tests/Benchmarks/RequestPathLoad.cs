@@ -10,15 +10,17 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
 
 namespace Infogerance.Benchmarks;
 
 /// <summary>
 /// The signed-in request path of a running system against its ceiling, measured in the same run: a hello-world backend
-/// behind YARP (started in this process, proxied as the gateway proxies) gives the most this machine answers; each
-/// endpoint is then loaded through the real gateway with the same number of connections and printed as a ratio to that
-/// ceiling, with p50/p99 and the CPU time per request of each process on the path (gateway, the service, PostgreSQL,
-/// this load generator), read from /proc before and after.
+/// behind YARP, proxied as the gateway proxies (its route, path and cookie transforms), gives the most this machine
+/// answers through a proxy. It is measured twice: proxy and backend in this process, and each in a process of its own,
+/// laid out as the gateway and a service are. Each endpoint is then loaded through the real gateway with the same number
+/// of connections and printed as a ratio to both, with p50/p99 and the CPU time per request of each process on the path
+/// (gateway, the service, PostgreSQL, this load generator), read from /proc before and after.
 /// </summary>
 public static class RequestPathLoad
 {
@@ -32,10 +34,22 @@ public static class RequestPathLoad
     /// <param name="only">Measures only the endpoints whose line contains it (the ceiling is always measured), to profile one.</param>
     public static async Task<int> RunAsync(Uri gateway, int postgresPort, int connections, TimeSpan duration, string? only = null)
     {
-        await using var ceiling = await CeilingAsync();
-        var helloClients = Enumerable.Range(0, connections).Select(_ => new HttpClient { BaseAddress = ceiling.Urls.Select(u => new Uri(u)).First() }).ToList();
-        var top = await MeasureAsync("hello-world behind YARP (ceiling)", helloClients, duration, client => client.GetAsync("/hello"), null, [], postgresPort, null);
-        helloClients.ForEach(c => c.Dispose());
+        // Both ceilings share the cores with the system, idle meanwhile; the load generator's own work counts in each.
+        double inProcess, apart;
+        await using (var backend = await HelloBackendAsync())
+        await using (var proxy = await HelloProxyAsync(UrlOf(backend)))
+        {
+            inProcess = (await MeasureCeilingAsync("hello-world behind YARP, in this process (ceiling)", UrlOf(proxy), connections, duration, [], postgresPort)).Throughput;
+        }
+
+        using (var backend = CeilingPart.Start("backend"))
+        using (var proxy = CeilingPart.Start("proxy", backend.Url))
+        {
+            apart = (await MeasureCeilingAsync("hello-world behind YARP, each in a process of its own (ceiling)", proxy.Url, connections, duration,
+                [("proxy", proxy.Id), ("backend", backend.Id)], postgresPort)).Throughput;
+        }
+
+        var ceilings = new Ceilings(inProcess, apart);
 
         var clients = await TicketsLoad.SignInAsync(gateway, ClientUser, connections);
         var desk = await TicketsLoad.SignInAsync(gateway, DeskUser, connections);
@@ -65,39 +79,80 @@ public static class RequestPathLoad
                 ["Infogerance.Incidents", "Infogerance.Reporting", "Infogerance.Invoicing", "Infogerance.Notifications"], clients, open),
         }.Where(line => only is null || line.Item1.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
-            failures += (await MeasureAsync(what, sessions, duration, call, "Infogerance.Gateway", services, postgresPort, top.Throughput)).Failures;
+            failures += (await MeasureAsync(what, sessions, duration, call, "Infogerance.Gateway", services, [], postgresPort, ceilings)).Failures;
         }
 
         clients.Concat(desk).ToList().ForEach(client => client.Dispose());
         return failures == 0 ? 0 : 1;
     }
 
-    /// <summary>A hello-world backend and a YARP proxy in front of it, both on loopback.</summary>
-    private static async Task<WebApplication> CeilingAsync()
-    {
-        var backend = WebApplication.CreateSlimBuilder();
-        backend.Logging.ClearProviders();
-        backend.WebHost.UseUrls("http://127.0.0.1:0");
-        var hello = backend.Build();
-        hello.MapGet("/hello", () => "hello");
-        await hello.StartAsync();
-        var backendUrl = hello.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    /// <summary>The throughput of the two ceilings: proxy and backend in this process, and each in a process of its own.</summary>
+    private sealed record Ceilings(double InProcess, double Apart);
 
-        var proxy = WebApplication.CreateSlimBuilder();
-        proxy.Logging.ClearProviders();
-        proxy.WebHost.UseUrls("http://127.0.0.1:0");
-        proxy.Services.AddReverseProxy().LoadFromMemory(
-            [new RouteConfig { RouteId = "hello", ClusterId = "hello", Match = new RouteMatch { Path = "/hello" } }],
-            [new ClusterConfig { ClusterId = "hello", Destinations = new Dictionary<string, DestinationConfig> { ["hello"] = new() { Address = backendUrl } } }]);
-        var app = proxy.Build();
-        app.MapReverseProxy();
-        await app.StartAsync();
-        return app;
+    /// <summary>The route the ceiling's proxy serves, and the backend's path it leads to once its prefix is removed.</summary>
+    private const string HelloPrefix = "/api/hello";
+
+    private const string HelloPath = "/me";
+
+    private static async Task<Outcome> MeasureCeilingAsync(
+        string what, Uri proxy, int connections, TimeSpan duration, (string Name, int Id)[] parts, int postgresPort)
+    {
+        var clients = Enumerable.Range(0, connections).Select(_ => new HttpClient { BaseAddress = proxy }).ToList();
+        var outcome = await MeasureAsync(what, clients, duration, client => client.GetAsync(HelloPrefix + HelloPath), null, [], parts, postgresPort, null);
+        clients.ForEach(c => c.Dispose());
+        return outcome;
     }
+
+    /// <summary>The ceiling's hello-world backend, on loopback.</summary>
+    private static async Task<WebApplication> HelloBackendAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var hello = builder.Build();
+        hello.MapGet(HelloPath, () => "hello");
+        await hello.StartAsync();
+        return hello;
+    }
+
+    /// <summary>The ceiling's proxy, on loopback: YARP with the gateway's kind of route and its transforms.</summary>
+    private static async Task<WebApplication> HelloProxyAsync(Uri backend)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddReverseProxy().LoadFromMemory(
+                [new RouteConfig { RouteId = "hello", ClusterId = "hello", Match = new RouteMatch { Path = HelloPrefix + "/{**rest}" } }
+                    .WithTransformPathRemovePrefix(HelloPrefix)],
+                [new ClusterConfig { ClusterId = "hello", Destinations = new Dictionary<string, DestinationConfig> { ["hello"] = new() { Address = backend.ToString() } } }])
+            .AddTransforms(transforms => transforms.AddRequestHeaderRemove("Cookie"));
+        var proxy = builder.Build();
+        proxy.MapReverseProxy();
+        await proxy.StartAsync();
+        return proxy;
+    }
+
+    /// <summary>
+    /// A part of the ceiling run as a process of its own (<c>ceiling-part backend</c> or <c>ceiling-part proxy &lt;backend url&gt;</c>):
+    /// prints its address, then serves until its standard input closes, which it does when the harness ends, however it ends.
+    /// </summary>
+    public static async Task<int> RunCeilingPartAsync(string part, Uri? backend)
+    {
+        await using var app = part == "proxy" && backend is not null ? await HelloProxyAsync(backend) : await HelloBackendAsync();
+        Console.WriteLine(UrlOf(app));
+        while (await Console.In.ReadLineAsync() is not null)
+        {
+        }
+
+        return 0;
+    }
+
+    private static Uri UrlOf(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     private static async Task<Outcome> MeasureAsync(
         string what, List<HttpClient> clients, TimeSpan duration, Func<HttpClient, Task<HttpResponseMessage>> call, string? gatewayProcess,
-        string[] services, int postgresPort, double? ceiling)
+        string[] services, (string Name, int Id)[] parts, int postgresPort, Ceilings? ceilings)
     {
         // Each process is counted with the processes it started, those that end meanwhile included (PostgreSQL's
         // backends, a pool's new connections).
@@ -121,22 +176,29 @@ public static class RequestPathLoad
             processes[service] = ProcessesNamed(service);
         }
 
+        foreach (var (name, id) in parts)
+        {
+            processes[name] = [id];
+        }
+
         // What each spends idle (pollers, heartbeats, the broker's own work) is not the requests'.
         var idle = await IdleRatesAsync(processes);
         await GatewayLoad.WarmUpAsync(clients, call);
-        var before = processes.ToDictionary(p => p.Key, p => TreeCpuSeconds(p.Value));
+        var before = processes.ToDictionary(p => p.Key, p => CpuSecondsOf(p.Key, p.Value));
         var clock = Stopwatch.StartNew();
         var (latencies, elapsed, failures) = await GatewayLoad.CallAsync(clients, duration, call);
         var all = latencies.Order().ToList();
         double Percentile(double p) => all[Math.Min(all.Count - 1, (int)(p * all.Count))];
         var outcome = new Outcome(all.Count / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), failures);
-        var ratio = ceiling is { } top ? $" = {outcome.Throughput / top:0.000} of the ceiling" : "";
+        var ratio = ceilings is { } top
+            ? $" = {outcome.Throughput / top.InProcess:0.000} of the ceiling in one process, {outcome.Throughput / top.Apart:0.000} of the ceiling apart"
+            : "";
         Console.WriteLine(
             $"{what}, {clients.Count} connections: {all.Count} requests, {outcome.Throughput:0} req/s{ratio}, p50 {outcome.P50:0.0} ms, p99 {outcome.P99:0.0} ms, failures {failures}");
 
         // What the requests left to do (events still to publish and consume) is theirs too: the system's CPU is read once
         // its processes are back to idle. The load generator's ends with the load.
-        var generated = TreeCpuSeconds(processes[LoadGenerator]);
+        var generated = CpuSecondsOf(LoadGenerator, processes[LoadGenerator]);
         var system = processes.Where(p => p.Key != LoadGenerator).ToDictionary();
         var settled = await SettleAsync(system, system.Keys.Sum(name => idle[name]));
         var span = clock.Elapsed.TotalSeconds;
@@ -146,6 +208,10 @@ public static class RequestPathLoad
         Console.WriteLine($"    CPU per request: {string.Join(", ", cpu)}; all of them {spent.Values.Sum():0.000} ms (settled {settled.TotalSeconds:0.0} s after the load)");
         return outcome;
     }
+
+    /// <summary>The load generator's own time: the ceiling's parts it started count apart.</summary>
+    private static double CpuSecondsOf(string name, IReadOnlyList<int> roots) =>
+        name == LoadGenerator ? CpuSeconds(Environment.ProcessId, withReapedChildren: false) : TreeCpuSeconds(roots);
 
     /// <summary>
     /// CPU seconds per second each group of the system's processes spends with no load: the least of three half-seconds,
@@ -241,7 +307,6 @@ public static class RequestPathLoad
     private static List<int> ProcessesNamed(string executable) =>
         [.. AllProcesses().Where(pid => CommandLine(pid).Split(' ')[0].EndsWith(executable, StringComparison.Ordinal))];
 
-    /// <summary>The PostgreSQL server listening on the port and every process it started (its connections' backends included).</summary>
     /// <summary>The PostgreSQL server listening on the port.</summary>
     private static List<int> PostgresServer(int port)
     {
@@ -273,5 +338,50 @@ public static class RequestPathLoad
         {
             return -1;
         }
+    }
+}
+
+/// <summary>A part of the ceiling started as a process of its own, ended with the harness.</summary>
+internal sealed class CeilingPart : IDisposable
+{
+    private readonly Process process;
+
+    private CeilingPart(Process process, Uri url) => (this.process, Url) = (process, url);
+
+    public Uri Url { get; }
+
+    public int Id => process.Id;
+
+    public static CeilingPart Start(string part, Uri? backend = null)
+    {
+        // Run as this harness is run: by the dotnet host with this assembly, or by its own executable.
+        var host = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(CeilingPart).Assembly.Location);
+        }
+
+        start.ArgumentList.Add("ceiling-part");
+        start.ArgumentList.Add(part);
+        if (backend is not null)
+        {
+            start.ArgumentList.Add(backend.ToString());
+        }
+
+        var process = Process.Start(start)!;
+        var url = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"The ceiling's {part} did not start.");
+        return new CeilingPart(process, new Uri(url));
+    }
+
+    public void Dispose()
+    {
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+        {
+            process.Kill();
+        }
+
+        process.Dispose();
     }
 }

@@ -249,9 +249,8 @@ public static class SessionsApi
     /// </summary>
     public static async Task<Ok<RevocationsResponse>> RevocationsAsync(DateTimeOffset? since, Database database, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await database.BeginAsync([], cancellationToken);
+        await using var unitOfWork = await database.ReadAsync([], cancellationToken);
         var (items, asOf) = await Revocations.SinceAsync(unitOfWork, since ?? DateTimeOffset.UtcNow.AddMinutes(-1));
-        await unitOfWork.CommitAsync();
         return TypedResults.Ok(new RevocationsResponse(items, asOf));
     }
 

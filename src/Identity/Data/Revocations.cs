@@ -23,8 +23,14 @@ public static class Revocations
     /// <summary>The revocations since <paramref name="since"/>, and the instant they were read at.</summary>
     public static async Task<(IReadOnlyList<Revocation> Items, DateTimeOffset AsOf)> SinceAsync(UnitOfWork unitOfWork, DateTimeOffset since)
     {
-        var items = await unitOfWork.QueryAsync<Revocation>(
-            "SELECT subject, revoked_at FROM revocations WHERE revoked_at >= @since ORDER BY revoked_at", new { since });
-        return ([.. items], await unitOfWork.ExecuteScalarAsync<DateTimeOffset>("SELECT now()"));
+        // One round trip, so one implicit transaction in a read: the instant is that of the rows read.
+        using var results = await unitOfWork.QueryMultipleAsync(
+            """
+            SELECT now();
+            SELECT subject, revoked_at FROM revocations WHERE revoked_at >= @since ORDER BY revoked_at
+            """,
+            new { since });
+        var asOf = await results.ReadSingleAsync<DateTimeOffset>();
+        return ([.. await results.ReadAsync<Revocation>()], asOf);
     }
 }
