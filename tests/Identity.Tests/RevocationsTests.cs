@@ -1,10 +1,8 @@
 using Infogerance.Data;
 using Infogerance.Identity.Data;
 using Infogerance.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Infogerance.Identity.Tests;
 
@@ -14,7 +12,7 @@ public sealed class RevocationsTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_feed_gives_the_revocations_since_an_instant_and_the_instant_it_read_them_at()
     {
-        using var host = await StartAsync();
+        using var host = await IdentityHost.StartAsync(infrastructure, "revocations");
         var database = host.Services.GetRequiredService<Database>();
         var since = DateTimeOffset.UtcNow.AddMinutes(-1);
         var subject = Guid.NewGuid();
@@ -34,19 +32,5 @@ public sealed class RevocationsTests(TestInfrastructure infrastructure)
         var (next, nextAsOf) = await Revocations.SinceAsync(read, asOf.AddMilliseconds(1));
         Assert.Empty(next);
         Assert.True(nextAsOf >= asOf);
-    }
-
-    private async Task<IHost> StartAsync()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:identity"] = await infrastructure.CreateDatabaseAsync("revocations"),
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceDatabase("identity", typeof(IdentitySettings).Assembly);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 }

@@ -70,22 +70,13 @@ public sealed class SigningKeyRotationTests(TestInfrastructure infrastructure)
         Assert.DoesNotContain(await keys.PublishedKeysAsync(CancellationToken.None), key => key.Kid == firstKid);
     }
 
-    private async Task<IHost> StartAsync(FakeTimeProvider time)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private Task<IHost> StartAsync(FakeTimeProvider time) =>
+        IdentityHost.StartAsync(infrastructure, "keys", services =>
         {
-            ["ConnectionStrings:identity"] = await infrastructure.CreateDatabaseAsync("keys"),
+            services.AddSingleton<TimeProvider>(time);
+            services.AddSingleton(Options.Create(new IdentitySettings()));
+            services.AddSingleton<SigningKeyRing>();
+            services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SigningKeyRing>());
+            services.AddSingleton<TokenIssuer>();
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddServiceDatabase("identity", typeof(IdentitySettings).Assembly);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton(Options.Create(new IdentitySettings()));
-        builder.Services.AddSingleton<SigningKeyRing>();
-        builder.Services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<SigningKeyRing>());
-        builder.Services.AddSingleton<TokenIssuer>();
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
 }
