@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Infogerance.DemoData;
 using Infogerance.LocalServers;
 using Infogerance.ServiceDefaults;
@@ -92,7 +93,7 @@ public sealed class AppHostRun : IAsyncLifetime
     }
 }
 
-public sealed class AppHostTests(AppHostRun run) : IClassFixture<AppHostRun>
+public sealed partial class AppHostTests(AppHostRun run) : IClassFixture<AppHostRun>
 {
     [Fact]
     public async Task Every_resource_is_healthy_and_the_demo_manager_reads_the_demo_contract_through_the_gateway()
@@ -215,6 +216,96 @@ public sealed class AppHostTests(AppHostRun run) : IClassFixture<AppHostRun>
         var caught = Assert.Single(messages.GetProperty("results").EnumerateArray(),
             message => message.GetProperty("to").EnumerateArray().Any(to => to.GetString() == email));
         Assert.Contains("Acme", caught.GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task Guessing_from_many_addresses_emails_the_owner_a_link_that_lets_one_new_device_sign_in()
+    {
+        // A demo account no other test signs in with: its pause would refuse them from this machine's addresses.
+        const string email = "auditor@belvedere-sante.example";
+        for (var device = 10; device < 20; device++)
+        {
+            using var guesser = FromAddress(device);
+            for (var guess = 0; guess < 5; guess++)
+            {
+                using var refused = await guesser.PostAsJsonAsync("/bff/login", new { email, password = $"guess-{device}-{guess}" });
+                Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            }
+        }
+
+        // Fifty wrong passwords from ten addresses: the account is paused for every address it is not known from.
+        using var owner = FromAddress(30);
+        using (var paused = await owner.PostAsJsonAsync("/bff/login", new { email, password = DemoWorld.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, paused.StatusCode);
+        }
+
+        // The owner's mailbox holds the one-time link (sent in the background).
+        using var catcher = new HttpClient { BaseAddress = new Uri(run.MailUrl) };
+        var link = await Eventually.UntilAsync(
+            async () =>
+            {
+                var messages = await catcher.GetFromJsonAsync<JsonElement>("/api/messages");
+                var mail = messages.GetProperty("results").EnumerateArray()
+                    .FirstOrDefault(message => message.GetProperty("to").EnumerateArray().Any(to => to.GetString() == email));
+                return mail.ValueKind == JsonValueKind.Undefined
+                    ? null
+                    : UnlockLink().Match(await catcher.GetStringAsync($"/api/messages/{mail.GetProperty("id").GetString()}/plaintext")).Value;
+            },
+            found => !string.IsNullOrEmpty(found), _ => $"no unlock link reached {email}'s mailbox");
+
+        using (var unlocked = await owner.PostAsJsonAsync("/bff/unlock", new { link }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, unlocked.StatusCode);
+        }
+
+        using (var signedIn = await owner.PostAsJsonAsync("/bff/login", new { email, password = DemoWorld.Password }))
+        {
+            Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        }
+
+        // The link let that device in, and no other; it works once.
+        using var other = FromAddress(31);
+        using (var refused = await other.PostAsJsonAsync("/bff/login", new { email, password = DemoWorld.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        using var again = await other.PostAsJsonAsync("/bff/unlock", new { link });
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [GeneratedRegex("unl_[0-9a-f]{32}_[A-Za-z0-9_-]{43}")]
+    private static partial Regex UnlockLink();
+
+    /// <summary>
+    /// A client of the gateway whose connections come from 127.0.0.<paramref name="device"/>: to the gateway, a device of
+    /// its own (the whole of 127.0.0.0/8 is this machine's loopback).
+    /// </summary>
+    private HttpClient FromAddress(int device)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(IPAddress.Parse($"127.0.0.{device}"), 0));
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, run.GatewayPort), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(run.GatewayUrl) };
+        client.DefaultRequestHeaders.Add("X-CSRF", "1");
+        return client;
     }
 
     /// <summary>Signed in through the gateway's BFF as the browser does: a session cookie, and X-CSRF on every call.</summary>
