@@ -97,6 +97,101 @@ public sealed class DeskStoreTests(TestInfrastructure infrastructure) : IClassFi
     }
 
     [Fact]
+    public async Task The_counts_kept_hold_under_concurrent_batches_changes_of_priority_and_a_replay()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var (host, connectionString) = await ReportingHost.StartAsync(infrastructure, "desk_counts", cancellation);
+        using var _host = host;
+        var database = host.Services.GetRequiredService<Database>();
+        var journal = new Journal(database, EventTypeRegistry.Default);
+        Contract[] contracts =
+        [
+            new(Acme, Guid.CreateVersion7(), "ACME-1", Provider, true),
+            new(Acme, Guid.CreateVersion7(), "ACME-2", Provider, true),
+            new(Belvedere, Guid.CreateVersion7(), "BELV-1", Provider, true),
+        ];
+        await AddContractsAsync(connectionString, contracts, cancellation);
+
+        // Lives whose status changes also tell a new priority now and then, recorded as the consumers record them: in
+        // batches of a few events, eight transactions at a time, the events of one ticket spread over several batches.
+        var random = new Random(20261208);
+        var events = new List<IntegrationEvent>();
+        for (var n = 0; n < 600; n++)
+        {
+            var contract = contracts[random.Next(contracts.Length)];
+            events.AddRange(Life(contract, Guid.CreateVersion7(), n + 1, Start.AddMinutes(n), random)
+                .Select(@event => @event is TicketStatusChanged change && random.Next(3) == 0
+                    ? change with { Priority = Priorities[random.Next(Priorities.Length)] }
+                    : @event));
+        }
+
+        var batches = new Queue<IntegrationEvent[]>(events.OrderBy(_ => random.Next()).Chunk(7));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                IntegrationEvent[] batch;
+                lock (batches)
+                {
+                    if (!batches.TryDequeue(out batch!))
+                    {
+                        return;
+                    }
+                }
+
+                await using var unitOfWork = await database.BeginAsync(batch.Select(@event => @event.TenantId), cancellation);
+                await journal.RecordAsync(unitOfWork, batch);
+                await unitOfWork.CommitAsync();
+            }
+        }, cancellation)));
+
+        var expected = (await OpenByPeriodsAsync(connectionString, contracts, cancellation))
+            .GroupBy(t => (t.ClientId, t.Priority)).Select(g => new DeskCount(g.Key.ClientId, g.Key.Priority, g.Count()))
+            .OrderBy(c => $"{c.ClientId} {c.Priority}").ToList();
+        Assert.True(expected.Sum(c => c.Count) > 100, "the desk has open tickets to count");
+        Assert.True(await FoldedAsync(connectionString, cancellation) > 0, "changes were folded into the counts as the events were applied");
+        Assert.Equal(expected, (await ReadDeskAsync(database, cancellation)).Counts.OrderBy(c => $"{c.ClientId} {c.Priority}"));
+
+        // The replay empties the tickets and feeds them again: their counts go down to nothing and back up.
+        await journal.ReplayAsync(cancellation);
+
+        Assert.Equal(expected, (await ReadDeskAsync(database, cancellation)).Counts.OrderBy(c => $"{c.ClientId} {c.Priority}"));
+
+        // Row-level security alone keeps the counts to the contracts naming the reader: another provider's agent sees none.
+        async Task<long> CountRowsAsync(Guid provider)
+        {
+            var agent = new CurrentUser(Guid.CreateVersion7(), "Agent", provider, OrganisationKind.Provider, [Roles.AgentL1], false, null);
+            await using var read = await database.ReadAsync(agent, cancellation);
+            return await read.ExecuteScalarAsync<long>("SELECT (SELECT count(*) FROM open_ticket_counts) + (SELECT count(*) FROM open_ticket_count_changes)");
+        }
+
+        Assert.True(await CountRowsAsync(Provider) > 0);
+        Assert.Equal(0, await CountRowsAsync(OtherProvider));
+
+        // Folded entirely, the counts alone say the same.
+        await using var owner = new NpgsqlConnection(connectionString);
+        await owner.OpenAsync(cancellation);
+        await using (var fold = await owner.BeginTransactionAsync(cancellation))
+        {
+            await owner.ExecuteAsync("SELECT fold_open_ticket_counts()", transaction: fold);
+            await fold.CommitAsync(cancellation);
+        }
+
+        Assert.Equal(0, await owner.ExecuteScalarAsync<int>("SELECT count(*)::integer FROM open_ticket_count_changes"));
+        var counts = await owner.QueryAsync<DeskCount>(
+            "SELECT tenant_id AS client_id, priority, sum(open)::integer AS count FROM open_ticket_counts GROUP BY tenant_id, priority");
+        Assert.Equal(expected, counts.OrderBy(c => $"{c.ClientId} {c.Priority}"));
+    }
+
+    /// <summary>How many tickets the counts kept hold, changes not yet folded left out.</summary>
+    private static async Task<int> FoldedAsync(string connectionString, CancellationToken cancellation)
+    {
+        await using var owner = new NpgsqlConnection(connectionString);
+        await owner.OpenAsync(cancellation);
+        return await owner.ExecuteScalarAsync<int>("SELECT coalesce(sum(open), 0)::integer FROM open_ticket_counts");
+    }
+
+    [Fact]
     public async Task The_desk_lists_the_soonest_due_clocks_at_risk_and_says_there_are_more()
     {
         var cancellation = TestContext.Current.CancellationToken;

@@ -34,7 +34,8 @@ public static class DeskStore
     private const string OpenNow = $"t.opened_at IS NOT NULL AND t.status NOT IN ('{TicketLife.Resolved}', '{TicketLife.Closed}')";
 
     /// <summary>
-    /// In one round trip: the tickets open now, counted by client and priority; each client's oldest open ticket (by
+    /// In one round trip: the tickets open now, counted by client and priority (as the counts kept with the tickets say,
+    /// changes not yet folded into them included); each client's oldest open ticket (by
     /// opening, then number), from the oldest of each of its contracts; and the clocks warned of and still at risk, by due
     /// time, the <see cref="AtRiskShown"/> soonest and whether there are more (at risk as the read models keep it: no
     /// completion of that clock since the warning, no breach of it, the ticket not resolved or closed).
@@ -44,12 +45,16 @@ public static class DeskStore
         ArgumentNullException.ThrowIfNull(unitOfWork);
         using var results = await unitOfWork.QueryMultipleAsync(
             $"""
-            SELECT t.tenant_id AS client_id, coalesce(t.priority, '') AS priority, count(*)::integer AS count
+            SELECT n.tenant_id AS client_id, n.priority, sum(n.open)::integer AS count
             FROM contracts c
-            JOIN tickets t ON t.contract_id = c.contract_id
-            WHERE c.provider_organisation_id = @provider AND {OpenNow}
-            GROUP BY t.tenant_id, t.priority
-            ORDER BY t.tenant_id, t.priority;
+            JOIN (SELECT tenant_id, contract_id, priority, open FROM open_ticket_counts
+                  UNION ALL
+                  SELECT tenant_id, contract_id, priority, change FROM open_ticket_count_changes) AS n
+              ON n.tenant_id = c.tenant_id AND n.contract_id = c.contract_id
+            WHERE c.provider_organisation_id = @provider
+            GROUP BY n.tenant_id, n.priority
+            HAVING sum(n.open) > 0
+            ORDER BY n.tenant_id, n.priority;
 
             SELECT DISTINCT ON (o.client_id) o.*
             FROM contracts c

@@ -64,12 +64,15 @@ public static class ReadModels
             return;
         }
 
+        // The desk's counts of open tickets take in the changes committed so far, this transaction's with them, unless
+        // another transaction is at it (see migration 0010).
         await unitOfWork.ExecuteAsync(
             """
             INSERT INTO contract_fact_versions (tenant_id, contract_id, shard, version)
             SELECT tenant_id, contract_id, shard, 1 FROM unnest(@tenants, @contracts, @shards) WITH ORDINALITY AS c (tenant_id, contract_id, shard, position)
             ORDER BY position
-            ON CONFLICT (tenant_id, contract_id, shard) DO UPDATE SET version = contract_fact_versions.version + 1
+            ON CONFLICT (tenant_id, contract_id, shard) DO UPDATE SET version = contract_fact_versions.version + 1;
+            SELECT fold_open_ticket_counts();
             """,
             new
             {
