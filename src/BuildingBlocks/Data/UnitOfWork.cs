@@ -110,9 +110,8 @@ public sealed class UnitOfWork : IAsyncDisposable
         try
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            var parameters = new DynamicParameters(scopeParameters);
             // In the order of their ids: two batches holding the same redelivered messages never wait on each other in a circle.
-            parameters.AddDynamicParams(new { messageIds = messageIds.ToArray(), consumer });
+            var parameters = new CombinedParameters(scopeParameters, new { messageIds = messageIds.ToArray(), consumer });
             using var results = await connection.QueryMultipleAsync(new CommandDefinition(
                 $"""
                 {scopeSql};
@@ -333,9 +332,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
 
         _outbox = null;
-        var all = new DynamicParameters();
-        all.AddDynamicParams(parameters);
-        all.AddDynamicParams(new
+        var all = new CombinedParameters(parameters, new
         {
             outbox_events = rows.Select(row => row.EventId).ToArray(),
             outbox_tenants = rows.Select(row => row.TenantId).ToArray(),
@@ -371,8 +368,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     private async Task<SqlMapper.GridReader> WithScopeAsync(string sql, object? parameters)
     {
         var (scopeSql, scopeParameters) = _scope!.Value;
-        var all = new DynamicParameters(scopeParameters);
-        all.AddDynamicParams(parameters);
+        var all = new CombinedParameters(scopeParameters, parameters);
         var results = await _connection.QueryMultipleAsync(new CommandDefinition(
             _reading
                 ? $"""

@@ -1,4 +1,3 @@
-using Dapper;
 using Infogerance.Data;
 using Infogerance.Identity.Domain;
 using Infogerance.IntegrationEvents;
@@ -238,8 +237,7 @@ public static class Accounts
     /// </summary>
     private static async Task<UserAccount> ChangeUserAsync(UnitOfWork unitOfWork, UserAccount user, string assignments, object? values = null)
     {
-        var parameters = new DynamicParameters(values);
-        parameters.AddDynamicParams(new { user.TenantId, user.Id });
+        var parameters = new CombinedParameters(values, new { user.TenantId, user.Id });
         var changed = (await unitOfWork.QuerySingleOrDefaultAsync<UserAccount>(
             $"""
             UPDATE users SET {assignments}, version = version + 1, updated_at = now()

@@ -304,8 +304,7 @@ public static class ReadModels
     /// <summary>A step of the client's decision or of the payment, set on the invoice's row (created if its receipt is not here yet).</summary>
     private static Task InvoiceStepAsync(UnitOfWork unitOfWork, IntegrationEvent @event, Guid invoiceId, string number, string set, object values)
     {
-        var parameters = new Dapper.DynamicParameters(values);
-        parameters.AddDynamicParams(new { @event.TenantId, ContractId = ContractOf(@event), invoiceId, number, at = @event.OccurredAt.UtcDateTime });
+        var parameters = new CombinedParameters(values, new { @event.TenantId, ContractId = ContractOf(@event), invoiceId, number, at = @event.OccurredAt.UtcDateTime });
         return unitOfWork.ExecuteAsync(
             $"""
             INSERT INTO invoices (tenant_id, contract_id, invoice_id, number) VALUES (@TenantId, @ContractId, @invoiceId, @number)
