@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Configuration;
@@ -58,6 +59,17 @@ public static class RequestPathLoad
             return 1;
         }
 
+        // The lists answer 50 tickets, some 22 kB, where the ceiling answers five bytes: the same hello-world answering the
+        // client's page as it is gives what moving those bytes through the proxy costs on these cores.
+        var page = await clients[0].GetByteArrayAsync("/api/incidents/tickets");
+        await using (var backend = await HelloBackendAsync(page))
+        await using (var proxy = await HelloProxyAsync(UrlOf(backend)))
+        {
+            var sized = await MeasureCeilingAsync($"hello-world answering the client's page ({page.Length / 1000.0:0.0} kB) behind YARP, in this process",
+                UrlOf(proxy), connections, duration, [], postgresPort, PagePath);
+            Console.WriteLine($"    = {sized.Throughput / ceilings.InProcess:0.000} of the ceiling in one process");
+        }
+
         var contracts = await clients[0].GetFromJsonAsync<JsonElement>("/api/incidents/contracts");
         var contractId = contracts.EnumerateArray().Single(c => c.GetProperty("reference").GetString() == "ACME-INFOG-01").GetProperty("id").GetGuid();
         var opened = 0;
@@ -94,23 +106,30 @@ public static class RequestPathLoad
 
     private const string HelloPath = "/me";
 
+    private const string PagePath = "/page";
+
     private static async Task<Outcome> MeasureCeilingAsync(
-        string what, Uri proxy, int connections, TimeSpan duration, (string Name, int Id)[] parts, int postgresPort)
+        string what, Uri proxy, int connections, TimeSpan duration, (string Name, int Id)[] parts, int postgresPort, string path = HelloPath)
     {
         var clients = Enumerable.Range(0, connections).Select(_ => new HttpClient { BaseAddress = proxy }).ToList();
-        var outcome = await MeasureAsync(what, clients, duration, client => client.GetAsync(HelloPrefix + HelloPath), null, [], parts, postgresPort, null);
+        var outcome = await MeasureAsync(what, clients, duration, client => client.GetAsync(HelloPrefix + path), null, [], parts, postgresPort, null);
         clients.ForEach(c => c.Dispose());
         return outcome;
     }
 
-    /// <summary>The ceiling's hello-world backend, on loopback.</summary>
-    private static async Task<WebApplication> HelloBackendAsync()
+    /// <summary>The ceiling's hello-world backend, on loopback; answering <paramref name="page"/> as JSON too when given.</summary>
+    private static async Task<WebApplication> HelloBackendAsync(byte[]? page = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var hello = builder.Build();
         hello.MapGet(HelloPath, () => "hello");
+        if (page is not null)
+        {
+            hello.MapGet(PagePath, () => Results.Bytes(page, "application/json"));
+        }
+
         await hello.StartAsync();
         return hello;
     }
