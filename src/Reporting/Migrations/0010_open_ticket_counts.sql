@@ -67,6 +67,7 @@ CREATE TRIGGER tickets_open_counts
 -- Folds the changes committed so far into the counts; does nothing while another transaction folds (it will be done by
 -- then, or at the next call). Only the folding transaction writes the counts, so no writer ever waits on their rows.
 -- The changes still to fold are those of transactions not committed when it began, which the readers do not see either.
+-- A count fallen to zero stays, as a row per contract and priority: the readers leave it out.
 CREATE FUNCTION fold_open_ticket_counts() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
@@ -78,7 +79,6 @@ BEGIN
     INSERT INTO open_ticket_counts AS counts (tenant_id, contract_id, priority, open)
     SELECT tenant_id, contract_id, priority, sum(change) FROM folded GROUP BY contract_id, tenant_id, priority
     ON CONFLICT (contract_id, tenant_id, priority) DO UPDATE SET open = counts.open + excluded.open;
-    DELETE FROM open_ticket_counts WHERE open = 0;
 END
 $$;
 
