@@ -284,25 +284,8 @@ public sealed partial class AppHostTests(AppHostRun run) : IClassFixture<AppHost
     /// </summary>
     private HttpClient FromAddress(int device)
     {
-        var handler = new SocketsHttpHandler
-        {
-            UseCookies = false,
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(IPAddress.Parse($"127.0.0.{device}"), 0));
-                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, run.GatewayPort), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
+        var handler = LoopbackDevice.Handler(IPAddress.Parse($"127.0.0.{device}"), new IPEndPoint(IPAddress.Loopback, run.GatewayPort));
+        handler.UseCookies = false;
         var client = new HttpClient(handler) { BaseAddress = new Uri(run.GatewayUrl) };
         client.DefaultRequestHeaders.Add("X-CSRF", "1");
         return client;

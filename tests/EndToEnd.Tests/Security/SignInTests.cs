@@ -135,25 +135,8 @@ public sealed class SignInTests(InfogeranceSystem system)
     /// <summary>A browser-like client whose connections leave from <paramref name="local"/> (any 127.x address is this machine).</summary>
     private HttpClient CreateBrowserLikeClientFrom(IPAddress local)
     {
-        var handler = new SocketsHttpHandler
-        {
-            CookieContainer = new CookieContainer(),
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(local, 0));
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
+        var handler = LoopbackDevice.Handler(local, new IPEndPoint(IPAddress.Loopback, new Uri(system.GatewayUrl).Port));
+        handler.CookieContainer = new CookieContainer();
         var client = new HttpClient(handler) { BaseAddress = new Uri(system.GatewayUrl) };
         client.DefaultRequestHeaders.Add("X-CSRF", "1");
         return client;
